@@ -1,0 +1,32 @@
+"""Provides the event codebook (ACLED's taxonomy by default) read from a CSV data file."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SubEventType:
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    description: str
+
+
+@lru_cache(maxsize=8)
+def load_codebook(path: str | None = None) -> dict[str, SubEventType]:
+    """Sub-event type -> its entry. `path` overrides the packaged ACLED codebook."""
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+    else:
+        text = resources.files("workbench.data").joinpath("codebook.csv").read_text("utf-8")
+    return {row["sub_event_type"]: SubEventType(**row) for row in csv.DictReader(text.splitlines())}
+
+
+def event_type_of(sub_event_type: str) -> str:
+    entry = load_codebook().get(sub_event_type)
+    return entry.event_type if entry else ""

@@ -1,0 +1,1 @@
+"""Provides name resolution: normalisation keys, fuzzy duplicate clusters, merge and split."""

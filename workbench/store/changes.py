@@ -1,0 +1,184 @@
+"""Provides `Tx`, the logged change recorder: the only way rows change after ingest.
+
+Usage::
+
+    with change(store, "confirm-event") as tx:
+        tx.update("events", 12, {"status": "confirmed"}, expected_version=3)
+
+Everything inside the block is one `BEGIN IMMEDIATE` transaction. On exit it appends one
+`actions` row holding every touched row before and after, plus `action_targets` rows so the
+history of any row can be looked up by index. Each update bumps the row's `version`; an
+update against a stale `expected_version` raises `ConflictError` naming who changed it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from .db import ConflictError, Store, StoreError, now
+
+SINGULAR = {
+    "events": "event",
+    "entities": "entity",
+    "mentions": "mention",
+    "articles": "article",
+    "aliases": "alias",
+    "event_sources": "event source",
+    "distinct_pairs": "distinct pair",
+}
+
+
+def key(table: str, row_id: int) -> str:
+    return f"{table}:{row_id}"
+
+
+def last_change(store: Store, table: str, row_id: int) -> dict[str, Any] | None:
+    """Who last changed a row, and when (from the action log)."""
+    rows = store.query(
+        "SELECT a.analyst, a.ts, a.action FROM action_targets t JOIN actions a "
+        "ON a.id = t.action_id WHERE t.target = ? ORDER BY t.action_id DESC LIMIT 1",
+        [key(table, row_id)],
+    )
+    return rows[0] if rows else None
+
+
+def conflict(store: Store, table: str, row_id: int, had: int, now_version: int) -> ConflictError:
+    who = last_change(store, table, row_id)
+    name = SINGULAR.get(table, table)
+    by = f" by {who['analyst']} at {who['ts']} ({who['action']})" if who else ""
+    return ConflictError(
+        f"{name} {row_id} was changed{by}: you had version {had}, it is now at "
+        f"version {now_version}. Nothing was saved; reload and try again."
+    )
+
+
+class Tx:
+    """Records the rows an action touches, before and after."""
+
+    def __init__(self, store: Store, action: str):
+        self.store = store
+        self.action = action
+        self.before: dict[str, Any] = {}
+        self.after: dict[str, Any] = {}
+        self.order: list[str] = []
+
+    def _touch(self, table: str, row_id: int, before: dict | None) -> None:
+        k = key(table, row_id)
+        if k not in self.before:
+            self.before[k] = before
+            self.order.append(k)
+
+    def _record_after(self, table: str, row_id: int) -> dict | None:
+        row = self.store.row(table, row_id)
+        self.after[key(table, row_id)] = row
+        return row
+
+    def get(self, table: str, row_id: int) -> dict[str, Any]:
+        row = self.store.row(table, row_id)
+        if row is None:
+            raise StoreError(f"no {SINGULAR.get(table, table)} with id {row_id}")
+        return row
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        values = {k: v for k, v in values.items() if k != "version"}
+        cols = ", ".join(f"[{c}]" for c in values)
+        marks = ", ".join("?" for _ in values)
+        cur = self.store.conn.execute(
+            f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(values.values())
+        )
+        row_id = int(cur.lastrowid)
+        self._touch(table, row_id, None)
+        self._record_after(table, row_id)
+        return row_id
+
+    def update(
+        self,
+        table: str,
+        row_id: int,
+        values: dict[str, Any],
+        expected_version: int | None = None,
+    ) -> dict[str, Any]:
+        current = self.get(table, row_id)
+        if expected_version is not None and current["version"] != expected_version:
+            raise conflict(self.store, table, row_id, expected_version, current["version"])
+        values = {k: v for k, v in values.items() if k not in ("id", "version")}
+        self._touch(table, row_id, current)
+        sets = ", ".join(f"[{c}] = ?" for c in values)
+        sets = f"{sets}, version = version + 1" if sets else "version = version + 1"
+        self.store.conn.execute(
+            f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), row_id]
+        )
+        return self._record_after(table, row_id)
+
+    def delete(self, table: str, row_id: int, expected_version: int | None = None) -> None:
+        current = self.get(table, row_id)
+        if expected_version is not None and current["version"] != expected_version:
+            raise conflict(self.store, table, row_id, expected_version, current["version"])
+        self._touch(table, row_id, current)
+        self.store.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+        self.after[key(table, row_id)] = None
+
+    def restore(self, table: str, row_id: int, values: dict | None) -> None:
+        """Put a row back to `values` (None = absent); used by undo/redo."""
+        current = self.store.row(table, row_id)
+        self._touch(table, row_id, current)
+        if values is None:
+            if current is not None:
+                self.store.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+            self.after[key(table, row_id)] = None
+            return
+        # Versions only grow, so a restored row never looks older than what a reader holds.
+        version = (current["version"] if current else values.get("version", 0)) + 1
+        values = {**values, "id": row_id, "version": version}
+        cols = ", ".join(f"[{c}]" for c in values)
+        marks = ", ".join("?" for _ in values)
+        if current is None:
+            self.store.conn.execute(
+                f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(values.values())
+            )
+        else:
+            sets = ", ".join(f"[{c}] = ?" for c in values if c != "id")
+            params = [v for c, v in values.items() if c != "id"]
+            self.store.conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*params, row_id])
+        self._record_after(table, row_id)
+
+    def changed(self) -> bool:
+        return any(self.before[k] != self.after.get(k) for k in self.order)
+
+
+def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None = None) -> int:
+    cur = store.conn.execute(
+        "INSERT INTO actions (analyst, ts, action, target, before, after, undoable, ref) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            store.analyst,
+            now(),
+            tx.action,
+            " ".join(tx.order),
+            json.dumps({k: tx.before[k] for k in tx.order}, ensure_ascii=False),
+            json.dumps({k: tx.after.get(k) for k in tx.order}, ensure_ascii=False),
+            1 if undoable else 0,
+            ref,
+        ],
+    )
+    action_id = int(cur.lastrowid)
+    store.conn.executemany(
+        "INSERT INTO action_targets (action_id, target) VALUES (?, ?)",
+        [(action_id, k) for k in tx.order],
+    )
+    return action_id
+
+
+@contextlib.contextmanager
+def change(store: Store, action: str, *, undoable: bool = True) -> Iterator[Tx]:
+    """One analyst action: one transaction, one log entry (none if nothing changed)."""
+    with store.write():
+        tx = Tx(store, action)
+        yield tx
+        if tx.order:
+            tx.action_id = write_action(store, tx, undoable=undoable)
+        else:
+            tx.action_id = None

@@ -1,0 +1,114 @@
+"""Provides entity lookup and creation by name or alias (actors and places).
+
+An entity is found by the `name_key` of its canonical name or any alias; an entity merged
+into another (`merged_into`) is followed to the survivor, so old names keep resolving.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..resolve.normalize import name_key
+from .changes import Tx
+from .db import Store, now
+
+KINDS = ("actor", "place")
+
+
+def follow(store: Store, entity_id: int | None) -> int | None:
+    """The live entity an id now stands for (following merges)."""
+    seen = set()
+    while entity_id is not None and entity_id not in seen:
+        seen.add(entity_id)
+        nxt = store.scalar("SELECT merged_into FROM entities WHERE id = ?", [entity_id])
+        if nxt is None:
+            return entity_id
+        entity_id = nxt
+    return entity_id
+
+
+def find_entity(store: Store, kind: str, name: str) -> int | None:
+    """The live entity of this kind whose canonical name or alias matches `name`."""
+    norm = name_key(name)
+    if not norm:
+        return None
+    row = store.conn.execute(
+        "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id "
+        "WHERE a.norm = ? AND e.kind = ? ORDER BY e.merged_into IS NOT NULL, e.id LIMIT 1",
+        [norm, kind],
+    ).fetchone()
+    return follow(store, row[0]) if row else None
+
+
+def entity_name(store: Store, entity_id: int | None) -> str:
+    if entity_id is None:
+        return ""
+    return store.scalar("SELECT canonical FROM entities WHERE id = ?", [entity_id]) or ""
+
+
+def entity_attrs(store: Store, entity_id: int | None) -> dict[str, Any]:
+    if entity_id is None:
+        return {}
+    raw = store.scalar("SELECT attrs FROM entities WHERE id = ?", [entity_id])
+    return json.loads(raw) if raw else {}
+
+
+def create_entity(
+    tx: Tx,
+    kind: str,
+    canonical: str,
+    *,
+    attrs: dict[str, Any] | None = None,
+    aliases: list[str] = (),
+    origin: str = "analyst",
+) -> int:
+    if kind not in KINDS:
+        raise ValueError(f"entity kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    canonical = canonical.strip()
+    if not name_key(canonical):
+        raise ValueError(f"{canonical!r} is not a usable {kind} name")
+    entity_id = tx.insert(
+        "entities",
+        {
+            "kind": kind,
+            "canonical": canonical,
+            "attrs": json.dumps(attrs or {}, ensure_ascii=False),
+            "origin": origin,
+            "created_at": now(),
+        },
+    )
+    add_alias(tx, entity_id, canonical, source=origin)
+    for alias in aliases:
+        add_alias(tx, entity_id, alias, source=origin)
+    return entity_id
+
+
+def add_alias(tx: Tx, entity_id: int, name: str, *, source: str = "analyst") -> int | None:
+    """Attach an alias unless the entity already has one with the same key."""
+    norm = name_key(name)
+    if not norm:
+        return None
+    exists = tx.store.scalar(
+        "SELECT id FROM aliases WHERE entity_id = ? AND norm = ?", [entity_id, norm]
+    )
+    if exists:
+        return None
+    return tx.insert(
+        "aliases", {"entity_id": entity_id, "name": name.strip(), "norm": norm, "source": source}
+    )
+
+
+def find_or_create(
+    tx: Tx,
+    kind: str,
+    name: str,
+    *,
+    attrs: dict[str, Any] | None = None,
+    origin: str = "analyst",
+) -> int:
+    """The entity for `name`, created (logged in `tx`) if no canonical name or alias matches."""
+    found = find_entity(tx.store, kind, name)
+    if found is not None:
+        return found
+    return create_entity(tx, kind, name, attrs=attrs, origin=origin)

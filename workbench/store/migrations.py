@@ -1,0 +1,208 @@
+"""Provides the database schema, built by `sqlite_utils.Migrations`.
+
+Never edit a migration that has shipped: add a new one at the end. Every table that an
+analyst can change carries a `version` column, bumped on each change, which is what the
+optimistic-concurrency check in `workbench.store.changes` compares.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("workbench")
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,   -- sha256 of the original bytes/record
+            file TEXT NOT NULL,                  -- base name of the ingested file
+            record_id TEXT,                      -- id of the record for JSONL/CSV input
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published TEXT,                      -- ISO date or NULL
+            published_source TEXT NOT NULL DEFAULT 'unknown',  -- given | inferred | unknown
+            text TEXT NOT NULL,
+            boilerplate TEXT NOT NULL DEFAULT '[]',  -- JSON list of [start, end] char spans
+            meta TEXT NOT NULL DEFAULT '{}',         -- JSON: other fields of the record
+            status TEXT NOT NULL DEFAULT 'new',      -- new | in_review | done
+            extracted_at TEXT,
+            ingested_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,                  -- actor | place
+            canonical TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',    -- JSON: actor type/country; place admin1/country/lat/lon
+            origin TEXT NOT NULL DEFAULT 'dictionary',  -- dictionary | extracted | analyst | import
+            merged_into INTEGER REFERENCES entities(id),  -- set when merged away; row is kept
+            created_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute("CREATE INDEX entities_kind_canonical ON entities(kind, canonical)")
+    db.execute(
+        """
+        CREATE TABLE aliases (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            name TEXT NOT NULL,
+            norm TEXT NOT NULL,                  -- normalised key, see workbench.resolve
+            source TEXT NOT NULL DEFAULT 'dictionary',  -- dictionary | merge | analyst | text
+            version INTEGER NOT NULL DEFAULT 1,
+            UNIQUE(entity_id, norm)
+        )
+        """
+    )
+    db.execute("CREATE INDEX aliases_norm ON aliases(norm)")
+    db.execute(
+        """
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,                  -- actor | place | date | weapon | casualty
+            entity_id INTEGER REFERENCES entities(id),
+            value TEXT,                          -- JSON: resolved value (date, count, weapon class)
+            rule TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 0.5,
+            status TEXT NOT NULL DEFAULT 'active',  -- active | dropped
+            edited INTEGER NOT NULL DEFAULT 0,   -- 1 once an analyst touched it
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute("CREATE INDEX mentions_article ON mentions(article_id, start)")
+    db.execute("CREATE INDEX mentions_entity ON mentions(entity_id)")
+    db.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER REFERENCES articles(id),  -- the article it was first found in
+            event_date TEXT,
+            date_precision TEXT NOT NULL DEFAULT 'unknown',  -- day | week | month | unknown
+            event_type TEXT NOT NULL DEFAULT '',
+            sub_event_type TEXT NOT NULL DEFAULT '',
+            actor1_id INTEGER REFERENCES entities(id),
+            actor2_id INTEGER REFERENCES entities(id),
+            assoc_actor_1 TEXT NOT NULL DEFAULT '[]',  -- JSON list of entity ids
+            assoc_actor_2 TEXT NOT NULL DEFAULT '[]',
+            place_id INTEGER REFERENCES entities(id),
+            geo_precision INTEGER,               -- ACLED 1 (exact) | 2 (near) | 3 (region)
+            fatalities INTEGER,
+            fatalities_low INTEGER,
+            fatalities_high INTEGER,
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'proposed',  -- proposed | confirmed | rejected | merged
+            confidence REAL NOT NULL DEFAULT 0.5,
+            rules TEXT NOT NULL DEFAULT '[]',    -- JSON list of rule names that fired
+            origin TEXT NOT NULL DEFAULT 'extractor',  -- extractor | analyst | import
+            edited INTEGER NOT NULL DEFAULT 0,   -- 1 once an analyst changed any field
+            merged_into INTEGER REFERENCES events(id),
+            confirmed_by TEXT,
+            confirmed_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute("CREATE INDEX events_article ON events(article_id, id)")
+    db.execute("CREATE INDEX events_status ON events(status)")
+    db.execute(
+        """
+        CREATE TABLE event_sources (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            quote TEXT NOT NULL DEFAULT '',
+            start INTEGER,
+            end INTEGER,
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute("CREATE INDEX event_sources_event ON event_sources(event_id)")
+    db.execute("CREATE INDEX event_sources_article ON event_sources(article_id)")
+    db.execute(
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            analyst TEXT NOT NULL,
+            ts TEXT NOT NULL,
+            action TEXT NOT NULL,        -- verb-object id: confirm-event, merge-actors, undo ...
+            target TEXT NOT NULL,        -- e.g. "events:12" or "events:12 events:13"
+            before TEXT NOT NULL,        -- JSON {"table:id": row-or-null}
+            after TEXT NOT NULL,         -- JSON {"table:id": row-or-null}
+            undoable INTEGER NOT NULL DEFAULT 1,
+            ref INTEGER REFERENCES actions(id)  -- for undo/redo: the action undone or redone
+        )
+        """
+    )
+    db.execute("CREATE INDEX actions_analyst ON actions(analyst, id)")
+    db.execute(
+        """
+        CREATE TABLE action_targets (      -- one row per row an action touched: history lookups
+            action_id INTEGER NOT NULL REFERENCES actions(id),
+            target TEXT NOT NULL            -- "table:id"
+        )
+        """
+    )
+    db.execute("CREATE INDEX action_targets_target ON action_targets(target, action_id)")
+    db.execute(
+        """
+        CREATE TABLE distinct_pairs (      -- pairs an analyst said are NOT duplicates
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,             -- event | entity
+            a INTEGER NOT NULL,
+            b INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            UNIQUE(kind, a, b)
+        )
+        """
+    )
+
+
+@migrations()
+def m002_article_search(db: Database) -> None:
+    # Full-text search over articles for the queue's search box.
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        "title, text, content='articles', content_rowid='id')"
+    )
+    db.execute(
+        """
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+          INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+          INSERT INTO articles_fts(articles_fts, rowid, title, text)
+          VALUES ('delete', old.id, old.title, old.text);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+          INSERT INTO articles_fts(articles_fts, rowid, title, text)
+          VALUES ('delete', old.id, old.title, old.text);
+          INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END
+        """
+    )
