@@ -1,0 +1,74 @@
+"""Provides the `workbench` command line: a thin layer over the library.
+
+Each command parses its options, opens the store, calls one library function and prints.
+Commands live in small modules grouped by area and are registered at the bottom.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .common import open_store, pass_store  # noqa: F401  (re-exported for command modules)
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--db",
+    "db_path",
+    envvar="WORKBENCH_DB",
+    default="workbench.db",
+    show_default=True,
+    metavar="PATH",
+    help="SQLite database file (env WORKBENCH_DB).",
+)
+@click.option(
+    "--analyst",
+    envvar="WORKBENCH_ANALYST",
+    default=None,
+    metavar="NAME",
+    help="Name recorded in the action log (env WORKBENCH_ANALYST; default: login name).",
+)
+@click.version_option(package_name="workbench")
+@click.pass_context
+def main(ctx: click.Context, db_path: str, analyst: str | None) -> None:
+    """Curate conflict events from news articles, in the terminal.
+
+    \b
+    Example:
+      workbench --db work.db ingest seeds/ --manifest seeds/manifest.csv
+      workbench --db work.db open
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db_path"] = db_path
+    ctx.obj["analyst"] = analyst
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(main.get_command(ctx, "open"))
+
+
+def _register() -> None:
+    import importlib
+
+    # Each module adds its commands to `main` with main.add_command(...).
+    for name in (
+        "ingest_cmds",
+        "articles_cmds",
+        "events_cmds",
+        "log_cmds",
+        "export_cmds",
+        "extract_cmds",
+        "names_cmds",
+        "tui_cmds",
+    ):
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            # A command module that does not exist yet is simply absent; any other missing
+            # module inside an existing one is a real error.
+            if exc.name != f"{__name__}.{name}":
+                raise
+
+
+_register()

@@ -1,0 +1,299 @@
+"""Provides the event actions analysts take: update, confirm, reject, add, merge.
+
+Each function is one logged action (one transaction, one `actions` row, undoable). Fields
+are given by their public names (`actor1`, `location` as names, not entity ids); names are
+resolved to entities, new names create entities in the same action. Invalid values raise
+`ValueError` before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+from ..codebook import load_codebook
+from .changes import Tx, change
+from .db import Store, StoreError, now
+from .entities import entity_name, find_or_create
+
+PRECISIONS = ("day", "week", "month", "unknown")
+STATUSES = ("proposed", "confirmed", "rejected")
+NAME_FIELDS = {"actor1": "actor1_id", "actor2": "actor2_id", "location": "place_id"}
+LIST_FIELDS = ("assoc_actor_1", "assoc_actor_2")
+INT_FIELDS = ("fatalities", "fatalities_low", "fatalities_high", "geo_precision")
+TEXT_FIELDS = ("notes",)
+EDITABLE = (
+    "event_date",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    *NAME_FIELDS,
+    *LIST_FIELDS,
+    *INT_FIELDS,
+    *TEXT_FIELDS,
+    "confidence",
+)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_int(field: str, value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{field} must be a whole number, not {value!r}") from None
+    if number < 0:
+        raise ValueError(f"{field} cannot be negative ({number})")
+    if field == "geo_precision" and number not in (1, 2, 3):
+        raise ValueError("geo_precision must be 1 (exact), 2 (near) or 3 (region)")
+    return number
+
+
+def _parse_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [p for p in re.split(r"\s*;\s*", value) if p.strip()]
+    return [str(v).strip() for v in value or [] if str(v).strip()]
+
+
+def validate(values: dict[str, Any], current: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Check public field values; return them cleaned. Raises ValueError on the first bad one."""
+    unknown = sorted(set(values) - set(EDITABLE))
+    if unknown:
+        raise ValueError(f"unknown field {unknown[0]!r}; fields: {', '.join(EDITABLE)}")
+    clean: dict[str, Any] = {}
+    for field, value in values.items():
+        if field == "event_date":
+            text = (value or "").strip() if isinstance(value, str) else value
+            if text in (None, ""):
+                clean[field] = None
+                continue
+            if not _ISO.match(str(text)):
+                raise ValueError(f"event_date must be YYYY-MM-DD, not {value!r}")
+            try:
+                date.fromisoformat(str(text))
+            except ValueError:
+                raise ValueError(f"event_date {value!r} is not a real date") from None
+            clean[field] = str(text)
+        elif field == "date_precision":
+            if value not in PRECISIONS:
+                raise ValueError(f"date_precision must be one of {', '.join(PRECISIONS)}")
+            clean[field] = value
+        elif field == "sub_event_type":
+            if value and value not in load_codebook():
+                raise ValueError(f"{value!r} is not a sub-event type in the codebook")
+            clean[field] = value or ""
+        elif field == "event_type":
+            types = {e.event_type for e in load_codebook().values()}
+            if value and value not in types:
+                raise ValueError(f"{value!r} is not an event type in the codebook")
+            clean[field] = value or ""
+        elif field in INT_FIELDS:
+            clean[field] = _parse_int(field, value)
+        elif field in LIST_FIELDS:
+            clean[field] = _parse_names(value)
+        elif field == "confidence":
+            try:
+                conf = float(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"confidence must be a number, not {value!r}") from None
+            if not 0 <= conf <= 1:
+                raise ValueError("confidence must be between 0 and 1")
+            clean[field] = conf
+        else:
+            clean[field] = (value or "").strip() if isinstance(value, str) else value
+    merged = {**(current or {}), **clean}
+    sub = merged.get("sub_event_type")
+    if sub and "sub_event_type" in clean and "event_type" not in clean:
+        clean["event_type"] = load_codebook()[sub].event_type
+    elif (
+        sub and merged.get("event_type") and load_codebook()[sub].event_type != merged["event_type"]
+    ):
+        raise ValueError(
+            f"{sub!r} belongs to {load_codebook()[sub].event_type!r}, not {merged['event_type']!r}"
+        )
+    best, low, high = (merged.get(k) for k in ("fatalities", "fatalities_low", "fatalities_high"))
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"fatalities_low ({low}) is above fatalities_high ({high})")
+    if best is not None and high is not None and best > high:
+        raise ValueError(f"fatalities ({best}) is above fatalities_high ({high})")
+    return clean
+
+
+def _to_columns(tx: Tx, clean: dict[str, Any]) -> dict[str, Any]:
+    """Public values -> event columns, resolving names to entities (created if new)."""
+    cols: dict[str, Any] = {}
+    for field, value in clean.items():
+        if field in NAME_FIELDS:
+            kind = "place" if field == "location" else "actor"
+            cols[NAME_FIELDS[field]] = find_or_create(tx, kind, value) if value else None
+        elif field in LIST_FIELDS:
+            cols[field] = json.dumps([find_or_create(tx, "actor", n) for n in value])
+        else:
+            cols[field] = value
+    return cols
+
+
+def public_values(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    """An events row with entity ids replaced by names (for editing and display)."""
+    out = {f: row.get(f) for f in EDITABLE if f not in NAME_FIELDS and f not in LIST_FIELDS}
+    for field, column in NAME_FIELDS.items():
+        out[field] = entity_name(store, row.get(column))
+    for field in LIST_FIELDS:
+        out[field] = [entity_name(store, i) for i in json.loads(row.get(field) or "[]")]
+    return out
+
+
+def get_event(store: Store, event_id: int) -> dict[str, Any]:
+    row = store.row("events", event_id)
+    if row is None:
+        raise StoreError(f"no event with id {event_id}")
+    return row
+
+
+def update_event(
+    store: Store,
+    event_id: int,
+    values: dict[str, Any],
+    *,
+    expected_version: int | None = None,
+    action: str = "edit-event",
+) -> dict[str, Any]:
+    """Change fields of one event; refused if it moved past `expected_version`."""
+    current = get_event(store, event_id)
+    clean = validate(values, public_values(store, current))
+    with change(store, action) as tx:
+        cols = _to_columns(tx, clean)
+        cols.update(edited=1, updated_at=now())
+        return tx.update("events", event_id, cols, expected_version=expected_version)
+
+
+def set_status(
+    store: Store, event_id: int, status: str, *, expected_version: int | None = None
+) -> dict[str, Any]:
+    """Confirm, reject, or put back to proposed: one logged action."""
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    verb = {"confirmed": "confirm-event", "rejected": "reject-event"}.get(status, "reopen-event")
+    with change(store, verb) as tx:
+        current = tx.get("events", event_id)
+        if current["status"] == "merged":
+            raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
+        values: dict[str, Any] = {"status": status, "updated_at": now()}
+        if status == "confirmed":
+            values.update(confirmed_by=store.analyst, confirmed_at=now())
+        return tx.update("events", event_id, values, expected_version=expected_version)
+
+
+def add_event(
+    store: Store,
+    article_id: int | None,
+    values: dict[str, Any],
+    *,
+    quote: str = "",
+    start: int | None = None,
+    end: int | None = None,
+    status: str = "proposed",
+    origin: str = "analyst",
+) -> int:
+    """Create an event (with its source quote when an article is given)."""
+    clean = validate(values)
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    if article_id is not None and store.row("articles", article_id) is None:
+        raise StoreError(f"no article with id {article_id}")
+    with change(store, "add-event") as tx:
+        cols = _to_columns(tx, clean)
+        stamp = now()
+        row = {
+            "article_id": article_id,
+            "status": status,
+            "origin": origin,
+            "edited": 1,
+            "created_at": stamp,
+            "updated_at": stamp,
+            **cols,
+        }
+        if status == "confirmed":
+            row.update(confirmed_by=store.analyst, confirmed_at=stamp)
+        event_id = tx.insert("events", row)
+        if article_id is not None:
+            tx.insert(
+                "event_sources",
+                {
+                    "event_id": event_id,
+                    "article_id": article_id,
+                    "quote": quote,
+                    "start": start,
+                    "end": end,
+                },
+            )
+        return event_id
+
+
+def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, Any]:
+    """Fold events into `keep_id`: their sources join it, empty fields are filled, the
+    others get status 'merged' (kept, pointing at the survivor)."""
+    others = [i for i in dict.fromkeys(other_ids) if i != keep_id]
+    if not others:
+        raise ValueError("merging needs at least two different events")
+    with change(store, "merge-events") as tx:
+        keep = tx.get("events", keep_id)
+        if keep["status"] == "merged":
+            raise StoreError(f"event {keep_id} was already merged into event {keep['merged_into']}")
+        fill: dict[str, Any] = {}
+        counts = [keep["fatalities"]] if keep["fatalities"] is not None else []
+        have = {
+            (s["article_id"], s["start"])
+            for s in store.query(
+                "SELECT article_id, start FROM event_sources WHERE event_id = ?", [keep_id]
+            )
+        }
+        for other_id in others:
+            other = tx.get("events", other_id)
+            if other["status"] == "merged":
+                raise StoreError(
+                    f"event {other_id} was already merged into event {other['merged_into']}"
+                )
+            for col in (
+                "event_date",
+                "actor1_id",
+                "actor2_id",
+                "place_id",
+                "sub_event_type",
+                "event_type",
+                "geo_precision",
+            ):
+                if not keep[col] and not fill.get(col) and other[col]:
+                    fill[col] = other[col]
+            if other["fatalities"] is not None:
+                counts.append(other["fatalities"])
+            for src in store.query("SELECT * FROM event_sources WHERE event_id = ?", [other_id]):
+                if (src["article_id"], src["start"]) in have:
+                    continue
+                have.add((src["article_id"], src["start"]))
+                src = {k: v for k, v in src.items() if k not in ("id", "version")}
+                tx.insert("event_sources", {**src, "event_id": keep_id})
+            tx.update(
+                "events",
+                other_id,
+                {"status": "merged", "merged_into": keep_id, "updated_at": now()},
+            )
+        if counts:
+            # ACLED codes the most conservative figure; the spread is kept as low/high.
+            fill.update(
+                fatalities=min(counts),
+                fatalities_low=min(counts + [keep["fatalities_low"] or min(counts)]),
+                fatalities_high=max(counts + [keep["fatalities_high"] or 0]),
+            )
+        fill.update(edited=1, updated_at=now())
+        return tx.update("events", keep_id, fill)
+
+
+def set_article_status(store: Store, article_id: int, status: str) -> dict[str, Any]:
+    if status not in ("new", "in_review", "done"):
+        raise ValueError("article status must be new, in_review or done")
+    with change(store, "toggle-article-done") as tx:
+        return tx.update("articles", article_id, {"status": status})
