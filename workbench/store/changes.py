@@ -182,3 +182,13 @@ def change(store: Store, action: str, *, undoable: bool = True) -> Iterator[Tx]:
             tx.action_id = write_action(store, tx, undoable=undoable)
         else:
             tx.action_id = None
+
+
+def log_system(store: Store, action: str, target: str, after: Any) -> int:
+    """Record a system action (ingest, extraction run) that is not an analyst's undoable step."""
+    tx = Tx(store, action)
+    tx.order = [target]
+    tx.before = {target: None}
+    tx.after = {target: after}
+    with store.write():
+        return write_action(store, tx, undoable=False)

@@ -1,0 +1,195 @@
+"""Provides `workbench events ...`: list, add, update, confirm, reject."""
+
+from __future__ import annotations
+
+import click
+
+from ..export import iter_records
+from ..store import ConflictError
+from ..store.events import EDITABLE, add_event, set_status, update_event
+from . import main
+from .common import echo_json_lines, echo_table, pass_store
+
+
+@main.group()
+def events() -> None:
+    """List and curate events."""
+
+
+@events.command("list")
+@click.option(
+    "--status",
+    type=click.Choice(["proposed", "confirmed", "rejected", "all"]),
+    default="all",
+    show_default=True,
+)
+@click.option(
+    "--article", "article_id", type=int, help="Only events with a source in this article."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@pass_store
+def list_events(store, status: str, article_id: int | None, fmt: str) -> None:
+    """List events (merged-away events are not shown).
+
+    \b
+    Example:
+      workbench events list --status proposed --article 3 --format jsonl
+    """
+    records = iter_records(store, status=status, article_id=article_id)
+    if fmt == "jsonl":
+        echo_json_lines(records)
+        return
+    rows = [
+        {
+            **r,
+            "sources": len(r["sources"]),
+            "quote": (r["sources"][0]["quote"][:60] if r["sources"] else ""),
+        }
+        for r in records
+    ]
+    echo_table(
+        rows,
+        [
+            "event_id",
+            "status",
+            "event_date",
+            "sub_event_type",
+            "actor1",
+            "actor2",
+            "location",
+            "fatalities",
+            "sources",
+            "quote",
+        ],
+    )
+
+
+def _parse_sets(pairs: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise click.BadParameter(f"{pair!r} is not field=value", param_hint="--set")
+        field, value = pair.split("=", 1)
+        values[field.strip()] = value
+    return values
+
+
+def _date_phrase(values: dict[str, str], store, article_id: int | None) -> None:
+    """Let event_date take the phrases the extractor reads ("Feb. 3", "last Tuesday")."""
+    raw = values.get("event_date")
+    if not raw or len(raw) == 10 and raw[4] == "-":
+        return
+    try:
+        from ..extract.dates import resolve_date_phrase
+    except ImportError:
+        return
+    published = (
+        store.scalar("SELECT published FROM articles WHERE id = ?", [article_id])
+        if article_id
+        else None
+    )
+    resolved = resolve_date_phrase(raw, published)
+    if resolved:
+        values["event_date"], precision = resolved
+        values.setdefault("date_precision", precision)
+
+
+@events.command("update")
+@click.argument("event_id", type=int)
+@click.option("--set", "sets", multiple=True, required=True, metavar="FIELD=VALUE",
+              help=f"Field to change (repeatable): {', '.join(EDITABLE)}.")  # fmt: skip
+@click.option(
+    "--expect-version", type=int, help="Refuse if the event is no longer at this version."
+)
+@pass_store
+def update(store, event_id: int, sets: tuple[str, ...], expect_version: int | None) -> None:
+    """Change fields of an event. Names create entities when new; lists use "; ".
+
+    \b
+    Example:
+      workbench events update 12 --set actor1="Military Forces of Russia" --set fatalities=6
+    """
+    values = _parse_sets(sets)
+    try:
+        current = store.row("events", event_id)
+        _date_phrase(values, store, current["article_id"] if current else None)
+        row = update_event(store, event_id, values, expected_version=expect_version)
+    except (ValueError, ConflictError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"event {event_id} updated (version {row['version']})")
+
+
+@events.command("add")
+@click.option("--article", "article_id", type=int, help="The article reporting it.")
+@click.option("--quote", default="", help="The evidence sentence.")
+@click.option(
+    "--set", "sets", multiple=True, metavar="FIELD=VALUE", help="Field value (repeatable)."
+)
+@click.option("--confirm", is_flag=True, help="Add it as confirmed.")
+@pass_store
+def add(store, article_id: int | None, quote: str, sets: tuple[str, ...], confirm: bool) -> None:
+    """Add an event by hand.
+
+    \b
+    Example:
+      workbench events add --article 1 --quote "..." --set event_date=2018-02-04 \\
+        --set sub_event_type="Air/drone strike" --set actor1=Russia --set location="Kafr Nabl"
+    """
+    values = _parse_sets(sets)
+    start = end = None
+    if article_id is not None and quote:
+        text = store.scalar("SELECT text FROM articles WHERE id = ?", [article_id]) or ""
+        found = text.find(quote)
+        if found >= 0:
+            start, end = found, found + len(quote)
+    try:
+        _date_phrase(values, store, article_id)
+        event_id = add_event(
+            store, article_id, values, quote=quote, start=start, end=end,
+            status="confirmed" if confirm else "proposed",
+        )  # fmt: skip
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"added event {event_id}")
+
+
+def _status_command(name: str, status: str, doc: str) -> None:
+    @events.command(name, help=doc)
+    @click.argument("event_ids", nargs=-1, type=int, required=True)
+    @click.option(
+        "--expect-version", type=int, help="Refuse if the event is no longer at this version."
+    )
+    @pass_store
+    def command(store, event_ids: tuple[int, ...], expect_version: int | None) -> None:
+        failed = False
+        for event_id in event_ids:
+            try:
+                set_status(store, event_id, status, expected_version=expect_version)
+                click.echo(f"event {event_id} {status}")
+            except (ValueError, ConflictError, LookupError) as exc:
+                click.echo(f"error: {exc}", err=True)
+                failed = True
+            except Exception as exc:  # StoreError: no such event
+                click.echo(f"error: {exc}", err=True)
+                failed = True
+        if failed:
+            raise SystemExit(1)
+
+
+_status_command(
+    "confirm",
+    "confirmed",
+    "Confirm events (each is its own undoable action).\n\n\b\nExample:\n  workbench events confirm 12 13",
+)
+_status_command(
+    "reject",
+    "rejected",
+    "Reject events (each is its own undoable action).\n\n\b\nExample:\n  workbench events reject 14",
+)
+_status_command(
+    "reopen",
+    "proposed",
+    "Put events back to proposed.\n\n\b\nExample:\n  workbench events reopen 14",
+)

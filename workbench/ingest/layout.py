@@ -1,0 +1,173 @@
+"""Provides page-layout reading for scraped articles: title, boilerplate lines, dateline.
+
+Scraped news text carries mastheads ("The Washington PostDemocracy Dies in Darkness",
+"NEWS"), links to other stories between paragraphs, "Also Read:" lines and shop footers.
+Extraction skips the spans flagged here, so a related headline never becomes an event.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_BOILERPLATE = re.compile(
+    r"^\s*(?:also read|read more|related|recommended|more from|see also|watch|listen)\b\s*:?"
+    r"|^\s*(?:trending|shop|subscribe|sign up|follow us|advertisement|sponsored)\b"
+    r"|\bon (?:facebook|twitter|instagram|linkedin|youtube)\b"
+    r"|^\s*(?:image|photo|video)s? (?:courtesy|credit)"
+    r"|^\s*(?:share|share this|print|email|comments?)\s*$"
+    r"|^\s*(?:today[’']s coverage|copyright|©|all rights reserved)",
+    re.IGNORECASE,
+)
+# A word glued to the next capitalised word ("PostDemocracy") marks a scraped logo/masthead.
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
+_DATELINE = re.compile(
+    rf"\b(?:(?P<mon>{_MONTHS})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}}) (?P<mon2>{_MONTHS}) (?P<year2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b"
+)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, line) for each line, offsets into text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def is_masthead(line: str, outlet: str = "") -> bool:
+    s = line.strip()
+    words = s.split()
+    if not words:
+        return False
+    if outlet and s.casefold().startswith(outlet.casefold()) and len(words) <= 8:
+        return True
+    if s.isupper() and len(words) <= 4:  # "NEWS", "SUMMARY", "WORLD"
+        return True
+    # Handles, hashtags and links are glued by nature ("@SyriaCivilDef"): not a logo.
+    plain = " ".join(w for w in words if not w.startswith(("@", "#", "(@")) and "/" not in w)
+    return bool(_GLUED.search(plain)) and len(words) <= 10 and not _SENTENCE_END.search(s)
+
+
+def detect_title(text: str, outlet: str = "") -> str:
+    """The first headline-like line near the top, skipping mastheads; '' if none."""
+    seen = 0
+    for _, _, line in _lines(text):
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if is_masthead(s, outlet):
+            continue
+        words = s.split()
+        if (
+            3 <= len(words) <= 25
+            and not s.endswith((".", ",", ";"))
+            and not s.lower().startswith("by ")
+        ):
+            return s
+        break  # the first real line is body text: there is no title
+    return ""
+
+
+def boilerplate_spans(text: str, title: str = "", outlet: str = "") -> list[list[int]]:
+    """Character spans of lines extraction should skip."""
+    lines = _lines(text)
+    spans: list[list[int]] = []
+    nonempty = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
+    first = nonempty[0] if nonempty else -1
+    for idx, i in enumerate(nonempty):
+        start, end, line = lines[i]
+        s = line.strip()
+        words = s.split()
+        flag = bool(_BOILERPLATE.search(s)) or is_masthead(s, outlet)
+        if not flag and title and s == title.strip() or (
+            not flag
+            and i != first
+            and 0 < idx < len(nonempty) - 1
+            and len(words) <= 16
+            and not _SENTENCE_END.search(s)
+            and not s.startswith(("—", "–", "-", "(", "“", '"'))
+            and not any(ch.isdigit() for ch in s[-4:])
+        ):
+            flag = True
+        elif (
+            not flag
+            and idx == len(nonempty) - 1
+            and len(words) <= 12
+            and not _SENTENCE_END.search(s)
+        ):
+            flag = True  # a trailing footer line ("TRENDING PRODUCTS AT ...", "Image courtesy of")
+        if flag:
+            spans.append([start, end])
+    return spans
+
+
+def parse_date(value: str) -> str | None:
+    """ISO date from common publication-date spellings; None if it cannot be read."""
+    s = (value or "").strip()
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        pass
+    for fmt in (
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%b. %d, %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%Y/%m/%d",
+        "%m/%d/%Y",
+    ):
+        try:
+            return datetime.strptime(s, fmt).date().isoformat()
+        except ValueError:
+            continue
+    m = _DATELINE.search(s)
+    return _match_date(m) if m else None
+
+
+def _match_date(m: re.Match) -> str | None:
+    if m.group("iso"):
+        try:
+            return date.fromisoformat(m.group("iso")).isoformat()
+        except ValueError:
+            return None
+    mon = m.group("mon") or m.group("mon2")
+    day = m.group("day") or m.group("day2")
+    year = m.group("year") or m.group("year2")
+    for fmt in ("%B %d %Y", "%b %d %Y"):
+        try:
+            return (
+                datetime.strptime(f"{mon[:3] if fmt == '%b %d %Y' else mon} {day} {year}", fmt)
+                .date()
+                .isoformat()
+            )
+        except ValueError:
+            continue
+    return None
+
+
+def infer_published(text: str, max_lines: int = 8) -> str | None:
+    """A full date in the first lines (a dateline), or None: we never guess further."""
+    head = [line for _, _, line in _lines(text) if line.strip()][:max_lines]
+    for line in head:
+        if len(line.split()) > 30:
+            continue  # body text: dates there are about events, not publication
+        m = _DATELINE.search(line)
+        if m:
+            found = _match_date(m)
+            if found:
+                return found
+    return None
