@@ -1,0 +1,49 @@
+"""The core (and the CLI, short of opening the TUI) never imports Textual."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+CORE = [
+    "workbench.store",
+    "workbench.ingest",
+    "workbench.export",
+    "workbench.extract",
+    "workbench.resolve",
+    "workbench.evaluate",
+    "workbench.seeds",
+    "workbench.codebook",
+    "workbench.cli",
+]
+
+
+def test_core_modules_import_no_textual():
+    present = [m for m in CORE if importlib.util.find_spec(m) is not None]
+    assert "workbench.store" in present and "workbench.cli" in present
+    code = (
+        "import importlib, sys\n"
+        f"for m in {present!r}: importlib.import_module(m)\n"
+        "import pkgutil, workbench\n"
+        "for info in pkgutil.walk_packages(workbench.__path__, 'workbench.'):\n"
+        "    if '.tui' not in info.name and info.name != 'workbench.__main__':\n"
+        "        importlib.import_module(info.name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"textual imported by the core: {out.stdout.strip()[:200]}"
+
+
+def test_cli_help_does_not_import_textual():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from workbench.cli import main\n"
+        "r = CliRunner().invoke(main, ['--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print(any(m == 'textual' for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,114 @@
+"""The logged write path: versions, conflicts, undo/redo across processes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workbench.store import ConflictError, Store, change, redo, undo
+from workbench.store.events import add_event, merge_events, set_status, update_event
+
+
+def _event(store):
+    return add_event(
+        store,
+        1,
+        {"event_date": "2018-02-04", "sub_event_type": "Air/drone strike", "actor1": "Russia",
+         "actor2": "Civilians", "location": "Kafr Nabl", "fatalities": 6},
+        quote="after 3 airstrikes targeted Kafranbil",
+    )  # fmt: skip
+
+
+def test_update_bumps_version_and_logs_before_after(seeded):
+    eid = _event(seeded)
+    row = update_event(seeded, eid, {"fatalities": 7, "notes": "two sources"})
+    assert row["version"] == 2 and row["fatalities"] == 7 and row["edited"] == 1
+    action = seeded.query("SELECT * FROM actions ORDER BY id DESC LIMIT 1")[0]
+    assert action["analyst"] == "tester" and action["action"] == "edit-event"
+    before, after = json.loads(action["before"]), json.loads(action["after"])
+    assert before[f"events:{eid}"]["fatalities"] == 6
+    assert after[f"events:{eid}"]["fatalities"] == 7
+
+
+def test_stale_version_is_refused_and_names_who(seeded, db_path):
+    eid = _event(seeded)
+    other = Store(db_path, analyst="bob")
+    update_event(other, eid, {"fatalities": 9}, expected_version=1)
+    with pytest.raises(ConflictError, match=r"event \d+ was changed by bob"):
+        update_event(seeded, eid, {"fatalities": 8}, expected_version=1)
+    assert seeded.row("events", eid)["fatalities"] == 9
+
+
+def test_invalid_values_save_nothing(seeded):
+    eid = _event(seeded)
+    n = seeded.scalar("SELECT count(*) FROM actions")
+    for bad in ({"event_date": "2018-02-30"}, {"fatalities": "-1"}, {"sub_event_type": "Picnic"},
+                {"date_precision": "year"}, {"fatalities_low": 9, "fatalities_high": 2}, {"colour": "red"}):  # fmt: skip
+        with pytest.raises(ValueError):
+            update_event(seeded, eid, bad)
+    assert seeded.scalar("SELECT count(*) FROM actions") == n
+    assert seeded.row("events", eid)["version"] == 1
+
+
+def test_undo_redo_restores_exact_values_from_a_new_process(seeded, db_path):
+    eid = _event(seeded)
+    original = seeded.row("events", eid)
+    update_event(seeded, eid, {"actor1": "Military Forces of Russia", "fatalities": 5, "notes": "x"})
+    changed = seeded.row("events", eid)
+    again = Store(db_path, analyst="tester")  # a fresh connection, as after a restart
+    assert undo(again).action == "edit-event"
+    restored = again.row("events", eid)
+    strip = lambda r: {k: v for k, v in r.items() if k != "version"}  # noqa: E731
+    assert strip(restored) == strip(original)
+    third = Store(db_path, analyst="tester")
+    assert redo(third).action == "edit-event"
+    assert strip(third.row("events", eid)) == strip(changed)
+    # the entity created by the edit came back with the redo, and is gone after undo
+    assert third.scalar("SELECT count(*) FROM entities WHERE canonical = 'Military Forces of Russia'") == 1
+    undo(third)
+    assert third.scalar("SELECT count(*) FROM entities WHERE canonical = 'Military Forces of Russia'") == 0
+
+
+def test_undo_is_per_analyst_and_refuses_over_others_changes(seeded, db_path):
+    eid = _event(seeded)
+    set_status(seeded, eid, "confirmed")
+    bob = Store(db_path, analyst="bob")
+    assert undo(bob) is None  # bob has done nothing
+    update_event(bob, eid, {"notes": "bob was here"})
+    with pytest.raises(ConflictError, match="bob"):
+        undo(seeded)
+    assert seeded.row("events", eid)["status"] == "confirmed"
+
+
+def test_new_action_clears_redo(seeded):
+    eid = _event(seeded)
+    set_status(seeded, eid, "confirmed")
+    undo(seeded)
+    set_status(seeded, eid, "rejected")
+    assert redo(seeded) is None
+    assert seeded.row("events", eid)["status"] == "rejected"
+
+
+def test_merge_events_is_one_undoable_action(seeded):
+    a = _event(seeded)
+    b = add_event(seeded, 3, {"event_date": "2018-02-04", "sub_event_type": "Air/drone strike",
+                             "actor1": "Russia", "fatalities": 8}, quote="another report")  # fmt: skip
+    merge_events(seeded, a, [b])
+    assert seeded.row("events", b)["status"] == "merged"
+    assert seeded.scalar("SELECT count(*) FROM event_sources WHERE event_id = ?", [a]) == 2
+    keep = seeded.row("events", a)
+    assert (keep["fatalities"], keep["fatalities_low"], keep["fatalities_high"]) == (6, 6, 8)
+    undo(seeded)
+    assert seeded.row("events", b)["status"] == "proposed"
+    assert seeded.scalar("SELECT count(*) FROM event_sources WHERE event_id = ?", [a]) == 1
+
+
+def test_rolled_back_change_logs_nothing(seeded):
+    eid = _event(seeded)
+    n = seeded.scalar("SELECT count(*) FROM actions")
+    with pytest.raises(RuntimeError), change(seeded, "edit-event") as tx:
+        tx.update("events", eid, {"notes": "half"})
+        raise RuntimeError("crash mid-action")
+    assert seeded.scalar("SELECT count(*) FROM actions") == n
+    assert seeded.row("events", eid)["notes"] == ""

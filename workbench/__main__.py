@@ -1,0 +1,5 @@
+"""Allows `python -m workbench`."""
+
+from .cli import main
+
+main()
