@@ -18,7 +18,11 @@ def main(path: str, start: int) -> None:
     while True:
         i += 1
         if i % 5 == 0:
-            eid = add_event(store, 1, {"sub_event_type": "Armed clash", "notes": f"n{i}", "actor1": f"Group {i}"})
+            eid = add_event(
+                store,
+                1,
+                {"sub_event_type": "Armed clash", "notes": f"n{i}", "actor1": f"Group {i}"},
+            )
             set_status(store, eid, "confirmed")
         else:
             update_event(store, base, {"fatalities": i, "notes": f"n{i}"})

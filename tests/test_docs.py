@@ -34,7 +34,9 @@ def test_there_are_commands():
 def test_command_is_in_readme(path):
     words = path.split()
     # "workbench events confirm" may be documented as "events confirm" in a shared row
-    assert f"`{path}" in README or f"`{' '.join(words[1:])}" in README or f"/ `{words[-1]}`" in README, path
+    assert (
+        f"`{path}" in README or f"`{' '.join(words[1:])}" in README or f"/ `{words[-1]}`" in README
+    ), path
 
 
 @pytest.mark.parametrize("path", [p for p, _ in COMMANDS])

@@ -29,7 +29,10 @@ def test_seeds_twice_gives_four_articles_with_titles_and_dates(db_path):
     rows = [json.loads(line) for line in out.output.splitlines()]
     assert len(rows) == 4
     by_file = {r["file"]: r for r in rows}
-    assert by_file["000_44ae33d8b5e333e4.txt"]["title"] == "All hell broke loose after a Russian pilot died in Syria"
+    assert (
+        by_file["000_44ae33d8b5e333e4.txt"]["title"]
+        == "All hell broke loose after a Russian pilot died in Syria"
+    )
     assert by_file["002_3130d0606da1117a.txt"]["published"] == "2019-05-06"
     assert by_file["002_3130d0606da1117a.txt"]["title"].startswith("Escalating Syrian and Russian")
     assert "Democracy Dies" not in by_file["003_69a7459503f12aec.txt"]["title"]
@@ -42,7 +45,10 @@ def test_title_detection_skips_mastheads():
     assert detect_title("NEWS\n\nTroops enter Afrin after heavy clashes\n\nBody.") == (
         "Troops enter Afrin after heavy clashes"
     )
-    assert detect_title("In a long first sentence that is clearly body text, rebels said things.\n") == ""
+    assert (
+        detect_title("In a long first sentence that is clearly body text, rebels said things.\n")
+        == ""
+    )
 
 
 def test_boilerplate_lines_are_flagged_not_body():
@@ -78,7 +84,9 @@ def bad_dir(tmp_path):
     (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" + bytes(range(256)))
     (d / "latin1.txt").write_bytes("Caf\xe9 bombed in Homs".encode("latin-1"))
     (d / "records.jsonl").write_text(
-        json.dumps({"id": "r1", "title": "One", "text": "Shelling hit Douma on May 2.", "source": "x"})
+        json.dumps(
+            {"id": "r1", "title": "One", "text": "Shelling hit Douma on May 2.", "source": "x"}
+        )
         + "\n{not json\n"
         + json.dumps({"id": "r3", "text": ""})
         + "\n"
@@ -86,7 +94,9 @@ def bad_dir(tmp_path):
         + "\n"
     )
     (d / "notext.csv").write_text("id,title,body_html\n1,A,<p>x</p>\n")
-    (d / "ok.csv").write_text('id,title,text,published\nc1,T,"Clashes near Tal Rifaat, 4 dead.",2020-01-02\n')
+    (d / "ok.csv").write_text(
+        'id,title,text,published\nc1,T,"Clashes near Tal Rifaat, 4 dead.",2020-01-02\n'
+    )
     (d / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
     (d / "markup.txt").write_text(
         "[bold red]Alarm[/] [@click=app.quit]quit[/] \x1b[31mred\x1b[0m \x1b]0;pwned\x07 title\n\nbody [link=http://x]x[/link]"
@@ -99,7 +109,10 @@ def bad_dir(tmp_path):
 
 
 def test_bad_inputs_one_line_each_rest_ingested(db_path, bad_dir):
-    result = CliRunner().invoke(main, ["--db", db_path, "ingest", str(bad_dir), str(bad_dir / "missing.txt"), "--no-extract"])
+    result = CliRunner().invoke(
+        main,
+        ["--db", db_path, "ingest", str(bad_dir), str(bad_dir / "missing.txt"), "--no-extract"],
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
@@ -130,7 +143,11 @@ def test_markup_and_escapes_are_stored_as_plain_text(store, bad_dir):
     assert "[@click=app.quit]" in text and "[bold red]" in text  # literal, not interpreted
     html = ingest_paths(store, [str(bad_dir / "page.html")])
     row = store.row("articles", html.added[0])
-    assert row["title"] == "Shelling in Hama" and "alert" not in row["text"] and "p{}" not in row["text"]
+    assert (
+        row["title"] == "Shelling in Hama"
+        and "alert" not in row["text"]
+        and "p{}" not in row["text"]
+    )
 
 
 def test_jsonl_and_csv_records_keep_ids_and_metadata(store, bad_dir):

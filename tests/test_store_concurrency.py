@@ -24,7 +24,17 @@ def test_two_processes_same_version_one_wins(seeded):
     eid = add_event(seeded, 1, {"sub_event_type": "Air/drone strike", "actor1": "Russia"})
     db = seeded.path
     procs = [
-        _cli(db, "events", "update", str(eid), "--set", f"fatalities={n}", "--expect-version", "1", analyst=who)
+        _cli(
+            db,
+            "events",
+            "update",
+            str(eid),
+            "--set",
+            f"fatalities={n}",
+            "--expect-version",
+            "1",
+            analyst=who,
+        )
         for n, who in ((6, "alice"), (7, "bob"))
     ]
     results = [(p.wait(), *p.communicate()) for p in procs]
@@ -52,7 +62,11 @@ def test_many_writers_no_lock_errors(seeded):
         "    update_event(s, int(sys.argv[3]), {'notes': f'{sys.argv[2]} {i}'})\n"
     )
     procs = [
-        subprocess.Popen([sys.executable, "-c", code, seeded.path, f"a{n}", str(eid)], stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", code, seeded.path, f"a{n}", str(eid)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for n in range(4)
     ]
     errors = [p.communicate()[1] for p in procs]

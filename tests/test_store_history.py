@@ -54,7 +54,9 @@ def test_invalid_values_save_nothing(seeded):
 def test_undo_redo_restores_exact_values_from_a_new_process(seeded, db_path):
     eid = _event(seeded)
     original = seeded.row("events", eid)
-    update_event(seeded, eid, {"actor1": "Military Forces of Russia", "fatalities": 5, "notes": "x"})
+    update_event(
+        seeded, eid, {"actor1": "Military Forces of Russia", "fatalities": 5, "notes": "x"}
+    )
     changed = seeded.row("events", eid)
     again = Store(db_path, analyst="tester")  # a fresh connection, as after a restart
     assert undo(again).action == "edit-event"
@@ -65,9 +67,15 @@ def test_undo_redo_restores_exact_values_from_a_new_process(seeded, db_path):
     assert redo(third).action == "edit-event"
     assert strip(third.row("events", eid)) == strip(changed)
     # the entity created by the edit came back with the redo, and is gone after undo
-    assert third.scalar("SELECT count(*) FROM entities WHERE canonical = 'Military Forces of Russia'") == 1
+    assert (
+        third.scalar("SELECT count(*) FROM entities WHERE canonical = 'Military Forces of Russia'")
+        == 1
+    )
     undo(third)
-    assert third.scalar("SELECT count(*) FROM entities WHERE canonical = 'Military Forces of Russia'") == 0
+    assert (
+        third.scalar("SELECT count(*) FROM entities WHERE canonical = 'Military Forces of Russia'")
+        == 0
+    )
 
 
 def test_undo_is_per_analyst_and_refuses_over_others_changes(seeded, db_path):
