@@ -1,0 +1,163 @@
+"""Provides `workbench open`, `workbench demo` and `workbench serve`: the terminal UI.
+
+Textual is imported only inside the commands, so the rest of the CLI stays light. The
+keymap is checked before the terminal is taken over: a bad keymap file is a one-line error
+and the app does not start.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+
+import click
+
+from ..store import Store, StoreError
+from . import main
+from .common import db_options
+
+
+def ui_options(func):
+    func = click.option(
+        "--no-animations",
+        is_flag=True,
+        help="Turn animations off (automatic when SSH_CONNECTION is set).",
+    )(func)
+    func = click.option(
+        "--preset",
+        metavar="NAME",
+        default=None,
+        help="Key preset from keybindings/ (default, vim).",
+    )(func)
+    func = click.option(
+        "--keymap",
+        "keymap_file",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="TOML file of binding id = keys, applied over the user's keys.toml.",
+    )(func)
+    return db_options(func)
+
+
+def _settings() -> tuple[str, str | None]:
+    obj = click.get_current_context().find_root().obj or {}
+    return obj.get("db_path") or "workbench.db", obj.get("analyst")
+
+
+def run_app(db_path: str, analyst, preset, keymap_file, no_animations) -> None:
+    from ..tui import KeymapError, build_app
+
+    try:
+        app = build_app(
+            db_path,
+            analyst=analyst,
+            preset=preset,
+            keymap_file=keymap_file,
+            animations=False if no_animations else None,
+        )
+    except (KeymapError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        app.run()
+    finally:
+        app.gateway.close()
+
+
+@main.command("open")
+@ui_options
+def open_cmd(preset, keymap_file, no_animations) -> None:
+    """Open the review workbench on a database.
+
+    \b
+    Example:
+      workbench open --db work.db
+      workbench open --db work.db --preset vim --keymap my-keys.toml
+    """
+    db_path, analyst = _settings()
+    run_app(db_path, analyst, preset, keymap_file, no_animations)
+
+
+def _is_demo_db(path: Path, seed_names: set[str]) -> bool:
+    """True when the file holds nothing but seed articles (safe to rebuild)."""
+    try:
+        with Store(str(path)) as store:
+            files = {r["file"] for r in store.query("SELECT DISTINCT file FROM articles")}
+    except StoreError:
+        return False
+    return files <= seed_names
+
+
+@main.command("demo")
+@ui_options
+@click.option("--no-open", is_flag=True, help="Build the demo database but do not open it.")
+def demo_cmd(preset, keymap_file, no_animations, no_open) -> None:
+    """Build a fresh database from the seed articles (ingest + extract) and open it.
+
+    Without --db it writes ./demo.db. An existing file is replaced only if it holds nothing
+    but the seed articles.
+
+    \b
+    Example:
+      workbench demo --db demo.db
+    """
+    from ..seeds import ingest_seeds, seed_files
+
+    ctx = click.get_current_context()
+    db_path, analyst = _settings()
+    root = ctx.find_root()
+    if db_path == "workbench.db" and root.get_parameter_source("db_path").name == "DEFAULT":
+        db_path = "demo.db"
+    path = Path(db_path)
+    if path.exists():
+        if not _is_demo_db(path, {f.name for f in seed_files()}):
+            raise click.ClickException(
+                f"{path} holds more than the seed articles; choose another --db for the demo"
+            )
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with Store(str(path), analyst=analyst) as store:
+        report = ingest_seeds(store)
+        events = store.scalar("SELECT COUNT(*) FROM events")
+    click.echo(f"{path}: {len(report.added)} articles, {events} proposed events", err=True)
+    if not no_open:
+        run_app(str(path), analyst, preset, keymap_file, no_animations)
+
+
+@main.command("serve")
+@ui_options
+@click.option("--host", default="localhost", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve_cmd(preset, keymap_file, no_animations, host, port) -> None:
+    """Serve the same workbench in a web browser (textual-serve).
+
+    \b
+    Example:
+      workbench serve --db work.db --port 8000
+    """
+    try:
+        from textual_serve.server import Server
+    except ImportError as exc:
+        raise click.ClickException(
+            "serving needs textual-serve: pip install 'workbench[serve]'"
+        ) from exc
+    from ..tui import KeymapError, build_keymap
+
+    db_path, analyst = _settings()
+    try:
+        build_keymap(preset, keymap_file)  # fail here, not in every browser session
+    except KeymapError as exc:
+        raise click.ClickException(str(exc)) from exc
+    args = [sys.executable, "-m", "workbench", "--db", os.path.abspath(db_path)]
+    if analyst:
+        args += ["--analyst", analyst]
+    args.append("open")
+    if preset:
+        args += ["--preset", preset]
+    if keymap_file:
+        args += ["--keymap", os.path.abspath(keymap_file)]
+    if no_animations:
+        args.append("--no-animations")
+    Server(shlex.join(args), host=host, port=port, title="Workbench").serve()

@@ -1,0 +1,42 @@
+"""Provides the terminal UI: `build_app()` checks the keymap, then makes the Textual app.
+
+Nothing here runs at import time beyond imports; the CLI imports this module only when a
+command actually opens the UI, so `workbench --help` never loads Textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .keymap import KeymapError, load_keymap
+
+
+def build_keymap(preset: str | None = None, keymap_file: str | None = None) -> dict[str, str]:
+    """The validated keymap (raises KeymapError naming the file and entry)."""
+    from .registry import RESERVED, all_bindings, modal_scopes
+
+    return load_keymap(
+        all_bindings(),
+        preset=preset,
+        extra_file=Path(keymap_file) if keymap_file else None,
+        reserved=RESERVED,
+        modal=modal_scopes(),
+    )
+
+
+def build_app(
+    db_path: str,
+    *,
+    analyst: str | None = None,
+    preset: str | None = None,
+    keymap_file: str | None = None,
+    animations: bool | None = None,
+):
+    """Check the keymap first: a bad keymap must stop us before the terminal is taken over."""
+    keymap = build_keymap(preset, keymap_file)
+    from .app import WorkbenchApp
+
+    return WorkbenchApp(db_path, analyst=analyst, keymap=keymap, animations=animations)
+
+
+__all__ = ["KeymapError", "build_app", "build_keymap"]

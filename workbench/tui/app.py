@@ -1,0 +1,230 @@
+"""Provides `WorkbenchApp`: the Textual app, its app-wide keys and the shared services.
+
+Screens get the database through `app.gateway` (reads, in workers) and `app.submit()`
+(writes, applied in order by the writer thread). App-wide actions live here: undo, redo,
+search, help, the command palette (which lists every action of the current screen), the
+export dialog and the names/duplicates screens other parts of the project contribute.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import os
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.keys import format_key
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
+
+from ..store import ConflictError, Store, StoreError, redo, undo
+from .data import Gateway, Progress, QueueQuery
+from .writer import Job, Writer
+
+_OPTIONAL = {
+    "open_names": ("workbench.tui.screens.names", "names"),
+    "open_duplicates": ("workbench.tui.screens.duplicates", "duplicate events"),
+}
+
+
+NOT_IN_DIALOGS = ("undo", "redo", "search", "open_names", "open_duplicates", "export_data")
+
+
+class WorkbenchApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "Workbench"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", show=False),
+        Binding("question_mark,f1", "show_help", "Keys", id="show-help"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("r,ctrl+y", "redo", "Redo", id="redo"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", id="command-palette", show=False, priority=True
+        ),
+        Binding("N", "open_names", "Actors & places", id="open-names", show=False),
+        Binding("D", "open_duplicates", "Duplicate events", id="open-duplicates", show=False),
+        Binding("X", "export_data", "Export dataset", id="export-data", show=False),
+    ]
+
+    progress: reactive[Progress] = reactive(Progress, always_update=True)
+
+    def __init__(
+        self,
+        db_path: str | None = None,
+        *,
+        analyst: str | None = None,
+        keymap: dict[str, str] | None = None,
+        animations: bool | None = None,
+        store: Store | None = None,
+    ):
+        super().__init__()
+        self.gateway = Gateway(store or Store(db_path, analyst=analyst))
+        self.db_path = self.gateway.store.path
+        self.analyst = self.gateway.store.analyst
+        self.writer = Writer(self.gateway, post=self._post)
+        self.queue_query = QueueQuery()
+        self._initial_keymap = keymap or {}
+        if animations is None:
+            # Over SSH every animation frame is bytes on a slow link.
+            animations = not os.environ.get("SSH_CONNECTION")
+        if not animations:
+            self.animation_level = "none"
+        self.first_frame: Callable[[], None] | None = None  # hook for bench/tui
+
+    def on_mount(self) -> None:
+        from .screens.articles import ArticlesScreen
+
+        if self._initial_keymap:
+            self.set_keymap(self._initial_keymap)
+        # Pushed rather than returned from get_default_screen(): Textual loads a screen's
+        # CSS_PATH only for pushed screens.
+        self.push_screen(ArticlesScreen())
+        self.run_worker(self._write_loop, thread=True, group="writer", name="writer")
+        self.refresh_progress()
+
+    # -- the write path ---------------------------------------------------------------
+
+    def _write_loop(self) -> None:
+        worker = get_current_worker()
+        self.writer.run(lambda: worker.is_cancelled)
+
+    def _post(self, fn: Callable[[], None]) -> None:
+        try:
+            self.call_from_thread(fn)
+        except RuntimeError:  # the app is closing; the change itself is saved
+            pass
+
+    def submit(
+        self,
+        fn: Callable[[Store, Callable[[str, int, int], int]], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        table: str | None = None,
+    ) -> None:
+        """Queue one logged change; callbacks run on the UI thread."""
+        self.writer.submit(Job(fn, on_done, on_error or self.show_error, table))
+
+    def show_error(self, exc: Exception) -> None:
+        if isinstance(exc, ConflictError):
+            self.notify(str(exc), title="Changed by someone else", severity="warning", markup=False)
+        elif isinstance(exc, StoreError | ValueError):
+            self.notify(str(exc), severity="error", markup=False)
+        else:
+            self.notify(f"{type(exc).__name__}: {exc}", severity="error", markup=False)
+        self.reload_screen()
+        self.refresh_progress()
+
+    def reload_screen(self) -> None:
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+
+    @work(thread=True, exclusive=True, group="progress")
+    def refresh_progress(self) -> None:
+        progress = self.gateway.progress()
+        if not get_current_worker().is_cancelled:
+            self._post(partial(setattr, self, "progress", progress))
+
+    async def wait_for_writes(self, timeout: float = 30) -> None:
+        await asyncio.wait_for(asyncio.to_thread(self.writer.drain), timeout)
+
+    # -- app-wide actions -------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        try:
+            await self.wait_for_writes()
+        except TimeoutError:
+            self.notify("Some changes are still being written", severity="warning")
+            return
+        self.writer.stop()
+        self.exit()
+
+    def action_undo(self) -> None:
+        self.submit(lambda store, _: undo(store), on_done=partial(self._replayed, "Undid"))
+
+    def action_redo(self) -> None:
+        self.submit(lambda store, _: redo(store), on_done=partial(self._replayed, "Redid"))
+
+    def _replayed(self, verb: str, replay: Any) -> None:
+        if replay is None:
+            self.notify("Nothing to undo" if verb == "Undid" else "Nothing to redo")
+        else:
+            targets = ", ".join(t.replace(":", " ") for t in replay.targets[:3])
+            self.notify(f"{verb} {replay.action} ({targets})", markup=False)
+        self.reload_screen()
+        self.refresh_progress()
+
+    def action_search(self) -> None:
+        from .screens.articles import ArticlesScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ArticlesScreen):
+            self.pop_screen()
+        start = getattr(self.screen, "start_search", None)
+        if start is not None:
+            self.call_later(start)
+
+    def action_show_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_export_data(self) -> None:
+        from .screens.export import ExportScreen
+
+        self.push_screen(ExportScreen())
+
+    def _optional_screen(self, action: str) -> None:
+        module_name, label = _OPTIONAL[action]
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            self.notify(f"The {label} screen is not installed yet.", severity="warning")
+            return
+        screens = [
+            c
+            for c in vars(module).values()
+            if isinstance(c, type) and issubclass(c, Screen) and c.__module__ == module.__name__
+        ]
+        if not screens:
+            self.notify(f"The {label} screen is not available.", severity="warning")
+            return
+        # Its own connection: that screen runs its own workers, outside the gateway's lock.
+        self.push_screen(screens[0](Store(self.db_path, analyst=self.analyst)))
+
+    def action_open_names(self) -> None:
+        self._optional_screen("open_names")
+
+    def action_open_duplicates(self) -> None:
+        self._optional_screen("open_duplicates")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Dialogs own the keyboard: nothing app-wide changes data behind them.
+        return not (isinstance(self.screen, ModalScreen) and action in NOT_IN_DIALOGS)
+
+    # -- command palette: every action of the current screen --------------------------
+
+    def key_for(self, binding_id: str, default: str) -> str:
+        keys = self._keymap.get(binding_id, default)
+        return ", ".join(format_key(k.strip()) for k in keys.split(","))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .registry import scopes
+
+        yield from super().get_system_commands(screen)
+        for scope, cls, _widgets in scopes():
+            if scope == "app" or isinstance(screen, cls):
+                target = self if scope == "app" else screen
+                for b in cls.__dict__.get("BINDINGS", []):
+                    if getattr(b, "id", None) and b.action != "command_palette":
+                        yield SystemCommand(
+                            b.description,
+                            f"{b.id} · {self.key_for(b.id, b.key)}",
+                            partial(self.call_later, target.run_action, b.action),
+                        )

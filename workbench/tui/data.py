@@ -1,0 +1,236 @@
+"""Provides `Gateway`: every read the screens make, paged from SQLite, behind one lock.
+
+The Store's connection is shared by the reader workers and the writer thread; SQLite would
+interleave their statements inside one transaction, so every use takes `Gateway.lock`.
+Lists are fetched a page at a time: no widget ever holds more than a page of rows.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..store import Store
+from ..store.events import public_values
+
+PAGE_SIZE = 100
+MAX_EVENTS = 1000  # per article shown in the review list
+ARTICLE_STATUSES = ("new", "in_review", "done")
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    """What the articles queue shows: a status filter and a full-text search."""
+
+    status: str | None = None
+    search: str = ""
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, params = ["1"], []
+        if self.status:
+            clauses.append("a.status = ?")
+            params.append(self.status)
+        match = fts_query(self.search)
+        if match:
+            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(match)
+        return " AND ".join(clauses), params
+
+
+def fts_query(text: str) -> str:
+    """User words -> a safe FTS5 query: every word must occur (prefix match), no syntax."""
+    words = re.findall(r"\w+", text or "")
+    return " ".join(f'"{w}"*' for w in words)
+
+
+@dataclass
+class EventView:
+    """One event as the review screen shows it."""
+
+    row: dict[str, Any]
+    values: dict[str, Any]  # public field values (names, not ids)
+    quote: str = ""
+    start: int | None = None
+    end: int | None = None
+    sources: int = 1
+
+    @property
+    def id(self) -> int:
+        return self.row["id"]
+
+    @property
+    def status(self) -> str:
+        return self.row["status"]
+
+
+@dataclass
+class Bundle:
+    """Everything the review screen needs for one article."""
+
+    article: dict[str, Any]
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
+    position: int = 0  # 1-based place of the article in the queue
+    total: int = 0
+
+
+@dataclass
+class Progress:
+    articles_done: int = 0
+    articles: int = 0
+    confirmed: int = 0
+    proposed: int = 0
+    rejected: int = 0
+
+
+class Gateway:
+    """Reads for the TUI; the writer thread uses the same `store` under the same lock."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.lock = threading.RLock()
+
+    def close(self) -> None:
+        with self.lock:
+            self.store.close()
+
+    # -- the queue ------------------------------------------------------------------
+
+    def page(self, query: QueueQuery, offset: int, limit: int = PAGE_SIZE):
+        """(rows, total) for one page of the queue, with per-article event counts."""
+        where, params = query.where()
+        with self.lock:
+            total = self.store.scalar(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)
+            rows = self.store.query(
+                f"""
+                SELECT a.id, a.status, a.published, a.title, a.outlet, a.file,
+                  (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
+                     AND e.status = 'proposed') AS proposed,
+                  (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
+                     AND e.status = 'confirmed') AS confirmed
+                FROM articles a WHERE {where} ORDER BY a.id LIMIT ? OFFSET ?
+                """,
+                [*params, limit, offset],
+            )
+        return rows, total
+
+    def neighbour(self, query: QueueQuery, article_id: int, step: int) -> int | None:
+        """The next (step=1) or previous (step=-1) article in the queue's order."""
+        where, params = query.where()
+        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        with self.lock:
+            return self.store.scalar(
+                f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? "
+                f"ORDER BY a.id {order} LIMIT 1",
+                [*params, article_id],
+            )
+
+    def offset_of(self, query: QueueQuery, article_id: int) -> int:
+        where, params = query.where()
+        with self.lock:
+            return self.store.scalar(
+                f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?",
+                [*params, article_id],
+            )
+
+    # -- one article ----------------------------------------------------------------
+
+    def bundle(self, article_id: int, query: QueueQuery | None = None) -> Bundle | None:
+        with self.lock:
+            article = self.store.row("articles", article_id)
+            if article is None:
+                return None
+            mentions = self.store.query(
+                "SELECT m.*, e.canonical AS entity FROM mentions m "
+                "LEFT JOIN entities e ON e.id = m.entity_id "
+                "WHERE m.article_id = ? AND m.status = 'active' ORDER BY m.start",
+                [article_id],
+            )
+            events = self._events(article_id)
+            bundle = Bundle(article=article, mentions=mentions, events=events)
+            if query is not None:
+                where, params = query.where()
+                bundle.position = 1 + self.offset_of(query, article_id)
+                bundle.total = self.store.scalar(
+                    f"SELECT COUNT(*) FROM articles a WHERE {where}", params
+                )
+            return bundle
+
+    def _events(self, article_id: int) -> list[EventView]:
+        rows = self.store.query(
+            """
+            SELECT e.* FROM events e WHERE e.status != 'merged' AND e.id IN (
+              SELECT id FROM events WHERE article_id = :a
+              UNION SELECT event_id FROM event_sources WHERE article_id = :a)
+            ORDER BY e.id LIMIT :n
+            """,
+            {"a": article_id, "n": MAX_EVENTS},
+        )
+        sources: dict[int, list[dict[str, Any]]] = {}
+        if rows:
+            marks = ",".join("?" for _ in rows)
+            for src in self.store.query(
+                f"SELECT * FROM event_sources WHERE event_id IN ({marks}) ORDER BY id",
+                [r["id"] for r in rows],
+            ):
+                sources.setdefault(src["event_id"], []).append(src)
+        out = []
+        for row in rows:
+            mine = [s for s in sources.get(row["id"], []) if s["article_id"] == article_id]
+            src = mine[0] if mine else {}
+            out.append(
+                EventView(
+                    row=row,
+                    values=public_values(self.store, row),
+                    quote=src.get("quote") or "",
+                    start=src.get("start"),
+                    end=src.get("end"),
+                    sources=len(sources.get(row["id"], [])) or 1,
+                )
+            )
+        return out
+
+    def event(self, event_id: int, article_id: int) -> EventView | None:
+        with self.lock:
+            for view in self._events(article_id):
+                if view.id == event_id:
+                    return view
+        return None
+
+    # -- totals ---------------------------------------------------------------------
+
+    def progress(self) -> Progress:
+        with self.lock:
+            counts = dict(
+                self.store.conn.execute("SELECT status, COUNT(*) FROM events GROUP BY status")
+            )
+            articles = self.store.scalar("SELECT COUNT(*) FROM articles") or 0
+            done = self.store.scalar("SELECT COUNT(*) FROM articles WHERE status = 'done'") or 0
+        return Progress(
+            articles_done=done,
+            articles=articles,
+            confirmed=counts.get("confirmed", 0),
+            proposed=counts.get("proposed", 0),
+            rejected=counts.get("rejected", 0),
+        )
+
+    def names(self, kind: str) -> list[tuple[str, int, str]]:
+        """(alias or canonical name, live entity id, canonical) for fuzzy completion."""
+        with self.lock:
+            rows = self.store.conn.execute(
+                """
+                SELECT a.name, coalesce(m.id, e.id), coalesce(m.canonical, e.canonical)
+                FROM aliases a JOIN entities e ON e.id = a.entity_id
+                LEFT JOIN entities m ON m.id = e.merged_into
+                WHERE e.kind = ?
+                """,
+                [kind],
+            ).fetchall()
+        return [(name, eid, canonical) for name, eid, canonical in rows]
+
+    def safe(self, fn, *args, **kwargs):
+        """Run `fn(store, ...)` under the lock (used by workers)."""
+        with self.lock:
+            return fn(self.store, *args, **kwargs)

@@ -1,0 +1,194 @@
+"""Provides `ArticlesScreen`: the queue of articles, paged from SQLite, filtered, searched.
+
+Only one page (100 rows) is ever in the table; `next-page`/`prev-page` fetch another.
+Search is SQLite FTS5 over titles and text; the user's words are quoted, so FTS syntax in
+a query is never an error.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from ..data import ARTICLE_STATUSES, PAGE_SIZE, QueueQuery
+from ..marks import ARTICLE_MARKS
+from ..widgets.progress_line import ProgressLine
+
+FIXED_WIDTH = 2 + 4 + 4 + 10 + 16 + 12  # every column but the title, with cell padding
+
+
+class ArticlesScreen(Screen):
+    CSS_PATH = "articles.tcss"
+    AUTO_FOCUS = "#queue"
+    BINDINGS = [
+        Binding("enter", "open_article", "Open", id="open-article"),
+        Binding("down", "row(1)", "Next article row", id="next-row", show=False),
+        Binding("up", "row(-1)", "Previous article row", id="prev-row", show=False),
+        Binding("s", "cycle_status", "Status filter", id="filter-status"),
+        Binding("n", "page(1)", "Next page", id="next-page"),
+        Binding("p", "page(-1)", "Prev page", id="prev-page"),
+        Binding("escape", "cancel_search", "Cancel search", id="cancel-search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page_offset = 0
+        self.total = 0
+        self.rows: list[dict] = []
+        self.focus_article: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="queue-head")
+        search = Input(
+            placeholder="search titles and text, enter to apply", id="search", compact=True
+        )
+        search.display = False
+        yield search
+        yield DataTable(id="queue", cursor_type="row", zebra_stripes=False)
+        yield ProgressLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, key in (
+            ("", "mark"),
+            ("Prop", "proposed"),
+            ("Conf", "confirmed"),
+            ("Published", "published"),
+            ("Title", "title"),
+            ("Outlet", "outlet"),
+        ):
+            table.add_column(label, key=key)
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.rows:
+            self.load()
+
+    def reload(self) -> None:
+        self.load()
+
+    @property
+    def query_state(self) -> QueueQuery:
+        return self.app.queue_query
+
+    @work(thread=True, exclusive=True, group="queue")
+    def load(self) -> None:
+        focus = self.focus_article
+        if focus is not None:
+            index = self.app.gateway.offset_of(self.query_state, focus)
+            self.page_offset = (index // PAGE_SIZE) * PAGE_SIZE
+        rows, total = self.app.gateway.page(self.query_state, self.page_offset)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, rows, total)
+
+    def _fill(self, rows: list[dict], total: int) -> None:
+        self.rows, self.total = rows, total
+        table = self.query_one(DataTable)
+        title_width = max(16, self.size.width - FIXED_WIDTH)
+        table.clear()
+        for row in rows:
+            title = row["title"] or row["file"] or "(untitled)"
+            table.add_row(
+                Text(ARTICLE_MARKS.get(row["status"], "?")),
+                Text(str(row["proposed"]), justify="right"),
+                Text(str(row["confirmed"]), justify="right"),
+                Text(row["published"] or "—"),
+                _cut(title, title_width),
+                _cut(row["outlet"] or "", 14),
+                key=str(row["id"]),
+            )
+        if self.focus_article is not None:
+            for index, row in enumerate(rows):
+                if row["id"] == self.focus_article:
+                    table.move_cursor(row=index, animate=False)
+        self._head()
+        if self.app.first_frame is not None:
+            self.call_after_refresh(self.app.first_frame)
+
+    def _head(self) -> None:
+        q = self.query_state
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("Articles", style="bold")
+        text.append(f" · status: {q.status or 'all'}")
+        if q.search:
+            text.append(" · search: ")
+            text.append(f"“{q.search}”", style="bold")
+        if self.total:
+            end = self.page_offset + len(self.rows)
+            text.append(f" · {self.page_offset + 1}–{end} of {self.total}")
+        else:
+            text.append(" · no articles" + (" match" if q.search or q.status else ""))
+        self.query_one("#queue-head", Static).update(text)
+
+    def current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row is None or table.cursor_row >= len(self.rows):
+            return None
+        return self.rows[table.cursor_row]["id"]
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_open_article(self) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            from .review import ReviewScreen
+
+            self.focus_article = article_id
+            self.app.push_screen(ReviewScreen(article_id))
+
+    def action_row(self, step: int) -> None:
+        # Reached only for keys the table itself does not bind (e.g. j/k in the vim preset).
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, table.cursor_row + step), animate=False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_article()
+
+    def action_cycle_status(self) -> None:
+        order = [None, *ARTICLE_STATUSES]
+        q = self.query_state
+        status = order[(order.index(q.status) + 1) % len(order)]
+        self.app.queue_query = QueueQuery(status=status, search=q.search)
+        self.page_offset, self.focus_article = 0, None
+        self.load()
+
+    def action_page(self, step: int) -> None:
+        offset = self.page_offset + step * PAGE_SIZE
+        if 0 <= offset < max(self.total, 1):
+            self.page_offset, self.focus_article = offset, None
+            self.load()
+
+    def start_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self.query_state.search
+        search.display = True
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        q = self.query_state
+        self.app.queue_query = QueueQuery(status=q.status, search=event.value.strip())
+        self.page_offset, self.focus_article = 0, None
+        self._close_search()
+        self.load()
+
+    def action_cancel_search(self) -> None:
+        self._close_search()
+
+    def _close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = False
+        self.query_one(DataTable).focus()
+
+
+def _cut(value: str, width: int) -> Text:
+    text = Text(value.replace("\n", " "), no_wrap=True)
+    text.truncate(width, overflow="ellipsis")
+    return text

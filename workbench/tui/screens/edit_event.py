@@ -1,0 +1,235 @@
+"""Provides `EditEventScreen`: every field of one event, or a new event from a sentence.
+
+Actor and place fields complete fuzzily from entities and their aliases; a new name creates
+an entity when saved. The date takes ISO or a phrase the extractor reads. Values are
+checked with the store's own `validate` before anything is written, and the write is one
+transaction: an invalid value keeps the form open with a message and nothing is saved.
+Only fields the analyst changed are sent, so the log records exactly what changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+from textual.worker import get_current_worker
+
+from ...codebook import load_codebook
+from ...store import ConflictError
+from ...store.events import EDITABLE, add_event, update_event, validate
+from ..data import EventView
+from ..date_input import read_date
+from ..fuzzy import NameIndex
+from ..widgets.name_field import NameField
+
+# field -> (label, NameField kind or None for a plain input, several names?)
+FIELDS: dict[str, tuple[str, str | None, bool]] = {
+    "event_date": ("Date", None, False),
+    "date_precision": ("Precision", "precision", False),
+    "sub_event_type": ("Sub-event type", "sub-event type", False),
+    "event_type": ("Event type", "event type", False),
+    "actor1": ("Actor 1", "actor", False),
+    "assoc_actor_1": ("Assoc. actors 1", "actor", True),
+    "actor2": ("Actor 2", "actor", False),
+    "assoc_actor_2": ("Assoc. actors 2", "actor", True),
+    "location": ("Location", "place", False),
+    "geo_precision": ("Geo precision", None, False),
+    "fatalities": ("Fatalities", None, False),
+    "fatalities_low": ("Fatalities low", None, False),
+    "fatalities_high": ("Fatalities high", None, False),
+    "confidence": ("Confidence", None, False),
+    "notes": ("Notes", None, False),
+}
+PLACEHOLDERS = {
+    "event_date": "YYYY-MM-DD or a phrase: Feb. 3, last Monday",
+    "geo_precision": "1 exact · 2 near · 3 region",
+    "confidence": "0 to 1",
+}
+assert set(FIELDS) == set(EDITABLE), "the form must show every editable field"
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+class EditEventScreen(ModalScreen[dict | None]):
+    CSS_PATH = "edit_event.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save-event"),
+        Binding("escape", "cancel", "Cancel", id="cancel-edit"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        article: dict[str, Any],
+        event: EventView | None = None,
+        values: dict[str, Any] | None = None,
+        span: tuple[int, int, str] | None = None,
+    ):
+        super().__init__()
+        self.article = article
+        self.event = event
+        self.span = span  # (start, end, quote) when adding from a sentence
+        self.original = {f: as_text((event.values if event else {}).get(f)) for f in FIELDS}
+        self.initial = dict(self.original)
+        for field, value in (values or {}).items():
+            if field in FIELDS:
+                self.initial[field] = as_text(value)
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="edit-box"):
+            yield Static(self._title(), id="edit-title")
+            with VerticalScroll(id="edit-fields"):
+                for field, (label, kind, multi) in FIELDS.items():
+                    with Horizontal(classes="edit-row"):
+                        yield Label(label, classes="edit-label")
+                        if kind:
+                            yield NameField(
+                                self.initial[field],
+                                kind=kind,
+                                multi=multi,
+                                creates=kind in ("actor", "place"),
+                                id=f"f-{field}",
+                            )
+                        else:
+                            yield Input(
+                                self.initial[field],
+                                placeholder=PLACEHOLDERS.get(field, ""),
+                                compact=True,
+                                select_on_focus=False,
+                                id=f"f-{field}",
+                            )
+            yield Static("", id="edit-error")
+            yield Static(self._help(), id="edit-help")
+
+    def _title(self) -> Text:
+        if self.event is not None:
+            text = Text(f"Edit event {self.event.id}", style="bold")
+            text.append(f"  (version {self.event.row['version']}, {self.event.status})")
+            return text
+        text = Text("Add an event from: ", style="bold", no_wrap=True, overflow="ellipsis")
+        text.append(f"“{self.span[2] if self.span else ''}”", style="italic")
+        return text
+
+    def _help(self) -> Text:
+        keys = self.app.key_for("save-event", "ctrl+s"), self.app.key_for("cancel-edit", "esc")
+        return Text(f"{keys[0]} save · {keys[1]} cancel · ↓↑ pick a suggestion · enter next field")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-event_date", Input).focus()
+        self._load_indexes()
+
+    @work(thread=True, group="names")
+    def _load_indexes(self) -> None:
+        gateway = self.app.gateway
+        codebook = load_codebook()
+        indexes = {
+            "actor": NameIndex(gateway.names("actor")),
+            "place": NameIndex(gateway.names("place")),
+            "sub-event type": NameIndex([(k, i, k) for i, k in enumerate(codebook)]),
+            "event type": NameIndex(
+                [
+                    (t, i, t)
+                    for i, t in enumerate(dict.fromkeys(e.event_type for e in codebook.values()))
+                ]
+            ),
+            "precision": NameIndex(
+                [(p, i, p) for i, p in enumerate(("day", "week", "month", "unknown"))]
+            ),
+        }
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._set_indexes, indexes)
+
+    def _set_indexes(self, indexes: dict[str, NameIndex]) -> None:
+        for field in self.query(NameField):
+            field.set_index(indexes[field.kind])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    # -- saving -----------------------------------------------------------------------
+
+    def form_values(self) -> dict[str, str]:
+        out = {}
+        for field in FIELDS:
+            widget = self.query_one(f"#f-{field}")
+            out[field] = widget.value
+        return out
+
+    def changes(self) -> dict[str, Any]:
+        """Fields that differ from the event as loaded (all non-empty ones when adding)."""
+        values = self.form_values()
+        changed = {f: v for f, v in values.items() if v.strip() != self.original[f].strip()}
+        if "event_date" in changed:
+            iso, precision = read_date(changed["event_date"], self.article.get("published"))
+            changed["event_date"] = iso
+            if precision and "date_precision" not in changed:
+                changed["date_precision"] = precision
+        return changed
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        try:
+            values = self.changes()
+            current = self.event.values if self.event else None
+            validate(values, current)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        if not values and self.event is not None:
+            self.dismiss(None)
+            return
+        self.saving = True
+        self.show_error("Saving…", error=False)
+        if self.event is not None:
+            event_id, seen = self.event.id, self.event.row["version"]
+
+            def write(store, expect):
+                version = expect("events", event_id, seen)
+                return update_event(store, event_id, values, expected_version=version)
+
+            self.app.submit(write, on_done=self._saved, on_error=self._failed, table="events")
+        else:
+            start, end, quote = self.span
+            article_id = self.article["id"]
+
+            def write(store, _expect):
+                return add_event(store, article_id, values, quote=quote, start=start, end=end)
+
+            self.app.submit(write, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, result: Any) -> None:
+        event_id = result if isinstance(result, int) else (result or {}).get("id")
+        self.dismiss({"select": event_id})
+
+    def _failed(self, exc: Exception) -> None:
+        self.saving = False
+        if isinstance(exc, ConflictError):
+            self.app.notify(
+                str(exc), title="Changed by someone else", severity="warning", markup=False
+            )
+            self.dismiss({"select": self.event.id if self.event else None})
+            return
+        self.show_error(str(exc))
+
+    def show_error(self, message: str, error: bool = True) -> None:
+        box = self.query_one("#edit-error", Static)
+        box.set_class(error, "-error")
+        box.update(Text(("✗ " if error else "") + message))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

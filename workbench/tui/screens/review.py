@@ -1,0 +1,246 @@
+"""Provides `ReviewScreen`: one article beside its events and entities, curated by key.
+
+Left: the article text (mentions highlighted by kind, the selected event's evidence reversed
+and scrolled into view, the sentence cursor). Right: the article's events with status marks
+and the selected event's fields, or (`toggle-entities`) its mentions grouped by kind.
+
+This module holds the layout, loading and navigation; the decisions (confirm, reject,
+edit, add, merge, fix-mention, done) are in `review_actions`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+from textual.worker import get_current_worker
+
+from ..data import Bundle, EventView
+from ..marks import ARTICLE_MARKS
+from ..widgets.article_view import ArticleView
+from ..widgets.entities_panel import EntitiesPanel
+from ..widgets.event_fields import EventFields
+from ..widgets.event_list import EventList
+from ..widgets.legend import Legend
+from ..widgets.progress_line import ProgressLine
+from .review_actions import ReviewActions
+
+NEEDS_EVENT = {"confirm_event", "reject_event", "edit_event", "merge_events", "reopen_event"}
+
+
+class ReviewScreen(ReviewActions, Screen):
+    CSS_PATH = "review.tcss"
+    AUTO_FOCUS = None  # no widget holds the focus: the screen's keys act on the events
+    BINDINGS = [
+        Binding("down", "move_event(1)", "Next event", id="next-event", show=False),
+        Binding("up", "move_event(-1)", "Previous event", id="prev-event", show=False),
+        Binding("c", "confirm_event", "Confirm", id="confirm-event"),
+        Binding("x", "reject_event", "Reject", id="reject-event"),
+        Binding("e", "edit_event", "Edit", id="edit-event"),
+        Binding("a", "add_event", "Add", id="add-event"),
+        Binding("m", "merge_events", "Merge", id="merge-events"),
+        Binding("o", "reopen_event", "Reopen event", id="reopen-event", show=False),
+        Binding("n", "move_article(1)", "Next article", id="next-article"),
+        Binding("p", "move_article(-1)", "Previous article", id="prev-article", show=False),
+        Binding("d", "toggle_article_done", "Done", id="toggle-article-done"),
+        Binding("f", "fix_mention", "Fix mention", id="fix-mention", show=False),
+        Binding("t", "toggle_entities", "Entities", id="toggle-entities", show=False),
+        Binding("right", "move_cursor(1)", "Next sentence", id="next-sentence", show=False),
+        Binding("left", "move_cursor(-1)", "Previous sentence", id="prev-sentence", show=False),
+        Binding(
+            "pagedown", "scroll_text(1)", "Scroll text down", id="scroll-text-down", show=False
+        ),
+        Binding("pageup", "scroll_text(-1)", "Scroll text up", id="scroll-text-up", show=False),
+        Binding("backspace", "open_queue", "Back to the queue", id="open-queue", show=False),
+    ]
+
+    def __init__(self, article_id: int):
+        super().__init__()
+        self.article_id = article_id
+        self.bundle: Bundle | None = None
+        self.events: list[EventView] = []
+        self.selected = 0
+        self.marked: set[int] = set()
+        self.pending: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-head")
+        with Horizontal(id="review-body"):
+            with Vertical(id="review-left"):
+                yield ArticleView(id="article")
+                yield Legend(id="legend")
+            with Vertical(id="review-right"):
+                yield Static(id="panel-tabs")
+                with ContentSwitcher(initial="events-panel", id="panel"):
+                    with Vertical(id="events-panel"):
+                        yield EventList(id="events")
+                        yield EventFields(id="fields")
+                    entities = EntitiesPanel(id="entities")
+                    entities.can_focus = False
+                    yield entities
+        yield ProgressLine(id="progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._tabs()
+        self.load(self.article_id)
+
+    # -- loading ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="bundle")
+    def load(self, article_id: int, select_event: int | None = None) -> None:
+        bundle = self.app.gateway.bundle(article_id, self.app.queue_query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, bundle, select_event)
+
+    def reload(self) -> None:
+        current = self.current
+        self.load(self.article_id, current.id if current else None)
+
+    def _show(self, bundle: Bundle | None, select_event: int | None) -> None:
+        if bundle is None:
+            self.notify(f"Article {self.article_id} no longer exists", severity="error")
+            return
+        same_article = self.bundle is not None and bundle.article["id"] == self.article_id
+        self.bundle, self.article_id = bundle, bundle.article["id"]
+        self.events, self.pending = bundle.events, set()
+        if not same_article:
+            self.marked = set()
+        article = bundle.article
+        view = self.query_one(ArticleView)
+        cursor = view.cursor if same_article else 0
+        view.show(article["text"], bundle.mentions, _spans(article.get("boilerplate")))
+        self.query_one(EntitiesPanel).show(bundle.mentions)
+        ids = [e.id for e in self.events]
+        if select_event in ids:
+            index = ids.index(select_event)
+        else:
+            proposed = [i for i, e in enumerate(self.events) if e.status == "proposed"]
+            index = proposed[0] if proposed else 0
+        self.select(index)
+        if same_article and not self.current:
+            view.cursor = cursor
+        self._head()
+
+    def _head(self) -> None:
+        article = self.bundle.article
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{ARTICLE_MARKS.get(article['status'], '?')} {article['status']} ", "bold")
+        text.append(f"#{article['id']}")
+        if self.bundle.total:
+            text.append(f" ({self.bundle.position}/{self.bundle.total})")
+        text.append(f" · {article['published'] or 'date unknown'}")
+        if article["outlet"]:
+            text.append(f" · {article['outlet']}")
+        text.append(" — ")
+        text.append(article["title"] or article["file"], style="bold")
+        self.query_one("#review-head", Static).update(text)
+
+    # -- selection and navigation -----------------------------------------------------
+
+    @property
+    def current(self) -> EventView | None:
+        return self.events[self.selected] if 0 <= self.selected < len(self.events) else None
+
+    def select(self, index: int) -> None:
+        self.selected = max(0, min(index, len(self.events) - 1)) if self.events else 0
+        self.refresh_events()
+        view = self.current
+        article = self.query_one(ArticleView)
+        article.set_evidence(self.evidence_span(view) if view else None)
+        self.query_one(ProgressLine).note = (
+            f"event {self.selected + 1}/{len(self.events)}" if self.events else "no events"
+        )
+        self.refresh_bindings()
+
+    def refresh_events(self) -> None:
+        self.query_one(EventList).show(self.events, self.selected, self.marked, self.pending)
+        self.query_one(EventFields).show(self.current)
+
+    def evidence_span(self, view: EventView) -> tuple[int, int] | None:
+        if view.start is not None and view.end is not None and view.end > view.start:
+            return (view.start, view.end)
+        if view.quote and self.bundle:
+            found = self.bundle.article["text"].find(view.quote)
+            if found >= 0:
+                return (found, found + len(view.quote))
+        return None
+
+    def action_move_event(self, step: int) -> None:
+        if self.events:
+            self.select(self.selected + step)
+
+    def action_move_cursor(self, step: int) -> None:
+        self.query_one(ArticleView).move_cursor(step)
+
+    def action_scroll_text(self, step: int) -> None:
+        view = self.query_one(ArticleView)
+        if step > 0:
+            view.scroll_page_down(animate=False)
+        else:
+            view.scroll_page_up(animate=False)
+
+    def action_move_article(self, step: int) -> None:
+        self._neighbour(step)
+
+    @work(thread=True, exclusive=True, group="bundle")
+    def _neighbour(self, step: int) -> None:
+        gateway = self.app.gateway
+        target = gateway.neighbour(self.app.queue_query, self.article_id, step)
+        if target is None:
+            self.app.call_from_thread(
+                self.notify, "Last article in the queue" if step > 0 else "First article"
+            )
+            return
+        bundle = gateway.bundle(target, self.app.queue_query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._arrive, bundle)
+
+    def _arrive(self, bundle: Bundle | None) -> None:
+        if bundle is not None:
+            self.article_id = bundle.article["id"]
+            self.bundle = None  # a different article: reset cursor and merge marks
+            self._show(bundle, None)
+
+    def action_open_queue(self) -> None:
+        for screen in self.app.screen_stack:
+            if hasattr(screen, "focus_article"):
+                screen.focus_article = self.article_id
+        self.dismiss()
+
+    def action_toggle_entities(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        showing = switcher.current == "entities"
+        switcher.current = "events-panel" if showing else "entities"
+        panel = self.query_one(EntitiesPanel)
+        # Focusable only while shown, so up/down move the events otherwise.
+        panel.can_focus = not showing
+        if showing:
+            self.set_focus(None)
+        else:
+            panel.focus()
+        self._tabs()
+
+    def _tabs(self) -> None:
+        entities = self.query_one(ContentSwitcher).current == "entities"
+        text = Text(no_wrap=True)
+        text.append(" Events ", style="reverse bold" if not entities else "")
+        text.append(" Entities ", style="reverse bold" if entities else "")
+        text.append(f" ({self.app.key_for('toggle-entities', 't')})", style="dim")
+        self.query_one("#panel-tabs", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in NEEDS_EVENT and self.current is None)
+
+
+def _spans(raw) -> list[tuple[int, int]]:
+    try:
+        return [tuple(s) for s in json.loads(raw or "[]")]
+    except (TypeError, ValueError):
+        return []

@@ -1,0 +1,1 @@
+"""Provides the workbench's widgets: each one shows what its screen hands it."""

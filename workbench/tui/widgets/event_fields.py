@@ -1,0 +1,72 @@
+"""Provides `EventFields`: every field of the selected event, its evidence and provenance."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from ..data import EventView
+from ..marks import status_mark
+
+LABELS = (
+    ("event_date", "date"),
+    ("date_precision", "precision"),
+    ("event_type", "type"),
+    ("sub_event_type", "sub-type"),
+    ("actor1", "actor 1"),
+    ("assoc_actor_1", "assoc. 1"),
+    ("actor2", "actor 2"),
+    ("assoc_actor_2", "assoc. 2"),
+    ("location", "location"),
+    ("geo_precision", "geo prec"),
+    ("fatalities", "killed"),
+    ("notes", "notes"),
+    ("confidence", "conf."),
+)
+
+
+def _fmt(value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+class EventFields(Static):
+    """Plain `Text` only: names and quotes come from articles."""
+
+    def show(self, view: EventView | None) -> None:
+        if view is None:
+            self.update(Text("No event selected."))
+            return
+        row, v = view.row, view.values
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(f"Event {view.id} ", style="bold")
+        head.append(f"{status_mark(view.status)} {view.status}", style="bold reverse")
+        if row.get("edited"):
+            head.append(" edited")
+        head.append(f" v{row['version']}")
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(style="dim", justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        for field, label in LABELS:
+            value = v.get(field)
+            if field == "fatalities" and (v.get("fatalities_low") or v.get("fatalities_high")):
+                value = f"{_fmt(value)} (range {_fmt(v.get('fatalities_low'))}–"
+                value += f"{_fmt(v.get('fatalities_high'))})"
+            grid.add_row(Text(label), Text(_fmt(value)))
+        rules = json.loads(row.get("rules") or "[]")
+        if rules:
+            grid.add_row(Text("rules"), Text(", ".join(rules)))
+        if view.sources > 1:
+            grid.add_row(Text("sources"), Text(f"{view.sources} articles"))
+        if view.quote:
+            grid.add_row(Text("evidence"), Text(f"“{view.quote}”", style="italic"))
+        self.update(Group(head, grid))
