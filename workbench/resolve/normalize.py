@@ -18,6 +18,8 @@ _LEADING_THE = re.compile(r"^the\s+")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to strip; the common case, and clustering calls this a lot
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -1,0 +1,271 @@
+"""Provides `Clusterer`: groups of names (entities) clustered by keyed forms and fuzzy scoring.
+
+Each group is one entity with one or more names (canonical + aliases). Two groups are linked
+when any of their names share a keyed form (`forms.name_forms`) or score high in the fuzzy
+stage. The fuzzy stage blocks names by the first and last three letters of their distinctive words
+(one typo cannot change both) and by their consonant skeleton and scores each block with `rapidfuzz.process.cdist` and a
+score cutoff, so 50k names take seconds, not the ~20 s that all pairs take. Candidate pairs
+are then re-scored by `score_pair`, which knows what makes look-alikes different.
+
+Links are joined best-first with a union-find that refuses any join an analyst excluded
+(distinct pairs), so an excluded pair never ends up in one cluster through a third name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .forms import Form, name_forms
+from .keys import skeleton
+from .normalize import name_key
+from .scoring import NameInfo, score_pair, word_score
+
+SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more
+FUZZY_CUTOFF = 72  # cdist floor: below this no re-scoring can reach the threshold
+MAX_SKELETON_BUCKET = 30  # larger skeleton buckets are coincidences, not transliterations
+SKELETON_RATIO = 82  # same consonants must also be a close spelling ("Kafr Nabl" / "Kafranbil")
+SKELETON_MIN_LENGTH = 7  # in shorter names a changed vowel is another name ("Khuda" / "Khida")
+PARALLEL_BLOCK = 256  # cdist with workers=-1 only pays for itself on larger blocks
+DOMINANCE = 3  # an ambiguous short form goes to a full name mentioned 3x more than the next
+CHAIN_FLOOR = 75  # every pair in a cluster grown by similarity must be at least this close
+CHAINABLE = {"similar", "skeleton"}
+MAX_SAME_CORE = 40  # names sharing distinctive words compared pairwise up to this many
+
+
+@dataclass
+class Cluster:
+    groups: list[int]
+    score: float
+    links: list[tuple[int, int, float, str]] = field(default_factory=list)
+
+
+class Clusterer:
+    """Collect names per group, add known links, then `run()`."""
+
+    def __init__(self, kind: str = "actor", threshold: float = SUGGEST_THRESHOLD):
+        self.kind = kind
+        self.threshold = threshold
+        self.names: list[NameInfo] = []
+        self.forms: list[list[Form]] = []
+        self.links: dict[tuple[int, int], tuple[float, str]] = {}
+        self.keys: dict[int, set[str]] = defaultdict(set)  # group -> its names' "n" forms
+
+    def add(self, group: int, name: str) -> None:
+        info = NameInfo.of(group, name)
+        if info.compact:
+            self.names.append(info)
+            forms = name_forms(name, self.kind, info.base)
+            self.forms.append(forms)
+            self.keys[group].update(f.key for f in forms if f.ns == "n")
+
+    def link(self, a: int, b: int, score: float, reason: str) -> None:
+        """Record evidence that groups a and b are one entity (keeps the best reason)."""
+        if a == b:
+            return
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self.links or self.links[pair][0] < score:
+            self.links[pair] = (score, reason)
+
+    # -- stage 1: shared keyed forms -----------------------------------------------------
+
+    def _link_forms(self, weights: dict[int, float]) -> None:
+        buckets: dict[tuple[str, str], list[tuple[int, Form]]] = defaultdict(list)
+        for i, forms in enumerate(self.forms):
+            for form in forms:
+                buckets[(form.ns, form.key)].append((i, form))
+        for (ns, _key), members in buckets.items():
+            groups = {self.names[i].group for i, _ in members}
+            if len(groups) < 2:
+                continue
+            if ns == "n":
+                self._link_star(members)
+            elif ns == "s":
+                self._link_skeleton(members)
+            else:
+                self._link_primary(members, weights)
+
+    def _link_star(self, members: list[tuple[int, Form]]) -> None:
+        hub_i, hub = max(members, key=lambda m: m[1].score)
+        for i, form in members:
+            a, b = self.names[i], self.names[hub_i]
+            score = min(form.score, hub.score)
+            if score == 100 and name_key(a.name) != name_key(b.name):
+                score = 97  # the same name spelled differently
+            self.link(a.group, b.group, score, f"{form.rule}/{hub.rule}")
+
+    def _link_primary(self, members: list[tuple[int, Form]], weights: dict[int, float]) -> None:
+        # An acronym or a lone surname is ambiguous: link it only to a full name that
+        # clearly dominates the others sharing it ("SDF" -> "Syrian Democratic Forces").
+        fulls: dict[str, tuple[float, int]] = {}
+        for j, form in members:
+            if form.primary:
+                continue
+            group = self.names[j].group
+            total, best = fulls.get(form.full, (0.0, group))
+            if weights.get(group, 0) > weights.get(best, 0):
+                best = group
+            fulls[form.full] = (total + weights.get(group, 0) + 1, best)
+        if not fulls:
+            return
+        ranked = sorted(fulls.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0][0] < DOMINANCE * ranked[1][0]:
+            return
+        target = ranked[0][1]
+        rule = next(f.rule for _j, f in members if not f.primary)
+        score = next(f.score for j, f in members if not f.primary and self.names[j].group == target)
+        for i, form in members:
+            if form.primary:
+                self.link(self.names[i].group, target, min(form.score, score), rule)
+
+    def _link_skeleton(self, members: list[tuple[int, Form]]) -> None:
+        if len(members) > MAX_SKELETON_BUCKET:
+            return
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = self.names[members[x][0]], self.names[members[y][0]]
+                if a.group == b.group or a.compact[0] != b.compact[0] or a.digits != b.digits:
+                    continue
+                if min(len(a.compact), len(b.compact)) < SKELETON_MIN_LENGTH:
+                    continue
+                if fuzz.ratio(a.compact, b.compact) >= SKELETON_RATIO:
+                    self.link(a.group, b.group, members[x][1].score, "skeleton")
+
+    # -- stage 2: fuzzy scoring inside blocks --------------------------------------------
+
+    def _link_fuzzy(self) -> None:
+        by_core: dict[str, list[int]] = defaultdict(list)
+        for i, info in enumerate(self.names):
+            by_core[info.core_key].append(i)
+        strings = list(by_core)
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for s_i, s in enumerate(strings):
+            # One typo cannot change both ends; three letters, as six-letter names are common.
+            blocks["^" + s[:3]].append(s_i)
+            blocks["$" + s[-3:]].append(s_i)
+            # A vowel typo in a short name changes both ends ("Hamdan" / "Hamdun").
+            blocks["%" + skeleton([s])].append(s_i)
+            same = by_core[s]
+            if 1 < len(same) <= MAX_SAME_CORE:
+                self._score_within(same)
+        seen: set[tuple[int, int]] = set()
+        for block in blocks.values():
+            if len(block) < 2:
+                continue
+            texts = [strings[k] for k in block]
+            workers = -1 if len(block) >= PARALLEL_BLOCK else 1
+            matrix = process.cdist(
+                texts,
+                texts,
+                scorer=fuzz.ratio,
+                score_cutoff=FUZZY_CUTOFF,
+                dtype=np.uint8,
+                workers=workers,
+            )
+            rows, cols = np.nonzero(np.triu(matrix, 1))
+            for x, y in zip(rows.tolist(), cols.tolist(), strict=True):
+                pair = (block[x], block[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    self._score_across(by_core[strings[pair[0]]], by_core[strings[pair[1]]])
+
+    def _score_within(self, same: list[int]) -> None:
+        # Same distinctive words; the generic ones may still differ ("Free X Army" / "X").
+        for x in range(len(same)):
+            for y in range(x + 1, len(same)):
+                self._score(same[x], same[y])
+
+    def _score_across(self, left: list[int], right: list[int]) -> None:
+        for i in left:
+            for j in right:
+                self._score(i, j)
+
+    def _score(self, i: int, j: int) -> None:
+        a, b = self.names[i], self.names[j]
+        if a.group != b.group:
+            score = score_pair(a, b)
+            if score >= self.threshold:
+                self.link(a.group, b.group, score, "similar")
+
+    # -- joining -------------------------------------------------------------------------
+
+    def run(
+        self,
+        weights: dict[int, float] | None = None,
+        distinct: Iterable[tuple[int, int]] = (),
+    ) -> list[Cluster]:
+        """Clusters of two or more groups, best first; `distinct` pairs never share one."""
+        weights = weights or {}
+        self._link_forms(weights)
+        self._link_fuzzy()
+        return join(self.links, self.threshold, distinct, self.compatible)
+
+    def compatible(self, left: set[int], right: set[int]) -> bool:
+        """May two clusters joined by a similarity link become one? Only if every member
+        of one is close to every member of the other: similarity is not transitive, and
+        "Dhamu" ~ "Dhimun" ~ "Dimut" would otherwise chain unrelated places together."""
+        for a in left:
+            for b in right:
+                if not any(
+                    ka == kb or word_score(ka, kb) >= CHAIN_FLOOR
+                    for ka in self.keys[a]
+                    for kb in self.keys[b]
+                ):
+                    return False
+        return True
+
+
+def join(
+    links: dict[tuple[int, int], tuple[float, str]],
+    threshold: float,
+    distinct: Iterable[tuple[int, int]] = (),
+    compatible: Callable[[set[int], set[int]], bool] | None = None,
+) -> list[Cluster]:
+    """Best-first union of links at or above `threshold`, refusing excluded pairs and
+    similarity links between clusters that `compatible` rejects."""
+    apart: dict[int, set[int]] = defaultdict(set)
+    for a, b in distinct:
+        apart[a].add(b)
+        apart[b].add(a)
+    parent: dict[int, int] = {}
+    members: dict[int, set[int]] = {}
+    clusters: dict[int, Cluster] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        members.setdefault(x, {x})
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), (score, reason) in sorted(links.items(), key=lambda kv: -kv[1][0]):
+        if score < threshold:
+            break
+        ra, rb = root(a), root(b)
+        if ra == rb:
+            continue
+        small, big = sorted((members[ra], members[rb]), key=len)
+        if any(apart.get(x, set()) & big for x in small):
+            continue
+        if compatible and reason in CHAINABLE and not compatible(members[ra], members[rb]):
+            continue
+        cl_a = clusters.pop(ra, None) or Cluster([ra], 100.0)
+        cl_b = clusters.pop(rb, None) or Cluster([rb], 100.0)
+        parent[rb] = ra
+        members[ra] |= members.pop(rb)
+        clusters[ra] = Cluster(
+            [],
+            min(cl_a.score, cl_b.score, score),
+            [*cl_a.links, *cl_b.links, (a, b, score, reason)],
+        )
+    out = []
+    for r, cluster in clusters.items():
+        cluster.groups = sorted(members[r])
+        out.append(cluster)
+    out.sort(key=lambda c: (-c.score, -len(c.groups), c.groups[0]))
+    return out

@@ -1,0 +1,176 @@
+"""Provides `name_forms`: the keyed forms under which a name is matched exactly when clustering.
+
+A name is reduced in the ways that keep its referent ("President Bashar al-Assad" ->
+"bashar assad"; "Britain-based Syrian Observatory ..." -> "syrian observatory ...";
+"al-Qaeda-linked militants" -> "qaeda"; "Idlib province" -> "idlib"; "Turkish forces" ->
+"turkey"; "Bashar al-Assad regime" -> "assad government"), and each reduction yields forms:
+
+- ``n``: the folded words run together; two names sharing one are the same name.
+- ``u``: surname. A one-word name ("Assad") is primary, a 2-4 word person-like name
+  ("Bashar Assad") secondary. A primary links to a secondary only when one full name
+  clearly dominates (by mentions): "Assad" is not guessed between two Assads.
+- ``a``: acronym. A name written in capitals ("SDF") is primary; initials of a longer name
+  secondary, linked the same way.
+- ``s``: consonant skeleton, for transliterations ("Kafr Nabl" / "Kafranbil"); checked
+  again by string similarity before it links.
+
+Scores are what a link through that form is worth (0-100), the lower of the two forms'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .countries import country_of, split_country_prefix
+from .keys import STOPWORDS, base_tokens, fold, initials, looks_like_acronym, skeleton
+from .words import (
+    BACKED,
+    DIRECTIONS,
+    GENERIC,
+    GOVERNMENT,
+    LINKED,
+    PLACE_GENERIC,
+    STATE_WORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+
+SURNAME_SCORE = 86
+ACRONYM_SCORE = 90
+SKELETON_SCORE = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    ns: str
+    key: str
+    score: int
+    primary: bool
+    rule: str
+    full: str = ""  # for a secondary: the name it stands for, to tell ambiguity apart
+
+
+def compact(tokens: list[str]) -> str:
+    return "".join(fold(t) for t in tokens)
+
+
+def _generic_only(tokens: list[str]) -> bool:
+    return all(t in GENERIC or t in STOPWORDS or t in PLACE_GENERIC for t in tokens)
+
+
+def person_like(tokens: list[str]) -> bool:
+    """2-4 plain words, none generic, none a country: 'bashar assad', 'vladimir putin'."""
+    return 2 <= len(tokens) <= 4 and all(
+        t.isalpha()
+        and len(t) > 1
+        and t not in GENERIC
+        and t not in STOPWORDS
+        and t not in PLACE_GENERIC
+        and t not in TITLES
+        and country_of([t]) is None
+        for t in tokens
+    )
+
+
+def _strip_title(tokens: list[str]) -> tuple[list[str], int] | None:
+    """'syrian president bashar assad' -> (['bashar', 'assad'], 94)."""
+    last = max((i for i, t in enumerate(tokens) if t in TITLES), default=-1)
+    if last < 0 or last == len(tokens) - 1 or tokens[last + 1] == "of":
+        return None
+    rest = tokens[last + 1 :]
+    country, head = split_country_prefix(tokens[: last + 1])
+    if all(t in TITLES or t in TITLE_MODIFIERS for t in head) and len(rest) <= 4:
+        return rest, 94
+    # "Kremlin spokesman Dmitry Peskov": an unknown word before the title; less sure.
+    if last <= 3 and person_like(rest):
+        return rest, 88
+    return None
+
+
+def _strip_place(tokens: list[str]) -> tuple[list[str], int] | None:
+    """'idlib province' -> ['idlib']; 'city of aleppo' -> ['aleppo']."""
+    rest = [t for t in tokens if t not in PLACE_GENERIC]
+    if len(rest) == len(tokens):
+        return None
+    if rest and rest[0] == "of":
+        rest = rest[1:]
+    score = 94
+    if rest and rest[0] in DIRECTIONS:
+        rest, score = rest[1:], 88
+    return (rest, score) if rest and not _generic_only(rest) else None
+
+
+def reductions(tokens: list[str], kind: str) -> list[tuple[list[str], int, str]]:
+    """The name itself and what it reduces to without changing its referent."""
+    out = [(tokens, 100, "name")]
+    for k in range(1, min(4, len(tokens) - 1)):
+        if tokens[k] in BACKED and not _generic_only(tokens[k + 1 :]):
+            out.append((tokens[k + 1 :], 94, "descriptor"))
+            break
+    for k in range(1, len(tokens)):
+        if tokens[k] in LINKED and _generic_only(tokens[k + 1 :]) and not _generic_only(tokens[:k]):
+            out.append((tokens[:k], 92, "linked"))
+            break
+    for toks, score, _rule in list(out):
+        if kind == "place":
+            stripped = _strip_place(toks)
+            if stripped:
+                out.append((stripped[0], min(score, stripped[1]), "place-word"))
+            continue
+        titled = _strip_title(toks)
+        if titled:
+            out.append((titled[0], min(score, titled[1]), "title"))
+        if len(toks) >= 2 and toks[-1] in GOVERNMENT:
+            head = toks[:-1]
+            if 1 <= len(head) <= 3 and all(
+                t.isalpha() and t not in GENERIC and country_of([t]) is None for t in head
+            ):
+                # "Bashar al-Assad regime", "Assad's government" -> "assad government".
+                out.append(([head[-1], "government"], min(score, 94), "person-government"))
+    return out
+
+
+def name_forms(name: str, kind: str, tokens: list[str] | None = None) -> list[Form]:
+    """Every keyed form of `name` (kind 'actor' or 'place'); `tokens`: its `base_tokens`."""
+    tokens = base_tokens(name) if tokens is None else tokens
+    if not tokens:
+        return []
+    forms: list[Form] = []
+    for toks, score, rule in reductions(tokens, kind):
+        forms.append(Form("n", compact(toks), 100 if rule == "name" else score, True, rule))
+        country, rest = split_country_prefix(toks)
+        state = kind == "actor" and all(t in STATE_WORDS for t in rest)
+        if country and (not rest or state):
+            forms.append(Form("n", compact(base_tokens(country)), min(score, 95), True, "country"))
+        if kind != "actor":
+            continue
+        if person_like(toks):
+            forms.append(
+                Form(
+                    "u", fold(toks[-1]), min(score, SURNAME_SCORE), False, "surname", compact(toks)
+                )
+            )
+        if len(toks) >= 2 and rest:
+            acro = initials(toks)
+            if len(acro) >= 2:
+                forms.append(
+                    Form("a", acro, min(score, ACRONYM_SCORE), False, "acronym", compact(toks))
+                )
+    if looks_like_acronym(name):
+        forms.append(Form("a", "".join(tokens), 100, True, "acronym"))
+    elif (
+        kind == "actor"
+        and len(tokens) == 1
+        and len(tokens[0]) >= 3
+        and tokens[0].isalpha()
+        and tokens[0] not in GENERIC
+        and country_of(tokens) is None
+    ):
+        forms.append(Form("u", fold(tokens[0]), SURNAME_SCORE, True, "surname"))
+    folded = [fold(t) for t in tokens]
+    skel = skeleton(folded)
+    # Four consonants are enough in a longer name ("Hizballah" / "Hezbollah": hzbl), not in
+    # a short one ("Homs" / "Hamas": hms).
+    if len(skel) >= 5 or (len(skel) == 4 and len("".join(folded)) >= 6):
+        forms.append(Form("s", skel, SKELETON_SCORE, True, "skeleton"))
+    return forms
