@@ -144,7 +144,7 @@ def build_db(path: str) -> dict:
     return ids
 
 
-async def settle(pilot, app, rounds: int = 3) -> None:
+async def settle(pilot, app, rounds: int = 2) -> None:
     """Let workers and the writer thread finish, and the screen catch up."""
     for _ in range(rounds):
         await pilot.pause()
@@ -176,3 +176,19 @@ def screen_text(app) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text(styles=False)
+
+
+def make_app(path: str, **kwargs):
+    """The app as `workbench open` builds it (keymap checked), for the analyst "tester"."""
+    from workbench.tui import build_app
+
+    return build_app(path, analyst="tester", animations=False, **kwargs)
+
+
+async def open_review(pilot, app, row: int = 0) -> None:
+    """From the queue, open the article on `row`."""
+    await settle(pilot, app)
+    for _ in range(row):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await settle(pilot, app)

@@ -13,14 +13,15 @@ from .keymap import KeymapError, load_keymap
 
 def build_keymap(preset: str | None = None, keymap_file: str | None = None) -> dict[str, str]:
     """The validated keymap (raises KeymapError naming the file and entry)."""
-    from .registry import RESERVED, all_bindings, modal_scopes
+    from .registry import TYPING, all_bindings, modal_scopes, reserved
 
     return load_keymap(
         all_bindings(),
         preset=preset,
         extra_file=Path(keymap_file) if keymap_file else None,
-        reserved=RESERVED,
+        reserved=reserved(),
         modal=modal_scopes(),
+        typing=TYPING,
     )
 
 

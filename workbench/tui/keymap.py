@@ -20,7 +20,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.keys import KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME, Keys, _character_to_key
+from textual.keys import (
+    KEY_NAME_REPLACEMENTS,
+    KEY_TO_UNICODE_NAME,
+    Keys,
+    _character_to_key,
+    key_to_character,
+)
 
 MODIFIERS = ("ctrl", "alt", "shift", "meta", "super", "hyper")
 BUILTIN = "built-in defaults"
@@ -139,39 +145,61 @@ def read_keymap_file(path: Path, known: Iterable[str]) -> tuple[dict[str, str], 
     return out, preset
 
 
+def _typed(key: str) -> bool:
+    char = key_to_character(key)
+    return bool(char) and char.isprintable()
+
+
 def check_clashes(
     bindings: Iterable[BindingInfo],
     keymap: Mapping[str, str],
     origins: Mapping[str, str],
-    reserved: Mapping[str, str] = {},  # noqa: B006 - read only
+    reserved: Mapping[str, Mapping[str, str]] = {},  # noqa: B006 - read only
     modal: Iterable[str] = (),
+    typing: Iterable[str] = (),
+    layers: Iterable[str] = (),
 ) -> None:
-    """Two actions on one key in one screen. App-wide bindings count on every screen except
-    modal ones (Textual stops the binding chain at a modal screen); `reserved` maps keys
-    Textual binds itself to their action."""
-    modal = set(modal)
+    """Two actions on one key in one screen.
+
+    App-wide bindings count on every screen except modal ones (Textual stops the binding
+    chain at a modal screen). `reserved` maps a scope ("app" for every screen) to keys
+    Textual binds itself there, with their action. On screens where the analyst types
+    (`typing`), a printable key would go into the text field and never reach its action.
+    """
+    modal, typing = set(modal), set(typing)
+    order = [BUILTIN, *dict.fromkeys(layers)]
+
+    def rank(origin: str) -> int:
+        return order.index(origin) if origin in order else 0
+
     by_scope: dict[str, list[BindingInfo]] = {}
     for info in bindings:
         by_scope.setdefault(info.scope, []).append(info)
     app_wide = by_scope.pop("app", [])
     for scope, infos in sorted(by_scope.items()) or [("app", [])]:
         chain = infos if scope in modal else [*app_wide, *infos]
-        owner: dict[str, str] = (
-            {}
-            if scope in modal
-            else {key: f"built-in {action}" for key, action in reserved.items()}
-        )
+        owner: dict[str, str] = {}
+        for where in (scope,) if scope in modal else ("app", scope):
+            for key, action in reserved.get(where, {}).items():
+                owner[normalize_key(key)] = f"built-in {action}"
         for info in chain:
             for key in split_keys(keymap.get(info.id, info.key)):
                 key = normalize_key(key)
                 other = owner.get(key)
-                if other and other not in (info.id, f"built-in {info.action}"):
-                    origin = origins.get(info.id, BUILTIN)
-                    if origin == BUILTIN:
-                        origin = origins.get(other, BUILTIN)
+                origin = origins.get(info.id, BUILTIN)
+                if scope in typing and info.scope == scope and _typed(key):
                     raise KeymapError(
-                        f"{origin}: entry {info.id!r}: key {key!r} is also bound to "
-                        f"{other!r} on the {scope} screen"
+                        f"{origin}: entry {info.id!r}: key {key!r} would be typed into the "
+                        f"text field on the {scope} screen; use a ctrl+ or function key"
+                    )
+                if other and other not in (info.id, f"built-in {info.action}"):
+                    # Blame the entry from the later layer: that is the one the user wrote.
+                    entry, against = info.id, other
+                    if rank(origins.get(other, BUILTIN)) > rank(origin):
+                        entry, against = other, info.id
+                    raise KeymapError(
+                        f"{origins.get(entry, BUILTIN)}: entry {entry!r}: key {key!r} is also "
+                        f"bound to {against!r} on the {scope} screen"
                     )
                 owner[key] = info.id
 
@@ -182,18 +210,21 @@ def load_keymap(
     preset: str | None = None,
     user_file: Path | None | bool = True,
     extra_file: Path | None = None,
-    reserved: Mapping[str, str] = {},  # noqa: B006 - read only
+    reserved: Mapping[str, Mapping[str, str]] = {},  # noqa: B006 - read only
     modal: Iterable[str] = (),
+    typing: Iterable[str] = (),
 ) -> dict[str, str]:
     """The validated keymap for `App.set_keymap()`, every layer merged."""
     known = {b.id for b in bindings}
     keymap: dict[str, str] = {}
     origins: dict[str, str] = {}
+    applied: list[str] = []
 
     def layer(path: Path) -> str | None:
         values, named = read_keymap_file(path, known)
         keymap.update(values)
         origins.update(dict.fromkeys(values, str(path)))
+        applied.append(str(path))
         return named
 
     folder = keybindings_dir()
@@ -213,5 +244,6 @@ def load_keymap(
         if values:
             keymap.update(values[0])
             origins.update(dict.fromkeys(values[0], str(path)))
-    check_clashes(bindings, keymap, origins, reserved, modal)
+            applied.append(str(path))
+    check_clashes(bindings, keymap, origins, reserved, modal, typing, applied)
     return keymap

@@ -15,8 +15,28 @@ from textual.screen import ModalScreen
 
 from .keymap import BindingInfo, KeymapError
 
-# Keys Textual binds by itself on the App (no id, cannot be rebound).
-RESERVED = {"ctrl+q": "quit", "ctrl+c": "help_quit"}
+# Screens whose focus is usually in a text field.
+TYPING = {"Edit", "Fix mention", "Export"}
+
+
+def _input_keys() -> dict[str, str]:
+    from textual.widgets import Input
+
+    keys: dict[str, str] = {}
+    for b in Input.BINDINGS:
+        if isinstance(b, Binding):
+            for key in b.key.split(","):
+                keys.setdefault(key.strip(), f"text field {b.action}")
+    return keys
+
+
+def reserved() -> dict[str, dict[str, str]]:
+    """Keys Textual binds by itself (no id, cannot be rebound), per scope."""
+    out: dict[str, dict[str, str]] = {"app": {"ctrl+q": "quit", "ctrl+c": "help_quit"}}
+    for scope in TYPING:
+        out[scope] = _input_keys()
+    return out
+
 
 # (scope name, module, class name, widget classes living on that screen)
 _SCOPES = (

@@ -29,7 +29,7 @@ class FixMentionScreen(ModalScreen[dict | None]):
     CSS_PATH = "fix_mention.tcss"
     BINDINGS = [
         Binding("ctrl+s", "relink", "Re-link", id="relink-mention"),
-        Binding("ctrl+d", "drop", "Drop mention", id="drop-mention"),
+        Binding("ctrl+r", "drop", "Drop mention", id="drop-mention"),
         Binding("escape", "cancel", "Cancel", id="cancel-fix"),
     ]
 
@@ -61,7 +61,7 @@ class FixMentionScreen(ModalScreen[dict | None]):
         parts = []
         if self.links:
             parts.append(f"enter/{key('relink-mention', 'ctrl+s')} re-link")
-        parts.append(f"{key('drop-mention', 'ctrl+d')} drop as false")
+        parts.append(f"{key('drop-mention', 'ctrl+r')} drop as false")
         parts.append(f"{key('cancel-fix', 'esc')} cancel")
         return Text(" · ".join(parts))
 

@@ -1,0 +1,97 @@
+"""The articles queue: paging from SQLite, status filter, full-text search, and the app shell."""
+
+from __future__ import annotations
+
+import pytest
+from tui_support import build_db, make_app, screen_text, settle
+
+from workbench.store import Store, now
+
+
+@pytest.fixture(autouse=True)
+def no_user_keys(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+def many_articles(path: str, n: int) -> None:
+    with Store(path, analyst="fixture") as store, store.write():
+        store.conn.executemany(
+            "INSERT INTO articles (content_hash, file, title, text, status, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    f"h{i}",
+                    f"{i}.txt",
+                    f"Report {i}",
+                    f"Clashes near town{i % 7} " + ("airstrike" if i % 50 == 0 else "shelling"),
+                    "done" if i % 10 == 0 else "new",
+                    now(),
+                )
+                for i in range(n)
+            ],
+        )
+
+
+async def test_pages_filter_and_search(tmp_path):
+    path = str(tmp_path / "q.db")
+    many_articles(path, 250)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        queue = app.screen
+        assert len(queue.rows) == 100 and queue.total == 250  # one page in the widget
+        assert "1–100 of 250" in screen_text(app)
+        await pilot.press("n", "n")
+        await settle(pilot, app)
+        assert queue.rows[0]["title"] == "Report 200" and len(queue.rows) == 50
+        await pilot.press("n")  # past the end: stays
+        await settle(pilot, app)
+        assert queue.page_offset == 200
+        await pilot.press("s", "s", "s")  # all -> new -> in_review -> done
+        await settle(pilot, app)
+        assert queue.total == 25 and all(r["status"] == "done" for r in queue.rows)
+        await pilot.press("s")
+        await pilot.press("slash")
+        await pilot.press(*"airstr", "enter")
+        await settle(pilot, app)
+        assert queue.total == 5
+        assert {r["title"] for r in queue.rows} == {f"Report {i}" for i in range(0, 250, 50)}
+        await pilot.press("slash")
+        await pilot.press(*' "near OR', "enter")  # FTS syntax is quoted, never an error
+        await settle(pilot, app)
+        assert queue.total == 0
+        assert app.is_running
+
+
+async def test_help_and_command_palette_list_actions(tmp_path):
+    path = str(tmp_path / "h.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        text = screen_text(app)
+        for binding_id in ("confirm-event", "next-article", "undo", "fix-mention"):
+            assert binding_id in text
+        await pilot.press("escape")
+        await settle(pilot, app)
+        commands = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Confirm", "Reject", "Next article", "Undo", "Export dataset"} <= commands
+
+
+async def test_quit_waits_for_pending_writes(tmp_path):
+    path = str(tmp_path / "w.db")
+    ids = build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("c", "c", "c", "q")
+        await pilot.pause()
+    with Store(path, analyst="checker") as store:
+        statuses = [store.row("events", e)["status"] for e in ids["events"][:3]]
+    assert statuses == ["confirmed"] * 3

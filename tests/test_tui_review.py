@@ -1,0 +1,285 @@
+"""Pilot tests of the review screen: press the bound keys, assert on the database."""
+
+from __future__ import annotations
+
+import pytest
+from tui_support import build_db, event_row, make_app, open_review, screen_text, settle
+
+from workbench.store import Store
+
+
+@pytest.fixture(autouse=True)
+def no_user_keys(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = str(tmp_path / "tui.db")
+    return path, build_db(path)
+
+
+def rows(path: str, sql: str, params=()) -> list[dict]:
+    with Store(path, analyst="checker") as store:
+        return store.query(sql, params)
+
+
+async def test_confirm_moves_to_next_proposed_and_reject(db):
+    path, ids = db
+    e1, e2, e3, _ = ids["events"]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        assert app.screen.current.id == e1
+        await pilot.press("c")
+        assert app.screen.current.id == e2  # moved on at once, before the write landed
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert app.screen.current.id == e3
+        assert event_row(path, e1)["status"] == "confirmed"
+        assert event_row(path, e1)["confirmed_by"] == "tester"
+        assert event_row(path, e2)["status"] == "rejected"
+        assert event_row(path, e3)["status"] == "proposed"
+        assert "✓" in screen_text(app) and "✗" in screen_text(app)
+    actions = [r["action"] for r in rows(path, "SELECT action FROM actions WHERE analyst='tester'")]
+    assert actions == ["confirm-event", "reject-event"]
+
+
+async def test_rapid_keys_apply_in_order_without_false_conflicts(db):
+    path, ids = db
+    e1, e2, e3, _ = ids["events"]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        # Confirm, go back to it and reject it, before the first write is acknowledged.
+        await pilot.press("c", "up", "x", "c")
+        await settle(pilot, app)
+        assert event_row(path, e1)["status"] == "rejected"
+        assert event_row(path, e2)["status"] == "confirmed"
+        assert event_row(path, e3)["status"] == "proposed"
+
+
+async def test_undo_and_redo(db):
+    path, ids = db
+    e1 = ids["events"][0]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert event_row(path, e1)["status"] == "confirmed"
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert event_row(path, e1)["status"] == "proposed"
+        assert app.screen.events[0].status == "proposed"  # the view reloaded
+        await pilot.press("r")
+        await settle(pilot, app)
+        assert event_row(path, e1)["status"] == "confirmed"
+
+
+async def test_edit_with_fuzzy_completed_actor(db):
+    path, ids = db
+    e2 = ids["events"][1]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("down", "e")
+        await settle(pilot, app)
+        actor = app.screen.query_one("#f-actor1")
+        actor.input.value = ""
+        actor.input.focus()
+        await pilot.press(*"asad forc")  # a typo'd alias of "Syrian government forces"
+        await settle(pilot, app)
+        assert actor.suggestions and actor.suggestions[0].entity_id == ids["assad"]
+        await pilot.press("down", "enter")
+        assert actor.value == "Syrian government forces"
+        notes = app.screen.query_one("#f-notes")
+        notes.value = "shelling continued overnight"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ReviewScreen"
+    row = event_row(path, e2)
+    assert row["actor1_id"] == ids["assad"]
+    assert row["notes"] == "shelling continued overnight"
+    assert row["edited"] == 1 and row["version"] == 2
+    log = rows(path, "SELECT action, after FROM actions WHERE analyst='tester'")
+    assert [r["action"] for r in log] == ["edit-event"]
+
+
+async def test_new_name_creates_entity_and_invalid_value_saves_nothing(db):
+    path, ids = db
+    e1 = ids["events"][0]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("e")
+        await settle(pilot, app)
+        form = app.screen
+        form.query_one("#f-actor2").input.value = "Hay'at Tahrir al-Sham"
+        form.query_one("#f-fatalities").value = "many"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "EditEventScreen"  # still open
+        assert "whole number" in screen_text(app)
+        assert event_row(path, e1)["version"] == 1  # nothing saved half-way
+        form.query_one("#f-fatalities").value = "7"
+        form.query_one("#f-event_date").value = "2018-02-30"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "EditEventScreen"
+        assert event_row(path, e1)["version"] == 1
+        form.query_one("#f-event_date").value = "2018-02-04"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ReviewScreen"
+    row = event_row(path, e1)
+    assert (row["fatalities"], row["event_date"]) == (7, "2018-02-04")
+    created = rows(path, "SELECT * FROM entities WHERE canonical = ?", ["Hay'at Tahrir al-Sham"])
+    assert len(created) == 1 and row["actor2_id"] == created[0]["id"]
+
+
+async def test_add_event_from_the_sentence_under_the_cursor(db):
+    path, ids = db
+    a1 = ids["articles"][0]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        view = app.screen.query_one("ArticleView")
+        text = view.text
+        target = text.index("The Free Syrian Army")
+        while view.cursor_span[0] != target:
+            await pilot.press("right")
+        await pilot.press("a")
+        await settle(pilot, app)
+        form = app.screen
+        assert type(form).__name__ == "EditEventScreen"
+        # Prefilled from what the extractor found in the sentence.
+        assert form.query_one("#f-actor1").value == "Free Syrian Army"
+        assert form.query_one("#f-location").value == "Idlib"
+        form.query_one("#f-sub_event_type").input.value = "Armed clash"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ReviewScreen"
+        new_id = app.screen.current.id
+    assert new_id not in ids["events"]
+    row = event_row(path, new_id)
+    assert row["actor1_id"] == ids["fsa"] and row["place_id"] == ids["idlib"]
+    assert row["origin"] == "analyst" and row["sub_event_type"] == "Armed clash"
+    (src,) = rows(path, "SELECT * FROM event_sources WHERE event_id = ?", [new_id])
+    assert src["article_id"] == a1 and text[src["start"] : src["end"]] == src["quote"]
+    assert src["quote"].startswith("The Free Syrian Army")
+
+
+async def test_merge_two_events_keeps_both_sources(db):
+    path, ids = db
+    e1, _, e3, _ = ids["events"]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("m", "down", "down", "m")
+        await settle(pilot, app)
+        assert [e.id for e in app.screen.events] == [e1, ids["events"][1]]
+    assert event_row(path, e3)["status"] == "merged"
+    assert event_row(path, e3)["merged_into"] == e1
+    sources = rows(path, "SELECT * FROM event_sources WHERE event_id = ?", [e1])
+    assert len(sources) >= 1
+    merged = rows(path, "SELECT action FROM actions WHERE analyst='tester'")
+    assert [r["action"] for r in merged] == ["merge-events"]
+
+
+async def test_next_article_and_toggle_done(db):
+    path, ids = db
+    a1, a2, a3 = ids["articles"]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        assert app.screen.article_id == a1
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert rows(path, "SELECT status FROM articles WHERE id=?", [a1])[0]["status"] == "done"
+        assert app.progress.articles_done == 1
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert app.screen.article_id == a2
+        assert app.screen.current.id == ids["events"][3]
+        await pilot.press("n", "p")
+        await settle(pilot, app)
+        assert app.screen.article_id == a2
+        await pilot.press("p", "d")
+        await settle(pilot, app)
+        assert app.screen.article_id == a1
+    assert rows(path, "SELECT status FROM articles WHERE id=?", [a1])[0]["status"] == "in_review"
+
+
+async def test_fix_mention_relinks_and_events_follow(db):
+    path, ids = db
+    e1, _, e3, _ = ids["events"]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("t")  # the Entities panel, focused on its first mention
+        await settle(pilot, app)
+        panel = app.screen.query_one("EntitiesPanel")
+        assert panel.current().text == "Assad forces"
+        await pilot.press("f")
+        await settle(pilot, app)
+        field = app.screen.query_one("NameField")
+        field.input.value = ""
+        await pilot.press(*"Syrian Arab Army")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ReviewScreen"
+    (new,) = rows(path, "SELECT * FROM entities WHERE canonical = 'Syrian Arab Army'")
+    (mention,) = rows(path, "SELECT * FROM mentions WHERE text = 'Assad forces'")
+    assert mention["entity_id"] == new["id"] and mention["edited"] == 1
+    # Both events whose evidence holds the mention now name the new actor.
+    assert event_row(path, e1)["actor1_id"] == new["id"]
+    assert event_row(path, e3)["actor1_id"] == new["id"]
+    assert event_row(path, ids["events"][1])["actor1_id"] == ids["fsa"]
+
+
+async def test_drop_mention(db):
+    path, ids = db
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("t", "down")  # the second actor
+        await settle(pilot, app)
+        assert app.screen.query_one("EntitiesPanel").current().text == "Free Syrian Army"
+        await pilot.press("f")
+        await settle(pilot, app)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+    (mention,) = rows(path, "SELECT * FROM mentions WHERE text = 'Free Syrian Army'")
+    assert mention["status"] == "dropped"
+    assert event_row(path, ids["events"][1])["actor1_id"] is None
+
+
+async def test_conflict_is_refused_with_a_notice_and_reloads(db):
+    path, ids = db
+    e1 = ids["events"][0]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        with Store(path, analyst="colleague") as other:
+            from workbench.store.events import update_event
+
+            update_event(other, e1, {"notes": "checked by a colleague"})
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert event_row(path, e1)["status"] == "proposed"  # refused
+        notices = [n.message for n in app._notifications]
+        assert any("colleague" in m for m in notices)
+        assert app.screen.events[0].row["notes"] == "checked by a colleague"  # reloaded
+
+
+async def test_article_text_is_never_markup(db):
+    path, ids = db
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app, row=2)
+        assert app.screen.article_id == ids["articles"][2]
+        text = screen_text(app)
+        assert "[@click=app.quit]click me[/]" in text
+        assert "[bold]bold[/bold]" in text
+        assert app.is_running
