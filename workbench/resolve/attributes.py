@@ -62,9 +62,6 @@ def clean_attributes(kind: str, values: dict[str, Any]) -> dict[str, Any]:
             clean[field] = _coordinate(field, value)
         else:
             clean[field] = " ".join(str(value).split())
-    lat, lon = clean.get("latitude", ...), clean.get("longitude", ...)
-    if (lat is None) != (lon is None) and ... not in (lat, lon):
-        raise ValueError("latitude and longitude go together: set both or clear both")
     return clean
 
 
@@ -81,6 +78,8 @@ def set_attributes(
             attrs.pop(key, None)
         else:
             attrs[key] = value
+    if ("latitude" in attrs) != ("longitude" in attrs):
+        raise ValueError("latitude and longitude go together: set both or clear both")
     with change(store, "edit-entity") as tx:
         return tx.update(
             "entities",

@@ -204,26 +204,26 @@ class Clusterer:
         self._link_fuzzy()
         return join(self.links, self.threshold, distinct, self.compatible)
 
-    def compatible(self, left: set[int], right: set[int]) -> bool:
-        """May two clusters joined by a similarity link become one? Only if every member
-        of one is close to every member of the other: similarity is not transitive, and
-        "Dhamu" ~ "Dhimun" ~ "Dimut" would otherwise chain unrelated places together."""
-        for a in left:
-            for b in right:
-                if not any(
-                    ka == kb or word_score(ka, kb) >= CHAIN_FLOOR
-                    for ka in self.keys[a]
-                    for kb in self.keys[b]
-                ):
-                    return False
-        return True
+    def compatible(self, left: list[set[int]], right: list[set[int]]) -> bool:
+        """May two clusters joined by a similarity link become one? Each is a list of
+        blocks (groups joined by rules or text evidence); every block of one must have a
+        member close to a member of every block of the other. Similarity is not
+        transitive: "Dhamu" ~ "Dhimun" ~ "Dimut" would otherwise chain unrelated places."""
+        return all(any(self._close(a, b) for a in x for b in y) for x in left for y in right)
+
+    def _close(self, a: int, b: int) -> bool:
+        return any(
+            ka == kb or word_score(ka, kb) >= CHAIN_FLOOR
+            for ka in self.keys[a]
+            for kb in self.keys[b]
+        )
 
 
 def join(
     links: dict[tuple[int, int], tuple[float, str]],
     threshold: float,
     distinct: Iterable[tuple[int, int]] = (),
-    compatible: Callable[[set[int], set[int]], bool] | None = None,
+    compatible: Callable[[list[set[int]], list[set[int]]], bool] | None = None,
 ) -> list[Cluster]:
     """Best-first union of links at or above `threshold`, refusing excluded pairs and
     similarity links between clusters that `compatible` rejects."""
@@ -233,11 +233,12 @@ def join(
         apart[b].add(a)
     parent: dict[int, int] = {}
     members: dict[int, set[int]] = {}
+    blocks: dict[int, list[set[int]]] = {}  # root -> groups joined by rules, not similarity
     clusters: dict[int, Cluster] = {}
 
     def root(x: int) -> int:
-        parent.setdefault(x, x)
-        members.setdefault(x, {x})
+        if x not in parent:
+            parent[x], members[x], blocks[x] = x, {x}, [{x}]
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -252,12 +253,21 @@ def join(
         small, big = sorted((members[ra], members[rb]), key=len)
         if any(apart.get(x, set()) & big for x in small):
             continue
-        if compatible and reason in CHAINABLE and not compatible(members[ra], members[rb]):
+        similar = reason in CHAINABLE
+        if compatible and similar and not compatible(blocks[ra], blocks[rb]):
             continue
         cl_a = clusters.pop(ra, None) or Cluster([ra], 100.0)
         cl_b = clusters.pop(rb, None) or Cluster([rb], 100.0)
         parent[rb] = ra
         members[ra] |= members.pop(rb)
+        if similar:
+            blocks[ra] += blocks.pop(rb)
+        else:
+            block_a = next(x for x in blocks[ra] if a in x)
+            blocks_b = blocks.pop(rb)
+            block_b = next(x for x in blocks_b if b in x)
+            blocks[ra] = [x for x in blocks[ra] if x is not block_a]
+            blocks[ra] += [x for x in blocks_b if x is not block_b] + [block_a | block_b]
         clusters[ra] = Cluster(
             [],
             min(cl_a.score, cl_b.score, score),

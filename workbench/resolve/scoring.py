@@ -34,12 +34,14 @@ WORD_MISMATCH_CAP = 70
 FIRST_LETTER_PENALTY = 15
 LOOSE_WORDS = {fold(w) for w in GENERIC | PLACE_GENERIC | PLACE_HEADS | TITLES}
 _LONG_LOOSE = sorted(w for w in LOOSE_WORDS if len(w) >= 6)
+# Written abbreviations of generic words: "Def" (Defense), "Lib" (Liberation), "Dem".
+_LOOSE_PREFIXES = {w[:n] for w in LOOSE_WORDS for n in range(3, len(w))}
 
 
 @lru_cache(maxsize=262_144)
 def is_loose(word: str) -> bool:
-    """A generic word, or one typo away from one ("Liberstion", "Militay", "Ksfr")."""
-    if word in LOOSE_WORDS:
+    """A generic word, its abbreviation ("Def"), or one typo away ("Liberstion")."""
+    if word in LOOSE_WORDS or word in _LOOSE_PREFIXES:
         return True
     if len(word) < 6:
         return False  # "husha" is a name, not a typo of "hush"
