@@ -34,6 +34,7 @@ WORD_MISMATCH_CAP = 70
 FIRST_LETTER_PENALTY = 15
 LOOSE_WORDS = {fold(w) for w in GENERIC | PLACE_GENERIC | PLACE_HEADS | TITLES}
 _LONG_LOOSE = sorted(w for w in LOOSE_WORDS if len(w) >= 6)
+_SHORT_LOOSE = sorted(w for w in LOOSE_WORDS if 4 <= len(w) <= 5)
 # Written abbreviations of generic words: "Def" (Defense), "Lib" (Liberation), "Dem".
 _LOOSE_PREFIXES = {w[:n] for w in LOOSE_WORDS for n in range(3, len(w))}
 
@@ -43,8 +44,13 @@ def is_loose(word: str) -> bool:
     """A generic word, its abbreviation ("Def"), or one typo away ("Liberstion")."""
     if word in LOOSE_WORDS or word in _LOOSE_PREFIXES:
         return True
+    if len(word) < 4:
+        return False
     if len(word) < 6:
-        return False  # "husha" is a name, not a typo of "hush"
+        # A short generic word mistyped keeps its first letter and length ("Liws", "Matj");
+        # anything else ("husha" from "hush") is a name.
+        near = process.extractOne(word, _SHORT_LOOSE, scorer=OSA.distance, score_cutoff=1)
+        return near is not None and near[0][0] == word[0] and len(near[0]) == len(word)
     return process.extractOne(word, _LONG_LOOSE, scorer=OSA.distance, score_cutoff=1) is not None
 
 
@@ -145,4 +151,5 @@ def score_pair(a: NameInfo, b: NameInfo) -> float:
             return min(score, 97.0)
         if a.core or b.core:
             return WORD_MISMATCH_CAP  # one has a distinctive word, the other none
+        return min(_worst_core(a.tokens, b.tokens), 97.0)  # all generic: "Homs Brigade"
     return word_score(a.compact, b.compact)
