@@ -1,0 +1,310 @@
+"""Provides `annotate`: dictionary matches turned into typed annotations with a reading.
+
+What a match means depends on its neighbours, and each decision is named by a rule:
+- `demonym-forces`: "Russian warplanes", "Turkish troops" -> the state forces of Russia/Turkey;
+  `demonym-group`: "Syrian civilians", "Iraqi police" -> that country's civilians/police;
+  `demonym-agent`: "Russian airstrike", "U.S. attack" -> the forces as the attack's agent.
+- `country-as-actor`: a country name not after a place preposition ("Turkey targeted ...")
+  stands for its state forces; after one ("in Turkey") it is a place.
+- `generic-word`: "the regime", "rebels", "civilians" -> the actor of that kind in the
+  article's country (the country most of its places belong to).
+- `backer`: "U.S.-backed", "Iran-backed" names a sponsor, never a participant;
+  `descriptor`: "rebel-held" describes an area.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
+from .tokens import Tokens
+
+LOCATIVE = frozenset(
+    [
+        "in",
+        "into",
+        "inside",
+        "across",
+        "throughout",
+        "near",
+        "from",
+        "to",
+        "toward",
+        "towards",
+        "at",
+        "outside",
+        "around",
+        "within",
+        "via",
+        "over",
+        "of",
+        "neighbouring",
+        "neighboring",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northwestern",
+        "northeastern",
+        "southwestern",
+        "southeastern",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "entire",
+    ]
+)
+BACKER = frozenset(
+    ["backed", "led", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained"]
+)
+ORIGIN = frozenset(["based", "born", "made"])
+AFFILIATE = frozenset(["linked", "affiliated", "inspired", "aligned", "loyal"])
+DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
+
+
+@dataclass(slots=True)
+class Ann:
+    kind: str  # actor | place | weapon | trigger | date | casualty
+    i: int  # first token
+    j: int  # end token (exclusive)
+    start: int
+    end: int
+    name: str | None = None  # canonical actor/place name
+    rule: str = ""
+    info: object = None  # ActorEntry | PlaceEntry | Weapon | Trigger | DateHit | CasualtyHit
+    role: str = ""  # backer | descriptor | origin (actors/places that take no event role)
+    weapon: Weapon | None = None  # an aerial/artillery word folded into an actor
+    atype: str = ""  # actor type
+    country: str = ""
+    contextual: bool = False
+    confidence: float = 0.8
+
+
+def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
+    """The country most places belong to: towns count twice, a country name once when it
+    is read as a place ("in Syria"), not at all when it is an actor ("Russia said")."""
+    votes: Counter[str] = Counter()
+    for i, _, senses in matches:
+        for kind, entry in senses:
+            if kind == "place" and entry.country:
+                if entry.type != "country":
+                    votes[entry.country] += 2
+                elif i and toks.keys[i - 1] in LOCATIVE:
+                    votes[entry.country] += 1
+                break
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> list[Ann]:
+    keys, text = toks.keys, toks.text
+    out: list[Ann] = []
+    skip_until = -1
+    last_place_end = -10
+    for n, (i, j, senses) in enumerate(matches):
+        if i < skip_until:
+            continue
+        kinds = {k: e for k, e in reversed(senses)}
+        start, end = toks.starts[i], _end(text, toks.ends[j - 1])
+        after = _suffix(text, end)
+        prev = keys[i - 1] if i else ""
+        nxt = matches[n + 1] if n + 1 < len(matches) else None
+        if "demonym" in kinds:
+            ann = _demonym(lex, toks, kinds["demonym"], i, j, start, end, nxt, after, country)
+            if ann is not None:
+                out.append(ann)
+                skip_until = ann.j
+                continue
+        if "actor" in kinds:
+            ann = _actor(kinds["actor"], i, j, start, end, after)
+            # "al-Qaeda-linked militants": the militants are coded as the group itself.
+            if (
+                after in AFFILIATE
+                and nxt
+                and nxt[0] == j + 1
+                and any(k == "generic" for k, _ in nxt[2])
+            ):
+                ann.j, ann.end, ann.rule = nxt[1], _end(text, toks.ends[nxt[1] - 1]), "affiliate"
+                skip_until = nxt[1]
+            out.append(ann)
+        elif "place" in kinds:
+            entry = _pick_place(senses, country)
+            # "Aleppo, Syria" and "the border with Turkey" name places, not actors.
+            listed = text[last_place_end:start] in (", ", ",")
+            if (
+                entry.type == "country"
+                and prev not in LOCATIVE
+                and after not in ORIGIN
+                and not listed
+            ) and keys[i - 2 : i] != ["border", "with"]:
+                out.append(_forces(lex, entry.country, i, j, start, end, "country-as-actor", after))
+                continue
+            role = "origin" if after in ORIGIN else ""
+            out.append(
+                Ann(
+                    "place",
+                    i,
+                    j,
+                    start,
+                    end,
+                    entry.name,
+                    "dictionary-place",
+                    entry,
+                    role,
+                    country=entry.country,
+                )
+            )
+            last_place_end = end
+        elif "generic" in kinds:
+            group = kinds["generic"]
+            name, atype, c = lex.group_actor(group, country)
+            role = "descriptor" if after in DESCRIPTOR else ""
+            ann = Ann(
+                "actor",
+                i,
+                j,
+                start,
+                end,
+                name,
+                "generic-word",
+                group,
+                role,
+                None,
+                atype,
+                c,
+                True,
+                0.6,
+            )
+            if nxt and nxt[0] == j and any(k == "weapon" for k, _ in nxt[2]):
+                ann.weapon = next(e for k, e in nxt[2] if k == "weapon")
+                ann.j, ann.end = nxt[1], _end(text, toks.ends[nxt[1] - 1])
+                skip_until = nxt[1]
+            out.append(ann)
+        elif "trigger" in kinds:
+            out.append(Ann("trigger", i, j, start, end, None, "trigger", kinds["trigger"]))
+            if "weapon" in kinds:
+                out.append(
+                    Ann("weapon", i, j, start, end, None, "dictionary-weapon", kinds["weapon"])
+                )
+        elif "weapon" in kinds:
+            weapon: Weapon = kinds["weapon"]
+            out.append(Ann("weapon", i, j, start, end, None, "dictionary-weapon", weapon))
+            if weapon.role == "trigger":
+                # A named agent ("sarin", "barrel bombs") fixes the type; "rockets" or
+                # "missiles" alone are weak evidence of an attack.
+                strong = weapon.sub_event_type in ("Chemical weapon", "Air/drone strike")
+                strength = 60 if strong else 35
+                trig = Trigger(
+                    text[start:end], weapon.sub_event_type, strength, frozenset({"weapon"})
+                )
+                out.append(Ann("trigger", i, j, start, end, None, "weapon-trigger", trig))
+    return out
+
+
+def _end(text: str, end: int) -> int:
+    # "U.S" -> "U.S.": keep the dot of an abbreviation inside the mention.
+    if end < len(text) and text[end] == "." and end >= 2 and text[end - 2] == ".":
+        return end + 1
+    return end
+
+
+def _suffix(text: str, end: int) -> str | None:
+    """'backed' for "U.S.-backed", None when the word is not hyphen-joined to another."""
+    if end < len(text) - 1 and text[end] in "-‐" and text[end + 1].isalpha():
+        word = []
+        for c in text[end + 1 : end + 20]:
+            if not c.isalpha():
+                break
+            word.append(c)
+        return "".join(word).lower()
+    return None
+
+
+def _role(after: str | None) -> str:
+    if after in BACKER:
+        return "backer"
+    if after in ORIGIN:
+        return "origin"
+    return "descriptor" if after in DESCRIPTOR else ""
+
+
+def _pick_place(senses: list, country: str | None) -> PlaceEntry:
+    places = [e for k, e in senses if k == "place"]
+    for entry in places:
+        if entry.country == country:
+            return entry
+    return places[0]
+
+
+def _actor(entry: ActorEntry, i: int, j: int, start: int, end: int, after: str | None) -> Ann:
+    role = _role(after)
+    rule = "dictionary-actor" if entry.origin == "dictionary" else "learnt-alias"
+    return Ann(
+        "actor", i, j, start, end, entry.name, rule, entry, role, None, entry.type, entry.country
+    )
+
+
+def _forces(lex: Lexicon, country: str, i, j, start, end, rule: str, after) -> Ann:
+    name, atype, c = lex.group_actor("state_forces", country)
+    role = _role(after)
+    return Ann(
+        "actor", i, j, start, end, name, rule, "state_forces", role, None, atype, c, False, 0.7
+    )
+
+
+def _demonym(lex, toks, country, i, j, start, end, nxt, after, ctx) -> Ann | None:
+    keys, text = toks.keys, toks.text
+    if after in BACKER or after in ORIGIN:
+        return _forces(lex, country, i, j, start, end, "demonym-backer", after)
+    # "Syrian civilians", "Iraqi police": a group word right after the demonym.
+    if nxt and nxt[0] == j:
+        for kind, entry in nxt[2]:
+            if kind == "generic":
+                name, atype, c = lex.group_actor(entry, country)
+                e = _end(text, toks.ends[nxt[1] - 1])
+                return Ann(
+                    "actor", i, nxt[1], start, e, name, "demonym-group", entry, "", None, atype, c
+                )
+    for size in (2, 1):
+        words = tuple(keys[j : j + size])
+        if len(words) == size and (words in lex.force_nouns or words in lex.civilian_nouns):
+            group = "civilians" if words in lex.civilian_nouns else "state_forces"
+            name, atype, c = lex.group_actor(group, country)
+            e = _end(text, toks.ends[j + size - 1])
+            weapon = None
+            if nxt and nxt[0] == j:
+                weapon = next((w for k, w in nxt[2] if k == "weapon"), None)
+            rule = "demonym-group" if group == "civilians" else "demonym-forces"
+            return Ann("actor", i, j + size, start, e, name, rule, group, "", weapon, atype, c)
+    if nxt and nxt[0] == j:
+        for kind, entry in nxt[2]:
+            if kind == "weapon" and entry.role in ("modifier", "trigger"):
+                name, atype, c = lex.group_actor("state_forces", country)
+                e = _end(text, toks.ends[nxt[1] - 1])
+                return Ann(
+                    "actor",
+                    i,
+                    nxt[1],
+                    start,
+                    e,
+                    name,
+                    "demonym-forces",
+                    "state_forces",
+                    "",
+                    entry,
+                    atype,
+                    c,
+                )
+            if kind == "trigger":
+                return _forces(lex, country, i, j, start, end, "demonym-agent", after)
+    # "Syrian and Russian jets": coordinated demonyms share the noun that follows.
+    if (
+        keys[j : j + 1] == ["and"]
+        and nxt
+        and nxt[0] == j + 1
+        and any(k == "demonym" for k, _ in nxt[2])
+    ):
+        return _forces(lex, country, i, j, start, end, "demonym-coordinated", after)
+    return None

@@ -1,0 +1,157 @@
+"""Provides `find_candidates`: the sentence-by-sentence pass that builds candidates.
+
+Per sentence (boilerplate and headings skipped): drop cued triggers, group the rest by
+strong clause, read each group's agent, target, place, date and weapons (clause first, then
+sentence), then hand every casualty figure of the sentence to the nearest candidate. Figures
+in sentences without a trigger are returned apart ("Left behind 6 civilians was killed"), for
+the incident before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .annotate import Ann
+from .candidates import Candidate, Finder, first_token, in_span, pick_place
+from .lexicon import Lexicon
+from .text import Sentence, clause_of, comma_end
+
+USABLE = ("day", "week", "month")
+
+
+def find_candidates(
+    lex: Lexicon, toks, sentences: list[Sentence], anns: list[Ann], tokann: list[int]
+) -> tuple[list[Candidate], list[tuple[int, list[Ann]]]]:
+    starts = toks.starts
+    f = Finder(lex, toks, anns, tokann)
+    ann_starts = [a.start for a in anns]
+    cands: list[Candidate] = []
+    orphans: list[tuple[int, list[Ann]]] = []
+    for si, sent in enumerate(sentences):
+        lo, hi = (
+            bisect.bisect_left(ann_starts, sent.start),
+            bisect.bisect_left(ann_starts, sent.end),
+        )
+        s_anns = anns[lo:hi]
+        casualties = [a for a in s_anns if a.kind == "casualty"]
+        if sent.skip:
+            continue
+        groups: dict[tuple[int, int], list[Ann]] = {}
+        for t in (a for a in s_anns if a.kind == "trigger"):
+            clause = clause_of(sent, t.start)
+            has_date = any(_usable(d) for d in in_span(s_anns, *clause, "date"))
+            if f.blocked(t, first_token(sent, t.start, starts), has_date):
+                continue
+            groups.setdefault(clause, []).append(t)
+        # A place inside another reported action's clause is that action's, not ours.
+        others = [clause for clause in groups]
+        made = [
+            _candidate(f, lex, si, sent, clause, ts, s_anns, starts, sentences, others)
+            for clause, ts in groups.items()
+        ]
+        made = [c for c in made if c is not None]
+        cands += made
+        if not made and casualties:
+            orphans.append((si, casualties))
+        for cas in casualties:
+            owner = _owner(made, cas)
+            if owner is not None:
+                owner.casualties.append(cas)
+    return cands, orphans
+
+
+def _usable(d: Ann) -> bool:
+    return d.info.precision in USABLE and d.info.date is not None and not d.info.range_marked
+
+
+def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
+    for c in made:
+        if c.clause[0] <= cas.start < c.clause[1]:
+            return c
+    before = [c for c in made if c.clause[0] <= cas.start]
+    return before[-1] if before else (made[0] if made else None)
+
+
+def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, others):
+    c = Candidate(si, clause, ts)
+    ctok1 = bisect.bisect_left(starts, clause[1])
+    for t in ts:
+        # Subjects and objects are read within commas: "..., a chemical weapon banned by
+        # the United Nations, killed dozens" must not make the UN the killer.
+        ftok = max(bisect.bisect_left(starts, clause[0]), first_token(sent, t.start, starts))
+        etok = min(ctok1, bisect.bisect_left(starts, comma_end(sent, t.end)))
+        by = f.by_phrase(t, ctok1)
+        passive = f.is_passive(t)
+        subj = f.subject(t, ftok)
+        agents, targets = (
+            (by, subj if passive else []) if by else ([], subj) if passive else (subj, [])
+        )
+        skip = by[-1].j if by else t.j
+        objects, civilian = f.objects(t, etok, skip)
+        if agents and not c.agents:
+            c.agents = agents
+            c.rules.append("agent-by" if by else "agent-subject")
+        targets = targets or [o for o in objects if o not in agents]
+        if targets and not c.targets:
+            c.targets = targets
+            c.rules.append("target-passive" if passive and not objects else "target-object")
+        if civilian and not c.civilian_target:
+            c.civilian_target = True
+            c.rules.append("target-civilian-objects")
+        c.passive = c.passive or passive
+    if not c.agents and all("agent" in t.info.flags for t in ts):
+        return None  # "was killed" alone is a casualty report, not an attack of its own
+    if "territory" in c.main.flags and not any(
+        p.start >= ts[0].start for p in in_span(s_anns, *clause, "place")
+    ):
+        return None  # "captured" needs the place captured
+    main = max(ts, key=lambda a: a.info.strength)
+    c.anaphoric = f.anaphoric(main, first_token(sent, main.start, starts))
+    outside = [
+        a for a in s_anns
+        if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)
+    ]  # fmt: skip
+    c.place = pick_place(in_span(s_anns, *clause, "place"), main.start) or pick_place(
+        outside, main.start
+    )
+    _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
+    c.weapons = [a.info for a in in_span(s_anns, *clause, "weapon")]
+    c.weapons += [
+        a.weapon
+        for a in s_anns
+        if a.kind == "actor" and a.weapon and clause[0] <= a.start < clause[1]
+    ]
+    return c
+
+
+def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
+    dates = in_span(s_anns, *clause, "date")
+    usable = [d for d in dates if _usable(d)]
+    rule = "date-clause"
+    if not usable:
+        usable = [d for d in s_anns if d.kind == "date" and _usable(d)]
+        rule = "date-sentence"
+    if not usable:
+        sig = _signature_date(si, sentences, f)
+        if sig is not None:
+            c.date, c.date_rule = sig, "date-tweet-signature"
+            return
+        c.historical = any(d.info.precision in ("year", "season") for d in dates)
+        return
+    d = min(usable, key=lambda d: abs(d.start - main.start))
+    c.date, c.date_rule = d, rule
+    before = f.keys[max(0, d.i - 3) : d.i]
+    c.week_date = any(w in lex.media_verbs for w in before)
+
+
+def _signature_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None:
+    """An embedded tweet's "— Name (@handle) February 4, 2018" line dates the tweet."""
+    para = sentences[si].para
+    for nxt in sentences[si + 1 : si + 4]:
+        if nxt.tweet_signature and nxt.para in (para, para + 1):
+            for a in f.anns:
+                if a.kind == "date" and nxt.start <= a.start < nxt.end and _usable(a):
+                    return a
+        if nxt.para > para + 1:
+            break
+    return None

@@ -1,0 +1,263 @@
+"""Provides `find_candidates`: one candidate event per clause that reports an attack.
+
+A clause (split at ";", ", and", ", while" ...) with a trigger not under a cue becomes one
+candidate; its arguments come from the clause, then the sentence:
+- `cue-*`: a hypothetical ("vowed to", "would"), negated ("denied", "did not") or habitual
+  ("regularly", "accused of", "since") trigger is dropped.
+- `agent-by`: "downed by Syrian rebels", "airstrikes from Assad" (passive: the other side
+  is the target); `agent-subject`: the actor the trigger's verb phrase starts from, crossing
+  only auxiliaries, light verbs, dates, places and numbers ("Russian jets on Monday carried
+  out at least 33 airstrikes"); coordinated actors become associated actors.
+- `target-object`: "attack on X", "shot down a Russian jet", "targeted Kurdish forces";
+  `target-civilian-objects`: hospitals, markets, homes; `target-victims`: "6 civilians killed".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .annotate import Ann
+from .lexicon import Lexicon
+from .text import Sentence, comma_start
+
+DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "s"])
+_NEG_AFTER = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    sent: int
+    clause: tuple[int, int]
+    triggers: list[Ann]
+    agents: list[Ann] = field(default_factory=list)
+    targets: list[Ann] = field(default_factory=list)
+    civilian_target: bool = False
+    passive: bool = False
+    place: Ann | None = None
+    date: Ann | None = None
+    date_rule: str = ""
+    week_date: bool = False  # the date is a video's upload date: the event is on or before
+    historical: bool = False
+    casualties: list[Ann] = field(default_factory=list)
+    weapons: list = field(default_factory=list)
+    anaphoric: bool = False
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def main(self):
+        return max(self.triggers, key=lambda a: a.info.strength).info
+
+
+BY_BRIDGE = frozenset(
+    [
+        "committed",
+        "carried",
+        "out",
+        "conducted",
+        "launched",
+        "staged",
+        "allegedly",
+        "reportedly",
+        "apparently",
+        "of",
+        "its",
+        "own",
+        "in",
+        "on",
+        "at",
+        "near",
+        "the",
+    ]
+)
+SUBORDINATORS = frozenset(
+    ["after", "before", "when", "because", "that", "which", "who", "where", "while", "until"]
+)
+COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
+
+
+class Finder:
+    def __init__(self, lex: Lexicon, toks, anns: list[Ann], tokann: list[int]):
+        self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
+        self.text, self.starts = toks.text, toks.starts
+
+    def ann_at(self, k: int) -> Ann | None:
+        idx = self.tokann[k]
+        return self.anns[idx] if idx >= 0 else None
+
+    # -- cues -------------------------------------------------------------------------------
+
+    def blocked(self, t: Ann, first_tok: int, has_date: bool) -> str:
+        keys, cues, tokann, anns = self.keys, self.lex.cues, self.tokann, self.anns
+        # Words inside names and dates ("May 5", "Will Smith") are not cues.
+        lo = max(first_tok, t.i - 15)
+        window = [
+            keys[k] for k in range(lo, t.i) if tokann[k] < 0 or anns[tokann[k]].kind not in COVERED
+        ]
+        near = window[-10:]
+        for x in range(len(near) - 1, -1, -1):
+            if near[x] in SUBORDINATORS:
+                near = near[x + 1 :]
+                break
+        for name in ("hypothetical", "negation", "habitual"):
+            phrases = cues[name]
+            # Habitual cues ("uptick in") modify a noun phrase: they do not reach past
+            # "after"/"which"; hypothetical ones ("vowed to") scope over what follows.
+            window = near if name == "habitual" else window
+            for n in (1, 2, 3):
+                for x in range(len(window) - n + 1):
+                    if tuple(window[x : x + n]) in phrases:
+                        return f"cue-{name}"
+        after = keys[t.j : t.j + _NEG_AFTER]
+        if any((w,) in cues["negation"] for w in after):
+            return "cue-negation"
+        if t.i and keys[t.i - 1] == "had" and not has_date and is_verb(t):
+            return "cue-background"
+        return ""
+
+    # -- arguments --------------------------------------------------------------------------
+
+    def by_phrase(self, t: Ann, end_tok: int) -> list[Ann]:
+        """ "downed by X", "airstrikes from X", "attacks in Syria carried out by X"."""
+        keys = self.keys
+        k = t.j
+        steps = 0
+        while k < end_tok and steps < 8:
+            a = self.ann_at(k)
+            if a is not None and a.kind in ("place", "date"):
+                k, steps = a.j, steps + 1
+                continue
+            if keys[k] in ("by", "from"):
+                return self.actor_chain(k + 1, end_tok)
+            if keys[k] not in BY_BRIDGE:
+                return []
+            k += 1
+            steps += 1
+        return []
+
+    def actor_chain(self, k: int, end_tok: int) -> list[Ann]:
+        """Actors starting at token k, joined by 'and'/'or'/'the'/'allied'."""
+        out: list[Ann] = []
+        while k < end_tok:
+            a = self.ann_at(k)
+            if a is not None and a.kind == "actor" and not a.role:
+                out.append(a)
+                k = a.j
+                continue
+            if self.keys[k] in ("the", "and", "or", "allied", "its", "their", "both") or (
+                a is not None and a.kind == "actor"
+            ):
+                k = a.j if a is not None else k + 1
+                continue
+            break
+        return out
+
+    def subject(self, t: Ann, first_tok: int) -> list[Ann]:
+        keys, bridge = self.keys, self.lex.bridge
+        k = t.i - 1
+        while k >= first_tok:
+            a = self.ann_at(k)
+            if a is not None:
+                if a.kind == "actor" and not a.role:
+                    return [] if self.reports(a) else self.coordinated(a, first_tok)
+                # A casualty span may hold an actor ("killed 22 government troops").
+                k = k - 1 if a.kind == "casualty" else a.i - 1
+                continue
+            if keys[k] in bridge or keys[k].isdigit() or keys[k].endswith("ly"):
+                k -= 1
+                continue
+            return []
+        return []
+
+    def reports(self, a: Ann) -> bool:
+        """The actor is a source ("the Syrian Observatory ... reported"), not a participant."""
+        return a.j < len(self.keys) and self.keys[a.j] in self.lex.reporting
+
+    def coordinated(self, a: Ann, first_tok: int) -> list[Ann]:
+        """[a] plus actors before it joined by 'and' / 'and allied' / 'along with'."""
+        found = [a]
+        k = a.i - 1
+        while k >= first_tok and self.keys[k] in ("and", "allied", "or", "with", "along"):
+            k -= 1
+            b = self.ann_at(k) if k >= first_tok else None
+            if b is not None and b.kind == "actor" and not b.role:
+                found.insert(0, b)
+                k = b.i - 1
+        return found
+
+    def objects(self, t: Ann, end_tok: int, skip_to: int) -> tuple[list[Ann], bool]:
+        keys, lex = self.keys, self.lex
+        k, steps = max(t.j, skip_to), 0
+        while k < end_tok and steps < 10:
+            a = self.ann_at(k)
+            if a is not None:
+                if a.kind == "actor" and a.role != "backer":
+                    if self.reports(a):
+                        return [], False
+                    return self.actor_chain(k, end_tok) or [a], False
+                k = k + 1 if a.kind == "casualty" else a.j
+                steps += 1
+                continue
+            if keys[k] in lex.civilian_targets:
+                return [], True
+            if keys[k] in lex.target_bridge or keys[k].isdigit() or keys[k] in lex.bridge:
+                k += 1
+                steps += 1
+                continue
+            break
+        return [], False
+
+    def is_passive(self, t: Ann) -> bool:
+        keys = self.keys
+        prev = keys[t.i - 1] if t.i else ""
+        prev2 = keys[t.i - 2] if t.i > 1 else ""
+        aux = self.lex.passive_aux
+        return prev in aux or (prev.endswith("ly") and prev2 in aux)
+
+    def anaphoric(self, t: Ann, first_tok: int) -> bool:
+        k = t.i - 1
+        while k >= first_tok and (self.keys[k] in self.lex.bridge and self.keys[k] not in DEFINITE):
+            k -= 1
+        if k >= first_tok and self.keys[k] in DEFINITE:
+            # "s" counts only as a possessive ("Assad's strikes"), not the end of "U.S".
+            return self.keys[k] != "s" or self.text[self.starts[k] - 1] in "'’"
+        a = self.ann_at(k) if k >= first_tok else None
+        return a is not None and a.kind == "date" and self.keys[a.j - 1] == "s"
+
+
+VERB_FORMS = frozenset(
+    ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled"]
+)
+
+
+def is_verb(t: Ann) -> bool:
+    last = t.info.phrase.split()[-1].lower()
+    return last.endswith("ed") or last in VERB_FORMS
+
+
+def pick_place(places: list[Ann], near: int) -> Ann | None:
+    usable = [p for p in places if not p.role]
+    if not usable:
+        return None
+    return min(usable, key=lambda p: (RANK.get(p.info.type, 2), abs(p.start - near)))
+
+
+RANK = {
+    "neighbourhood": 0, "village": 0, "town": 0, "city": 0, "camp": 0, "base": 0,
+    "crossing": 0, "district": 1, "region": 2, "governorate": 3, "country": 4,
+}  # fmt: skip
+
+
+def in_span(anns: list[Ann], start: int, end: int, kind: str) -> list[Ann]:
+    return [a for a in anns if a.kind == kind and start <= a.start and a.end <= end]
+
+
+def sentence_tokens(sent: Sentence, starts: list[int]) -> tuple[int, int]:
+    import bisect
+
+    return bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+
+
+def first_token(sent: Sentence, pos: int, starts: list[int]) -> int:
+    import bisect
+
+    return bisect.bisect_left(starts, comma_start(sent, pos))

@@ -1,0 +1,173 @@
+"""Provides casualty figures found in text: "killed 21 and injured 125", "at least 55 people
+were killed", "eleven children", "killed the pilot" (1), "dozens of civilians" (12).
+
+Each hit says killed or injured, the count, the hedge ("at least", "more than", "up to"),
+the vague word and the convention used to turn it into a number (from lexicon.toml), and
+whether it only counts part of another figure ("including eleven children").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+UNITS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}  # fmt: skip
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s+(?:hundred|thousand))?|a\s+(?:hundred|thousand)"
+)
+_HEDGE = (
+    r"at\s+least|more\s+than|over|about|around|nearly|almost|roughly|approximately|some|up\s+to"
+    r"|as\s+many\s+as|an\s+estimated|at\s+most|fewer\s+than|less\s+than|a\s+total\s+of"
+    r"|no\s+fewer\s+than|no\s+less\s+than|upwards\s+of|close\s+to|just\s+over|just\s+under"
+)
+_KILL = (
+    r"killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
+)
+_INJ = r"injured|injuring|wounded|wounding|hurt|injures|wounds"
+_SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.I)
+
+
+@dataclass(slots=True)
+class CasualtyHit:
+    start: int
+    end: int
+    text: str
+    count: int
+    kind: str  # killed | injured
+    hedge: str = ""
+    vague: str = ""  # the vague word, when a convention gave the number
+    subset: bool = False
+    rule: str = ""
+    victims: str = ""  # the person noun ("civilians", "children"), lower case
+
+
+class CasualtyFinder:
+    def __init__(self, lex: Lexicon) -> None:
+        self.quantities = dict(lex.quantities)
+        vague = "|".join(
+            re.escape(q).replace(r"\ ", r"\s+")
+            for q in sorted(self.quantities, key=len, reverse=True)
+        )
+        persons = "|".join(
+            re.escape(p).replace(r"\ ", r"[\s-]+")
+            for p in sorted(lex.person_nouns, key=len, reverse=True)
+        )
+        singles = "|".join(sorted(lex.single_nouns, key=len, reverse=True))
+        num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}|{vague})"
+        person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
+        self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
+            rf"\b{num}(?:{person})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been"
+            rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
+            rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
+            re.I,
+        )
+        self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
+            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
+            rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
+            re.I,
+        )
+        self.single = re.compile(
+            rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?P<one>{singles})\b",
+            re.I,
+        )
+        self.toll = re.compile(
+            rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{num}", re.I
+        )
+        self.zero = re.compile(
+            r"\bno\s+(?:one|casualties|deaths|fatalities|injuries)\b(?:\s+(?:was|were|have\s+been)\s+(?:reported|killed|hurt))?",
+            re.I,
+        )
+
+    def find(self, text: str) -> list[CasualtyHit]:
+        hits: list[CasualtyHit] = []
+        taken: list[tuple[int, int]] = []
+        for rx, rule in (
+            (self.zero, "casualty-none"),
+            (self.toll, "casualty-death-toll"),
+            (self.before, "casualty-verb-number"),
+            (self.after, "casualty-number-verb"),
+            (self.single, "casualty-singular"),
+        ):
+            for m in rx.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                hit = self._hit(m, rule, text)
+                if hit is not None:
+                    hits.append(hit)
+                    taken.append((m.start(), m.end()))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _hit(self, m: re.Match, rule: str, text: str) -> CasualtyHit | None:
+        groups = m.groupdict()
+        if rule == "casualty-singular":
+            return CasualtyHit(
+                m.start(), m.end(), m.group(0), 1, "killed", rule=rule, victims=m["one"].lower()
+            )
+        if rule == "casualty-none":
+            return CasualtyHit(m.start(), m.end(), m.group(0), 0, "killed", rule=rule)
+        raw = groups["num"]
+        count, vague = self.number(raw)
+        if count is None:
+            return None
+        person = (groups.get("person") or "").lower()
+        if rule == "casualty-number-verb" and not person and _looks_like_year(raw):
+            return None  # "in 2014 killed" is a year, not a toll
+        if (
+            rule == "casualty-verb-number"
+            and groups.get("k2", "")
+            and groups["k2"].lower() in ("left", "leaving")
+        ):
+            if not groups.get("state"):
+                return None  # "left 5 ..." counts only with "dead"/"wounded"
+            kind = "killed" if groups["state"].lower() in ("dead", "killed") else "injured"
+        elif rule == "casualty-death-toll":
+            kind = "killed"
+        else:
+            kind = "killed" if (groups.get("k1") or groups.get("k2")) else "injured"
+        hedge = " ".join((groups.get("hedge") or "").lower().split())
+        subset = bool(_SUBSET.search(text[max(0, m.start() - 14) : m.start()]))
+        return CasualtyHit(
+            m.start(), m.end(), m.group(0), count, kind, hedge, vague, subset, rule, person
+        )
+
+    def number(self, raw: str) -> tuple[int | None, str]:
+        word = " ".join(raw.lower().replace("-", " ").split())
+        if word in self.quantities:
+            return int(self.quantities[word]), word
+        if word.replace(",", "").isdigit():
+            return int(word.replace(",", "")), ""
+        return _words_to_int(word), ""
+
+
+def _looks_like_year(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and raw[:2] in ("19", "20")
+
+
+def _words_to_int(word: str) -> int | None:
+    total, current = 0, 0
+    for part in word.split():
+        if part in UNITS:
+            current += UNITS[part]
+        elif part in TENS:
+            current += TENS[part]
+        elif part == "hundred":
+            current = max(current, 1) * 100
+        elif part == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current or None

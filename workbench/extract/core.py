@@ -1,0 +1,238 @@
+"""Provides `extract`: text in, mentions and proposed events out. Pure: no database, no I/O.
+
+Pipeline: tokens -> one dictionary pass (trie) -> readings of the matches (annotate) ->
+pattern names, dates, casualty figures -> sentences and clauses -> candidates per clause ->
+incidents -> event proposals. Every mention and event names the rules that produced it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from datetime import date
+
+from .annotate import Ann, annotate, context_country
+from .assemble import find_candidates
+from .casualties import CasualtyFinder
+from .dates import find_dates
+from .finalize import finalize
+from .incidents import group_incidents
+from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
+from .model import EntityInfo, Extraction, Mention
+from .patterns import LOYAL_TO, find_names
+from .text import split_sentences
+from .tokens import Tokens
+
+PRIORITY = {"actor": 3, "place": 3, "trigger": 3, "weapon": 2, "date": 1, "casualty": 0}
+
+
+def extract(
+    text: str,
+    published: date | str | None = None,
+    skip_spans: Iterable[tuple[int, int]] = (),
+    dictionaries: Lexicon | Iterable[str] | None = None,
+) -> Extraction:
+    """Mentions and proposed events of one article.
+
+    `skip_spans` are boilerplate character spans; `dictionaries` is a `Lexicon` or a list of
+    user dictionary folders added to the packaged ones.
+    """
+    lex = (
+        dictionaries
+        if isinstance(dictionaries, Lexicon)
+        else cached_lexicon(tuple(dictionaries or ()))
+    )
+    if isinstance(published, str):
+        published = _parse_date(published)
+    skip = [(int(a), int(b)) for a, b in skip_spans]
+    toks = Tokens.of(text)
+    matches = lex.trie.scan(toks)
+    country = context_country(lex, toks, matches)
+    anns = annotate(lex, toks, country, matches)
+    anns = _loyal_to(lex, text, anns, country, toks.starts)
+    anns += _pattern_anns(lex, text, toks.starts, anns)
+    anns += _date_anns(text, published, toks.starts)
+    anns += _casualty_anns(lex, text, toks.starts)
+    anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
+    tokann = _token_index(anns, len(toks.keys))
+    sentences = split_sentences(text, skip)
+    cands, orphans = find_candidates(lex, toks, sentences, anns, tokann)
+    result = Extraction(country=country)
+    for inc in group_incidents(cands, orphans, sentences):
+        ev = finalize(inc, lex, text, published, country, sentences)
+        if ev is not None:
+            result.events.append(ev)
+    result.mentions = _mentions(anns, skip, text)
+    _entities(lex, result, anns)
+    return result
+
+
+def _parse_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _tok(starts: list[int], pos: int) -> int:
+    return bisect.bisect_left(starts, pos)
+
+
+def _token_index(anns: list[Ann], n: int) -> list[int]:
+    tokann = [-1] * n
+    for idx, a in enumerate(anns):
+        for k in range(a.i, min(a.j, n)):
+            cur = tokann[k]
+            if cur < 0 or PRIORITY[a.kind] > PRIORITY[anns[cur].kind]:
+                tokann[k] = idx
+    return tokann
+
+
+def _overlaps(anns: list[Ann], start: int, end: int) -> bool:
+    return any(a.start < end and start < a.end for a in anns)
+
+
+def _pattern_anns(lex: Lexicon, text: str, starts: list[int], anns: list[Ann]) -> list[Ann]:
+    out: list[Ann] = []
+    taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
+    for f in find_names(text, lex.country_names):
+        if _overlaps(taken, f.start, f.end) or _overlaps(out, f.start, f.end):
+            continue
+        i, j = _tok(starts, f.start), _tok(starts, f.end)
+        if f.kind == "place":
+            entry = PlaceEntry(
+                f.name, f.place_type or "town", country=f.country, origin="extracted"
+            )
+            out.append(
+                Ann("place", i, j, f.start, f.end, f.name, f.rule, entry, confidence=f.confidence)
+            )
+        else:
+            entry = ActorEntry(f.name, origin="extracted")
+            out.append(
+                Ann("actor", i, j, f.start, f.end, f.name, f.rule, entry, confidence=f.confidence)
+            )
+    return out
+
+
+def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, starts) -> list[Ann]:
+    """ "forces loyal to Bashar Assad" -> pro-government forces of Syria."""
+    by_start = {a.start: a for a in anns if a.kind == "actor"}
+    for m in LOYAL_TO.finditer(text):
+        pos = m.end()
+        if text.startswith("the ", pos):
+            pos += 4
+        inner = by_start.get(pos)
+        if inner is None:
+            continue
+        entry = inner.info if isinstance(inner.info, ActorEntry) else None
+        state = inner.atype == "State forces" or (
+            entry is not None and entry.acts_for in lex.forces_of.values()
+        )
+        if state:
+            name, atype, c = lex.group_actor("progov", inner.country or country)
+            new = Ann("actor", _tok(starts, m.start()), inner.j, m.start(), inner.end, name, "pattern-loyal-to", "progov",
+                      atype=atype, country=c)  # fmt: skip
+        else:
+            new = Ann("actor", _tok(starts, m.start()), inner.j, m.start(), inner.end, inner.name, "pattern-loyal-to",
+                      inner.info, atype=inner.atype, country=inner.country)  # fmt: skip
+        anns = [a for a in anns if a is not inner] + [new]
+    return anns
+
+
+def _date_anns(text: str, published: date | None, starts: list[int]) -> list[Ann]:
+    out = []
+    for hit in find_dates(text, published):
+        i, j = _tok(starts, hit.start), _tok(starts, hit.end)
+        out.append(Ann("date", i, j, hit.start, hit.end, None, hit.rule, hit))
+    return out
+
+
+def _casualty_anns(lex: Lexicon, text: str, starts: list[int]) -> list[Ann]:
+    finder = lex.cache.get("casualties")
+    if finder is None:
+        finder = lex.cache["casualties"] = CasualtyFinder(lex)
+    out = []
+    for hit in finder.find(text):
+        i, j = _tok(starts, hit.start), _tok(starts, hit.end)
+        out.append(Ann("casualty", i, j, hit.start, hit.end, None, hit.rule, hit))
+    return out
+
+
+def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[Mention]:
+    out = []
+    for a in anns:
+        if a.kind == "trigger" or any(s <= a.start and a.end <= e for s, e in skip):
+            continue
+        value = None
+        if a.kind == "date":
+            value = {"date": a.info.date, "precision": a.info.precision}
+        elif a.kind == "casualty":
+            h = a.info
+            value = {
+                "count": h.count,
+                "kind": h.kind,
+                "hedge": h.hedge,
+                "vague": h.vague,
+                "subset": h.subset,
+            }
+        elif a.kind == "weapon":
+            value = {"class": a.info.cls}
+        elif a.kind == "actor" and (a.role or a.weapon):
+            value = {
+                k: v for k, v in (("role", a.role), ("weapon", a.weapon and a.weapon.cls)) if v
+            }
+        conf = a.confidence if a.kind in ("actor", "place") else 0.8
+        m = Mention(
+            a.start, a.end, text[a.start : a.end], a.kind, a.name, value, a.rule, conf, a.contextual
+        )
+        out.append(m)
+    return out
+
+
+def _entities(lex: Lexicon, result: Extraction, anns: list[Ann]) -> None:
+    ents = result.entities
+    names = {("actor", a.name): a for a in anns if a.kind == "actor" and a.name}
+    names |= {("place", a.name): a for a in anns if a.kind == "place" and a.name}
+    for ev in result.events:
+        for n in (ev.actor1, ev.actor2, *ev.assoc_actor_1, *ev.assoc_actor_2):
+            if n:
+                names.setdefault(("actor", n), None)
+        if ev.place:
+            names.setdefault(("place", ev.place), None)
+    for (kind, name), ann in names.items():
+        ents[(kind, name)] = entity_info(lex, kind, name, ann)
+
+
+def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityInfo:
+    if kind == "place":
+        entry = lex.places.get(name) or (ann.info if ann is not None else None)
+        if entry is None:
+            return EntityInfo("place", name, {}, (), "extracted")
+        attrs = {"type": entry.type, "admin1": entry.admin1, "country": entry.country,
+                 "latitude": entry.lat, "longitude": entry.lon}  # fmt: skip
+        return EntityInfo("place", name, {k: v for k, v in attrs.items() if v not in ("", None)},
+                          tuple(entry.aliases), entry.origin)  # fmt: skip
+    entry = lex.actors.get(name)
+    if entry is not None:
+        attrs = {"type": entry.type, "country": entry.country}
+        if entry.type == "Person":
+            attrs = {"role": "person", "country": entry.country, "acts_for": entry.acts_for}
+        return EntityInfo(
+            "actor", name, {k: v for k, v in attrs.items() if v}, tuple(entry.aliases), entry.origin
+        )
+    if ann is not None and isinstance(ann.info, ActorEntry):
+        return EntityInfo("actor", name, {}, (), ann.info.origin)
+    atype = ann.atype if ann is not None else ""
+    country = ann.country if ann is not None else ""
+    if not atype:
+        atype, country = _group_attrs(lex, name)
+    attrs = {k: v for k, v in (("type", atype), ("country", country)) if v}
+    return EntityInfo("actor", name, attrs, (), "dictionary")
+
+
+def _group_attrs(lex: Lexicon, name: str) -> tuple[str, str]:
+    for group, template in lex.templates.items():
+        head, _, tail = template.partition("{country}")
+        if name.startswith(head) and name.endswith(tail):
+            return lex.group_types.get(group, ""), name[len(head) : len(name) - len(tail)]
+    return "", ""

@@ -1,0 +1,225 @@
+"""Provides date expressions found in text, resolved against the publication date.
+
+"Feb. 3", "February 4, 2018", "3 February", "May 5", "on Monday", "Tuesday's attack",
+"yesterday", "last week", "late last month", "in April", "December 12th of last year",
+"two days ago", "2018-02-03". The year of a month-day is inferred from the publication
+date (a date more than a week after it belongs to the year before). Each hit records its
+ACLED precision - day, week or month - or `year`/`season`, which never date an event.
+Without a publication date, relative phrases stay unresolved (`date` None): never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAYNAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMWORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a|a couple of)"
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2}
+PART_DAY = {"early": 5, "beginning": 3, "start": 3, "mid": 15, "middle": 15, "late": 25}
+PART_DAY |= {"end": 28}
+
+DATE_RE = re.compile(
+    rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
+    rf"|(?P<md>\b(?P<mon>{_MON})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b|\s+of\s+(?P<rely>last|this)\s+year\b)?)"
+    rf"|(?P<dm>\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\b\.?"
+    rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<my>\b(?:(?:in|during|of|since|until|by|(?P<part>early|mid|late|the\s+(?:end|beginning"
+    rf"|start|middle)\s+of))[\s-]+)(?P<mon3>{_MON})\b(?!\.?\s+[0-3]?\d(?:st|nd|rd|th)?\b)(?:(?:\s+of)?,?\s+(?P<year3>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<mon4>{_MON})\s+(?P<year4>(?:19|20)\d\d)\b)"
+    rf"|(?P<wd>\b(?:(?P<wq>last|this|on|early|late|on\s+the\s+night\s+of)\s+)?"
+    rf"(?P<wday>{_DAYNAME})\b(?:['’]s)?)"
+    rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?)\s+ago\b)"
+    rf"|(?P<rel>\b(?:(?P<relq>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rw>last|this|past"
+    rf"|previous)\s+(?P<unit>week|weekend|month|year)|(?:over\s+)?the\s+(?P<wkd>weekend)\b"
+    rf"|(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|overnight)))\b"
+    rf"|(?P<season>\b(?:the\s+)?(?P<seas>spring|summer|fall|autumn|winter)\s+of\s+(?P<sy>(?:19|20)\d\d)\b)"
+    rf"|(?P<yr>\b(?:in|since|by|until|of|from)\s+(?P<yy>(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+_CASED = re.compile(rf"^(?:{_MON}|{_DAYNAME})$")
+_RANGE = re.compile(r"\b(since|until|till|by|before|as\s+of|through|from)\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class DateHit:
+    start: int
+    end: int
+    text: str
+    date: str | None  # ISO
+    precision: str  # day | week | month | year | season | unknown
+    rule: str
+    range_marked: bool = False  # "since Feb. 3": a period's edge, not the event's date
+
+
+def find_dates(text: str, published: date | None) -> list[DateHit]:
+    hits = []
+    for m in DATE_RE.finditer(text):
+        hit = _resolve(m, published)
+        if hit is None:
+            continue
+        hit.range_marked = bool(_RANGE.search(text[max(0, hit.start - 12) : hit.start]))
+        if m.group(0).lower().startswith(("since", "until", "by ", "from")):
+            hit.range_marked = True
+        hits.append(hit)
+    return hits
+
+
+def resolve_date_phrase(phrase: str, published: str | date | None) -> tuple[str, str] | None:
+    """('2018-02-03', 'day') for a phrase such as "Feb. 3" or "last Tuesday"; else None."""
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published[:10])
+        except ValueError:
+            published = None
+    for hit in find_dates(phrase, published):
+        if hit.date and hit.precision in ("day", "week", "month"):
+            return hit.date, hit.precision
+    return None
+
+
+def _month(name: str | None) -> int | None:
+    # Month and weekday names must be capitalised: "may" and "march" are also verbs.
+    if not name or not name[0].isupper():
+        return None
+    return MONTHS.get(name[:3].lower())
+
+
+def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
+    start, end, text = m.start(), m.end(), m.group(0)
+    g = m.group
+    if g("iso"):
+        try:
+            return DateHit(
+                start,
+                end,
+                text,
+                date(int(g("iy")), int(g("im")), int(g("id"))).isoformat(),
+                "day",
+                "date-iso",
+            )
+        except ValueError:
+            return None
+    if g("md") or g("dm"):
+        month = _month(g("mon") or g("mon2"))
+        day = int(g("day") or g("day2"))
+        if month is None or not 1 <= day <= 31:
+            return None
+        year = g("year") or g("year2")
+        if year:
+            return _day(start, end, text, int(year), month, day, "date-month-day-year")
+        if pub is None:
+            return DateHit(start, end, text, None, "unknown", "date-month-day-no-year")
+        y = pub.year - 1 if g("rely") and g("rely").lower() == "last" else pub.year
+        hit = _day(start, end, text, y, month, day, "date-month-day")
+        if (
+            hit
+            and hit.date
+            and not g("rely")
+            and date.fromisoformat(hit.date) > pub + timedelta(days=7)
+        ):
+            hit = _day(start, end, text, y - 1, month, day, "date-month-day-prev-year")
+        return hit
+    if g("my"):
+        month = _month(g("mon3") or g("mon4"))
+        if month is None:
+            return None
+        # "in May" needs the preposition: a bare "May" is far more often the verb.
+        year = g("year3") or g("year4")
+        part = (g("part") or "").lower().split()
+        day = PART_DAY.get(part[1] if len(part) > 2 else (part[0] if part else "mid"), 15)
+        if year:
+            y = int(year)
+        elif pub is None:
+            return DateHit(start, end, text, None, "unknown", "date-month-no-year")
+        else:
+            y = pub.year if month <= pub.month else pub.year - 1
+        return DateHit(start, end, text, date(y, month, day).isoformat(), "month", "date-month")
+    if g("wd"):
+        if not g("wday")[0].isupper():
+            return None
+        if pub is None:
+            return DateHit(start, end, text, None, "unknown", "date-weekday-no-publication")
+        target = WEEKDAYS[g("wday")[:3].lower()]
+        back = (pub.weekday() - target) % 7
+        if back == 0 and (g("wq") or "").lower() == "last":
+            back = 7
+        return DateHit(
+            start, end, text, (pub - timedelta(days=back)).isoformat(), "day", "date-weekday"
+        )
+    if g("ago"):
+        word = g("agon").lower()
+        n = int(word) if word.isdigit() else NUMBERS.get(word)
+        if n is None or pub is None:
+            return DateHit(start, end, text, None, "unknown", "date-ago")
+        unit = g("agou").lower().rstrip("s")
+        days = {"day": 1, "week": 7, "month": 30}[unit] * n
+        precision = {"day": "day", "week": "week", "month": "month"}[unit]
+        return DateHit(
+            start, end, text, (pub - timedelta(days=days)).isoformat(), precision, "date-ago"
+        )
+    if g("rel"):
+        return _relative(m, pub)
+    if g("season"):
+        return DateHit(start, end, text, f"{g('sy')}-01-01", "season", "date-season")
+    if g("yr"):
+        return DateHit(start, end, text, f"{g('yy')}-01-01", "year", "date-year")
+    return None
+
+
+def _day(start: int, end: int, text: str, y: int, mo: int, d: int, rule: str) -> DateHit | None:
+    try:
+        return DateHit(start, end, text, date(y, mo, d).isoformat(), "day", rule)
+    except ValueError:
+        return None
+
+
+def _relative(m: re.Match, pub: date | None) -> DateHit:
+    start, end, text = m.start(), m.end(), m.group(0)
+    if pub is None:
+        return DateHit(start, end, text, None, "unknown", "date-relative-no-publication")
+    word = (m.group("word") or "").lower().split()
+    unit = (m.group("unit") or m.group("wkd") or "").lower()
+    qual = (m.group("relq") or "").lower()
+    this = (m.group("rw") or "").lower() == "this"
+    if word:
+        back = 1 if word[0] in ("yesterday", "last", "overnight") else 0
+        return DateHit(
+            start, end, text, (pub - timedelta(days=back)).isoformat(), "day", "date-relative-day"
+        )
+    if unit == "weekend":
+        back = (pub.weekday() - 5) % 7 or 7  # the Saturday before
+        return DateHit(
+            start, end, text, (pub - timedelta(days=back)).isoformat(), "week", "date-weekend"
+        )
+    if unit == "week":
+        back = 2 if this else 7
+        return DateHit(
+            start, end, text, (pub - timedelta(days=back)).isoformat(), "week", "date-relative-week"
+        )
+    if unit == "month":
+        if this:
+            y, mo = pub.year, pub.month
+            day = min(pub.day, PART_DAY.get(qual, 15) if qual not in ("earlier", "later") else 15)
+        else:
+            y, mo = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+            day = PART_DAY.get(qual, 15)
+        return DateHit(
+            start, end, text, date(y, mo, max(day, 1)).isoformat(), "month", "date-relative-month"
+        )
+    y = pub.year if this else pub.year - 1
+    return DateHit(start, end, text, f"{y}-01-01", "year", "date-relative-year")

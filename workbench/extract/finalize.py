@@ -1,0 +1,201 @@
+"""Provides `finalize`: an incident becomes an `EventProposal`, or is dropped.
+
+- Sub-event type: the most specific trigger wins; a generic one ("attack", "strikes",
+  "bombing") takes its type from the weapons in its clauses (aircraft -> Air/drone strike,
+  artillery/rockets -> Shelling, chemical agents -> Chemical weapon, explosives -> IED) or,
+  failing that, from its target (an attack on civilians is "Attack", on armed men a clash).
+- Location: a governorate alone is coded, as ACLED does, at its capital with geo precision 3.
+- Date: with no date in the text, the publication date at week precision
+  (`date-from-publication`); background events (only a year or season) are dropped.
+- Fatalities: the most conservative exact figure; low/high when reports differ; a vague
+  quantity ("dozens") only when no figure is given, with the convention in the notes.
+- Kept only with an actor or a death toll, and a date, place or toll to anchor it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..codebook import event_type_of
+from .incidents import Incident, effective_type
+from .lexicon import ActorEntry, Lexicon
+from .model import EventProposal
+
+MIN_CONFIDENCE = 0.35
+AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
+ARMED = (
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "External/Other forces",
+)
+
+
+def finalize(
+    inc: Incident, lex: Lexicon, text: str, published: date | None, country: str | None, sentences
+) -> EventProposal | None:
+    main = max(inc.triggers, key=lambda a: a.info.strength)
+    rules = [f"trigger:{text[main.start : main.end].lower()}"]
+    agents = _names(inc.agents, lex)
+    actor1 = agents[0] if agents else None
+    targets = [n for n in _names(inc.targets, lex) if n != actor1]
+    victims = any(
+        (c.info.victims.split() or [""])[-1] in lex.victim_nouns
+        for c in inc.casualties
+        if c.info.kind == "killed"
+    )
+    actor2 = targets[0] if targets else None
+    if actor2 is None and (inc.civilian_target or victims):
+        actor2 = lex.group_actor("civilians", country)[0]
+        rules.append("target-civilians" if inc.civilian_target else "target-victims")
+    sub, how = _sub_event(main, inc, lex, actor1, actor2, country)
+    rules.append(how)
+    ev = EventProposal(sub_event_type=sub, event_type=event_type_of(sub))
+    ev.actor1, ev.assoc_actor_1 = actor1, [a for a in agents[1:] if a != actor2]
+    ev.actor2, ev.assoc_actor_2 = actor2, [t for t in targets[1:] if t != actor1]
+    ev.actor1_span = _span(inc.agents[0]) if inc.agents else None
+    ev.actor2_span = _span(inc.targets[0]) if inc.targets else None
+    notes: list[str] = []
+    explicit_date = _date(ev, inc, published, rules, notes)
+    if ev.event_date is None and inc.historical:
+        return None
+    _place(ev, inc, lex, text, rules)
+    _fatalities(ev, inc, notes, rules)
+    sent = sentences[inc.primary.sent]
+    ev.start, ev.end = sent.start, sent.end
+    ev.quote = text[ev.start : ev.end]
+    ev.notes = " ".join(notes)
+    ev.rules = list(dict.fromkeys([*rules, *inc.rules]))
+    has_actor = bool(actor1 or actor2)
+    anchored = explicit_date or ev.place is not None or ev.fatalities
+    if not (has_actor or ev.fatalities) or not anchored:
+        return None
+    if (
+        sub in ("Government regains territory", "Non-state actor overtakes territory")
+        and not ev.place
+    ):
+        return None
+    ev.confidence = _confidence(ev, main.info, explicit_date)
+    return ev if ev.confidence >= MIN_CONFIDENCE else None
+
+
+def _names(anns, lex: Lexicon) -> list[str]:
+    out: list[str] = []
+    for a in anns:
+        name = a.name
+        if isinstance(a.info, ActorEntry) and a.info.acts_for in lex.actors:
+            name = a.info.acts_for  # "Assad's strikes": the forces he commands
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _span(a) -> tuple[int, int]:
+    return (a.start, a.end)
+
+
+def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tuple[str, str]:
+    trig = main.info
+    agent_type = inc.agents[0].atype if inc.agents else ""
+    if "territory" in trig.flags:
+        state = agent_type == "State forces"
+        return (
+            "Government regains territory" if state else "Non-state actor overtakes territory"
+        ), "sub-event-territory"
+    kind, generic = effective_type(inc.triggers, inc.weapons)
+    if not generic:
+        return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
+    civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
+    if trig.sub_event_type in ("Armed clash", "Attack"):
+        if civilians:
+            return "Attack", "sub-event-civilian-target"
+        target_type = inc.targets[0].atype if inc.targets else ""
+        armed_target = target_type in ARMED
+        if trig.sub_event_type == "Attack" and not armed_target:
+            return "Attack", "sub-event-trigger"
+        return "Armed clash", "sub-event-armed-sides"
+    state = agent_type in ("State forces", "External/Other forces")
+    if trig.sub_event_type == AIR and not state and main.info.phrase.lower().startswith("bomb"):
+        return IED, "sub-event-non-state-bombing"
+    return trig.sub_event_type, "sub-event-trigger-default"
+
+
+def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
+    if inc.date is not None:
+        hit = inc.date.info
+        ev.event_date, ev.date_precision = hit.date, hit.precision
+        if inc.week_date and hit.precision == "day":
+            ev.date_precision = "week"
+            rules.append("date-media-upload-week")
+            notes.append(f"Date: reported as published on {hit.date}; the event is on or before.")
+        return True
+    if published is not None:
+        ev.event_date, ev.date_precision = published.isoformat(), "week"
+        rules.append("date-from-publication")
+        notes.append("Date: none in the text; publication date, week precision.")
+    return False
+
+
+def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> None:
+    p = inc.place
+    if p is None:
+        return
+    entry = p.info
+    ev.place_span = (p.start, p.end)
+    near = text[max(0, p.start - 12) : p.start].lower()
+    if entry.type == "governorate" and entry.capital in lex.places:
+        ev.place, ev.geo_precision = entry.capital, 3
+        rules.append("place-governorate-capital")
+    elif entry.type in ("country", "governorate"):
+        ev.place, ev.geo_precision = p.name, 3
+    else:
+        ev.place = p.name
+        ev.geo_precision = (
+            2 if entry.type in ("region", "district") or "near" in near or "outside" in near else 1
+        )
+
+
+def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> None:
+    killed = [c.info for c in inc.casualties if c.info.kind == "killed" and not c.info.subset]
+    injured = [
+        c.info.count for c in inc.casualties if c.info.kind == "injured" and not c.info.vague
+    ]
+    exact = [h for h in killed if not h.vague and h.count > 0]
+    vague = [h for h in killed if h.vague]
+    if exact:
+        counts = [h.count for h in exact]
+        ev.fatalities = min(counts)
+        if len(set(counts)) > 1:
+            ev.fatalities_low, ev.fatalities_high = min(counts), max(counts)
+            notes.append(
+                f"Fatalities: reports differ ({', '.join(map(str, sorted(set(counts))))}); the most conservative kept."
+            )
+        hedged = [h for h in exact if h.hedge and h.count == ev.fatalities]
+        if hedged:
+            notes.append(f"Fatalities: reported as '{hedged[0].text.strip()}'.")
+        rules.append("fatalities-figure")
+    elif vague:
+        h = min(vague, key=lambda h: h.count)
+        ev.fatalities = h.count
+        notes.append(
+            f"Fatalities: '{h.vague}' coded as {h.count} (ACLED convention for vague quantities)."
+        )
+        rules.append("fatalities-vague-convention")
+    elif killed:
+        ev.fatalities = 0
+        rules.append("fatalities-none-reported")
+    if injured:
+        ev.injured = max(injured)
+        notes.append(f"Injured: {ev.injured}.")
+
+
+def _confidence(ev: EventProposal, trig, explicit_date: bool) -> float:
+    score = 0.2 + trig.strength / 250
+    score += 0.12 if explicit_date else -0.05
+    score += 0.1 if ev.actor1 else 0
+    score += 0.05 if ev.actor2 else 0
+    score += 0.08 if ev.place else 0
+    score += 0.05 if ev.fatalities else 0
+    score -= 0.05 if "generic" in trig.flags else 0
+    return round(max(0.05, min(0.95, score)), 2)

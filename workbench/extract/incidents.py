@@ -1,0 +1,263 @@
+"""Provides `group_incidents`: candidates folded into incidents (one event per incident).
+
+News returns to an incident several times ("... airstrikes on rebel forces near Damascus.
+The airstrikes from Assad killed 21 ..."). A candidate joins an earlier incident when:
+- `merge-anaphora`: it refers back ("the attack", "Assad's strikes") without a new date;
+- `merge-elaboration`: it has no date of its own, comes within a few sentences, and neither
+  its type, its first actor nor its place contradicts;
+- `merge-same-date`: it has the same explicit day and shares an actor or the place.
+Two candidates with different explicit dates, or different first actors, stay apart. A new
+incident that refers back but names nobody inherits the actors and place it refers to
+(`anaphora-inherit`). Casualty figures in trigger-less sentences go to the incident just
+before them in the same paragraph (`casualties-following`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .annotate import Ann
+from .candidates import RANK, Candidate
+from .text import Sentence
+
+ELABORATION_WINDOW = 4
+ANAPHORA_WINDOW = 8
+BROAD = ("governorate", "country", "region")
+
+
+@dataclass(slots=True)
+class Incident:
+    cands: list[Candidate]
+    agents: list[Ann] = field(default_factory=list)
+    targets: list[Ann] = field(default_factory=list)
+    civilian_target: bool = False
+    place: Ann | None = None
+    date: Ann | None = None
+    week_date: bool = False
+    historical: bool = False
+    casualties: list[Ann] = field(default_factory=list)
+    weapons: list = field(default_factory=list)
+    last_sent: int = 0
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Candidate:
+        return self.cands[0]
+
+    @property
+    def triggers(self) -> list[Ann]:
+        return [t for c in self.cands for t in c.triggers]
+
+
+def group_incidents(
+    cands: list[Candidate], orphans: list[tuple[int, list[Ann]]], sentences: list[Sentence]
+) -> list[Incident]:
+    incidents: list[Incident] = []
+    orphan_iter = iter(sorted(orphans, key=lambda o: o[0]))
+    pending = next(orphan_iter, None)
+    for c in sorted(cands, key=lambda c: (c.sent, c.clause[0])):
+        while pending is not None and pending[0] < c.sent:
+            _attach_orphan(incidents, pending, sentences)
+            pending = next(orphan_iter, None)
+        target, rule = _find_home(incidents, c)
+        if target is not None:
+            _absorb(target, c, rule)
+            continue
+        inc = _new(c)
+        if c.anaphoric and not c.agents:
+            _inherit(incidents, inc, c)
+        incidents.append(inc)
+    while pending is not None:
+        _attach_orphan(incidents, pending, sentences)
+        pending = next(orphan_iter, None)
+    return incidents
+
+
+def _new(c: Candidate) -> Incident:
+    inc = Incident([c], list(c.agents), list(c.targets), c.civilian_target, c.place, c.date)
+    inc.week_date, inc.historical = c.week_date, c.historical
+    inc.casualties, inc.weapons, inc.last_sent = list(c.casualties), list(c.weapons), c.sent
+    inc.rules = [*c.rules, c.date_rule] if c.date_rule else list(c.rules)
+    return inc
+
+
+def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None, str]:
+    same_day = c.date is not None
+    if c.anaphoric:
+        # "The attack, which ..." refers to the latest incident named by the same word.
+        head = _head(c)
+        # A specific anaphor ("the airstrikes") only refers to an incident of its type.
+        specific = "generic" not in c.main.flags
+        near = [
+            inc for inc in reversed(incidents)
+            if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c)
+            and (c.date is None or _same_date(inc, c))
+            and (not specific or _type_of(inc) == effective_type(c.triggers, c.weapons)[0])
+        ]  # fmt: skip
+        for inc in near:
+            if head in {_head_of(t) for t in inc.triggers}:
+                return inc, "merge-anaphora"
+        if near:
+            return near[0], "merge-anaphora"
+    for inc in reversed(incidents):
+        if not _compatible(inc, c):
+            continue
+        distance = c.sent - inc.last_sent
+        if not same_day:
+            # A different (specific) kind of attack joins only if it shares an actor.
+            same_kind = _type_of(inc) == effective_type(c.triggers, c.weapons)[0]
+            ok = _shares(inc, c) or not c.agents if same_kind else _shares_actor(inc, c)
+            if distance <= ELABORATION_WINDOW and ok:
+                return inc, "merge-elaboration"
+            if _same_actor_place(inc, c):
+                return inc, "merge-same-actor-place"
+        elif _same_date(inc, c) and _shares(inc, c) and _same_first_actor(inc, c):
+            return inc, "merge-same-date"
+        elif inc.date is None and distance <= ELABORATION_WINDOW and _shares(inc, c):
+            return inc, "merge-dates-later"
+    return None, ""
+
+
+def actor_key(a: Ann) -> str | None:
+    """Who an actor mention stands for in an event: a leader stands for his forces."""
+    acts_for = getattr(a.info, "acts_for", "")
+    return acts_for or a.name
+
+
+WEAPON_TYPES = {
+    "aircraft": "Air/drone strike", "drone": "Air/drone strike", "barrel bomb": "Air/drone strike",
+    "guided bomb": "Air/drone strike", "thermobaric bomb": "Air/drone strike",
+    "chemical agent": "Chemical weapon", "artillery": "Shelling/artillery/missile attack",
+    "mortar": "Shelling/artillery/missile attack", "rocket": "Shelling/artillery/missile attack",
+    "missile": "Shelling/artillery/missile attack",
+    "explosive device": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
+}  # fmt: skip
+
+
+def effective_type(triggers: list[Ann], weapons: list) -> tuple[str, bool]:
+    """(sub-event type, generic?): a generic trigger takes its type from the weapons."""
+    main = max((t.info for t in triggers), key=lambda t: t.strength)
+    if "generic" not in main.flags:
+        return main.sub_event_type, False
+    for weapon in weapons:
+        if weapon is not None and weapon.cls in WEAPON_TYPES:
+            return WEAPON_TYPES[weapon.cls], False
+    return main.sub_event_type, True
+
+
+def _type_of(inc: Incident) -> str:
+    return effective_type(inc.triggers, inc.weapons)[0]
+
+
+def _head(c: Candidate) -> str:
+    return _head_of(max(c.triggers, key=lambda a: a.info.strength))
+
+
+def _head_of(t: Ann) -> str:
+    word = t.info.phrase.lower().split()[-1]
+    return word[:-1] if word.endswith("s") else word
+
+
+def _same_date(inc: Incident, c: Candidate) -> bool:
+    return inc.date is not None and c.date is not None and inc.date.info.date == c.date.info.date
+
+
+def _same_first_actor(inc: Incident, c: Candidate) -> bool:
+    if not inc.agents or not c.agents:
+        return True
+    return actor_key(inc.agents[0]) == actor_key(c.agents[0])
+
+
+def _same_actor_place(inc: Incident, c: Candidate) -> bool:
+    return (
+        bool(inc.agents and c.agents and inc.place is not None and c.place is not None)
+        and actor_key(inc.agents[0]) == actor_key(c.agents[0])
+        and places_agree(inc.place, c.place)
+        and _type_of(inc) == effective_type(c.triggers, c.weapons)[0]
+    )
+
+
+def _compatible(inc: Incident, c: Candidate) -> bool:
+    ta, ga = effective_type(inc.triggers, inc.weapons)
+    tb, gb = effective_type(c.triggers, c.weapons)
+    if ta != tb and not (ga or gb):
+        return False
+    if inc.agents and c.agents:
+        mine = {actor_key(x) for x in inc.agents}
+        theirs = {actor_key(x) for x in c.agents}
+        if actor_key(inc.agents[0]) not in theirs and actor_key(c.agents[0]) not in mine:
+            return False
+    return inc.place is None or c.place is None or places_agree(inc.place, c.place)
+
+
+def _shares(inc: Incident, c: Candidate) -> bool:
+    mine = {actor_key(x) for x in inc.agents + inc.targets}
+    if any(actor_key(x) in mine for x in c.agents + c.targets):
+        return True
+    return inc.place is not None and c.place is not None and places_agree(inc.place, c.place)
+
+
+def _shares_actor(inc: Incident, c: Candidate) -> bool:
+    mine = {actor_key(x) for x in inc.agents + inc.targets}
+    return any(actor_key(x) in mine for x in c.agents + c.targets)
+
+
+def places_agree(p: Ann, q: Ann) -> bool:
+    if p.name == q.name:
+        return True
+    a, b = p.info, q.info
+    if a.country != b.country:
+        return False
+    if a.type == "country" or b.type == "country":
+        return True
+    return (a.type in BROAD or b.type in BROAD) and a.admin1 == b.admin1
+
+
+def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
+    inc.cands.append(c)
+    inc.rules.append(rule)
+    names = {actor_key(x) for x in inc.agents}
+    if not inc.agents:
+        inc.agents = list(c.agents)
+    else:
+        inc.agents += [a for a in c.agents if actor_key(a) not in names]
+    if not inc.targets:
+        inc.targets = list(c.targets)
+    inc.civilian_target = inc.civilian_target or c.civilian_target
+    if c.place is not None and (
+        inc.place is None
+        or RANK.get(c.place.info.type, 2) < RANK.get(inc.place.info.type, 2)
+        and places_agree(inc.place, c.place)
+    ):
+        inc.place = c.place
+    if inc.date is None and c.date is not None:
+        inc.date, inc.week_date = c.date, c.week_date
+        inc.rules.append(c.date_rule)
+    inc.casualties += c.casualties
+    inc.weapons += c.weapons
+    inc.last_sent = c.sent
+
+
+def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
+    kind, generic = effective_type(c.triggers, c.weapons)
+    for prev in reversed(incidents):
+        if c.sent - prev.last_sent > ANAPHORA_WINDOW:
+            return
+        if _compatible(prev, c) and prev.agents and (generic or _type_of(prev) == kind):
+            inc.agents = list(prev.agents)
+            inc.targets = inc.targets or list(prev.targets)
+            inc.civilian_target = inc.civilian_target or prev.civilian_target
+            inc.place = inc.place or prev.place
+            inc.rules.append("anaphora-inherit")
+            return
+
+
+def _attach_orphan(incidents: list[Incident], orphan, sentences: list[Sentence]) -> None:
+    si, casualties = orphan
+    if not incidents:
+        return
+    inc = incidents[-1]
+    same_para = sentences[si].para == sentences[inc.last_sent].para
+    if same_para or si - inc.last_sent <= 1:
+        inc.casualties += casualties
+        inc.rules.append("casualties-following")

@@ -1,0 +1,272 @@
+"""Provides `Lexicon`: the extractor's dictionaries, loaded from data files, as one trie.
+
+Sources, later ones adding to earlier ones: the packaged `workbench/data` files, any user
+folders (`--dictionary DIR`, same file names and columns, see data/README.md), and names an
+analyst taught the database (aliases from merges and edits). An entry with a name already
+known extends it (more aliases; non-empty attributes replace), so a user file can add a
+spelling without repeating the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .tokens import ANY, Trie, key_of
+
+FILES = ("actors.csv", "places.csv", "demonyms.csv", "weapons.csv", "triggers.csv")
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "ez", "es", "ed", "at"})
+
+
+@dataclass(slots=True)
+class ActorEntry:
+    name: str
+    type: str = ""
+    country: str = ""
+    aliases: list[str] = field(default_factory=list)
+    generic: dict[str, list[str]] = field(default_factory=dict)  # group -> countries
+    acts_for: str = ""
+    origin: str = "dictionary"
+
+
+@dataclass(slots=True)
+class PlaceEntry:
+    name: str
+    type: str = ""
+    admin1: str = ""
+    country: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    aliases: list[str] = field(default_factory=list)
+    capital: str = ""
+    origin: str = "dictionary"
+
+
+@dataclass(frozen=True, slots=True)
+class Weapon:
+    cls: str
+    role: str  # trigger | modifier | none
+    sub_event_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    phrase: str
+    sub_event_type: str
+    strength: int
+    flags: frozenset[str]
+
+
+class Lexicon:
+    """Everything the rules look words up in; built once per process and reused."""
+
+    def __init__(
+        self,
+        tables: list[dict[str, list[dict[str, str]]]],
+        lexicon: dict,
+        learnt: tuple[tuple[str, str, str, dict], ...] = (),
+    ) -> None:
+        self.actors: dict[str, ActorEntry] = {}
+        self.places: dict[str, PlaceEntry] = {}
+        self.demonyms: dict[str, str] = {}
+        self.weapons: list[tuple[str, Weapon]] = []
+        self.triggers: list[Trigger] = []
+        for table in tables:
+            self._load(table)
+        for kind, alias, canonical, attrs in learnt:
+            self.add_learnt(kind, alias, canonical, attrs)
+        self.words = lexicon
+        self.templates = lexicon["groups"]["templates"]
+        self.group_types = lexicon["groups"]["types"]
+        self.quantities: dict[str, int] = lexicon["quantities"]
+        self.defaults: dict[tuple[str, str], str] = {}  # (group, country) -> actor name
+        self.forces_of: dict[str, str] = {}  # country -> its state forces actor
+        self.country_place: dict[str, str] = {}  # country -> its country place entry
+        self.trie = Trie()
+        self._index()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _load(self, table: dict[str, list[dict[str, str]]]) -> None:
+        for row in table.get("actors.csv", ()):
+            entry = self.actors.get(row["name"]) or ActorEntry(row["name"])
+            self.actors[entry.name] = entry
+            entry.type = row.get("type") or entry.type
+            entry.country = row.get("country") or entry.country
+            entry.acts_for = row.get("acts_for") or entry.acts_for
+            entry.aliases += _split(row.get("aliases"))
+            for spec in _split(row.get("generic")):
+                group, _, countries = spec.partition(":")
+                entry.generic[group] = countries.split("|") if countries else [entry.country]
+        for row in table.get("places.csv", ()):
+            entry = self.places.get(row["name"]) or PlaceEntry(row["name"])
+            self.places[entry.name] = entry
+            for col, attr in (("type", "type"), ("admin1", "admin1"), ("country", "country")):
+                setattr(entry, attr, row.get(col) or getattr(entry, attr))
+            entry.capital = row.get("capital") or entry.capital
+            if row.get("latitude") and row.get("longitude"):
+                entry.lat, entry.lon = float(row["latitude"]), float(row["longitude"])
+            entry.aliases += _split(row.get("aliases"))
+        for row in table.get("demonyms.csv", ()):
+            self.demonyms[row["demonym"]] = row["country"]
+        for row in table.get("weapons.csv", ()):
+            weapon = Weapon(row["class"], row.get("role") or "none", row.get("sub_event_type", ""))
+            self.weapons.append((row["phrase"], weapon))
+        for row in table.get("triggers.csv", ()):
+            flags = frozenset((row.get("flags") or "").split())
+            strength = int(row.get("strength") or 50)
+            self.triggers.append(Trigger(row["phrase"], row["sub_event_type"], strength, flags))
+
+    def add_learnt(self, kind: str, alias: str, canonical: str, attrs: dict) -> None:
+        """A name the database knows (merge/analyst alias) for `canonical`."""
+        if kind == "actor":
+            entry = self.actors.setdefault(canonical, ActorEntry(canonical, origin="analyst"))
+            if not entry.type and attrs.get("type"):
+                entry.type, entry.country = attrs.get("type", ""), attrs.get("country", "")
+        else:
+            entry = self.places.setdefault(canonical, PlaceEntry(canonical, origin="analyst"))
+            if entry.lat is None and attrs.get("latitude") is not None:
+                entry.admin1, entry.country = attrs.get("admin1", ""), attrs.get("country", "")
+                entry.lat, entry.lon = attrs.get("latitude"), attrs.get("longitude")
+        if alias not in entry.aliases:
+            entry.aliases.append(alias)
+
+    # -- indexing --------------------------------------------------------------------------
+
+    def _index(self) -> None:
+        trie = self.trie
+        for entry in self.actors.values():
+            for name in (entry.name, *entry.aliases):
+                trie.add(name, ("actor", entry))
+            for group, countries in entry.generic.items():
+                for country in countries:
+                    self.defaults[(group, country)] = entry.name
+                    if group == "state_forces":
+                        self.forces_of[country] = entry.name
+        for entry in self.places.values():
+            if entry.type == "country":
+                self.country_place[entry.country] = entry.name
+            for name in (entry.name, *entry.aliases):
+                trie.add(name, ("place", entry))
+                for variant in _spelling_variants(name):
+                    trie.add(variant, ("place", entry), ANY)
+        for demonym, country in self.demonyms.items():
+            trie.add(demonym, ("demonym", country))
+        for group, phrases in self.words["generic"].items():
+            for phrase in phrases:
+                trie.add(phrase, ("generic", group), ANY)
+        for phrase, weapon in self.weapons:
+            trie.add(phrase, ("weapon", weapon))
+        for trig in self.triggers:
+            trie.add(trig.phrase, ("trigger", trig), ANY)
+        self.cache: dict[str, object] = {}  # per-process helpers built from this lexicon
+        self.country_names = {
+            name: entry.country
+            for entry in self.places.values()
+            if entry.type in ("country", "governorate")
+            for name in (entry.name, *entry.aliases)
+        }
+        self.bridge = frozenset(self.words["grammar"]["bridge"])
+        self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
+        self.reporting = frozenset(self.words["grammar"]["reporting"])
+        self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
+        self.range_markers = _phrases(self.words["grammar"]["range_markers"])
+        self.cues = {name: _phrases(words) for name, words in self.words["cues"].items()}
+        nouns = self.words["nouns"]
+        self.force_nouns = _phrases(nouns["force"])
+        self.civilian_nouns = _phrases(nouns["civilian"])
+        self.victim_nouns = frozenset(nouns["victims"])
+        self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
+        self.single_nouns = frozenset(nouns["single"])
+        self.civilian_targets = frozenset(nouns["civilian_targets"])
+        self.target_bridge = frozenset(nouns["target_bridge"])
+
+    def group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:
+        """(name, type, country) of the actor a generic word stands for in `country`."""
+        if country and (group, country) in self.defaults:
+            name = self.defaults[(group, country)]
+            return name, self.actors[name].type, country
+        template = self.templates.get(group, "{country}")
+        if country:
+            return template.format(country=country), self.group_types.get(group, ""), country
+        bare = template.replace(" ({country})", "").replace(" of {country}", "")
+        return bare.replace("{country}", "").strip(), self.group_types.get(group, ""), ""
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(key_of(w) for w in words if key_of(w))
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """'Jisr al-Shughur' -> 'Jisr Shughur', 'JisralShughur'-style joins: common variants."""
+    words = list(key_of(name))
+    out = []
+    core = [w for w in words if w not in ARTICLES]
+    if 2 <= len(core) < len(words):
+        out.append(" ".join(core))
+    if 2 <= len(words) <= 3 and len("".join(words)) >= 7:
+        out.append("".join(words))
+    return out
+
+
+def _read_dir(folder: Path | None) -> dict[str, list[dict[str, str]]]:
+    table: dict[str, list[dict[str, str]]] = {}
+    for name in FILES:
+        if folder is None:
+            text = resources.files("workbench.data").joinpath(name).read_text("utf-8")
+        else:
+            path = folder / name
+            if not path.exists():
+                continue
+            text = path.read_text("utf-8-sig")
+        rows = [
+            {k.strip(): (v or "").strip() for k, v in row.items() if k}
+            for row in csv.DictReader(text.splitlines())
+        ]
+        table[name] = [r for r in rows if any(r.values())]
+    return table
+
+
+def _read_lexicon(folders: tuple[str, ...]) -> dict:
+    text = resources.files("workbench.data").joinpath("lexicon.toml").read_text("utf-8")
+    words = tomllib.loads(text)
+    for folder in folders:
+        path = Path(folder) / "lexicon.toml"
+        if path.exists():
+            extra = tomllib.loads(path.read_text("utf-8"))
+            for section, values in extra.items():
+                for key, value in values.items():
+                    base = words.setdefault(section, {})
+                    if isinstance(value, list) and isinstance(base.get(key), list):
+                        base[key] = base[key] + value
+                    else:
+                        base[key] = value
+    return words
+
+
+def build_lexicon(
+    folders: tuple[str, ...] = (), learnt: tuple[tuple[str, str, str, str], ...] = ()
+) -> Lexicon:
+    """Packaged data + user folders + learnt (kind, alias, canonical, attrs-json) names."""
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise FileNotFoundError(f"dictionary folder {folder} does not exist")
+    tables = [_read_dir(None)] + [_read_dir(Path(f)) for f in folders]
+    names = tuple((k, a, c, json.loads(attrs or "{}")) for k, a, c, attrs in learnt)
+    return Lexicon(tables, _read_lexicon(folders), names)
+
+
+@lru_cache(maxsize=4)
+def cached_lexicon(
+    folders: tuple[str, ...] = (), learnt: tuple[tuple[str, str, str, str], ...] = ()
+) -> Lexicon:
+    return build_lexicon(folders, learnt)

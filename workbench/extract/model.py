@@ -1,0 +1,77 @@
+"""Provides the extractor's result types: `Mention`, `EventProposal`, `Extraction`.
+
+They are plain dataclasses (picklable, so worker processes can hand them to the writer) and
+carry names, not database ids: `workbench.extract.persist` turns names into entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MENTION_KINDS = ("actor", "place", "date", "weapon", "casualty")
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    """What persistence needs to create an entity the first time it is mentioned."""
+
+    kind: str  # actor | place
+    name: str  # canonical name
+    attrs: dict[str, Any] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    origin: str = "dictionary"  # dictionary | extracted
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # one of MENTION_KINDS
+    name: str | None = None  # canonical entity name (actor/place)
+    value: dict[str, Any] | None = None  # resolved date / count / weapon class
+    rule: str = ""
+    confidence: float = 0.5
+    # Internal: the surface is a generic or context-resolved word ("the regime"), so it must
+    # never be looked up as an alias of whatever entity happens to own that word.
+    contextual: bool = False
+
+
+@dataclass(slots=True)
+class EventProposal:
+    sub_event_type: str
+    event_type: str
+    event_date: str | None = None
+    date_precision: str = "unknown"
+    actor1: str | None = None
+    actor1_span: tuple[int, int] | None = None
+    actor2: str | None = None
+    actor2_span: tuple[int, int] | None = None
+    assoc_actor_1: list[str] = field(default_factory=list)
+    assoc_actor_2: list[str] = field(default_factory=list)
+    place: str | None = None
+    place_span: tuple[int, int] | None = None
+    geo_precision: int | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injured: int | None = None
+    notes: str = ""
+    confidence: float = 0.5
+    quote: str = ""
+    start: int = 0
+    end: int = 0
+    rules: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Extraction:
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[EventProposal] = field(default_factory=list)
+    # Every entity a mention or event names, keyed by (kind, canonical name).
+    entities: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)
+    country: str | None = None  # the article's main country (resolves "the regime")
