@@ -1,5 +1,6 @@
-"""Provides dataset export: the event record, and writers for each format."""
+"""Provides dataset export: the event record, writers for each format, and import-events."""
 
 from .records import RECORD_FIELDS, STATUS_FILTERS, iter_records
+from .run import FORMATS, export_to_file
 
-__all__ = ["RECORD_FIELDS", "STATUS_FILTERS", "iter_records"]
+__all__ = ["FORMATS", "RECORD_FIELDS", "STATUS_FILTERS", "export_to_file", "iter_records"]

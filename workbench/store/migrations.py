@@ -206,3 +206,81 @@ def m002_article_search(db: Database) -> None:
         END
         """
     )
+
+
+@migrations()
+def m003_export_events_flat(db: Database) -> None:
+    # Exports filter on the event date (--since/--until) and import-events looks events up
+    # by date to detect duplicates: both want this index. A stub article (see
+    # workbench/export/importer.py) stores 'stub:<hash>'; the view shows <hash>.
+    db.execute("CREATE INDEX IF NOT EXISTS events_date ON events(event_date)")
+    # import-events matches another analyst's articles by url, then by file name.
+    db.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_file ON articles(file)")
+    # One row per event with names instead of ids, for Datasette and plain SQL users. It
+    # mirrors the JSONL export record (workbench.export.records) column for column; lists
+    # are JSON arrays. Entity merges are followed (a merged entity shows its survivor's name).
+    db.execute(
+        """
+        CREATE VIEW events_flat AS
+        WITH RECURSIVE live(id, live_id, depth) AS (
+            SELECT id, id, 0 FROM entities WHERE merged_into IS NULL
+            UNION ALL
+            SELECT x.id, live.live_id, live.depth + 1
+            FROM entities x JOIN live ON x.merged_into = live.id
+            WHERE live.depth < 1000
+        ),
+        names(id, name, attrs) AS MATERIALIZED (
+            SELECT live.id, n.canonical, n.attrs FROM live JOIN entities n ON n.id = live.live_id
+        )
+        SELECT
+            e.id AS event_id,
+            e.status,
+            e.event_date,
+            e.date_precision,
+            e.event_type,
+            e.sub_event_type,
+            coalesce(a1.name, '') AS actor1,
+            (SELECT json_group_array(name) FROM (
+                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_1) j
+                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_1,
+            coalesce(a2.name, '') AS actor2,
+            (SELECT json_group_array(name) FROM (
+                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_2) j
+                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_2,
+            coalesce(p.name, '') AS location,
+            coalesce(json_extract(p.attrs, '$.admin1'), '') AS admin1,
+            coalesce(json_extract(p.attrs, '$.country'), '') AS country,
+            json_extract(p.attrs, '$.latitude') AS latitude,
+            json_extract(p.attrs, '$.longitude') AS longitude,
+            e.geo_precision,
+            e.fatalities,
+            e.fatalities_low,
+            e.fatalities_high,
+            e.notes,
+            e.confidence,
+            e.confirmed_by,
+            e.confirmed_at,
+            (SELECT json_group_array(json(src)) FROM (
+                SELECT json_object(
+                    'article_id', s.article_id,
+                    'file', coalesce(nullif(a.record_id, ''), a.file),
+                    'title', a.title,
+                    'url', a.url,
+                    'published', a.published,
+                    'quote', s.quote,
+                    'start', s.start,
+                    'end', s.end,
+                    'outlet', a.outlet,
+                    'content_hash', CASE WHEN a.content_hash LIKE 'stub:%'
+                        THEN substr(a.content_hash, 6) ELSE a.content_hash END
+                ) AS src
+                FROM event_sources s JOIN articles a ON a.id = s.article_id
+                WHERE s.event_id = e.id ORDER BY s.id)) AS sources
+        FROM events e
+        LEFT JOIN names a1 ON a1.id = e.actor1_id
+        LEFT JOIN names a2 ON a2.id = e.actor2_id
+        LEFT JOIN names p ON p.id = e.place_id
+        WHERE e.status != 'merged'
+        """
+    )

@@ -1,0 +1,345 @@
+"""Provides the CSV writer: ACLED's columns first, then ours, safe to open in a spreadsheet.
+
+Columns follow ACLED's names and order where ACLED has the column (`ACLED_COLUMNS`); values
+we do not hold stay empty, never invented (see `workbench.export.acled` for what is derived
+and how). Our own columns follow (`OUR_COLUMNS`): status, who confirmed it and when, and
+the provenance of every source. Lists are joined with "; ".
+
+Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`,
+`+`, `-`, `@`, tab or carriage return as a formula, and article titles, quotes and actor
+names come from outside. Such text cells get a leading `'`, which spreadsheets display as
+text and which drops back off by removing the first character: the value is kept. Numeric
+columns are written only as real numbers (so `-3.2` stays a negative latitude); anything in
+them that is not a number is treated as text and neutralised like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from . import acled
+from .records import EntityCache, Row, Source
+
+ACLED_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+OUR_COLUMNS = (
+    "event_id",
+    "status",
+    "date_precision",
+    "fatalities_low",
+    "fatalities_high",
+    "confidence",
+    "confirmed_by",
+    "confirmed_at",
+    "article_ids",
+    "source_files",
+    "source_titles",
+    "source_urls",
+    "source_published",
+    "source_quotes",
+    "source_spans",
+)
+COLUMNS = ACLED_COLUMNS + OUR_COLUMNS
+NUMERIC_COLUMNS = frozenset(
+    {
+        "year",
+        "time_precision",
+        "inter1",
+        "inter2",
+        "interaction",
+        "iso",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "timestamp",
+        "event_id",
+        "fatalities_low",
+        "fatalities_high",
+        "confidence",
+    }
+)
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
+LIST_SEPARATOR = "; "
+ARTICLE_CACHE = 20_000  # article cells kept; events come roughly in article order
+CACHE_LIMIT = 50_000  # entries kept of small values (statuses, analysts ...)
+
+
+def safe_text(value: Any) -> str:
+    """A text cell that no spreadsheet will run as a formula."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def safe_number(value: Any) -> str:
+    """A numeric cell: the number itself, or (for anything else) a neutralised text cell."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value) if math.isfinite(value) else ""
+    text = str(value).strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return safe_text(value)
+    return text if math.isfinite(number) else safe_text(value)
+
+
+def joined(values: Iterable[Any]) -> str:
+    values = tuple(values)
+    try:
+        return LIST_SEPARATOR.join(values)  # all text: the fast path
+    except TypeError:
+        return LIST_SEPARATOR.join("" if v is None else str(v) for v in values)
+
+
+def field(text: str) -> str:
+    """RFC 4180 quoting, as `csv.writer` does it (QUOTE_MINIMAL)."""
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
+
+
+def text_cell(value: Any) -> str:
+    """`field(safe_text(value))` in one step (it runs ~15 times per event)."""
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value)
+    if text[:1] in _TRIGGER_SET:
+        text = "'" + text
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
+
+
+def number_cell(value: Any) -> str:
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return ""
+    if kind is float:
+        return float.__repr__(value) if math.isfinite(value) else ""
+    return field(safe_number(value))
+
+
+def _span(start: Any, end: Any) -> str:
+    if start is None:
+        return ""
+    return f"{start}-{'' if end is None else end}"
+
+
+class CsvCells:
+    """Builds CSV lines; what depends only on an entity is computed once per entity."""
+
+    def __init__(self, entities: EntityCache):
+        self.entities = entities
+        self._actor: dict[int | None, tuple[str, int | None]] = {}
+        self._derived: dict[tuple, tuple[str, str, str, str]] = {}
+        self._places: dict[int | None, tuple[str, str]] = {}
+        self._types: dict[tuple[str, str], str] = {}
+        self._articles: dict[int, tuple[str, str]] = {}
+        self._small: dict[tuple[Any, str], str] = {}
+
+    def actor(self, eid: int | None) -> tuple[str, int | None]:
+        """(name cell, inter code); the name cell is "" when there is no actor."""
+        found = self._actor.get(eid)
+        if found is None:
+            name = self.entities.name(eid)
+            inter = acled.inter_code(self.entities.attrs(eid)) if name else None
+            found = self._actor[eid] = (text_cell(name), inter)
+        return found
+
+    def actors(self, actor1_id: int | None, actor2_id: int | None, event_type: str) -> tuple:
+        """Cells actor1, inter1, actor2, inter2, interaction, civilian_targeting."""
+        actor1, inter1 = self.actor(actor1_id)
+        actor2, inter2 = self.actor(actor2_id)
+        if not actor2:
+            inter2 = None
+        key = (inter1, inter2, bool(actor2), event_type)
+        derived = self._derived.get(key)
+        if derived is None:  # a few dozen combinations in all
+            derived = self._derived[key] = (
+                number_cell(inter1),
+                number_cell(inter2),
+                number_cell(acled.interaction(inter1, inter2, bool(actor2))),
+                acled.civilian_targeting(event_type, inter2),
+            )
+        return actor1, derived[0], actor2, derived[1], derived[2], derived[3]
+
+    def place(self, eid: int | None) -> tuple[str, str]:
+        """(ISO3 prefix for event_id_cnty, the cells iso ... longitude joined by commas)."""
+        found = self._places.get(eid)
+        if found is None:
+            attrs = self.entities.attrs(eid)
+            country = attrs.get("country") or ""
+            info = acled.country_info(str(country))
+            cells = (
+                number_cell(info.iso if info else None),
+                text_cell(info.region if info else ""),
+                text_cell(country),
+                text_cell(attrs.get("admin1") or ""),
+                text_cell(attrs.get("admin2") or ""),
+                text_cell(attrs.get("admin3") or ""),
+                text_cell(self.entities.name(eid)),
+                number_cell(attrs.get("latitude")),
+                number_cell(attrs.get("longitude")),
+            )
+            found = self._places[eid] = (info.iso3 if info else "", ",".join(cells))
+        return found
+
+    def types(self, event_type: str, sub_event_type: str) -> str:
+        """The cells disorder_type, event_type, sub_event_type."""
+        key = (event_type, sub_event_type)
+        found = self._types.get(key)
+        if found is None:
+            disorder = acled.disorder_type(event_type or "", sub_event_type or "")
+            found = self._types[key] = ",".join(
+                text_cell(v) for v in (disorder, event_type, sub_event_type)
+            )
+        return found
+
+    def assoc(self, ids_json: str | None) -> str:
+        if not ids_json or ids_json == "[]":
+            return ""
+        return text_cell(joined(self.entities.name(i) for i in json.loads(ids_json)))
+
+    def sources(self, sources: list[Source]) -> tuple[str, str, str]:
+        """Cells (source, article_ids ... source_published, source_quotes + source_spans)."""
+        if len(sources) == 1:  # the common case: article cells cached, nothing to join
+            (article_id, file, title, url, published, quote, start, end, outlet, _h) = sources[0]
+            cached = self._articles.get(article_id)
+            if cached is None:
+                if len(self._articles) >= ARTICLE_CACHE:
+                    self._articles.clear()
+                cells = (text_cell(v) for v in (article_id, file, title, url, published))
+                cached = self._articles[article_id] = (text_cell(outlet), ",".join(cells))
+            return cached[0], cached[1], f"{text_cell(quote)},{text_cell(_span(start, end))}"
+        if not sources:
+            return "", ",,,,", ","
+        columns = zip(*sources, strict=True)
+        ids, files, titles, urls, published, quotes, starts, ends, outlets, _h = columns
+        spans = joined(_span(a, b) for a, b in zip(starts, ends, strict=True))
+        return (
+            text_cell(joined(dict.fromkeys(o for o in outlets if o))),
+            ",".join(text_cell(joined(c)) for c in (ids, files, titles, urls, published)),
+            f"{text_cell(joined(quotes))},{text_cell(spans)}",
+        )
+
+    def line(self, row: Row, sources: list[Source]) -> str:
+        """One CSV line in `COLUMNS` order (without the line end).
+
+        Written for speed (it runs once per event): everything that depends only on an
+        entity, an article or a small set of values comes from a cache.
+        """
+        (event_id, status, event_date, precision, event_type, sub_event_type, actor1_id,
+         actor2_id, assoc1, assoc2, place_id, geo_precision, fatalities, low, high, notes,
+         confidence, confirmed_by, confirmed_at, timestamp) = row  # fmt: skip
+        actor1, inter1, actor2, inter2, interaction, civilians = self.actors(
+            actor1_id, actor2_id, event_type
+        )
+        iso3, place_cells = self.place(place_id)
+        date = event_date or ""
+        outlet, articles, quotes = self.sources(sources)
+        return ",".join(
+            (
+                f"{iso3}{event_id}" if iso3 else "",
+                text_cell(date),
+                date[:4] if date[:4].isdigit() else "",
+                self.small(precision, "time_precision"),
+                self.types(event_type, sub_event_type),
+                actor1,
+                "" if assoc1 == "[]" else self.assoc(assoc1),
+                inter1,
+                actor2,
+                "" if assoc2 == "[]" else self.assoc(assoc2),
+                inter2,
+                interaction,
+                civilians,
+                place_cells,
+                number_cell(geo_precision),
+                outlet,
+                "",  # source_scale: not recorded
+                text_cell(notes),
+                number_cell(fatalities),
+                "",  # tags: not recorded
+                number_cell(timestamp),
+                number_cell(event_id),
+                self.small(status, "text"),
+                self.small(precision, "text"),
+                "" if low is None else number_cell(low),
+                "" if high is None else number_cell(high),
+                number_cell(confidence),
+                self.small(confirmed_by, "text"),
+                text_cell(confirmed_at),
+                articles,
+                quotes,
+            )
+        )
+
+    def small(self, value: Any, kind: str) -> str:
+        """Cells of values from a small set (statuses, precisions, analysts), cached."""
+        key = (value, kind)
+        found = self._small.get(key)
+        if found is None:
+            if kind == "time_precision":
+                found = number_cell(acled.TIME_PRECISION.get(value))
+            else:
+                found = text_cell(value)
+            if len(self._small) < CACHE_LIMIT:
+                self._small[key] = found
+        return found
+
+
+def write_csv(rows: Iterable[tuple[Row, list[Source]]], entities: EntityCache, out: TextIO) -> int:
+    """Write the header and one line per event (RFC 4180: CRLF line ends)."""
+    write = out.write
+    write(",".join(COLUMNS) + "\r\n")
+    cells = CsvCells(entities)
+    count = 0
+    for row, sources in rows:
+        write(cells.line(row, sources))
+        write("\r\n")
+        count += 1
+    return count

@@ -1,0 +1,376 @@
+"""Provides `import_events`: load another analyst's JSONL export into this database.
+
+The whole import is one logged, undoable action (`import-events`): undo takes every row it
+added or changed back. Decisions, in order, for each record:
+
+- **Articles** of its sources are matched by content hash, then url, then file name and
+  title. An article we do not have becomes a *stub*: its title, outlet, url, date and file
+  name, empty text, status `done`, `meta.stub = true`, and content hash `stub:<hash>` (the
+  real hash would make a later ingest of the real article look like a duplicate and skip
+  it; exports strip the prefix, so the round trip keeps the hash). Quotes keep their spans;
+  in a matched article whose text differs, a quote found elsewhere in the text is re-anchored.
+- **Duplicates**: an event already here is not added again. It is the same event when it
+  has a source with the same article, quote and span, or the same date, types, actor1,
+  actor2, place and fatalities. Its missing sources
+  are added; if it is an untouched machine proposal (proposed, never edited) it takes the
+  imported fields and status, since the other analyst's curation beats a raw proposal.
+  Otherwise this database's curation is kept.
+- **Entities** are matched by canonical name or alias (`find_or_create`) and created when
+  unknown (origin `import`); a new place takes the record's admin1, country and
+  coordinates, an existing place only gains those it lacks.
+- **Statuses** and who confirmed when are kept as exported.
+
+A record that fails validation stops the import with its line number; nothing is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..store import Store, Tx, change, now
+from ..store.entities import find_entity, find_or_create
+from ..store.events import STATUSES, validate
+
+FIELDS = (
+    "event_date",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "assoc_actor_1",
+    "assoc_actor_2",
+    "location",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "notes",
+    "confidence",
+)
+PLACE_ATTRS = ("admin1", "country", "latitude", "longitude")
+
+
+class DryRun(Exception):
+    """Raised inside the import transaction to roll it back."""
+
+
+@dataclass
+class ImportReport:
+    records: int = 0
+    added: int = 0
+    duplicates: int = 0
+    adopted: int = 0
+    sources_added: int = 0
+    articles_matched: int = 0
+    articles_stubbed: int = 0
+    action_id: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self, *, dry_run: bool = False) -> str:
+        verb = "would import" if dry_run else "imported"
+        text = (
+            f"{verb} {self.records} record(s): {self.added} new event(s), "
+            f"{self.duplicates} already here ({self.adopted} untouched proposal(s) took the "
+            f"imported curation, {self.sources_added} source(s) added); articles: "
+            f"{self.articles_matched} matched, {self.articles_stubbed} stub(s) created"
+        )
+        if self.action_id is not None:
+            text += f". Action {self.action_id}: `workbench undo` takes it back."
+        return "\n".join([text, *self.notes])
+
+
+def read_jsonl(path: str) -> list[dict[str, Any]]:
+    """Records of a JSONL file ("-" = stdin); a bad line is an error naming it."""
+    if path == "-":
+        return parse_jsonl(sys.stdin, "stdin")
+    with Path(path).open(encoding="utf-8-sig") as stream:
+        return parse_jsonl(stream, path)
+
+
+def parse_jsonl(lines: Iterable[str], name: str) -> list[dict[str, Any]]:
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{name}:{number}: not JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise ValueError(f"{name}:{number}: expected a JSON object per line")
+        record["_line"] = number
+        records.append(record)
+    return records
+
+
+class Importer:
+    """One import, inside one `change()` transaction."""
+
+    def __init__(self, tx: Tx, origin: str):
+        self.tx = tx
+        self.store = tx.store
+        self.origin = origin
+        self.report = ImportReport()
+        self.articles: dict[tuple, int] = {}
+
+    # -- articles ------------------------------------------------------------------------
+
+    def article(self, src: dict[str, Any]) -> int:
+        key = tuple(str(src.get(k) or "") for k in ("content_hash", "url", "file", "title"))
+        if key in self.articles:
+            return self.articles[key]
+        found = self._match_article(*key)
+        if found is None:
+            found = self._stub(src, key[0])
+            self.report.articles_stubbed += 1
+        else:
+            self.report.articles_matched += 1
+        self.articles[key] = found
+        return found
+
+    def _match_article(self, content_hash: str, url: str, file: str, title: str) -> int | None:
+        # Real articles before stubs, oldest first: deterministic and the best evidence.
+        order = "ORDER BY content_hash LIKE 'stub:%', id LIMIT 1"
+        if content_hash:
+            found = self.store.scalar(
+                f"SELECT id FROM articles WHERE content_hash IN (?, ?) {order}",
+                [content_hash, f"stub:{content_hash}"],
+            )
+            if found is not None:
+                return found
+        if url:
+            found = self.store.scalar(f"SELECT id FROM articles WHERE url = ? {order}", [url])
+            if found is not None:
+                return found
+        if file:
+            return self.store.scalar(
+                f"SELECT id FROM articles WHERE (file = ? OR record_id = ?) AND title = ? {order}",
+                [file, file, title],
+            )
+        return None
+
+    def _stub(self, src: dict[str, Any], content_hash: str) -> int:
+        if not content_hash:
+            basis = "\n".join(str(src.get(k) or "") for k in ("url", "file", "title", "outlet"))
+            content_hash = hashlib.sha256(basis.encode("utf-8")).hexdigest()
+        published = src.get("published") or None
+        return self.tx.insert(
+            "articles",
+            {
+                "content_hash": f"stub:{content_hash}",
+                "file": str(src.get("file") or "import"),
+                "title": str(src.get("title") or ""),
+                "outlet": str(src.get("outlet") or ""),
+                "url": str(src.get("url") or ""),
+                "published": published,
+                "published_source": "given" if published else "unknown",
+                "text": "",
+                "meta": json.dumps(
+                    {
+                        "stub": True,
+                        "imported_from": self.origin,
+                        "article_id": src.get("article_id"),
+                    },
+                    ensure_ascii=False,
+                ),
+                "status": "done",
+                "ingested_at": now(),
+            },
+        )
+
+    def anchored(self, article_id: int, src: dict[str, Any]) -> tuple[int | None, int | None]:
+        """The quote's span in our copy of the article (moved if the text differs)."""
+        start, end, quote = src.get("start"), src.get("end"), src.get("quote") or ""
+        text = self.store.scalar("SELECT text FROM articles WHERE id = ?", [article_id]) or ""
+        if not quote or not text:
+            return start, end
+        if isinstance(start, int) and isinstance(end, int) and text[start:end] == quote:
+            return start, end
+        where = text.find(quote)
+        return (where, where + len(quote)) if where >= 0 else (start, end)
+
+    # -- entities ------------------------------------------------------------------------
+
+    def place(self, name: str, record: dict[str, Any]) -> int:
+        attrs = {k: record[k] for k in PLACE_ATTRS if record.get(k) not in (None, "")}
+        found = find_entity(self.store, "place", name)
+        if found is None:
+            return find_or_create(self.tx, "place", name, attrs=attrs, origin="import")
+        row = self.tx.get("entities", found)
+        have = json.loads(row["attrs"] or "{}")
+        missing = {k: v for k, v in attrs.items() if have.get(k) in (None, "")}
+        if missing:  # fill gaps only: this database's gazetteer wins where it has a value
+            self.tx.update("entities", found, {"attrs": json.dumps({**have, **missing})})
+        return found
+
+    def columns(self, clean: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+        """Validated public values -> events columns, creating unknown entities."""
+        cols: dict[str, Any] = {}
+        for name, value in clean.items():
+            if name in ("actor1", "actor2"):
+                cols[f"{name}_id"] = (
+                    find_or_create(self.tx, "actor", value, origin="import") if value else None
+                )
+            elif name == "location":
+                cols["place_id"] = self.place(value, record) if value else None
+            elif name in ("assoc_actor_1", "assoc_actor_2"):
+                ids = [find_or_create(self.tx, "actor", n, origin="import") for n in value]
+                cols[name] = json.dumps(ids)
+            else:
+                cols[name] = value
+        return cols
+
+    # -- events --------------------------------------------------------------------------
+
+    def record(self, record: dict[str, Any]) -> None:
+        line = record.get("_line", "?")
+        try:
+            clean = validate(
+                {
+                    f: record[f]
+                    for f in FIELDS
+                    if f in record
+                    and not (record[f] is None and f in ("confidence", "date_precision"))
+                }
+            )
+        except ValueError as exc:
+            raise ValueError(f"{self.origin}:{line}: {exc}") from None
+        status = record.get("status") or "proposed"
+        if status not in STATUSES:
+            raise ValueError(f"{self.origin}:{line}: status {status!r} is not one of {STATUSES}")
+        self.report.records += 1
+        sources = [self.source(s, line) for s in record.get("sources") or []]
+        existing = self.same_span(sources) or self.same_fields(clean)
+        decision = {
+            "status": status,
+            "confirmed_by": record.get("confirmed_by"),
+            "confirmed_at": record.get("confirmed_at"),
+            "edited": 0 if status == "proposed" else 1,
+            "updated_at": now(),
+        }
+        if existing is None:
+            cols = self.columns(clean, record)
+            event_id = self.tx.insert(
+                "events",
+                {
+                    "article_id": sources[0]["article_id"] if sources else None,
+                    "origin": "import",
+                    "created_at": decision["updated_at"],
+                    **decision,
+                    **cols,
+                },
+            )
+            self.report.added += 1
+        else:
+            event_id = existing
+            self.report.duplicates += 1
+            current = self.tx.get("events", event_id)
+            if current["status"] == "proposed" and not current["edited"]:
+                values = {**self.columns(clean, record), **decision}
+                differs = {k: v for k, v in values.items() if current[k] != v}
+                if set(differs) - {"updated_at"}:
+                    self.tx.update("events", event_id, differs)
+                    self.report.adopted += 1
+        for src in sources:
+            if self.add_source(event_id, src) and existing is not None:
+                self.report.sources_added += 1
+
+    def source(self, src: Any, line: Any) -> dict[str, Any]:
+        if not isinstance(src, dict):
+            raise ValueError(f"{self.origin}:{line}: a source must be an object")
+        article_id = self.article(src)
+        start, end = self.anchored(article_id, src)
+        return {
+            "article_id": article_id,
+            "quote": str(src.get("quote") or ""),
+            "start": start,
+            "end": end,
+        }
+
+    def same_span(self, sources: list[dict[str, Any]]) -> int | None:
+        for src in sources:
+            # The same words at the same place in the same article are the same evidence.
+            if not src["quote"] and src["start"] is None:
+                continue
+            where, params = (
+                "s.start IS ? AND s.end IS ? AND s.quote = ?",
+                [
+                    src["start"],
+                    src["end"],
+                    src["quote"],
+                ],
+            )
+            found = self.store.scalar(
+                "SELECT e.id FROM event_sources s JOIN events e ON e.id = s.event_id "
+                f"WHERE s.article_id = ? AND {where} AND e.status != 'merged' ORDER BY e.id LIMIT 1",
+                [src["article_id"], *params],
+            )
+            if found is not None:
+                return found
+        return None
+
+    def same_fields(self, clean: dict[str, Any]) -> int | None:
+        if not (clean.get("event_date") or clean.get("actor1") or clean.get("location")):
+            return None  # too little to call two events the same
+        ids = {}
+        for name, kind in (("actor1", "actor"), ("actor2", "actor"), ("location", "place")):
+            value = clean.get(name)
+            ids[name] = find_entity(self.store, kind, value) if value else None
+            if value and ids[name] is None:
+                return None  # a name we do not know: no event here can have it
+        return self.store.scalar(
+            "SELECT id FROM events WHERE status != 'merged' AND event_date IS ? "
+            "AND event_type = ? AND sub_event_type = ? AND actor1_id IS ? AND actor2_id IS ? "
+            "AND place_id IS ? AND fatalities IS ? ORDER BY id LIMIT 1",
+            [
+                clean.get("event_date"),
+                clean.get("event_type") or "",
+                clean.get("sub_event_type") or "",
+                ids["actor1"],
+                ids["actor2"],
+                ids["location"],
+                clean.get("fatalities"),
+            ],
+        )
+
+    def add_source(self, event_id: int, src: dict[str, Any]) -> bool:
+        exists = self.store.scalar(
+            "SELECT id FROM event_sources WHERE event_id = ? AND article_id = ? "
+            "AND start IS ? AND end IS ? AND quote = ?",
+            [event_id, src["article_id"], src["start"], src["end"], src["quote"]],
+        )
+        if exists is not None:
+            return False
+        self.tx.insert("event_sources", {"event_id": event_id, **src})
+        return True
+
+
+def import_events(
+    store: Store, records: list[dict[str, Any]], *, origin: str = "import", dry_run: bool = False
+) -> ImportReport:
+    """Import export records as one logged action (rolled back when `dry_run`)."""
+    importer: Importer | None = None
+    try:
+        with change(store, "import-events") as tx:
+            importer = Importer(tx, origin)
+            for record in records:
+                importer.record(record)
+            if dry_run:
+                raise DryRun
+        importer.report.action_id = tx.action_id
+    except DryRun:
+        pass
+    assert importer is not None
+    return importer.report
+
+
+def import_file(store: Store, path: str, *, dry_run: bool = False) -> ImportReport:
+    origin = "stdin" if path == "-" else Path(path).name
+    return import_events(store, read_jsonl(path), origin=origin, dry_run=dry_run)
