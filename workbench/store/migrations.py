@@ -284,3 +284,10 @@ def m003_export_events_flat(db: Database) -> None:
         WHERE e.status != 'merged'
         """
     )
+
+
+@migrations()
+def m004_tui_article_status(db: Database) -> None:
+    # The queue filters and pages by status, and the progress line counts done articles:
+    # without this index each of those reads every article's row (its full text included).
+    db.execute("CREATE INDEX articles_status ON articles(status, id)")
