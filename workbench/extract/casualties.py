@@ -36,6 +36,9 @@ _KILL = (
     r"killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
 )
 _INJ = r"injured|injuring|wounded|wounding|hurt|injures|wounds"
+ANCHORS = frozenset(
+    ["killed", "killing", "kills", "kill", "dead", "died", "die", "slain", "massacred", "executed", "perished", "lives", "injured", "injuring", "wounded", "wounding", "hurt", "injures", "wounds", "toll", "casualties", "deaths", "fatalities"]
+)
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.I)
 
 
@@ -90,9 +93,10 @@ class CasualtyFinder:
             re.I,
         )
 
-    def find(self, text: str) -> list[CasualtyHit]:
+    def find(self, text: str, windows: list[tuple[int, int]] | None = None) -> list[CasualtyHit]:
         hits: list[CasualtyHit] = []
         taken: list[tuple[int, int]] = []
+        spans = windows if windows is not None else [(0, len(text))]
         for rx, rule in (
             (self.zero, "casualty-none"),
             (self.toll, "casualty-death-toll"),
@@ -100,7 +104,7 @@ class CasualtyFinder:
             (self.after, "casualty-number-verb"),
             (self.single, "casualty-singular"),
         ):
-            for m in rx.finditer(text):
+            for m in (m for lo, hi in spans for m in rx.finditer(text, lo, hi)):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
                 hit = self._hit(m, rule, text)

@@ -13,8 +13,9 @@ from datetime import date
 
 from .annotate import Ann, annotate, context_country
 from .assemble import find_candidates
+from .casualties import ANCHORS as CASUALTY_ANCHORS
 from .casualties import CasualtyFinder
-from .dates import find_dates
+from .dates import date_windows, find_dates
 from .finalize import finalize
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
@@ -50,9 +51,9 @@ def extract(
     country = context_country(lex, toks, matches)
     anns = annotate(lex, toks, country, matches)
     anns = _loyal_to(lex, text, anns, country, toks.starts)
-    anns += _pattern_anns(lex, text, toks.starts, anns)
-    anns += _date_anns(text, published, toks.starts)
-    anns += _casualty_anns(lex, text, toks.starts)
+    anns += _pattern_anns(lex, toks, anns)
+    anns += _date_anns(text, published, toks)
+    anns += _casualty_anns(lex, text, toks)
     anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
     tokann = _token_index(anns, len(toks.keys))
     sentences = split_sentences(text, skip)
@@ -92,10 +93,11 @@ def _overlaps(anns: list[Ann], start: int, end: int) -> bool:
     return any(a.start < end and start < a.end for a in anns)
 
 
-def _pattern_anns(lex: Lexicon, text: str, starts: list[int], anns: list[Ann]) -> list[Ann]:
+def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
+    text, starts = toks.text, toks.starts
     out: list[Ann] = []
     taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
-    for f in find_names(text, lex.country_names):
+    for f in find_names(toks, lex.country_names):
         if _overlaps(taken, f.start, f.end) or _overlaps(out, f.start, f.end):
             continue
         i, j = _tok(starts, f.start), _tok(starts, f.end)
@@ -139,20 +141,22 @@ def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, sta
     return anns
 
 
-def _date_anns(text: str, published: date | None, starts: list[int]) -> list[Ann]:
+def _date_anns(text: str, published: date | None, toks: Tokens) -> list[Ann]:
     out = []
-    for hit in find_dates(text, published):
+    starts = toks.starts
+    for hit in find_dates(text, published, date_windows(toks)):
         i, j = _tok(starts, hit.start), _tok(starts, hit.end)
         out.append(Ann("date", i, j, hit.start, hit.end, None, hit.rule, hit))
     return out
 
 
-def _casualty_anns(lex: Lexicon, text: str, starts: list[int]) -> list[Ann]:
+def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
     finder = lex.cache.get("casualties")
     if finder is None:
         finder = lex.cache["casualties"] = CasualtyFinder(lex)
     out = []
-    for hit in finder.find(text):
+    starts = toks.starts
+    for hit in finder.find(text, toks.windows(CASUALTY_ANCHORS, 10, 8)):
         i, j = _tok(starts, hit.start), _tok(starts, hit.end)
         out.append(Ann("casualty", i, j, hit.start, hit.end, None, hit.rule, hit))
     return out

@@ -66,9 +66,23 @@ class DateHit:
     range_marked: bool = False  # "since Feb. 3": a period's edge, not the event's date
 
 
-def find_dates(text: str, published: date | None) -> list[DateHit]:
+ANCHORS = frozenset(
+    ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "overnight", "night", "morning", "weekend", "week", "month", "year", "ago"]
+)
+
+
+def date_windows(toks) -> list[tuple[int, int]]:
+    """Where a date can be: around month, weekday and relative words and 4-digit years."""
+    years = {k for k in set(toks.keys) if len(k) == 4 and k.isdigit() and k[:2] in ("19", "20")}
+    return toks.windows(ANCHORS | years, 4, 5)
+
+
+def find_dates(
+    text: str, published: date | None, windows: list[tuple[int, int]] | None = None
+) -> list[DateHit]:
     hits = []
-    for m in DATE_RE.finditer(text):
+    spans = windows if windows is not None else [(0, len(text))]
+    for m in (m for lo, hi in spans for m in DATE_RE.finditer(text, lo, hi)):
         hit = _resolve(m, published)
         if hit is None:
             continue

@@ -69,8 +69,12 @@ def finalize(
     ev.rules = list(dict.fromkeys([*rules, *inc.rules]))
     has_actor = bool(actor1 or actor2)
     anchored = explicit_date or ev.place is not None or ev.fatalities
-    if not (has_actor or ev.fatalities) or not anchored:
+    if not (has_actor or ev.fatalities):
         return None
+    if not anchored:
+        if not (actor1 and actor2):
+            return None
+        ev.standalone = False  # only as another article's source ("cross-article")
     if (
         sub in ("Government regains territory", "Non-state actor overtakes territory")
         and not ev.place

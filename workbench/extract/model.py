@@ -63,6 +63,9 @@ class EventProposal:
     start: int = 0
     end: int = 0
     rules: list[str] = field(default_factory=list)
+    # False: too thin to stand alone (no date, place or toll in this article); offered only
+    # as a second source for the same event already proposed from another article.
+    standalone: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

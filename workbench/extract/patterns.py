@@ -104,20 +104,48 @@ class Found:
     country: str = ""
 
 
-def find_names(text: str, country_names: dict[str, str]) -> list[Found]:
-    """Candidate new names; `country_names` maps country and governorate names to countries."""
+PLACE_WORDS = frozenset(
+    re.sub(
+        r"[^a-z|]", "", _PLACE_WORD.replace("neighbou?rhood", "neighbourhood|neighborhood")
+    ).split("|")
+)
+SUFFIX_WORDS = frozenset(
+    ["province", "governorate", "district", "countryside", "airbase", "base", "airport", "camp", "dam", "crossing"]
+)
+ACTOR_WORDS = frozenset(
+    ["brigade", "brigades", "battalion", "battalions", "division", "regiment", "corps", "front", "movement", "army", "legion", "guard", "guards", "council", "committee", "organisation", "organization", "network", "observatory", "alliance", "militia", "militias", "forces", "fighters", "rebels", "militants", "group", "units", "party", "ministry", "agency"]
+)
+PREPS = frozenset(["in", "near", "outside", "around", "at"])
+
+
+def _scan(rx: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    return (m for lo, hi in windows for m in rx.finditer(text, lo, hi))
+
+
+def find_names(toks, country_names: dict[str, str]) -> list[Found]:
+    """Candidate new names; `country_names` maps country and governorate names to countries.
+
+    Each pattern runs only near its key words (a pre-filter on the article's tokens).
+    """
+    text = toks.text
     out: list[Found] = []
-    for m in PLACE_OF.finditer(text):
+    for m in _scan(PLACE_OF, text, toks.windows(PLACE_WORDS, 1, 6)):
         word = m.group(0).split()[-3] if m.group(0).split()[0] == "the" else m.group(0).split()[0]
         out += _place(m, "pattern-place-of", 0.6, word.lower())
-    for m in PLACE_SUFFIX.finditer(text):
+    for m in _scan(PLACE_SUFFIX, text, toks.windows(SUFFIX_WORDS, 5, 2)):
         out += _place(m, "pattern-place-suffix", 0.55, m.group("suffix").lower())
-    for m in PLACE_PREP.finditer(text):
+    keys, starts = toks.keys, toks.starts
+    caps = [
+        (starts[k], toks.ends[min(k + 5, len(keys) - 1)])
+        for k in range(len(keys) - 1)
+        if keys[k] in PREPS and text[starts[k + 1]].isupper()
+    ]
+    for m in _scan(PLACE_PREP, text, caps):
         rest = text[m.end("name") : m.end("name") + 40]
         country = next((c for n, c in country_names.items() if rest.startswith(f", {n}")), "")
         rule, conf = ("pattern-place-country", 0.6) if country else ("pattern-place-prep", 0.35)
         out += _place(m, rule, conf, "", country)
-    for m in ACTOR_SUFFIX.finditer(text):
+    for m in _scan(ACTOR_SUFFIX, text, toks.windows(ACTOR_WORDS, 5, 1)):
         name, suffix = m.group("name"), m.group("suffix")
         if _bad(name):
             continue

@@ -57,14 +57,29 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        keys: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in TOKEN.finditer(text):
-            keys.append(fold(m.group()))
-            starts.append(m.start())
-            ends.append(m.end())
+        spans = [m.span() for m in TOKEN.finditer(text)]
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            keys = TOKEN.findall(lowered)
+            if not text.isascii():
+                keys = [k if k.isascii() else fold(k) for k in keys]
+        else:  # a few characters change length when lower-cased: fold word by word
+            keys = [fold(text[s:e]) for s, e in spans]
         return cls(text, keys, starts, ends)
+
+    def windows(self, anchors: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
+        """Merged character windows around the words in `anchors` (regex pre-filter)."""
+        out: list[tuple[int, int]] = []
+        n = len(self.keys)
+        for k in [k for k, key in enumerate(self.keys) if key in anchors]:
+            lo, hi = self.starts[max(0, k - before)], self.ends[min(n - 1, k + after)]
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
 
 
 class Trie:
@@ -94,13 +109,11 @@ class Trie:
         keys, starts, ends, text = toks.keys, toks.starts, toks.ends, toks.text
         n = len(keys)
         out: list[tuple[int, int, list[object]]] = []
-        i = 0
-        while i < n:
-            bucket = table.get(keys[i])
-            if bucket is None:
-                i += 1
+        done = 0  # first token not yet covered by a match
+        for i in [i for i, key in enumerate(keys) if key in table]:
+            if i < done:
                 continue
-            matched = False
+            bucket = table[keys[i]]
             for rest, senses in bucket:
                 j = i + 1 + len(rest)
                 if j > n:
@@ -114,11 +127,8 @@ class Trie:
                 ok = [s for rule, s in senses if _case_ok(text, starts[i], ends[j - 1], rule)]
                 if ok:
                     out.append((i, j, ok))
-                    i = j
-                    matched = True
+                    done = j
                     break
-            if not matched:
-                i += 1
         return out
 
 

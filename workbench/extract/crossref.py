@@ -1,0 +1,86 @@
+"""Provides `CrossIndex`: the same incident reported by two articles becomes one event.
+
+When a proposal from one article matches an event the extractor proposed from another
+(same sub-event type, dates within their precision, and the same two actors, or the same
+place and a shared actor), the article is added to that event as another source instead of
+proposing a duplicate. Only untouched proposals are joined: an event an analyst confirmed,
+rejected or edited is never changed by extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..store import Store
+
+WINDOW = {"day": 1, "week": 7, "month": 31, "unknown": 10_000}
+
+
+@dataclass(slots=True)
+class Known:
+    id: int
+    when: date | None
+    precision: str
+    actors: frozenset[int]
+    place: int | None
+    articles: set[int] = field(default_factory=set)
+
+
+class CrossIndex:
+    """Untouched extractor proposals, by sub-event type, kept in memory for one run."""
+
+    def __init__(self, store: Store) -> None:
+        self.by_type: dict[str, list[Known]] = {}
+        rows = store.conn.execute(
+            "SELECT e.id, e.sub_event_type, e.event_date, e.date_precision, e.actor1_id, "
+            "e.actor2_id, e.place_id, group_concat(s.article_id) FROM events e "
+            "LEFT JOIN event_sources s ON s.event_id = e.id "
+            "WHERE e.status = 'proposed' AND e.edited = 0 AND e.origin = 'extractor' "
+            "GROUP BY e.id"
+        )
+        for eid, sub, when, precision, a1, a2, place, arts in rows:
+            known = Known(eid, _day(when), precision, _actors(a1, a2), place)
+            known.articles = {int(x) for x in (arts or "").split(",") if x}
+            self.by_type.setdefault(sub, []).append(known)
+
+    def find(
+        self, sub: str, when: str | None, precision: str, a1, a2, place, article: int
+    ) -> int | None:
+        day, actors = _day(when), _actors(a1, a2)
+        for known in reversed(self.by_type.get(sub, ())):
+            if article in known.articles or not _dates_agree(day, precision, known):
+                continue
+            if place is not None and known.place is not None:
+                if place == known.place and actors & known.actors:
+                    return known.id
+            elif len(actors) == 2 and actors == known.actors:
+                return known.id
+        return None
+
+    def add(self, eid: int, sub: str, when, precision, a1, a2, place, article: int) -> None:
+        known = Known(eid, _day(when), precision, _actors(a1, a2), place, {article})
+        self.by_type.setdefault(sub, []).append(known)
+
+    def link(self, eid: int, sub: str, article: int) -> None:
+        for known in self.by_type.get(sub, ()):
+            if known.id == eid:
+                known.articles.add(article)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _actors(a1, a2) -> frozenset[int]:
+    return frozenset(x for x in (a1, a2) if x is not None)
+
+
+def _dates_agree(day: date | None, precision: str, known: Known) -> bool:
+    if day is None or known.when is None:
+        return False
+    window = max(WINDOW.get(precision, 7), WINDOW.get(known.precision, 7))
+    return abs((day - known.when).days) <= window

@@ -1,0 +1,202 @@
+"""Provides `Writer`: an article's `Extraction` written to the store, keeping analyst work.
+
+Per article, inside the caller's `store.write()` transaction:
+- mentions: the article's unedited mentions are replaced; edited ones stay, and a new
+  mention overlapping one of them is not written (the analyst's reading wins);
+- events: the article's untouched proposals (status 'proposed', edited 0) are replaced;
+  confirmed, rejected, merged or edited events stay, with their sources, and a new proposal
+  for the same incident (overlapping evidence, or same type, date and first actor) is not
+  made again. A replaced proposal that other articles also source is handed to one of them;
+- entities: found by name (learnt analyst/merge aliases first), else created with the
+  dictionary's attributes and aliases (origin 'dictionary') or as 'extracted'.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..resolve.normalize import name_key
+from ..store import Store, now
+from ..store.changes import Tx
+from ..store.entities import create_entity, find_entity
+from .core import entity_info
+from .crossref import CrossIndex
+from .lexicon import Lexicon
+from .model import EntityInfo, Extraction
+
+
+class Writer:
+    def __init__(self, store: Store, lex: Lexicon) -> None:
+        self.store, self.lex = store, lex
+        self.conn = store.conn
+        self.ids: dict[tuple[str, str], int] = {}
+        self.learnt: dict[tuple[str, str], int | None] = {}
+        self.tx = Tx(store, "extract-articles")  # entity rows are created through it, unlogged
+        self.index = CrossIndex(store)
+        self.counts = {"articles": 0, "mentions": 0, "events": 0, "linked": 0, "kept": 0}
+        self.created = 0
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def entity(self, kind: str, name: str | None, ex: Extraction, surface: str = "") -> int | None:
+        if not name:
+            return None
+        if surface and not self._generic(surface):
+            learnt = self._learnt(kind, surface)
+            if learnt is not None:
+                return learnt
+        key = (kind, name_key(name))
+        if key in self.ids:
+            return self.ids[key]
+        eid = find_entity(self.store, kind, name)
+        if eid is None:
+            info = ex.entities.get((kind, name)) or entity_info(self.lex, kind, name, None)
+            eid = self._create(info)
+        self.ids[key] = eid
+        return eid
+
+    def _generic(self, surface: str) -> bool:
+        return surface[:1].islower()  # "the regime", "rebels": resolved by context, not alias
+
+    def _learnt(self, kind: str, surface: str) -> int | None:
+        norm = name_key(surface)
+        key = (kind, norm)
+        if key not in self.learnt:
+            row = self.conn.execute(
+                "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id "
+                "WHERE a.norm = ? AND e.kind = ? AND a.source IN ('merge', 'analyst') "
+                "ORDER BY e.id LIMIT 1",
+                [norm, kind],
+            ).fetchone()
+            eid = row[0] if row else None
+            if eid is not None:
+                from ..store.entities import follow
+
+                eid = follow(self.store, eid)
+            self.learnt[key] = eid
+        return self.learnt[key]
+
+    def _create(self, info: EntityInfo) -> int:
+        self.created += 1
+        aliases = [a for a in info.aliases if name_key(a)]
+        return create_entity(
+            self.tx, info.kind, info.name, attrs=info.attrs, aliases=aliases, origin=info.origin
+        )
+
+    # -- one article --------------------------------------------------------------------------
+
+    def write(self, article_id: int, ex: Extraction) -> None:
+        kept_mentions, kept_events = self._clear(article_id)
+        self._mentions(article_id, ex, kept_mentions)
+        for ev in ex.events:
+            self._event(article_id, ev, ex, kept_events)
+        self.conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", [now(), article_id])
+        self.counts["articles"] += 1
+
+    def _clear(self, article_id: int) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
+        conn = self.conn
+        kept_mentions = conn.execute(
+            "SELECT start, end FROM mentions WHERE article_id = ? AND edited = 1", [article_id]
+        ).fetchall()
+        conn.execute("DELETE FROM mentions WHERE article_id = ? AND edited = 0", [article_id])
+        # Our source rows on other articles' untouched proposals go; they are re-linked below.
+        conn.execute(
+            "DELETE FROM event_sources WHERE article_id = ? AND event_id IN (SELECT id FROM events "
+            "WHERE article_id != ? AND status = 'proposed' AND edited = 0 AND origin = 'extractor')",
+            [article_id, article_id],
+        )
+        untouched = [r[0] for r in conn.execute(
+            "SELECT id FROM events WHERE article_id = ? AND status = 'proposed' AND edited = 0 "
+            "AND origin = 'extractor' AND id NOT IN (SELECT merged_into FROM events "
+            "WHERE merged_into IS NOT NULL)", [article_id])]  # fmt: skip
+        for eid in untouched:
+            other = conn.execute(
+                "SELECT article_id FROM event_sources WHERE event_id = ? AND article_id != ? "
+                "ORDER BY id LIMIT 1",
+                [eid, article_id],
+            ).fetchone()
+            conn.execute(
+                "DELETE FROM event_sources WHERE event_id = ? AND article_id = ?", [eid, article_id]
+            )
+            if other:  # another article reports it too: the event becomes that article's
+                conn.execute("UPDATE events SET article_id = ? WHERE id = ?", [other[0], eid])
+            else:
+                conn.execute("DELETE FROM events WHERE id = ?", [eid])
+        kept_events = [
+            dict(zip(("id", "sub", "date", "actor1", "start", "end"), r, strict=True))
+            for r in conn.execute(
+                "SELECT e.id, e.sub_event_type, e.event_date, e.actor1_id, s.start, s.end "
+                "FROM events e LEFT JOIN event_sources s ON s.event_id = e.id AND s.article_id = ? "
+                "WHERE e.article_id = ? OR s.id IS NOT NULL",
+                [article_id, article_id],
+            )
+        ]
+        self.counts["kept"] += len(kept_events)
+        return kept_mentions, kept_events
+
+    def _mentions(self, article_id: int, ex: Extraction, kept: list[tuple[int, int]]) -> None:
+        rows = []
+        for m in ex.mentions:
+            if any(s < m.end and m.start < e for s, e in kept):
+                continue
+            eid = None
+            if m.kind in ("actor", "place"):
+                eid = self.entity(m.kind, m.name, ex, "" if m.contextual else m.text)
+            value = json.dumps(m.value, ensure_ascii=False) if m.value is not None else None
+            rows.append(
+                (article_id, m.start, m.end, m.text, m.kind, eid, value, m.rule, m.confidence)
+            )
+        self.conn.executemany(
+            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id, value, rule, "
+            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.counts["mentions"] += len(rows)
+
+    def _event(self, article_id: int, ev, ex: Extraction, kept: list[dict[str, Any]]) -> None:
+        a1 = self.entity("actor", ev.actor1, ex)
+        a2 = self.entity("actor", ev.actor2, ex)
+        place = self.entity("place", ev.place, ex)
+        for k in kept:  # the analyst already decided about this incident
+            overlap = k["start"] is not None and k["start"] < ev.end and ev.start < k["end"]
+            same = (
+                k["sub"] == ev.sub_event_type and k["date"] == ev.event_date and k["actor1"] == a1
+            )
+            if overlap or same:
+                return
+        sub, args = ev.sub_event_type, (ev.event_date, ev.date_precision, a1, a2, place)
+        existing = self.index.find(sub, *args, article_id)
+        if existing is not None:
+            self._source(existing, article_id, ev)
+            self.index.link(existing, sub, article_id)
+            self.counts["linked"] += 1
+            return
+        if not ev.standalone:
+            return
+        stamp = now()
+        assoc1 = [self.entity("actor", n, ex) for n in ev.assoc_actor_1]
+        assoc2 = [self.entity("actor", n, ex) for n in ev.assoc_actor_2]
+        cur = self.conn.execute(
+            "INSERT INTO events (article_id, event_date, date_precision, event_type, "
+            "sub_event_type, actor1_id, actor2_id, assoc_actor_1, assoc_actor_2, place_id, "
+            "geo_precision, fatalities, fatalities_low, fatalities_high, notes, status, "
+            "confidence, rules, origin, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, 'extractor', ?, ?)",
+            [
+                article_id, ev.event_date, ev.date_precision, ev.event_type, sub, a1, a2,
+                json.dumps(assoc1), json.dumps(assoc2), place, ev.geo_precision, ev.fatalities,
+                ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence,
+                json.dumps(ev.rules, ensure_ascii=False), stamp, stamp,
+            ],
+        )  # fmt: skip
+        eid = int(cur.lastrowid)
+        self._source(eid, article_id, ev)
+        self.index.add(eid, sub, *args, article_id)
+        self.counts["events"] += 1
+
+    def _source(self, eid: int, article_id: int, ev) -> None:
+        self.conn.execute(
+            "INSERT INTO event_sources (event_id, article_id, quote, start, end) VALUES (?, ?, ?, ?, ?)",
+            [eid, article_id, ev.quote, ev.start, ev.end],
+        )

@@ -1,0 +1,164 @@
+"""Provides `extract_articles`: run the extractor over stored articles and save the results.
+
+Big batches use every core: worker processes extract (pure, no database), the parent writes,
+one transaction per batch of articles, so readers never see half an article. Workers start
+with `forkserver` (or `spawn`), never a bare `fork`, because the TUI calls this from a
+thread and forking a threaded process can deadlock.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..store import Store
+from ..store.changes import log_system
+from .core import extract
+from .lexicon import Lexicon, cached_lexicon
+from .model import Extraction
+from .persist import Writer
+
+PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
+BATCH = 200  # articles per write transaction
+FETCH = 500  # articles read from the database at a time
+
+_worker_lex: Lexicon | None = None
+
+
+def learnt_names(store: Store) -> tuple[tuple[str, str, str, str], ...]:
+    """Names analysts taught the database (merges, edits): (kind, alias, canonical, attrs)."""
+    rows = store.conn.execute(
+        "SELECT e.kind, a.name, e.id FROM aliases a JOIN entities e ON e.id = a.entity_id "
+        "WHERE a.source IN ('merge', 'analyst') ORDER BY a.id"
+    ).fetchall()
+    from ..store.entities import follow
+
+    out = []
+    for kind, alias, eid in rows:
+        live = follow(store, eid)
+        canonical, attrs = store.conn.execute(
+            "SELECT canonical, attrs FROM entities WHERE id = ?", [live]
+        ).fetchone()
+        out.append((kind, alias, canonical, attrs or "{}"))
+    return tuple(out)
+
+
+def extract_articles(
+    store: Store,
+    article_ids: list[int] | None = None,
+    *,
+    rerun: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    dictionary_dirs: tuple[str, ...] | list[str] = (),
+) -> dict[str, Any]:
+    """Extract the given articles (all not yet extracted when None; all with `rerun`).
+
+    Returns a summary: articles, mentions, events, linked (sources added to another
+    article's event), kept (analyst-touched events left alone), entities (created), seconds.
+    """
+    started = time.perf_counter()
+    ids = _ids(store, article_ids, rerun)
+    dirs = tuple(str(d) for d in dictionary_dirs)
+    learnt = learnt_names(store)
+    lex = cached_lexicon(dirs, learnt)
+    writer = Writer(store, lex)
+    total = len(ids)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if total >= PARALLEL_MIN else 1
+    results = (
+        _parallel(store, ids, workers, dirs, learnt) if workers > 1 else _serial(store, ids, lex)
+    )
+    done = 0
+    batch: list[tuple[int, Extraction]] = []
+    for item in results:
+        batch.append(item)
+        if len(batch) >= BATCH:
+            done += _flush(store, writer, batch)
+            if progress:
+                progress(done, total)
+    done += _flush(store, writer, batch)
+    if progress:
+        progress(done, total)
+    summary = {
+        **writer.counts,
+        "entities": writer.created,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    if total:
+        target = f"articles:{ids[0]}" if total == 1 else "articles:*"
+        log_system(
+            store, "extract-articles", target, {**summary, "rerun": rerun, "workers": workers}
+        )
+    return summary
+
+
+def _ids(store: Store, article_ids: list[int] | None, rerun: bool) -> list[int]:
+    if article_ids is not None:
+        return [int(i) for i in article_ids]
+    where = "" if rerun else " WHERE extracted_at IS NULL"
+    return [r[0] for r in store.conn.execute(f"SELECT id FROM articles{where} ORDER BY id")]
+
+
+def _rows(store: Store, ids: list[int]) -> Iterator[tuple[int, str, str | None, str]]:
+    for i in range(0, len(ids), FETCH):
+        chunk = ids[i : i + FETCH]
+        marks = ",".join("?" * len(chunk))
+        found = {
+            r[0]: r
+            for r in store.conn.execute(
+                f"SELECT id, text, published, boilerplate FROM articles WHERE id IN ({marks})",
+                chunk,
+            )
+        }
+        for aid in chunk:
+            if aid in found:
+                yield found[aid]
+
+
+def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction]]) -> int:
+    if not batch:
+        return 0
+    with store.write():
+        for article_id, ex in batch:
+            writer.write(article_id, ex)
+    n = len(batch)
+    batch.clear()
+    return n
+
+
+def _one(lex: Lexicon, row) -> tuple[int, Extraction]:
+    article_id, text, published, boilerplate = row
+    return article_id, extract(text, published, json.loads(boilerplate or "[]"), lex)
+
+
+def _serial(store: Store, ids: list[int], lex: Lexicon) -> Iterator[tuple[int, Extraction]]:
+    for row in _rows(store, ids):
+        yield _one(lex, row)
+
+
+def _init(dirs: tuple[str, ...], learnt) -> None:
+    global _worker_lex
+    _worker_lex = cached_lexicon(dirs, learnt)
+
+
+def _work(row) -> tuple[int, Extraction]:
+    article_id, ex = _one(_worker_lex, row)
+    # Dictionary entities are rebuilt by the parent from its own copy: send only new names.
+    ex.entities = {k: v for k, v in ex.entities.items() if v.origin != "dictionary"}
+    return article_id, ex
+
+
+def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Extraction]]:
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt)) as pool:
+        # Rows are read here, in the caller's thread: the pool's feeder thread must not
+        # share the SQLite connection the parent is writing with.
+        for i in range(0, len(ids), FETCH):
+            rows = list(_rows(store, ids[i : i + FETCH]))
+            yield from pool.imap(_work, rows, chunksize=16)
