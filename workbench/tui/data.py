@@ -99,7 +99,12 @@ class Gateway:
     # -- the queue ------------------------------------------------------------------
 
     def page(self, query: QueueQuery, offset: int, limit: int = PAGE_SIZE):
-        """(rows, total) for one page of the queue, with per-article event counts."""
+        """(rows, total) for one page of the queue, with per-article event counts.
+
+        `+e.status` keeps SQLite on the per-article index: without ANALYZE statistics it
+        would otherwise scan every proposed event in the database for each row (12 s at
+        500k events instead of 1 ms).
+        """
         where, params = query.where()
         with self.lock:
             total = self.store.scalar(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)
@@ -107,9 +112,9 @@ class Gateway:
                 f"""
                 SELECT a.id, a.status, a.published, a.title, a.outlet, a.file,
                   (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-                     AND e.status = 'proposed') AS proposed,
+                     AND +e.status = 'proposed') AS proposed,
                   (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-                     AND e.status = 'confirmed') AS confirmed
+                     AND +e.status = 'confirmed') AS confirmed
                 FROM articles a WHERE {where} ORDER BY a.id LIMIT ? OFFSET ?
                 """,
                 [*params, limit, offset],

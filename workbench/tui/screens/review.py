@@ -68,6 +68,7 @@ class ReviewScreen(ReviewActions, Screen):
         self.selected = 0
         self.marked: set[int] = set()
         self.pending: set[int] = set()
+        self._had_event = True
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-head")
@@ -157,7 +158,11 @@ class ReviewScreen(ReviewActions, Screen):
         self.query_one(ProgressLine).note = (
             f"event {self.selected + 1}/{len(self.events)}" if self.events else "no events"
         )
-        self.refresh_bindings()
+        has_event = view is not None
+        if has_event != self._had_event:
+            # Only when an event appears or goes: refreshing bindings recomposes the footer.
+            self._had_event = has_event
+            self.refresh_bindings()
 
     def refresh_events(self) -> None:
         self.query_one(EventList).show(self.events, self.selected, self.marked, self.pending)

@@ -100,19 +100,35 @@ class ArticleView(ScrollView, can_focus=False):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def set_evidence(self, span: tuple[int, int] | None, move_cursor: bool = True) -> None:
+        before = self._marked_lines()
         self.evidence = span
         if span and move_cursor:
             self.cursor = self.sentence_at(span[0])
-        self._cache.clear()
-        self.refresh()
+        self._invalidate(before | self._marked_lines())
         if span:
             self.scroll_to_offset(span[0], span[1])
 
     def move_cursor(self, step: int) -> None:
+        before = self._marked_lines()
         self.cursor = max(0, min(len(self.sentences) - 1, self.cursor + step))
-        self._cache.clear()
-        self.refresh()
+        self._invalidate(before | self._marked_lines())
         self.scroll_to_offset(*self.cursor_span)
+
+    def _marked_lines(self) -> set[int]:
+        """Screen lines showing the cursor or the evidence (they change when those move)."""
+        lines: set[int] = set()
+        for span in (self.cursor_span, self.evidence):
+            if span and self._lines:
+                lines.update(
+                    range(self.line_of(span[0]), self.line_of(max(span[0], span[1] - 1)) + 1)
+                )
+        return lines
+
+    def _invalidate(self, lines: set[int]) -> None:
+        # Only lines whose marks changed are rendered again; the rest come from the cache.
+        for index in lines:
+            self._cache.pop(index, None)
+        self.refresh()
 
     @property
     def cursor_span(self) -> tuple[int, int]:

@@ -1,0 +1,196 @@
+"""Provides `DuplicatesScreen`: cross-article duplicate event candidates, both quotes side by
+side, merged into one event with both sources or marked distinct (remembered).
+
+Self-contained like the names screen: it takes a `Store` (or a database path), reads and
+writes in thread workers on its own connection, and every change is one logged action, so
+the app's undo reverts it and calls `reload()`. The event on the left is the one kept by a
+merge; `swap-duplicate` changes sides. Quotes are article text: rendered as `Text` only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from ...resolve import duplicate_candidates, mark_distinct
+from ...store import Store
+from ...store.events import merge_events
+
+PAGE = 200  # candidate pairs in the table at a time
+FIELDS = ("event_id", "status", "event_date", "date_precision", "sub_event_type", "actor1",
+          "actor2", "location", "fatalities")  # fmt: skip
+
+
+class DuplicatesScreen(Screen):
+    CSS_PATH = "duplicates.tcss"
+    AUTO_FOCUS = "#pairs"
+    BINDINGS = [
+        Binding("m", "merge", "Merge right into left", id="merge-duplicates"),
+        Binding("x", "distinct", "Not duplicates", id="mark-distinct"),
+        Binding("s", "swap", "Swap sides", id="swap-duplicate"),
+        Binding("ctrl+f", "page(1)", "Next page of pairs", id="next-duplicates-page", show=False),
+        Binding("ctrl+b", "page(-1)", "Prev page of pairs", id="prev-duplicates-page", show=False),
+        Binding("escape,backspace", "close", "Back", id="close-duplicates"),
+    ]
+
+    def __init__(self, store: Store | str | None = None) -> None:
+        super().__init__()
+        # The screen owns this connection (the app opens one for it) and closes it.
+        self.store = store if isinstance(store, Store) else Store(store)
+        self.lock = threading.Lock()
+        self.pairs: list[Any] = []
+        self.swapped: set[tuple[int, int]] = set()
+        self.offset = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="dup-head")
+        yield DataTable(id="pairs", cursor_type="row")
+        with Horizontal(id="sides"):
+            yield Static(id="left", classes="side")
+            yield Static(id="right", classes="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label in ("score", "date", "sub-event type", "left", "right", "why"):
+            table.add_column(label)
+        self.reload()
+
+    def on_unmount(self) -> None:
+        with self.lock:
+            self.store.close()
+
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="duplicates-load")
+    def load(self) -> None:
+        with self.lock:
+            # Candidates are computed in full, then paged: one pass over open events.
+            pairs = duplicate_candidates(self.store)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, pairs)
+
+    def _fill(self, pairs: list) -> None:
+        self.total = len(pairs)
+        self.offset = min(self.offset, max(0, (self.total - 1) // PAGE * PAGE))
+        self.pairs = [self._oriented(p) for p in pairs[self.offset : self.offset + PAGE]]
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for p in self.pairs:
+            table.add_row(
+                Text(str(p.score), justify="right"),
+                Text(p.a["event_date"] or ""),
+                Text(p.a["sub_event_type"]),
+                Text(f"{p.a['event_id']}: {p.a['location'] or p.a['actor1']}"),
+                Text(f"{p.b['event_id']}: {p.b['location'] or p.b['actor1']}"),
+                Text("; ".join(p.reasons[2:]) or "dates agree"),
+            )
+        if self.pairs:
+            table.move_cursor(row=min(cursor, len(self.pairs) - 1), animate=False)
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append("Duplicate events", style="bold")
+        if self.total:
+            head.append(f" · pairs {self.offset + 1}–{self.offset + len(self.pairs)} of {self.total}")
+            head.append(" · left is kept when merging")
+        else:
+            head.append(" · no candidate pairs")
+        self.query_one("#dup-head", Static).update(head)
+        self.show_current()
+
+    def _oriented(self, pair: Any) -> Any:
+        key = (pair.a["event_id"], pair.b["event_id"])
+        # Keep a confirmed event by default: an analyst already vouched for it.
+        prefer_b = pair.b["status"] == "confirmed" and pair.a["status"] != "confirmed"
+        if prefer_b != (key in self.swapped or key[::-1] in self.swapped):
+            pair.a, pair.b = pair.b, pair.a
+        return pair
+
+    def current(self) -> Any | None:
+        table = self.query_one(DataTable)
+        if not self.pairs or table.cursor_row is None or table.cursor_row >= len(self.pairs):
+            return None
+        return self.pairs[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_current()
+
+    def show_current(self) -> None:
+        pair = self.current()
+        for side, ev in (("left", pair.a if pair else None), ("right", pair.b if pair else None)):
+            self.query_one(f"#{side}", Static).update(self._side(ev, side == "left"))
+
+    @staticmethod
+    def _side(ev: dict | None, kept: bool) -> Text:
+        text = Text()
+        if ev is None:
+            return text
+        text.append("KEEP " if kept else "merge into left ", style="bold reverse")
+        text.append(f" event {ev['event_id']} · {ev['title']}\n", style="bold")
+        for field in FIELDS[1:]:
+            value = ev.get(field)
+            if value not in (None, ""):
+                text.append(f"{field}: ", style="dim")
+                text.append(f"{value}\n")
+        text.append("\n")
+        text.append("“" + (ev.get("quote") or "(no quote)") + "”", style="italic")
+        return text
+
+    # -- writes ---------------------------------------------------------------------------
+
+    @work(thread=True, group="duplicates-write")
+    def write(self, fn: Callable[[Store], Any], message: str) -> None:
+        try:
+            with self.lock:
+                fn(self.store)
+        except Exception as exc:  # shown to the analyst; nothing was saved
+            self.app.call_from_thread(self._done, str(exc), "error")
+            return
+        self.app.call_from_thread(self._done, message, "information")
+
+    def _done(self, message: str, severity: str) -> None:
+        self.notify(message, severity=severity, markup=False)
+        self.reload()
+
+    def action_merge(self) -> None:
+        pair = self.current()
+        if pair is not None:
+            keep, other = pair.a["event_id"], pair.b["event_id"]
+            self.write(
+                lambda store: merge_events(store, keep, [other]),
+                f"Event {other} merged into event {keep} (both sources kept)",
+            )
+
+    def action_distinct(self) -> None:
+        pair = self.current()
+        if pair is not None:
+            a, b = pair.a["event_id"], pair.b["event_id"]
+            self.write(lambda store: mark_distinct(store, a, b), f"Events {a} and {b} are distinct")
+
+    def action_swap(self) -> None:
+        pair = self.current()
+        if pair is not None:
+            key = (pair.a["event_id"], pair.b["event_id"])
+            self.swapped ^= {key} if key in self.swapped else {key, key[::-1]} & self.swapped or {key}
+            pair.a, pair.b = pair.b, pair.a
+            self.show_current()
+
+    def action_page(self, step: int) -> None:
+        offset = self.offset + step * PAGE
+        if 0 <= offset < getattr(self, "total", 0):
+            self.offset = offset
+            self.reload()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
