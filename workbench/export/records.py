@@ -127,12 +127,20 @@ class EntityCache:
         return self.attributes.get(eid, {})  # type: ignore[arg-type]
 
     def place_ids_in(self, country: str) -> list[int]:
-        """Ids of entities (merged ones included) whose live entity lies in `country`."""
+        """Ids of entities (merged ones included) whose live entity lies in `country`.
+
+        Names are compared through the country table too, so "DRC", "COD" and "Democratic
+        Republic of Congo" select the same places.
+        """
+        from .acled import country_info
+
         wanted = country.casefold()
+        known = country_info(country)
         return sorted(
             eid
             for eid in self.rows
-            if str(self.attrs(eid).get("country") or "").casefold() == wanted
+            if (name := str(self.attrs(eid).get("country") or ""))
+            and (name.casefold() == wanted or (known is not None and country_info(name) == known))
         )
 
 

@@ -1,0 +1,68 @@
+"""A crash during export never leaves a partial file at the target path."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from workbench.export import export_to_file
+from workbench.export.synthetic import bulk_events
+from workbench.store import Store
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    store = Store(str(path), analyst="bench")
+    bulk_events(store, 40_000)
+    store.close()
+    return path
+
+
+def _partials(folder, name):
+    return [p for p in folder.iterdir() if p.name.startswith(f".{name}.") and p.suffix == ".part"]
+
+
+@pytest.mark.parametrize("previous", [None, "event_id_cnty,old\r\nSYR1,kept\r\n"])
+def test_sigkill_mid_export_leaves_no_partial_file(big_db, tmp_path, previous):
+    target = tmp_path / "events.csv"
+    if previous is not None:
+        target.write_bytes(previous.encode())
+    cmd = [sys.executable, "-m", "workbench", "--db", str(big_db), "export",
+           "--format", "csv", "--status", "all", "-o", str(target)]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    partial = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        partial = _partials(tmp_path, target.name)
+        if partial and partial[0].stat().st_size > 256 * 1024:  # well into the export
+            break
+        time.sleep(0.002)
+    assert proc.poll() is None, "the export finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait(timeout=30) == -signal.SIGKILL
+    # The half-written data exists, but only under the temporary name.
+    assert partial and partial[0].exists()
+    if previous is None:
+        assert not target.exists()
+    else:
+        assert target.read_bytes() == previous.encode()  # the old dataset is intact
+
+
+def test_error_mid_export_leaves_nothing(big_db, tmp_path):
+    store = Store(str(big_db))
+    target = tmp_path / "events.jsonl"
+
+    def progress(done, total):
+        if done >= 4000:
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        export_to_file(store, str(target), "jsonl", status="all", progress=progress)
+    store.close()
+    assert list(tmp_path.iterdir()) == []
