@@ -94,7 +94,7 @@ def _overlaps(anns: list[Ann], start: int, end: int) -> bool:
 
 
 def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
-    text, starts = toks.text, toks.starts
+    starts = toks.starts
     out: list[Ann] = []
     taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
     for f in find_names(toks, lex.country_names):
