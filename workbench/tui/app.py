@@ -28,8 +28,8 @@ from .data import Gateway, Progress, QueueQuery
 from .writer import Job, Writer
 
 _OPTIONAL = {
-    "open_names": ("workbench.tui.screens.names", "names"),
-    "open_duplicates": ("workbench.tui.screens.duplicates", "duplicate events"),
+    "open_names": ("workbench.tui.screens.names", "NamesScreen", "names"),
+    "open_duplicates": ("workbench.tui.screens.duplicates", "DuplicatesScreen", "duplicate events"),
 }
 
 
@@ -181,22 +181,14 @@ class WorkbenchApp(App):
         self.push_screen(ExportScreen())
 
     def _optional_screen(self, action: str) -> None:
-        module_name, label = _OPTIONAL[action]
+        module_name, class_name, label = _OPTIONAL[action]
         try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            self.notify(f"The {label} screen is not installed yet.", severity="warning")
-            return
-        screens = [
-            c
-            for c in vars(module).values()
-            if isinstance(c, type) and issubclass(c, Screen) and c.__module__ == module.__name__
-        ]
-        if not screens:
-            self.notify(f"The {label} screen is not available.", severity="warning")
+            screen_class = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError):
+            self.notify(f"The {label} screen is not installed.", severity="warning")
             return
         # Its own connection: that screen runs its own workers, outside the gateway's lock.
-        self.push_screen(screens[0](Store(self.db_path, analyst=self.analyst)))
+        self.push_screen(screen_class(Store(self.db_path, analyst=self.analyst)))
 
     def action_open_names(self) -> None:
         self._optional_screen("open_names")

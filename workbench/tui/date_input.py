@@ -7,7 +7,6 @@ resolved against the article's publication date.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from datetime import date
@@ -18,16 +17,12 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def _phrase_reader() -> Callable[[str, str | None], Any] | None:
-    """The extractor's date-phrase resolver, if present (workbench/extract/dates*.py)."""
+    """The extractor's date-phrase resolver (absent only if the extractor is not installed)."""
     try:
-        module = importlib.import_module("workbench.extract.dates")
+        from ..extract.dates import resolve_date_phrase
     except ImportError:
         return None
-    for name in ("resolve_phrase", "resolve_date_phrase", "resolve_date", "parse_date_phrase"):
-        fn = getattr(module, name, None)
-        if callable(fn):
-            return fn
-    return None
+    return resolve_date_phrase
 
 
 def read_date(text: str, published: str | None = None) -> tuple[str | None, str | None]:

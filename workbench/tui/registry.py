@@ -57,25 +57,16 @@ def _own_bindings(cls: type) -> list[Binding]:
 
 def optional_screens() -> dict[str, type]:
     """Screens other parts of the project contribute, present once their modules exist."""
+    from .app import _OPTIONAL
+
     found = {}
-    for scope, module in (
-        ("Names", "workbench.tui.screens.names"),
-        ("Duplicates", "workbench.tui.screens.duplicates"),
+    for scope, (module, name, _label) in zip(
+        ("Names", "Duplicates"), _OPTIONAL.values(), strict=True
     ):
         try:
-            mod = importlib.import_module(module)
-        except ImportError:
+            found[scope] = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
             continue
-        classes = [
-            c
-            for c in vars(mod).values()
-            if isinstance(c, type)
-            and c.__module__ == mod.__name__
-            and hasattr(c, "BINDINGS")
-            and c.__name__.endswith("Screen")
-        ]
-        if classes:
-            found[scope] = classes[0]
     return found
 
 

@@ -1,16 +1,14 @@
 """Provides sentence spans for the article cursor, and an event prefilled from one sentence.
 
-`add-event` starts from the sentence under the cursor. When the extractor offers a function
-that proposes an event for a span, its values are used; otherwise the mentions the extractor
-already found inside the sentence fill what they can (actors, place, date, casualty figure).
+`add-event` starts from the sentence under the cursor. The extractor reads the article and
+its proposal for that sentence fills the form; when it proposes nothing there, the mentions
+it found inside the sentence fill what they can (actors, place, date, casualty figure).
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-from collections.abc import Callable
 from typing import Any
 
 # Abbreviations whose full stop does not end a sentence ("Feb. 3", "U.S. forces").
@@ -54,19 +52,43 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _extractor_hook() -> Callable[..., dict[str, Any] | None] | None:
-    """The extractor's span proposer, if the installed extractor has one."""
-    for module, name in (
-        ("workbench.extract.propose", "propose_for_span"),
-        ("workbench.extract", "propose_for_span"),
-    ):
-        try:
-            fn = getattr(importlib.import_module(module), name, None)
-        except ImportError:
-            continue
-        if callable(fn):
-            return fn
-    return None
+def _proposal_values(p: Any) -> dict[str, Any]:
+    values = {
+        "event_date": p.event_date,
+        "date_precision": p.date_precision if p.event_date else None,
+        "sub_event_type": p.sub_event_type,
+        "event_type": p.event_type,
+        "actor1": p.actor1,
+        "actor2": p.actor2,
+        "assoc_actor_1": list(p.assoc_actor_1 or []),
+        "assoc_actor_2": list(p.assoc_actor_2 or []),
+        "location": p.place,
+        "geo_precision": p.geo_precision,
+        "fatalities": p.fatalities,
+        "fatalities_low": p.fatalities_low,
+        "fatalities_high": p.fatalities_high,
+    }
+    return {k: v for k, v in values.items() if v not in (None, "", [])}
+
+
+def extractor_values(
+    text: str, start: int, end: int, published: str | None, skip: list[tuple[int, int]]
+) -> dict[str, Any] | None:
+    """What the extractor proposes for text[start:end], read in the article's context
+    (its country, its dates); the sentence alone as a second try. None if nothing."""
+    try:
+        from ..extract import extract
+    except ImportError:  # an installation without the extractor still adds events by hand
+        return None
+    best, overlap = None, 0
+    for proposal in extract(text, published, skip_spans=skip).events:
+        shared = min(end, proposal.end) - max(start, proposal.start)
+        if shared > overlap:
+            best, overlap = proposal, shared
+    if best is None:
+        alone = extract(text[start:end], published).events
+        best = alone[0] if alone else None
+    return _proposal_values(best) if best is not None else None
 
 
 def prefill(
@@ -75,20 +97,15 @@ def prefill(
     start: int,
     end: int,
     published: str | None = None,
-    store: Any = None,
-    article_id: int | None = None,
+    skip: list[tuple[int, int]] = (),
 ) -> dict[str, Any]:
     """Public event values suggested for the sentence text[start:end]."""
-    hook = _extractor_hook()
-    if hook is not None and store is not None:
-        try:
-            values = hook(store, article_id, start, end)
-        except Exception:  # a proposal is a convenience; the form still opens empty
-            values = None
-        if values:
-            return dict(values)
+    values = extractor_values(text, start, end, published, list(skip))
+    if values:
+        return values
+    # No proposal: fill what the mentions already found in the sentence can fill.
     inside = [m for m in mentions if m["start"] >= start and m["end"] <= end]
-    values: dict[str, Any] = {}
+    values = {}
     actors = []
     for m in inside:
         name = m.get("entity") or m["text"]
@@ -126,3 +143,11 @@ def _value(mention: dict[str, Any]) -> Any:
         return json.loads(raw)
     except (TypeError, ValueError):
         return raw
+
+
+def spans_of(raw: Any) -> list[tuple[int, int]]:
+    """The article's boilerplate column (JSON list of [start, end]) as tuples."""
+    try:
+        return [(int(a), int(b)) for a, b in json.loads(raw or "[]")]
+    except (TypeError, ValueError):
+        return []

@@ -10,8 +10,6 @@ edit, add, merge, fix-mention, done) are in `review_actions`.
 
 from __future__ import annotations
 
-import json
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -23,6 +21,7 @@ from textual.worker import get_current_worker
 
 from ..data import Bundle, EventView
 from ..marks import ARTICLE_MARKS
+from ..sentences import spans_of
 from ..widgets.article_view import ArticleView
 from ..widgets.entities_panel import EntitiesPanel
 from ..widgets.event_fields import EventFields
@@ -116,7 +115,7 @@ class ReviewScreen(ReviewActions, Screen):
         article = bundle.article
         view = self.query_one(ArticleView)
         cursor = view.cursor if same_article else 0
-        view.show(article["text"], bundle.mentions, _spans(article.get("boilerplate")))
+        view.show(article["text"], bundle.mentions, spans_of(article.get("boilerplate")))
         self.query_one(EntitiesPanel).show(bundle.mentions)
         ids = [e.id for e in self.events]
         if select_event in ids:
@@ -242,10 +241,3 @@ class ReviewScreen(ReviewActions, Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in NEEDS_EVENT and self.current is None)
-
-
-def _spans(raw) -> list[tuple[int, int]]:
-    try:
-        return [tuple(s) for s in json.loads(raw or "[]")]
-    except (TypeError, ValueError):
-        return []

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from ...store.events import merge_events, set_article_status, set_status
 from ..sentences import prefill
+from ..sentences import spans_of as _spans
 from ..widgets.article_view import ArticleView
 from ..widgets.entities_panel import EntitiesPanel, group_mentions
 
@@ -144,14 +145,11 @@ class ReviewActions:
 
     @work(thread=True, exclusive=True, group="prefill")
     def _prefill(self, start: int, end: int) -> None:
+        # The extractor is pure (text in, proposals out): no database lock needed.
         bundle = self.bundle
         article = bundle.article
-        values = self.app.gateway.safe(
-            lambda store: prefill(
-                article["text"], bundle.mentions, start, end, article["published"], store,
-                article["id"],
-            )
-        )  # fmt: skip
+        skip = _spans(article.get("boilerplate"))
+        values = prefill(article["text"], bundle.mentions, start, end, article["published"], skip)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._open_add, start, end, values)
 
