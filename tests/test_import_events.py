@@ -206,3 +206,28 @@ def test_cli_import_events(exported, tmp_path):
     assert f"{len(original)} new event(s)" in result.output and "workbench undo" in result.output
     result = runner.invoke(main, ["--db", other, "import-events", str(tmp_path / "nope.jsonl")])
     assert result.exit_code != 0 and "cannot read" in result.output
+
+
+def test_one_sentence_two_events(tmp_path):
+    """Two events quoting the same sentence stay two; an untouched proposal is paired once."""
+    source = {"file": "a.txt", "title": "T", "url": "https://x/a", "content_hash": "h1",
+              "quote": "Rebels downed a jet; then airstrikes hit the town.", "start": 10,
+              "end": 60}  # fmt: skip
+    base = {"event_date": "2018-02-03", "date_precision": "day", "status": "confirmed",
+            "confirmed_by": "ann", "location": "Town", "sources": [source]}  # fmt: skip
+    records = [
+        {**base, "sub_event_type": "Disrupted weapons use", "actor1": "Rebels"},
+        {**base, "sub_event_type": "Air/drone strike", "actor1": "Air force"},
+    ]
+    with Store(str(tmp_path / "b.db")) as other:
+        report = import_events(other, [dict(r) for r in records])
+        assert report.added == 2
+        assert import_events(other, [dict(r) for r in records]).added == 0
+    with Store(str(tmp_path / "c.db")) as third:
+        first = import_events(third, [{**records[0], "status": "proposed", "confirmed_by": None}])
+        third.conn.execute("UPDATE events SET edited = 0")  # as a raw extractor proposal
+        report = import_events(third, [dict(r) for r in records])
+        assert (report.added, report.duplicates, report.adopted) == (1, 1, 1)
+        assert first.added == 1
+        statuses = [r["status"] for r in third.query("SELECT status FROM events ORDER BY id")]
+        assert statuses == ["confirmed", "confirmed"]

@@ -3,18 +3,17 @@
 The whole import is one logged, undoable action (`import-events`): undo takes every row it
 added or changed back. Decisions, in order, for each record:
 
-- **Articles** of its sources are matched by content hash, then url, then file name and
-  title. An article we do not have becomes a *stub*: its title, outlet, url, date and file
-  name, empty text, status `done`, `meta.stub = true`, and content hash `stub:<hash>` (the
-  real hash would make a later ingest of the real article look like a duplicate and skip
-  it; exports strip the prefix, so the round trip keeps the hash). Quotes keep their spans;
-  in a matched article whose text differs, a quote found elsewhere in the text is re-anchored.
+- **Articles** are matched by content hash, url, or file name and title; one we lack
+  becomes a stub (see `import_articles.py`). Quotes keep their spans; in a matched article
+  whose text differs, a quote found elsewhere in the text is re-anchored.
 - **Duplicates**: an event already here is not added again. It is the same event when it
-  has a source with the same article, quote and span, or the same date, types, actor1,
-  actor2, place and fatalities. Its missing sources
-  are added; if it is an untouched machine proposal (proposed, never edited) it takes the
-  imported fields and status, since the other analyst's curation beats a raw proposal.
-  Otherwise this database's curation is kept.
+  quotes the same words at the same place of the same article and has the same date and
+  sub-event type (or is an untouched proposal), or when it has the same date, types,
+  actor1, actor2, place and fatalities. Each event here matches at most one record: two
+  records of one export are two events. A duplicate gains the sources it lacks; an
+  untouched machine proposal (proposed, never edited) takes the imported fields and
+  status, since the other analyst's curation beats a raw proposal. Otherwise this
+  database's curation is kept.
 - **Entities** are matched by canonical name or alias (`find_or_create`) and created when
   unknown (origin `import`); a new place takes the record's admin1, country and
   coordinates, an existing place only gains those it lacks.
@@ -25,7 +24,6 @@ A record that fails validation stops the import with its line number; nothing is
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections.abc import Iterable
@@ -36,6 +34,7 @@ from typing import Any
 from ..store import Store, Tx, change, now
 from ..store.entities import find_entity, find_or_create
 from ..store.events import STATUSES, validate
+from .import_articles import ArticleMatcher
 
 FIELDS = (
     "event_date",
@@ -118,83 +117,8 @@ class Importer:
         self.store = tx.store
         self.origin = origin
         self.report = ImportReport()
-        self.articles: dict[tuple, int] = {}
-
-    # -- articles ------------------------------------------------------------------------
-
-    def article(self, src: dict[str, Any]) -> int:
-        key = tuple(str(src.get(k) or "") for k in ("content_hash", "url", "file", "title"))
-        if key in self.articles:
-            return self.articles[key]
-        found = self._match_article(*key)
-        if found is None:
-            found = self._stub(src, key[0])
-            self.report.articles_stubbed += 1
-        else:
-            self.report.articles_matched += 1
-        self.articles[key] = found
-        return found
-
-    def _match_article(self, content_hash: str, url: str, file: str, title: str) -> int | None:
-        # Real articles before stubs, oldest first: deterministic and the best evidence.
-        order = "ORDER BY content_hash LIKE 'stub:%', id LIMIT 1"
-        if content_hash:
-            found = self.store.scalar(
-                f"SELECT id FROM articles WHERE content_hash IN (?, ?) {order}",
-                [content_hash, f"stub:{content_hash}"],
-            )
-            if found is not None:
-                return found
-        if url:
-            found = self.store.scalar(f"SELECT id FROM articles WHERE url = ? {order}", [url])
-            if found is not None:
-                return found
-        if file:
-            return self.store.scalar(
-                f"SELECT id FROM articles WHERE (file = ? OR record_id = ?) AND title = ? {order}",
-                [file, file, title],
-            )
-        return None
-
-    def _stub(self, src: dict[str, Any], content_hash: str) -> int:
-        if not content_hash:
-            basis = "\n".join(str(src.get(k) or "") for k in ("url", "file", "title", "outlet"))
-            content_hash = hashlib.sha256(basis.encode("utf-8")).hexdigest()
-        published = src.get("published") or None
-        return self.tx.insert(
-            "articles",
-            {
-                "content_hash": f"stub:{content_hash}",
-                "file": str(src.get("file") or "import"),
-                "title": str(src.get("title") or ""),
-                "outlet": str(src.get("outlet") or ""),
-                "url": str(src.get("url") or ""),
-                "published": published,
-                "published_source": "given" if published else "unknown",
-                "text": "",
-                "meta": json.dumps(
-                    {
-                        "stub": True,
-                        "imported_from": self.origin,
-                        "article_id": src.get("article_id"),
-                    },
-                    ensure_ascii=False,
-                ),
-                "status": "done",
-                "ingested_at": now(),
-            },
-        )
-
-    def anchored(self, article_id: int, src: dict[str, Any]) -> tuple[int | None, int | None]:
-        """The quote's span in our copy of the article (moved if the text differs)."""
-        start, end, quote = src.get("start"), src.get("end"), src.get("quote") or ""
-        text = self.store.scalar("SELECT text FROM articles WHERE id = ?", [article_id]) or ""
-        if not quote or not text:
-            return start, end
-        if isinstance(start, int) and isinstance(end, int) and text[start:end] == quote:
-            return start, end
-        where = text.find(quote)
-        return (where, where + len(quote)) if where >= 0 else (start, end)
+        self.articles = ArticleMatcher(tx, origin)
+        self.claimed: set[int] = set()
 
     # -- entities ------------------------------------------------------------------------
 
@@ -247,7 +171,7 @@ class Importer:
             raise ValueError(f"{self.origin}:{line}: status {status!r} is not one of {STATUSES}")
         self.report.records += 1
         sources = [self.source(s, line) for s in record.get("sources") or []]
-        existing = self.same_span(sources) or self.same_fields(clean)
+        existing = self.same_span(sources, clean) or self.same_fields(clean)
         decision = {
             "status": status,
             "confirmed_by": record.get("confirmed_by"),
@@ -278,6 +202,8 @@ class Importer:
                 if set(differs) - {"updated_at"}:
                     self.tx.update("events", event_id, differs)
                     self.report.adopted += 1
+        # Two records of one export are two events: each event here matches one record.
+        self.claimed.add(event_id)
         for src in sources:
             if self.add_source(event_id, src) and existing is not None:
                 self.report.sources_added += 1
@@ -285,8 +211,8 @@ class Importer:
     def source(self, src: Any, line: Any) -> dict[str, Any]:
         if not isinstance(src, dict):
             raise ValueError(f"{self.origin}:{line}: a source must be an object")
-        article_id = self.article(src)
-        start, end = self.anchored(article_id, src)
+        article_id = self.articles.match(src)
+        start, end = self.articles.anchored(article_id, src)
         return {
             "article_id": article_id,
             "quote": str(src.get("quote") or ""),
@@ -294,26 +220,34 @@ class Importer:
             "end": end,
         }
 
-    def same_span(self, sources: list[dict[str, Any]]) -> int | None:
+    def same_span(self, sources: list[dict[str, Any]], clean: dict[str, Any]) -> int | None:
+        """An event here quoting the same words at the same place of the same article.
+
+        One sentence can report two events ("shot down a jet, then airstrikes ..."), so a
+        shared quote is enough only with the same date and sub-event type, or when the event
+        here is an untouched machine proposal (which the import then overwrites).
+        """
+        candidates: list[dict[str, Any]] = []
         for src in sources:
-            # The same words at the same place in the same article are the same evidence.
             if not src["quote"] and src["start"] is None:
                 continue
-            where, params = (
-                "s.start IS ? AND s.end IS ? AND s.quote = ?",
-                [
-                    src["start"],
-                    src["end"],
-                    src["quote"],
-                ],
+            candidates += self.store.query(
+                "SELECT e.id, e.event_date, e.sub_event_type, e.status, e.edited "
+                "FROM event_sources s JOIN events e ON e.id = s.event_id "
+                "WHERE s.article_id = ? AND s.start IS ? AND s.end IS ? AND s.quote = ? "
+                "AND e.status != 'merged' ORDER BY e.id",
+                [src["article_id"], src["start"], src["end"], src["quote"]],
             )
-            found = self.store.scalar(
-                "SELECT e.id FROM event_sources s JOIN events e ON e.id = s.event_id "
-                f"WHERE s.article_id = ? AND {where} AND e.status != 'merged' ORDER BY e.id LIMIT 1",
-                [src["article_id"], *params],
-            )
-            if found is not None:
-                return found
+        candidates = [c for c in candidates if c["id"] not in self.claimed]
+        for c in candidates:
+            if (c["event_date"], c["sub_event_type"]) == (
+                clean.get("event_date"),
+                clean.get("sub_event_type") or "",
+            ):
+                return c["id"]
+        for c in candidates:
+            if c["status"] == "proposed" and not c["edited"]:
+                return c["id"]
         return None
 
     def same_fields(self, clean: dict[str, Any]) -> int | None:
@@ -325,10 +259,10 @@ class Importer:
             ids[name] = find_entity(self.store, kind, value) if value else None
             if value and ids[name] is None:
                 return None  # a name we do not know: no event here can have it
-        return self.store.scalar(
+        found = self.store.conn.execute(
             "SELECT id FROM events WHERE status != 'merged' AND event_date IS ? "
             "AND event_type = ? AND sub_event_type = ? AND actor1_id IS ? AND actor2_id IS ? "
-            "AND place_id IS ? AND fatalities IS ? ORDER BY id LIMIT 1",
+            "AND place_id IS ? AND fatalities IS ? ORDER BY id",
             [
                 clean.get("event_date"),
                 clean.get("event_type") or "",
@@ -339,6 +273,7 @@ class Importer:
                 clean.get("fatalities"),
             ],
         )
+        return next((i for (i,) in found if i not in self.claimed), None)
 
     def add_source(self, event_id: int, src: dict[str, Any]) -> bool:
         exists = self.store.scalar(
@@ -368,6 +303,8 @@ def import_events(
     except DryRun:
         pass
     assert importer is not None
+    importer.report.articles_matched = importer.articles.matched
+    importer.report.articles_stubbed = importer.articles.stubbed
     return importer.report
 
 
