@@ -83,9 +83,13 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         by = f.by_phrase(t, ctok1)
         passive = f.is_passive(t)
         subj = f.subject(t, ftok)
-        agents, targets = (
-            (by, subj if passive else []) if by else ([], subj) if passive else (subj, [])
-        )
+        if by:
+            agents, targets = by, subj if passive else []
+        else:
+            agents, targets = ([], subj) if passive else (subj, [])
+        if not agents and not targets:
+            sides = f.between(t, ctok1)
+            agents, targets = sides[:1], sides[1:]
         skip = by[-1].j if by else t.j
         objects, civilian = f.objects(t, etok, skip)
         if agents and not c.agents:

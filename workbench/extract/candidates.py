@@ -48,6 +48,11 @@ class Candidate:
         return max(self.triggers, key=lambda a: a.info.strength).info
 
 
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozens dozen scores "
+    "hundreds several many least more than about nearly some".split()
+)
+BACKING = frozenset("backed supported aided assisted helped joined".split())
 BY_BRIDGE = frozenset(
     [
         "committed",
@@ -156,16 +161,47 @@ class Finder:
         k = t.i - 1
         while k >= first_tok:
             a = self.ann_at(k)
-            if a is not None:
+            if a is not None and a.kind != "casualty":
+                if a.kind == "trigger" and self.is_passive(a):
+                    return []  # "two YPG fighters were killed in the fighting": victims
                 if a.kind == "actor" and not a.role:
-                    return [] if self.reports(a) else self.coordinated(a, first_tok)
-                # A casualty span may hold an actor ("killed 22 government troops").
-                k = k - 1 if a.kind == "casualty" else a.i - 1
+                    if self.reports(a):
+                        return []
+                    found = self.coordinated(a, first_tok)
+                    backer = self.backed_by(found[0], first_tok)
+                    return backer + found if backer else found
+                k = a.i - 1
                 continue
-            if keys[k] in bridge or keys[k].isdigit() or keys[k].endswith("ly"):
+            # Casualty spans are read word by word: they may hold an actor.
+            key = keys[k]
+            if key in bridge or key.isdigit() or key.endswith("ly") or key in NUMBER_WORDS:
                 k -= 1
                 continue
+            if keys[k - 2 : k + 1] == ["claimed", "responsibility", "for"]:
+                k -= 3  # "IS claimed responsibility for the attack": IS is the agent
+                continue
             return []
+        return []
+
+    def backed_by(self, a: Ann, first_tok: int) -> list[Ann]:
+        """ "Syrian troops backed by Russian air power recaptured": the troops lead."""
+        k = a.i - 1
+        if k - 1 < first_tok or self.keys[k] != "by" or self.keys[k - 1] not in BACKING:
+            return []
+        k -= 2
+        while k >= first_tok:
+            b = self.ann_at(k)
+            if b is not None and b.kind == "actor" and not b.role:
+                return [b]
+            if b is None and self.keys[k] not in self.lex.bridge:
+                return []
+            k = b.i - 1 if b is not None else k - 1
+        return []
+
+    def between(self, t: Ann, end_tok: int) -> list[Ann]:
+        """ "fighting between government forces and the Houthis": both sides."""
+        if t.j < end_tok and self.keys[t.j] == "between":
+            return self.actor_chain(t.j + 1, end_tok)
         return []
 
     def reports(self, a: Ann) -> bool:
@@ -194,12 +230,17 @@ class Finder:
                     if self.reports(a):
                         return [], False
                     return self.actor_chain(k, end_tok) or [a], False
-                k = k + 1 if a.kind == "casualty" else a.j
-                steps += 1
-                continue
-            if keys[k] in lex.civilian_targets:
+                if a.kind != "casualty":
+                    k, steps = a.j, steps + 1
+                    continue
+            if keys[k] in lex.civilian_targets or keys[k] in lex.victim_nouns:
                 return [], True
-            if keys[k] in lex.target_bridge or keys[k].isdigit() or keys[k] in lex.bridge:
+            if (
+                keys[k] in lex.target_bridge
+                or keys[k].isdigit()
+                or keys[k] in lex.bridge
+                or keys[k] in NUMBER_WORDS
+            ):
                 k += 1
                 steps += 1
                 continue

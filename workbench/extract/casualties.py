@@ -37,7 +37,31 @@ _KILL = (
 )
 _INJ = r"injured|injuring|wounded|wounding|hurt|injures|wounds"
 ANCHORS = frozenset(
-    ["killed", "killing", "kills", "kill", "dead", "died", "die", "slain", "massacred", "executed", "perished", "lives", "injured", "injuring", "wounded", "wounding", "hurt", "injures", "wounds", "toll", "casualties", "deaths", "fatalities"]
+    [
+        "killed",
+        "killing",
+        "kills",
+        "kill",
+        "dead",
+        "died",
+        "die",
+        "slain",
+        "massacred",
+        "executed",
+        "perished",
+        "lives",
+        "injured",
+        "injuring",
+        "wounded",
+        "wounding",
+        "hurt",
+        "injures",
+        "wounds",
+        "toll",
+        "casualties",
+        "deaths",
+        "fatalities",
+    ]
 )
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.I)
 
@@ -71,7 +95,8 @@ class CasualtyFinder:
         num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}|{vague})"
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
-            rf"\b{num}(?:{person})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been"
+            rf"\b{num}(?:{person})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?"
+            rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
             rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
             re.I,
@@ -79,6 +104,12 @@ class CasualtyFinder:
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
             rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
+            re.I,
+        )
+        # "15 government soldiers and 11 rebels were killed": counts joined before the verb.
+        self.joined = re.compile(
+            rf"(?:(?:{_HEDGE})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})(?:\s+[A-Za-z'’-]+){{0,2}}?"
+            rf"\s+(?P<person>{persons})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
             re.I,
         )
         self.single = re.compile(
@@ -142,10 +173,24 @@ class CasualtyFinder:
         else:
             kind = "killed" if (groups.get("k1") or groups.get("k2")) else "injured"
         hedge = " ".join((groups.get("hedge") or "").lower().split())
-        subset = bool(_SUBSET.search(text[max(0, m.start() - 14) : m.start()]))
+        start = m.start()
+        if rule == "casualty-number-verb":
+            start, count = self._joined(text, start, count)
+        subset = bool(_SUBSET.search(text[max(0, start - 14) : start]))
         return CasualtyHit(
-            m.start(), m.end(), m.group(0), count, kind, hedge, vague, subset, rule, person
+            start, m.end(), text[start : m.end()], count, kind, hedge, vague, subset, rule, person
         )
+
+    def _joined(self, text: str, start: int, count: int) -> tuple[int, int]:
+        for _ in range(4):
+            j = self.joined.search(text, max(0, start - 90), start)
+            if j is None:
+                break
+            n, _ = self.number(j["num"])
+            if n is None:
+                break
+            count, start = count + n, j.start()
+        return start, count
 
     def number(self, raw: str) -> tuple[int | None, str]:
         word = " ".join(raw.lower().replace("-", " ").split())

@@ -22,6 +22,7 @@ from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
 
 MIN_CONFIDENCE = 0.35
+SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
 ARMED = (
     "State forces",
@@ -49,6 +50,12 @@ def finalize(
     if actor2 is None and (inc.civilian_target or victims):
         actor2 = lex.group_actor("civilians", country)[0]
         rules.append("target-civilians" if inc.civilian_target else "target-victims")
+    if actor2 is None and actor1 != lex.group_actor("state_forces", country)[0]:
+        # "killing 13 soldiers": the victims were the country's forces.
+        dead = {(c.info.victims.split() or [""])[-1] for c in inc.casualties}
+        if dead & SOLDIERS:
+            actor2 = lex.group_actor("state_forces", country)[0]
+            rules.append("target-victims-soldiers")
     sub, how = _sub_event(main, inc, lex, actor1, actor2, country)
     rules.append(how)
     ev = EventProposal(sub_event_type=sub, event_type=event_type_of(sub))

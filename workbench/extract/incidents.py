@@ -92,7 +92,7 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
             inc for inc in reversed(incidents)
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c)
             and (c.date is None or _same_date(inc, c))
-            and (not specific or _type_of(inc) == effective_type(c.triggers, c.weapons)[0])
+            and (not specific or _same_kind(_type_of(inc), effective_type(c.triggers, c.weapons)[0]))
         ]  # fmt: skip
         for inc in near:
             if head in {_head_of(t) for t in inc.triggers}:
@@ -145,6 +145,10 @@ def effective_type(triggers: list[Ann], weapons: list) -> tuple[str, bool]:
     return main.sub_event_type, True
 
 
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in BATTLES and b in BATTLES)
+
+
 def _type_of(inc: Incident) -> str:
     return effective_type(inc.triggers, inc.weapons)[0]
 
@@ -177,10 +181,16 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
     )
 
 
+BATTLES = frozenset(
+    ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
+)
+
+
 def _compatible(inc: Incident, c: Candidate) -> bool:
     ta, ga = effective_type(inc.triggers, inc.weapons)
     tb, gb = effective_type(c.triggers, c.weapons)
-    if ta != tb and not (ga or gb):
+    # The fighting around a town is part of its capture: battles join each other.
+    if ta != tb and not (ga or gb) and not (ta in BATTLES and tb in BATTLES):
         return False
     if inc.agents and c.agents:
         mine = {actor_key(x) for x in inc.agents}

@@ -110,10 +110,53 @@ PLACE_WORDS = frozenset(
     ).split("|")
 )
 SUFFIX_WORDS = frozenset(
-    ["province", "governorate", "district", "countryside", "airbase", "base", "airport", "camp", "dam", "crossing"]
+    [
+        "province",
+        "governorate",
+        "district",
+        "countryside",
+        "airbase",
+        "base",
+        "airport",
+        "camp",
+        "dam",
+        "crossing",
+    ]
 )
 ACTOR_WORDS = frozenset(
-    ["brigade", "brigades", "battalion", "battalions", "division", "regiment", "corps", "front", "movement", "army", "legion", "guard", "guards", "council", "committee", "organisation", "organization", "network", "observatory", "alliance", "militia", "militias", "forces", "fighters", "rebels", "militants", "group", "units", "party", "ministry", "agency"]
+    [
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "division",
+        "regiment",
+        "corps",
+        "front",
+        "movement",
+        "army",
+        "legion",
+        "guard",
+        "guards",
+        "council",
+        "committee",
+        "organisation",
+        "organization",
+        "network",
+        "observatory",
+        "alliance",
+        "militia",
+        "militias",
+        "forces",
+        "fighters",
+        "rebels",
+        "militants",
+        "group",
+        "units",
+        "party",
+        "ministry",
+        "agency",
+    ]
 )
 PREPS = frozenset(["in", "near", "outside", "around", "at"])
 
