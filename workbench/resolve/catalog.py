@@ -37,6 +37,18 @@ def aliases_of(store: Store, entity_ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
+def attributes_of(store: Store, entity_ids: list[int]) -> dict[int, dict[str, Any]]:
+    out: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for eid, attrs in store.conn.execute(
+            f"SELECT id, attrs FROM entities WHERE id IN ({marks})", chunk
+        ):
+            out[eid] = json.loads(attrs or "{}")
+    return out
+
+
 def list_entities(
     store: Store,
     kind: str | None = None,
@@ -81,11 +93,8 @@ def list_entities(
     return out
 
 
-def count_entities(store: Store, kind: str | None = None, search: str | None = None) -> int:
+def count_entities(store: Store, kind: str | None = None) -> int:
     where, params = _kind_clause(kind)
-    if search:
-        where += " AND e.canonical LIKE ?"
-        params.append(f"%{search.strip()}%")
     return store.scalar(
         f"SELECT count(*) FROM entities e WHERE e.merged_into IS NULL{where}", params
     )

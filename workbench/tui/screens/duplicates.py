@@ -49,8 +49,9 @@ class DuplicatesScreen(Screen):
         self.store = store if isinstance(store, Store) else Store(store)
         self.lock = threading.Lock()
         self.pairs: list[Any] = []
-        self.swapped: set[tuple[int, int]] = set()
-        self.offset = 0
+        self.swapped: set[frozenset[int]] = set()  # pairs the analyst turned around
+        self.page_offset = 0
+        self.total = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="dup-head")
@@ -62,7 +63,7 @@ class DuplicatesScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in ("score", "date", "sub-event type", "left", "right", "why"):
+        for label in ("score", "date", "sub-event type", "events", "where / who", "why"):
             table.add_column(label)
         self.reload()
 
@@ -83,8 +84,8 @@ class DuplicatesScreen(Screen):
 
     def _fill(self, pairs: list) -> None:
         self.total = len(pairs)
-        self.offset = min(self.offset, max(0, (self.total - 1) // PAGE * PAGE))
-        self.pairs = [self._oriented(p) for p in pairs[self.offset : self.offset + PAGE]]
+        self.page_offset = min(self.page_offset, max(0, (self.total - 1) // PAGE * PAGE))
+        self.pairs = [self._oriented(p) for p in pairs[self.page_offset : self.page_offset + PAGE]]
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
@@ -93,8 +94,8 @@ class DuplicatesScreen(Screen):
                 Text(str(p.score), justify="right"),
                 Text(p.a["event_date"] or ""),
                 Text(p.a["sub_event_type"]),
-                Text(f"{p.a['event_id']}: {p.a['location'] or p.a['actor1']}"),
-                Text(f"{p.b['event_id']}: {p.b['location'] or p.b['actor1']}"),
+                Text(" & ".join(str(i) for i in sorted((p.a["event_id"], p.b["event_id"])))),
+                Text(p.a["location"] or p.a["actor1"] or p.b["location"] or p.b["actor1"]),
                 Text("; ".join(p.reasons[2:]) or "dates agree"),
             )
         if self.pairs:
@@ -102,7 +103,9 @@ class DuplicatesScreen(Screen):
         head = Text(no_wrap=True, overflow="ellipsis")
         head.append("Duplicate events", style="bold")
         if self.total:
-            head.append(f" · pairs {self.offset + 1}–{self.offset + len(self.pairs)} of {self.total}")
+            head.append(
+                f" · pairs {self.page_offset + 1}–{self.page_offset + len(self.pairs)} of {self.total}"
+            )
             head.append(" · left is kept when merging")
         else:
             head.append(" · no candidate pairs")
@@ -110,10 +113,9 @@ class DuplicatesScreen(Screen):
         self.show_current()
 
     def _oriented(self, pair: Any) -> Any:
-        key = (pair.a["event_id"], pair.b["event_id"])
         # Keep a confirmed event by default: an analyst already vouched for it.
         prefer_b = pair.b["status"] == "confirmed" and pair.a["status"] != "confirmed"
-        if prefer_b != (key in self.swapped or key[::-1] in self.swapped):
+        if prefer_b != (frozenset((pair.a["event_id"], pair.b["event_id"])) in self.swapped):
             pair.a, pair.b = pair.b, pair.a
         return pair
 
@@ -181,15 +183,14 @@ class DuplicatesScreen(Screen):
     def action_swap(self) -> None:
         pair = self.current()
         if pair is not None:
-            key = (pair.a["event_id"], pair.b["event_id"])
-            self.swapped ^= {key} if key in self.swapped else {key, key[::-1]} & self.swapped or {key}
+            self.swapped ^= {frozenset((pair.a["event_id"], pair.b["event_id"]))}
             pair.a, pair.b = pair.b, pair.a
             self.show_current()
 
     def action_page(self, step: int) -> None:
-        offset = self.offset + step * PAGE
-        if 0 <= offset < getattr(self, "total", 0):
-            self.offset = offset
+        offset = self.page_offset + step * PAGE
+        if 0 <= offset < self.total:
+            self.page_offset = offset
             self.reload()
 
     def action_close(self) -> None:

@@ -85,7 +85,7 @@ class NamesScreen(Screen):
         self.store = store if isinstance(store, Store) else Store(store)
         self.lock = threading.Lock()  # one connection, used by one worker at a time
         self.kind_index = 0
-        self.offset = 0
+        self.page_offset = 0
         self.total = 0
         self.clusters: list[Any] = []
         self.cluster_rows: list[Row] = []
@@ -129,7 +129,7 @@ class NamesScreen(Screen):
     def load(self) -> None:
         with self.lock:
             found = suggest(self.store, self.kind)
-            page = list_entities(self.store, self.kind, limit=PAGE, offset=self.offset)
+            page = list_entities(self.store, self.kind, limit=PAGE, offset=self.page_offset)
             total = count_entities(self.store, self.kind)
             ids = [m.entity_id for s in found for m in s.members]
             attrs = attributes_of(self.store, ids[: MAX_CLUSTER_ROWS + 50])
@@ -191,8 +191,8 @@ class NamesScreen(Screen):
         text.append(f" · showing: {self.kind or 'actors and places'}")
         text.append(f" · {len(self.clusters)} suggested cluster(s)")
         if self.total:
-            end = min(self.offset + PAGE, self.total)
-            text.append(f" · entities {self.offset + 1}–{end} of {self.total}")
+            end = min(self.page_offset + PAGE, self.total)
+            text.append(f" · entities {self.page_offset + 1}–{end} of {self.total}")
         self.query_one("#names-head", Static).update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -339,13 +339,13 @@ class NamesScreen(Screen):
 
     def action_cycle_kind(self) -> None:
         self.kind_index = (self.kind_index + 1) % len(KINDS)
-        self.offset = 0
+        self.page_offset = 0
         self.reload()
 
     def action_page(self, step: int) -> None:
-        offset = self.offset + step * PAGE
+        offset = self.page_offset + step * PAGE
         if 0 <= offset < max(self.total, 1):
-            self.offset = offset
+            self.page_offset = offset
             self.reload()
 
     def action_close(self) -> None:
