@@ -283,3 +283,16 @@ async def test_article_text_is_never_markup(db):
         assert "[@click=app.quit]click me[/]" in text
         assert "[bold]bold[/bold]" in text
         assert app.is_running
+
+
+async def test_no_color_keeps_every_state_visible(db, monkeypatch):
+    path, ids = db
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot, app, row=1)  # an article with a blank line
+        await pilot.press("c")
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "✓" in text and "┃" in text  # status mark and evidence bar, not colour
+        assert event_row(path, ids["events"][3])["status"] == "confirmed"

@@ -27,7 +27,7 @@ ARTICLES = [
         "ISIS attack in Deir ez-Zor",
         "Daily Wire",
         "2018-03-10",
-        "ISIS attack in Deir ez-Zor\n"
+        "ISIS attack in Deir ez-Zor\n\n"
         "Islamic State fighters attacked a checkpoint in Deir ez-Zor, killing 4 soldiers. "
         "Residents fled the area.",
     ),

@@ -211,7 +211,10 @@ class ArticleView(ScrollView, can_focus=False):
         line.stylize_before(base)
         gutter_style = base + self.get_component_rich_style("article-view--gutter")
         gutter = ("┃" if in_evidence else " ") + ("›" if in_cursor else " ")
-        segments = [Segment(gutter, gutter_style), *line.render(self.app.console)]
+        # An empty line renders as one unstyled segment; Textual's NO_COLOR filter needs a
+        # style on every segment.
+        segments = [Segment(gutter, gutter_style)]
+        segments += [Segment(t, s or base, c) for t, s, c in line.render(self.app.console)]
         return Strip(segments, GUTTER + line.cell_len)
 
 

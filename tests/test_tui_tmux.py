@@ -1,0 +1,89 @@
+"""Drive the real `workbench open` in tmux on the seeds demo: a key press reaches the database.
+
+A real terminal (tmux's), a real process, the default keymap, no Textual test harness.
+Skipped where tmux is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from workbench.store import Store
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
+WORKBENCH = [sys.executable, "-m", "workbench"]
+
+
+def wait_for(predicate, timeout: float = 30.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
+    db = tmp_path / "demo.db"
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    subprocess.run([*WORKBENCH, "demo", "--db", str(db), "--no-open"], check=True, env=env)
+    with Store(str(db), analyst="check") as store:
+        first_article = store.scalar("SELECT MIN(id) FROM articles")
+        target = store.scalar(
+            "SELECT MIN(id) FROM events WHERE article_id = ? AND status = 'proposed'",
+            [first_article],
+        )
+    assert target is not None, "the demo has no proposed event to confirm"
+
+    socket = f"wb-test-{os.getpid()}-{int(no_color)}"
+    tmux = ["tmux", "-L", socket]
+    command = " ".join([*WORKBENCH, "--db", str(db), "--analyst", "tmux", "open"])
+    if no_color:
+        command = f"NO_COLOR=1 {command}"
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "wb", "-x", "80", "-y", "24", command],
+        check=True,
+        env=env,
+        cwd=str(Path(__file__).resolve().parents[1]),
+    )
+
+    def screen() -> str:
+        out = subprocess.run([*tmux, "capture-pane", "-p", "-t", "wb"], capture_output=True)
+        return out.stdout.decode("utf-8", "replace")
+
+    try:
+        wait_for(lambda: "Articles" in screen() and "of 4" in screen(), what="the queue")
+        subprocess.run([*tmux, "send-keys", "-t", "wb", "Enter"], check=True)
+        wait_for(lambda: "Events" in screen() and "Entities" in screen(), what="review")
+        subprocess.run([*tmux, "send-keys", "-t", "wb", "c"], check=True)
+
+        def status() -> str | None:
+            with Store(str(db), analyst="check") as store:
+                row = store.row("events", target)
+            return row["status"] if row["status"] == "confirmed" else None
+
+        assert wait_for(status, what="the confirmation in the database") == "confirmed"
+        wait_for(lambda: "✓" in screen(), what="the confirmed mark on screen")
+        subprocess.run([*tmux, "send-keys", "-t", "wb", "q"], check=True)
+        wait_for(
+            lambda: (
+                subprocess.run([*tmux, "has-session", "-t", "wb"], capture_output=True).returncode
+                != 0
+            ),
+            what="the app to quit",
+        )
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+    with Store(str(db), analyst="check") as store:
+        log = store.query("SELECT analyst, action, target FROM actions WHERE analyst = 'tmux'")
+    assert log == [{"analyst": "tmux", "action": "confirm-event", "target": f"events:{target}"}]
