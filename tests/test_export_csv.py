@@ -10,7 +10,8 @@ import time
 import pytest
 from export_helpers import csv_rows, curate, export_text
 
-from workbench.export.csv import ACLED_COLUMNS, COLUMNS, field, number_cell, text_cell
+from workbench.export.cells import field, number_cell, text_cell
+from workbench.export.csv import ACLED_COLUMNS, COLUMNS, NUMERIC_COLUMNS
 from workbench.ingest import ingest_paths
 from workbench.store.events import add_event, set_status
 
@@ -177,6 +178,8 @@ def test_formula_injection_is_neutralised_without_losing_values(store, tmp_path)
     # Numbers stay numbers: a negative latitude is not text.
     assert row["latitude"] == "-1.6792" and float(row["latitude"]) == -1.6792
     assert row["fatalities"] == "2"
+    for name in NUMERIC_COLUMNS:
+        assert row[name] == "" or float(row[name]) == float(row[name]), name
     # Every cell a spreadsheet would run is neutralised; dropping the quote gives it back.
     for name, value in row.items():
         if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
