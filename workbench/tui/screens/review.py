@@ -43,7 +43,7 @@ class ReviewScreen(ReviewActions, Screen):
         Binding("x", "reject_event", "Reject", id="reject-event"),
         Binding("e", "edit_event", "Edit", id="edit-event"),
         Binding("a", "add_event", "Add", id="add-event"),
-        Binding("m", "merge_events", "Merge", id="merge-events"),
+        Binding("m", "merge_events", "Merge", id="merge-events", show=False),
         Binding("o", "reopen_event", "Reopen event", id="reopen-event", show=False),
         Binding("n", "move_article(1)", "Next article", id="next-article"),
         Binding("p", "move_article(-1)", "Previous article", id="prev-article", show=False),

@@ -1,0 +1,52 @@
+"""A few deterministic screenshots at 80x24: the queue, the review screen, the edit form.
+
+Update after a deliberate visual change with `pytest tests/test_tui_snapshots.py
+--snapshot-update`, and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tui_support import build_db, make_app, settle
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    # Fixed paths: the help text shows the user's keymap path.
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/home/analyst/.config")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    path = str(tmp_path / "snap.db")
+    build_db(path)
+    return make_app(path)
+
+
+def steps(*groups):
+    async def run(pilot):
+        await settle(pilot, pilot.app)
+        for keys in groups:
+            await pilot.press(*keys)
+            await settle(pilot, pilot.app)
+
+    return run
+
+
+def test_queue(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps())
+
+
+def test_review_second_event(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps(["enter"], ["down"]))
+
+
+def test_edit_form_with_suggestions(snap_compare, app):
+    async def run(pilot):
+        await steps(["enter"], ["down", "e"])(pilot)
+        field = pilot.app.screen.query_one("#f-actor1")
+        field.input.value = ""
+        field.input.focus()
+        await pilot.press(*"asad")
+        await settle(pilot, pilot.app)
+        await pilot.press("down")
+        await settle(pilot, pilot.app)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run)
