@@ -66,3 +66,15 @@ def test_error_mid_export_leaves_nothing(big_db, tmp_path):
         export_to_file(store, str(target), "jsonl", status="all", progress=progress)
     store.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_file_mode_is_not_private(store, tmp_path):
+    """The temporary file is 0600; the finished dataset gets the usual mode."""
+    target = tmp_path / "events.jsonl"
+    mask = os.umask(0o022)
+    os.umask(mask)
+    export_to_file(store, str(target), "jsonl")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    target.chmod(0o640)  # a file it replaces keeps its mode
+    export_to_file(store, str(target), "jsonl")
+    assert target.stat().st_mode & 0o777 == 0o640

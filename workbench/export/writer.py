@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -27,9 +28,31 @@ def atomic_output(path: str | None, newline: str | None = None) -> Iterator[Text
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as out:
             yield out
             out.flush()
+            # mkstemp makes the file private (0600); give the dataset the mode a plain
+            # `open()` would (or the mode of the file it replaces).
+            os.fchmod(out.fileno(), _mode_for(target))
             os.fsync(out.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    try:  # Linux shows it without changing it (os.umask would, for every thread)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
