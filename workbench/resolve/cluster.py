@@ -2,13 +2,15 @@
 
 Each group is one entity with one or more names (canonical + aliases). Two groups are linked
 when any of their names share a keyed form (`forms.name_forms`) or score high in the fuzzy
-stage. The fuzzy stage blocks names by the first and last three letters of their distinctive words
-(one typo cannot change both) and by their consonant skeleton and scores each block with `rapidfuzz.process.cdist` and a
-score cutoff, so 50k names take seconds, not the ~20 s that all pairs take. Candidate pairs
-are then re-scored by `score_pair`, which knows what makes look-alikes different.
+stage. The fuzzy stage blocks names by the first and last three letters of their
+distinctive words (one typo cannot change both) and by their consonant skeleton, and scores
+each block with `rapidfuzz.process.cdist` and a score cutoff, so 50k names take seconds,
+not the ~20 s that all pairs take. Candidate pairs are then re-scored by `score_pair`,
+which knows what makes look-alikes different.
 
 Links are joined best-first with a union-find that refuses any join an analyst excluded
-(distinct pairs), so an excluded pair never ends up in one cluster through a third name.
+(distinct pairs), so an excluded pair never ends up in one cluster through a third name,
+and any similarity link that would chain names that are not close to each other.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .forms import Form, name_forms
-from .keys import skeleton
+from .keys import word_skeleton
 from .normalize import name_key
 from .scoring import NameInfo, score_pair, word_score
 
 SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more
-FUZZY_CUTOFF = 72  # cdist floor: below this no re-scoring can reach the threshold
+FUZZY_CUTOFF = 76  # cdist floor: below this no re-scoring can reach the threshold
 MAX_SKELETON_BUCKET = 30  # larger skeleton buckets are coincidences, not transliterations
 SKELETON_RATIO = 82  # same consonants must also be a close spelling ("Kafr Nabl" / "Kafranbil")
 SKELETON_MIN_LENGTH = 7  # in shorter names a changed vowel is another name ("Khuda" / "Khida")
@@ -59,7 +61,7 @@ class Clusterer:
         info = NameInfo.of(group, name)
         if info.compact:
             self.names.append(info)
-            forms = name_forms(name, self.kind, info.base)
+            forms = name_forms(name, self.kind, info.base, info.folded, info.skeleton)
             self.forms.append(forms)
             self.keys[group].update(f.key for f in forms if f.ns == "n")
 
@@ -102,6 +104,9 @@ class Clusterer:
         # An acronym or a lone surname is ambiguous: link it only to a full name that
         # clearly dominates the others sharing it ("SDF" -> "Syrian Democratic Forces").
         fulls: dict[str, tuple[float, int]] = {}
+        explained = {self.names[i].group for i, f in members if f.primary} & {
+            self.names[j].group for j, f in members if not f.primary
+        }
         for j, form in members:
             if form.primary:
                 continue
@@ -119,7 +124,8 @@ class Clusterer:
         rule = next(f.rule for _j, f in members if not f.primary)
         score = next(f.score for j, f in members if not f.primary and self.names[j].group == target)
         for i, form in members:
-            if form.primary:
+            # "UN" is an alias of United Nations itself: its short form is explained already.
+            if form.primary and self.names[i].group not in explained:
                 self.link(self.names[i].group, target, min(form.score, score), rule)
 
     def _link_skeleton(self, members: list[tuple[int, Form]]) -> None:
@@ -148,7 +154,7 @@ class Clusterer:
             blocks["^" + s[:3]].append(s_i)
             blocks["$" + s[-3:]].append(s_i)
             # A vowel typo in a short name changes both ends ("Hamdan" / "Hamdun").
-            blocks["%" + skeleton([s])].append(s_i)
+            blocks["%" + word_skeleton(s)].append(s_i)
             same = by_core[s]
             if 1 < len(same) <= MAX_SAME_CORE:
                 self._score_within(same)

@@ -35,6 +35,7 @@ from .words import (
     TITLES,
 )
 
+LINK_WORDS = {"loyal", "close", "near", "against", "under", "with", "by", "from", "like"}
 SURNAME_SCORE = 86
 ACRONYM_SCORE = 90
 SKELETON_SCORE = 90
@@ -74,6 +75,8 @@ def person_like(tokens: list[str]) -> bool:
 
 def _strip_title(tokens: list[str]) -> tuple[list[str], int] | None:
     """'syrian president bashar assad' -> (['bashar', 'assad'], 94)."""
+    if TITLES.isdisjoint(tokens):
+        return None
     last = max((i for i, t in enumerate(tokens) if t in TITLES), default=-1)
     if last < 0 or last == len(tokens) - 1 or tokens[last + 1] == "of":
         return None
@@ -81,14 +84,17 @@ def _strip_title(tokens: list[str]) -> tuple[list[str], int] | None:
     country, head = split_country_prefix(tokens[: last + 1])
     if all(t in TITLES or t in TITLE_MODIFIERS for t in head) and len(rest) <= 4:
         return rest, 94
-    # "Kremlin spokesman Dmitry Peskov": an unknown word before the title; less sure.
-    if last <= 3 and person_like(rest):
+    # "Kremlin spokesman Dmitry Peskov": unknown words before the title; less sure, and
+    # never across a link word ("forces loyal to President X" is not X).
+    if last <= 3 and person_like(rest) and not set(head) & (STOPWORDS | LINK_WORDS):
         return rest, 88
     return None
 
 
 def _strip_place(tokens: list[str]) -> tuple[list[str], int] | None:
     """'idlib province' -> ['idlib']; 'city of aleppo' -> ['aleppo']."""
+    if PLACE_GENERIC.isdisjoint(tokens):
+        return None
     rest = [t for t in tokens if t not in PLACE_GENERIC]
     if len(rest) == len(tokens):
         return None
@@ -103,11 +109,13 @@ def _strip_place(tokens: list[str]) -> tuple[list[str], int] | None:
 def reductions(tokens: list[str], kind: str) -> list[tuple[list[str], int, str]]:
     """The name itself and what it reduces to without changing its referent."""
     out = [(tokens, 100, "name")]
-    for k in range(1, min(4, len(tokens) - 1)):
+    if len(tokens) == 1:
+        return out
+    for k in range(1, min(4, len(tokens) - 1) if not BACKED.isdisjoint(tokens) else 0):
         if tokens[k] in BACKED and not _generic_only(tokens[k + 1 :]):
             out.append((tokens[k + 1 :], 94, "descriptor"))
             break
-    for k in range(1, len(tokens)):
+    for k in range(1, len(tokens) if not LINKED.isdisjoint(tokens) else 0):
         if tokens[k] in LINKED and _generic_only(tokens[k + 1 :]) and not _generic_only(tokens[:k]):
             out.append((tokens[:k], 92, "linked"))
             break
@@ -130,8 +138,15 @@ def reductions(tokens: list[str], kind: str) -> list[tuple[list[str], int, str]]
     return out
 
 
-def name_forms(name: str, kind: str, tokens: list[str] | None = None) -> list[Form]:
-    """Every keyed form of `name` (kind 'actor' or 'place'); `tokens`: its `base_tokens`."""
+def name_forms(
+    name: str,
+    kind: str,
+    tokens: list[str] | None = None,
+    folded: list[str] | None = None,
+    skel: str | None = None,
+) -> list[Form]:
+    """Every keyed form of `name` (kind 'actor' or 'place'). `tokens`, `folded`, `skel`:
+    its `base_tokens`, their `fold`s and `skeleton`, when the caller has them already."""
     tokens = base_tokens(name) if tokens is None else tokens
     if not tokens:
         return []
@@ -167,8 +182,8 @@ def name_forms(name: str, kind: str, tokens: list[str] | None = None) -> list[Fo
         and country_of(tokens) is None
     ):
         forms.append(Form("u", fold(tokens[0]), SURNAME_SCORE, True, "surname"))
-    folded = [fold(t) for t in tokens]
-    skel = skeleton(folded)
+    folded = [fold(t) for t in tokens] if folded is None else folded
+    skel = skeleton(folded) if skel is None else skel
     # Four consonants are enough in a longer name ("Hizballah" / "Hezbollah": hzbl), not in
     # a short one ("Homs" / "Hamas": hms).
     if len(skel) >= 5 or (len(skel) == 4 and len("".join(folded)) >= 6):

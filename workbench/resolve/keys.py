@@ -64,13 +64,18 @@ ABBREVIATIONS = {
 def base_tokens(name: str) -> list[str]:
     """Words of a name with the noise that never tells two entities apart removed."""
     text = strip_accents(name).translate(_APOSTROPHES).translate(_HYPHENS)
-    text = _HANDLE.sub(_split_handle, text)
-    text = _GLUED_ARTICLE.sub(" ", text)
+    # Each pattern runs only when its trigger character is there: this is called per name.
+    if "@" in text or "#" in text:
+        text = _HANDLE.sub(_split_handle, text)
+    if "l" in text:
+        text = _GLUED_ARTICLE.sub(" ", text)
     text = text.casefold()
-    text = _POSSESSIVE.sub("", text)
-    text = _INNER_APOSTROPHE.sub("", text)  # "hay'at" -> "hayat"
-    text = _ATTACHED_ARTICLE.sub(" ", text)
-    text = _MISTYPED_ARTICLE.sub(" ", text)
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+        text = _INNER_APOSTROPHE.sub("", text)  # "hay'at" -> "hayat"
+    if "-" in text:
+        text = _ATTACHED_ARTICLE.sub(" ", text)
+        text = _MISTYPED_ARTICLE.sub(" ", text)
     tokens = [t for t in _NON_WORD.split(text) if t]
     tokens = [ABBREVIATIONS.get(t, t) for t in tokens if t not in LOOSE_ARTICLES]
     if len(tokens) > 1 and tokens[0] == "the":

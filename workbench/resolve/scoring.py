@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .keys import STOPWORDS, base_tokens, fold, skeleton
+from .keys import STOPWORDS, base_tokens, fold, skeleton, word_skeleton
 from .words import GENERIC, PLACE_GENERIC, PLACE_HEADS, TITLES
 
 _VOWELS = set("aeiou")
@@ -33,8 +33,9 @@ SHORT_CAP = 80
 WORD_MISMATCH_CAP = 70
 FIRST_LETTER_PENALTY = 15
 LOOSE_WORDS = {fold(w) for w in GENERIC | PLACE_GENERIC | PLACE_HEADS | TITLES}
-_LONG_LOOSE = sorted(w for w in LOOSE_WORDS if len(w) >= 6)
-_SHORT_LOOSE = sorted(w for w in LOOSE_WORDS if 4 <= len(w) <= 5)
+_LOOSE_BY_LENGTH: dict[int, list[str]] = {}
+for _w in sorted(LOOSE_WORDS):
+    _LOOSE_BY_LENGTH.setdefault(len(_w), []).append(_w)
 # Written abbreviations of generic words: "Def" (Defense), "Lib" (Liberation), "Dem".
 _LOOSE_PREFIXES = {w[:n] for w in LOOSE_WORDS for n in range(3, len(w))}
 
@@ -49,9 +50,12 @@ def is_loose(word: str) -> bool:
     if len(word) < 6:
         # A short generic word mistyped keeps its first letter and length ("Liws", "Matj");
         # anything else ("husha" from "hush") is a name.
-        near = process.extractOne(word, _SHORT_LOOSE, scorer=OSA.distance, score_cutoff=1)
-        return near is not None and near[0][0] == word[0] and len(near[0]) == len(word)
-    return process.extractOne(word, _LONG_LOOSE, scorer=OSA.distance, score_cutoff=1) is not None
+        same = [w for w in _LOOSE_BY_LENGTH.get(len(word), ()) if w[0] == word[0]]
+        return process.extractOne(word, same, scorer=OSA.distance, score_cutoff=1) is not None
+    # One edit changes the length by at most one.
+    near = [w for n in (len(word) - 1, len(word), len(word) + 1) if n >= 6
+            for w in _LOOSE_BY_LENGTH.get(n, ())]  # fmt: skip
+    return process.extractOne(word, near, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 @dataclass(slots=True)
@@ -59,6 +63,7 @@ class NameInfo:
     group: int
     name: str
     base: list[str]  # base_tokens, unfolded (for keyed forms)
+    folded: list[str]  # base_tokens folded
     compact: str  # folded words run together
     tokens: list[str]  # folded words, stopwords removed
     core: list[str]  # the distinctive folded words (not generic)
@@ -75,6 +80,7 @@ class NameInfo:
             group=group,
             name=name,
             base=base,
+            folded=folded,
             compact=compact,
             tokens=tokens,
             core=[t for t in tokens if not is_loose(t)],
@@ -93,11 +99,15 @@ def words_match(a: str, b: str) -> bool:
     """Loose agreement, for generic words and for checking every word has a counterpart."""
     if a == b:
         return True
+    if a in LOOSE_WORDS and b in LOOSE_WORDS:
+        # Two known generic words: "militias" is not "military", but "forces" is "force"
+        # and "Kafr" is "Kfar".
+        return a.rstrip("s") == b.rstrip("s") or word_skeleton(a) == word_skeleton(b)
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
         return True  # "def" / "defense", "brig" / "brigade"
     if fuzz.ratio(a, b) >= 75:
         return True
-    return len(a) >= 3 and skeleton([a]) == skeleton([b])
+    return len(a) >= 3 and word_skeleton(a) == word_skeleton(b)
 
 
 def words_agree(a: list[str], b: list[str]) -> bool:
@@ -119,7 +129,9 @@ def word_score(x: str, y: str) -> float:
     if longest <= SHORT:
         # One vowel apart in five letters is a transliteration ("Homs" / "Hums" are folded
         # already); any other difference in so short a word is another word.
-        vowel_only = distance == 1 and len(x) == len(y) == SHORT and skeleton([x]) == skeleton([y])
+        vowel_only = (
+            distance == 1 and len(x) == len(y) == SHORT and word_skeleton(x) == word_skeleton(y)
+        )
         score = 86.0 if vowel_only else min(score, SHORT_CAP)
     if x[0] != y[0] and not (x[0] in _VOWELS and y[0] in _VOWELS):
         score -= FIRST_LETTER_PENALTY
