@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TextIO
 
 from . import acled
 from .cells import joined, number_cell, span, text_cell
@@ -90,7 +90,7 @@ NUMERIC_COLUMNS = frozenset(
     }
 )
 ARTICLE_CACHE = 20_000  # article cells kept; events come roughly in article order
-CACHE_LIMIT = 50_000  # entries kept of small values (statuses, analysts ...)
+CACHE_LIMIT = 10_000  # analysts' names kept
 
 
 class CsvCells:
@@ -102,8 +102,9 @@ class CsvCells:
         self._derived: dict[tuple, tuple[str, str, str, str]] = {}
         self._places: dict[int | None, tuple[str, str]] = {}
         self._types: dict[tuple[str, str], str] = {}
-        self._articles: dict[int, tuple[str, str]] = {}
-        self._small: dict[tuple[Any, str], str] = {}
+        self._articles: dict[int | tuple[int, ...], tuple[str, str]] = {}
+        self._statuses: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._analysts: dict[str | None, str] = {}
 
     def actor(self, eid: int | None) -> tuple[str, int | None]:
         """(name cell, inter code); the name cell is "" when there is no actor."""
@@ -168,33 +169,60 @@ class CsvCells:
             return ""
         return text_cell(joined(self.entities.name(i) for i in json.loads(ids_json)))
 
+    def article(self, article_id: int, source: Source) -> tuple[str, str]:
+        """(outlet cell, cells article_id ... published) of one article, cached."""
+        cached = self._articles.get(article_id)
+        if cached is None:
+            if len(self._articles) >= ARTICLE_CACHE:
+                self._articles.clear()  # bounded memory on corpora of any size
+            _id, file, title, url, published, _q, _s, _e, outlet, _h = source
+            cells = (text_cell(v) for v in (article_id, file, title, url, published))
+            cached = self._articles[article_id] = (text_cell(outlet), ",".join(cells))
+        return cached
+
     def sources(self, sources: list[Source]) -> tuple[str, str, str]:
         """Cells (source, article_ids ... source_published, source_quotes + source_spans)."""
         if len(sources) == 1:  # the common case: article cells cached, nothing to join
-            (article_id, file, title, url, published, quote, start, end, outlet, _h) = sources[0]
-            cached = self._articles.get(article_id)
-            if cached is None:
-                if len(self._articles) >= ARTICLE_CACHE:
-                    self._articles.clear()
-                cells = (text_cell(v) for v in (article_id, file, title, url, published))
-                cached = self._articles[article_id] = (text_cell(outlet), ",".join(cells))
-            return cached[0], cached[1], f"{text_cell(quote)},{text_cell(span(start, end))}"
+            source = sources[0]
+            outlet, articles = self.article(source[0], source)
+            return (
+                outlet,
+                articles,
+                f"{text_cell(source[5])},{text_cell(span(source[6], source[7]))}",
+            )
         if not sources:
             return "", ",,,,", ","
-        columns = zip(*sources, strict=True)
-        ids, files, titles, urls, published, quotes, starts, ends, outlets, _h = columns
-        spans = joined(span(a, b) for a, b in zip(starts, ends, strict=True))
-        return (
-            text_cell(joined(dict.fromkeys(o for o in outlets if o))),
-            ",".join(text_cell(joined(c)) for c in (ids, files, titles, urls, published)),
-            f"{text_cell(joined(quotes))},{text_cell(spans)}",
-        )
+        key = tuple(s[0] for s in sources)
+        cached = self._articles.get(key)
+        if cached is None:  # the same articles often report several events
+            columns = list(zip(*sources, strict=True))
+            outlets = joined(dict.fromkeys(o for o in columns[8] if o))
+            cached = self._articles[key] = (
+                text_cell(outlets),
+                ",".join(text_cell(joined(c)) for c in columns[:5]),
+            )
+        quotes = joined(s[5] for s in sources)
+        spans = joined(span(s[6], s[7]) for s in sources)
+        return cached[0], cached[1], f"{text_cell(quotes)},{text_cell(spans)}"
+
+    def status(self, status: str, precision: str) -> tuple[str, str, str]:
+        """Cells (time_precision, status, date_precision), cached: a handful of pairs."""
+        key = (status, precision)
+        found = self._statuses.get(key)
+        if found is None:
+            found = self._statuses[key] = (
+                number_cell(acled.TIME_PRECISION.get(precision)),
+                text_cell(status),
+                text_cell(precision),
+            )
+        return found
 
     def line(self, row: Row, sources: list[Source]) -> str:
         """One CSV line in `COLUMNS` order (without the line end).
 
         Written for speed (it runs once per event): everything that depends only on an
-        entity, an article or a small set of values comes from a cache.
+        entity, an article or a small set of values comes from a cache. `event_id` and
+        `timestamp` are integers by construction (INTEGER PRIMARY KEY; CAST in SQL).
         """
         (event_id, status, event_date, precision, event_type, sub_event_type, actor1_id,
          actor2_id, assoc1, assoc2, place_id, geo_precision, fatalities, low, high, notes,
@@ -203,14 +231,20 @@ class CsvCells:
             actor1_id, actor2_id, event_type
         )
         iso3, place_cells = self.place(place_id)
+        time_precision, status_cell, precision_cell = self.status(status, precision)
         date = event_date or ""
         outlet, articles, quotes = self.sources(sources)
+        analyst = self._analysts.get(confirmed_by)
+        if analyst is None:
+            analyst = text_cell(confirmed_by)
+            if len(self._analysts) < CACHE_LIMIT:
+                self._analysts[confirmed_by] = analyst
         return ",".join(
             (
                 f"{iso3}{event_id}" if iso3 else "",
                 text_cell(date),
                 date[:4] if date[:4].isdigit() else "",
-                self.small(precision, "time_precision"),
+                time_precision,
                 self.types(event_type, sub_event_type),
                 actor1,
                 "" if assoc1 == "[]" else self.assoc(assoc1),
@@ -227,32 +261,19 @@ class CsvCells:
                 text_cell(notes),
                 number_cell(fatalities),
                 "",  # tags: not recorded
-                number_cell(timestamp),
-                number_cell(event_id),
-                self.small(status, "text"),
-                self.small(precision, "text"),
+                "" if timestamp is None else str(timestamp),
+                str(event_id),
+                status_cell,
+                precision_cell,
                 "" if low is None else number_cell(low),
                 "" if high is None else number_cell(high),
                 number_cell(confidence),
-                self.small(confirmed_by, "text"),
+                analyst,
                 text_cell(confirmed_at),
                 articles,
                 quotes,
             )
         )
-
-    def small(self, value: Any, kind: str) -> str:
-        """Cells of values from a small set (statuses, precisions, analysts), cached."""
-        key = (value, kind)
-        found = self._small.get(key)
-        if found is None:
-            if kind == "time_precision":
-                found = number_cell(acled.TIME_PRECISION.get(value))
-            else:
-                found = text_cell(value)
-            if len(self._small) < CACHE_LIMIT:
-                self._small[key] = found
-        return found
 
 
 def write_csv(rows: Iterable[tuple[Row, list[Source]]], entities: EntityCache, out: TextIO) -> int:
