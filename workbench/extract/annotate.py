@@ -132,7 +132,9 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         elif "place" in kinds:
             entry = _pick_place(senses, country)
             # "Aleppo, Syria" and "the border with Turkey" name places, not actors.
-            listed = text[last_place_end:start] in (", ", ",")
+            listed = text[last_place_end:start] in (", ", ",") or (
+                text[start - 2 : start] == ", " and text[toks.starts[i - 1]].isupper()
+            )
             if (
                 entry.type == "country"
                 and prev not in LOCATIVE

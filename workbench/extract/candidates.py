@@ -49,10 +49,34 @@ class Candidate:
 
 
 NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozens dozen scores "
-    "hundreds several many least more than about nearly some".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozens",
+        "dozen",
+        "scores",
+        "hundreds",
+        "several",
+        "many",
+        "least",
+        "more",
+        "than",
+        "about",
+        "nearly",
+        "some",
+    ]
 )
-BACKING = frozenset("backed supported aided assisted helped joined".split())
+BACKING = frozenset(["backed", "supported", "aided", "assisted", "helped", "joined"])
 BY_BRIDGE = frozenset(
     [
         "committed",

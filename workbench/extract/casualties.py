@@ -63,6 +63,67 @@ ANCHORS = frozenset(
         "fatalities",
     ]
 )
+NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
+NUMBER_START = frozenset(
+    [
+        "one",
+        "a",
+        "an",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "at",
+        "more",
+        "over",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "some",
+        "up",
+        "as",
+        "fewer",
+        "less",
+        "no",
+        "upwards",
+        "close",
+        "just",
+        "few",
+        "several",
+        "many",
+        "numerous",
+        "tens",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+    ]
+)
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.I)
 
 
@@ -107,9 +168,13 @@ class CasualtyFinder:
             re.I,
         )
         # "15 government soldiers and 11 rebels were killed": counts joined before the verb.
+        people = "|".join(
+            re.escape(p).replace(r"\ ", r"[\s-]+")
+            for p in sorted(lex.person_nouns - NOT_PEOPLE, key=len, reverse=True)
+        )
         self.joined = re.compile(
             rf"(?:(?:{_HEDGE})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})(?:\s+[A-Za-z'’-]+){{0,2}}?"
-            rf"\s+(?P<person>{persons})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+            rf"\s+(?P<person>{people})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
             re.I,
         )
         self.single = re.compile(
@@ -124,26 +189,50 @@ class CasualtyFinder:
             re.I,
         )
 
-    def find(self, text: str, windows: list[tuple[int, int]] | None = None) -> list[CasualtyHit]:
+    def find(self, text: str, toks=None) -> list[CasualtyHit]:
+        """Figures around each kill/injure word; every pattern is tried only where it can
+        start (anchored matches near the word), never scanned across the whole text."""
+        if toks is None:
+            from .tokens import Tokens
+
+            toks = Tokens.of(text)
+        keys, starts, ends = toks.keys, toks.starts, toks.ends
+        found: list[tuple[int, int, re.Match, str]] = []  # (priority, -length, match, rule)
+        for k in [k for k, key in enumerate(keys) if key in ANCHORS]:
+            for j in range(max(0, k - 5), k + 1):
+                if keys[j] == "no":
+                    self._try(found, 0, self.zero, text, starts[j], "casualty-none")
+            if keys[k] == "toll" and k and keys[k - 1] == "death":
+                self._try(found, 1, self.toll, text, starts[k - 1], "casualty-death-toll")
+            for j in range(max(0, k - 3), k + 1):
+                if j == k or keys[j] in ("left", "leaving"):
+                    self._try(found, 2, self.before, text, starts[j], "casualty-verb-number")
+            for j in range(max(0, k - 12), k):
+                key = keys[j]
+                if key[0].isdigit() or key in NUMBER_START:
+                    m = self.after.match(text, starts[j], ends[k])
+                    if m is not None and m.end() == ends[k]:  # the figure of *this* word
+                        found.append((3, m.start() - m.end(), m, "casualty-number-verb"))
+                        break  # the earliest start gives the whole figure
+            self._try(found, 4, self.single, text, starts[k], "casualty-singular")
         hits: list[CasualtyHit] = []
         taken: list[tuple[int, int]] = []
-        spans = windows if windows is not None else [(0, len(text))]
-        for rx, rule in (
-            (self.zero, "casualty-none"),
-            (self.toll, "casualty-death-toll"),
-            (self.before, "casualty-verb-number"),
-            (self.after, "casualty-number-verb"),
-            (self.single, "casualty-singular"),
-        ):
-            for m in (m for lo, hi in spans for m in rx.finditer(text, lo, hi)):
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
-                hit = self._hit(m, rule, text)
-                if hit is not None:
-                    hits.append(hit)
-                    taken.append((m.start(), m.end()))
+        for _, _, m, rule in sorted(found, key=lambda f: (f[0], f[1], f[2].start())):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            hit = self._hit(m, rule, text)
+            if hit is not None:
+                hits.append(hit)
+                taken.append((m.start(), m.end()))
         hits.sort(key=lambda h: h.start)
         return hits
+
+    @staticmethod
+    def _try(found, priority, rx, text, pos, rule, endpos=None) -> bool:
+        m = rx.match(text, pos) if endpos is None else rx.match(text, pos, endpos)
+        if m is not None:
+            found.append((priority, m.start() - m.end(), m, rule))
+        return m is not None
 
     def _hit(self, m: re.Match, rule: str, text: str) -> CasualtyHit | None:
         groups = m.groupdict()

@@ -13,9 +13,8 @@ from datetime import date
 
 from .annotate import Ann, annotate, context_country
 from .assemble import find_candidates
-from .casualties import ANCHORS as CASUALTY_ANCHORS
 from .casualties import CasualtyFinder
-from .dates import date_windows, find_dates
+from .dates import find_dates
 from .finalize import finalize
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
@@ -144,7 +143,7 @@ def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, sta
 def _date_anns(text: str, published: date | None, toks: Tokens) -> list[Ann]:
     out = []
     starts = toks.starts
-    for hit in find_dates(text, published, date_windows(toks)):
+    for hit in find_dates(text, published, toks):
         i, j = _tok(starts, hit.start), _tok(starts, hit.end)
         out.append(Ann("date", i, j, hit.start, hit.end, None, hit.rule, hit))
     return out
@@ -156,7 +155,7 @@ def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
         finder = lex.cache["casualties"] = CasualtyFinder(lex)
     out = []
     starts = toks.starts
-    for hit in finder.find(text, toks.windows(CASUALTY_ANCHORS, 10, 8)):
+    for hit in finder.find(text, toks):
         i, j = _tok(starts, hit.start), _tok(starts, hit.end)
         out.append(Ann("casualty", i, j, hit.start, hit.end, None, hit.rule, hit))
     return out

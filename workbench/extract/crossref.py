@@ -28,10 +28,15 @@ class Known:
 
 
 class CrossIndex:
-    """Untouched extractor proposals, by sub-event type, kept in memory for one run."""
+    """Untouched extractor proposals, indexed by sub-event type and day, for one run.
+
+    Each event is filed under every day its date could be (its precision window), so a
+    lookup reads a few small buckets instead of every event of the type.
+    """
 
     def __init__(self, store: Store) -> None:
-        self.by_type: dict[str, list[Known]] = {}
+        self.buckets: dict[tuple[str, int], list[Known]] = {}
+        self.by_id: dict[int, Known] = {}
         rows = store.conn.execute(
             "SELECT e.id, e.sub_event_type, e.event_date, e.date_precision, e.actor1_id, "
             "e.actor2_id, e.place_id, group_concat(s.article_id) FROM events e "
@@ -42,30 +47,44 @@ class CrossIndex:
         for eid, sub, when, precision, a1, a2, place, arts in rows:
             known = Known(eid, _day(when), precision, _actors(a1, a2), place)
             known.articles = {int(x) for x in (arts or "").split(",") if x}
-            self.by_type.setdefault(sub, []).append(known)
+            self._file(sub, known)
+
+    def _file(self, sub: str, known: Known) -> None:
+        self.by_id[known.id] = known
+        if known.when is None:
+            return
+        day, w = known.when.toordinal(), min(WINDOW.get(known.precision, 7), 31)
+        for d in range(day - w, day + w + 1):
+            self.buckets.setdefault((sub, d), []).append(known)
 
     def find(
         self, sub: str, when: str | None, precision: str, a1, a2, place, article: int
     ) -> int | None:
         day, actors = _day(when), _actors(a1, a2)
-        for known in reversed(self.by_type.get(sub, ())):
-            if article in known.articles or not _dates_agree(day, precision, known):
-                continue
-            if place is not None and known.place is not None:
-                if place == known.place and actors & known.actors:
+        if day is None or not actors:
+            return None
+        w = min(WINDOW.get(precision, 7), 31)
+        seen: set[int] = set()
+        for d in range(day.toordinal() - w, day.toordinal() + w + 1):
+            for known in self.buckets.get((sub, d), ()):
+                if known.id in seen or article in known.articles:
+                    continue
+                seen.add(known.id)
+                if not _dates_agree(day, precision, known):
+                    continue
+                if place is not None and known.place is not None:
+                    if place == known.place and actors & known.actors:
+                        return known.id
+                elif len(actors) == 2 and actors == known.actors:
                     return known.id
-            elif len(actors) == 2 and actors == known.actors:
-                return known.id
         return None
 
     def add(self, eid: int, sub: str, when, precision, a1, a2, place, article: int) -> None:
-        known = Known(eid, _day(when), precision, _actors(a1, a2), place, {article})
-        self.by_type.setdefault(sub, []).append(known)
+        self._file(sub, Known(eid, _day(when), precision, _actors(a1, a2), place, {article}))
 
     def link(self, eid: int, sub: str, article: int) -> None:
-        for known in self.by_type.get(sub, ()):
-            if known.id == eid:
-                known.articles.add(article)
+        if eid in self.by_id:
+            self.by_id[eid].articles.add(article)
 
 
 def _day(value: str | None) -> date | None:

@@ -114,18 +114,37 @@ ANCHORS = frozenset(
 )
 
 
-def date_windows(toks) -> list[tuple[int, int]]:
-    """Where a date can be: around month, weekday and relative words and 4-digit years."""
-    years = {k for k in set(toks.keys) if len(k) == 4 and k.isdigit() and k[:2] in ("19", "20")}
-    return toks.windows(ANCHORS | years, 4, 5)
+def _matches(text: str, toks) -> list[re.Match]:
+    """Date expressions, tried only where one can start: at a month, weekday, relative word
+    or 4-digit year, or up to three words before it ("late last month", "3 February")."""
+    keys, starts, ends = toks.keys, toks.starts, toks.ends
+    out: list[re.Match] = []
+    covered = -1
+    anchors = [
+        k for k, key in enumerate(keys)
+        if key in ANCHORS or (len(key) == 4 and key[:2] in ("19", "20") and key.isdigit())
+    ]  # fmt: skip
+    for k in anchors:
+        if ends[k] <= covered:
+            continue
+        for j in range(max(0, k - 3), k + 1):
+            if starts[j] < covered:
+                continue
+            m = DATE_RE.match(text, starts[j])
+            if m is not None and m.end() >= ends[k]:
+                out.append(m)
+                covered = m.end()
+                break
+    return out
 
 
-def find_dates(
-    text: str, published: date | None, windows: list[tuple[int, int]] | None = None
-) -> list[DateHit]:
+def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
+    if toks is None:
+        from .tokens import Tokens
+
+        toks = Tokens.of(text)
     hits = []
-    spans = windows if windows is not None else [(0, len(text))]
-    for m in (m for lo, hi in spans for m in DATE_RE.finditer(text, lo, hi)):
+    for m in _matches(text, toks):
         hit = _resolve(m, published)
         if hit is None:
             continue

@@ -1,14 +1,15 @@
 """Provides names found by pattern, not by dictionary: proposed as new entities.
 
-- `pattern-place-of`: "the town of X", "the village of X", "the X district"
+- `pattern-place-of`: "the town of X", "the village of X", "the district of X"
 - `pattern-place-suffix`: "X province", "X countryside", "X airbase"
-- `pattern-place-country`: "in X, Syria", "near X, in Idlib province"
+- `pattern-place-country`: "in X, Syria", "near X, Idlib province"
 - `pattern-place-prep`: a capitalised name after "in/near/outside" (low confidence)
 - `pattern-actor-suffix`: "X Brigade", "X militia", "X forces", "X Front", "X Council"
-- `pattern-loyal-to`: "forces loyal to <person or government>" -> that side's militias
 
-Names are capitalised spans (Arabic articles and "bin/abu" joiners allowed inside); month and
-weekday names and anything a dictionary already matched are left alone.
+A name is a run of capitalised words (Arabic articles and "bin/abu" joiners allowed inside),
+read from the article's tokens around a key word, so no regex scans the whole text. Month
+and weekday names, sentence-initial common words, and anything a dictionary already matched
+are left alone.
 """
 
 from __future__ import annotations
@@ -16,98 +17,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_JOIN = r"(?:al|el|ad|ar|as|ash|an|az|bin|ibn|abu|abou|umm|de|du)"
-NAME = rf"(?:{_JOIN}-)?[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ](?:{_JOIN}[- ])?[A-Z][\w'’]*(?:-[\w'’]+)*){{0,3}}"
-_PLACE_WORD = r"town|city|village|district|neighbou?rhood|suburb|camp|region|municipality|hamlet|area|settlement|province|governorate|sub-district|outskirts"
-_PLACE_SUFFIX = r"province|governorate|district|countryside|airbase|air\s+base|airport|military\s+airport|refugee\s+camp|camp|sub-district|dam|border\s+crossing|crossing"
-_ACTOR_SUFFIX = (
-    r"Brigades?|Battalions?|Division|Regiment|Corps|Front|Movement|Army|Legion|Guards?"
-    r"|Council|Committee|Organi[sz]ation|Network|Observatory|Alliance|Militias?|Forces"
-    r"|militias?|forces|fighters|rebels|militants|Group|Units|Party|Ministry|Agency"
-)
-_STOP = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "Near",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Since",
-        "As",
-        "Video",
-        "Photo",
-        "Image",
-        "Reuters",
-        "AFP",
-        "AP",
-    ]
-)
-
-PLACE_OF = re.compile(rf"\b(?:the\s+)?(?:{_PLACE_WORD})\s+of\s+(?P<name>{NAME})")
-PLACE_SUFFIX = re.compile(rf"\b(?P<name>{NAME})\s+(?P<suffix>{_PLACE_SUFFIX})\b")
-PLACE_PREP = re.compile(
-    rf"\b(?:in|near|outside|around|at)\s+(?P<name>{NAME})(?=[,.;:]|\s+(?:on|in|near|and|after|where|when|village|town|city)\b)"
-)
-ACTOR_SUFFIX = re.compile(rf"\b(?P<name>{NAME})\s+(?P<suffix>{_ACTOR_SUFFIX})\b")
-LOYAL_TO = re.compile(
-    r"\b(?P<head>forces|troops|fighters|militias|militiamen|gunmen|units)\s+(?:loyal\s+to|allied\s+(?:to|with))\s+"
-)
-
-
-@dataclass(slots=True)
-class Found:
-    kind: str  # actor | place
-    start: int
-    end: int
-    name: str
-    rule: str
-    confidence: float
-    place_type: str = ""
-    country: str = ""
-
-
 PLACE_WORDS = frozenset(
-    re.sub(
-        r"[^a-z|]", "", _PLACE_WORD.replace("neighbou?rhood", "neighbourhood|neighborhood")
-    ).split("|")
+    [
+        "town",
+        "city",
+        "village",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "camp",
+        "region",
+        "municipality",
+        "hamlet",
+        "settlement",
+        "province",
+        "governorate",
+        "subdistrict",
+        "outskirts",
+    ]
 )
 SUFFIX_WORDS = frozenset(
     [
@@ -159,53 +87,200 @@ ACTOR_WORDS = frozenset(
     ]
 )
 PREPS = frozenset(["in", "near", "outside", "around", "at"])
+JOINERS = frozenset(
+    [
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "an",
+        "az",
+        "bin",
+        "ibn",
+        "abu",
+        "abou",
+        "umm",
+        "de",
+        "du",
+    ]
+)
+AFTER_PREP = frozenset(
+    ["on", "in", "near", "and", "after", "where", "when", "village", "town", "city"]
+)
+STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "near",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "as",
+        "video",
+        "photo",
+        "image",
+        "reuters",
+        "afp",
+        "ap",
+        "many",
+        "some",
+        "several",
+        "other",
+        "all",
+        "most",
+        "both",
+        "local",
+        "two",
+        "three",
+        "four",
+        "five",
+        "government",
+        "opposition",
+        "state",
+        "security",
+        "armed",
+        "military",
+        "pro",
+        "anti",
+    ]
+)
+KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | ACTOR_WORDS | PREPS
+_GAP = re.compile(r"[ \-]")
+LOYAL_TO = re.compile(
+    r"\b(?P<head>forces|troops|fighters|militias|militiamen|gunmen|units)\s+"
+    r"(?:loyal\s+to|allied\s+(?:to|with))\s+"
+)
 
 
-def _scan(rx: re.Pattern, text: str, windows: list[tuple[int, int]]):
-    return (m for lo, hi in windows for m in rx.finditer(text, lo, hi))
+@dataclass(slots=True)
+class Found:
+    kind: str  # actor | place
+    start: int
+    end: int
+    name: str
+    rule: str
+    confidence: float
+    place_type: str = ""
+    country: str = ""
 
 
 def find_names(toks, country_names: dict[str, str]) -> list[Found]:
-    """Candidate new names; `country_names` maps country and governorate names to countries.
-
-    Each pattern runs only near its key words (a pre-filter on the article's tokens).
-    """
-    text = toks.text
+    """Candidate new names; `country_names` maps country and governorate names to countries."""
+    text, keys, starts, ends = toks.text, toks.keys, toks.starts, toks.ends
+    n = len(keys)
     out: list[Found] = []
-    for m in _scan(PLACE_OF, text, toks.windows(PLACE_WORDS, 1, 6)):
-        word = m.group(0).split()[-3] if m.group(0).split()[0] == "the" else m.group(0).split()[0]
-        out += _place(m, "pattern-place-of", 0.6, word.lower())
-    for m in _scan(PLACE_SUFFIX, text, toks.windows(SUFFIX_WORDS, 5, 2)):
-        out += _place(m, "pattern-place-suffix", 0.55, m.group("suffix").lower())
-    keys, starts = toks.keys, toks.starts
-    caps = [
-        (starts[k], toks.ends[min(k + 5, len(keys) - 1)])
-        for k in range(len(keys) - 1)
-        if keys[k] in PREPS and text[starts[k + 1]].isupper()
-    ]
-    for m in _scan(PLACE_PREP, text, caps):
-        rest = text[m.end("name") : m.end("name") + 40]
-        country = next((c for n, c in country_names.items() if rest.startswith(f", {n}")), "")
-        rule, conf = ("pattern-place-country", 0.6) if country else ("pattern-place-prep", 0.35)
-        out += _place(m, rule, conf, "", country)
-    for m in _scan(ACTOR_SUFFIX, text, toks.windows(ACTOR_WORDS, 5, 1)):
-        name, suffix = m.group("name"), m.group("suffix")
-        if _bad(name):
-            continue
-        full = f"{name} {suffix}"
-        out.append(
-            Found("actor", m.start("name"), m.end("suffix"), full, "pattern-actor-suffix", 0.5)
-        )
+
+    def cap(k: int) -> bool:
+        return text[starts[k]].isupper()
+
+    def joined(a: int, b: int) -> bool:  # tokens a and a+1=b separated by one space/hyphen
+        return ends[a] + 1 == starts[b] and _GAP.match(text, ends[a]) is not None
+
+    def back(k: int) -> int:
+        """First token of the capitalised name ending just before token k, or k."""
+        j = k
+        while (
+            j - 1 >= 0 and k - j < 4 and joined(j - 1, j) and (cap(j - 1) or keys[j - 1] in JOINERS)
+        ):
+            j -= 1
+        while j < k and (keys[j] in JOINERS and not cap(j) or keys[j] in STOP):
+            j += 1
+        return j
+
+    def forward(k: int) -> int:
+        """End token of the capitalised name starting at token k, or k."""
+        j = k
+        while (
+            j < n and j - k < 4 and (cap(j) or keys[j] in JOINERS) and (j == k or joined(j - 1, j))
+        ):
+            j += 1
+        while j > k and keys[j - 1] in JOINERS:
+            j -= 1
+        return j
+
+    def usable(i: int, j: int) -> bool:
+        if j <= i or keys[i] in STOP or not cap(i):
+            return False
+        # One sentence-initial word is usually just a capitalised common word.
+        if j - i == 1 and _sentence_initial(text, starts[i]):
+            return False
+        return ends[j - 1] - starts[i] >= 3
+
+    for k in [k for k, key in enumerate(keys) if key in KEY_WORDS]:
+        key = keys[k]
+        if key in ACTOR_WORDS and k:
+            i = back(k)
+            if usable(i, k):
+                out.append(Found("actor", starts[i], ends[k], text[starts[i] : ends[k]],
+                                 "pattern-actor-suffix", 0.5))  # fmt: skip
+        if key in SUFFIX_WORDS and k:
+            i = back(k)
+            if usable(i, k):
+                out.append(Found("place", starts[i], ends[k - 1], text[starts[i] : ends[k - 1]],
+                                 "pattern-place-suffix", 0.55, key))  # fmt: skip
+        if key in PLACE_WORDS and k + 2 < n and keys[k + 1] == "of":
+            j = forward(k + 2)
+            if usable(k + 2, j):
+                out.append(Found("place", starts[k + 2], ends[j - 1], text[starts[k + 2] : ends[j - 1]],
+                                 "pattern-place-of", 0.6, key))  # fmt: skip
+        if key in PREPS and k + 1 < n and cap(k + 1):
+            j = forward(k + 1)
+            if not usable(k + 1, j):
+                continue
+            rest = text[ends[j - 1] : ends[j - 1] + 40]
+            if rest[:1] not in ",.;:" and (j >= n or keys[j] not in AFTER_PREP):
+                continue
+            country = next(
+                (c for name, c in country_names.items() if rest.startswith(f", {name}")), ""
+            )
+            rule, conf = ("pattern-place-country", 0.6) if country else ("pattern-place-prep", 0.35)
+            out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
+                             rule, conf, "", country))  # fmt: skip
     return out
 
 
-def _bad(name: str) -> bool:
-    first = name.split()[0].split("-")[0]
-    return first in _STOP or name in _STOP or len(name) < 3
-
-
-def _place(m: re.Match, rule: str, conf: float, word: str, country: str = "") -> list[Found]:
-    name = m.group("name")
-    if _bad(name):
-        return []
-    return [Found("place", m.start("name"), m.end("name"), name, rule, conf, word, country)]
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:—"

@@ -46,23 +46,23 @@ class Writer:
             learnt = self._learnt(kind, surface)
             if learnt is not None:
                 return learnt
-        key = (kind, name_key(name))
-        if key in self.ids:
-            return self.ids[key]
+        eid = self.ids.get((kind, name))
+        if eid is not None:
+            return eid
         eid = find_entity(self.store, kind, name)
         if eid is None:
             info = ex.entities.get((kind, name)) or entity_info(self.lex, kind, name, None)
             eid = self._create(info)
-        self.ids[key] = eid
+        self.ids[(kind, name)] = eid
         return eid
 
     def _generic(self, surface: str) -> bool:
         return surface[:1].islower()  # "the regime", "rebels": resolved by context, not alias
 
     def _learnt(self, kind: str, surface: str) -> int | None:
-        norm = name_key(surface)
-        key = (kind, norm)
+        key = (kind, surface)
         if key not in self.learnt:
+            norm = name_key(surface)
             row = self.conn.execute(
                 "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id "
                 "WHERE a.norm = ? AND e.kind = ? AND a.source IN ('merge', 'analyst') "
@@ -102,8 +102,9 @@ class Writer:
         conn.execute("DELETE FROM mentions WHERE article_id = ? AND edited = 0", [article_id])
         # Our source rows on other articles' untouched proposals go; they are re-linked below.
         conn.execute(
-            "DELETE FROM event_sources WHERE article_id = ? AND event_id IN (SELECT id FROM events "
-            "WHERE article_id != ? AND status = 'proposed' AND edited = 0 AND origin = 'extractor')",
+            "DELETE FROM event_sources WHERE id IN (SELECT s.id FROM event_sources s "
+            "JOIN events e ON e.id = s.event_id WHERE s.article_id = ? AND e.article_id != ? "
+            "AND e.status = 'proposed' AND e.edited = 0 AND e.origin = 'extractor')",
             [article_id, article_id],
         )
         untouched = [r[0] for r in conn.execute(
@@ -123,15 +124,16 @@ class Writer:
                 conn.execute("UPDATE events SET article_id = ? WHERE id = ?", [other[0], eid])
             else:
                 conn.execute("DELETE FROM events WHERE id = ?", [eid])
-        kept_events = [
-            dict(zip(("id", "sub", "date", "actor1", "start", "end"), r, strict=True))
-            for r in conn.execute(
-                "SELECT e.id, e.sub_event_type, e.event_date, e.actor1_id, s.start, s.end "
-                "FROM events e LEFT JOIN event_sources s ON s.event_id = e.id AND s.article_id = ? "
-                "WHERE e.article_id = ? OR s.id IS NOT NULL",
-                [article_id, article_id],
-            )
-        ]
+        # Two indexed lookups (an OR across the join would scan every event).
+        cols = ("id", "sub", "date", "actor1", "start", "end")
+        rows = conn.execute(
+            "SELECT e.id, e.sub_event_type, e.event_date, e.actor1_id, s.start, s.end "
+            "FROM event_sources s JOIN events e ON e.id = s.event_id WHERE s.article_id = ? "
+            "UNION SELECT e.id, e.sub_event_type, e.event_date, e.actor1_id, NULL, NULL "
+            "FROM events e WHERE e.article_id = ?",
+            [article_id, article_id],
+        ).fetchall()
+        kept_events = [dict(zip(cols, r, strict=True)) for r in rows]
         self.counts["kept"] += len(kept_events)
         return kept_mentions, kept_events
 

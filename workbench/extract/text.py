@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[#@]?[A-Z0-9])")
 _ABBREV = frozenset(
@@ -66,6 +66,7 @@ _STRONG = re.compile(
     r"|as\s+well\s+as|then)\b|\s+while\s+|\s+whereas\s+|\s+—|—\s+"
 )
 _COMMA = re.compile(r",|\(|\)|\"|“|”")
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
 _TWEET_SIG = re.compile(r"^\s*[—–-]+\s*.*\(@\w+\)")
 
 
@@ -75,9 +76,33 @@ class Sentence:
     end: int
     para: int
     skip: bool  # boilerplate or heading: no events from here
-    clauses: list[tuple[int, int]] = field(default_factory=list)  # strong clauses
-    commas: list[int] = field(default_factory=list)  # comma-level boundaries (offsets)
     tweet_signature: bool = False
+    text: str = ""
+    _clauses: list[tuple[int, int]] | None = None
+    _commas: list[int] | None = None
+
+    @property
+    def clauses(self) -> list[tuple[int, int]]:
+        """Strong clauses (split at ";", ", and", ", while" ...); computed on first use,
+        since most sentences have no trigger and never need them."""
+        if self._clauses is None:
+            self._layout()
+        return self._clauses
+
+    @property
+    def commas(self) -> list[int]:
+        """Comma-level boundaries (offsets), the scope of cues, subjects and objects."""
+        if self._commas is None:
+            self._layout()
+        return self._commas
+
+    def _layout(self) -> None:
+        start, end, text = self.start, self.end, self.text
+        cuts = [m.start() for m in _STRONG.finditer(text, start, end)]
+        bounds = [start, *cuts, end]
+        self._clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        commas = (m.start() for m in _COMMA.finditer(text, start, end))
+        self._commas = sorted({start, *cuts, *commas})
 
 
 def split_sentences(text: str, skip_spans: list[tuple[int, int]]) -> list[Sentence]:
@@ -94,12 +119,12 @@ def split_sentences(text: str, skip_spans: list[tuple[int, int]]) -> list[Senten
         signature = bool(_TWEET_SIG.match(line))
         cut = start
         for m in _END.finditer(line):
-            word = re.findall(r"[A-Za-z]+$", line[: m.start()])
-            if word and (word[0].lower() in _ABBREV or len(word[0]) == 1):
+            word = _LAST_WORD.search(line, max(0, m.start() - 12), m.start())
+            if word and (word.group().lower() in _ABBREV or len(word.group()) == 1):
                 continue
             sentences.append(_sentence(text, cut, start + m.start() + 1, para, skip, signature))
             cut = start + m.end()
-        if text[cut:end].strip():
+        if cut < end:
             sentences.append(_sentence(text, cut, end, para, skip, signature))
     return [s for s in sentences if s.end > s.start]
 
@@ -109,12 +134,7 @@ def _sentence(text: str, start: int, end: int, para: int, skip: bool, sig: bool)
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    s = Sentence(start, end, para, skip, tweet_signature=sig)
-    cuts = [m.start() for m in _STRONG.finditer(text, start, end)]
-    bounds = [start, *cuts, end]
-    s.clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
-    s.commas = sorted({start, *cuts, *(m.start() for m in _COMMA.finditer(text, start, end))})
-    return s
+    return Sentence(start, end, para, skip, sig, text)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -83,25 +83,36 @@ class Tokens:
 
 
 class Trie:
-    """Word-sequence table: first word -> [(rest of the words, [(case rule, sense)...])]."""
+    """Word-sequence table: first word -> {number of further words: {further words: senses}}.
+
+    A sense is kept with its case rule. Lookups per position are one dict access per
+    possible length, longest first, so a common first word ("al", "government") with many
+    continuations costs no more than a rare one.
+    """
 
     def __init__(self) -> None:
-        self.table: dict[str, list[tuple[tuple[str, ...], list[tuple[int, object]]]]] = {}
+        self.table: dict[str, list[tuple[int, dict[tuple[str, ...], list]]]] = {}
 
     def add(self, phrase: str, sense: object, rule: int | None = None) -> None:
         key = key_of(phrase)
+        if len(key) > 1 and key[0] == "the":
+            key = key[1:]  # "the regime" is found as "regime"; the article is not the name
         if not key:
             return
         rule = case_rule(phrase) if rule is None else rule
-        bucket = self.table.setdefault(key[0], [])
+        lengths = self.table.setdefault(key[0], [])
         rest = key[1:]
-        for existing_rest, senses in bucket:
-            if existing_rest == rest:
-                if (rule, sense) not in senses:
-                    senses.append((rule, sense))
-                return
-        bucket.append((rest, [(rule, sense)]))
-        bucket.sort(key=lambda item: -len(item[0]))  # longest first
+        for size, entries in lengths:
+            if size == len(rest):
+                senses = entries.setdefault(rest, [])
+                break
+        else:
+            entries = {rest: []}
+            lengths.append((len(rest), entries))
+            lengths.sort(key=lambda item: -item[0])  # longest first
+            senses = entries[rest]
+        if (rule, sense) not in senses:
+            senses.append((rule, sense))
 
     def scan(self, toks: Tokens) -> list[tuple[int, int, list[object]]]:
         """Longest non-overlapping matches: (first token, end token, senses)."""
@@ -113,14 +124,14 @@ class Trie:
         for i in [i for i, key in enumerate(keys) if key in table]:
             if i < done:
                 continue
-            bucket = table[keys[i]]
-            for rest, senses in bucket:
-                j = i + 1 + len(rest)
+            for size, entries in table[keys[i]]:
+                j = i + 1 + size
                 if j > n:
                     continue
-                if rest and tuple(keys[i + 1 : j]) != rest:
+                senses = entries.get(tuple(keys[i + 1 : j])) if size else entries.get(())
+                if senses is None:
                     continue
-                if rest and not all(
+                if size and not all(
                     text[ends[k] : starts[k + 1]] in _GAP_OK for k in range(i, j - 1)
                 ):
                     continue
