@@ -3,7 +3,8 @@
 Each group is one entity with one or more names (canonical + aliases). Two groups are linked
 when any of their names share a keyed form (`forms.name_forms`) or score high in the fuzzy
 stage. The fuzzy stage blocks names by the first and last three letters of their
-distinctive words (one typo cannot change both) and by their consonant skeleton, and scores
+distinctive words (one typo cannot change both), by their consonant skeleton and by their
+set of letters, and scores
 each block with `rapidfuzz.process.cdist` and a score cutoff, so 50k names take seconds,
 not the ~20 s that all pairs take. Candidate pairs are then re-scored by `score_pair`,
 which knows what makes look-alikes different.
@@ -155,6 +156,8 @@ class Clusterer:
             blocks["$" + s[-3:]].append(s_i)
             # A vowel typo in a short name changes both ends ("Hamdan" / "Hamdun").
             blocks["%" + word_skeleton(s)].append(s_i)
+            # OpenRefine's 1-gram fingerprint: a swap of two letters keeps it ("Naakhar").
+            blocks["&" + "".join(sorted(set(s)))].append(s_i)
             same = by_core[s]
             if 1 < len(same) <= MAX_SAME_CORE:
                 self._score_within(same)

@@ -43,6 +43,8 @@ _ATTACHED_ARTICLE = re.compile(r"\b(" + "|".join(sorted(ARTICLES, key=len, rever
 _MISTYPED_ARTICLE = re.compile(r"(?<![\w-])(aal|all|sl|ak|aj|l)-(?=\w)")
 # Typed without its hyphen or space: "alTirufa", "Kafral-Tuumab".
 _GLUED_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)(?=[A-Z][a-z])|(?<=[a-z]{3})(al|el)-")
+# The hyphen typed one letter late: "alD-huubas".
+_LATE_HYPHEN = re.compile(r"\b[Aa]l([A-Z])-(?=[a-z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -69,6 +71,8 @@ def base_tokens(name: str) -> list[str]:
         text = _HANDLE.sub(_split_handle, text)
     if "l" in text:
         text = _GLUED_ARTICLE.sub(" ", text)
+        if "-" in text:
+            text = _LATE_HYPHEN.sub(r" \1", text)
     text = text.casefold()
     if "'" in text:
         text = _POSSESSIVE.sub("", text)

@@ -10,7 +10,7 @@ tail dominates. What this scorer does about it:
   "brigade", "liwa" or "Kafr" only have to agree loosely);
 - a different first letter costs 15 points (typos rarely hit it: "Prussia" is not a typo);
 - words of five letters or fewer never match by similarity alone ("Hama" / "Hamas"),
-  except one vowel apart in five letters;
+  except one change inside a five-letter word with both ends kept;
 - different numbers never match ("Brigade 17" / "Brigade 71").
 
 A single typo in a word of six letters or more ("Damascus" / "Damacsus") scores 88.
@@ -127,12 +127,10 @@ def word_score(x: str, y: str) -> float:
     if distance == 1 and longest > SHORT:
         score = max(score, 88.0)
     if longest <= SHORT:
-        # One vowel apart in five letters is a transliteration ("Homs" / "Hums" are folded
-        # already); any other difference in so short a word is another word.
-        vowel_only = (
-            distance == 1 and len(x) == len(y) == SHORT and word_skeleton(x) == word_skeleton(y)
-        )
-        score = 86.0 if vowel_only else min(score, SHORT_CAP)
+        # In so short a word a difference usually makes another word ("Hama" / "Hamas");
+        # one change inside a five-letter word, both ends kept, is taken for a typo.
+        inside = distance == 1 and len(x) == len(y) == SHORT and (x[0], x[-1]) == (y[0], y[-1])
+        score = 86.0 if inside else min(score, SHORT_CAP)
     if x[0] != y[0] and not (x[0] in _VOWELS and y[0] in _VOWELS):
         score -= FIRST_LETTER_PENALTY
     return score
