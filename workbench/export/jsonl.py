@@ -18,6 +18,7 @@ from .records import EntityCache, Row, Source
 
 _INF = float("inf")
 EMPTY = '""'  # an empty JSON string
+SMALL_CACHE = 10_000
 ARTICLE_CACHE = 20_000  # article fragments kept; events come roughly in article order
 
 
@@ -49,6 +50,7 @@ class JsonLines:
         self.names = {eid: value(name) for eid, name in entities.names.items()}
         self._places: dict[int | None, str] = {}
         self._articles: dict[int, tuple[str, str]] = {}
+        self._small: dict[Any, str] = {}
 
     def place(self, place_id: int | None) -> str:
         """The `location` ... `longitude` members for a place."""
@@ -87,15 +89,29 @@ class JsonLines:
             f'{head}, "quote": {value(quote)}, "start": {value(start)}, "end": {value(end)}, {tail}'
         )
 
+    def small(self, key: Any) -> str:
+        """`value()` of values from small sets (statuses, types, analysts), cached.
+
+        Only for TEXT columns: SQLite gives them back as str or None, never 1 and True,
+        which a dict would take for the same key.
+        """
+        found = self._small.get(key)
+        if found is None:
+            found = value(key)
+            if len(self._small) < SMALL_CACHE:
+                self._small[key] = found
+        return found
+
     def line(self, row: Row, sources: list[Source]) -> str:
         (event_id, status, event_date, precision, event_type, sub_event_type, actor1, actor2,
          assoc1, assoc2, place_id, geo_precision, fatalities, low, high, notes, confidence,
          confirmed_by, confirmed_at, _timestamp) = row  # fmt: skip
         names = self.names
+        small = self.small
         return (
-            f'{{"event_id": {value(event_id)}, "status": {value(status)}, '
-            f'"event_date": {value(event_date)}, "date_precision": {value(precision)}, '
-            f'"event_type": {value(event_type)}, "sub_event_type": {value(sub_event_type)}, '
+            f'{{"event_id": {value(event_id)}, "status": {small(status)}, '
+            f'"event_date": {value(event_date)}, "date_precision": {small(precision)}, '
+            f'"event_type": {small(event_type)}, "sub_event_type": {small(sub_event_type)}, '
             f'"actor1": {names.get(actor1, EMPTY)}, '
             f'"assoc_actor_1": {self.names_list(assoc1)}, '
             f'"actor2": {names.get(actor2, EMPTY)}, '
@@ -104,7 +120,7 @@ class JsonLines:
             f'"geo_precision": {value(geo_precision)}, "fatalities": {value(fatalities)}, '
             f'"fatalities_low": {value(low)}, "fatalities_high": {value(high)}, '
             f'"notes": {value(notes)}, "confidence": {value(confidence)}, '
-            f'"confirmed_by": {value(confirmed_by)}, "confirmed_at": {value(confirmed_at)}, '
+            f'"confirmed_by": {small(confirmed_by)}, "confirmed_at": {value(confirmed_at)}, '
             f'"sources": [{", ".join([self.source(s) for s in sources])}]}}'
         )
 
