@@ -1,0 +1,52 @@
+"""A merge teaches extraction: the merged name is recognised in articles ingested later."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from workbench.resolve import merge_entities, suggest
+from workbench.store.entities import find_entity
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("workbench.extract") is None
+    or importlib.util.find_spec("workbench.extract.run") is None,
+    reason="workbench.extract.run does not exist yet",
+)
+
+
+def ingest(store, tmp_path, name, text):
+    from workbench.extract.run import extract_articles
+    from workbench.ingest import ingest_paths
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = ingest_paths(store, [str(path)])
+    extract_articles(store, report.added)
+    return report.added[0]
+
+
+def place_mentions(store, article_id):
+    return store.query(
+        "SELECT m.text, m.entity_id FROM mentions m WHERE m.article_id = ? AND m.kind = 'place'",
+        [article_id],
+    )
+
+
+def test_merged_variant_is_recognised_on_later_ingest(store, tmp_path):
+    ingest(store, tmp_path, "a.txt", "Warplanes struck the village of Umm Zaytunah on Monday.\n")
+    ingest(store, tmp_path, "b.txt", "Shells hit the village of Umm Zaytouna on Tuesday.\n")
+    first = find_entity(store, "place", "Umm Zaytunah")
+    second = find_entity(store, "place", "Umm Zaytouna")
+    assert first and second and first != second
+    clusters = [{m.entity_id for m in s.members} for s in suggest(store, "place")]
+    assert {first, second} in clusters
+    merge_entities(store, [first, second])
+
+    # No "village of" this time: only what the database learnt can find the name.
+    later = ingest(store, tmp_path, "c.txt", "Umm Zaytouna was shelled again, residents said.\n")
+    found = place_mentions(store, later)
+    assert {"text": "Umm Zaytouna", "entity_id": first} in found
+    assert store.scalar("SELECT count(*) FROM entities WHERE kind = 'place' AND canonical "
+                        "LIKE 'Umm Zayt%'") == 2  # fmt: skip
