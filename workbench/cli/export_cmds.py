@@ -79,6 +79,8 @@ def export(
         if fmt == "geojson":
             what += " with coordinates"
         click.echo(f"wrote {count} {what} to {output} ({fmt})")
+        if count == 0 and status == "confirmed" and fmt != "datasette-metadata":
+            click.echo("nothing is confirmed yet: --status all exports proposals too", err=True)
 
 
 @main.command("import-events")
