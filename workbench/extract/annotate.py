@@ -14,6 +14,7 @@ What a match means depends on its neighbours, and each decision is named by a ru
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -144,6 +145,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 out.append(_forces(lex, entry.country, i, j, start, end, "country-as-actor", after))
                 continue
             role = "origin" if after in ORIGIN else ""
+            if _dateline(text, start, end):
+                role = "dateline"  # "BEIRUT (Reuters) -": where the reporter was
             out.append(
                 Ann(
                     "place",
@@ -222,6 +225,18 @@ def _suffix(text: str, end: int) -> str | None:
             word.append(c)
         return "".join(word).lower()
     return None
+
+
+_DATELINE = re.compile(
+    r"(?:,?\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?:\s*\([^)\n]{1,30}\))?\s*[-—–:]"
+)
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    if start and text[start - 1] not in "\n":
+        return False
+    return _DATELINE.match(text, end) is not None
 
 
 def _role(after: str | None) -> str:

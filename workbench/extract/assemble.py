@@ -115,9 +115,8 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         a for a in s_anns
         if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)
     ]  # fmt: skip
-    c.place = pick_place(in_span(s_anns, *clause, "place"), main.start) or pick_place(
-        outside, main.start
-    )
+    here = in_span(s_anns, *clause, "place")
+    c.place = pick_place(here, main.start, f.text) or pick_place(outside, main.start, f.text)
     _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
     c.weapons = [a.info for a in in_span(s_anns, *clause, "weapon")]
     c.weapons += [

@@ -299,11 +299,21 @@ def is_verb(t: Ann) -> bool:
     return last.endswith("ed") or last in VERB_FORMS
 
 
-def pick_place(places: list[Ann], near: int) -> Ann | None:
+def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
+    """The most specific place; among equals one after "in/near/at", then the nearest."""
     usable = [p for p in places if not p.role]
     if not usable:
         return None
-    return min(usable, key=lambda p: (RANK.get(p.info.type, 2), abs(p.start - near)))
+
+    def key(p: Ann):
+        before = text[max(0, p.start - 9) : p.start].lower().split()
+        located = bool(before) and before[-1] in LOCATED
+        return (RANK.get(p.info.type, 2), not located, abs(p.start - near))
+
+    return min(usable, key=key)
+
+
+LOCATED = frozenset(["in", "near", "at", "outside", "of", "into", "around", "across", "on"])
 
 
 RANK = {

@@ -214,7 +214,8 @@ class CasualtyFinder:
                     if m is not None and m.end() == ends[k]:  # the figure of *this* word
                         found.append((3, m.start() - m.end(), m, "casualty-number-verb"))
                         break  # the earliest start gives the whole figure
-            self._try(found, 4, self.single, text, starts[k], "casualty-singular")
+            first = k - 1 if k and keys[k - 1] == "shot" else k  # "shot dead a journalist"
+            self._try(found, 4, self.single, text, starts[first], "casualty-singular")
         hits: list[CasualtyHit] = []
         taken: list[tuple[int, int]] = []
         for _, _, m, rule in sorted(found, key=lambda f: (f[0], f[1], f[2].start())):

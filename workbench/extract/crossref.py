@@ -25,6 +25,7 @@ class Known:
     actors: frozenset[int]
     place: int | None
     articles: set[int] = field(default_factory=set)
+    filed: list[tuple[str, int]] = field(default_factory=list)  # the buckets it is in
 
 
 class CrossIndex:
@@ -56,6 +57,7 @@ class CrossIndex:
         day, w = known.when.toordinal(), min(WINDOW.get(known.precision, 7), 31)
         for d in range(day - w, day + w + 1):
             self.buckets.setdefault((sub, d), []).append(known)
+            known.filed.append((sub, d))
 
     def find(
         self, sub: str, when: str | None, precision: str, a1, a2, place, article: int
@@ -81,6 +83,17 @@ class CrossIndex:
 
     def add(self, eid: int, sub: str, when, precision, a1, a2, place, article: int) -> None:
         self._file(sub, Known(eid, _day(when), precision, _actors(a1, a2), place, {article}))
+
+    def unlink(self, eid: int, article: int) -> None:
+        """The article no longer sources the event (its extraction is being redone)."""
+        if eid in self.by_id:
+            self.by_id[eid].articles.discard(article)
+
+    def forget(self, eid: int) -> None:
+        known = self.by_id.pop(eid, None)
+        if known is not None:
+            for key in known.filed:
+                self.buckets[key].remove(known)
 
     def link(self, eid: int, sub: str, article: int) -> None:
         if eid in self.by_id:

@@ -101,12 +101,15 @@ class Writer:
         ).fetchall()
         conn.execute("DELETE FROM mentions WHERE article_id = ? AND edited = 0", [article_id])
         # Our source rows on other articles' untouched proposals go; they are re-linked below.
-        conn.execute(
-            "DELETE FROM event_sources WHERE id IN (SELECT s.id FROM event_sources s "
-            "JOIN events e ON e.id = s.event_id WHERE s.article_id = ? AND e.article_id != ? "
-            "AND e.status = 'proposed' AND e.edited = 0 AND e.origin = 'extractor')",
+        linked = conn.execute(
+            "SELECT s.id, s.event_id FROM event_sources s JOIN events e ON e.id = s.event_id "
+            "WHERE s.article_id = ? AND e.article_id != ? AND e.status = 'proposed' "
+            "AND e.edited = 0 AND e.origin = 'extractor'",
             [article_id, article_id],
-        )
+        ).fetchall()
+        for source_id, eid in linked:
+            conn.execute("DELETE FROM event_sources WHERE id = ?", [source_id])
+            self.index.unlink(eid, article_id)
         untouched = [r[0] for r in conn.execute(
             "SELECT id FROM events WHERE article_id = ? AND status = 'proposed' AND edited = 0 "
             "AND origin = 'extractor' AND id NOT IN (SELECT merged_into FROM events "
@@ -122,8 +125,10 @@ class Writer:
             )
             if other:  # another article reports it too: the event becomes that article's
                 conn.execute("UPDATE events SET article_id = ? WHERE id = ?", [other[0], eid])
+                self.index.unlink(eid, article_id)
             else:
                 conn.execute("DELETE FROM events WHERE id = ?", [eid])
+                self.index.forget(eid)
         # Two indexed lookups (an OR across the join would scan every event).
         cols = ("id", "sub", "date", "actor1", "start", "end")
         rows = conn.execute(
@@ -134,7 +139,7 @@ class Writer:
             [article_id, article_id],
         ).fetchall()
         kept_events = [dict(zip(cols, r, strict=True)) for r in rows]
-        self.counts["kept"] += len(kept_events)
+        self.counts["kept"] += len({k["id"] for k in kept_events})
         return kept_mentions, kept_events
 
     def _mentions(self, article_id: int, ex: Extraction, kept: list[tuple[int, int]]) -> None:
