@@ -99,8 +99,22 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+def named_groups(lex: Lexicon, matches: list, country: str | None) -> dict[str, str]:
+    """Generic words refer to the group's actor the article names: after "the Saudi-led
+    coalition", "the coalition" is that one; after "Houthi rebels", "the rebels" too."""
+    named: dict[str, str] = {}
+    for _, _, senses in matches:
+        for kind, entry in senses:
+            if kind == "actor" and entry.generic:
+                for group, countries in entry.generic.items():
+                    if country is None or country in countries or group == "coalition":
+                        named.setdefault(group, entry.name)
+    return named
+
+
 def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> list[Ann]:
     keys, text = toks.keys, toks.text
+    named = named_groups(lex, matches, country)
     out: list[Ann] = []
     skip_until = -1
     last_place_end = -10
@@ -165,6 +179,9 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         elif "generic" in kinds:
             group = kinds["generic"]
             name, atype, c = lex.group_actor(group, country)
+            if group in named and named[group] in lex.actors:
+                entry = lex.actors[named[group]]
+                name, atype, c = entry.name, entry.type, entry.country
             role = "descriptor" if after in DESCRIPTOR else ""
             ann = Ann(
                 "actor",
@@ -239,6 +256,19 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return _DATELINE.match(text, end) is not None
 
 
+def _plain_words(toks: Tokens, a: int, b: int, nxt) -> bool:
+    """Tokens a..b are ordinary lower-case words, joined to the next by space or hyphen."""
+    if nxt is not None and nxt[0] < b:
+        return False  # a dictionary name in between: not one noun phrase
+    text = toks.text
+    for k in range(a, b):
+        if k >= len(toks.keys) or not text[toks.starts[k]].islower():
+            return False
+        if text[toks.ends[k - 1] : toks.starts[k]] not in (" ", "-"):
+            return False
+    return True
+
+
 def _role(after: str | None) -> str:
     if after in BACKER:
         return "backer"
@@ -284,17 +314,22 @@ def _demonym(lex, toks, country, i, j, start, end, nxt, after, ctx) -> Ann | Non
                 return Ann(
                     "actor", i, nxt[1], start, e, name, "demonym-group", entry, "", None, atype, c
                 )
-    for size in (2, 1):
-        words = tuple(keys[j : j + size])
-        if len(words) == size and (words in lex.force_nouns or words in lex.civilian_nouns):
-            group = "civilians" if words in lex.civilian_nouns else "state_forces"
-            name, atype, c = lex.group_actor(group, country)
-            e = _end(text, toks.ends[j + size - 1])
-            weapon = None
-            if nxt and nxt[0] == j:
-                weapon = next((w for k, w in nxt[2] if k == "weapon"), None)
-            rule = "demonym-group" if group == "civilians" else "demonym-forces"
-            return Ann("actor", i, j + size, start, e, name, rule, group, "", weapon, atype, c)
+    # "Iraqi counter-terrorism forces": up to two lower-case words before the force noun.
+    for skip in range(3):
+        if skip and not _plain_words(toks, j, j + skip, nxt):
+            break
+        for size in (2, 1):
+            at = j + skip
+            words = tuple(keys[at : at + size])
+            if len(words) == size and (words in lex.force_nouns or words in lex.civilian_nouns):
+                group = "civilians" if words in lex.civilian_nouns else "state_forces"
+                name, atype, c = lex.group_actor(group, country)
+                e = _end(text, toks.ends[at + size - 1])
+                weapon = None
+                if nxt and nxt[0] == at:
+                    weapon = next((w for k, w in nxt[2] if k == "weapon"), None)
+                rule = "demonym-group" if group == "civilians" else "demonym-forces"
+                return Ann("actor", i, at + size, start, e, name, rule, group, "", weapon, atype, c)
     if nxt and nxt[0] == j:
         for kind, entry in nxt[2]:
             if kind == "weapon" and entry.role in ("modifier", "trigger"):

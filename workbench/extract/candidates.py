@@ -139,6 +139,9 @@ class Finder:
         after = keys[t.j : t.j + _NEG_AFTER]
         if any((w,) in cues["negation"] for w in after):
             return "cue-negation"
+        # "hundreds of strikes ... since the start of the war": a tally, not an incident.
+        if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
+            return "cue-habitual"
         if t.i and keys[t.i - 1] == "had" and not has_date and is_verb(t):
             return "cue-background"
         return ""

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..codebook import event_type_of
@@ -22,6 +23,11 @@ from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
 
 MIN_CONFIDENCE = 0.35
+AROUND = re.compile(
+    r"(?:\b(?:near|outside|around|close\s+to)|(?:north|south|east|west)(?:ern|east|west)?\s+of"
+    r"|outskirts\s+of|countryside\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?#?$",
+    re.I,
+)
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
 ARMED = (
@@ -41,11 +47,7 @@ def finalize(
     agents = _names(inc.agents, lex)
     actor1 = agents[0] if agents else None
     targets = [n for n in _names(inc.targets, lex) if n != actor1]
-    victims = any(
-        (c.info.victims.split() or [""])[-1] in lex.victim_nouns
-        for c in inc.casualties
-        if c.info.kind == "killed"
-    )
+    victims = any((c.info.victims.split() or [""])[-1] in lex.victim_nouns for c in inc.casualties)
     actor2 = targets[0] if targets else None
     if actor2 is None and (inc.civilian_target or victims):
         actor2 = lex.group_actor("civilians", country)[0]
@@ -154,7 +156,6 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
         return
     entry = p.info
     ev.place_span = (p.start, p.end)
-    near = text[max(0, p.start - 12) : p.start].lower()
     if entry.type == "governorate" and entry.capital in lex.places:
         ev.place, ev.geo_precision = entry.capital, 3
         rules.append("place-governorate-capital")
@@ -162,9 +163,9 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
         ev.place, ev.geo_precision = p.name, 3
     else:
         ev.place = p.name
-        ev.geo_precision = (
-            2 if entry.type in ("region", "district") or "near" in near or "outside" in near else 1
-        )
+        # "near X", "south of X", "on the outskirts of X": close to, not in, the place.
+        around = AROUND.search(text[max(0, p.start - 24) : p.start]) is not None
+        ev.geo_precision = 2 if entry.type in ("region", "district") or around else 1
 
 
 def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..codebook import event_type_of
 from .annotate import Ann
 from .candidates import RANK, Candidate
 from .text import Sentence
@@ -96,6 +97,11 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         ]  # fmt: skip
         for inc in near:
             if head in {_head_of(t) for t in inc.triggers}:
+                return inc, "merge-anaphora"
+        # "the strikes": rather an incident of the same family of violence.
+        family = event_type_of(c.main.sub_event_type)
+        for inc in near:
+            if event_type_of(_type_of(inc)) == family:
                 return inc, "merge-anaphora"
         if near:
             return near[0], "merge-anaphora"
@@ -216,6 +222,8 @@ def places_agree(p: Ann, q: Ann) -> bool:
     if p.name == q.name:
         return True
     a, b = p.info, q.info
+    if not a.country or not b.country:
+        return True  # a place found by pattern: where it lies is unknown, so no conflict
     if a.country != b.country:
         return False
     if a.type == "country" or b.type == "country":

@@ -63,7 +63,7 @@ _LINK = re.compile(r"^\s*(?:also\s+read|read\s+more|related|see\s+also|watch|cli
 # Clause boundaries: where one reported action ends and another may begin.
 _STRONG = re.compile(
     r";|:(?!\d)|\s[—–]\s|,\s+(?:and|but|while|whereas|triggering|prompting|sparking|after\s+which"
-    r"|as\s+well\s+as|then)\b|\s+while\s+|\s+whereas\s+|\s+—|—\s+"
+    r"|as\s+well\s+as|then|as)\b|\s+while\s+|\s+whereas\s+|\s+—|—\s+"
 )
 _COMMA = re.compile(r",|\(|\)|\"|“|”")
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
