@@ -42,6 +42,7 @@ class Candidate:
     weapons: list = field(default_factory=list)
     anaphoric: bool = False
     rules: list[str] = field(default_factory=list)
+    kind: tuple[str, bool] | None = None  # cached (type, generic?)
 
     @property
     def main(self):

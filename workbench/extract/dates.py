@@ -120,10 +120,7 @@ def _matches(text: str, toks) -> list[re.Match]:
     keys, starts, ends = toks.keys, toks.starts, toks.ends
     out: list[re.Match] = []
     covered = -1
-    anchors = [
-        k for k, key in enumerate(keys)
-        if key in ANCHORS or (len(key) == 4 and key[:2] in ("19", "20") and key.isdigit())
-    ]  # fmt: skip
+    anchors = [k for k, key in enumerate(keys) if key in ANCHORS]
     for k in anchors:
         if ends[k] <= covered:
             continue

@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from ..codebook import event_type_of
-from .incidents import Incident, effective_type
+from .incidents import Incident, kind_of
 from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
 
@@ -116,7 +116,7 @@ def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tu
         return (
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"
-    kind, generic = effective_type(inc.triggers, inc.weapons)
+    kind, generic = kind_of(inc)
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
     civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]

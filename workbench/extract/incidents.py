@@ -40,14 +40,12 @@ class Incident:
     weapons: list = field(default_factory=list)
     last_sent: int = 0
     rules: list[str] = field(default_factory=list)
+    kind: tuple[str, bool] | None = None  # cached (type, generic?), see kind_of
+    triggers: list[Ann] = field(default_factory=list)
 
     @property
     def primary(self) -> Candidate:
         return self.cands[0]
-
-    @property
-    def triggers(self) -> list[Ann]:
-        return [t for c in self.cands for t in c.triggers]
 
 
 def group_incidents(
@@ -79,6 +77,7 @@ def _new(c: Candidate) -> Incident:
     inc.week_date, inc.historical = c.week_date, c.historical
     inc.casualties, inc.weapons, inc.last_sent = list(c.casualties), list(c.weapons), c.sent
     inc.rules = [*c.rules, c.date_rule] if c.date_rule else list(c.rules)
+    inc.triggers = list(c.triggers)
     return inc
 
 
@@ -93,7 +92,7 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
             inc for inc in reversed(incidents)
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c)
             and (c.date is None or _same_date(inc, c))
-            and (not specific or _same_kind(_type_of(inc), effective_type(c.triggers, c.weapons)[0]))
+            and (not specific or _same_kind(_type_of(inc), kind_of(c)[0]))
         ]  # fmt: skip
         for inc in near:
             if head in {_head_of(t) for t in inc.triggers}:
@@ -111,7 +110,7 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         distance = c.sent - inc.last_sent
         if not same_day:
             # A different (specific) kind of attack joins only if it shares an actor.
-            same_kind = _type_of(inc) == effective_type(c.triggers, c.weapons)[0]
+            same_kind = _type_of(inc) == kind_of(c)[0]
             ok = _shares(inc, c) or not c.agents if same_kind else _shares_actor(inc, c)
             if distance <= ELABORATION_WINDOW and ok:
                 return inc, "merge-elaboration"
@@ -155,8 +154,15 @@ def _same_kind(a: str, b: str) -> bool:
     return a == b or (a in BATTLES and b in BATTLES)
 
 
+def kind_of(x: Incident | Candidate) -> tuple[str, bool]:
+    """(sub-event type, generic?) of an incident or candidate, cached until it changes."""
+    if x.kind is None:
+        x.kind = effective_type(x.triggers, x.weapons)
+    return x.kind
+
+
 def _type_of(inc: Incident) -> str:
-    return effective_type(inc.triggers, inc.weapons)[0]
+    return kind_of(inc)[0]
 
 
 def _head(c: Candidate) -> str:
@@ -183,7 +189,7 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
         bool(inc.agents and c.agents and inc.place is not None and c.place is not None)
         and actor_key(inc.agents[0]) == actor_key(c.agents[0])
         and places_agree(inc.place, c.place)
-        and _type_of(inc) == effective_type(c.triggers, c.weapons)[0]
+        and _type_of(inc) == kind_of(c)[0]
     )
 
 
@@ -193,8 +199,8 @@ BATTLES = frozenset(
 
 
 def _compatible(inc: Incident, c: Candidate) -> bool:
-    ta, ga = effective_type(inc.triggers, inc.weapons)
-    tb, gb = effective_type(c.triggers, c.weapons)
+    ta, ga = kind_of(inc)
+    tb, gb = kind_of(c)
     # The fighting around a town is part of its capture: battles join each other.
     if ta != tb and not (ga or gb) and not (ta in BATTLES and tb in BATTLES):
         return False
@@ -233,6 +239,8 @@ def places_agree(p: Ann, q: Ann) -> bool:
 
 def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
     inc.cands.append(c)
+    inc.triggers += c.triggers
+    inc.kind = None
     inc.rules.append(rule)
     names = {actor_key(x) for x in inc.agents}
     if not inc.agents:
@@ -257,7 +265,7 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
 
 
 def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
-    kind, generic = effective_type(c.triggers, c.weapons)
+    kind, generic = kind_of(c)
     for prev in reversed(incidents):
         if c.sent - prev.last_sent > ANAPHORA_WINDOW:
             return

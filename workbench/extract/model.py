@@ -36,6 +36,7 @@ class Mention:
     # Internal: the surface is a generic or context-resolved word ("the regime"), so it must
     # never be looked up as an alias of whatever entity happens to own that word.
     contextual: bool = False
+    value_json: str | None = None  # `value` serialised (filled by worker processes)
 
 
 @dataclass(slots=True)

@@ -270,13 +270,23 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             rest = text[ends[j - 1] : ends[j - 1] + 40]
             if rest[:1] not in ",.;:" and (j >= n or keys[j] not in AFTER_PREP):
                 continue
-            country = next(
-                (c for name, c in country_names.items() if rest.startswith(f", {name}")), ""
-            )
+            country = _country_after(rest, country_names)
             rule, conf = ("pattern-place-country", 0.6) if country else ("pattern-place-prep", 0.35)
             out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
                              rule, conf, "", country))  # fmt: skip
     return out
+
+
+def _country_after(rest: str, country_names: dict[str, str]) -> str:
+    """ "..., Syria" / "..., Idlib province": the country named right after a comma."""
+    if not rest.startswith(", "):
+        return ""
+    words = rest[2:].split(None, 3)[:3]
+    for n in (3, 2, 1):
+        name = " ".join(words[:n]).rstrip(",.;:")
+        if name in country_names:
+            return country_names[name]
+    return ""
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

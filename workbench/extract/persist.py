@@ -86,12 +86,41 @@ class Writer:
 
     # -- one article --------------------------------------------------------------------------
 
-    def write(self, article_id: int, ex: Extraction) -> None:
-        kept_mentions, kept_events = self._clear(article_id)
+    def begin(self) -> None:
+        """Call inside each write transaction, before `write`: event ids are handed out here
+        (the write lock is held, so nobody else inserts) and rows go in by executemany."""
+        self.next_id = (self.conn.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
+        self.event_rows: list[list[Any]] = []
+        self.source_rows: list[tuple[Any, ...]] = []
+        self.done: list[tuple[str, int]] = []
+
+    def flush(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO events (id, article_id, event_date, date_precision, event_type, "
+            "sub_event_type, actor1_id, actor2_id, assoc_actor_1, assoc_actor_2, place_id, "
+            "geo_precision, fatalities, fatalities_low, fatalities_high, notes, status, "
+            "confidence, rules, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, 'extractor', ?, ?)",
+            self.event_rows,
+        )
+        self.conn.executemany(
+            "INSERT INTO event_sources (event_id, article_id, quote, start, end) "
+            "VALUES (?, ?, ?, ?, ?)",
+            self.source_rows,
+        )
+        self.conn.executemany("UPDATE articles SET extracted_at = ? WHERE id = ?", self.done)
+        self.event_rows, self.source_rows, self.done = [], [], []
+
+    def write(self, article_id: int, ex: Extraction, fresh: bool = False) -> None:
+        """One article; `fresh` when it was never extracted (nothing of ours to replace)."""
+        if fresh:
+            kept_mentions, kept_events = [], self._kept_events(article_id)
+        else:
+            kept_mentions, kept_events = self._clear(article_id)
         self._mentions(article_id, ex, kept_mentions)
         for ev in ex.events:
             self._event(article_id, ev, ex, kept_events)
-        self.conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", [now(), article_id])
+        self.done.append((now(), article_id))
         self.counts["articles"] += 1
 
     def _clear(self, article_id: int) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
@@ -129,18 +158,21 @@ class Writer:
             else:
                 conn.execute("DELETE FROM events WHERE id = ?", [eid])
                 self.index.forget(eid)
+        kept_events = self._kept_events(article_id)
+        self.counts["kept"] += len({k["id"] for k in kept_events})
+        return kept_mentions, kept_events
+
+    def _kept_events(self, article_id: int) -> list[dict[str, Any]]:
         # Two indexed lookups (an OR across the join would scan every event).
         cols = ("id", "sub", "date", "actor1", "start", "end")
-        rows = conn.execute(
+        rows = self.conn.execute(
             "SELECT e.id, e.sub_event_type, e.event_date, e.actor1_id, s.start, s.end "
             "FROM event_sources s JOIN events e ON e.id = s.event_id WHERE s.article_id = ? "
             "UNION SELECT e.id, e.sub_event_type, e.event_date, e.actor1_id, NULL, NULL "
             "FROM events e WHERE e.article_id = ?",
             [article_id, article_id],
         ).fetchall()
-        kept_events = [dict(zip(cols, r, strict=True)) for r in rows]
-        self.counts["kept"] += len({k["id"] for k in kept_events})
-        return kept_mentions, kept_events
+        return [dict(zip(cols, r, strict=True)) for r in rows]
 
     def _mentions(self, article_id: int, ex: Extraction, kept: list[tuple[int, int]]) -> None:
         rows = []
@@ -150,7 +182,9 @@ class Writer:
             eid = None
             if m.kind in ("actor", "place"):
                 eid = self.entity(m.kind, m.name, ex, "" if m.contextual else m.text)
-            value = json.dumps(m.value, ensure_ascii=False) if m.value is not None else None
+            value = m.value_json
+            if value is None and m.value is not None:
+                value = json.dumps(m.value, ensure_ascii=False)
             rows.append(
                 (article_id, m.start, m.end, m.text, m.kind, eid, value, m.rule, m.confidence)
             )
@@ -184,26 +218,17 @@ class Writer:
         stamp = now()
         assoc1 = [self.entity("actor", n, ex) for n in ev.assoc_actor_1]
         assoc2 = [self.entity("actor", n, ex) for n in ev.assoc_actor_2]
-        cur = self.conn.execute(
-            "INSERT INTO events (article_id, event_date, date_precision, event_type, "
-            "sub_event_type, actor1_id, actor2_id, assoc_actor_1, assoc_actor_2, place_id, "
-            "geo_precision, fatalities, fatalities_low, fatalities_high, notes, status, "
-            "confidence, rules, origin, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, 'extractor', ?, ?)",
-            [
-                article_id, ev.event_date, ev.date_precision, ev.event_type, sub, a1, a2,
-                json.dumps(assoc1), json.dumps(assoc2), place, ev.geo_precision, ev.fatalities,
-                ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence,
-                json.dumps(ev.rules, ensure_ascii=False), stamp, stamp,
-            ],
-        )  # fmt: skip
-        eid = int(cur.lastrowid)
+        eid = self.next_id
+        self.next_id += 1
+        self.event_rows.append([
+            eid, article_id, ev.event_date, ev.date_precision, ev.event_type, sub, a1, a2,
+            json.dumps(assoc1), json.dumps(assoc2), place, ev.geo_precision, ev.fatalities,
+            ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence,
+            json.dumps(ev.rules, ensure_ascii=False), stamp, stamp,
+        ])  # fmt: skip
         self._source(eid, article_id, ev)
         self.index.add(eid, sub, *args, article_id)
         self.counts["events"] += 1
 
     def _source(self, eid: int, article_id: int, ev) -> None:
-        self.conn.execute(
-            "INSERT INTO event_sources (event_id, article_id, quote, start, end) VALUES (?, ?, ?, ?, ?)",
-            [eid, article_id, ev.quote, ev.start, ev.end],
-        )
+        self.source_rows.append((eid, article_id, ev.quote, ev.start, ev.end))

@@ -74,7 +74,7 @@ def extract_articles(
         _parallel(store, ids, workers, dirs, learnt) if workers > 1 else _serial(store, ids, lex)
     )
     done = 0
-    batch: list[tuple[int, Extraction]] = []
+    batch: list[tuple[int, Extraction, bool]] = []
     for item in results:
         batch.append(item)
         if len(batch) >= BATCH:
@@ -111,7 +111,8 @@ def _rows(store: Store, ids: list[int]) -> Iterator[tuple[int, str, str | None, 
         found = {
             r[0]: r
             for r in store.conn.execute(
-                f"SELECT id, text, published, boilerplate FROM articles WHERE id IN ({marks})",
+                f"SELECT id, text, published, boilerplate, extracted_at IS NULL FROM articles "
+                f"WHERE id IN ({marks})",
                 chunk,
             )
         }
@@ -120,23 +121,25 @@ def _rows(store: Store, ids: list[int]) -> Iterator[tuple[int, str, str | None, 
                 yield found[aid]
 
 
-def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction]]) -> int:
+def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction, bool]]) -> int:
     if not batch:
         return 0
     with store.write():
-        for article_id, ex in batch:
-            writer.write(article_id, ex)
+        writer.begin()
+        for article_id, ex, fresh in batch:
+            writer.write(article_id, ex, fresh)
+        writer.flush()
     n = len(batch)
     batch.clear()
     return n
 
 
-def _one(lex: Lexicon, row) -> tuple[int, Extraction]:
-    article_id, text, published, boilerplate = row
-    return article_id, extract(text, published, json.loads(boilerplate or "[]"), lex)
+def _one(lex: Lexicon, row) -> tuple[int, Extraction, bool]:
+    article_id, text, published, boilerplate, fresh = row
+    return article_id, extract(text, published, json.loads(boilerplate or "[]"), lex), bool(fresh)
 
 
-def _serial(store: Store, ids: list[int], lex: Lexicon) -> Iterator[tuple[int, Extraction]]:
+def _serial(store: Store, ids: list[int], lex: Lexicon) -> Iterator[tuple[int, Extraction, bool]]:
     for row in _rows(store, ids):
         yield _one(lex, row)
 
@@ -146,14 +149,17 @@ def _init(dirs: tuple[str, ...], learnt) -> None:
     _worker_lex = cached_lexicon(dirs, learnt)
 
 
-def _work(row) -> tuple[int, Extraction]:
-    article_id, ex = _one(_worker_lex, row)
+def _work(row) -> tuple[int, Extraction, bool]:
+    article_id, ex, fresh = _one(_worker_lex, row)
     # Dictionary entities are rebuilt by the parent from its own copy: send only new names.
     ex.entities = {k: v for k, v in ex.entities.items() if v.origin != "dictionary"}
-    return article_id, ex
+    for m in ex.mentions:  # serialised here, in parallel, rather than by the writer
+        if m.value is not None:
+            m.value_json = json.dumps(m.value, ensure_ascii=False)
+    return article_id, ex, fresh
 
 
-def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Extraction]]:
+def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Extraction, bool]]:
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt)) as pool:
