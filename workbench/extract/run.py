@@ -1,9 +1,10 @@
 """Provides `extract_articles`: run the extractor over stored articles and save the results.
 
 Big batches use every core: worker processes extract (pure, no database), the parent writes,
-one transaction per batch of articles, so readers never see half an article. Workers start
-with `forkserver` (or `spawn`), never a bare `fork`, because the TUI calls this from a
-thread and forking a threaded process can deadlock.
+one transaction per batch of articles, so readers never see half an article. Workers are
+spawned, never forked, because the TUI calls this from a thread and forking a threaded
+process can deadlock. The pool's feeder thread reads the articles through its own
+connection, so workers never wait for the writer.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -104,13 +106,14 @@ def _ids(store: Store, article_ids: list[int] | None, rerun: bool) -> list[int]:
     return [r[0] for r in store.conn.execute(f"SELECT id FROM articles{where} ORDER BY id")]
 
 
-def _rows(store: Store, ids: list[int]) -> Iterator[tuple[int, str, str | None, str]]:
+def _rows(store: Store, ids: list[int], conn=None) -> Iterator[tuple[int, str, str | None, str]]:
+    conn = conn or store.conn
     for i in range(0, len(ids), FETCH):
         chunk = ids[i : i + FETCH]
         marks = ",".join("?" * len(chunk))
         found = {
             r[0]: r
-            for r in store.conn.execute(
+            for r in conn.execute(
                 f"SELECT id, text, published, boilerplate, extracted_at IS NULL FROM articles "
                 f"WHERE id IN ({marks})",
                 chunk,
@@ -159,12 +162,24 @@ def _work(row) -> tuple[int, Extraction, bool]:
     return article_id, ex, fresh
 
 
+def _reader(store: Store, ids: list[int]) -> Iterator[tuple]:
+    """Rows for the pool's feeder thread, read through a connection of its own (a sqlite3
+    connection must not be used by two threads at once; WAL lets it read while we write)."""
+    conn = sqlite3.connect(store.path, timeout=30)
+    try:
+        yield from _rows(store, ids, conn)
+    finally:
+        conn.close()
+
+
 def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Extraction, bool]]:
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can
+    # deadlock; spawned workers are also our children, so their memory shows in getrusage.
+    ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt)) as pool:
-        # Rows are read here, in the caller's thread: the pool's feeder thread must not
-        # share the SQLite connection the parent is writing with.
-        for i in range(0, len(ids), FETCH):
-            rows = list(_rows(store, ids[i : i + FETCH]))
-            yield from pool.imap(_work, rows, chunksize=16)
+        if store.path == ":memory:":  # no second connection to an in-memory database
+            for i in range(0, len(ids), FETCH):
+                rows = list(_rows(store, ids[i : i + FETCH]))
+                yield from pool.imap(_work, rows, chunksize=16)
+        else:
+            yield from pool.imap(_work, _reader(store, ids), chunksize=16)
