@@ -150,3 +150,17 @@ def test_worker_processes_give_the_same_result(store):
     assert store.scalar("SELECT COUNT(*) FROM events") == 4
     shelling = store.scalar("SELECT id FROM events WHERE sub_event_type LIKE 'Shelling%'")
     assert store.scalar("SELECT COUNT(*) FROM event_sources WHERE event_id = ?", [shelling]) == 3
+
+
+def test_proposal_for_a_sentence(store):
+    from workbench.extract.propose import propose_for_span, propose_for_text
+
+    aid = add_article(store, REPORT_A)
+    text = store.scalar("SELECT text FROM articles WHERE id = ?", [aid])
+    start = text.index("Separately")
+    end = text.index("\n", start)
+    values = propose_for_span(store, aid, start, end)
+    assert values["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert (values["actor1"], values["location"]) == ("Military Forces of Turkey", "Tal Rifaat")
+    threat = text.index("Turkey vowed")
+    assert propose_for_text(text, threat, len(text), "2019-07-23") is None
