@@ -6,7 +6,7 @@ import click
 
 from ..export import iter_records
 from ..store import ConflictError
-from ..store.events import EDITABLE, add_event, set_status, update_event
+from ..store.events import EDITABLE, add_event, merge_events, set_status, update_event
 from . import main
 from .common import echo_json_lines, echo_table, pass_store
 
@@ -193,3 +193,24 @@ _status_command(
     "proposed",
     "Put events back to proposed.\n\n\b\nExample:\n  workbench events reopen 14",
 )
+
+
+@events.command("merge")
+@click.argument("event_ids", nargs=-1, type=int, required=True)
+@click.option("--into", "keep", type=int, help="The event to keep (default: the first given).")
+@pass_store
+def merge(store, event_ids: tuple[int, ...], keep: int | None) -> None:
+    """Merge events reporting one incident: sources join the kept event, the others are
+    kept as 'merged' (one undoable action).
+
+    \b
+    Example:
+      workbench events merge 4 9 --into 4
+    """
+    keep = keep if keep is not None else event_ids[0]
+    try:
+        merge_events(store, keep, [e for e in event_ids if e != keep])
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    n = store.scalar("SELECT count(*) FROM event_sources WHERE event_id = ?", [keep])
+    click.echo(f"merged {len(event_ids) - 1} event(s) into event {keep} ({n} source(s))")
