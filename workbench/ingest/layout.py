@@ -90,14 +90,19 @@ def boilerplate_spans(text: str, title: str = "", outlet: str = "") -> list[list
         s = line.strip()
         words = s.split()
         flag = bool(_BOILERPLATE.search(s)) or is_masthead(s, outlet)
-        if not flag and title and s == title.strip() or (
+        if (
             not flag
-            and i != first
-            and 0 < idx < len(nonempty) - 1
-            and len(words) <= 16
-            and not _SENTENCE_END.search(s)
-            and not s.startswith(("—", "–", "-", "(", "“", '"'))
-            and not any(ch.isdigit() for ch in s[-4:])
+            and title
+            and s == title.strip()
+            or (
+                not flag
+                and i != first
+                and 0 < idx < len(nonempty) - 1
+                and len(words) <= 16
+                and not _SENTENCE_END.search(s)
+                and not s.startswith(("—", "–", "-", "(", "“", '"'))
+                and not any(ch.isdigit() for ch in s[-4:])
+            )
         ):
             flag = True
         elif (
