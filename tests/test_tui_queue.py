@@ -95,3 +95,59 @@ async def test_quit_waits_for_pending_writes(tmp_path):
     with Store(path, analyst="checker") as store:
         statuses = [store.row("events", e)["status"] for e in ids["events"][:3]]
     assert statuses == ["confirmed"] * 3
+
+
+async def test_export_from_the_app_with_progress(tmp_path):
+    path = str(tmp_path / "x.db")
+    ids = build_db(path)
+    with Store(path, analyst="fixture") as store:
+        from workbench.store.events import set_status
+
+        set_status(store, ids["events"][0], "confirmed")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("X")
+        await settle(pilot, app)
+        screen = app.screen
+        assert type(screen).__name__ == "ExportScreen"
+        target = tmp_path / "out.jsonl"
+        screen.query_one("#export-path").value = str(target)
+        screen.query_one("#export-format").query("RadioButton")[1].value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)  # waits for the export worker too
+        assert "✓ 1 events written" in screen_text(app)
+        assert screen.query_one("ProgressBar").percentage == 1.0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and f'"event_id": {ids["events"][0]}' in lines[0]
+
+
+async def test_names_and_duplicates_screens_open(tmp_path):
+    path = str(tmp_path / "n.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("N")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "NamesScreen"
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("D")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "DuplicatesScreen"
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ArticlesScreen"
+
+
+def test_animations_off_over_ssh(tmp_path, monkeypatch):
+    path = str(tmp_path / "a.db")
+    build_db(path)
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5555 10.0.0.2 22")
+    from workbench.tui import build_app
+
+    assert build_app(path).animation_level == "none"
+    assert build_app(path, animations=False).animation_level == "none"
+    monkeypatch.delenv("SSH_CONNECTION")
+    assert build_app(path).animation_level != "none"

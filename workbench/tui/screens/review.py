@@ -117,6 +117,12 @@ class ReviewScreen(ReviewActions, Screen):
         cursor = view.cursor if same_article else 0
         view.show(article["text"], bundle.mentions, spans_of(article.get("boilerplate")))
         self.query_one(EntitiesPanel).show(bundle.mentions)
+        key = self.app.key_for
+        self.query_one(EventList).empty_hint = (
+            f"No events in this article. {key('add-event', 'a')} adds one from the sentence "
+            f"under the cursor ({key('prev-sentence', 'left')} / {key('next-sentence', 'right')}"
+            " move it)."
+        )
         ids = [e.id for e in self.events]
         if select_event in ids:
             index = ids.index(select_event)
