@@ -157,13 +157,14 @@ class CasualtyFinder:
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
             rf"\b{num}(?:{person})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?"
-            rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been"
+            rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
             rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
             re.I,
         )
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
-            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
+            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of"
+            rf"|claiming\s+the\s+lives\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
             re.I,
         )
@@ -182,7 +183,7 @@ class CasualtyFinder:
             re.I,
         )
         self.toll = re.compile(
-            rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{num}", re.I
+            rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{num}", re.I
         )
         self.zero = re.compile(
             r"\bno\s+(?:one|casualties|deaths|fatalities|injuries)\b(?:\s+(?:was|were|have\s+been)\s+(?:reported|killed|hurt))?",
@@ -202,10 +203,11 @@ class CasualtyFinder:
             for j in range(max(0, k - 5), k + 1):
                 if keys[j] == "no":
                     self._try(found, 0, self.zero, text, starts[j], "casualty-none")
-            if keys[k] == "toll" and k and keys[k - 1] == "death":
-                self._try(found, 1, self.toll, text, starts[k - 1], "casualty-death-toll")
+            if keys[k] == "toll":
+                first = k - 1 if k and keys[k - 1] == "death" else k
+                self._try(found, 1, self.toll, text, starts[first], "casualty-death-toll")
             for j in range(max(0, k - 3), k + 1):
-                if j == k or keys[j] in ("left", "leaving"):
+                if j == k or keys[j] in ("left", "leaving", "claimed", "claiming"):
                     self._try(found, 2, self.before, text, starts[j], "casualty-verb-number")
             for j in range(max(0, k - 12), k):
                 key = keys[j]
