@@ -151,3 +151,22 @@ def test_animations_off_over_ssh(tmp_path, monkeypatch):
     assert build_app(path, animations=False).animation_level == "none"
     monkeypatch.delenv("SSH_CONNECTION")
     assert build_app(path).animation_level != "none"
+
+
+async def test_command_palette_runs_a_review_action(tmp_path):
+    path = str(tmp_path / "p.db")
+    ids = build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await settle(pilot, app)
+        await pilot.press(*"reject")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ReviewScreen"
+    with Store(path, analyst="checker") as store:
+        assert store.row("events", ids["events"][0])["status"] == "rejected"
