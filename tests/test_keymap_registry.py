@@ -16,7 +16,24 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 DEFAULT = tomllib.loads((ROOT / "keybindings" / "default.toml").read_text(encoding="utf-8"))
 VIM = tomllib.loads((ROOT / "keybindings" / "vim.toml").read_text(encoding="utf-8"))
 BINDINGS = {b.id: b for b in all_bindings()}
-FIXED = ["next-event", "prev-event", "confirm-event", "reject-event", "edit-event", "add-event", "merge-events", "next-article", "prev-article", "toggle-article-done", "fix-mention", "undo", "redo", "search", "show-help", "quit"]
+FIXED = [
+    "next-event",
+    "prev-event",
+    "confirm-event",
+    "reject-event",
+    "edit-event",
+    "add-event",
+    "merge-events",
+    "next-article",
+    "prev-article",
+    "toggle-article-done",
+    "fix-mention",
+    "undo",
+    "redo",
+    "search",
+    "show-help",
+    "quit",
+]
 
 
 def readme_rows() -> dict[str, list[str]]:
