@@ -122,8 +122,10 @@ class ArticlesScreen(Screen):
         if self.total:
             end = self.page_offset + len(self.rows)
             text.append(f" · {self.page_offset + 1}–{end} of {self.total}")
+        elif q.search or q.status:
+            text.append(" · no articles match")
         else:
-            text.append(" · no articles" + (" match" if q.search or q.status else ""))
+            text.append(" · no articles yet: add some with  workbench ingest PATH")
         self.query_one("#queue-head", Static).update(text)
 
     def current_id(self) -> int | None:
