@@ -314,6 +314,9 @@ def _demonym(lex, toks, country, i, j, start, end, nxt, after, ctx) -> Ann | Non
                 return Ann(
                     "actor", i, nxt[1], start, e, name, "demonym-group", entry, "", None, atype, c
                 )
+    # "US drone strike", "Russian air raid": the attack word must stay a trigger.
+    if nxt and nxt[0] == j and nxt[1] > j + 1 and any(k == "trigger" for k, _ in nxt[2]):
+        return _forces(lex, country, i, j, start, end, "demonym-agent", after)
     # "Iraqi counter-terrorism forces": up to two lower-case words before the force noun.
     for skip in range(3):
         if skip and not _plain_words(toks, j, j + skip, nxt):

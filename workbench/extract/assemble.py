@@ -40,7 +40,8 @@ def find_candidates(
         for t in (a for a in s_anns if a.kind == "trigger"):
             clause = clause_of(sent, t.start)
             has_date = any(_usable(d) for d in in_span(s_anns, *clause, "date"))
-            if f.blocked(t, first_token(sent, t.start, starts), has_date):
+            lead = bisect.bisect_left(starts, sent.start)
+            if f.blocked(t, first_token(sent, t.start, starts), has_date, lead):
                 continue
             groups.setdefault(clause, []).append(t)
         # A place inside another reported action's clause is that action's, not ours.

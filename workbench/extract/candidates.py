@@ -116,8 +116,11 @@ class Finder:
 
     # -- cues -------------------------------------------------------------------------------
 
-    def blocked(self, t: Ann, first_tok: int, has_date: bool) -> str:
+    def blocked(self, t: Ann, first_tok: int, has_date: bool, lead: int = -1) -> str:
         keys, cues, tokann, anns = self.keys, self.lex.cues, self.tokann, self.anns
+        # "Since December, ... displaced by the offensive": a sentence-wide tally.
+        if lead >= 0 and tuple(keys[lead : lead + 1]) in cues["habitual"] and lead < t.i:
+            return "cue-habitual"
         # Words inside names and dates ("May 5", "Will Smith") are not cues.
         lo = max(first_tok, t.i - 15)
         window = [

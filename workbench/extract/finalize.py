@@ -23,6 +23,10 @@ from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
 
 MIN_CONFIDENCE = 0.35
+UNCLAIMED = frozenset(
+    ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
+     "Abduction/forced disappearance")
+)  # fmt: skip
 AROUND = re.compile(
     r"(?:\b(?:near|outside|around|close\s+to)|(?:north|south|east|west)(?:ern|east|west)?\s+of"
     r"|outskirts\s+of|countryside\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?#?$",
@@ -60,6 +64,10 @@ def finalize(
             rules.append("target-victims-soldiers")
     sub, how = _sub_event(main, inc, lex, actor1, actor2, country)
     rules.append(how)
+    if actor1 is None and sub in UNCLAIMED and "generic" not in main.info.flags:
+        # ACLED codes a bombing nobody claimed to an unidentified armed group.
+        actor1 = lex.group_actor("unidentified", country)[0]
+        rules.append("actor1-unidentified")
     ev = EventProposal(sub_event_type=sub, event_type=event_type_of(sub))
     ev.actor1, ev.assoc_actor_1 = actor1, [a for a in agents[1:] if a != actor2]
     ev.actor2, ev.assoc_actor_2 = actor2, [t for t in targets[1:] if t != actor1]
