@@ -267,3 +267,43 @@ def test_user_dictionary_adds_names(tmp_path):
     ex = extract("A blast hit Kfar Sousa on Monday, killing 3.", PUB, (), [str(tmp_path)])
     assert ex.events[0].place == "Kafr Sousa"
     assert ex.entities[("place", "Kafr Sousa")].attrs["latitude"] == 33.499
+
+
+def test_dateline_city_is_not_the_event_place():
+    ev = one(
+        "BEIRUT (Reuters) - Russian warplanes bombed a market in the town of Ariha on Monday, "
+        "killing 14 civilians, rescue workers said."
+    )
+    assert ev.place == "Ariha"
+
+
+def test_generic_words_follow_the_group_the_article_names():
+    found = events(
+        "RIYADH - The Saudi-led coalition said it shot down a drone over Jizan on Wednesday.\n\n"
+        "The coalition later carried out airstrikes on Houthi positions in Hodeidah on "
+        "Thursday, killing 9 fighters.",
+        "2019-06-14",
+    )
+    air = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert air and air[0].actor1 == "Saudi-led Coalition"
+    assert air[0].actor2 == "Houthi Movement"
+
+
+def test_unclaimed_bombing_is_an_unidentified_group():
+    ev = one(
+        "A roadside bomb struck a convoy on the highway south of Baghdad on Sunday, damaging "
+        "one truck. There were no casualties.",
+        "2020-09-28",
+    )
+    assert ev.actor1 == "Unidentified Armed Group (Iraq)"
+    assert (ev.place, ev.geo_precision, ev.fatalities) == ("Baghdad", 2, 0)
+
+
+def test_background_and_tallies_are_not_incidents():
+    assert (
+        events(
+            "Since December, nearly 600,000 people have been displaced by a government offensive "
+            "on Idlib. Israel has carried out hundreds of strikes in Syria since 2011."
+        )
+        == []
+    )
