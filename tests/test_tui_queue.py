@@ -170,3 +170,23 @@ async def test_command_palette_runs_a_review_action(tmp_path):
         assert type(app.screen).__name__ == "ReviewScreen"
     with Store(path, analyst="checker") as store:
         assert store.row("events", ids["events"][0])["status"] == "rejected"
+
+
+async def test_review_reloads_after_the_names_screen(tmp_path):
+    path = str(tmp_path / "r.db")
+    ids = build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("N")
+        await settle(pilot, app)
+        with Store(path, analyst="colleague") as other:
+            from workbench.store.events import update_event
+
+            update_event(other, ids["events"][0], {"notes": "renamed meanwhile"})
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ReviewScreen"
+        assert app.screen.current.row["notes"] == "renamed meanwhile"

@@ -15,7 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
@@ -90,6 +90,16 @@ class ReviewScreen(ReviewActions, Screen):
     def on_mount(self) -> None:
         self._tabs()
         self.load(self.article_id)
+
+    def on_screen_suspend(self) -> None:
+        # A full screen on top (actors & places, duplicates) may change what this article
+        # shows; dialogs report their own changes, so only the former forces a reload.
+        self._stale = not isinstance(self.app.screen, ModalScreen)
+
+    def on_screen_resume(self) -> None:
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.reload()
 
     # -- loading ----------------------------------------------------------------------
 
