@@ -13,6 +13,7 @@ import json
 import multiprocessing as mp
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -27,6 +28,7 @@ from .persist import Writer
 PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
 BATCH = 200  # articles per write transaction
 FETCH = 500  # articles read from the database at a time
+IN_FLIGHT = 1024  # articles handed to workers and not yet written
 
 _worker_lex: Lexicon | None = None
 
@@ -182,4 +184,15 @@ def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Extracti
                 rows = list(_rows(store, ids[i : i + FETCH]))
                 yield from pool.imap(_work, rows, chunksize=16)
         else:
-            yield from pool.imap(_work, _reader(store, ids), chunksize=16)
+            # At most IN_FLIGHT articles are read ahead, so memory stays flat however many
+            # articles there are (the pool's feeder would otherwise queue them all).
+            slots = threading.BoundedSemaphore(IN_FLIGHT)
+
+            def feed() -> Iterator[tuple]:
+                for row in _reader(store, ids):
+                    slots.acquire()
+                    yield row
+
+            for result in pool.imap(_work, feed(), chunksize=16):
+                slots.release()
+                yield result
