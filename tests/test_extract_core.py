@@ -307,3 +307,36 @@ def test_background_and_tallies_are_not_incidents():
         )
         == []
     )
+
+
+def test_roundup_of_several_incidents():
+    found = events(
+        "BAGHDAD (AP) - A string of attacks across Iraq killed at least 21 people on Thursday, "
+        "officials said.\n\n"
+        "In the deadliest attack, a suicide car bomber rammed his vehicle into a police "
+        "checkpoint in the town of Tarmiyah, killing nine policemen and wounding 14 others.\n\n"
+        "Hours later, gunmen opened fire on a minibus carrying pilgrims near Samarra, killing "
+        "six passengers.\n\n"
+        "In Mosul, a bomb attached to a parked car exploded near a checkpoint, killing three "
+        "fighters and two civilians.",
+        "2019-12-06",
+    )
+    got = [(e.sub_event_type, e.place, e.event_date, e.fatalities) for e in found]
+    assert got == [
+        ("Suicide bomb", "Tarmiyah", "2019-12-05", 9),
+        ("Attack", "Samarra", "2019-12-05", 6),
+        ("Remote explosive/landmine/IED", "Mosul", "2019-12-06", 5),
+    ]
+    assert found[0].actor1 == "Unidentified Armed Group (Iraq)"
+    assert found[0].actor2 == "Police Forces of Iraq"
+
+
+def test_a_later_toll_in_another_paragraph_is_kept_as_high():
+    ev = one(
+        "SANAA - A Saudi-led coalition airstrike hit a wedding party in Hajjah province late "
+        "Sunday, killing at least 20 people and wounding 46 others, officials said.\n\n"
+        "Most of the dead were women. The Houthi-run al-Masirah TV put the death toll at 23.",
+        "2018-04-23",
+    )
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high, ev.injured) == (20, 20, 23, 46)
+    assert (ev.place, ev.geo_precision) == ("Hajjah", 3)

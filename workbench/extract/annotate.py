@@ -62,6 +62,15 @@ BACKER = frozenset(
     ["backed", "led", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained"]
 )
 ORIGIN = frozenset(["based", "born", "made"])
+STRONG_WEAPONS = frozenset(
+    (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+    )
+)
 AFFILIATE = frozenset(["linked", "affiliated", "inspired", "aligned", "loyal"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 
@@ -216,7 +225,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             if weapon.role == "trigger":
                 # A named agent ("sarin", "barrel bombs") fixes the type; "rockets" or
                 # "missiles" alone are weak evidence of an attack.
-                strong = weapon.sub_event_type in ("Chemical weapon", "Air/drone strike")
+                strong = weapon.sub_event_type in STRONG_WEAPONS
                 strength = 60 if strong else 35
                 trig = Trigger(
                     text[start:end], weapon.sub_event_type, strength, frozenset({"weapon"})

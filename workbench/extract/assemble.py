@@ -10,6 +10,7 @@ the incident before them.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, pick_place
@@ -24,7 +25,7 @@ def find_candidates(
 ) -> tuple[list[Candidate], list[tuple[int, list[Ann]]]]:
     starts = toks.starts
     f = Finder(lex, toks, anns, tokann)
-    ann_starts = [a.start for a in anns]
+    ann_starts = f.ann_starts = [a.start for a in anns]
     cands: list[Candidate] = []
     orphans: list[tuple[int, list[Ann]]] = []
     for si, sent in enumerate(sentences):
@@ -53,7 +54,9 @@ def find_candidates(
         made = [c for c in made if c is not None]
         cands += made
         if not made and casualties:
-            orphans.append((si, casualties))
+            orphans.append(
+                (si, casualties, [a for a in s_anns if a.kind == "place" and not a.role])
+            )
         for cas in casualties:
             owner = _owner(made, cas)
             if owner is not None:
@@ -128,7 +131,18 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     return c
 
 
+_RELATIVE = re.compile(
+    r"(?P<same>(?:hours|minutes|moments|shortly)\s+(?:later|afterwards|after)|later\s+(?:that|the\s+same)"
+    r"\s+day|(?:on\s+)?the\s+same\s+day|earlier\s+that\s+day)|(?P<next>(?:on\s+)?the\s+(?:next|following)"
+    r"\s+day|a\s+day\s+later)",
+    re.I,
+)
+
+
 def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
+    rel = _RELATIVE.match(f.text, sent.start)
+    if rel is not None:
+        c.days_after = 0 if rel["same"] else 1
     dates = in_span(s_anns, *clause, "date")
     usable = [d for d in dates if _usable(d)]
     rule = "date-clause"
@@ -141,11 +155,31 @@ def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
             c.date, c.date_rule = sig, "date-tweet-signature"
             return
         c.historical = any(d.info.precision in ("year", "season") for d in dates)
+        if not c.historical:
+            prev = _previous_date(si, sentences, f)
+            if prev is not None:
+                # "Hours later, gunmen opened fire ...": news carries the date forward.
+                c.date, c.date_rule = prev, "date-previous-sentence"
         return
     d = min(usable, key=lambda d: abs(d.start - main.start))
     c.date, c.date_rule = d, rule
     before = f.keys[max(0, d.i - 3) : d.i]
     c.week_date = any(w in lex.media_verbs for w in before)
+
+
+def _previous_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None:
+    """The last usable date in the two sentences before, within the same or the previous
+    paragraph (not headings or boilerplate)."""
+    para = sentences[si].para
+    for prev in reversed(sentences[max(0, si - 2) : si]):
+        if prev.skip or prev.para < para - 1:
+            return None
+        lo = bisect.bisect_left(f.ann_starts, prev.start)
+        hi = bisect.bisect_left(f.ann_starts, prev.end)
+        dates = [a for a in f.anns[lo:hi] if a.kind == "date" and _usable(a)]
+        if dates:
+            return dates[-1]
+    return None
 
 
 def _signature_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None:

@@ -43,6 +43,7 @@ class Candidate:
     anaphoric: bool = False
     rules: list[str] = field(default_factory=list)
     kind: tuple[str, bool] | None = None  # cached (type, generic?)
+    days_after: int | None = None  # "Hours later" 0, "The next day" 1: after the last incident
 
     @property
     def main(self):

@@ -178,6 +178,12 @@ class CasualtyFinder:
             rf"\s+(?P<person>{people})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
             re.I,
         )
+        # "killing three fighters and two civilians": a second count joined to the first.
+        self.more = re.compile(
+            rf"(?:\s*,\s*|\s+)(?:and|as\s+well\s+as)\s+(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
+            rf"(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{people})\b",
+            re.I,
+        )
         self.single = re.compile(
             rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?P<one>{singles})\b",
             re.I,
@@ -265,12 +271,16 @@ class CasualtyFinder:
         else:
             kind = "killed" if (groups.get("k1") or groups.get("k2")) else "injured"
         hedge = " ".join((groups.get("hedge") or "").lower().split())
-        start = m.start()
+        start, end = m.start(), m.end()
         if rule == "casualty-number-verb":
             start, count = self._joined(text, start, count)
+        elif rule == "casualty-verb-number" and person:
+            more = self.more.match(text, end)
+            if more is not None and (extra := self.number(more["num"])[0]) is not None:
+                count, end = count + extra, more.end()
         subset = bool(_SUBSET.search(text[max(0, start - 14) : start]))
         return CasualtyHit(
-            start, m.end(), text[start : m.end()], count, kind, hedge, vague, subset, rule, person
+            start, end, text[start:end], count, kind, hedge, vague, subset, rule, person
         )
 
     def _joined(self, text: str, start: int, count: int) -> tuple[int, int]:

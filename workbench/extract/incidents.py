@@ -65,6 +65,12 @@ def group_incidents(
         inc = _new(c)
         if c.anaphoric and not c.agents:
             _inherit(incidents, inc, c)
+        if (
+            c.days_after is not None
+            and incidents
+            and (inc.date is None or inc.rules.count("date-previous-sentence"))
+        ):
+            _date_after(inc, incidents[-1], c.days_after)
         incidents.append(inc)
     while pending is not None:
         _attach_orphan(incidents, pending, sentences)
@@ -82,7 +88,9 @@ def _new(c: Candidate) -> Incident:
 
 
 def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None, str]:
-    same_day = c.date is not None
+    # A date carried over from the sentence before does not make a new incident by itself.
+    weak = c.date_rule == "date-previous-sentence"
+    same_day = c.date is not None and not weak
     if c.anaphoric:
         # "The attack, which ..." refers to the latest incident named by the same word.
         head = _head(c)
@@ -91,7 +99,7 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         near = [
             inc for inc in reversed(incidents)
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c)
-            and (c.date is None or _same_date(inc, c))
+            and (c.date is None or weak or _same_date(inc, c))
             and (not specific or _same_kind(_type_of(inc), kind_of(c)[0]))
         ]  # fmt: skip
         for inc in near:
@@ -264,6 +272,19 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
     inc.last_sent = c.sent
 
 
+def _date_after(inc: Incident, prev: Incident, days: int) -> None:
+    """ "Hours later ..." / "The next day ...": dated from the incident before."""
+    if prev.date is None or prev.date.info.date is None or prev.date.info.precision != "day":
+        return
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    when = date.fromisoformat(prev.date.info.date) + timedelta(days=days)
+    hit = replace(prev.date.info, date=when.isoformat(), rule="date-relative-previous")
+    inc.date = replace(prev.date, info=hit)
+    inc.rules = [r for r in inc.rules if r != "date-previous-sentence"] + ["date-relative-previous"]
+
+
 def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
     kind, generic = kind_of(c)
     for prev in reversed(incidents):
@@ -279,11 +300,15 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
 
 
 def _attach_orphan(incidents: list[Incident], orphan, sentences: list[Sentence]) -> None:
-    si, casualties = orphan
+    """Figures in a sentence without an attack of its own ("The toll rose to 23") belong to
+    the incident just before, unless the sentence is about another place."""
+    si, casualties, places = orphan
     if not incidents:
         return
     inc = incidents[-1]
-    same_para = sentences[si].para == sentences[inc.last_sent].para
-    if same_para or si - inc.last_sent <= 1:
+    para, last = sentences[si].para, sentences[inc.last_sent].para
+    near = para == last or (si - inc.last_sent <= 3 and para <= last + 1)
+    elsewhere = inc.place is not None and any(not places_agree(inc.place, p) for p in places)
+    if near and not elsewhere:
         inc.casualties += casualties
         inc.rules.append("casualties-following")

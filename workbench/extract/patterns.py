@@ -184,7 +184,10 @@ STOP = frozenset(
         "anti",
     ]
 )
-KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | ACTOR_WORDS | PREPS
+FEATURES = frozenset(
+    ["mountains", "mountain", "hills", "hill", "valley", "desert", "plain", "plains"]
+)
+KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | ACTOR_WORDS | PREPS | FEATURES
 _GAP = re.compile(r"[ \-]")
 LOYAL_TO = re.compile(
     r"\b(?P<head>forces|troops|fighters|militias|militiamen|gunmen|units)\s+"
@@ -258,6 +261,13 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             if usable(i, k):
                 out.append(Found("place", starts[i], ends[k - 1], text[starts[i] : ends[k - 1]],
                                  "pattern-place-suffix", 0.55, key))  # fmt: skip
+        if key in FEATURES and k:
+            # "the Makhmour mountains": a natural feature keeps its noun in the name.
+            i = back(k)
+            if usable(i, k):
+                name = f"{text[starts[i] : ends[k - 1]]} {key.title()}"
+                out.append(Found("place", starts[i], ends[k], name, "pattern-place-feature",
+                                 0.5, "region"))  # fmt: skip
         if key in PLACE_WORDS and k + 2 < n and keys[k + 1] == "of":
             j = forward(k + 2)
             if usable(k + 2, j):
