@@ -1,12 +1,14 @@
-"""Provides country names, their other names and demonyms, read from `countries.tsv`.
+"""Provides country names, their other names and demonyms, from `workbench/data/countries.csv`.
 
 Why: "Turkish forces", "Turkey" and "the Turkish army" are one actor (the state forces of
 Turkey), and "UK"/"Britain" or "US"/"U.S."/"United States" are one country. The table is
-general knowledge shipped with the package, never fetched.
+general knowledge shipped with the package, never fetched; the export reads the same file
+for ISO codes and ACLED regions.
 """
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 from importlib import resources
 
@@ -16,16 +18,13 @@ from .keys import base_tokens
 @lru_cache(maxsize=1)
 def country_index() -> dict[str, str]:
     """' '.join(base_tokens(any name or demonym)) -> canonical country name."""
-    text = resources.files("workbench.resolve").joinpath("countries.tsv").read_text("utf-8")
+    text = resources.files("workbench.data").joinpath("countries.csv").read_text("utf-8")
     index: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = (line.split("\t") + ["", ""])[:3]
-        canonical = cols[0].strip()
-        names = [canonical, *cols[1].split("|"), *cols[2].split("|")]
+    for row in csv.DictReader(text.splitlines()):
+        canonical = row["country"].strip()
+        names = [canonical, *row["aliases"].split(";"), *(row.get("demonyms") or "").split(";")]
         for name in names:
-            key = " ".join(base_tokens(name))
+            key = " ".join(base_tokens(name.strip()))
             if key:
                 index.setdefault(key, canonical)
     return index
