@@ -31,8 +31,8 @@ class Known:
 class CrossIndex:
     """Untouched extractor proposals, indexed by sub-event type and day, for one run.
 
-    Each event is filed under every day its date could be (its precision window), so a
-    lookup reads a few small buckets instead of every event of the type.
+    Each event is filed under every week its date could fall in (its precision window), so
+    a lookup reads a few small buckets instead of every event of the type.
     """
 
     def __init__(self, store: Store) -> None:
@@ -55,9 +55,9 @@ class CrossIndex:
         if known.when is None:
             return
         day, w = known.when.toordinal(), min(WINDOW.get(known.precision, 7), 31)
-        for d in range(day - w, day + w + 1):
-            self.buckets.setdefault((sub, d), []).append(known)
-            known.filed.append((sub, d))
+        for week in range((day - w) // 7, (day + w) // 7 + 1):
+            self.buckets.setdefault((sub, week), []).append(known)
+            known.filed.append((sub, week))
 
     def find(
         self, sub: str, when: str | None, precision: str, a1, a2, place, article: int
@@ -67,8 +67,8 @@ class CrossIndex:
             return None
         w = min(WINDOW.get(precision, 7), 31)
         seen: set[int] = set()
-        for d in range(day.toordinal() - w, day.toordinal() + w + 1):
-            for known in self.buckets.get((sub, d), ()):
+        for week in range((day.toordinal() - w) // 7, (day.toordinal() + w) // 7 + 1):
+            for known in self.buckets.get((sub, week), ()):
                 if known.id in seen or article in known.articles:
                     continue
                 seen.add(known.id)
