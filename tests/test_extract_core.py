@@ -61,6 +61,15 @@ def test_may_the_verb_is_not_a_date():
     assert find_dates("The strikes may continue, he said.", date(2019, 7, 24)) == []
 
 
+def test_years_and_seasons_are_found_but_never_date_an_event():
+    hits = find_dates("a sarin attack in 2017 and strikes in the fall of 2016", date(2019, 7, 24))
+    assert [(h.text, h.precision) for h in hits] == [
+        ("in 2017", "year"),
+        ("the fall of 2016", "season"),
+    ]
+    assert events("A sarin attack in 2017 killed dozens of people in Khan Sheikhoun.") == []
+
+
 def test_range_edges_are_marked():
     (hit,) = find_dates("fighting since March 2011 has killed thousands", date(2019, 7, 24))
     assert hit.range_marked

@@ -38,11 +38,17 @@ def find_candidates(
         if sent.skip:
             continue
         groups: dict[tuple[int, int], list[Ann]] = {}
+        dropped = False  # a trigger here was a threat, a denial or a tally
         for t in (a for a in s_anns if a.kind == "trigger"):
             clause = clause_of(sent, t.start)
-            has_date = any(_usable(d) for d in in_span(s_anns, *clause, "date"))
+            clause_dates = in_span(s_anns, *clause, "date")
+            has_date = any(_usable(d) for d in clause_dates)
+            if _period(f, clause_dates, t):
+                dropped = True
+                continue
             lead = bisect.bisect_left(starts, sent.start)
             if f.blocked(t, first_token(sent, t.start, starts), has_date, lead):
+                dropped = True
                 continue
             groups.setdefault(clause, []).append(t)
         # A place inside another reported action's clause is that action's, not ours.
@@ -53,7 +59,7 @@ def find_candidates(
         ]
         made = [c for c in made if c is not None]
         cands += made
-        if not made and casualties:
+        if not made and casualties and not dropped:
             orphans.append(
                 (si, casualties, [a for a in s_anns if a.kind == "place" and not a.role])
             )
@@ -62,6 +68,20 @@ def find_candidates(
             if owner is not None:
                 owner.casualties.append(cas)
     return cands, orphans
+
+
+SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest", "first",
+                         "fiercest", "bloodiest", "most", "latest"))  # fmt: skip
+
+
+def _period(f: Finder, dates: list[Ann], t: Ann) -> bool:
+    """ "... has killed hundreds since late April": the clause sums up a period; but "the
+    deadliest attack since 2016" is still one attack."""
+    for d in dates:
+        if d.info.range_marked and "since" in f.text[max(0, d.start - 8) : d.start + 6].lower():
+            before = f.keys[max(0, t.i - 4) : t.i]
+            return not any(w in SUPERLATIVE for w in before)
+    return False
 
 
 def _usable(d: Ann) -> bool:

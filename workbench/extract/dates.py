@@ -52,7 +52,11 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _CASED = re.compile(rf"^(?:{_MON}|{_DAYNAME})$")
-_RANGE = re.compile(r"\b(since|until|till|by|before|as\s+of|through|from)\s*$", re.IGNORECASE)
+_RANGE = re.compile(
+    r"\b(since|until|till|by|before|as\s+of|through|from|(?:began|begun|started|launched|begin|start)"
+    r"(?:\s+in|\s+on)?)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -111,7 +115,7 @@ ANCHORS = frozenset(
         "year",
         "ago",
     ]
-)
+) | {str(y) for y in range(1900, 2100)}  # 4-digit years
 
 
 def _matches(text: str, toks) -> list[re.Match]:
@@ -145,7 +149,7 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
         hit = _resolve(m, published)
         if hit is None:
             continue
-        hit.range_marked = bool(_RANGE.search(text[max(0, hit.start - 12) : hit.start]))
+        hit.range_marked = bool(_RANGE.search(text[max(0, hit.start - 16) : hit.start]))
         if m.group(0).lower().startswith(("since", "until", "by ", "from")):
             hit.range_marked = True
         hits.append(hit)

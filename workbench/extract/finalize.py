@@ -74,9 +74,9 @@ def finalize(
     ev.actor1_span = _span(inc.agents[0]) if inc.agents else None
     ev.actor2_span = _span(inc.targets[0]) if inc.targets else None
     notes: list[str] = []
+    if inc.date is None and inc.historical:
+        return None  # only a year or a season: background, not a new incident
     explicit_date = _date(ev, inc, published, rules, notes)
-    if ev.event_date is None and inc.historical:
-        return None
     _place(ev, inc, lex, text, rules)
     _fatalities(ev, inc, notes, rules)
     sent = sentences[inc.primary.sent]
@@ -97,6 +97,9 @@ def finalize(
         and not ev.place
     ):
         return None
+    weak_date = not explicit_date or "date-previous-sentence" in inc.rules
+    if kind_of(inc)[1] and main.info.strength < 40 and weak_date and len(inc.cands) == 1:
+        return None  # "the offensive has pushed into ...": a weak word needs its own date
     ev.confidence = _confidence(ev, main.info, explicit_date)
     return ev if ev.confidence >= MIN_CONFIDENCE else None
 
