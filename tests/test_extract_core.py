@@ -349,3 +349,15 @@ def test_a_later_toll_in_another_paragraph_is_kept_as_high():
     )
     assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high, ev.injured) == (20, 20, 23, 46)
     assert (ev.place, ev.geo_precision) == ("Hajjah", 3)
+
+
+def test_user_triggers_and_lexicon_extend_the_packaged_ones(tmp_path):
+    (tmp_path / "triggers.csv").write_text(
+        "phrase,sub_event_type,strength,flags\nlynched,Attack,60,agent\n", encoding="utf-8"
+    )
+    (tmp_path / "lexicon.toml").write_text('[quantities]\n"a handful of" = 4\n', encoding="utf-8")
+    text = "Militiamen lynched two men in Nawa on Monday. They killed a handful of villagers."
+    assert events(text) == []
+    ev = extract(text, PUB, (), [str(tmp_path)]).events[0]
+    assert (ev.sub_event_type, ev.place, ev.event_date) == ("Attack", "Nawa", "2019-07-22")
+    assert ev.fatalities == 4 and "a handful of" in ev.notes
