@@ -117,6 +117,8 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
 
 def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, starts) -> list[Ann]:
     """ "forces loyal to Bashar Assad" -> pro-government forces of Syria."""
+    if "loyal to" not in text and "allied to" not in text and "allied with" not in text:
+        return anns  # a substring test is far cheaper than the regex over the whole text
     by_start = {a.start: a for a in anns if a.kind == "actor"}
     for m in LOYAL_TO.finditer(text):
         pos = m.end()
