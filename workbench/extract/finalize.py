@@ -153,6 +153,10 @@ def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
             ev.date_precision = "week"
             rules.append("date-media-upload-week")
             notes.append(f"Date: reported as published on {hit.date}; the event is on or before.")
+        elif "date-previous-sentence" in inc.rules and hit.precision == "day":
+            # Carried over from the sentence before: probably that day, not certainly.
+            ev.date_precision = "week"
+            notes.append(f"Date: {hit.date} from the sentence before; week precision.")
         return True
     if published is not None:
         ev.event_date, ev.date_precision = published.isoformat(), "week"
