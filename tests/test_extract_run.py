@@ -164,3 +164,15 @@ def test_proposal_for_a_sentence(store):
     assert (values["actor1"], values["location"]) == ("Military Forces of Turkey", "Tal Rifaat")
     threat = text.index("Turkey vowed")
     assert propose_for_text(text, threat, len(text), "2019-07-23") is None
+
+
+def test_seed_shootdown_reported_twice_is_one_event(seeded):
+    # The cross-article case: the Su-25 shot down in seeds 000 and 001.
+    extract_articles(seeded)
+    rows = seeded.query(
+        "SELECT e.id, group_concat(a.file) AS files FROM events e "
+        "JOIN event_sources s ON s.event_id = e.id JOIN articles a ON a.id = s.article_id "
+        "WHERE e.sub_event_type = 'Disrupted weapons use' GROUP BY e.id"
+    )
+    assert len(rows) == 1
+    assert sorted(f[:3] for f in rows[0]["files"].split(",")) == ["000", "001"]
