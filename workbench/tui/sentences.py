@@ -52,43 +52,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _proposal_values(p: Any) -> dict[str, Any]:
-    values = {
-        "event_date": p.event_date,
-        "date_precision": p.date_precision if p.event_date else None,
-        "sub_event_type": p.sub_event_type,
-        "event_type": p.event_type,
-        "actor1": p.actor1,
-        "actor2": p.actor2,
-        "assoc_actor_1": list(p.assoc_actor_1 or []),
-        "assoc_actor_2": list(p.assoc_actor_2 or []),
-        "location": p.place,
-        "geo_precision": p.geo_precision,
-        "fatalities": p.fatalities,
-        "fatalities_low": p.fatalities_low,
-        "fatalities_high": p.fatalities_high,
-    }
-    return {k: v for k, v in values.items() if v not in (None, "", [])}
-
-
 def extractor_values(
     text: str, start: int, end: int, published: str | None, skip: list[tuple[int, int]]
 ) -> dict[str, Any] | None:
     """What the extractor proposes for text[start:end], read in the article's context
     (its country, its dates); the sentence alone as a second try. None if nothing."""
     try:
-        from ..extract import extract
+        from ..extract.propose import propose_for_text
     except ImportError:  # an installation without the extractor still adds events by hand
         return None
-    best, overlap = None, 0
-    for proposal in extract(text, published, skip_spans=skip).events:
-        shared = min(end, proposal.end) - max(start, proposal.start)
-        if shared > overlap:
-            best, overlap = proposal, shared
-    if best is None:
-        alone = extract(text[start:end], published).events
-        best = alone[0] if alone else None
-    return _proposal_values(best) if best is not None else None
+    return propose_for_text(text, start, end, published, skip)
 
 
 def prefill(
