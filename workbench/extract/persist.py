@@ -116,6 +116,10 @@ class Writer:
         if fresh:
             kept_mentions, kept_events = [], self._kept_events(article_id)
         else:
+            # Queued rows first: an earlier article of this batch may have become a source of
+            # an event this one proposed, and the clean-up must see it (else it deletes the
+            # event under the queued source row).
+            self.flush()
             kept_mentions, kept_events = self._clear(article_id)
         self._mentions(article_id, ex, kept_mentions)
         for ev in ex.events:
