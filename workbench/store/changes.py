@@ -121,9 +121,13 @@ class Tx:
         self.store.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
         self.after[key(table, row_id)] = None
 
-    def restore(self, table: str, row_id: int, values: dict | None) -> None:
-        """Put a row back to `values` (None = absent); used by undo/redo."""
-        current = self.store.row(table, row_id)
+    _UNREAD: Any = object()
+
+    def restore(self, table: str, row_id: int, values: dict | None, current: Any = _UNREAD) -> None:
+        """Put a row back to `values` (None = absent); used by undo/redo, which passes the
+        `current` row it has just read."""
+        if current is Tx._UNREAD:
+            current = self.store.row(table, row_id)
         self._touch(table, row_id, current)
         if values is None:
             if current is not None:

@@ -79,7 +79,7 @@ def _replay(store: Store, ref: int, *, backwards: bool) -> Replay:
                 f"cannot {verb} {name} (action {ref}): {SINGULAR.get(table, table)} {row_id} "
                 f"was changed since{by}. Nothing was changed."
             )
-        tx.restore(table, int(row_id), target[k])
+        tx.restore(table, int(row_id), target[k], current)
     action_id = write_action(store, tx, undoable=False, ref=ref)
     return Replay(action_id, ref, name, keys)
 
