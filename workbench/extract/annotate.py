@@ -98,9 +98,13 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     is read as a place ("in Syria"), not at all when it is an actor ("Russia said")."""
     votes: Counter[str] = Counter()
     for i, _, senses in matches:
+        # A name several countries share ("Tripoli") says little: one vote each.
+        shared = sum(k == "place" for k, _ in senses) > 1
         for kind, entry in senses:
             if kind == "place" and entry.country:
-                if entry.type != "country":
+                if shared:
+                    votes.update(e.country for k, e in senses if k == "place" and e.country)
+                elif entry.type != "country":
                     votes[entry.country] += 2
                 elif i and toks.keys[i - 1] in LOCATIVE:
                     votes[entry.country] += 1
