@@ -93,11 +93,13 @@ def _is_demo_db(path: Path, seed_names: set[str]) -> bool:
 @main.command("demo")
 @ui_options
 @click.option("--no-open", is_flag=True, help="Build the demo database but do not open it.")
-def demo_cmd(preset, keymap_file, no_animations, no_open) -> None:
+@click.option("--fresh", is_flag=True, help="Rebuild it even if it holds your earlier decisions.")
+def demo_cmd(preset, keymap_file, no_animations, no_open, fresh) -> None:
     """Build a fresh database from the seed articles (ingest + extract) and open it.
 
     Without --db it writes ./demo.db. An existing file is replaced only if it holds nothing
-    but the seed articles.
+    but the seed articles; if you already curated in it, it is reopened as it is (your
+    decisions are never thrown away) unless you pass --fresh.
 
     \b
     Example:
@@ -116,6 +118,13 @@ def demo_cmd(preset, keymap_file, no_animations, no_open) -> None:
             raise click.ClickException(
                 f"{path} holds more than the seed articles; choose another --db for the demo"
             )
+        if not fresh and _analyst_actions(path):
+            click.echo(
+                f"{path} holds your earlier decisions: reopening it (--fresh rebuilds)", err=True
+            )
+            if not no_open:
+                run_app(str(path), analyst, preset, keymap_file, no_animations)
+            return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     with Store(str(path), analyst=analyst) as store:
@@ -124,6 +133,13 @@ def demo_cmd(preset, keymap_file, no_animations, no_open) -> None:
     click.echo(f"{path}: {len(report.added)} articles, {events} proposed events", err=True)
     if not no_open:
         run_app(str(path), analyst, preset, keymap_file, no_animations)
+
+
+def _analyst_actions(path: Path) -> int:
+    with Store(str(path)) as store:
+        return store.scalar(
+            "SELECT count(*) FROM actions WHERE undoable = 1 OR action IN ('undo', 'redo')"
+        )
 
 
 @main.command("serve")
