@@ -33,26 +33,11 @@ from typing import Any
 
 from ..store import Store, Tx, change, now
 from ..store.entities import find_entity, find_or_create
-from ..store.events import STATUSES, validate
+from ..store.events import EDITABLE, STATUSES, validate
 from .import_articles import ArticleMatcher
 
-FIELDS = (
-    "event_date",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "assoc_actor_1",
-    "assoc_actor_2",
-    "location",
-    "geo_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "notes",
-    "confidence",
-)
+# The record fields an import takes: exactly the fields an analyst can edit.
+FIELDS = EDITABLE
 PLACE_ATTRS = ("admin1", "country", "latitude", "longitude")
 
 
