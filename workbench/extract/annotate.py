@@ -72,6 +72,7 @@ STRONG_WEAPONS = frozenset(
     )
 )
 AFFILIATE = frozenset(["linked", "affiliated", "inspired", "aligned", "loyal"])
+HEAD_GROUPS = frozenset(["unidentified", "rebels"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 
 
@@ -97,6 +98,7 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     """The country most places belong to: towns count twice, a country name once when it
     is read as a place ("in Syria"), not at all when it is an actor ("Russia said")."""
     votes: Counter[str] = Counter()
+    actors: Counter[str] = Counter()
     for i, _, senses in matches:
         # A name several countries share ("Tripoli") says little: one vote each.
         shared = sum(k == "place" for k, _ in senses) > 1
@@ -109,7 +111,13 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
                 elif i and toks.keys[i - 1] in LOCATIVE:
                     votes[entry.country] += 1
                 break
-    return votes.most_common(1)[0][0] if votes else None
+            if kind == "actor" and entry.country and entry.type != "Person":
+                actors[entry.country] += 1
+    if not votes:
+        return None
+    # A tie between places ("Tripoli" alone) goes to the country of the named actors.
+    top = max(votes.values())
+    return max((c for c, v in votes.items() if v == top), key=lambda c: actors[c])
 
 
 def named_groups(lex: Lexicon, matches: list, country: str | None) -> dict[str, str]:
@@ -148,11 +156,16 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         if "actor" in kinds:
             ann = _actor(kinds["actor"], i, j, start, end, after)
             # "al-Qaeda-linked militants": the militants are coded as the group itself.
-            if (
-                after in AFFILIATE
-                and nxt
-                and nxt[0] == j + 1
-                and any(k == "generic" for k, _ in nxt[2])
+            # "HTS militants", "Taliban insurgents": a bare armed-group noun is the head of
+            # the name, not a second, unidentified actor.
+            if nxt and (
+                (after in AFFILIATE and nxt[0] == j + 1 and any(k == "generic" for k, _ in nxt[2]))
+                or (
+                    after is None
+                    and nxt[0] == j
+                    and text[end : end + 1] == " "
+                    and any(k == "generic" and e in HEAD_GROUPS for k, e in nxt[2])
+                )
             ):
                 ann.j, ann.end, ann.rule = nxt[1], _end(text, toks.ends[nxt[1] - 1]), "affiliate"
                 skip_until = nxt[1]
@@ -344,11 +357,17 @@ def _demonym(lex, toks, country, i, j, start, end, nxt, after, ctx) -> Ann | Non
                 weapon = None
                 if nxt and nxt[0] == at:
                     weapon = next((w for k, w in nxt[2] if k == "weapon"), None)
+                if weapon is not None and weapon.role == "trigger" and at == j:
+                    # "Israeli artillery killed ...": the weapon stays the attack word.
+                    return _forces(lex, country, i, j, start, end, "demonym-agent", after)
                 rule = "demonym-group" if group == "civilians" else "demonym-forces"
                 return Ann("actor", i, at + size, start, e, name, rule, group, "", weapon, atype, c)
     if nxt and nxt[0] == j:
         for kind, entry in nxt[2]:
-            if kind == "weapon" and entry.role in ("modifier", "trigger"):
+            if kind == "weapon" and entry.role == "trigger":
+                # "a Russian guided bomb struck": the weapon stays the attack word.
+                return _forces(lex, country, i, j, start, end, "demonym-agent", after)
+            if kind == "weapon" and entry.role == "modifier":
                 name, atype, c = lex.group_actor("state_forces", country)
                 e = _end(text, toks.ends[nxt[1] - 1])
                 return Ann(

@@ -103,6 +103,7 @@ BY_BRIDGE = frozenset(
 SUBORDINATORS = frozenset(
     ["after", "before", "when", "because", "that", "which", "who", "where", "while", "until"]
 )
+SELF_PRONOUNS = frozenset(["it", "they", "we"])
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 
 
@@ -212,8 +213,20 @@ class Finder:
             if keys[k - 2 : k + 1] == ["claimed", "responsibility", "for"]:
                 k -= 3  # "IS claimed responsibility for the attack": IS is the agent
                 continue
+            if key in SELF_PRONOUNS:
+                return self.self_report(k, first_tok)
             return []
         return []
+
+    def self_report(self, k: int, first_tok: int) -> list[Ann]:
+        """ "Hezbollah said it fired missiles": the source speaks of its own attack."""
+        m = k - 1
+        if m >= first_tok and self.keys[m] == "that":
+            m -= 1
+        if m - 1 < first_tok or self.keys[m] not in self.lex.reporting:
+            return []
+        a = self.ann_at(m - 1)
+        return [a] if a is not None and a.kind == "actor" and not a.role else []
 
     def backed_by(self, a: Ann, first_tok: int) -> list[Ann]:
         """ "Syrian troops backed by Russian air power recaptured": the troops lead."""

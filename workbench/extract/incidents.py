@@ -236,8 +236,11 @@ def places_agree(p: Ann, q: Ann) -> bool:
     if p.name == q.name:
         return True
     a, b = p.info, q.info
+    broad = a.type in BROAD or b.type in BROAD or "country" in (a.type, b.type)
     if not a.country or not b.country:
-        return True  # a place found by pattern: where it lies is unknown, so no conflict
+        # A place found by pattern: where it lies is unknown, so only a province or a
+        # country can hold it; two differently named towns are two places.
+        return broad
     if a.country != b.country:
         return False
     if a.type == "country" or b.type == "country":
