@@ -59,6 +59,7 @@ ANCHORS = frozenset(
         "wounds",
         "toll",
         "casualties",
+        "death",
         "deaths",
         "fatalities",
     ]
@@ -164,7 +165,7 @@ class CasualtyFinder:
         )
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
             rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of"
-            rf"|claiming\s+the\s+lives\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
+            rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
             re.I,
         )
@@ -180,7 +181,7 @@ class CasualtyFinder:
         )
         # "killing three fighters and two civilians": a second count joined to the first.
         self.more = re.compile(
-            rf"(?:\s*,\s*|\s+)(?:and|as\s+well\s+as)\s+(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
+            rf"(?:\s*,\s*|\s+)(?:and|as\s+well\s+as)\s+(?:(?:her|his|their)\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
             rf"(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{people})\b",
             re.I,
         )
@@ -246,9 +247,15 @@ class CasualtyFinder:
     def _hit(self, m: re.Match, rule: str, text: str) -> CasualtyHit | None:
         groups = m.groupdict()
         if rule == "casualty-singular":
+            # "killing a woman and her two children": the joined count belongs to the toll.
+            count, end = 1, m.end()
+            more = self.more.match(text, end)
+            if more is not None and (extra := self.number(more["num"])[0]) is not None:
+                count, end = count + extra, more.end()
             return CasualtyHit(
-                m.start(), m.end(), m.group(0), 1, "killed", rule=rule, victims=m["one"].lower()
-            )
+                m.start(), end, text[m.start() : end], count, "killed", rule=rule,
+                victims=m["one"].lower(),
+            )  # fmt: skip
         if rule == "casualty-none":
             return CasualtyHit(m.start(), m.end(), m.group(0), 0, "killed", rule=rule)
         raw = groups["num"]
