@@ -50,6 +50,9 @@ def find_candidates(
             if f.blocked(t, first_token(sent, t.start, starts), has_date, lead):
                 dropped = True
                 continue
+            ti = bisect.bisect_left(starts, t.start)
+            if groups and AMID & set(toks.keys[max(0, ti - 3) : ti]):
+                continue  # "clashes ..., amid mutual shelling": the circumstances of the first
             groups.setdefault(clause, []).append(t)
         # A place inside another reported action's clause is that action's, not ours.
         others = [clause for clause in groups]
@@ -70,6 +73,7 @@ def find_candidates(
     return cands, orphans
 
 
+AMID = frozenset(("amid", "amidst"))
 SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest", "first",
                          "fiercest", "bloodiest", "most", "latest"))  # fmt: skip
 
@@ -112,7 +116,8 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         else:
             agents, targets = ([], subj) if passive else (subj, [])
         if not agents and not targets:
-            sides = f.between(t, ctok1)
+            # The sides may span a ", and" clause break: read to the sentence's end.
+            sides = f.between(t, bisect.bisect_left(starts, sent.end))
             agents, targets = sides[:1], sides[1:]
         skip = by[-1].j if by else t.j
         objects, civilian = f.objects(t, etok, skip)

@@ -103,6 +103,14 @@ BY_BRIDGE = frozenset(
 SUBORDINATORS = frozenset(
     ["after", "before", "when", "because", "that", "which", "who", "where", "while", "until"]
 )
+ERUPTED = frozenset(
+    ["erupted", "broke", "out", "raged", "flared", "continued", "resumed", "took", "place"]
+)
+# Words between the sides of a fight: "X and allied factions on one side, and Y on the other".
+SIDE_WORDS = frozenset(
+    ["and", "or", "the", "allied", "its", "their", "both", "factions", "groups", "on", "one",
+     "side", "other", "hand", "in", "of", "near", "around", "fighters", "members", "units"]
+)  # fmt: skip
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 
@@ -244,10 +252,27 @@ class Finder:
         return []
 
     def between(self, t: Ann, end_tok: int) -> list[Ann]:
-        """ "fighting between government forces and the Houthis": both sides."""
-        if t.j < end_tok and self.keys[t.j] == "between":
-            return self.actor_chain(t.j + 1, end_tok)
-        return []
+        """ "fighting between government forces and the Houthis", "clashes erupted between
+        HTS and allied factions on one side, and regime forces on the other": both sides."""
+        k = t.j
+        while k < min(end_tok, t.j + 3) and self.keys[k] in ERUPTED:
+            k += 1
+        if k >= end_tok or self.keys[k] != "between":
+            return []
+        out: list[Ann] = []
+        k += 1
+        while k < min(end_tok, t.j + 30):
+            a = self.ann_at(k)
+            if a is not None and a.kind == "actor":
+                if not a.role and all(b.name != a.name for b in out):
+                    out.append(a)
+                k = a.j
+                continue
+            if a is not None and a.kind == "place" or self.keys[k] in SIDE_WORDS:
+                k = a.j if a is not None else k + 1
+                continue
+            break
+        return out
 
     def reports(self, a: Ann) -> bool:
         """The actor is a source ("the Syrian Observatory ... reported"), not a participant."""

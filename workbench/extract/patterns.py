@@ -35,6 +35,11 @@ PLACE_WORDS = frozenset(
         "governorate",
         "subdistrict",
         "outskirts",
+        "axis",  # monitors' "on the axis of X": the front line at X
+        "axes",
+        "vicinity",
+        "area",
+        "port",
     ]
 )
 SUFFIX_WORDS = frozenset(
