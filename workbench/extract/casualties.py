@@ -266,6 +266,12 @@ class CasualtyFinder:
         if rule == "casualty-number-verb" and not person and _looks_like_year(raw):
             return None  # "in 2014 killed" is a year, not a toll
         if (
+            rule == "casualty-number-verb"
+            and not person
+            and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            return None  # "on June 10, killing an officer": a day of the month
+        if (
             rule == "casualty-verb-number"
             and groups.get("k2", "")
             and groups["k2"].lower() in ("left", "leaving")
@@ -308,6 +314,11 @@ class CasualtyFinder:
         if word.replace(",", "").isdigit():
             return int(word.replace(",", "")), ""
         return _words_to_int(word), ""
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
 
 
 def _looks_like_year(raw: str) -> bool:

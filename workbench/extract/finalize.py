@@ -48,9 +48,18 @@ def finalize(
 ) -> EventProposal | None:
     main = max(inc.triggers, key=lambda a: a.info.strength)
     rules = [f"trigger:{text[main.start : main.end].lower()}"]
-    agents = _names(inc.agents, lex)
+    # Generic words ("civilians", "the army") belong to the country the event happened in,
+    # which is not always the article's ("a Houthi attack on Abu Dhabi" in a Yemen story).
+    ctx = country
+    # Only a town or a province says so: a bare country name is often where a statement
+    # came from ("the United Kingdom said"), read as the place.
+    here = inc.place.info.country if inc.place and inc.place.info.type != "country" else None
+    if here and here != ctx:
+        country = here
+        rules.append("country-of-place")
+    agents = _names(inc.agents, lex, ctx, country)
     actor1 = agents[0] if agents else None
-    targets = [n for n in _names(inc.targets, lex) if n != actor1]
+    targets = [n for n in _names(inc.targets, lex, ctx, country) if n != actor1]
     victims = any((c.info.victims.split() or [""])[-1] in lex.victim_nouns for c in inc.casualties)
     actor2 = targets[0] if targets else None
     if actor2 is None and (inc.civilian_target or victims):
@@ -104,12 +113,19 @@ def finalize(
     return ev if ev.confidence >= MIN_CONFIDENCE else None
 
 
-def _names(anns, lex: Lexicon) -> list[str]:
+def _names(anns, lex: Lexicon, ctx: str | None = None, here: str | None = None) -> list[str]:
     out: list[str] = []
     for a in anns:
         name = a.name
         if isinstance(a.info, ActorEntry) and a.info.acts_for in lex.actors:
             name = a.info.acts_for  # "Assad's strikes": the forces he commands
+        elif (
+            here != ctx
+            and a.contextual
+            and isinstance(a.info, str)
+            and name == lex.group_actor(a.info, ctx)[0]
+        ):
+            name = lex.group_actor(a.info, here)[0]  # resolved for the article's country
         if name and name not in out:
             out.append(name)
     return out
