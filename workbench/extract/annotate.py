@@ -72,6 +72,11 @@ STRONG_WEAPONS = frozenset(
     )
 )
 AFFILIATE = frozenset(["linked", "affiliated", "inspired", "aligned", "loyal"])
+GEO_NOUNS = frozenset(
+    ["capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "northern", "southern", "eastern", "western", "central", "province",
+     "region", "border", "countryside", "coast", "oblast", "governorate", "city", "town"]
+)  # fmt: skip
 HEAD_GROUPS = frozenset(["unidentified", "rebels"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 
@@ -176,11 +181,22 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             listed = text[last_place_end:start] in (", ", ",") or (
                 text[start - 2 : start] == ", " and text[toks.starts[i - 1]].isupper()
             )
+            # "Yemen's rebel-held capital", "Syria's northwest": the country is where.
+            where = entry.type == "country" and keys[j : j + 1] == ["s"]
+            where = where and bool(GEO_NOUNS.intersection(keys[j + 1 : j + 4]))
+            if where and "capital" in keys[j + 1 : j + 4] and entry.capital in lex.places:
+                at = j + 1 + keys[j + 1 : j + 4].index("capital")
+                cap = lex.places[entry.capital]
+                out.append(Ann("place", i, at + 1, start, toks.ends[at], cap.name,
+                               "pattern-country-capital", cap, country=cap.country))  # fmt: skip
+                skip_until = at + 1
+                continue
             if (
                 entry.type == "country"
                 and prev not in LOCATIVE
                 and after not in ORIGIN
                 and not listed
+                and not where
             ) and keys[i - 2 : i] != ["border", "with"]:
                 out.append(_forces(lex, entry.country, i, j, start, end, "country-as-actor", after))
                 continue

@@ -14,6 +14,7 @@ candidate; its arguments come from the clause, then the sentence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .annotate import Ann
@@ -111,6 +112,7 @@ SIDE_WORDS = frozenset(
     ["and", "or", "the", "allied", "its", "their", "both", "factions", "groups", "on", "one",
      "side", "other", "hand", "in", "of", "near", "around", "fighters", "members", "units"]
 )  # fmt: skip
+CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 
@@ -206,7 +208,8 @@ class Finder:
                 if a.kind == "trigger" and self.is_passive(a):
                     return []  # "two YPG fighters were killed in the fighting": victims
                 if a.kind == "actor" and not a.role:
-                    if self.reports(a):
+                    # "the Houthis claimed a drone attack": who claims an attack made it.
+                    if self.reports(a) and self.keys[a.j] not in CLAIMS:
                         return []
                     found = self.coordinated(a, first_tok)
                     backer = self.backed_by(found[0], first_tok)
@@ -220,6 +223,9 @@ class Finder:
                 continue
             if keys[k - 2 : k + 1] == ["claimed", "responsibility", "for"]:
                 k -= 3  # "IS claimed responsibility for the attack": IS is the agent
+                continue
+            if key in CLAIMS:
+                k -= 1  # "the Houthis claimed a drone attack": the claimant is the agent
                 continue
             if key in SELF_PRONOUNS:
                 return self.self_report(k, first_tok)
@@ -354,11 +360,16 @@ def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     def key(p: Ann):
         before = text[max(0, p.start - 9) : p.start].lower().split()
         located = bool(before) and before[-1] in LOCATED
-        return (RANK.get(p.info.type, 2), not located, abs(p.start - near))
+        # "pounded Sanaa ..., a day after the Houthis attacked Abu Dhabi": a place behind
+        # "after"/"before" belongs to the other action.
+        lo, hi = min(near, p.start), max(near, p.start)
+        behind = bool(text) and _ELSEWHEN.search(text, lo, hi) is not None
+        return (behind, RANK.get(p.info.type, 2), not located, abs(p.start - near))
 
     return min(usable, key=key)
 
 
+_ELSEWHEN = re.compile(r"\b(?:after|before|since|following|in\s+retaliation\s+for)\b", re.I)
 LOCATED = frozenset(["in", "near", "at", "outside", "of", "into", "around", "across", "on"])
 
 

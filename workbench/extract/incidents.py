@@ -206,7 +206,7 @@ BATTLES = frozenset(
 )
 
 
-def _compatible(inc: Incident, c: Candidate) -> bool:
+def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     ta, ga = kind_of(inc)
     tb, gb = kind_of(c)
     # The fighting around a town is part of its capture: battles join each other.
@@ -217,7 +217,7 @@ def _compatible(inc: Incident, c: Candidate) -> bool:
         theirs = {actor_key(x) for x in c.agents}
         if actor_key(inc.agents[0]) not in theirs and actor_key(c.agents[0]) not in mine:
             return False
-    return inc.place is None or c.place is None or places_agree(inc.place, c.place)
+    return not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
 
 
 def _shares(inc: Incident, c: Candidate) -> bool:
@@ -293,12 +293,21 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
     for prev in reversed(incidents):
         if c.sent - prev.last_sent > ANAPHORA_WINDOW:
             return
-        if _compatible(prev, c) and prev.agents and (generic or _type_of(prev) == kind):
+        # "The strikes near Albu Kamal killed five": the same strikes at another of their
+        # places, so a different place does not stop the reference.
+        if (
+            _compatible(prev, c, places=False)
+            and prev.agents
+            and (generic or _type_of(prev) == kind)
+        ):
             inc.agents = list(prev.agents)
             inc.targets = inc.targets or list(prev.targets)
             inc.civilian_target = inc.civilian_target or prev.civilian_target
             inc.place = inc.place or prev.place
             inc.rules.append("anaphora-inherit")
+            if inc.date is None and prev.date is not None:
+                inc.date, inc.week_date = prev.date, prev.week_date
+                inc.rules.append("anaphora-date")
             return
 
 
