@@ -159,7 +159,8 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
 _RELATIVE = re.compile(
     r"(?P<same>(?:hours|minutes|moments|shortly)\s+(?:later|afterwards|after)|later\s+(?:that|the\s+same)"
     r"\s+day|(?:on\s+)?the\s+same\s+day|earlier\s+that\s+day)|(?P<next>(?:on\s+)?the\s+(?:next|following)"
-    r"\s+day|a\s+day\s+later)",
+    r"\s+day|a\s+day\s+later)|(?P<prev>a\s+day\s+(?:earlier|before)|(?:on\s+)?the\s+(?:day|night)"
+    r"\s+before|(?:on\s+)?the\s+previous\s+(?:day|night))",
     re.I,
 )
 
@@ -167,7 +168,7 @@ _RELATIVE = re.compile(
 def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
     rel = _RELATIVE.match(f.text, sent.start)
     if rel is not None:
-        c.days_after = 0 if rel["same"] else 1
+        c.days_after = 0 if rel["same"] else -1 if rel["prev"] else 1
     dates = in_span(s_anns, *clause, "date")
     usable = [d for d in dates if _usable(d)]
     rule = "date-clause"
