@@ -112,6 +112,10 @@ SIDE_WORDS = frozenset(
     ["and", "or", "the", "allied", "its", "their", "both", "factions", "groups", "on", "one",
      "side", "other", "hand", "in", "of", "near", "around", "fighters", "members", "units"]
 )  # fmt: skip
+COMPOUND_TAILS = frozenset(
+    ["led", "backed", "held", "allied", "aligned", "linked", "based", "dominated", "run",
+     "controlled", "supported", "affiliated"]
+)  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
@@ -318,6 +322,14 @@ class Finder:
                 or keys[k] in NUMBER_WORDS
             ):
                 k += 1
+                steps += 1
+                continue
+            if (
+                k + 1 < end_tok
+                and keys[k + 1] in COMPOUND_TAILS
+                and self.text[self.starts[k + 1] - 1] in "-‐"
+            ):
+                k += 2  # "the Kurdish-led SDF", "Iran-backed militias": a modifier
                 steps += 1
                 continue
             break
