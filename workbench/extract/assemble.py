@@ -15,7 +15,7 @@ import re
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, pick_place
 from .lexicon import Lexicon
-from .text import Sentence, clause_of, comma_end
+from .text import Sentence, clause_of, comma_end, comma_start
 
 USABLE = ("day", "week", "month")
 
@@ -106,7 +106,9 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     for t in ts:
         # Subjects and objects are read within commas: "..., a chemical weapon banned by
         # the United Nations, killed dozens" must not make the UN the killer.
-        ftok = max(bisect.bisect_left(starts, clause[0]), first_token(sent, t.start, starts))
+        ftok = max(
+            bisect.bisect_left(starts, clause[0]), _subject_start(f.text, sent, t.start, starts)
+        )
         etok = min(ctok1, bisect.bisect_left(starts, comma_end(sent, t.end)))
         by = f.by_phrase(t, ctok1)
         passive = f.is_passive(t)
@@ -154,6 +156,18 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         if a.kind == "actor" and a.weapon and clause[0] <= a.start < clause[1]
     ]
     return c
+
+
+def _subject_start(text: str, sent, pos: int, starts) -> int:
+    """First token of the subject's comma clause; a short "(ISWAP)" or "(RSF)" after a
+    name does not end the subject: "Islamic State West Africa Province (ISWAP) fighters"."""
+    at = comma_start(sent, pos)
+    while at > sent.start and text[at] == ")":
+        opened = text.rfind("(", sent.start, at)
+        if opened <= sent.start or at - opened > 24:
+            break
+        at = comma_start(sent, opened - 1)
+    return bisect.bisect_left(starts, at)
 
 
 _RELATIVE = re.compile(

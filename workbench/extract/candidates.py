@@ -195,6 +195,10 @@ class Finder:
                 out.append(a)
                 k = a.j
                 continue
+            nxt = self.ann_at(k + 1) if a is None and k + 1 < end_tok else None
+            if nxt is not None and nxt.kind == "actor" and not nxt.role and self.keys[k].isalpha():
+                k += 1  # "by the paramilitary Rapid Support Forces": one describing word
+                continue
             if self.keys[k] in ("the", "and", "or", "allied", "its", "their", "both") or (
                 a is not None and a.kind == "actor"
             ):
@@ -206,6 +210,7 @@ class Finder:
     def subject(self, t: Ann, first_tok: int) -> list[Ann]:
         keys, bridge = self.keys, self.lex.bridge
         k = t.i - 1
+        own = False  # "its jets", "their fighters": the speaker's own forces
         while k >= first_tok:
             a = self.ann_at(k)
             if a is not None and a.kind != "casualty":
@@ -223,8 +228,12 @@ class Finder:
             # Casualty spans are read word by word: they may hold an actor.
             key = keys[k]
             if key in bridge or key.isdigit() or key.endswith("ly") or key in NUMBER_WORDS:
+                own = own or key in ("its", "their")
                 k -= 1
                 continue
+            if own and key in self.lex.reporting:
+                # "the Sudanese army said its aircraft struck": the speaker attacked.
+                return self.self_report(k + 1, first_tok, verb_at=k)
             if keys[k - 2 : k + 1] == ["claimed", "responsibility", "for"]:
                 k -= 3  # "IS claimed responsibility for the attack": IS is the agent
                 continue
@@ -236,15 +245,19 @@ class Finder:
             return []
         return []
 
-    def self_report(self, k: int, first_tok: int) -> list[Ann]:
+    def self_report(self, k: int, first_tok: int, verb_at: int | None = None) -> list[Ann]:
         """ "Hezbollah said it fired missiles": the source speaks of its own attack."""
-        m = k - 1
+        m = k - 1 if verb_at is None else verb_at
         if m >= first_tok and self.keys[m] == "that":
             m -= 1
         if m - 1 < first_tok or self.keys[m] not in self.lex.reporting:
             return []
-        a = self.ann_at(m - 1)
-        return [a] if a is not None and a.kind == "actor" and not a.role else []
+        # The speaker just before the verb: "Hezbollah said", "Nigeria's air force said".
+        for x in range(m - 1, max(first_tok, m - 4) - 1, -1):
+            a = self.ann_at(x)
+            if a is not None:
+                return [a] if a.kind == "actor" and not a.role else []
+        return []
 
     def backed_by(self, a: Ann, first_tok: int) -> list[Ann]:
         """ "Syrian troops backed by Russian air power recaptured": the troops lead."""
