@@ -148,6 +148,10 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     ]  # fmt: skip
     here = in_span(s_anns, *clause, "place")
     c.place = pick_place(here, main.start, f.text) or pick_place(outside, main.start, f.text)
+    if c.place is None and (the := _THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
+        c.place = _previous_town(si, sentences, f, the.group(1).lower())
+        if c.place is not None:
+            c.rules.append("place-anaphora")  # "west of the city": the city named before
     _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
     c.weapons = [a.info for a in in_span(s_anns, *clause, "weapon")]
     c.weapons += [
@@ -156,6 +160,28 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         if a.kind == "actor" and a.weapon and clause[0] <= a.start < clause[1]
     ]
     return c
+
+
+_THE_TOWN = re.compile(r"\bthe\s+(city|town|village)\b", re.I)
+_TOWNS = {"city": ("city",), "town": ("town", "city"), "village": ("village", "town")}
+
+
+def _previous_town(si: int, sentences: list[Sentence], f: Finder, word: str) -> Ann | None:
+    """The last town of that kind named in this or the two sentences before (same or
+    previous paragraph)."""
+    para = sentences[si].para
+    for prev in reversed(sentences[max(0, si - 2) : si + 1]):
+        if prev.skip or prev.para < para - 1:
+            return None
+        lo = bisect.bisect_left(f.ann_starts, prev.start)
+        hi = bisect.bisect_left(f.ann_starts, prev.end)
+        towns = [
+            a for a in f.anns[lo:hi]
+            if a.kind == "place" and not a.role and a.info.type in _TOWNS[word]
+        ]  # fmt: skip
+        if towns:
+            return towns[-1]
+    return None
 
 
 def _subject_start(text: str, sent, pos: int, starts) -> int:
