@@ -22,12 +22,12 @@ USABLE = ("day", "week", "month")
 
 def find_candidates(
     lex: Lexicon, toks, sentences: list[Sentence], anns: list[Ann], tokann: list[int]
-) -> tuple[list[Candidate], list[tuple[int, list[Ann]]]]:
+) -> tuple[list[Candidate], list[tuple[int, list[Ann], list[Ann], Ann | None]]]:
     starts = toks.starts
     f = Finder(lex, toks, anns, tokann)
     ann_starts = f.ann_starts = [a.start for a in anns]
     cands: list[Candidate] = []
-    orphans: list[tuple[int, list[Ann]]] = []
+    orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]] = []
     for si, sent in enumerate(sentences):
         lo, hi = (
             bisect.bisect_left(ann_starts, sent.start),
@@ -62,10 +62,10 @@ def find_candidates(
         ]
         made = [c for c in made if c is not None]
         cands += made
-        if not made and casualties and not dropped:
-            orphans.append(
-                (si, casualties, [a for a in s_anns if a.kind == "place" and not a.role])
-            )
+        claimant = _claimant(f, sent, s_anns) if not made else None
+        if not made and (casualties or claimant) and not dropped:
+            places = [a for a in s_anns if a.kind == "place" and not a.role]
+            orphans.append((si, casualties, places, claimant))
         for cas in casualties:
             owner = _owner(made, cas)
             if owner is not None:
@@ -162,6 +162,28 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     return c
 
 
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s)\s+(?:responsibility|credit|(?:the|this)\s+(?:attack|bombing|blast|assault"
+    r"|ambush|operation))", re.I
+)  # fmt: skip
+_NO_CLAIM = re.compile(r"\b(?:no|not|nobody|yet\s+to|none)\b[^.;]*$", re.I)
+
+
+def _claimant(f: Finder, sent: Sentence, s_anns: list[Ann]) -> Ann | None:
+    """ "He blamed al-Shabaab, ..., which later claimed responsibility": the group that
+    claims the attack reported just before is its author."""
+    m = _CLAIM.search(f.text, sent.start, sent.end)
+    if m is None or _NO_CLAIM.search(f.text[sent.start : m.start()]):
+        return None
+    for a in s_anns:
+        if a.start >= m.start():
+            return None
+        # The first named actor; "al Qaeda-linked" only describes the one that follows.
+        if a.kind == "actor" and not a.role and f.text[a.end : a.end + 1] not in "-‐":
+            return a
+    return None
+
+
 _THE_TOWN = re.compile(r"\bthe\s+(city|town|village)\b", re.I)
 _TOWNS = {"city": ("city",), "town": ("town", "city"), "village": ("village", "town")}
 
@@ -210,10 +232,14 @@ def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
     if rel is not None:
         c.days_after = 0 if rel["same"] else -1 if rel["prev"] else 1
     dates = in_span(s_anns, *clause, "date")
-    usable = [d for d in dates if _usable(d)]
+    # "The attack was claimed on Tuesday": the day of the claim, not of the attack.
+    usable = [d for d in dates if _usable(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]]
     rule = "date-clause"
     if not usable:
-        usable = [d for d in s_anns if d.kind == "date" and _usable(d)]
+        usable = [
+            d for d in s_anns
+            if d.kind == "date" and _usable(d) and f.keys[max(0, d.i - 1) : d.i] != ["claimed"]
+        ]  # fmt: skip
         rule = "date-sentence"
     if not usable:
         sig = _signature_date(si, sentences, f)

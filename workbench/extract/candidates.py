@@ -99,6 +99,8 @@ BY_BRIDGE = frozenset(
         "at",
         "near",
         "the",
+        "was",  # "the attack ... was claimed by JNIM"
+        "claimed",
     ]
 )
 SUBORDINATORS = frozenset(
@@ -191,6 +193,14 @@ class Finder:
         out: list[Ann] = []
         while k < end_tok:
             a = self.ann_at(k)
+            if (
+                a is not None
+                and a.j < end_tok
+                and self.keys[a.j] in COMPOUND_TAILS
+                and self.text[a.end : a.end + 1] in "-‐"
+            ):
+                k = a.j + 1  # "the al Qaeda-linked group JNIM": al-Qaeda only describes
+                continue
             if a is not None and a.kind == "actor" and not a.role:
                 out.append(a)
                 k = a.j

@@ -49,7 +49,9 @@ class Incident:
 
 
 def group_incidents(
-    cands: list[Candidate], orphans: list[tuple[int, list[Ann]]], sentences: list[Sentence]
+    cands: list[Candidate],
+    orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]],
+    sentences: list[Sentence],
 ) -> list[Incident]:
     incidents: list[Incident] = []
     orphan_iter = iter(sorted(orphans, key=lambda o: o[0]))
@@ -98,9 +100,12 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         head = _head(c)
         # A specific anaphor ("the airstrikes") only refers to an incident of its type.
         specific = "generic" not in c.main.flags
+        # "The attack near Gaskinde": a village found by pattern, where it lies unknown,
+        # does not contradict the incident referred to.
+        located = c.place is None or bool(c.place.info.country)
         near = [
             inc for inc in reversed(incidents)
-            if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c)
+            if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c, places=located)
             and (c.date is None or weak or _same_date(inc, c))
             and (not specific or _same_kind(_type_of(inc), kind_of(c)[0]))
         ]  # fmt: skip
@@ -214,7 +219,8 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     # The fighting around a town is part of its capture: battles join each other.
     if ta != tb and not (ga or gb) and not (ta in BATTLES and tb in BATTLES):
         return False
-    if inc.agents and c.agents:
+    # "gunmen" and "JNIM" may be the same attacker: an unnamed side contradicts nobody.
+    if inc.agents and c.agents and not (_unnamed(inc.agents[0]) or _unnamed(c.agents[0])):
         mine = {actor_key(x) for x in inc.agents}
         theirs = {actor_key(x) for x in c.agents}
         if actor_key(inc.agents[0]) not in theirs and actor_key(c.agents[0]) not in mine:
@@ -256,7 +262,8 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
     inc.kind = None
     inc.rules.append(rule)
     names = {actor_key(x) for x in inc.agents}
-    if not inc.agents:
+    if not inc.agents or (_unnamed(inc.agents[0]) and c.agents and not _unnamed(c.agents[0])):
+        # "Suspected jihadists attacked ... The attack was claimed by JNIM": the name wins.
         inc.agents = list(c.agents)
     else:
         inc.agents += [a for a in c.agents if actor_key(a) not in names]
@@ -275,6 +282,11 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
     inc.casualties += c.casualties
     inc.weapons += c.weapons
     inc.last_sent = c.sent
+
+
+def _unnamed(a: Ann) -> bool:
+    """ "gunmen", "jihadists": a generic word for an unidentified armed group."""
+    return a.contextual and a.info == "unidentified"
 
 
 def _date_after(inc: Incident, prev: Incident, days: int) -> None:
@@ -316,13 +328,17 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
 def _attach_orphan(incidents: list[Incident], orphan, sentences: list[Sentence]) -> None:
     """Figures in a sentence without an attack of its own ("The toll rose to 23") belong to
     the incident just before, unless the sentence is about another place."""
-    si, casualties, places = orphan
+    si, casualties, places, claimant = orphan
     if not incidents:
         return
     inc = incidents[-1]
     para, last = sentences[si].para, sentences[inc.last_sent].para
     near = para == last or (si - inc.last_sent <= 3 and para <= last + 1)
     elsewhere = inc.place is not None and any(not places_agree(inc.place, p) for p in places)
-    if near and not elsewhere:
+    if near and not elsewhere and casualties:
         inc.casualties += casualties
         inc.rules.append("casualties-following")
+    if near and claimant is not None and (not inc.agents or _unnamed(inc.agents[0])):
+        # "... which later claimed responsibility": the claimant carried the attack out.
+        inc.agents = [claimant]
+        inc.rules.append("agent-claimed-responsibility")
