@@ -1,11 +1,13 @@
-"""The extractor on a held-out set it was not developed on: 14 short reports in several
+"""The extractor on a held-out set it was not developed on: 20 short reports in several
 outlets' styles (wire copy, monitor bulletins, long-form) from Syria, Iraq, Yemen, Libya,
-the Lebanon-Israel border, the Sahel and Ukraine/Russia, with a hand-coded gold
-(tests/data/unseen/gold.jsonl, the ../shared/gold format).
+the Lebanon-Israel border, the Sahel, Nigeria, Somalia, Sudan and Ukraine/Russia, with a
+hand-coded gold (tests/data/unseen/gold.jsonl, the ../shared/gold format).
 
-The floors sit below what the extractor reached when they were set (precision 0.94, recall
-0.94 required / 0.87 all; actor2 0.75, location 0.85, fatalities 0.94), so a change that
-costs accuracy on unseen wording fails here even when the seeds still pass.
+Before the accuracy work the extractor scored precision 0.82, recall 0.69 required / 0.62
+all on this set. The floors sit a few events below what it reached when they were set
+(precision 0.96, recall 0.98 required / 0.89 all; actor1 0.96, actor2 0.84, location 0.89,
+fatalities 0.98), so a change that costs accuracy on unseen wording fails here even when
+the seeds still pass.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from workbench.cli import main
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
-FLOORS = {"precision": 0.85, "recall_required": 0.85, "recall_all": 0.75}
+FLOORS = {"precision": 0.88, "recall_required": 0.9, "recall_all": 0.8}
 FIELD_FLOORS = {
-    "event_date": 0.9,
-    "sub_event_type": 0.9,
-    "actor1": 0.85,
-    "actor2": 0.65,
-    "location": 0.75,
-    "fatalities": 0.85,
+    "event_date": 0.95,
+    "sub_event_type": 0.95,
+    "actor1": 0.88,
+    "actor2": 0.75,
+    "location": 0.8,
+    "fatalities": 0.9,
 }
 
 
@@ -43,7 +45,7 @@ def test_unseen_reports_meet_the_floors(db_path):
     )
     assert scored.exit_code == 0, scored.output
     result = json.loads(scored.output)
-    assert result["gold"] >= 36 and result["required"] >= 30  # the whole set was read
+    assert result["gold"] >= 50 and result["required"] >= 40  # the whole set was read
     for key, floor in FLOORS.items():
         assert result[key] >= floor, (key, result[key], result["missed"])
     for field, floor in FIELD_FLOORS.items():
@@ -53,7 +55,7 @@ def test_unseen_reports_meet_the_floors(db_path):
 def test_gold_covers_every_article_and_is_well_formed():
     files = {p.name for p in UNSEEN.glob("*.txt")}
     gold = [json.loads(line) for line in (UNSEEN / "gold.jsonl").read_text().splitlines()]
-    assert len(files) >= 12 and {g["article"] for g in gold} == files
+    assert len(files) >= 20 and {g["article"] for g in gold} == files
     manifest = (UNSEEN / "manifest.csv").read_text().splitlines()
     assert {line.split(",")[0] for line in manifest[1:]} == files
     for g in gold:
