@@ -77,6 +77,7 @@ GEO_NOUNS = frozenset(
      "southwest", "northern", "southern", "eastern", "western", "central", "province",
      "region", "border", "countryside", "coast", "oblast", "governorate", "city", "town"]
 )  # fmt: skip
+EXTERNAL = "External/Other forces"  # mercenaries, coalitions: say nothing of where
 HEAD_GROUPS = frozenset(["unidentified", "rebels"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 
@@ -116,10 +117,13 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
                 elif i and toks.keys[i - 1] in LOCATIVE:
                     votes[entry.country] += 1
                 break
-            if kind == "actor" and entry.country and entry.type != "Person":
+            if kind == "actor" and entry.country and entry.type not in ("Person", EXTERNAL):
                 actors[entry.country] += 1
+            elif kind == "demonym" and isinstance(entry, str):
+                actors[entry] += 1
     if not votes:
-        return None
+        # No known place: the country of the named forces ("Malian troops killed ...").
+        return actors.most_common(1)[0][0] if actors else None
     # A tie between places ("Tripoli" alone) goes to the country of the named actors.
     top = max(votes.values())
     return max((c for c, v in votes.items() if v == top), key=lambda c: actors[c])

@@ -144,6 +144,12 @@ def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tu
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"
     kind, generic = kind_of(inc)
+    crowd = {a.atype for a in inc.agents + inc.targets} & {"Protesters", "Rioters"}
+    if crowd and kind in ("Armed clash", "Attack"):
+        # "Protesters clashed with police": a riot, or force used on a demonstration.
+        if kind == "Attack" and inc.targets and inc.targets[0].atype == "Protesters":
+            return "Excessive force against protesters", "sub-event-demonstrators"
+        return "Violent demonstration", "sub-event-demonstrators"
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
     civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
