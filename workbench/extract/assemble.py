@@ -13,7 +13,7 @@ import bisect
 import re
 
 from .annotate import Ann
-from .candidates import Candidate, Finder, first_token, in_span, pick_place
+from .candidates import Candidate, Finder, first_token, in_span, pick_place, place_rank
 from .lexicon import Lexicon
 from .text import Sentence, clause_of, comma_end, comma_start
 
@@ -147,7 +147,14 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)
     ]  # fmt: skip
     here = in_span(s_anns, *clause, "place")
-    c.place = pick_place(here, main.start, f.text) or pick_place(outside, main.start, f.text)
+    c.place = pick_place(here, main.start, f.text)
+    # "In the countryside of Aleppo, clashes ..., and ... on the axis of Khan Tuman": a
+    # town elsewhere in the sentence locates better than a province in the clause.
+    alt = pick_place(outside, main.start, f.text)
+    if alt is not None and (
+        c.place is None or place_rank(alt, f.text) < place_rank(c.place, f.text) >= 2
+    ):
+        c.place = alt
     if c.place is None and (the := _THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
         c.place = _previous_town(si, sentences, f, the.group(1).lower())
         if c.place is not None:

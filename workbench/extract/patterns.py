@@ -42,6 +42,11 @@ PLACE_WORDS = frozenset(
         "port",
     ]
 )
+# "the axis of X", "the outskirts of X": X is a town; "the suburb of X" a neighbourhood.
+PLACE_OF_TYPES = {"axis": "town", "axes": "town", "vicinity": "town", "area": "town",
+                  "outskirts": "town", "port": "city", "suburb": "neighbourhood",
+                  "hamlet": "village", "settlement": "village", "municipality": "town",
+                  "province": "governorate", "subdistrict": "district"}  # fmt: skip
 SUFFIX_WORDS = frozenset(
     [
         "province",
@@ -276,8 +281,9 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
         if key in PLACE_WORDS and k + 2 < n and keys[k + 1] == "of":
             j = forward(k + 2)
             if usable(k + 2, j):
+                kind = PLACE_OF_TYPES.get(key, key)
                 out.append(Found("place", starts[k + 2], ends[j - 1], text[starts[k + 2] : ends[j - 1]],
-                                 "pattern-place-of", 0.6, key))  # fmt: skip
+                                 "pattern-place-of", 0.6, kind))  # fmt: skip
         if key in PREPS and k + 1 < n and cap(k + 1):
             j = forward(k + 1)
             if not usable(k + 1, j):
