@@ -26,6 +26,12 @@ class Known:
     place: int | None
     articles: set[int] = field(default_factory=set)
     filed: list[tuple[str, int]] = field(default_factory=list)  # the buckets it is in
+    day: int = 0  # when.toordinal(), compared as an int in the lookup loop
+    window: int = 7  # WINDOW of its precision
+
+    def __post_init__(self) -> None:
+        self.day = self.when.toordinal() if self.when is not None else 0
+        self.window = WINDOW.get(self.precision, 7)
 
 
 class CrossIndex:
@@ -66,19 +72,24 @@ class CrossIndex:
         if day is None or not actors:
             return None
         w = min(WINDOW.get(precision, 7), 31)
+        mine = WINDOW.get(precision, 7)
+        d = day.toordinal()
         seen: set[int] = set()
-        for week in range((day.toordinal() - w) // 7, (day.toordinal() + w) // 7 + 1):
-            for known in self.buckets.get((sub, week), ()):
-                if known.id in seen or article in known.articles:
+        buckets = self.buckets
+        for week in range((d - w) // 7, (d + w) // 7 + 1):
+            for known in buckets.get((sub, week), ()):
+                kid = known.id
+                if kid in seen or article in known.articles:
                     continue
-                seen.add(known.id)
-                if not _dates_agree(day, precision, known):
+                seen.add(kid)
+                # Dates agree within the wider of the two precision windows.
+                if abs(d - known.day) > (mine if mine > known.window else known.window):
                     continue
                 if place is not None and known.place is not None:
                     if place == known.place and actors & known.actors:
-                        return known.id
+                        return kid
                 elif len(actors) == 2 and actors == known.actors:
-                    return known.id
+                    return kid
         return None
 
     def add(self, eid: int, sub: str, when, precision, a1, a2, place, article: int) -> None:
@@ -109,10 +120,3 @@ def _day(value: str | None) -> date | None:
 
 def _actors(a1, a2) -> frozenset[int]:
     return frozenset(x for x in (a1, a2) if x is not None)
-
-
-def _dates_agree(day: date | None, precision: str, known: Known) -> bool:
-    if day is None or known.when is None:
-        return False
-    window = max(WINDOW.get(precision, 7), WINDOW.get(known.precision, 7))
-    return abs((day - known.when).days) <= window

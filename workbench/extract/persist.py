@@ -23,7 +23,7 @@ from ..store.entities import create_entity, find_entity
 from .core import entity_info
 from .crossref import CrossIndex
 from .lexicon import Lexicon
-from .model import EntityInfo, Extraction
+from .model import EntityInfo, EventProposal, Extraction, Packed, pack
 
 
 class Writer:
@@ -36,10 +36,13 @@ class Writer:
         self.index = CrossIndex(store)
         self.counts = {"articles": 0, "mentions": 0, "events": 0, "linked": 0, "kept": 0}
         self.created = 0
+        self.memo: dict[tuple[str, str | None, str], int | None] = {}
+        self.begin()
 
     # -- entities ---------------------------------------------------------------------------
 
-    def entity(self, kind: str, name: str | None, ex: Extraction, surface: str = "") -> int | None:
+    def entity(self, kind: str, name: str | None, entities, surface: str = "") -> int | None:
+        """The entity id of a canonical name; `entities` holds what to create it with."""
         if not name:
             return None
         if surface and not self._generic(surface):
@@ -51,7 +54,7 @@ class Writer:
             return eid
         eid = find_entity(self.store, kind, name)
         if eid is None:
-            info = ex.entities.get((kind, name)) or entity_info(self.lex, kind, name, None)
+            info = entities.get((kind, name)) or entity_info(self.lex, kind, name, None)
             eid = self._create(info)
         self.ids[(kind, name)] = eid
         return eid
@@ -92,10 +95,18 @@ class Writer:
         self.next_id = (self.conn.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
         self.event_rows: list[list[Any]] = []
         self.source_rows: list[tuple[Any, ...]] = []
+        self.mention_rows: list[tuple[Any, ...]] = []
         self.done: list[tuple[str, int]] = []
+        self.prefetched: dict[int, list[dict[str, Any]]] = {}
 
     def flush(self) -> None:
-        self.conn.executemany(
+        conn = self.conn
+        conn.executemany(
+            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id, value, rule, "
+            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.mention_rows,
+        )
+        conn.executemany(
             "INSERT INTO events (id, article_id, event_date, date_precision, event_type, "
             "sub_event_type, actor1_id, actor2_id, assoc_actor_1, assoc_actor_2, place_id, "
             "geo_precision, fatalities, fatalities_low, fatalities_high, notes, status, "
@@ -103,27 +114,54 @@ class Writer:
             "?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, 'extractor', ?, ?)",
             self.event_rows,
         )
-        self.conn.executemany(
+        conn.executemany(
             "INSERT INTO event_sources (event_id, article_id, quote, start, end) "
             "VALUES (?, ?, ?, ?, ?)",
             self.source_rows,
         )
-        self.conn.executemany("UPDATE articles SET extracted_at = ? WHERE id = ?", self.done)
-        self.event_rows, self.source_rows, self.done = [], [], []
+        conn.executemany("UPDATE articles SET extracted_at = ? WHERE id = ?", self.done)
+        self.event_rows, self.source_rows, self.mention_rows, self.done = [], [], [], []
 
-    def write(self, article_id: int, ex: Extraction, fresh: bool = False) -> None:
+    def prefetch(self, article_ids: list[int]) -> None:
+        """The analyst's events of never-extracted articles, in one query for the batch
+        (writing one such article adds no rows for another, so reading ahead is exact)."""
+        found: dict[int, list[dict[str, Any]]] = {aid: [] for aid in article_ids}
+        for i in range(0, len(article_ids), 500):
+            chunk = article_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                "SELECT s.article_id, e.id, e.sub_event_type, e.event_date, e.actor1_id, "
+                "s.start, s.end FROM event_sources s JOIN events e ON e.id = s.event_id "
+                f"WHERE s.article_id IN ({marks}) UNION SELECT e.article_id, e.id, "
+                "e.sub_event_type, e.event_date, e.actor1_id, NULL, NULL FROM events e "
+                f"WHERE e.article_id IN ({marks})",
+                chunk + chunk,
+            )
+            for aid, *values in rows:
+                found[aid].append(dict(zip(KEPT_COLS, values, strict=True)))
+        self.prefetched = found
+
+    def write(self, article_id: int, ex: Extraction | Packed, fresh: bool = False) -> None:
         """One article; `fresh` when it was never extracted (nothing of ours to replace)."""
+        if isinstance(ex, Extraction):
+            ex = pack(ex)
+        mentions, events, rules, entities, _ = ex
         if fresh:
-            kept_mentions, kept_events = [], self._kept_events(article_id)
+            kept = self.prefetched.pop(article_id, None)
+            kept_mentions = []
+            kept_events = self._kept_events(article_id) if kept is None else kept
         else:
             # Queued rows first: an earlier article of this batch may have become a source of
             # an event this one proposed, and the clean-up must see it (else it deletes the
             # event under the queued source row).
             self.flush()
             kept_mentions, kept_events = self._clear(article_id)
-        self._mentions(article_id, ex, kept_mentions)
-        for ev in ex.events:
-            self._event(article_id, ev, ex, kept_events)
+        self._mentions(article_id, mentions, entities, kept_mentions)
+        if events:
+            stamp = now()
+            for values, rules_json in zip(events, rules, strict=True):
+                ev = EventProposal(*values)
+                self._event(article_id, ev, rules_json, entities, kept_events, stamp)
         self.done.append((now(), article_id))
         self.counts["articles"] += 1
 
@@ -168,7 +206,6 @@ class Writer:
 
     def _kept_events(self, article_id: int) -> list[dict[str, Any]]:
         # Two indexed lookups (an OR across the join would scan every event).
-        cols = ("id", "sub", "date", "actor1", "start", "end")
         rows = self.conn.execute(
             "SELECT e.id, e.sub_event_type, e.event_date, e.actor1_id, s.start, s.end "
             "FROM event_sources s JOIN events e ON e.id = s.event_id WHERE s.article_id = ? "
@@ -176,33 +213,32 @@ class Writer:
             "FROM events e WHERE e.article_id = ?",
             [article_id, article_id],
         ).fetchall()
-        return [dict(zip(cols, r, strict=True)) for r in rows]
+        return [dict(zip(KEPT_COLS, r, strict=True)) for r in rows]
 
-    def _mentions(self, article_id: int, ex: Extraction, kept: list[tuple[int, int]]) -> None:
-        rows = []
-        for m in ex.mentions:
-            if any(s < m.end and m.start < e for s, e in kept):
+    def _mentions(
+        self, article_id: int, mentions: list[tuple], entities, kept: list[tuple[int, int]]
+    ) -> None:
+        rows = self.mention_rows
+        before = len(rows)
+        memo = self.memo
+        for start, end, text, kind, name, value, rule, conf, contextual in mentions:
+            if kept and any(s < end and start < e for s, e in kept):
                 continue
             eid = None
-            if m.kind in ("actor", "place"):
-                eid = self.entity(m.kind, m.name, ex, "" if m.contextual else m.text)
-            value = m.value_json
-            if value is None and m.value is not None:
-                value = json.dumps(m.value, ensure_ascii=False)
-            rows.append(
-                (article_id, m.start, m.end, m.text, m.kind, eid, value, m.rule, m.confidence)
-            )
-        self.conn.executemany(
-            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id, value, rule, "
-            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        self.counts["mentions"] += len(rows)
+            if kind == "actor" or kind == "place":
+                surface = "" if contextual else text
+                key = (kind, name, surface)
+                eid = memo.get(key, _MISSING)
+                if eid is _MISSING:
+                    eid = self.entity(kind, name, entities, surface)
+                    memo[key] = eid  # entity ids never change during a run
+            rows.append((article_id, start, end, text, kind, eid, value, rule, conf))
+        self.counts["mentions"] += len(rows) - before
 
-    def _event(self, article_id: int, ev, ex: Extraction, kept: list[dict[str, Any]]) -> None:
-        a1 = self.entity("actor", ev.actor1, ex)
-        a2 = self.entity("actor", ev.actor2, ex)
-        place = self.entity("place", ev.place, ex)
+    def _event(self, article_id, ev, rules_json, entities, kept, stamp) -> None:
+        a1 = self.entity("actor", ev.actor1, entities)
+        a2 = self.entity("actor", ev.actor2, entities)
+        place = self.entity("place", ev.place, entities)
         for k in kept:  # the analyst already decided about this incident
             overlap = k["start"] is not None and k["start"] < ev.end and ev.start < k["end"]
             same = (
@@ -219,16 +255,15 @@ class Writer:
             return
         if not ev.standalone:
             return
-        stamp = now()
-        assoc1 = [self.entity("actor", n, ex) for n in ev.assoc_actor_1]
-        assoc2 = [self.entity("actor", n, ex) for n in ev.assoc_actor_2]
+        assoc1 = [self.entity("actor", n, entities) for n in ev.assoc_actor_1]
+        assoc2 = [self.entity("actor", n, entities) for n in ev.assoc_actor_2]
         eid = self.next_id
         self.next_id += 1
         self.event_rows.append([
             eid, article_id, ev.event_date, ev.date_precision, ev.event_type, sub, a1, a2,
-            json.dumps(assoc1), json.dumps(assoc2), place, ev.geo_precision, ev.fatalities,
-            ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence,
-            json.dumps(ev.rules, ensure_ascii=False), stamp, stamp,
+            _ids_json(assoc1), _ids_json(assoc2), place, ev.geo_precision, ev.fatalities,
+            ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence, rules_json, stamp,
+            stamp,
         ])  # fmt: skip
         self._source(eid, article_id, ev)
         self.index.add(eid, sub, *args, article_id)
@@ -236,3 +271,11 @@ class Writer:
 
     def _source(self, eid: int, article_id: int, ev) -> None:
         self.source_rows.append((eid, article_id, ev.quote, ev.start, ev.end))
+
+
+_MISSING = object()
+KEPT_COLS = ("id", "sub", "date", "actor1", "start", "end")
+
+
+def _ids_json(ids: list) -> str:
+    return json.dumps(ids) if ids else "[]"

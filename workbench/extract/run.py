@@ -22,13 +22,14 @@ from ..store import Store
 from ..store.changes import log_system
 from .core import extract
 from .lexicon import Lexicon, cached_lexicon
-from .model import Extraction
+from .model import Extraction, Packed, pack
 from .persist import Writer
 
 PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
 BATCH = 200  # articles per write transaction
 FETCH = 500  # articles read from the database at a time
 IN_FLIGHT = 1024  # articles handed to workers and not yet written
+CHUNK = 32  # articles per task sent to a worker
 
 _worker_lex: Lexicon | None = None
 
@@ -131,6 +132,8 @@ def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction, bool
         return 0
     with store.write():
         writer.begin()
+        if all(fresh for _, _, fresh in batch):
+            writer.prefetch([article_id for article_id, _, _ in batch])
         for article_id, ex, fresh in batch:
             writer.write(article_id, ex, fresh)
         writer.flush()
@@ -154,14 +157,14 @@ def _init(dirs: tuple[str, ...], learnt) -> None:
     _worker_lex = cached_lexicon(dirs, learnt)
 
 
-def _work(row) -> tuple[int, Extraction, bool]:
-    article_id, ex, fresh = _one(_worker_lex, row)
-    # Dictionary entities are rebuilt by the parent from its own copy: send only new names.
-    ex.entities = {k: v for k, v in ex.entities.items() if v.origin != "dictionary"}
-    for m in ex.mentions:  # serialised here, in parallel, rather than by the writer
-        if m.value is not None:
-            m.value_json = json.dumps(m.value, ensure_ascii=False)
-    return article_id, ex, fresh
+def _work(rows: list[tuple]) -> list[tuple[int, Packed, bool]]:
+    out = []
+    for row in rows:
+        article_id, ex, fresh = _one(_worker_lex, row)
+        # Dictionary entities are rebuilt by the parent from its own copy: send only new names.
+        ex.entities = {k: v for k, v in ex.entities.items() if v.origin != "dictionary"}
+        out.append((article_id, pack(ex), fresh))  # tuples: cheap to pickle and unpickle
+    return out
 
 
 def _reader(store: Store, ids: list[int]) -> Iterator[tuple]:
@@ -174,25 +177,40 @@ def _reader(store: Store, ids: list[int]) -> Iterator[tuple]:
         conn.close()
 
 
-def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Extraction, bool]]:
+def _chunks(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    chunk: list[tuple] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Packed, bool]]:
     # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can
     # deadlock; spawned workers are also our children, so their memory shows in getrusage.
     ctx = mp.get_context("spawn")
+    # Tasks of CHUNK articles: one message each way per chunk, and one pickle per chunk
+    # shares the strings its articles repeat (kinds, rule names, entity names).
+    chunk = max(1, min(CHUNK, len(ids) // (4 * workers)))
     with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt)) as pool:
         if store.path == ":memory:":  # no second connection to an in-memory database
             for i in range(0, len(ids), FETCH):
-                rows = list(_rows(store, ids[i : i + FETCH]))
-                yield from pool.imap(_work, rows, chunksize=16)
+                rows = _chunks(_rows(store, ids[i : i + FETCH]), chunk)
+                for results in pool.imap(_work, rows):
+                    yield from results
         else:
             # At most IN_FLIGHT articles are read ahead, so memory stays flat however many
             # articles there are (the pool's feeder would otherwise queue them all).
-            slots = threading.BoundedSemaphore(IN_FLIGHT)
+            slots = threading.BoundedSemaphore(max(2 * workers, IN_FLIGHT // chunk))
 
-            def feed() -> Iterator[tuple]:
-                for row in _reader(store, ids):
+            def feed() -> Iterator[list[tuple]]:
+                for rows in _chunks(_reader(store, ids), chunk):
                     slots.acquire()
-                    yield row
+                    yield rows
 
-            for result in pool.imap(_work, feed(), chunksize=16):
+            for results in pool.imap(_work, feed()):
                 slots.release()
-                yield result
+                yield from results
