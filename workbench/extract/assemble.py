@@ -226,7 +226,7 @@ def _subject_start(text: str, sent, pos: int, starts) -> int:
 
 
 _RELATIVE = re.compile(
-    r"(?P<same>(?:hours|minutes|moments|shortly)\s+(?:later|afterwards|after)|later\s+(?:that|the\s+same)"
+    r"(?P<same>meanwhile|at\s+the\s+same\s+time|(?:hours|minutes|moments|shortly)\s+(?:later|afterwards|after)|later\s+(?:that|the\s+same)"
     r"\s+day|(?:on\s+)?the\s+same\s+day|earlier\s+that\s+day)|(?P<next>(?:on\s+)?the\s+(?:next|following)"
     r"\s+day|a\s+day\s+later)|(?P<prev>a\s+day\s+(?:earlier|before)|(?:on\s+)?the\s+(?:day|night)"
     r"\s+before|(?:on\s+)?the\s+previous\s+(?:day|night))",
