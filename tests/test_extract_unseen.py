@@ -18,6 +18,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from workbench.cli import main
+from workbench.codebook import event_type_of
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
@@ -60,4 +61,6 @@ def test_gold_covers_every_article_and_is_well_formed():
     assert {line.split(",")[0] for line in manifest[1:]} == files
     for g in gold:
         assert g["date_precision"] in ("day", "week", "month", "unknown")
-        assert g["sub_event_type"] and g["event_type"] and "quote" in g
+        assert g["sub_event_type"] and "quote" in g
+        # Event types are those of the codebook for the acceptable sub-event types.
+        assert set(g["event_type"]) == {event_type_of(s) for s in g["sub_event_type"]}, g["id"]
