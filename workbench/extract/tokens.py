@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
 
 TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\W+)")
 _DROP = dict.fromkeys(map(ord, "ʿʾʻʼ"))
 # Between two words of one name only spacing, hyphens, apostrophes and dots may appear.
 _GAP_OK = frozenset({" ", "-", "'", "’", ".", ". ", " -", "- ", "–", "‘"})
@@ -57,16 +59,22 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        spans = [m.span() for m in TOKEN.finditer(text)]
-        starts = [s for s, _ in spans]
-        ends = [e for _, e in spans]
         lowered = text.lower()
-        if len(lowered) == len(text):
-            keys = TOKEN.findall(lowered)
-            if not text.isascii():
-                keys = [k if k.isascii() else fold(k) for k in keys]
-        else:  # a few characters change length when lower-cased: fold word by word
+        if len(lowered) != len(text):  # a few characters change length when lower-cased
+            spans = [m.span() for m in TOKEN.finditer(text)]
             keys = [fold(text[s:e]) for s, e in spans]
+            return cls(text, keys, [s for s, _ in spans], [e for _, e in spans])
+        # One split into alternating word / non-word runs and running sums of their lengths
+        # give every word and its offsets without a match object per word (all in C).
+        parts = _SPLIT.split(lowered)
+        bounds = list(accumulate(map(len, parts), initial=0))
+        keys, starts, ends = parts[0::2], bounds[0::2], bounds[1::2]
+        if not keys[-1]:  # the text ends with a non-word run
+            del keys[-1], starts[-1], ends[-1]
+        if keys and not keys[0]:  # ... or starts with one
+            del keys[0], starts[0], ends[0]
+        if not text.isascii():
+            keys = [k if k.isascii() else fold(k) for k in keys]
         return cls(text, keys, starts, ends)
 
     def windows(self, anchors: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
