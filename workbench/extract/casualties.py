@@ -189,6 +189,18 @@ class CasualtyFinder:
             rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?P<one>{singles})\b",
             re.I,
         )
+        # "A child was killed", "a man was shot dead": one victim before the verb.
+        self.single_before = re.compile(
+            rf"\b(?:a|an|one)\s+(?:\w+\s+)?(?P<one>{singles})\s+(?:was|has\s+been|had\s+been)\s+"
+            rf"(?:(?P<k1>killed|shot\s+dead|slain)|(?P<i1>{_INJ}))\b",
+            re.I,
+        )
+        # "killing a family of five": the family's size is the toll.
+        self.family = re.compile(
+            rf"\b(?:killed|killing|kills|wiped\s+out)\s+(?:a|an|an\s+entire|the)\s+family\s+of\s+"
+            rf"(?P<num>\d+|{_WORDNUM})\b",
+            re.I,
+        )
         self.toll = re.compile(
             rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{num}", re.I
         )
@@ -225,6 +237,12 @@ class CasualtyFinder:
                         break  # the earliest start gives the whole figure
             first = k - 1 if k and keys[k - 1] == "shot" else k  # "shot dead a journalist"
             self._try(found, 4, self.single, text, starts[first], "casualty-singular")
+            self._try(found, 2, self.family, text, starts[k], "casualty-family")
+            for j in range(max(0, k - 6), k):
+                if keys[j] in ("a", "an", "one") and self._try(
+                    found, 4, self.single_before, text, starts[j], "casualty-singular-before"
+                ):
+                    break
         hits: list[CasualtyHit] = []
         taken: list[tuple[int, int]] = []
         for _, _, m, rule in sorted(found, key=lambda f: (f[0], f[1], f[2].start())):
@@ -258,6 +276,17 @@ class CasualtyFinder:
             )  # fmt: skip
         if rule == "casualty-none":
             return CasualtyHit(m.start(), m.end(), m.group(0), 0, "killed", rule=rule)
+        if rule == "casualty-singular-before":
+            kind = "killed" if m["k1"] else "injured"
+            return CasualtyHit(
+                m.start(), m.end(), m.group(0), 1, kind, rule=rule, victims=m["one"].lower()
+            )
+        if rule == "casualty-family":
+            n = self.number(m["num"])[0]
+            if n is None:
+                return None
+            return CasualtyHit(m.start(), m.end(), m.group(0), n, "killed", rule=rule,
+                               victims="family")  # fmt: skip
         raw = groups["num"]
         count, vague = self.number(raw)
         if count is None:
