@@ -53,6 +53,9 @@ def find_candidates(
             ti = bisect.bisect_left(starts, t.start)
             if groups and AMID & set(toks.keys[max(0, ti - 3) : ti]):
                 continue  # "clashes ..., amid mutual shelling": the circumstances of the first
+            if clause in groups and (sub := _SUBORDINATE.search(f.text, clause[0], t.start)):
+                # "Fighting erupted ..., after the commander was detained": another action.
+                clause = (sub.start(), clause[1])
             groups.setdefault(clause, []).append(t)
         # A place inside another reported action's clause is that action's, not ours.
         others = [clause for clause in groups]
@@ -74,6 +77,9 @@ def find_candidates(
 
 
 AMID = frozenset(("amid", "amidst"))
+_SUBORDINATE = re.compile(
+    r",\s*(?:after|before|following|when)\b(?![^,]*,\s*(?:after|before|following|when)\b)", re.I
+)
 SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest", "first",
                          "fiercest", "bloodiest", "most", "latest"))  # fmt: skip
 

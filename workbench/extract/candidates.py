@@ -107,8 +107,9 @@ SUBORDINATORS = frozenset(
     ["after", "before", "when", "because", "that", "which", "who", "where", "while", "until"]
 )
 ERUPTED = frozenset(
-    ["erupted", "broke", "out", "raged", "flared", "continued", "resumed", "took", "place"]
-)
+    ["erupted", "broke", "out", "raged", "flared", "continued", "resumed", "took", "place", "in",
+     "overnight", "late", "early", "again", "on", "near", "around", "heavy", "fierce"]
+)  # fmt: skip
 # Words between the sides of a fight: "X and allied factions on one side, and Y on the other".
 SIDE_WORDS = frozenset(
     ["and", "or", "the", "allied", "its", "their", "both", "factions", "groups", "on", "one",
@@ -288,8 +289,15 @@ class Finder:
         """ "fighting between government forces and the Houthis", "clashes erupted between
         HTS and allied factions on one side, and regime forces on the other": both sides."""
         k = t.j
-        while k < min(end_tok, t.j + 3) and self.keys[k] in ERUPTED:
-            k += 1
+        # "Fighting erupted overnight in Tripoli between ...": when and where may come first.
+        while k < min(end_tok, t.j + 8) and self.keys[k] != "between":
+            a = self.ann_at(k)
+            if a is not None and a.kind in ("place", "date"):
+                k = a.j
+            elif self.keys[k] in ERUPTED:
+                k += 1
+            else:
+                break
         if k >= end_tok or self.keys[k] != "between":
             return []
         out: list[Ann] = []

@@ -73,7 +73,9 @@ def finalize(
             rules.append("target-victims-soldiers")
     sub, how = _sub_event(main, inc, lex, actor1, actor2, country)
     rules.append(how)
-    if actor1 is None and sub in UNCLAIMED and "generic" not in main.info.flags:
+    if actor1 is None and (
+        sub in UNCLAIMED and "generic" not in main.info.flags or _unclaimed(inc, text, sentences)
+    ):
         # ACLED codes a bombing nobody claimed to an unidentified armed group.
         actor1 = lex.group_actor("unidentified", country)[0]
         rules.append("actor1-unidentified")
@@ -111,6 +113,18 @@ def finalize(
         return None  # "the offensive has pushed into ...": a weak word needs its own date
     ev.confidence = _confidence(ev, main.info, explicit_date)
     return ev if ev.confidence >= MIN_CONFIDENCE else None
+
+
+_NO_CLAIM = re.compile(
+    r"\b(?:no|none|nobody|no\s+one)\b[^.;]{0,40}?\bclaim(?:ed|s)?\b", re.I
+)  # "No group claimed the attack", "no one has claimed responsibility"
+
+
+def _unclaimed(inc: Incident, text: str, sentences) -> bool:
+    """The report says nobody claimed the attack (in its sentences or the two after)."""
+    last = min(len(sentences) - 1, inc.last_sent + 2)
+    lo, hi = sentences[inc.primary.sent].start, sentences[last].end
+    return _NO_CLAIM.search(text, lo, hi) is not None
 
 
 def _names(anns, lex: Lexicon, ctx: str | None = None, here: str | None = None) -> list[str]:
