@@ -151,14 +151,13 @@ class Finder:
                 near = near[x + 1 :]
                 break
         for name in ("hypothetical", "negation", "habitual"):
-            phrases = cues[name]
+            phrases, heads = cues[name], self.lex.cue_firsts[name]
             # Habitual cues ("uptick in") modify a noun phrase: they do not reach past
             # "after"/"which"; hypothetical ones ("vowed to") scope over what follows.
             window = near if name == "habitual" else window
-            for n in (1, 2, 3):
-                for x in range(len(window) - n + 1):
-                    if tuple(window[x : x + n]) in phrases:
-                        return f"cue-{name}"
+            for x, w in enumerate(window):
+                if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
+                    return f"cue-{name}"
         after = keys[t.j : t.j + _NEG_AFTER]
         if any((w,) in cues["negation"] for w in after):
             return "cue-negation"

@@ -177,6 +177,9 @@ class Lexicon:
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
         self.range_markers = _phrases(self.words["grammar"]["range_markers"])
         self.cues = {name: _phrases(words) for name, words in self.words["cues"].items()}
+        # First words of the cue phrases: a window position is looked at only when its word
+        # can start one.
+        self.cue_firsts = {name: frozenset(p[0] for p in ph) for name, ph in self.cues.items()}
         nouns = self.words["nouns"]
         self.force_nouns = _phrases(nouns["force"])
         self.civilian_nouns = _phrases(nouns["civilian"])
