@@ -327,6 +327,11 @@ class CasualtyFinder:
 
     def _joined(self, text: str, start: int, count: int) -> tuple[int, int]:
         for _ in range(4):
+            # The pattern ends in "," or "and" before `start`: test that first (cheap) rather
+            # than search the 90 characters for a figure each time.
+            tail = text[max(0, start - 90) : start].rstrip()
+            if not (tail.endswith(",") or tail[-3:].lower() == "and"):
+                break
             j = self.joined.search(text, max(0, start - 90), start)
             if j is None:
                 break
