@@ -79,11 +79,21 @@ def finalize(
         # ACLED codes a bombing nobody claimed to an unidentified armed group.
         actor1 = lex.group_actor("unidentified", country)[0]
         rules.append("actor1-unidentified")
+    protesters = lex.group_actor("protesters", country)[0]
+    if sub in ("Protest with intervention", "Excessive force against protesters") and (
+        actor1 != protesters
+    ):
+        # ACLED puts the demonstrators first and the force that intervened second.
+        force = actor1 or (actor2 if actor2 != protesters else None)
+        actor1, actor2 = protesters, force
+        rules.append("actor1-protesters")
     ev = EventProposal(sub_event_type=sub, event_type=event_type_of(sub))
     ev.actor1, ev.assoc_actor_1 = actor1, [a for a in agents[1:] if a != actor2]
     ev.actor2, ev.assoc_actor_2 = actor2, [t for t in targets[1:] if t != actor1]
     ev.actor1_span = _span(inc.agents[0]) if inc.agents else None
     ev.actor2_span = _span(inc.targets[0]) if inc.targets else None
+    if "actor1-protesters" in rules:
+        ev.actor1_span, ev.actor2_span = ev.actor2_span, ev.actor1_span
     notes: list[str] = []
     if inc.date is None and inc.historical:
         return None  # only a year or a season: background, not a new incident
