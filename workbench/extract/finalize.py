@@ -54,6 +54,10 @@ def finalize(
     # Only a town or a province says so: a bare country name is often where a statement
     # came from ("the United Kingdom said"), read as the place.
     here = inc.place.info.country if inc.place and inc.place.info.type != "country" else None
+    if inc.place is not None and not inc.place.info.country:
+        # A village found by pattern says nothing of its country: the one country the
+        # sentence names does ("..., Niger's defence ministry said").
+        here = _sentence_country(lex, text, sentences[inc.primary.sent])
     if here and here != ctx:
         country = here
         rules.append("country-of-place")
@@ -123,6 +127,21 @@ def finalize(
         return None  # "the offensive has pushed into ...": a weak word needs its own date
     ev.confidence = _confidence(ev, main.info, explicit_date)
     return ev if ev.confidence >= MIN_CONFIDENCE else None
+
+
+def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
+    rx = lex.cache.get("finalize-country-names")
+    if rx is None:
+        names = sorted(lex.country_names, key=len, reverse=True)
+        rx = lex.cache["finalize-country-names"] = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"
+        )
+    found = {
+        lex.country_names[m.group(0)]
+        for m in rx.finditer(text, sent.start, sent.end)
+        if not text[max(0, m.start() - 12) : m.start()].lower().endswith("border with ")
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 _NO_CLAIM = re.compile(
