@@ -98,11 +98,16 @@ def pack(ex: Extraction) -> Packed:
         for m in ex.mentions
     ]  # fmt: skip
     events = [tuple([getattr(ev, f) for f in EVENT_FIELDS]) for ev in ex.events]
-    rules = [json.dumps(ev.rules, ensure_ascii=False) for ev in ex.events]
+    rules = [_dumps(ev.rules) for ev in ex.events]
     return mentions, events, rules, ex.entities, ex.country
 
 
 def _value_json(m: Mention) -> str | None:
     if m.value_json is not None or m.value is None:
         return m.value_json
-    return json.dumps(m.value, ensure_ascii=False)
+    return _dumps(m.value)
+
+
+# One encoder for all: json.dumps with options builds a new encoder on every call. Same
+# output as json.dumps(value, ensure_ascii=False).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
