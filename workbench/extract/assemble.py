@@ -28,6 +28,8 @@ def find_candidates(
     ann_starts = f.ann_starts = [a.start for a in anns]
     cands: list[Candidate] = []
     orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]] = []
+    # _CLAIM needs the word "claimed" or "claims": skip its search in articles without one.
+    claims = not CLAIM_WORDS.isdisjoint(toks.keys)
     for si, sent in enumerate(sentences):
         lo, hi = (
             bisect.bisect_left(ann_starts, sent.start),
@@ -65,7 +67,7 @@ def find_candidates(
         ]
         made = [c for c in made if c is not None]
         cands += made
-        claimant = _claimant(f, sent, s_anns) if not made else None
+        claimant = _claimant(f, sent, s_anns) if not made and claims else None
         if not made and (casualties or claimant) and not dropped:
             places = [a for a in s_anns if a.kind == "place" and not a.role]
             orphans.append((si, casualties, places, claimant))
@@ -179,6 +181,7 @@ _CLAIM = re.compile(
     r"\bclaim(?:ed|s)\s+(?:responsibility|credit|(?:the|this)\s+(?:attack|bombing|blast|assault"
     r"|ambush|operation))", re.I
 )  # fmt: skip
+CLAIM_WORDS = frozenset(("claimed", "claims"))
 _NO_CLAIM = re.compile(r"\b(?:no|not|nobody|yet\s+to|none)\b[^.;]*$", re.I)
 
 

@@ -69,6 +69,7 @@ _STRONG = re.compile(
 )
 _COMMA = re.compile(r",|\(|\)|\"|“|”")
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
 _TWEET_SIG = re.compile(r"^\s*[—–-]+\s*.*\(@\w+\)")
 
 
@@ -117,7 +118,11 @@ def split_sentences(text: str, skip_spans: list[tuple[int, int]]) -> list[Senten
         if not line.strip():
             continue
         para += 1
-        skip = _inside(start, end, skip_spans) or _is_heading(line) or bool(_LINK.match(line))
+        skip = (
+            bool(skip_spans and _inside(start, end, skip_spans))
+            or _is_heading(line)
+            or bool(_LINK.match(line))
+        )
         signature = bool(_TWEET_SIG.match(line))
         cut = start
         for m in _END.finditer(line):
@@ -145,7 +150,7 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _is_heading(line: str) -> bool:
     stripped = line.strip()
-    if re.search(r"[.!?][\"'”’)]*(\s|$)", stripped):
+    if _SENTENCE_END.search(stripped):
         return False
     return len(stripped.split()) <= 16
 
