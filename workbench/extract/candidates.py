@@ -159,7 +159,7 @@ class Finder:
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
                     return f"cue-{name}"
         after = keys[t.j : t.j + _NEG_AFTER]
-        if any((w,) in cues["negation"] for w in after):
+        if not self.lex.cue_words["negation"].isdisjoint(after):
             return "cue-negation"
         # "hundreds of strikes ... since the start of the war": a tally, not an incident.
         if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
@@ -396,8 +396,8 @@ def is_verb(t: Ann) -> bool:
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     """The most specific place; among equals one after "in/near/at", then the nearest."""
     usable = [p for p in places if not p.role]
-    if not usable:
-        return None
+    if len(usable) < 2:
+        return usable[0] if usable else None  # nothing to rank
 
     def key(p: Ann):
         before = text[max(0, p.start - 9) : p.start].lower().split()

@@ -180,6 +180,9 @@ class Lexicon:
         # First words of the cue phrases: a window position is looked at only when its word
         # can start one.
         self.cue_firsts = {name: frozenset(p[0] for p in ph) for name, ph in self.cues.items()}
+        self.cue_words = {
+            name: frozenset(p[0] for p in ph if len(p) == 1) for name, ph in self.cues.items()
+        }
         nouns = self.words["nouns"]
         self.force_nouns = _phrases(nouns["force"])
         self.civilian_nouns = _phrases(nouns["civilian"])
