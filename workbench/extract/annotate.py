@@ -106,11 +106,10 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     votes: Counter[str] = Counter()
     actors: Counter[str] = Counter()
     for i, _, senses in matches:
-        # A name several countries share ("Tripoli") says little: one vote each.
-        shared = sum(k == "place" for k, _ in senses) > 1
         for kind, entry in senses:
             if kind == "place" and entry.country:
-                if shared:
+                # A name several countries share ("Tripoli") says little: one vote each.
+                if len(senses) > 1 and sum(k == "place" for k, _ in senses) > 1:
                     votes.update(e.country for k, e in senses if k == "place" and e.country)
                 elif entry.type != "country":
                     votes[entry.country] += 2

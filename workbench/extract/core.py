@@ -166,7 +166,7 @@ def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
 def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[Mention]:
     out = []
     for a in anns:
-        if a.kind == "trigger" or any(s <= a.start and a.end <= e for s, e in skip):
+        if a.kind == "trigger" or (skip and any(s <= a.start and a.end <= e for s, e in skip)):
             continue
         value = None
         if a.kind == "date":
