@@ -1,10 +1,11 @@
 """Provides `extract_articles`: run the extractor over stored articles and save the results.
 
-Big batches use every core: worker processes extract (pure, no database), the parent writes,
+Big batches use every core: worker processes read chunks of articles through their own
+connections (WAL lets them read while the parent writes) and extract them; the parent writes,
 one transaction per batch of articles, so readers never see half an article. Workers are
 spawned, never forked, because the TUI calls this from a thread and forking a threaded
-process can deadlock. The pool's feeder thread reads the articles through its own
-connection, so workers never wait for the writer.
+process can deadlock. Workers get article ids and send back plain tuples: the parent neither
+reads nor pickles article texts.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ IN_FLIGHT = 1024  # articles handed to workers and not yet written
 CHUNK = 32  # articles per task sent to a worker
 
 _worker_lex: Lexicon | None = None
+_worker_conn: sqlite3.Connection | None = None
 
 
 def learnt_names(store: Store) -> tuple[tuple[str, str, str, str], ...]:
@@ -109,7 +111,9 @@ def _ids(store: Store, article_ids: list[int] | None, rerun: bool) -> list[int]:
     return [r[0] for r in store.conn.execute(f"SELECT id FROM articles{where} ORDER BY id")]
 
 
-def _rows(store: Store, ids: list[int], conn=None) -> Iterator[tuple[int, str, str | None, str]]:
+def _rows(
+    store: Store | None, ids: list[int], conn=None
+) -> Iterator[tuple[int, str, str | None, str]]:
     conn = conn or store.conn
     for i in range(0, len(ids), FETCH):
         chunk = ids[i : i + FETCH]
@@ -152,12 +156,17 @@ def _serial(store: Store, ids: list[int], lex: Lexicon) -> Iterator[tuple[int, E
         yield _one(lex, row)
 
 
-def _init(dirs: tuple[str, ...], learnt) -> None:
-    global _worker_lex
+def _init(dirs: tuple[str, ...], learnt, path: str | None = None) -> None:
+    global _worker_lex, _worker_conn
     _worker_lex = cached_lexicon(dirs, learnt)
+    # Workers read their articles themselves (WAL lets them read while the parent writes):
+    # the parent then sends ids, not texts, and never reads or pickles an article.
+    _worker_conn = sqlite3.connect(path, timeout=30) if path else None
 
 
-def _work(rows: list[tuple]) -> list[tuple[int, Packed, bool]]:
+def _work(task: list) -> list[tuple[int, Packed, bool]]:
+    """Extract a chunk: article ids (read here) or, for an in-memory database, rows."""
+    rows = list(_rows(None, task, _worker_conn)) if _worker_conn is not None else task
     out = []
     for row in rows:
         article_id, ex, fresh = _one(_worker_lex, row)
@@ -165,16 +174,6 @@ def _work(rows: list[tuple]) -> list[tuple[int, Packed, bool]]:
         ex.entities = {k: v for k, v in ex.entities.items() if v.origin != "dictionary"}
         out.append((article_id, pack(ex), fresh))  # tuples: cheap to pickle and unpickle
     return out
-
-
-def _reader(store: Store, ids: list[int]) -> Iterator[tuple]:
-    """Rows for the pool's feeder thread, read through a connection of its own (a sqlite3
-    connection must not be used by two threads at once; WAL lets it read while we write)."""
-    conn = sqlite3.connect(store.path, timeout=30)
-    try:
-        yield from _rows(store, ids, conn)
-    finally:
-        conn.close()
 
 
 def _chunks(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
@@ -195,21 +194,23 @@ def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Packed, 
     # Tasks of CHUNK articles: one message each way per chunk, and one pickle per chunk
     # shares the strings its articles repeat (kinds, rule names, entity names).
     chunk = max(1, min(CHUNK, len(ids) // (4 * workers)))
-    with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt)) as pool:
-        if store.path == ":memory:":  # no second connection to an in-memory database
+    memory = store.path == ":memory:"  # no second connection to an in-memory database
+    path = None if memory else store.path
+    with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt, path)) as pool:
+        if memory:
             for i in range(0, len(ids), FETCH):
                 rows = _chunks(_rows(store, ids[i : i + FETCH]), chunk)
                 for results in pool.imap(_work, rows):
                     yield from results
         else:
-            # At most IN_FLIGHT articles are read ahead, so memory stays flat however many
-            # articles there are (the pool's feeder would otherwise queue them all).
+            # At most IN_FLIGHT articles are handed out ahead of the writer, so memory stays
+            # flat however many articles there are (the pool's feeder would queue them all).
             slots = threading.BoundedSemaphore(max(2 * workers, IN_FLIGHT // chunk))
 
-            def feed() -> Iterator[list[tuple]]:
-                for rows in _chunks(_reader(store, ids), chunk):
+            def feed() -> Iterator[list[int]]:
+                for i in range(0, len(ids), chunk):
                     slots.acquire()
-                    yield rows
+                    yield ids[i : i + chunk]
 
             for results in pool.imap(_work, feed()):
                 slots.release()
