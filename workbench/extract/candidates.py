@@ -155,6 +155,8 @@ class Finder:
             # Habitual cues ("uptick in") modify a noun phrase: they do not reach past
             # "after"/"which"; hypothetical ones ("vowed to") scope over what follows.
             window = near if name == "habitual" else window
+            if heads.isdisjoint(window):
+                continue  # most windows hold no cue's first word: skip the phrase tests
             for x, w in enumerate(window):
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
                     return f"cue-{name}"

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .tokens import where
+
 _MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -124,7 +126,7 @@ def _matches(text: str, toks) -> list[re.Match]:
     keys, starts, ends = toks.keys, toks.starts, toks.ends
     out: list[re.Match] = []
     covered = -1
-    anchors = [k for k, key in enumerate(keys) if key in ANCHORS]
+    anchors = where(keys, ANCHORS)
     for k in anchors:
         if ends[k] <= covered:
             continue

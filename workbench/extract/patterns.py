@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .tokens import where
+
 PLACE_WORDS = frozenset(
     [
         "town",
@@ -259,7 +261,7 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             return False
         return ends[j - 1] - starts[i] >= 3
 
-    for k in [k for k, key in enumerate(keys) if key in KEY_WORDS]:
+    for k in where(keys, KEY_WORDS):
         key = keys[k]
         if key in ACTOR_WORDS and k:
             i = back(k)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 
 TOKEN = re.compile(r"\w+")
 _SPLIT = re.compile(r"(\W+)")
@@ -24,6 +24,12 @@ _DROP = dict.fromkeys(map(ord, "ʿʾʻʼ"))
 _GAP_OK = frozenset({" ", "-", "'", "’", ".", ". ", " -", "- ", "–", "‘"})
 
 ANY, CAP, UPPER = 0, 1, 2  # case rules
+
+
+def where(keys: list[str], words) -> list[int]:
+    """Positions of the tokens whose key is in `words` (a set or dict). `compress` over a
+    membership map runs in C, several times faster than a comprehension over the tokens."""
+    return list(compress(range(len(keys)), map(words.__contains__, keys)))
 
 
 def fold(word: str) -> str:
@@ -129,7 +135,7 @@ class Trie:
         n = len(keys)
         out: list[tuple[int, int, list[object]]] = []
         done = 0  # first token not yet covered by a match
-        for i in [i for i, key in enumerate(keys) if key in table]:
+        for i in where(keys, table):
             if i < done:
                 continue
             for size, entries in table[keys[i]]:
