@@ -31,17 +31,17 @@ def find_candidates(
     # _CLAIM needs the word "claimed" or "claims": skip its search in articles without one.
     claims = not CLAIM_WORDS.isdisjoint(toks.keys)
     for si, sent in enumerate(sentences):
-        lo, hi = (
-            bisect.bisect_left(ann_starts, sent.start),
-            bisect.bisect_left(ann_starts, sent.end),
-        )
-        s_anns = anns[lo:hi]
-        casualties = [a for a in s_anns if a.kind == "casualty"]
         if sent.skip:
             continue
+        lo = bisect.bisect_left(ann_starts, sent.start)
+        hi = bisect.bisect_left(ann_starts, sent.end, lo)
+        if lo == hi:
+            continue  # nothing found in the sentence: no candidate, figure or claimant
+        s_anns = anns[lo:hi]
+        casualties = [a for a in s_anns if a.kind == "casualty"]
         groups: dict[tuple[int, int], list[Ann]] = {}
         dropped = False  # a trigger here was a threat, a denial or a tally
-        for t in (a for a in s_anns if a.kind == "trigger"):
+        for t in [a for a in s_anns if a.kind == "trigger"]:
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
             has_date = any(_usable(d) for d in clause_dates)
@@ -59,14 +59,16 @@ def find_candidates(
                 # "Fighting erupted ..., after the commander was detained": another action.
                 clause = (sub.start(), clause[1])
             groups.setdefault(clause, []).append(t)
-        # A place inside another reported action's clause is that action's, not ours.
-        others = [clause for clause in groups]
-        made = [
-            _candidate(f, lex, si, sent, clause, ts, s_anns, starts, sentences, others)
-            for clause, ts in groups.items()
-        ]
-        made = [c for c in made if c is not None]
-        cands += made
+        made: list[Candidate] = []
+        if groups:
+            # A place inside another reported action's clause is that action's, not ours.
+            others = list(groups)
+            made = [
+                _candidate(f, lex, si, sent, clause, ts, s_anns, starts, sentences, others)
+                for clause, ts in groups.items()
+            ]
+            made = [c for c in made if c is not None]
+            cands += made
         claimant = _claimant(f, sent, s_anns) if not made and claims else None
         if not made and (casualties or claimant) and not dropped:
             places = [a for a in s_anns if a.kind == "place" and not a.role]

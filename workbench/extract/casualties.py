@@ -175,8 +175,10 @@ class CasualtyFinder:
             re.escape(p).replace(r"\ ", r"[\s-]+")
             for p in sorted(lex.person_nouns - NOT_PEOPLE, key=len, reverse=True)
         )
+        # Searched unanchored over a window: the lookahead (the first letters of every hedge
+        # and number word) lets most positions fail at one character test.
         self.joined = re.compile(
-            rf"(?:(?:{_HEDGE})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})(?:\s+[A-Za-z'’-]+){{0,2}}?"
+            rf"(?=\d|[acefjlmnorstu])(?:(?:{_HEDGE})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})(?:\s+[A-Za-z'’-]+){{0,2}}?"
             rf"\s+(?P<person>{people})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
             re.I,
         )
