@@ -150,7 +150,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
     for n, (i, j, senses) in enumerate(matches):
         if i < skip_until:
             continue
-        kinds = {k: e for k, e in reversed(senses)}
+        kinds = dict(reversed(senses))  # the first sense of a kind wins
         start, end = toks.starts[i], _end(text, toks.ends[j - 1])
         after = _suffix(text, end)
         prev = keys[i - 1] if i else ""

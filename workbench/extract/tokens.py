@@ -150,7 +150,11 @@ class Trie:
                     text[ends[k] : starts[k + 1]] in _GAP_OK for k in range(i, j - 1)
                 ):
                     continue
-                ok = [s for rule, s in senses if _case_ok(text, starts[i], ends[j - 1], rule)]
+                ok = [
+                    s
+                    for rule, s in senses
+                    if rule == ANY or _case_ok(text, starts[i], ends[j - 1], rule)
+                ]  # most senses match in any case: no call for those
                 if ok:
                     out.append((i, j, ok))
                     done = j
