@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .tokens import where
 
 UNITS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -221,7 +220,7 @@ class CasualtyFinder:
             toks = Tokens.of(text)
         keys, starts, ends = toks.keys, toks.starts, toks.ends
         found: list[tuple[int, int, re.Match, str]] = []  # (priority, -length, match, rule)
-        for k in where(keys, ANCHORS):
+        for k in toks.anchored(ANCHORS):
             for j in range(max(0, k - 5), k + 1):
                 if keys[j] == "no":
                     self._try(found, 0, self.zero, text, starts[j], "casualty-none")

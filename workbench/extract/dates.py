@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .tokens import where
-
 _MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -123,10 +121,10 @@ ANCHORS = frozenset(
 def _matches(text: str, toks) -> list[re.Match]:
     """Date expressions, tried only where one can start: at a month, weekday, relative word
     or 4-digit year, or up to three words before it ("late last month", "3 February")."""
-    keys, starts, ends = toks.keys, toks.starts, toks.ends
+    starts, ends = toks.starts, toks.ends
     out: list[re.Match] = []
     covered = -1
-    anchors = where(keys, ANCHORS)
+    anchors = toks.anchored(ANCHORS)
     for k in anchors:
         if ends[k] <= covered:
             continue

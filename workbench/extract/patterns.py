@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .tokens import where
-
 PLACE_WORDS = frozenset(
     [
         "town",
@@ -261,7 +259,7 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             return False
         return ends[j - 1] - starts[i] >= 3
 
-    for k in where(keys, KEY_WORDS):
+    for k in toks.anchored(KEY_WORDS):
         key = keys[k]
         if key in ACTOR_WORDS and k:
             i = back(k)

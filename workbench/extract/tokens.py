@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
 TOKEN = re.compile(r"\w+")
@@ -55,6 +55,11 @@ def case_rule(phrase: str) -> int:
     return ANY
 
 
+# The union of the sets passed to `Tokens.anchored` (grows only; the sets are constants).
+_ANCHOR_WORDS: set[str] = set()
+_ANCHOR_SETS: set[int] = set()
+
+
 @dataclass(slots=True)
 class Tokens:
     """An article's words: folded keys and character offsets, index-aligned."""
@@ -63,6 +68,8 @@ class Tokens:
     keys: list[str]
     starts: list[int]
     ends: list[int]
+    # (size of the anchor vocabulary, positions of its words), see `anchored`.
+    _hits: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str) -> Tokens:
@@ -83,6 +90,19 @@ class Tokens:
         if not text.isascii():
             keys = [k if k.isascii() else fold(k) for k in keys]
         return cls(text, keys, starts, ends)
+
+    def anchored(self, words: frozenset[str]) -> list[int]:
+        """Positions of the tokens whose key is in `words`, a module-level set (dates',
+        casualties' and name patterns' anchor words). One pass over the tokens finds the
+        words of every such set; each caller then keeps its own from those few hits."""
+        if id(words) not in _ANCHOR_SETS:
+            _ANCHOR_SETS.add(id(words))
+            _ANCHOR_WORDS.update(words)
+        hits = self._hits
+        if hits is None or hits[0] != len(_ANCHOR_WORDS):  # a set registered since
+            hits = self._hits = (len(_ANCHOR_WORDS), where(self.keys, _ANCHOR_WORDS))
+        keys = self.keys
+        return [k for k in hits[1] if keys[k] in words]
 
     def windows(self, anchors: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
         """Merged character windows around the words in `anchors` (regex pre-filter)."""
