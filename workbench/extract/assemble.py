@@ -41,6 +41,7 @@ def find_candidates(
         casualties = [a for a in s_anns if a.kind == "casualty"]
         groups: dict[tuple[int, int], list[Ann]] = {}
         dropped = False  # a trigger here was a threat, a denial or a tally
+        lead = bisect.bisect_left(starts, sent.start)
         for t in [a for a in s_anns if a.kind == "trigger"]:
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
@@ -48,7 +49,6 @@ def find_candidates(
             if _period(f, clause_dates, t):
                 dropped = True
                 continue
-            lead = bisect.bisect_left(starts, sent.start)
             if f.blocked(t, first_token(sent, t.start, starts), has_date, lead):
                 dropped = True
                 continue

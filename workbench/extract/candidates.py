@@ -14,6 +14,7 @@ candidate; its arguments come from the clause, then the sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -439,12 +440,8 @@ def in_span(anns: list[Ann], start: int, end: int, kind: str) -> list[Ann]:
 
 
 def sentence_tokens(sent: Sentence, starts: list[int]) -> tuple[int, int]:
-    import bisect
-
     return bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
 
 
 def first_token(sent: Sentence, pos: int, starts: list[int]) -> int:
-    import bisect
-
     return bisect.bisect_left(starts, comma_start(sent, pos))
