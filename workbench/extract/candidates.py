@@ -414,7 +414,10 @@ def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     return min(usable, key=key)
 
 
-_ELSEWHEN = re.compile(r"\b(?:after|before|since|following|in\s+retaliation\s+for)\b", re.I)
+# Searched across spans: the first-letter lookahead lets most positions fail at one test.
+_ELSEWHEN = re.compile(
+    r"\b(?=[abfis])(?:after|before|since|following|in\s+retaliation\s+for)\b", re.I
+)
 
 
 def place_rank(p: Ann, text: str = "") -> int:
@@ -425,7 +428,9 @@ def place_rank(p: Ann, text: str = "") -> int:
     return RANK.get(p.info.type, 2)
 
 
-_PROVINCE_OF = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?#?$", re.I)
+_PROVINCE_OF = re.compile(
+    r"\b(?=[cgp])(?:province|governorate|countryside)\s+of\s+(?:the\s+)?#?$", re.I
+)
 LOCATED = frozenset(["in", "near", "at", "outside", "of", "into", "around", "across", "on"])
 
 
