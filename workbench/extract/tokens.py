@@ -104,18 +104,6 @@ class Tokens:
         keys = self.keys
         return [k for k in hits[1] if keys[k] in words]
 
-    def windows(self, anchors: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
-        """Merged character windows around the words in `anchors` (regex pre-filter)."""
-        out: list[tuple[int, int]] = []
-        n = len(self.keys)
-        for k in [k for k, key in enumerate(self.keys) if key in anchors]:
-            lo, hi = self.starts[max(0, k - before)], self.ends[min(n - 1, k + after)]
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], hi))
-            else:
-                out.append((lo, hi))
-        return out
-
 
 class Trie:
     """Word-sequence table: first word -> {number of further words: {further words: senses}}.
