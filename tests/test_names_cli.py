@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pytest
 from click.testing import CliRunner
+from names_fixtures import article, mention
 
 from workbench.cli import main
 from workbench.resolve import duplicate_candidates
 from workbench.store import Store, change
-from workbench.store.db import now
 from workbench.store.entities import create_entity, find_entity
 from workbench.store.events import add_event, merge_events
 
 A1 = "Russian jets struck Kafranbil on Monday, killing 6 civilians, the SDF said."
 A2 = "Six civilians died in an airstrike on Kafr Nabl, the Syrian Democratic Forces (SDF) said."
-
-
-def article(store, text, file):
-    with store.write():
-        return store.conn.execute(
-            "INSERT INTO articles (content_hash, file, title, text, ingested_at) VALUES (?,?,?,?,?)",
-            [hashlib.sha256(text.encode()).hexdigest(), file, file, text, now()],
-        ).lastrowid
-
-
-def mention(store, article_id, surface, entity_id, kind):
-    text = store.scalar("SELECT text FROM articles WHERE id = ?", [article_id])
-    start = text.index(surface)
-    with store.write():
-        store.conn.execute(
-            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id) VALUES (?,?,?,?,?,?)",
-            [article_id, start, start + len(surface), surface, kind, entity_id],
-        )
 
 
 @pytest.fixture

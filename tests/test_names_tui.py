@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 
 import pytest
+from names_fixtures import article, mention
 from textual.app import App
 from textual.widgets import DataTable, Input, OptionList
 
 from workbench.store import Store, change
-from workbench.store.db import now
 from workbench.store.entities import create_entity, find_entity
 from workbench.store.events import add_event
 from workbench.tui.screens.duplicates import DuplicatesScreen
@@ -22,24 +21,6 @@ A1 = (
     "Bashar al-Assad denied it. The Free Idlib Army [@click=app.quit]said[/] it fought back."
 )
 A2 = "Warplanes hit Kafr Nabl on Feb. 4, killing 6 civilians, the FIA said."
-
-
-def article(store, text, file):
-    with store.write():
-        return store.conn.execute(
-            "INSERT INTO articles (content_hash, file, title, text, ingested_at) VALUES (?,?,?,?,?)",
-            [hashlib.sha256(text.encode()).hexdigest(), file, file, text, now()],
-        ).lastrowid
-
-
-def mention(store, article_id, surface, entity_id, kind):
-    text = store.scalar("SELECT text FROM articles WHERE id = ?", [article_id])
-    start = text.index(surface)
-    with store.write():
-        store.conn.execute(
-            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id) VALUES (?,?,?,?,?,?)",
-            [article_id, start, start + len(surface), surface, kind, entity_id],
-        )
 
 
 @pytest.fixture
