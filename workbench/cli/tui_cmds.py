@@ -153,13 +153,8 @@ def serve_cmd(preset, keymap_file, no_animations, host, port) -> None:
     Example:
       workbench serve --db work.db --port 8000
     """
-    try:
-        from textual_serve.server import Server
-    except ImportError as exc:
-        raise click.ClickException(
-            "serving needs textual-serve: pip install 'workbench[serve]'"
-        ) from exc
     from ..tui import KeymapError, build_keymap
+    from ..tui.serve import ServeUnavailable, serve
 
     db_path, analyst = _settings()
     try:
@@ -176,4 +171,7 @@ def serve_cmd(preset, keymap_file, no_animations, host, port) -> None:
         args += ["--keymap", os.path.abspath(keymap_file)]
     if no_animations:
         args.append("--no-animations")
-    Server(shlex.join(args), host=host, port=port, title="Workbench").serve()
+    try:
+        serve(shlex.join(args), host, port)
+    except ServeUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
