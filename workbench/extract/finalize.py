@@ -84,6 +84,12 @@ def finalize(
         actor1 = lex.group_actor("unidentified", country)[0]
         rules.append("actor1-unidentified")
     protesters = lex.group_actor("protesters", country)[0]
+    crowd = _crowd_actor(lex, sub, country)
+    if crowd and actor1 in (None, protesters, lex.group_actor("civilians", country)[0]):
+        # ACLED names the crowd by what it did, never as civilians: "residents protested"
+        # is "Protesters (X)", "angry youths torched shops" is "Rioters (X)".
+        actor1 = crowd
+        rules.append("actor1-crowd")
     if sub in ("Protest with intervention", "Excessive force against protesters") and (
         actor1 != protesters
     ):
@@ -127,6 +133,16 @@ def finalize(
         return None  # "the offensive has pushed into ...": a weak word needs its own date
     ev.confidence = _confidence(ev, main.info, explicit_date)
     return ev if ev.confidence >= MIN_CONFIDENCE else None
+
+
+def _crowd_actor(lex: Lexicon, sub: str, country: str | None) -> str | None:
+    """The demonstrators' actor of a Protests or Riots event, None for other events."""
+    kind = event_type_of(sub)
+    if kind == "Protests":
+        return lex.group_actor("protesters", country)[0]
+    if kind == "Riots":
+        return lex.group_actor("rioters", country)[0]
+    return None
 
 
 def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:

@@ -1,0 +1,41 @@
+"""The extractor on invented reports of shapes the first tests missed: crowds, towns named
+inside their state, repelled attacks."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+PUB = "2019-07-24"  # a Wednesday
+
+
+def one(text: str, published: str = PUB):
+    found = extract(text, published).events
+    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
+    return found[0]
+
+
+# -- crowds are protesters or rioters, never civilians ----------------------------------------
+
+
+def test_residents_who_protest_are_protesters():
+    ev = one(
+        "Residents protested outside the state assembly in Maiduguri on Monday over power cuts."
+    )
+    assert ev.event_type == "Protests"
+    assert ev.actor1 == "Protesters (Nigeria)"
+
+
+def test_a_protest_without_a_named_crowd_still_has_protesters():
+    ev = one("Hundreds of traders demonstrated in Maiduguri on Monday against new market levies.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Nigeria)")
+
+
+def test_rioting_residents_are_rioters():
+    ev = one("Residents rioted in Maiduguri on Monday over fuel prices, burning tyres.")
+    assert ev.event_type == "Riots"
+    assert ev.actor1 == "Rioters (Nigeria)"
+
+
+def test_police_breaking_up_a_protest_stay_second():
+    ev = one("Police fired tear gas at hundreds of residents protesting in Maiduguri on Monday.")
+    assert (ev.actor1, ev.actor2) == ("Protesters (Nigeria)", "Police Forces of Nigeria")
