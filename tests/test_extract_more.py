@@ -39,3 +39,30 @@ def test_rioting_residents_are_rioters():
 def test_police_breaking_up_a_protest_stay_second():
     ev = one("Police fired tear gas at hundreds of residents protesting in Maiduguri on Monday.")
     assert (ev.actor1, ev.actor2) == ("Protesters (Nigeria)", "Police Forces of Nigeria")
+
+
+# -- a town named with its province -----------------------------------------------------------
+
+
+def _place_attrs(text: str, name: str) -> dict:
+    return extract(text, PUB).entities[("place", name)].attrs
+
+
+def test_a_town_in_a_states_possessive_is_the_place():
+    text = "Insurgents overran an army post in Borno state's Magumeri town on Monday, killing six soldiers."
+    ev = one(text)
+    assert ev.place == "Magumeri"
+    attrs = _place_attrs(text, "Magumeri")
+    assert (attrs["admin1"], attrs["country"]) == ("Borno", "Nigeria")
+
+
+def test_a_village_followed_by_its_state_gets_the_state():
+    text = "Gunmen killed five farmers in Kareto village in Borno state on Tuesday."
+    assert one(text).place == "Kareto"
+    assert _place_attrs(text, "Kareto")["admin1"] == "Borno"
+
+
+def test_a_described_town_is_not_a_name():
+    # "the Christian town of X": the adjective is no place; X is.
+    ex = extract("Militants shelled the Christian town of Qaraqosh on Monday, killing two.", PUB)
+    assert ("place", "Christian") not in ex.entities

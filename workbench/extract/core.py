@@ -8,6 +8,7 @@ incidents -> event proposals. Every mention and event names the rules that produ
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -96,6 +97,7 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
     starts = toks.starts
     out: list[Ann] = []
     taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
+    provinces = [a for a in taken if a.kind == "place" and a.info.type == "governorate"]
     for f in find_names(toks, lex.country_names):
         if _overlaps(taken, f.start, f.end) or _overlaps(out, f.start, f.end):
             continue
@@ -104,6 +106,12 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
             entry = PlaceEntry(
                 f.name, f.place_type or "town", country=f.country, origin="extracted"
             )
+            province = _province_of(toks.text, f.start, f.end, provinces)
+            if province is not None and f.place_type not in ("governorate", "region"):
+                # "Borno state's Damboa town", "Bama village in Borno": the new place lies
+                # in the province named with it.
+                entry.admin1 = province.admin1 or province.name
+                entry.country = entry.country or province.country
             out.append(
                 Ann("place", i, j, f.start, f.end, f.name, f.rule, entry, confidence=f.confidence)
             )
@@ -113,6 +121,20 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
                 Ann("actor", i, j, f.start, f.end, f.name, f.rule, entry, confidence=f.confidence)
             )
     return out
+
+
+_OWNER = re.compile(r"\s*['’]s\s+$")
+_INSIDE = re.compile(r"\s*,\s*|\s+(?:(?:town|village|district|area)\s+)?(?:in|of)\s+(?:the\s+)?")
+
+
+def _province_of(text: str, start: int, end: int, provinces: list[Ann]) -> PlaceEntry | None:
+    """The province named right before ("X state's") or right after ("in X state") a name."""
+    for p in provinces:
+        if p.end <= start and start - p.end <= 4 and _OWNER.match(text[p.end : start]):
+            return p.info
+        if p.start >= end and p.start - end <= 24 and _INSIDE.fullmatch(text[end : p.start]):
+            return p.info
+    return None
 
 
 def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, starts) -> list[Ann]:

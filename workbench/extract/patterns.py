@@ -4,6 +4,7 @@
 - `pattern-place-suffix`: "X province", "X countryside", "X airbase"
 - `pattern-place-country`: "in X, Syria", "near X, Idlib province"
 - `pattern-place-prep`: a capitalised name after "in/near/outside" (low confidence)
+- `pattern-place-town`: "Damboa town", "Borno state's Bama town" (not "the Druze town of")
 - `pattern-actor-suffix`: "X Brigade", "X militia", "X forces", "X Front", "X Council"
 
 A name is a run of capitalised words (Arabic articles and "bin/abu" joiners allowed inside),
@@ -197,6 +198,9 @@ STOP = frozenset(
 FEATURES = frozenset(
     ["mountains", "mountain", "hills", "hill", "valley", "desert", "plain", "plains"]
 )
+# "X town" as East and West African reports write it; "city" is left out ("Gaza City").
+TOWN_WORDS = frozenset(["town", "village"])
+ARTICLE_WORDS = frozenset(["the", "a", "an"])
 KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | ACTOR_WORDS | PREPS | FEATURES
 _GAP = re.compile(r"[ \-]")
 LOYAL_TO = re.compile(
@@ -271,6 +275,12 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             if usable(i, k):
                 out.append(Found("place", starts[i], ends[k - 1], text[starts[i] : ends[k - 1]],
                                  "pattern-place-suffix", 0.55, key))  # fmt: skip
+        if key in TOWN_WORDS and k and (k + 1 >= n or keys[k + 1] != "of"):
+            # "the Christian village (of ...)" describes a place; "Damboa town" names one.
+            i = back(k)
+            if usable(i, k) and (i == 0 or keys[i - 1] not in ARTICLE_WORDS):
+                out.append(Found("place", starts[i], ends[k - 1], text[starts[i] : ends[k - 1]],
+                                 "pattern-place-town", 0.55, key))  # fmt: skip
         if key in FEATURES and k:
             # "the Makhmour mountains": a natural feature keeps its noun in the name.
             i = back(k)
