@@ -120,3 +120,18 @@ def test_rolled_back_change_logs_nothing(seeded):
         raise RuntimeError("crash mid-action")
     assert seeded.scalar("SELECT count(*) FROM actions") == n
     assert seeded.row("events", eid)["notes"] == ""
+
+
+def test_first_decision_puts_the_article_in_review_in_the_same_action(seeded):
+    _event(seeded)  # adding an event to article 1 is a decision on it
+    assert seeded.row("articles", 1)["status"] == "in_review"
+    undo(seeded)  # one undo puts both the event and the article status back
+    assert seeded.row("articles", 1)["status"] == "new"
+    assert seeded.scalar("SELECT count(*) FROM events") == 0
+    add_event(seeded, None, {"sub_event_type": "Armed clash"})  # no article: nothing moves
+    assert {r["status"] for r in seeded.query("SELECT status FROM articles")} == {"new"}
+    eid = add_event(seeded, 2, {"sub_event_type": "Armed clash"}, quote="q")
+    with change(seeded, "toggle-article-done") as tx:
+        tx.update("articles", 2, {"status": "done"})
+    set_status(seeded, eid, "confirmed")
+    assert seeded.row("articles", 2)["status"] == "done"  # a done article stays done

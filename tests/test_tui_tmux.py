@@ -86,4 +86,7 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
         subprocess.run([*tmux, "kill-server"], capture_output=True)
     with Store(str(db), analyst="check") as store:
         log = store.query("SELECT analyst, action, target FROM actions WHERE analyst = 'tmux'")
-    assert log == [{"analyst": "tmux", "action": "confirm-event", "target": f"events:{target}"}]
+    # One action: the confirmation (plus its articles moving from new to in review).
+    assert [(r["analyst"], r["action"]) for r in log] == [("tmux", "confirm-event")]
+    assert log[0]["target"].split()[0] == f"events:{target}"
+    assert all(t.startswith("articles:") for t in log[0]["target"].split()[1:])

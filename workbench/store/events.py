@@ -153,6 +153,19 @@ def get_event(store: Store, event_id: int) -> dict[str, Any]:
     return row
 
 
+def _start_review(tx: Tx, event_id: int) -> None:
+    """The articles reporting an event move from 'new' to 'in_review' with the first decision
+    on it, in the same action (so one undo puts both back)."""
+    rows = tx.store.conn.execute(
+        "SELECT DISTINCT a.id FROM articles a WHERE a.status = 'new' AND a.id IN "
+        "(SELECT article_id FROM event_sources WHERE event_id = ? "
+        "UNION SELECT article_id FROM events WHERE id = ?)",
+        [event_id, event_id],
+    ).fetchall()
+    for (article_id,) in rows:
+        tx.update("articles", article_id, {"status": "in_review"})
+
+
 def update_event(
     store: Store,
     event_id: int,
@@ -167,7 +180,9 @@ def update_event(
     with change(store, action) as tx:
         cols = _to_columns(tx, clean)
         cols.update(edited=1, updated_at=now())
-        return tx.update("events", event_id, cols, expected_version=expected_version)
+        row = tx.update("events", event_id, cols, expected_version=expected_version)
+        _start_review(tx, event_id)
+        return row
 
 
 def set_status(
@@ -184,7 +199,9 @@ def set_status(
         values: dict[str, Any] = {"status": status, "updated_at": now()}
         if status == "confirmed":
             values.update(confirmed_by=store.analyst, confirmed_at=now())
-        return tx.update("events", event_id, values, expected_version=expected_version)
+        row = tx.update("events", event_id, values, expected_version=expected_version)
+        _start_review(tx, event_id)
+        return row
 
 
 def add_event(
@@ -230,6 +247,7 @@ def add_event(
                     "end": end,
                 },
             )
+        _start_review(tx, event_id)
         return event_id
 
 
@@ -289,7 +307,9 @@ def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, 
                 fatalities_high=max(counts + [keep["fatalities_high"] or 0]),
             )
         fill.update(edited=1, updated_at=now())
-        return tx.update("events", keep_id, fill)
+        row = tx.update("events", keep_id, fill)
+        _start_review(tx, keep_id)
+        return row
 
 
 def set_article_status(store: Store, article_id: int, status: str) -> dict[str, Any]:
