@@ -66,3 +66,28 @@ def test_a_described_town_is_not_a_name():
     # "the Christian town of X": the adjective is no place; X is.
     ex = extract("Militants shelled the Christian town of Qaraqosh on Monday, killing two.", PUB)
     assert ("place", "Christian") not in ex.entities
+
+
+# -- a repelled attack is a battle ------------------------------------------------------------
+
+
+def test_a_repelled_assault_is_a_clash_between_defenders_and_attackers():
+    ev = one("Somali troops repulsed an al-Shabaab assault on a base near Afgoye on Sunday.")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Somalia", "al-Shabaab")
+
+
+def test_reported_speech_pluperfect_is_news_not_background():
+    ev = one(
+        "The Iraqi army said its troops had fought off an attack by armed groups on a "
+        "checkpoint near Tikrit, killing dozens of the attackers."
+    )
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == "Military Forces of Iraq"
+    assert ev.actor2 == "Unidentified Armed Group (Iraq)"
+    assert ev.fatalities == 12  # "dozens": ACLED's convention
+
+
+def test_plain_pluperfect_stays_background():
+    text = "Iraqi troops had fought off an attack near Tikrit before the ceasefire took hold."
+    assert extract(text, PUB).events == []

@@ -122,6 +122,7 @@ COMPOUND_TAILS = frozenset(
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
+REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confirmed"))
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 
 
@@ -167,7 +168,10 @@ class Finder:
         # "hundreds of strikes ... since the start of the war": a tally, not an incident.
         if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
             return "cue-habitual"
-        if t.i and keys[t.i - 1] == "had" and not has_date and is_verb(t):
+        # "The army said its forces had repelled ...": reported speech shifts the tense back;
+        # that pluperfect tells the news, not the background.
+        reported = not REPORTING.isdisjoint(keys[max(first_tok, t.i - 8) : t.i - 1])
+        if t.i and keys[t.i - 1] == "had" and not has_date and is_verb(t) and not reported:
             return "cue-background"
         return ""
 
@@ -387,13 +391,15 @@ class Finder:
 
 
 VERB_FORMS = frozenset(
-    ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled"]
-)
+    ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled",
+     "beat", "beaten"]
+)  # fmt: skip
 
 
 def is_verb(t: Ann) -> bool:
-    last = t.info.phrase.split()[-1].lower()
-    return last.endswith("ed") or last in VERB_FORMS
+    # A phrasal verb is a verb by its first word: "fought off", "beat back".
+    words = t.info.phrase.lower().split()
+    return any(w.endswith("ed") or w in VERB_FORMS for w in (words[0], words[-1]))
 
 
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
