@@ -91,3 +91,24 @@ def test_reported_speech_pluperfect_is_news_not_background():
 def test_plain_pluperfect_stays_background():
     text = "Iraqi troops had fought off an attack near Tikrit before the ceasefire took hold."
     assert extract(text, PUB).events == []
+
+
+def test_the_other_sides_account_of_a_repelled_assault_is_the_same_battle():
+    found = extract(
+        "Iraqi troops said they had repulsed an assault by militants on a checkpoint near "
+        "Tikrit on Monday. Islamic State said its fighters had killed nine soldiers in the "
+        "fighting.",
+        PUB,
+    ).events
+    assert len(found) == 1, [(e.sub_event_type, e.actor1, e.quote) for e in found]
+    assert found[0].actor1 == "Military Forces of Iraq"
+    assert found[0].fatalities == 9
+
+
+def test_two_battles_between_different_sides_stay_apart():
+    found = extract(
+        "Iraqi troops clashed with militants near Tikrit on Monday. "
+        "Kurdish Peshmerga forces fought Islamic State fighters near Kirkuk on Monday.",
+        PUB,
+    ).events
+    assert len(found) == 2, [(e.sub_event_type, e.actor1, e.quote) for e in found]

@@ -223,9 +223,20 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     if inc.agents and c.agents and not (_unnamed(inc.agents[0]) or _unnamed(c.agents[0])):
         mine = {actor_key(x) for x in inc.agents}
         theirs = {actor_key(x) for x in c.agents}
-        if actor_key(inc.agents[0]) not in theirs and actor_key(c.agents[0]) not in mine:
+        apart = actor_key(inc.agents[0]) not in theirs and actor_key(c.agents[0]) not in mine
+        # A battle told by its other side is still one battle.
+        if apart and not (ta in BATTLES and tb in BATTLES and _other_side(inc, c)):
             return False
     return not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
+
+
+def _other_side(inc: Incident, c: Candidate) -> bool:
+    """ "The army repelled an assault by 'terrorists' ... Rebels said they killed 11 soldiers
+    in the fighting": a battle told by its other side, whose agent was the target."""
+    sides = inc.targets[:1]
+    if not sides:
+        return False
+    return _unnamed(sides[0]) or actor_key(sides[0]) == actor_key(c.agents[0])
 
 
 def _shares(inc: Incident, c: Candidate) -> bool:
