@@ -9,7 +9,6 @@ merge; `swap-duplicate` changes sides. Quotes are article text: rendered as `Tex
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,20 +17,20 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from ...resolve import duplicate_candidates, mark_distinct
 from ...store import Store
 from ...store.events import merge_events
+from .store_screen import StoreScreen
 
 PAGE = 200  # candidate pairs in the table at a time
 FIELDS = ("event_id", "status", "event_date", "date_precision", "sub_event_type", "actor1",
           "actor2", "location", "fatalities")  # fmt: skip
 
 
-class DuplicatesScreen(Screen):
+class DuplicatesScreen(StoreScreen):
     CSS_PATH = "duplicates.tcss"
     AUTO_FOCUS = "#pairs"
     BINDINGS = [
@@ -44,10 +43,7 @@ class DuplicatesScreen(Screen):
     ]
 
     def __init__(self, store: Store | str | None = None) -> None:
-        super().__init__()
-        # The screen owns this connection (the app opens one for it) and closes it.
-        self.store = store if isinstance(store, Store) else Store(store)
-        self.lock = threading.Lock()
+        super().__init__(store)
         self.pairs: list[Any] = []
         self.swapped: set[frozenset[int]] = set()  # pairs the analyst turned around
         self.page_offset = 0
@@ -66,10 +62,6 @@ class DuplicatesScreen(Screen):
         for label in ("score", "date", "sub-event type", "events", "where / who", "why"):
             table.add_column(label)
         self.reload()
-
-    def on_unmount(self) -> None:
-        with self.lock:
-            self.store.close()
 
     def reload(self) -> None:
         self.load()

@@ -14,7 +14,6 @@ Article text is untrusted and only ever rendered as `rich.text.Text`.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -44,6 +43,7 @@ from ...resolve import (
 from ...resolve.attributes import FIELDS
 from ...resolve.catalog import attributes_of
 from ...store import Store
+from .store_screen import StoreScreen
 
 PAGE = 200  # entities rows in the table at a time
 MAX_CLUSTER_ROWS = 1000  # member rows shown; more clusters wait until these are resolved
@@ -64,7 +64,7 @@ def where(attrs: dict[str, Any]) -> str:
     return " / ".join(str(attrs[k]) for k in ("type", "country", "admin1") if attrs.get(k))
 
 
-class NamesScreen(Screen):
+class NamesScreen(StoreScreen):
     CSS_PATH = "names.tcss"
     AUTO_FOCUS = "#clusters"
     BINDINGS = [
@@ -80,10 +80,7 @@ class NamesScreen(Screen):
     ]
 
     def __init__(self, store: Store | str | None = None) -> None:
-        super().__init__()
-        # The screen owns this connection (the app opens one for it) and closes it.
-        self.store = store if isinstance(store, Store) else Store(store)
-        self.lock = threading.Lock()  # one connection, used by one worker at a time
+        super().__init__(store)
         self.kind_index = 0
         self.page_offset = 0
         self.total = 0
@@ -115,10 +112,6 @@ class NamesScreen(Screen):
         for label in ("name", "kind", "count", "type / country", "aliases"):
             entities.add_column(label)
         self.reload()
-
-    def on_unmount(self) -> None:
-        with self.lock:
-            self.store.close()
 
     # -- loading ------------------------------------------------------------------------
 

@@ -1,0 +1,26 @@
+"""Provides `StoreScreen`: a screen that owns its own database connection.
+
+The names and duplicates screens read and write in thread workers; each keeps one `Store`
+(passed in, or opened from a path) guarded by a lock so one worker uses it at a time, and
+closes it when the screen goes away.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from textual.screen import Screen
+
+from ...store import Store
+
+
+class StoreScreen(Screen):
+    def __init__(self, store: Store | str | None = None) -> None:
+        super().__init__()
+        # The screen owns this connection (the app opens one for it) and closes it.
+        self.store = store if isinstance(store, Store) else Store(store)
+        self.lock = threading.Lock()  # one connection, used by one worker at a time
+
+    def on_unmount(self) -> None:
+        with self.lock:
+            self.store.close()
