@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_support import build_db, make_app, screen_text, settle
+from tui_support import build_db, make_app, press, screen_text, settle
 
 from workbench.store import Store, now
 
@@ -41,8 +41,7 @@ async def test_pages_filter_and_search(tmp_path):
         queue = app.screen
         assert len(queue.rows) == 100 and queue.total == 250  # one page in the widget
         assert "1–100 of 250" in screen_text(app)
-        await pilot.press("n", "n")
-        await settle(pilot, app)
+        await press(pilot, app, "n", "n")
         assert queue.rows[0]["title"] == "Report 200" and len(queue.rows) == 50
         await pilot.press("n")  # past the end: stays
         await settle(pilot, app)
@@ -52,8 +51,7 @@ async def test_pages_filter_and_search(tmp_path):
         assert queue.total == 25 and all(r["status"] == "done" for r in queue.rows)
         await pilot.press("s")
         await pilot.press("slash")
-        await pilot.press(*"airstr", "enter")
-        await settle(pilot, app)
+        await press(pilot, app, *"airstr", "enter")
         assert queue.total == 5
         assert {r["title"] for r in queue.rows} == {f"Report {i}" for i in range(0, 250, 50)}
         await pilot.press("slash")
@@ -69,15 +67,12 @@ async def test_help_and_command_palette_list_actions(tmp_path):
     app = make_app(path)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
-        await pilot.press("question_mark")
-        await settle(pilot, app)
+        await press(pilot, app, "enter")
+        await press(pilot, app, "question_mark")
         text = screen_text(app)
         for binding_id in ("confirm-event", "next-article", "undo", "fix-mention"):
             assert binding_id in text
-        await pilot.press("escape")
-        await settle(pilot, app)
+        await press(pilot, app, "escape")
         commands = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Confirm", "Reject", "Next article", "Undo", "Export dataset"} <= commands
 
@@ -88,8 +83,7 @@ async def test_quit_waits_for_pending_writes(tmp_path):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await press(pilot, app, "enter")
         await pilot.press("c", "c", "c", "q")
         await pilot.pause()
     with Store(path, analyst="checker") as store:
@@ -107,8 +101,7 @@ async def test_export_from_the_app_with_progress(tmp_path):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("X")
-        await settle(pilot, app)
+        await press(pilot, app, "X")
         screen = app.screen
         assert type(screen).__name__ == "ExportScreen"
         target = tmp_path / "out.jsonl"
@@ -128,16 +121,12 @@ async def test_names_and_duplicates_screens_open(tmp_path):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("N")
-        await settle(pilot, app)
+        await press(pilot, app, "N")
         assert type(app.screen).__name__ == "NamesScreen"
-        await pilot.press("escape")
-        await settle(pilot, app)
-        await pilot.press("D")
-        await settle(pilot, app)
+        await press(pilot, app, "escape")
+        await press(pilot, app, "D")
         assert type(app.screen).__name__ == "DuplicatesScreen"
-        await pilot.press("escape")
-        await settle(pilot, app)
+        await press(pilot, app, "escape")
         assert type(app.screen).__name__ == "ArticlesScreen"
 
 
@@ -159,14 +148,10 @@ async def test_command_palette_runs_a_review_action(tmp_path):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
-        await pilot.press("ctrl+p")
-        await settle(pilot, app)
-        await pilot.press(*"reject")
-        await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await press(pilot, app, "enter")
+        await press(pilot, app, "ctrl+p")
+        await press(pilot, app, *"reject")
+        await press(pilot, app, "enter")
         assert type(app.screen).__name__ == "ReviewScreen"
     with Store(path, analyst="checker") as store:
         assert store.row("events", ids["events"][0])["status"] == "rejected"
@@ -178,15 +163,12 @@ async def test_review_reloads_after_the_names_screen(tmp_path):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
-        await pilot.press("N")
-        await settle(pilot, app)
+        await press(pilot, app, "enter")
+        await press(pilot, app, "N")
         with Store(path, analyst="colleague") as other:
             from workbench.store.events import update_event
 
             update_event(other, ids["events"][0], {"notes": "renamed meanwhile"})
-        await pilot.press("escape")
-        await settle(pilot, app)
+        await press(pilot, app, "escape")
         assert type(app.screen).__name__ == "ReviewScreen"
         assert app.screen.current.row["notes"] == "renamed meanwhile"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_support import build_db, event_row, make_app, open_review, screen_text, settle
+from tui_support import build_db, event_row, make_app, open_review, press, screen_text, settle
 
 from workbench.store import Store
 
@@ -33,8 +33,7 @@ async def test_confirm_moves_to_next_proposed_and_reject(db):
         assert app.screen.current.id == e1
         await pilot.press("c")
         assert app.screen.current.id == e2  # moved on at once, before the write landed
-        await pilot.press("x")
-        await settle(pilot, app)
+        await press(pilot, app, "x")
         assert app.screen.current.id == e3
         assert event_row(path, e1)["status"] == "confirmed"
         assert event_row(path, e1)["confirmed_by"] == "tester"
@@ -52,8 +51,7 @@ async def test_rapid_keys_apply_in_order_without_false_conflicts(db):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
         # Confirm, go back to it and reject it, before the first write is acknowledged.
-        await pilot.press("c", "up", "x", "c")
-        await settle(pilot, app)
+        await press(pilot, app, "c", "up", "x", "c")
         assert event_row(path, e1)["status"] == "rejected"
         assert event_row(path, e2)["status"] == "confirmed"
         assert event_row(path, e3)["status"] == "proposed"
@@ -65,15 +63,12 @@ async def test_undo_and_redo(db):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
-        await pilot.press("c")
-        await settle(pilot, app)
+        await press(pilot, app, "c")
         assert event_row(path, e1)["status"] == "confirmed"
-        await pilot.press("u")
-        await settle(pilot, app)
+        await press(pilot, app, "u")
         assert event_row(path, e1)["status"] == "proposed"
         assert app.screen.events[0].status == "proposed"  # the view reloaded
-        await pilot.press("r")
-        await settle(pilot, app)
+        await press(pilot, app, "r")
         assert event_row(path, e1)["status"] == "confirmed"
 
 
@@ -83,8 +78,7 @@ async def test_edit_with_fuzzy_completed_actor(db):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
-        await pilot.press("down", "e")
-        await settle(pilot, app)
+        await press(pilot, app, "down", "e")
         actor = app.screen.query_one("#f-actor1")
         actor.input.value = ""
         actor.input.focus()
@@ -95,8 +89,7 @@ async def test_edit_with_fuzzy_completed_actor(db):
         assert actor.value == "Syrian government forces"
         notes = app.screen.query_one("#f-notes")
         notes.value = "shelling continued overnight"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
+        await press(pilot, app, "ctrl+s")
         assert type(app.screen).__name__ == "ReviewScreen"
     row = event_row(path, e2)
     assert row["actor1_id"] == ids["assad"]
@@ -112,25 +105,21 @@ async def test_new_name_creates_entity_and_invalid_value_saves_nothing(db):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
-        await pilot.press("e")
-        await settle(pilot, app)
+        await press(pilot, app, "e")
         form = app.screen
         form.query_one("#f-actor2").input.value = "Hay'at Tahrir al-Sham"
         form.query_one("#f-fatalities").value = "many"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
+        await press(pilot, app, "ctrl+s")
         assert type(app.screen).__name__ == "EditEventScreen"  # still open
         assert "whole number" in screen_text(app)
         assert event_row(path, e1)["version"] == 1  # nothing saved half-way
         form.query_one("#f-fatalities").value = "7"
         form.query_one("#f-event_date").value = "2018-02-30"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
+        await press(pilot, app, "ctrl+s")
         assert type(app.screen).__name__ == "EditEventScreen"
         assert event_row(path, e1)["version"] == 1
         form.query_one("#f-event_date").value = "2018-02-04"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
+        await press(pilot, app, "ctrl+s")
         assert type(app.screen).__name__ == "ReviewScreen"
     row = event_row(path, e1)
     assert (row["fatalities"], row["event_date"]) == (7, "2018-02-04")
@@ -149,16 +138,14 @@ async def test_add_event_from_the_sentence_under_the_cursor(db):
         target = text.index("The Free Syrian Army")
         while view.cursor_span[0] != target:
             await pilot.press("right")
-        await pilot.press("a")
-        await settle(pilot, app)
+        await press(pilot, app, "a")
         form = app.screen
         assert type(form).__name__ == "EditEventScreen"
         # Prefilled from what the extractor found in the sentence.
         assert form.query_one("#f-actor1").value == "Free Syrian Army"
         assert form.query_one("#f-location").value == "Idlib"
         form.query_one("#f-sub_event_type").input.value = "Armed clash"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
+        await press(pilot, app, "ctrl+s")
         assert type(app.screen).__name__ == "ReviewScreen"
         new_id = app.screen.current.id
     assert new_id not in ids["events"]
@@ -176,8 +163,7 @@ async def test_merge_two_events_keeps_both_sources(db):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
-        await pilot.press("m", "down", "down", "m")
-        await settle(pilot, app)
+        await press(pilot, app, "m", "down", "down", "m")
         assert [e.id for e in app.screen.events] == [e1, ids["events"][1]]
     assert event_row(path, e3)["status"] == "merged"
     assert event_row(path, e3)["merged_into"] == e1
@@ -194,19 +180,15 @@ async def test_next_article_and_toggle_done(db):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
         assert app.screen.article_id == a1
-        await pilot.press("d")
-        await settle(pilot, app)
+        await press(pilot, app, "d")
         assert rows(path, "SELECT status FROM articles WHERE id=?", [a1])[0]["status"] == "done"
         assert app.progress.articles_done == 1
-        await pilot.press("n")
-        await settle(pilot, app)
+        await press(pilot, app, "n")
         assert app.screen.article_id == a2
         assert app.screen.current.id == ids["events"][3]
-        await pilot.press("n", "p")
-        await settle(pilot, app)
+        await press(pilot, app, "n", "p")
         assert app.screen.article_id == a2
-        await pilot.press("p", "d")
-        await settle(pilot, app)
+        await press(pilot, app, "p", "d")
         assert app.screen.article_id == a1
     assert rows(path, "SELECT status FROM articles WHERE id=?", [a1])[0]["status"] == "in_review"
 
@@ -221,13 +203,11 @@ async def test_fix_mention_relinks_and_events_follow(db):
         await settle(pilot, app)
         panel = app.screen.query_one("EntitiesPanel")
         assert panel.current().text == "Assad forces"
-        await pilot.press("f")
-        await settle(pilot, app)
+        await press(pilot, app, "f")
         field = app.screen.query_one("NameField")
         field.input.value = ""
         await pilot.press(*"Syrian Arab Army")
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await press(pilot, app, "enter")
         assert type(app.screen).__name__ == "ReviewScreen"
     (new,) = rows(path, "SELECT * FROM entities WHERE canonical = 'Syrian Arab Army'")
     (mention,) = rows(path, "SELECT * FROM mentions WHERE text = 'Assad forces'")
@@ -246,10 +226,8 @@ async def test_drop_mention(db):
         await pilot.press("t", "down")  # the second actor
         await settle(pilot, app)
         assert app.screen.query_one("EntitiesPanel").current().text == "Free Syrian Army"
-        await pilot.press("f")
-        await settle(pilot, app)
-        await pilot.press("ctrl+r")
-        await settle(pilot, app)
+        await press(pilot, app, "f")
+        await press(pilot, app, "ctrl+r")
     (mention,) = rows(path, "SELECT * FROM mentions WHERE text = 'Free Syrian Army'")
     assert mention["status"] == "dropped"
     assert event_row(path, ids["events"][1])["actor1_id"] is None
@@ -265,8 +243,7 @@ async def test_conflict_is_refused_with_a_notice_and_reloads(db):
             from workbench.store.events import update_event
 
             update_event(other, e1, {"notes": "checked by a colleague"})
-        await pilot.press("c")
-        await settle(pilot, app)
+        await press(pilot, app, "c")
         assert event_row(path, e1)["status"] == "proposed"  # refused
         notices = [n.message for n in app._notifications]
         assert any("colleague" in m for m in notices)
@@ -291,8 +268,7 @@ async def test_no_color_keeps_every_state_visible(db, monkeypatch):
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(pilot, app, row=1)  # an article with a blank line
-        await pilot.press("c")
-        await settle(pilot, app)
+        await press(pilot, app, "c")
         text = screen_text(app)
         assert "✓" in text and "┃" in text  # status mark and evidence bar, not colour
         assert event_row(path, ids["events"][3])["status"] == "confirmed"

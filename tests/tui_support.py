@@ -156,6 +156,12 @@ async def settle(pilot, app, rounds: int = 2) -> None:
         await asyncio.sleep(0.01)
 
 
+async def press(pilot, app, *keys: str) -> None:
+    """Press keys, then let the app settle (workers, messages, a redraw)."""
+    await pilot.press(*keys)
+    await settle(pilot, app)
+
+
 def event_row(path: str, event_id: int) -> dict:
     with Store(path, analyst="checker") as store:
         return store.row("events", event_id)
