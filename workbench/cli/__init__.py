@@ -48,27 +48,15 @@ def main(ctx: click.Context, db_path: str, analyst: str | None) -> None:
         ctx.invoke(main.get_command(ctx, "open"))
 
 
-def _register() -> None:
-    import importlib
-
-    # Each module adds its commands to `main` with main.add_command(...).
-    for name in (
-        "ingest_cmds",
-        "articles_cmds",
-        "events_cmds",
-        "log_cmds",
-        "export_cmds",
-        "extract_cmds",
-        "names_cmds",
-        "tui_cmds",
-    ):
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            # A command module that does not exist yet is simply absent; any other missing
-            # module inside an existing one is a real error.
-            if exc.name != f"{__name__}.{name}":
-                raise
-
-
-_register()
+# Each module adds its commands to `main` when imported (imports at the bottom: they need
+# `main` defined).
+from . import (  # noqa: E402, F401
+    articles_cmds,
+    events_cmds,
+    export_cmds,
+    extract_cmds,
+    ingest_cmds,
+    log_cmds,
+    names_cmds,
+    tui_cmds,
+)
