@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import click
 
-from .common import open_store, pass_store  # noqa: F401  (re-exported for command modules)
-
 
 @click.group(
     invoke_without_command=True,
