@@ -105,6 +105,7 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     is read as a place ("in Syria"), not at all when it is an actor ("Russia said")."""
     votes: Counter[str] = Counter()
     actors: Counter[str] = Counter()
+    named: Counter[str] = Counter()  # country names in any role ("JOS, Nigeria -")
     for i, _, senses in matches:
         for kind, entry in senses:
             if kind == "place" and entry.country:
@@ -115,6 +116,8 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
                     votes[entry.country] += 2
                 elif i and toks.keys[i - 1] in LOCATIVE:
                     votes[entry.country] += 1
+                else:
+                    named[entry.country] += 1
                 break
             if kind == "actor" and entry.country and entry.type not in ("Person", EXTERNAL):
                 actors[entry.country] += 1
@@ -122,7 +125,9 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
                 actors[entry] += 1
     if not votes:
         # No known place: the country of the named forces ("Malian troops killed ...").
-        return actors.most_common(1)[0][0] if actors else None
+        # Else the country the article names, in a dateline or as a subject.
+        best = actors or named
+        return best.most_common(1)[0][0] if best else None
     # A tie between places ("Tripoli" alone) goes to the country of the named actors.
     top = max(votes.values())
     return max((c for c, v in votes.items() if v == top), key=lambda c: actors[c])

@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 from .text import Sentence, clause_of, comma_end, comma_start
 
 USABLE = ("day", "week", "month")
+CROWDS = ("Protesters", "Rioters")
 
 
 def find_candidates(
@@ -55,8 +56,18 @@ def find_candidates(
             ti = bisect.bisect_left(starts, t.start)
             if groups and AMID & set(toks.keys[max(0, ti - 3) : ti]):
                 continue  # "clashes ..., amid mutual shelling": the circumstances of the first
-            if clause in groups and (sub := _SUBORDINATE.search(f.text, clause[0], t.start)):
-                # "Fighting erupted ..., after the commander was detained": another action.
+            if (
+                clause in groups
+                and (
+                    (sub := _SUBORDINATE.search(f.text, clause[0], t.start))
+                    or (sub := _subordinate_subject(f.text, s_anns, clause[0], t.start))
+                )
+                and all(g.start < sub.start() for g in groups[clause])
+            ):
+                # "Fighting erupted ..., after the commander was detained", "rioted after
+                # gunmen killed 12 villagers": another action, told as the cause; the first
+                # action's clause ends there.
+                groups[(clause[0], sub.start())] = groups.pop(clause)
                 clause = (sub.start(), clause[1])
             groups.setdefault(clause, []).append(t)
         made: list[Candidate] = []
@@ -84,6 +95,23 @@ AMID = frozenset(("amid", "amidst"))
 _SUBORDINATE = re.compile(
     r",\s*(?:after|before|following|when)\b(?![^,]*,\s*(?:after|before|following|when)\b)", re.I
 )
+_BARE_SUBORDINATE = re.compile(r"\b(?:after|when|before)\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _subordinate_subject(text: str, s_anns: list[Ann], start: int, pos: int) -> re.Match | None:
+    """ "after gunmen killed": "after" with no comma, but followed by a named doer and its
+    own verb. "after days of heavy fighting" names no doer and stays one action."""
+    last = None
+    for m in _BARE_SUBORDINATE.finditer(text, start, pos):
+        last = m
+    if last is None:
+        return None
+    for a in s_anns:
+        if a.kind == "actor" and a.start == last.end() and a.end <= pos:
+            return last
+    return None
+
+
 SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest", "first",
                          "fiercest", "bloodiest", "most", "latest"))  # fmt: skip
 
@@ -146,6 +174,8 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         c.passive = c.passive or passive
     if not c.agents and all("agent" in t.info.flags for t in ts):
         return None  # "was killed" alone is a casualty report, not an attack of its own
+    if all("crowd" in t.info.flags for t in ts) and not any(a.atype in CROWDS for a in c.agents):
+        return None  # "mourners gathered" is no protest; "protesters gathered" is
     if "territory" in c.main.flags and not any(
         p.start >= ts[0].start for p in in_span(s_anns, *clause, "place")
     ):

@@ -4,6 +4,9 @@
 - `pattern-place-suffix`: "X province", "X countryside", "X airbase"
 - `pattern-place-country`: "in X, Syria", "near X, Idlib province"
 - `pattern-place-prep`: a capitalised name after "in/near/outside" (low confidence)
+- `pattern-place-verb`: a capitalised name bombarded or retaken: "shelled Sarmin on Monday"
+  (low confidence; only verbs whose object is a place, not "attacked" or "seized")
+- `pattern-place-of` also reads "north of X", "residents of X"
 - `pattern-place-town`: "Damboa town", "Borno state's Bama town" (not "the Druze town of")
 - `pattern-actor-suffix`: "X Brigade", "X militia", "X forces", "X Front", "X Council"
 
@@ -41,13 +44,27 @@ PLACE_WORDS = frozenset(
         "vicinity",
         "area",
         "port",
+        # "20 km north of X", "residents of X": X is a place.
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "residents",
+        "inhabitants",
     ]
 )
 # "the axis of X", "the outskirts of X": X is a town; "the suburb of X" a neighbourhood.
 PLACE_OF_TYPES = {"axis": "town", "axes": "town", "vicinity": "town", "area": "town",
                   "outskirts": "town", "port": "city", "suburb": "neighbourhood",
                   "hamlet": "village", "settlement": "village", "municipality": "town",
-                  "province": "governorate", "subdistrict": "district"}  # fmt: skip
+                  "province": "governorate", "subdistrict": "district",
+                  "residents": "town", "inhabitants": "town", **dict.fromkeys(
+                      ("north", "south", "east", "west", "northeast", "northwest",
+                       "southeast", "southwest"), "town")}  # fmt: skip
 SUFFIX_WORDS = frozenset(
     [
         "province",
@@ -98,6 +115,11 @@ ACTOR_WORDS = frozenset(
     ]
 )
 PREPS = frozenset(["in", "near", "outside", "around", "at"])
+# Verbs whose object is a place: bombardment and retaking ("shelled Sarmin", "retook Kinsabba").
+# Not "attacked", "targeted", "seized" or "captured": their objects are as often people or groups.
+PLACE_VERBS = frozenset(
+    ["shelled", "bombed", "pounded", "bombarded", "struck", "recaptured", "retook", "overran"]
+)
 JOINERS = frozenset(
     [
         "al",
@@ -201,7 +223,7 @@ FEATURES = frozenset(
 # "X town" as East and West African reports write it; "city" is left out ("Gaza City").
 TOWN_WORDS = frozenset(["town", "village"])
 ARTICLE_WORDS = frozenset(["the", "a", "an"])
-KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | ACTOR_WORDS | PREPS | FEATURES
+KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | ACTOR_WORDS | PREPS | FEATURES | PLACE_VERBS
 _GAP = re.compile(r"[ \-]")
 LOYAL_TO = re.compile(
     r"\b(?P<head>forces|troops|fighters|militias|militiamen|gunmen|units)\s+"
@@ -294,6 +316,14 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
                 kind = PLACE_OF_TYPES.get(key, key)
                 out.append(Found("place", starts[k + 2], ends[j - 1], text[starts[k + 2] : ends[j - 1]],
                                  "pattern-place-of", 0.6, kind))  # fmt: skip
+        if key in PLACE_VERBS and k + 1 < n and cap(k + 1):
+            j = forward(k + 1)
+            rest = text[ends[j - 1] : ends[j - 1] + 40] if j > k + 1 else ""
+            if usable(k + 1, j) and (
+                rest[:1] in (",", ".", ";") or (j < n and keys[j] in AFTER_PREP)
+            ):
+                out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
+                                 "pattern-place-verb", 0.35, "", _country_after(rest, country_names)))  # fmt: skip
         if key in PREPS and k + 1 < n and cap(k + 1):
             j = forward(k + 1)
             if not usable(k + 1, j):

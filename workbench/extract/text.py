@@ -112,7 +112,9 @@ def split_sentences(text: str, skip_spans: list[tuple[int, int]]) -> list[Senten
     sentences: list[Sentence] = []
     para = 0
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for number, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
@@ -120,7 +122,7 @@ def split_sentences(text: str, skip_spans: list[tuple[int, int]]) -> list[Senten
         para += 1
         skip = (
             bool(skip_spans and _inside(start, end, skip_spans))
-            or _is_heading(line)
+            or (_is_heading(line) and not (number == last and para > 1 and _unfinished(line)))
             or bool(_LINK.match(line))
         )
         signature = bool(_TWEET_SIG.match(line))
@@ -153,6 +155,14 @@ def _is_heading(line: str) -> bool:
     if _SENTENCE_END.search(stripped):
         return False
     return len(stripped.split()) <= 16
+
+
+def _unfinished(line: str) -> bool:
+    """The article's last paragraph, cut off before its full stop ("... struck Sarmin on
+    Thursday"): headings open a story or a section, they do not close one. Short lines
+    ("Related stories", a byline) stay headings."""
+    words = line.split()
+    return len(words) >= 5 and line.strip()[:1].isupper() and not line.rstrip().endswith(":")
 
 
 def clause_of(sentence: Sentence, pos: int) -> tuple[int, int]:

@@ -1,0 +1,87 @@
+"""The extractor on report shapes found missing by probes: crowds named only by what they
+did, a cause told after "after" without a comma, unknown towns named by the verb or a
+direction, and a report whose last sentence lost its full stop. Invented sentences, none from
+the seeds."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+PUB = "2020-03-10"  # a Tuesday
+LEAD = "Violence flared again across the region, officials said.\n\n"
+
+
+def events(text: str, published: str = PUB):
+    return extract(LEAD + text, published).events
+
+
+def test_protesters_who_take_to_the_streets_protest():
+    (ev,) = events("Hundreds of protesters took to the streets of Khartoum on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Sudan)")
+    assert (ev.place, ev.event_date) == ("Khartoum", "2020-03-09")
+
+
+def test_a_demand_for_release_is_not_an_arrest():
+    found = events(
+        "Hundreds of protesters took to the streets of Khartoum on Monday, demanding the "
+        "release of detained traders."
+    )
+    assert [e.sub_event_type for e in found] == ["Peaceful protest"]
+
+
+def test_gathering_is_a_protest_only_for_a_crowd():
+    (ev,) = events("Demonstrators gathered outside the parliament in Baghdad on Sunday.")
+    assert (ev.sub_event_type, ev.actor1, ev.place) == (
+        "Peaceful protest",
+        "Protesters (Iraq)",
+        "Baghdad",
+    )
+    assert events("Mourners gathered in Baghdad on Sunday for the funeral of the poet.") == []
+
+
+def test_a_cause_after_after_is_its_own_incident():
+    found = events(
+        "BAGHDAD, Iraq - Residents of Baghdad rioted on Tuesday after gunmen killed 12 "
+        "villagers in a nearby settlement, police said."
+    )
+    by_type = {e.sub_event_type: e for e in found}
+    assert set(by_type) == {"Violent demonstration", "Attack"}
+    riot, attack = by_type["Violent demonstration"], by_type["Attack"]
+    assert (riot.actor1, riot.fatalities) == ("Rioters (Iraq)", None)
+    assert attack.fatalities == 12
+    assert attack.actor2 == "Civilians (Iraq)"
+
+
+def test_after_days_of_fighting_stays_one_action():
+    (ev,) = events("Government forces recaptured Saraqeb on Monday after days of heavy fighting.")
+    assert ev.sub_event_type == "Government regains territory"
+
+
+def test_an_unknown_town_bombarded_by_name_is_a_place():
+    (ev,) = events("Russian warplanes struck Kafr Batikh on Thursday, activists said.")
+    assert ev.place == "Kafr Batikh"
+    assert ev.event_date == "2020-03-05"
+
+
+def test_an_unknown_town_north_of_or_whose_residents_is_a_place():
+    (ev,) = events("A car bomb exploded north of Tel Halaf on Sunday, killing four people.")
+    assert ev.place == "Tel Halaf"
+    (ev,) = events("Residents of Umm Batna rioted on Monday over bread prices.")
+    assert ev.place == "Umm Batna"
+
+
+def test_the_last_sentence_without_a_full_stop_is_still_read():
+    found = events("Rebels shelled Qardaha on Wednesday\n")
+    assert [(e.sub_event_type, e.place) for e in found] == [
+        ("Shelling/artillery/missile attack", "Qardaha")
+    ]
+
+
+def test_a_short_last_line_stays_a_heading():
+    assert events("Related: airstrikes in Idlib\n") == []
+
+
+def test_a_dateline_country_gives_unnamed_groups_their_country():
+    text = "MOPTI, Mali - Gunmen killed seven herders in a remote settlement on Sunday."
+    (ev,) = extract(text, PUB).events
+    assert ev.actor1 == "Unidentified Armed Group (Mali)"
