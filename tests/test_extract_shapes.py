@@ -85,3 +85,16 @@ def test_a_dateline_country_gives_unnamed_groups_their_country():
     text = "MOPTI, Mali - Gunmen killed seven herders in a remote settlement on Sunday."
     (ev,) = extract(text, PUB).events
     assert ev.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_civilians_hit_in_a_rebel_held_town_are_the_target():
+    (ev,) = events(
+        "Government warplanes struck the rebel-held town of Kafr Nabl on Wednesday, wounding "
+        "three civilians."
+    )
+    assert ev.actor2 == "Civilians (Syria)"
+    (ev,) = events(
+        "Government warplanes struck the rebel-held town of Kafr Nabl on Wednesday, killing "
+        "two fighters."
+    )
+    assert ev.actor2 != "Civilians (Syria)"

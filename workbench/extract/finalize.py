@@ -43,6 +43,12 @@ ARMED = (
 )
 
 
+def _holder(text: str, a) -> bool:
+    """An actor named only as who holds a place: "rebel-held", "SDF-controlled"."""
+    tail = text[a.start : a.end + 12].lower()
+    return any(w in tail for w in ("-held", "-controlled", " held", " controlled"))
+
+
 def finalize(
     inc: Incident, lex: Lexicon, text: str, published: date | None, country: str | None, sentences
 ) -> EventProposal | None:
@@ -66,6 +72,10 @@ def finalize(
     targets = [n for n in _names(inc.targets, lex, ctx, country) if n != actor1]
     victims = any((c.info.victims.split() or [""])[-1] in lex.victim_nouns for c in inc.casualties)
     actor2 = targets[0] if targets else None
+    if actor2 is not None and victims and all(_holder(text, a) for a in inc.targets):
+        # "struck the rebel-held town ..., wounding three civilians": the rebels hold the
+        # town; the people hit were civilians.
+        actor2 = None
     if actor2 is None and (inc.civilian_target or victims):
         actor2 = lex.group_actor("civilians", country)[0]
         rules.append("target-civilians" if inc.civilian_target else "target-victims")
