@@ -164,3 +164,18 @@ def test_bad_manifest_is_one_clear_error(db_path, tmp_path):
     bad.write_text("name,title\nx,y\n")
     result = run(db_path, "ingest", str(seed_dir()), "--manifest", str(bad))
     assert result.exit_code == 1 and "manifest needs a 'file' column" in result.output
+
+
+def test_a_folder_with_its_own_manifest_uses_it(db_path):
+    out = run(db_path, "ingest", str(seed_dir()), "--no-extract")
+    assert out.exit_code == 0, out.output
+    assert "used as the manifest of its folder" in out.output
+    rows = json.loads("[" + ",".join(run(db_path, "articles", "list", "--format", "jsonl")
+                                     .output.splitlines()) + "]")  # fmt: skip
+    assert len(rows) == 4 and all(r["published_source"] == "given" for r in rows)
+
+
+def test_a_records_csv_named_manifest_is_still_records(db_path, tmp_path):
+    (tmp_path / "manifest.csv").write_text("id,text\nr1,Gunmen attacked a checkpoint.\n")
+    out = run(db_path, "ingest", str(tmp_path), "--no-extract")
+    assert out.exit_code == 0 and "ingested 1 new" in out.output, out.output

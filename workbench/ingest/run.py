@@ -112,6 +112,23 @@ def _flush(store: Store, rows: list[dict], report: IngestReport) -> None:
     rows.clear()
 
 
+def _folder_manifests(paths: list[str]) -> list[Path]:
+    """manifest.csv files directly inside the folders given, whose header has a `file`
+    column (a records CSV named manifest.csv is still ingested as records)."""
+    out = []
+    for p in paths:
+        candidate = Path(p) / "manifest.csv"
+        if Path(p).is_dir() and candidate.is_file():
+            try:
+                with candidate.open(encoding="utf-8-sig", newline="") as fh:
+                    header = next(csv.reader(fh), [])
+            except (OSError, UnicodeDecodeError):
+                continue  # read as records by the walk, which reports the problem
+            if "file" in [h.strip().lower() for h in header]:
+                out.append(candidate)
+    return out
+
+
 def ingest_paths(
     store: Store,
     paths: list[str],
@@ -122,6 +139,12 @@ def ingest_paths(
     report = IngestReport()
     listing = read_manifest(manifest) if manifest else {}
     skip = {str(Path(manifest).resolve())} if manifest else set()
+    if manifest is None:
+        # A folder carrying its own manifest.csv (as seeds/ does) is read with it.
+        for found in _folder_manifests(paths):
+            listing.update(read_manifest(str(found)))
+            skip.add(str(found.resolve()))
+            report.notes.append(f"{found}: used as the manifest of its folder")
     files = list(walk(paths, skip))
     pending: list[dict] = []
     seen_hashes: set[str] = set()
