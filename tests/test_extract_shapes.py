@@ -98,3 +98,23 @@ def test_civilians_hit_in_a_rebel_held_town_are_the_target():
         "two fighters."
     )
     assert ev.actor2 != "Civilians (Syria)"
+
+
+def test_the_group_and_the_militants_refer_back_to_the_named_group():
+    found = events(
+        "Islamic State claimed responsibility for the ambush. The group said its fighters had "
+        "killed 14 soldiers near Palmyra on Sunday."
+    )
+    assert [(e.actor1, e.fatalities) for e in found] == [("Islamic State", 14)]
+    found = events(
+        "Al-Shabaab fighters stormed a military base in Lower Shabelle on Monday. The "
+        "militants later set fire to a police station in Afgoye, killing two officers."
+    )
+    assert [e.actor1 for e in found] == ["al-Shabaab", "al-Shabaab"]
+    assert found[1].sub_event_type == "Looting/property destruction"
+
+
+def test_a_reference_with_nothing_named_before_is_no_actor():
+    (ev,) = events("Militants attacked a checkpoint near Afgoye on Monday, killing two soldiers.")
+    assert ev.actor1 == "Unidentified Armed Group (Somalia)"
+    assert events("The group said on Monday that it would fight on.") == []

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from .anaphora import refer_back
 from .annotate import Ann, annotate, context_country
 from .assemble import find_candidates
 from .casualties import CasualtyFinder
@@ -55,6 +56,7 @@ def extract(
     anns += _date_anns(text, published, toks)
     anns += _casualty_anns(lex, text, toks)
     anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
+    anns = refer_back(anns, text)
     tokann = _token_index(anns, len(toks.keys))
     sentences = split_sentences(text, skip)
     cands, orphans = find_candidates(lex, toks, sentences, anns, tokann)
