@@ -179,3 +179,11 @@ def test_a_records_csv_named_manifest_is_still_records(db_path, tmp_path):
     (tmp_path / "manifest.csv").write_text("id,text\nr1,Gunmen attacked a checkpoint.\n")
     out = run(db_path, "ingest", str(tmp_path), "--no-extract")
     assert out.exit_code == 0 and "ingested 1 new" in out.output, out.output
+
+
+def test_a_record_that_only_names_an_article_is_refused(store, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "G1", "article": "p01_market.txt", "required": true}\n')
+    report = ingest_paths(store, [str(gold)])
+    assert report.added == []
+    assert "is not article text" in str(report.problems[0])

@@ -24,6 +24,7 @@ RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article; larger is surely not an article
 TEXT_KEYS = ("text", "body", "content", "article", "full_text")
+MIN_WORDS = 3  # fewer words is a name or an id, not a report
 KNOWN_KEYS = {"id", "title", "published", "url", "outlet", *TEXT_KEYS}
 
 
@@ -124,6 +125,11 @@ def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Probl
     text = data[text_key]
     if not text.strip():
         return Problem(str(path), "record text is empty", line)
+    if len(text.split()) < MIN_WORDS:
+        # {"article": "p01.txt", ...}: a field naming an article, not holding one (a gold
+        # or annotation file lying beside the articles).
+        return Problem(str(path), f"record {text_key!r} is not article text ({text.strip()[:40]!r})",
+                       line)  # fmt: skip
     if len(text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
         return Problem(str(path), "record text is too large for one article", line)
     record_id = data.get("id")
