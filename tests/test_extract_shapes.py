@@ -118,3 +118,31 @@ def test_a_reference_with_nothing_named_before_is_no_actor():
     (ev,) = events("Militants attacked a checkpoint near Afgoye on Monday, killing two soldiers.")
     assert ev.actor1 == "Unidentified Armed Group (Somalia)"
     assert events("The group said on Monday that it would fight on.") == []
+
+
+def test_who_gains_ground_is_whoever_acts_not_the_verb():
+    (ev,) = events(
+        "Regime forces and allied militias took control of the village of Tell Sultan on "
+        "Monday after clashes with Hayat Tahrir al-Sham."
+    )
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Government regains territory",
+        "Military Forces of Syria",
+    )
+    found = events(
+        "Turkish-backed rebels recaptured Saraqeb from government forces on Thursday, but "
+        "Syrian troops with Russian air support entered the town again on Monday."
+    )
+    assert [(e.sub_event_type, e.actor1) for e in found] == [
+        ("Non-state actor overtakes territory", "Syrian rebels"),
+        ("Government regains territory", "Military Forces of Syria"),
+    ]
+    assert found[0].actor2 == "Military Forces of Syria"
+
+
+def test_countries_and_demonyms_from_anywhere():
+    text = "Mexican soldiers clashed with gunmen in Culiacan, Mexico, on Thursday, killing ten."
+    (ev,) = extract(text, PUB).events
+    assert ev.actor1 == "Military Forces of Mexico"
+    (ev,) = extract("Burmese troops shelled a village in Myanmar on Monday.", PUB).events
+    assert ev.actor1 == "Military Forces of Myanmar"

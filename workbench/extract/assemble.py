@@ -179,7 +179,11 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     if "territory" in c.main.flags and not any(
         p.start >= ts[0].start for p in in_span(s_anns, *clause, "place")
     ):
-        return None  # "captured" needs the place captured
+        # "captured" needs the place captured; "entered the town again" names it as the
+        # town just mentioned.
+        the = _THE_TOWN.search(f.text, ts[0].start, min(clause[1], ts[0].end + 12))
+        if the is None or _previous_town(si, sentences, f, the.group(1).lower()) is None:
+            return None
     main = max(ts, key=lambda a: a.info.strength)
     c.anaphoric = f.anaphoric(main, first_token(sent, main.start, starts))
     outside = [

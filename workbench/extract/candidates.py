@@ -187,6 +187,8 @@ class Finder:
             if a is not None and a.kind in ("place", "date"):
                 k, steps = a.j, steps + 1
                 continue
+            if keys[k] == "from" and "territory" in t.info.flags:
+                return []  # "recaptured Saraqeb from government forces": the losers
             if keys[k] in ("by", "from"):
                 return self.actor_chain(k + 1, end_tok)
             if keys[k] not in BY_BRIDGE:
@@ -251,6 +253,9 @@ class Finder:
             if own and key in self.lex.reporting:
                 # "the Sudanese army said its aircraft struck": the speaker attacked.
                 return self.self_report(k + 1, first_tok, verb_at=k)
+            if key in SUPPORT and (w := _with_before(keys, k, first_tok)) is not None:
+                k = w - 1  # "Syrian troops with Russian air support entered": the troops
+                continue
             if keys[k - 2 : k + 1] == ["claimed", "responsibility", "for"]:
                 k -= 3  # "IS claimed responsibility for the attack": IS is the agent
                 continue
@@ -444,6 +449,17 @@ RANK = {
     "neighbourhood": 0, "village": 0, "town": 0, "city": 0, "camp": 0, "base": 0,
     "crossing": 0, "district": 1, "region": 2, "governorate": 3, "country": 4,
 }  # fmt: skip
+
+
+SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
+
+
+def _with_before(keys: list[str], k: int, first_tok: int) -> int | None:
+    """Token of the "with" opening "with (Russian air) support" that ends at token k."""
+    for x in range(k - 1, max(first_tok, k - 5) - 1, -1):
+        if keys[x] == "with":
+            return x
+    return None
 
 
 def in_span(anns: list[Ann], start: int, end: int, kind: str) -> list[Ann]:

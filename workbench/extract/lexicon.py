@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from .tokens import ANY, Trie, key_of
+from .world import add_world
 
 FILES = ("actors.csv", "places.csv", "demonyms.csv", "weapons.csv", "triggers.csv")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "ez", "es", "ed", "at"})
@@ -78,6 +79,7 @@ class Lexicon:
         self.triggers: list[Trigger] = []
         for table in tables:
             self._load(table)
+        add_world(self.places, self.demonyms, _country_place)
         for kind, alias, canonical, attrs in learnt:
             self.add_learnt(kind, alias, canonical, attrs)
         self.words = lexicon
@@ -202,6 +204,12 @@ class Lexicon:
             return template.format(country=country), self.group_types.get(group, ""), country
         bare = template.replace(" ({country})", "").replace(" of {country}", "")
         return bare.replace("{country}", "").strip(), self.group_types.get(group, ""), ""
+
+
+def _country_place(name: str, aliases: list[str]) -> PlaceEntry:
+    entry = PlaceEntry(name, "country", country=name)
+    entry.aliases = list(aliases)
+    return entry
 
 
 def _split(value: str | None) -> list[str]:
