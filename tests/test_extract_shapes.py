@@ -146,3 +146,24 @@ def test_countries_and_demonyms_from_anywhere():
     assert ev.actor1 == "Military Forces of Mexico"
     (ev,) = extract("Burmese troops shelled a village in Myanmar on Monday.", PUB).events
     assert ev.actor1 == "Military Forces of Myanmar"
+
+
+def test_a_dateline_country_outweighs_foreign_actors_named_later():
+    text = (
+        "CULIACAN, Mexico (AP) - Ten soldiers and 19 gunmen were killed in fighting on "
+        "Thursday, the defense secretary said. The U.S. State Department said American "
+        "officials were following events. U.S. agents had shared intelligence."
+    )
+    (ev,) = extract(text, PUB).events
+    assert ev.actor2 == "Unidentified Armed Group (Mexico)"
+
+
+def test_a_two_city_dateline_is_not_the_place():
+    text = (
+        "ISTANBUL/BEIRUT (Reuters) - Turkish drones struck Syrian army positions near Saraqeb "
+        "on Sunday, killing 19 soldiers, a monitor said."
+    )
+    (ev,) = extract(text, PUB).events
+    assert ev.place == "Saraqib"
+    text = "ISTANBUL/BEIRUT (Reuters) - Turkish drones struck army positions on Sunday."
+    assert all(e.place not in ("Istanbul", "Beirut") for e in extract(text, PUB).events)

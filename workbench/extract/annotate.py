@@ -106,7 +106,7 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     votes: Counter[str] = Counter()
     actors: Counter[str] = Counter()
     named: Counter[str] = Counter()  # country names in any role ("JOS, Nigeria -")
-    for i, _, senses in matches:
+    for i, j, senses in matches:
         for kind, entry in senses:
             if kind == "place" and entry.country:
                 # A name several countries share ("Tripoli") says little: one vote each.
@@ -116,6 +116,8 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
                     votes[entry.country] += 2
                 elif i and toks.keys[i - 1] in LOCATIVE:
                     votes[entry.country] += 1
+                elif _dateline(toks.text, toks.starts[i], toks.ends[j - 1]):
+                    votes[entry.country] += 2  # "CULIACAN, Mexico (AP) -"
                 else:
                     named[entry.country] += 1
                 break
@@ -295,15 +297,21 @@ def _suffix(text: str, end: int) -> str | None:
 
 
 _DATELINE = re.compile(
-    r"(?:,?\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?:/[A-Z][\w.]*(?: [A-Z][\w.]*)?)*(?:,?\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"(?:\s*\([^)\n]{1,30}\))?\s*[-—–:]"
 )
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
+    """ "BEIRUT (Reuters) -", "ISTANBUL/BEIRUT -", "GOMA, Congo -": where the reporter was."""
     if start and text[start - 1] not in "\n":
-        return False
+        line = text.rfind("\n", 0, start) + 1
+        if not _DATELINE_HEAD.fullmatch(text, line, start):
+            return False
     return _DATELINE.match(text, end) is not None
+
+
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'-]+(?:/|,\s*)")
 
 
 def _plain_words(toks: Tokens, a: int, b: int, nxt) -> bool:
