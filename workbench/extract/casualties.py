@@ -21,8 +21,14 @@ UNITS = {
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}  # fmt: skip
+# "two dozen", "a couple of dozen", "half a dozen": first, so "two" alone does not match.
+_DOZEN = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|half\s+a)"
+    r"\s+dozen(?!s)"
+)
 _WORDNUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
+    _DOZEN
+    + r"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?:\s+(?:hundred|thousand))?|a\s+(?:hundred|thousand)"
@@ -31,6 +37,7 @@ _HEDGE = (
     r"at\s+least|more\s+than|over|about|around|nearly|almost|roughly|approximately|some|up\s+to"
     r"|as\s+many\s+as|an\s+estimated|at\s+most|fewer\s+than|less\s+than|a\s+total\s+of"
     r"|no\s+fewer\s+than|no\s+less\s+than|upwards\s+of|close\s+to|just\s+over|just\s+under"
+    r"|another|a\s+further"
 )
 _KILL = (
     r"killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
@@ -50,6 +57,7 @@ ANCHORS = frozenset(
         "executed",
         "perished",
         "lives",
+        "harmed",
         "injured",
         "injuring",
         "wounded",
@@ -118,6 +126,9 @@ NUMBER_START = frozenset(
         "several",
         "many",
         "numerous",
+        "half",
+        "between",
+        "another",
         "tens",
         "dozens",
         "scores",
@@ -140,6 +151,9 @@ class CasualtyHit:
     subset: bool = False
     rule: str = ""
     victims: str = ""  # the person noun ("civilians", "children"), lower case
+    high: int = 0  # "between 10 and 15": count 10 (ACLED codes the lowest), high 15
+    aggregate: bool = False  # a period or war-wide tally ("since 2011", "so far"): no incident's
+    also: bool = False  # "were also killed", "another 5": added to the incident's other figure
 
 
 class CasualtyFinder:
@@ -154,7 +168,13 @@ class CasualtyFinder:
             for p in sorted(lex.person_nouns, key=len, reverse=True)
         )
         singles = "|".join(sorted(lex.single_nouns, key=len, reverse=True))
-        num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}|{vague})"
+        one = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}"
+        # "between 10 and 15", "10 to 15", "two or three", "10-15": a range, low and high.
+        span = (
+            rf"(?:between\s+(?P<lo>{one})\s+and\s+|(?P<lo2>{one})\s+(?:to|or)\s+"
+            rf"|(?P<lo3>\d+)\s*[-–]\s*(?=\d))"
+        )
+        num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})"
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
             rf"\b{num}(?:{person})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?"
@@ -206,8 +226,17 @@ class CasualtyFinder:
         self.toll = re.compile(
             rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{num}", re.I
         )
+        # "No one was hurt", "causing no casualties", "without causing casualties", "there
+        # were no reports of injuries": the report says nobody died (ACLED codes 0).
+        harm = r"(?:killed|hurt|injured|wounded|harmed)"
+        loss = r"(?:casualties|deaths|fatalities|injuries|victims|loss\s+of\s+life)"
         self.zero = re.compile(
-            r"\bno\s+(?:one|casualties|deaths|fatalities|injuries)\b(?:\s+(?:was|were|have\s+been)\s+(?:reported|killed|hurt))?",
+            rf"\b(?:(?:no\s+one|nobody)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+            rf"(?:(?:reported|believed|thought|said)\s+(?:to\s+have\s+been\s+)?)?(?:seriously\s+)?{harm}"
+            rf"|no\s+(?:(?:immediate|other|further|reported|human|civilian)\s+)*"
+            rf"(?:(?:reports?|word)\s+of\s+(?:any\s+)?)?{loss}"
+            rf"|no\s+one\b(?=\s+(?:among|in|on|inside)\b[^.]{{0,40}}\b(?:was|were)\s+{harm})"
+            rf"|without\s+(?:(?:causing|inflicting|leaving|any|reported)\s+)*{loss})\b",
             re.I,
         )
 
@@ -221,8 +250,8 @@ class CasualtyFinder:
         keys, starts, ends = toks.keys, toks.starts, toks.ends
         found: list[tuple[int, int, re.Match, str]] = []  # (priority, -length, match, rule)
         for k in toks.anchored(ANCHORS):
-            for j in range(max(0, k - 5), k + 1):
-                if keys[j] == "no":
+            for j in range(max(0, k - 6), k + 1):
+                if keys[j] in ("no", "nobody", "without"):
                     self._try(found, 0, self.zero, text, starts[j], "casualty-none")
             if keys[k] == "toll":
                 first = k - 1 if k and keys[k - 1] == "death" else k
@@ -255,6 +284,8 @@ class CasualtyFinder:
                 hits.append(hit)
                 taken.append((m.start(), m.end()))
         hits.sort(key=lambda h: h.start)
+        for h in hits:
+            _mark_context(h, text)
         return hits
 
     @staticmethod
@@ -293,6 +324,10 @@ class CasualtyFinder:
         count, vague = self.number(raw)
         if count is None:
             return None
+        high = 0
+        low_raw = groups.get("lo") or groups.get("lo2") or groups.get("lo3")
+        if low_raw and not vague and (low := self.number(low_raw)[0]) is not None and low < count:
+            count, high = low, count  # ACLED codes the lowest figure of a range
         person = (groups.get("person") or "").lower()
         if rule == "casualty-number-verb" and not person and _looks_like_year(raw):
             return None  # "in 2014 killed" is a year, not a toll
@@ -323,9 +358,12 @@ class CasualtyFinder:
             if more is not None and (extra := self.number(more["num"])[0]) is not None:
                 count, end = count + extra, more.end()
         subset = bool(_SUBSET.search(text[max(0, start - 14) : start]))
-        return CasualtyHit(
+        hit = CasualtyHit(
             start, end, text[start:end], count, kind, hedge, vague, subset, rule, person
         )
+        if high:
+            hit.high = high + hit.count - count  # "killing 2-3 soldiers and 4 civilians"
+        return hit
 
     def _joined(self, text: str, start: int, count: int) -> tuple[int, int]:
         for _ in range(4):
@@ -347,9 +385,72 @@ class CasualtyFinder:
         word = " ".join(raw.lower().replace("-", " ").split())
         if word in self.quantities:
             return int(self.quantities[word]), word
+        if word.endswith(" dozen"):  # "two dozen" 24, "a couple of dozen" 24, "half a dozen" 6
+            times = word[: -len(" dozen")]
+            n = {"a couple of": 2, "a few": 3, "half a": 0.5}.get(times) or _words_to_int(times)
+            return (int(n * 12) if n else None), ""
         if word.replace(",", "").isdigit():
             return int(word.replace(",", "")), ""
         return _words_to_int(word), ""
+
+
+# A tally over a period or a whole war, not one incident's toll: "have been killed since
+# then", "so far this year", "in total", "the war has killed", "thousands".
+_PERIOD = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|this\s+year|last\s+year|in\s+total|overall|all\s+told"
+    r"|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)"
+    r"|in\s+recent\s+(?:days|weeks|months|years)|each\s+year|every\s+year|per\s+year"
+    r"|annually|cumulative|combined)\b",
+    re.I,
+)
+_WAR_SUBJECT = re.compile(
+    r"\b(?:war|conflict|violence|insurgency|crisis|unrest|uprising|bloodshed|rebellion)"
+    r"\s+(?:\w+\s+){0,6}?(?:has|have)\s+(?:so\s+far\s+)?"
+    r"(?:killed|claimed|left|cost)\b",
+    re.I,
+)
+# "the deadliest attack since 2015" dates a record, not a tally.
+_RECORD = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|first|most\s+\w+)\b"
+    r"(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
+_ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|another|a\s+further|additional)\b", re.I)
+_BLAMED = re.compile(
+    r"\b(?:blamed|responsible)\s+for\s+(?:the\s+)?(?:killing|deaths?)\s+of\s*$|\bblamed\s+for\s+$",
+    re.I,
+)
+
+
+def _mark_context(h: CasualtyHit, text: str) -> None:
+    """Flags a tally (`aggregate`) and an added figure (`also`) from the hit's own clause."""
+    if h.rule == "casualty-none":
+        return  # "No casualties have been reported so far" is still about this incident
+    lo = max(text.rfind(".", 0, h.start), text.rfind("\n", 0, h.start), text.rfind(";", 0, h.start))
+    ends = [
+        i for i in (text.find(".", h.end), text.find("\n", h.end), text.find(";", h.end)) if i >= 0
+    ]
+    hi = min(ends) if ends else len(text)
+    before, after = text[lo + 1 : h.start], text[h.end : hi]
+    perfect = re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?$", before) or re.search(
+        r"\b(?:has|have)\b", h.text, re.I
+    )
+    period = _PERIOD.search(after[:80])
+    if period and _RECORD.search(after[: period.start()]):
+        period = None
+    if (
+        period
+        or _PERIOD.search(before[-40:])
+        and perfect
+        or _WAR_SUBJECT.search(before[-80:] + h.text)
+        or h.vague in ("thousands", "tens of thousands", "hundreds of thousands")
+        or h.count >= 1000
+        and perfect
+        or _BLAMED.search(before[-40:])
+    ):
+        h.aggregate = True
+    if _ALSO.search(h.text) or _ALSO.search(before[-14:]) or re.match(r"\s+more\b", after):
+        h.also = True
 
 
 _MONTH_BEFORE = re.compile(

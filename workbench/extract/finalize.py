@@ -278,21 +278,30 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
 
 
 def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> None:
-    killed = [c.info for c in inc.casualties if c.info.kind == "killed" and not c.info.subset]
-    injured = [
-        c.info.count for c in inc.casualties if c.info.kind == "injured" and not c.info.vague
-    ]
+    # A tally over a period or the whole war ("since 2011", "so far") is no incident's toll.
+    hits = [c.info for c in inc.casualties if not c.info.aggregate]
+    killed = [h for h in hits if h.kind == "killed" and not h.subset]
+    injured = [h.count for h in hits if h.kind == "injured" and not h.vague]
     exact = [h for h in killed if not h.vague and h.count > 0]
     vague = [h for h in killed if h.vague]
     if exact:
-        counts = [h.count for h in exact]
-        ev.fatalities = min(counts)
-        if len(set(counts)) > 1:
-            ev.fatalities_low, ev.fatalities_high = min(counts), max(counts)
+        # "Five rebels were also killed", "another 10": other dead, added to the figure.
+        base = [h for h in exact if not h.also] or exact[:1]
+        extra = [h for h in exact if h.also and h not in base]
+        lows = [h.count for h in base]
+        highs = [max(h.count, h.high) for h in base]
+        added, added_high = sum(h.count for h in extra), sum(max(h.count, h.high) for h in extra)
+        ev.fatalities = min(lows) + added
+        high = max(highs) + added_high
+        if high > ev.fatalities:
+            ev.fatalities_low, ev.fatalities_high = ev.fatalities, high
+            figures = sorted({*lows, *(h.high for h in base if h.high)})
             notes.append(
-                f"Fatalities: reports differ ({', '.join(map(str, sorted(set(counts))))}); the most conservative kept."
+                f"Fatalities: reports differ or give a range ({', '.join(map(str, figures))}); the most conservative kept."
             )
-        hedged = [h for h in exact if h.hedge and h.count == ev.fatalities]
+        if extra:
+            notes.append(f"Fatalities: {added} more reported killed, added.")
+        hedged = [h for h in base if h.hedge and h.count == min(lows)]
         if hedged:
             notes.append(f"Fatalities: reported as '{hedged[0].text.strip()}'.")
         rules.append("fatalities-figure")
@@ -306,6 +315,11 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> No
     elif killed:
         ev.fatalities = 0
         rules.append("fatalities-none-reported")
+    elif injured:
+        # Only people hurt, and counted: ACLED codes 0 dead when the report counts the
+        # casualties and none died ("several were injured" says too little to code).
+        ev.fatalities = 0
+        rules.append("fatalities-injured-only")
     if injured:
         ev.injured = max(injured)
         notes.append(f"Injured: {ev.injured}.")

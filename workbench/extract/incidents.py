@@ -346,6 +346,10 @@ def _attach_orphan(incidents: list[Incident], orphan, sentences: list[Sentence])
     para, last = sentences[si].para, sentences[inc.last_sent].para
     near = para == last or (si - inc.last_sent <= 3 and para <= last + 1)
     elsewhere = inc.place is not None and any(not places_agree(inc.place, p) for p in places)
+    # "More than 400 have been killed since then": a tally, nobody's incident toll.
+    casualties = [c for c in casualties if not c.info.aggregate]
+    if all(c.info.count == 0 for c in casualties) and (para != last or si - inc.last_sent > 2):
+        casualties = []  # "No one was hurt." speaks of what its own paragraph just told
     if near and not elsewhere and casualties:
         inc.casualties += casualties
         inc.rules.append("casualties-following")
