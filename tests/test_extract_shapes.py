@@ -167,3 +167,38 @@ def test_a_two_city_dateline_is_not_the_place():
     assert ev.place == "Saraqib"
     text = "ISTANBUL/BEIRUT (Reuters) - Turkish drones struck army positions on Sunday."
     assert all(e.place not in ("Istanbul", "Beirut") for e in extract(text, PUB).events)
+
+
+def test_what_a_protest_is_against_is_no_incident():
+    (ev,) = events(
+        "In Hasakah, hundreds of people gathered on Friday in front of the governor's office "
+        "to protest against the Turkish drone strikes."
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Peaceful protest",
+        "Protesters (Syria)",
+        None,
+    )
+
+
+def test_dispersing_a_crowd_is_a_protest_with_intervention():
+    (ev,) = events(
+        "On Thursday, guards at the party headquarters in Homs fired into the air to disperse "
+        "a crowd of protesters."
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention",
+        "Protesters (Syria)",
+        None,
+    )
+
+
+def test_assassinations_raids_with_arrests_and_arrests_by_nobody_named():
+    (ev,) = events("Unidentified gunmen assassinated a local council member in Jasim on Sunday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Unidentified Armed Group (Syria)")
+    (ev,) = events(
+        "Syrian troops carried out a raid in Jasim on Tuesday, arresting three young men."
+    )
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Military Forces of Syria")
+    (ev,) = events("A former rebel commander was arrested at a checkpoint in Jasim on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Police Forces of Syria")

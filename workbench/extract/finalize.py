@@ -93,6 +93,11 @@ def finalize(
         # ACLED codes a bombing nobody claimed to an unidentified armed group.
         actor1 = lex.group_actor("unidentified", country)[0]
         rules.append("actor1-unidentified")
+    if actor1 is None and sub == "Arrests":
+        # "He was arrested at the house": ACLED codes arrests with no named arresting
+        # force to the country's police.
+        actor1 = lex.group_actor("police", country)[0]
+        rules.append("actor1-police-arrest")
     protesters = lex.group_actor("protesters", country)[0]
     crowd = _crowd_actor(lex, sub, country)
     if crowd and actor1 in (None, protesters, lex.group_actor("civilians", country)[0]):
@@ -107,6 +112,10 @@ def finalize(
         force = actor1 or (actor2 if actor2 != protesters else None)
         actor1, actor2 = protesters, force
         rules.append("actor1-protesters")
+    if actor2 == actor1 or sub == "Peaceful protest":
+        # "a crowd of protesters" read as the target of its own dispersal; what a peaceful
+        # protest is against is no second actor ("protest against the Turkish strikes").
+        actor2 = None
     ev = EventProposal(sub_event_type=sub, event_type=event_type_of(sub))
     ev.actor1, ev.assoc_actor_1 = actor1, [a for a in agents[1:] if a != actor2]
     ev.actor2, ev.assoc_actor_2 = actor2, [t for t in targets[1:] if t != actor1]
@@ -247,15 +256,21 @@ def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
             ev.date_precision = "week"
             rules.append("date-media-upload-week")
             notes.append(f"Date: reported as published on {hit.date}; the event is on or before.")
-        elif "date-previous-sentence" in inc.rules and hit.precision == "day":
-            # Carried over from the sentence before: probably that day, not certainly.
-            ev.date_precision = "week"
-            notes.append(f"Date: {hit.date} from the sentence before; week precision.")
+        elif "date-previous-sentence" in inc.rules:
+            # "On Monday, ... . Later, gunmen ...": within a paragraph news tells one day's
+            # incidents in order, so the day keeps its precision; a new paragraph may have
+            # moved on to another day, so that carried date is only week-precise.
+            if "date-previous-paragraph" in inc.rules and hit.precision == "day":
+                ev.date_precision = "week"
+            notes.append(f"Date: {hit.date} from the sentence before; {ev.date_precision}.")
         return True
     if published is not None:
-        ev.event_date, ev.date_precision = published.isoformat(), "week"
+        # A live-blog entry ("09:40 - ...") reports that day; any other undated report,
+        # as ACLED codes it, the week of publication.
+        live = "date-live-entry" in inc.rules
+        ev.event_date, ev.date_precision = published.isoformat(), "day" if live else "week"
         rules.append("date-from-publication")
-        notes.append("Date: none in the text; publication date, week precision.")
+        notes.append(f"Date: none in the text; publication date, {ev.date_precision} precision.")
     return False
 
 
