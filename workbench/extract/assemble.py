@@ -14,6 +14,7 @@ import re
 
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, pick_place, place_rank
+from .dates import item_opening
 from .lexicon import Lexicon
 from .text import Sentence, clause_of, comma_end, comma_start
 
@@ -271,8 +272,10 @@ def _subject_start(text: str, sent, pos: int, starts) -> int:
 
 
 _RELATIVE = re.compile(
-    r"(?P<same>meanwhile|at\s+the\s+same\s+time|(?:hours|minutes|moments|shortly)\s+(?:later|afterwards|after)|later\s+(?:that|the\s+same)"
-    r"\s+day|(?:on\s+)?the\s+same\s+day|earlier\s+that\s+day)|(?P<next>(?:on\s+)?the\s+(?:next|following)"
+    r"(?P<same>meanwhile|at\s+the\s+same\s+time|(?:(?:a\s+few|several|two|three)\s+)?(?:hours|minutes|moments)"
+    r"\s+(?:later|afterwards|after|earlier|before)|shortly\s+(?:later|afterwards|after|before)"
+    r"|(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|morning|afternoon|evening)"
+    r"|(?:on\s+)?(?:the|that)\s+same\s+day)|(?P<next>(?:on\s+)?the\s+(?:next|following)"
     r"\s+day|a\s+day\s+later)|(?P<prev>a\s+day\s+(?:earlier|before)|(?:on\s+)?the\s+(?:day|night)"
     r"\s+before|(?:on\s+)?the\s+previous\s+(?:day|night))",
     re.I,
@@ -281,6 +284,12 @@ _RELATIVE = re.compile(
 
 def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
     rel = _RELATIVE.match(f.text, sent.start)
+    if rel is None:
+        # "... flown to Mexico City hours later": the shift may also close the clause; but
+        # "meanwhile" or "at the same time" inside a sentence is not about the day.
+        rel = _RELATIVE.search(f.text, *clause)
+        if rel is not None and rel["same"] and rel[0].lower().startswith(("meanwhile", "at")):
+            rel = None
     if rel is not None:
         c.days_after = 0 if rel["same"] else -1 if rel["prev"] else 1
     dates = in_span(s_anns, *clause, "date")
@@ -300,10 +309,15 @@ def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
             return
         c.historical = any(d.info.precision in ("year", "season") for d in dates)
         if not c.historical:
-            prev = _previous_date(si, sentences, f)
+            linked = rel is not None or _LINKED.match(f.text, sent.start) is not None
+            prev = _previous_date(si, sentences, f, linked)
             if prev is not None:
                 # "Hours later, gunmen opened fire ...": news carries the date forward.
                 c.date, c.date_rule = prev, "date-previous-sentence"
+                if prev.start < _para_start(si, sentences) and not linked:
+                    c.rules.append("date-previous-paragraph")  # likely that day, not sure
+            else:
+                _item_date(c, si, sentences, f)
         return
     d = min(usable, key=lambda d: abs(d.start - main.start))
     c.date, c.date_rule = d, rule
@@ -311,12 +325,26 @@ def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
     c.week_date = any(w in lex.media_verbs for w in before)
 
 
-def _previous_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None:
+_LINKED = re.compile(
+    r"(?:later|then|afterwards|subsequent(?:ly)?|also|in\s+a\s+(?:later|second))\b", re.I
+)
+
+
+def _para_start(si: int, sentences: list[Sentence]) -> int:
+    k = si
+    while k > 0 and sentences[k - 1].para == sentences[si].para:
+        k -= 1
+    return sentences[k].start
+
+
+def _previous_date(si: int, sentences: list[Sentence], f: Finder, linked: bool) -> Ann | None:
     """The last usable date in the two sentences before, within the same or the previous
-    paragraph (not headings or boilerplate)."""
+    paragraph (not headings or boilerplate). A bulletin item or live-blog entry ("ALEPPO -",
+    "09:40 -") starts its own incident: the item before lends it no date unless linked."""
     para = sentences[si].para
+    item = not linked and item_opening(f.text, _para_start(si, sentences)) is not None
     for prev in reversed(sentences[max(0, si - 2) : si]):
-        if prev.skip or prev.para < para - 1:
+        if prev.skip or prev.para < para - 1 or (item and prev.para < para):
             return None
         lo = bisect.bisect_left(f.ann_starts, prev.start)
         hi = bisect.bisect_left(f.ann_starts, prev.end)
@@ -324,6 +352,35 @@ def _previous_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None:
         if dates:
             return dates[-1]
     return None
+
+
+def _item_date(c: Candidate, si: int, sentences: list[Sentence], f: Finder) -> None:
+    """An undated bulletin item takes the day its introduction names ("incidents documented
+    on Monday"); an undated live-blog entry is marked as of the day of publication."""
+    kind = item_opening(f.text, _para_start(si, sentences))
+    if kind is None:
+        return
+    first = next(
+        (
+            s for k, s in enumerate(sentences)
+            if not s.skip and (k == 0 or sentences[k - 1].para != s.para)
+            and item_opening(f.text, s.start) is not None
+        ),
+        None,
+    )  # fmt: skip
+    intro = [
+        a for a in f.anns
+        if a.kind == "date" and first is not None and a.start < first.start and _usable(a)
+        and a.info.precision == "day" and not _in_skipped(a, sentences)
+    ]  # fmt: skip
+    if intro:
+        c.date, c.date_rule = intro[-1], "date-bulletin-intro"
+    elif kind == "timestamp":
+        c.rules.append("date-live-entry")
+
+
+def _in_skipped(a: Ann, sentences: list[Sentence]) -> bool:
+    return any(s.skip and s.start <= a.start < s.end for s in sentences)
 
 
 def _signature_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None:

@@ -38,6 +38,10 @@ DATE_RE = re.compile(
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b|\s+of\s+(?P<rely>last|this)\s+year\b)?)"
     rf"|(?P<dm>\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\b\.?"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?)"
+    # "on the 14th": a day of the month named alone (not "the 5th Brigade", "the 14th of May")
+    rf"|(?P<dn>\b(?:on|since|until|till|by|from|before|after|of)\s+the\s+(?P<dnum>[0-3]?\d)"
+    rf"(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON}\b)(?!\s+(?!(?:when|as|and|at|in|on|when|night"
+    rf"|morning|afternoon|evening)\b)[A-Za-z]))"
     rf"|(?P<my>\b(?:(?:in|during|of|since|until|by|(?P<part>early|mid|late|the\s+(?:end|beginning"
     rf"|start|middle)\s+of))[\s-]+)(?P<mon3>{_MON})\b(?!\.?\s+[0-3]?\d(?:st|nd|rd|th)?\b)(?:(?:\s+of)?,?\s+(?P<year3>(?:19|20)\d\d)\b)?"
     rf"|\b(?P<mon4>{_MON})\s+(?P<year4>(?:19|20)\d\d)\b)"
@@ -116,6 +120,8 @@ ANCHORS = frozenset(
         "ago",
     ]
 ) | {str(y) for y in range(1900, 2100)}  # 4-digit years
+ANCHORS |= {f"{d}{'st' if d % 10 == 1 and d != 11 else 'nd' if d % 10 == 2 and d != 12 else 'rd' if d % 10 == 3 and d != 13 else 'th'}" for d in range(1, 32)}  # fmt: skip
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 
 
 def _matches(text: str, toks) -> list[re.Match]:
@@ -152,6 +158,10 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
         hit.range_marked = bool(_RANGE.search(text[max(0, hit.start - 16) : hit.start]))
         if m.group(0).lower().startswith(("since", "until", "by ", "from")):
             hit.range_marked = True
+        if hit.range_marked and _WHEN_AFTER.match(text, hit.end):
+            # "building since Thursday, when an air strike killed 33": the "when" clause
+            # happened on that day, so the date is the event's, not a period's edge.
+            hit.range_marked = False
         hits.append(hit)
     return hits
 
@@ -211,6 +221,15 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
         ):
             hit = _day(start, end, text, y - 1, month, day, "date-month-day-prev-year")
         return hit
+    if g("dn"):
+        # A day with no month: this month, or the month before when the day is still ahead.
+        if pub is None:
+            return DateHit(start, end, text, None, "unknown", "date-day-number-no-publication")
+        day = int(g("dnum"))
+        y, mo = pub.year, pub.month
+        if day > pub.day:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return _day(start, end, text, y, mo, day, "date-day-number")
     if g("my"):
         month = _month(g("mon3") or g("mon4"))
         if month is None:
@@ -300,3 +319,22 @@ def _relative(m: re.Match, pub: date | None) -> DateHit:
         )
     y = pub.year if this else pub.year - 1
     return DateHit(start, end, text, f"{y}-01-01", "year", "date-relative-year")
+
+
+# A bulletin item ("ALEPPO - ", "KIRKUK, Iraq (AFP) - ") or a live-blog entry ("09:40 - ")
+# opens a paragraph that reports its own incident: dates from the item before do not carry.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,2}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"(?: \([^)\n]{1,40}\))? ?[-–—:] "
+)
+_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d\d(?: ?(?:[ap]\.?m\.?|GMT|UTC|local time))? ?[-–—:] ", re.I)
+
+
+def item_opening(text: str, pos: int) -> str | None:
+    """ "dateline" or "timestamp" when the paragraph starting at `pos` opens as a bulletin
+    item or a live-blog entry; None for running prose."""
+    if _TIMESTAMP.match(text, pos):
+        return "timestamp"
+    if _DATELINE.match(text, pos):
+        return "dateline"
+    return None

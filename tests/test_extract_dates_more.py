@@ -1,0 +1,162 @@
+"""Event dates on invented reports: a day number alone, time shifts from the incident
+before ("Hours earlier"), "since Thursday, when ...", dates carried from the sentence or
+paragraph before, and bulletin items / live-blog entries that start their own incident."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workbench.extract import extract
+from workbench.extract.dates import find_dates, item_opening, resolve_date_phrase
+
+PUB = "2021-09-16"  # a Thursday
+
+
+def events(text: str, published: str = PUB):
+    return extract(text, published).events
+
+
+def by_place(text: str, published: str = PUB) -> dict:
+    return {(e.place or "").removeprefix("Al-"): e for e in events(text, published)}
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("on the 12th", ("2021-09-12", "day")),
+        ("on the 3rd", ("2021-09-03", "day")),
+        ("on the 28th", ("2021-08-28", "day")),  # still ahead this month: the month before
+        ("since the 1st", ("2021-09-01", "day")),
+        ("earlier this month", ("2021-09-15", "month")),
+        ("last Monday", ("2021-09-13", "day")),
+        ("on the night of March 3-4", ("2021-03-03", "day")),
+    ],
+)
+def test_date_phrases(phrase, expected):
+    assert resolve_date_phrase(phrase, PUB) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 4th Armoured Division moved north",
+        "on the 2nd anniversary of the siege",
+        "the 21st century",
+    ],
+)
+def test_ordinals_that_are_not_days(text):
+    assert not [h for h in find_dates(text, date(2021, 9, 16)) if h.rule == "date-day-number"]
+
+
+def test_day_number_dates_an_event():
+    (e,) = events(
+        "Rebels ambushed an army patrol near the town of Kidal on the 9th, killing four soldiers."
+    )
+    assert (e.event_date, e.date_precision) == ("2021-09-09", "day")
+
+
+def test_since_weekday_when_is_that_day():
+    text = (
+        "Tension along the front has been rising since Monday, when an air strike near the "
+        "town of Ariha killed 11 soldiers, a monitor said."
+    )
+    (e,) = [e for e in events(text) if e.place == "Ariha"]
+    assert (e.event_date, e.date_precision) == ("2021-09-13", "day")
+
+
+def test_since_weekday_alone_stays_a_period_edge():
+    assert find_dates("clashes since Monday have killed 40", date(2021, 9, 16))[0].range_marked
+
+
+@pytest.mark.parametrize(
+    "opening, expected",
+    [
+        ("Hours earlier", "2021-09-14"),
+        ("Minutes later", "2021-09-14"),
+        ("The next day", "2021-09-15"),
+    ],
+)
+def test_time_shift_from_the_incident_before(opening, expected):
+    text = (
+        "Gunmen killed nine villagers in the town of Djibo on Tuesday, officials said.\n\n"
+        "The government declared three days of mourning.\n\n"
+        f"{opening}, in the town of Arbinda, gunmen killed six people, local sources said."
+    )
+    e = by_place(text)["Arbinda"]
+    assert (e.event_date, e.date_precision) == (expected, "day")
+
+
+def test_time_shift_closing_the_clause():
+    text = (
+        "Troops clashed with gunmen in the town of Djibo on Tuesday, killing seven.\n\n"
+        "A local commander was arrested in the town of Arbinda hours later."
+    )
+    e = by_place(text)["Arbinda"]
+    assert (e.event_date, e.date_precision) == ("2021-09-14", "day")
+
+
+def test_carried_day_within_a_paragraph_is_day_precise():
+    text = (
+        "On Monday, government aircraft bombed the town of Ariha, killing three civilians. "
+        "Rebel fighters then shelled the town of Jisr al-Shughur, killing a child."
+    )
+    e = by_place(text)["Jisr al-Shughur"]
+    assert (e.event_date, e.date_precision) == ("2021-09-13", "day")
+
+
+def test_carried_day_into_a_new_paragraph_is_week_precise():
+    text = (
+        "Government aircraft bombed the town of Ariha on Monday, killing three civilians.\n\n"
+        "In the south, a roadside bomb struck an army bus near the town of Sanamayn, killing two soldiers."
+    )
+    e = by_place(text)["Sanamayn"]
+    assert (e.event_date, e.date_precision) == ("2021-09-13", "week")
+
+
+def test_bulletin_item_takes_the_intro_day_not_the_item_before():
+    text = (
+        "Summary of incidents recorded by our monitors on Tuesday.\n\n"
+        "HAMA - Gunmen shot dead a farmer in the village of Kafr Zita last night.\n\n"
+        "DARAA - Government forces shelled the town of Nawa, killing two civilians."
+    )
+    found = by_place(text)
+    assert (found["Kafr Zita"].event_date, found["Kafr Zita"].date_precision) == (
+        "2021-09-15",
+        "day",
+    )
+    assert (found["Nawa"].event_date, found["Nawa"].date_precision) == ("2021-09-14", "day")
+
+
+def test_bulletin_item_without_intro_falls_back_to_publication():
+    text = (
+        "HAMA - Gunmen shot dead a farmer in the village of Kafr Zita last night.\n\n"
+        "DARAA - Government forces shelled the town of Nawa, killing two civilians."
+    )
+    nawa = by_place(text)["Nawa"]
+    assert (nawa.event_date, nawa.date_precision) == (PUB, "week")
+
+
+def test_live_blog_entry_is_the_day_of_publication():
+    text = (
+        "Our live coverage of the fighting.\n\n"
+        "08:15 - Missiles struck the city of Kharkiv overnight, killing four people, the mayor said.\n\n"
+        "09:30 - Russian shelling killed two people in the city of Sumy, the governor says."
+    )
+    sumy = by_place(text)["Sumy"]
+    assert (sumy.event_date, sumy.date_precision) == (PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "para, kind",
+    [
+        ("ALEPPO - Regime forces shelled", "dateline"),
+        ("MOGADISHU, Somalia (AP) - A car bomb", "dateline"),
+        ("14:05 - Sirens sounded", "timestamp"),
+        ("In Aleppo, regime forces shelled", None),
+        ("US - Iran talks stalled", None),
+    ],
+)
+def test_item_opening(para, kind):
+    assert item_opening(para, 0) == kind
