@@ -134,3 +134,15 @@ def test_seeds_meet_the_targets_by_database_and_by_export(seeded, db_path, tmp_p
     a, b = json.loads(by_db.output), json.loads(by_file.output)
     for key in ("precision", "recall_required", "recall_all", "fields", "missed"):
         assert a[key] == b[key], key
+
+
+def test_strict_figures_need_two_agreeing_fields():
+    golds = [gold(actor2=["Civilians (Syria)"]), gold(id="G2", location=["Saraqib"])]
+    recs = [
+        record(actor2="Civilians (Syria)"),  # actor1 and actor2 agree: strict
+        record(event_id=2, location="Ariha"),  # only actor1 agrees: a loose match
+    ]
+    result = evaluate(golds, recs)
+    assert result["recall_required"] == 1.0
+    assert result["recall_required_strict"] == 0.5 and result["precision_strict"] == 0.5
+    assert "strict (2 of actor1/actor2/location agree)" in format_text(result)
