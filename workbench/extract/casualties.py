@@ -177,7 +177,7 @@ class CasualtyFinder:
         num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})"
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
-            rf"\b{num}(?:{person})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?"
+            rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
             rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
@@ -453,6 +453,13 @@ def _mark_context(h: CasualtyHit, text: str) -> None:
         h.also = True
 
 
+# "40 pilgrims were killed": a plural noun the lexicon lacks, right before the verb, still
+# counts people (never a guard against years or days, which need a known person noun).
+_PLURAL = (
+    r"(?!(?:years|days|hours|weeks|months|minutes|times|attacks|strikes|clashes|raids|bombings"
+    r"|explosions|blasts|shells|rockets|missiles|drones|vehicles|houses|homes|cases|incidents"
+    r"|others)\b)(?-i:[a-z][a-z-]{2,}(?:s|men))\b"
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
 )

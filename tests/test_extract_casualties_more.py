@@ -1,0 +1,199 @@
+"""Casualty figures on invented reports: dozens counted, ranges coded low, reports of no
+deaths coded 0, period tallies kept off incidents, figures that add up."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract import extract
+from workbench.extract.casualties import CasualtyFinder
+from workbench.extract.lexicon import cached_lexicon
+
+PUB = "2021-04-14"  # a Wednesday
+
+
+def events(text: str, published: str = PUB):
+    return extract(text, published).events
+
+
+def one(text: str, published: str = PUB):
+    found = events(text, published)
+    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return CasualtyFinder(cached_lexicon((), ()))
+
+
+# -- numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Bandits killed two dozen farmers near the river.", 24),
+        ("Four dozen recruits died when the barracks collapsed.", 48),
+        ("A couple of dozen miners were killed in the raid.", 24),
+        ("Half a dozen guards were killed at the gate.", 6),
+        ("The mortar killed a dozen shoppers.", 12),
+        ("Nearly 40 pilgrims were killed on the road.", 40),
+        ("Some 30 herders were killed overnight.", 30),
+        ("Twenty-three fishermen drowned after the boat was shelled and 7 were killed.", 7),
+    ],
+)
+def test_number_words_and_dozens(finder, sentence, count):
+    hits = [h for h in finder.find(sentence) if h.kind == "killed"]
+    assert [h.count for h in hits] == [count]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Between 12 and 18 insurgents were killed in the counter-attack.", 12, 18),
+        ("The strike killed between 20 and 35 people, medics said.", 20, 35),
+        ("Officials said 4-6 policemen died.", 4, 6),
+        ("Two or three fighters were killed.", 2, 3),
+        ("Residents gave a death toll of between 60 and 75.", 60, 75),
+    ],
+)
+def test_a_range_is_coded_at_its_lowest(finder, sentence, low, high):
+    (hit,) = [h for h in finder.find(sentence) if h.kind == "killed"]
+    assert (hit.count, hit.high) == (low, high)
+
+
+def test_a_range_on_an_event_keeps_low_and_high():
+    ev = one(
+        "Nigerian troops clashed with Boko Haram fighters near Damboa on Monday; the army "
+        "said between 10 and 15 insurgents were killed."
+    )
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (10, 10, 15)
+
+
+# -- nobody died ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody was hurt in the blast.",
+        "No one was injured, police said.",
+        "The shell landed in a field without causing casualties.",
+        "There were no immediate reports of casualties.",
+        "The drone hit a warehouse, causing no casualties.",
+    ],
+)
+def test_reports_of_no_casualties_are_zero(finder, sentence):
+    assert [h.count for h in finder.find(sentence)] == [0]
+
+
+def test_a_strike_without_casualties_has_zero_fatalities():
+    ev = one(
+        "Russian missiles struck a power plant in Kharkiv on Tuesday morning, causing no "
+        "casualties, the governor said."
+    )
+    assert ev.fatalities == 0
+
+
+def test_injuries_only_mean_zero_dead():
+    ev = one("Rebels shelled the town of Kadugli on Monday, wounding four civilians.")
+    assert (ev.fatalities, ev.injured) == (0, 4)
+
+
+def test_an_arrest_with_no_word_on_casualties_stays_unknown():
+    ev = one("Police arrested three journalists in Harare on Monday.")
+    assert ev.fatalities is None
+
+
+def test_no_one_hurt_in_another_paragraph_is_not_the_arrests():
+    found = events(
+        "Police arrested three journalists in Harare on Monday.\n\n"
+        "Last week, soldiers fired warning shots near a market in Bulawayo. No one was hurt."
+    )
+    arrests = [e for e in found if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].fatalities is None
+
+
+# -- tallies are not incidents' tolls -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 250 villagers have been killed since then.",
+        "The insurgency has killed thousands of people.",
+        "The war has killed more than 300,000 people since 2011.",
+        "At least 52 people have been killed so far this year in such attacks.",
+        "In total, 80 soldiers have died in the region.",
+        "The group is blamed for killing thousands of civilians since 2014.",
+    ],
+)
+def test_period_tallies_are_aggregates(finder, sentence):
+    hits = finder.find(sentence)
+    assert hits and all(h.aggregate for h in hits)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen killed 30 villagers, the deadliest attack since 2019.",
+        "Russian strikes on the city have killed at least five people, officials said.",
+        "No casualties have been reported so far.",
+    ],
+)
+def test_incident_tolls_are_not_aggregates(finder, sentence):
+    hits = finder.find(sentence)
+    assert hits and not any(h.aggregate for h in hits)
+
+
+def test_a_tally_in_the_next_sentence_does_not_become_the_toll():
+    ev = one(
+        "Ethiopian forces shelled the town of Adigrat on Sunday, killing six civilians. "
+        "More than 500 civilians have been killed in the region since November."
+    )
+    assert ev.fatalities == 6
+
+
+def test_a_tally_alone_gives_no_toll():
+    ev = one(
+        "Ethiopian forces shelled the town of Adigrat on Sunday. The conflict has killed "
+        "thousands of people."
+    )
+    assert ev.fatalities is None
+
+
+# -- figures that add up --------------------------------------------------------------------------
+
+
+def test_two_sides_dead_in_one_clause_add_up(finder):
+    (hit,) = finder.find("Clashes near the base killed 7 soldiers and twelve militants.")
+    assert hit.count == 19
+    ev = one(
+        "Al-Shabaab fighters clashed with soldiers near Jowhar on Monday, killing 7 soldiers and twelve militants."
+    )
+    assert ev.fatalities == 19
+
+
+def test_also_killed_adds_to_the_toll():
+    ev = one(
+        "Eight soldiers were killed on Monday when JNIM fighters ambushed their patrol near "
+        "Djibo. Four of the assailants were also killed, according to a security source."
+    )
+    assert ev.fatalities == 12
+
+
+def test_differing_reports_keep_the_lowest():
+    ev = one(
+        "Gunmen killed 22 villagers in Zamfara state on Sunday, police said. Residents said "
+        "31 people were killed."
+    )
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (22, 22, 31)
+
+
+def test_a_vague_word_gives_way_to_a_figure():
+    ev = one(
+        "Militants killed scores of villagers in Ituri province on Friday. The army said 17 "
+        "bodies had been found, and at least 17 people were killed."
+    )
+    assert ev.fatalities == 17
