@@ -160,3 +160,12 @@ def test_live_blog_entry_is_the_day_of_publication():
 )
 def test_item_opening(para, kind):
     assert item_opening(para, 0) == kind
+
+
+def test_named_day_beats_overnight_but_not_the_statement_day():
+    raid = "Rebels killed 12 villagers in an overnight raid on the village of Kabasha from Monday to Tuesday."
+    (e,) = events(raid)
+    assert e.event_date == "2021-09-14"
+    lead = "Gunmen killed 20 civilians in an overnight attack on the village of Kabasha, the army said Thursday."
+    (e,) = events(lead)
+    assert e.event_date == "2021-09-15"

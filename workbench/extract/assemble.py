@@ -16,6 +16,7 @@ from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, pick_place, place_rank
 from .dates import item_opening
 from .lexicon import Lexicon
+from .places_split import coordinated_places
 from .text import Sentence, clause_of, comma_end, comma_start
 
 USABLE = ("day", "week", "month")
@@ -200,6 +201,7 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         c.place is None or place_rank(alt, f.text) < place_rank(c.place, f.text) >= 2
     ):
         c.place = alt
+    c.also_places = coordinated_places(f.text, c.place, here)
     if c.place is None and (the := _THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
         c.place = _previous_town(si, sentences, f, the.group(1).lower())
         if c.place is not None:
@@ -320,11 +322,21 @@ def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
                 _item_date(c, si, sentences, f)
         return
     d = min(usable, key=lambda d: abs(d.start - main.start))
+    if d.info.rule == "date-relative-day":
+        # "an overnight raid ... from Sunday to Monday": the named day is the firmer date;
+        # but "..., the government said Saturday" is the day of the statement.
+        named = [
+            e for e in usable
+            if e.info.precision == "day" and e.info.rule != "date-relative-day"
+            and not ATTRIBUTION.intersection(f.keys[max(0, e.i - 2) : e.i])
+        ]  # fmt: skip
+        d = min(named, key=lambda e: abs(e.start - main.start)) if named else d
     c.date, c.date_rule = d, rule
     before = f.keys[max(0, d.i - 3) : d.i]
     c.week_date = any(w in lex.media_verbs for w in before)
 
 
+ATTRIBUTION = frozenset(("said", "says", "told", "announced", "reported", "confirmed", "added"))
 _LINKED = re.compile(
     r"(?:later|then|afterwards|subsequent(?:ly)?|also|in\s+a\s+(?:later|second))\b", re.I
 )
