@@ -197,3 +197,16 @@ def test_a_vague_word_gives_way_to_a_figure():
         "bodies had been found, and at least 17 people were killed."
     )
     assert ev.fatalities == 17
+
+
+def test_a_toll_on_both_sides_is_the_whole_figure():
+    ev = one(
+        "Rebels attacked army posts near Kafr Zita late on Sunday, killing 9 soldiers. A "
+        "monitor put the death toll at 17 combatants on both sides."
+    )
+    assert ev.fatalities == 17
+
+
+def test_a_campaign_tally_is_no_incident_toll(finder):
+    hits = finder.find("The bombing campaign has killed about 150 civilians.")
+    assert hits and all(h.aggregate for h in hits)

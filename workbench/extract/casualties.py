@@ -154,6 +154,7 @@ class CasualtyHit:
     high: int = 0  # "between 10 and 15": count 10 (ACLED codes the lowest), high 15
     aggregate: bool = False  # a period or war-wide tally ("since 2011", "so far"): no incident's
     also: bool = False  # "were also killed", "another 5": added to the incident's other figure
+    total: bool = False  # "22 combatants on both sides": the whole toll, other figures its parts
 
 
 class CasualtyFinder:
@@ -404,7 +405,8 @@ _PERIOD = re.compile(
     re.I,
 )
 _WAR_SUBJECT = re.compile(
-    r"\b(?:war|conflict|violence|insurgency|crisis|unrest|uprising|bloodshed|rebellion)"
+    r"\b(?:war|conflict|violence|insurgency|crisis|unrest|uprising|bloodshed|rebellion|campaign"
+    r"|offensive)"
     r"\s+(?:\w+\s+){0,6}?(?:has|have)\s+(?:so\s+far\s+)?"
     r"(?:killed|claimed|left|cost)\b",
     re.I,
@@ -413,6 +415,10 @@ _WAR_SUBJECT = re.compile(
 _RECORD = re.compile(
     r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|first|most\s+\w+)\b"
     r"(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
+_BOTH_SIDES = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:on|from|among)\s+(?:both|all|the\s+two)\s+sides\b|\s+in\s+all\b",
     re.I,
 )
 _ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|another|a\s+further|additional)\b", re.I)
@@ -449,6 +455,8 @@ def _mark_context(h: CasualtyHit, text: str) -> None:
         or _BLAMED.search(before[-40:])
     ):
         h.aggregate = True
+    if _BOTH_SIDES.match(after):
+        h.total = True
     if _ALSO.search(h.text) or _ALSO.search(before[-14:]) or re.match(r"\s+more\b", after):
         h.also = True
 

@@ -301,8 +301,9 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> No
     vague = [h for h in killed if h.vague]
     if exact:
         # "Five rebels were also killed", "another 10": other dead, added to the figure.
-        base = [h for h in exact if not h.also] or exact[:1]
-        extra = [h for h in exact if h.also and h not in base]
+        # "22 combatants on both sides" is the whole toll; "11 soldiers" was one side of it.
+        base = [h for h in exact if h.total] or [h for h in exact if not h.also] or exact[:1]
+        extra = [h for h in exact if h.also and h not in base and not base[0].total]
         lows = [h.count for h in base]
         highs = [max(h.count, h.high) for h in base]
         added, added_high = sum(h.count for h in extra), sum(max(h.count, h.high) for h in extra)
