@@ -210,3 +210,19 @@ def test_a_toll_on_both_sides_is_the_whole_figure():
 def test_a_campaign_tally_is_no_incident_toll(finder):
     hits = finder.find("The bombing campaign has killed about 150 civilians.")
     assert hits and all(h.aggregate for h in hits)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen ambushed a former mayor, killing him outside his house.",
+        "Assailants cornered the cleric, shooting him dead.",
+        "A sniper shot her dead near the market.",
+    ],
+)
+def test_a_pronoun_victim_is_one_dead(finder, sentence):
+    assert [h.count for h in finder.find(sentence) if h.kind == "killed"] == [1]
+
+
+def test_no_injuries_or_loss_of_life_is_zero(finder):
+    assert [h.count for h in finder.find("There were no injuries or loss of life.")] == [0]

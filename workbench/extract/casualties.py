@@ -65,6 +65,7 @@ ANCHORS = frozenset(
         "hurt",
         "injures",
         "wounds",
+        "injuries",
         "toll",
         "casualties",
         "death",
@@ -212,6 +213,12 @@ class CasualtyFinder:
             rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?P<one>{singles})\b",
             re.I,
         )
+        # "..., killing him", "shooting her dead": one victim named just before.
+        self.pronoun = re.compile(
+            r"\b(?:(?:killed|killing|kills|executed|executing)\s+(?:him|her)"
+            r"|(?:shot|shooting)\s+(?:him|her)\s+dead)\b",
+            re.I,
+        )
         # "A child was killed", "a man was shot dead": one victim before the verb.
         self.single_before = re.compile(
             rf"\b(?:a|an|one)\s+(?:\w+\s+)?(?P<one>{singles})\s+(?:was|has\s+been|had\s+been)\s+"
@@ -270,6 +277,8 @@ class CasualtyFinder:
             first = k - 1 if k and keys[k - 1] == "shot" else k  # "shot dead a journalist"
             self._try(found, 4, self.single, text, starts[first], "casualty-singular")
             self._try(found, 2, self.family, text, starts[k], "casualty-family")
+            first = k - 2 if k > 1 and keys[k] == "dead" else k  # "shooting him dead"
+            self._try(found, 4, self.pronoun, text, starts[first], "casualty-pronoun")
             for j in range(max(0, k - 6), k):
                 if keys[j] in ("a", "an", "one") and self._try(
                     found, 4, self.single_before, text, starts[j], "casualty-singular-before"
@@ -308,6 +317,8 @@ class CasualtyFinder:
                 m.start(), end, text[m.start() : end], count, "killed", rule=rule,
                 victims=m["one"].lower(),
             )  # fmt: skip
+        if rule == "casualty-pronoun":
+            return CasualtyHit(m.start(), m.end(), m.group(0), 1, "killed", rule=rule)
         if rule == "casualty-none":
             return CasualtyHit(m.start(), m.end(), m.group(0), 0, "killed", rule=rule)
         if rule == "casualty-singular-before":
