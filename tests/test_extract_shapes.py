@@ -202,3 +202,19 @@ def test_assassinations_raids_with_arrests_and_arrests_by_nobody_named():
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Military Forces of Syria")
     (ev,) = events("A former rebel commander was arrested at a checkpoint in Jasim on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Police Forces of Syria")
+
+
+def test_one_event_per_town_with_the_toll_divided():
+    found = events(
+        "Russian jets struck Saraqeb and Maarat al-Numan on Monday, killing at least nine "
+        "civilians, a monitor said."
+    )
+    assert [(e.place, e.fatalities) for e in found] == [("Saraqib", 5), ("Maarat al-Numan", 4)]
+    assert "divided evenly" in found[1].notes
+    found = events("Government forces shelled the towns of Sarmin and al-Nayrab on Tuesday.")
+    assert [e.place for e in found] == ["Sarmin", "al-Nayrab"]
+
+
+def test_provinces_are_not_split():
+    found = events("Russian jets struck targets in Idlib and Hama provinces on Monday.")
+    assert len(found) == 1

@@ -38,7 +38,14 @@ def test_unseen_reports_meet_the_floors(db_path):
     runner = CliRunner()
     ingested = runner.invoke(
         main,
-        ["--db", db_path, "ingest", str(UNSEEN), "--manifest", str(UNSEEN / "manifest.csv")],
+        [
+            "--db",
+            db_path,
+            "ingest",
+            *map(str, sorted(UNSEEN.glob("*.txt"))),
+            "--manifest",
+            str(UNSEEN / "manifest.csv"),
+        ],  # fmt: skip
     )
     assert ingested.exit_code == 0, ingested.output
     scored = runner.invoke(

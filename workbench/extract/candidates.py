@@ -46,6 +46,7 @@ class Candidate:
     rules: list[str] = field(default_factory=list)
     kind: tuple[str, bool] | None = None  # cached (type, generic?)
     days_after: int | None = None  # "Hours later" 0, "The next day" 1: after the last incident
+    also_places: list[Ann] = field(default_factory=list)  # "struck X and Y": one event each
 
     @property
     def main(self):

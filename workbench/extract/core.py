@@ -22,6 +22,7 @@ from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
 from .patterns import LOYAL_TO, find_names
+from .places_split import split_by_place
 from .text import split_sentences
 from .tokens import Tokens
 
@@ -64,7 +65,9 @@ def extract(
     for inc in group_incidents(cands, orphans, sentences):
         ev = finalize(inc, lex, text, published, country, sentences)
         if ev is not None:
-            result.events.append(ev)
+            also = inc.primary.also_places
+            same = inc.place is not None and inc.place is inc.primary.place
+            result.events += split_by_place(ev, also if same else [])
     result.mentions = _mentions(anns, skip, text)
     _entities(lex, result, anns)
     return result

@@ -44,6 +44,9 @@ PLACE_WORDS = frozenset(
         "vicinity",
         "area",
         "port",
+        "towns",
+        "villages",
+        "cities",
         # "20 km north of X", "residents of X": X is a place.
         "north",
         "south",
@@ -62,7 +65,8 @@ PLACE_OF_TYPES = {"axis": "town", "axes": "town", "vicinity": "town", "area": "t
                   "outskirts": "town", "port": "city", "suburb": "neighbourhood",
                   "hamlet": "village", "settlement": "village", "municipality": "town",
                   "province": "governorate", "subdistrict": "district",
-                  "residents": "town", "inhabitants": "town", **dict.fromkeys(
+                  "residents": "town", "inhabitants": "town", "towns": "town",
+                  "villages": "village", "cities": "city", **dict.fromkeys(
                       ("north", "south", "east", "west", "northeast", "northwest",
                        "southeast", "southwest"), "town")}  # fmt: skip
 SUFFIX_WORDS = frozenset(
@@ -278,7 +282,10 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
         return j
 
     def usable(i: int, j: int) -> bool:
-        if j <= i or keys[i] in STOP or not cap(i):
+        if j <= i or keys[i] in STOP:
+            return False
+        # "al-Mazraa", "al-Nayrab": a lower-case article before the capitalised name.
+        if not cap(i) and not (keys[i] in JOINERS and i + 1 < j and cap(i + 1)):
             return False
         # One sentence-initial word is usually just a capitalised common word.
         if j - i == 1 and _sentence_initial(text, starts[i]):
@@ -316,6 +323,13 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
                 kind = PLACE_OF_TYPES.get(key, key)
                 out.append(Found("place", starts[k + 2], ends[j - 1], text[starts[k + 2] : ends[j - 1]],
                                  "pattern-place-of", 0.6, kind))  # fmt: skip
+                # "the towns of Sarmin and al-Nayrab": each name of the list.
+                while key.endswith("s") and j + 1 < n and keys[j] == "and":
+                    i2, j = j + 1, forward(j + 1)
+                    if not usable(i2, j):
+                        break
+                    out.append(Found("place", starts[i2], ends[j - 1], text[starts[i2] : ends[j - 1]],
+                                     "pattern-place-of", 0.6, kind))  # fmt: skip
         if key in PLACE_VERBS and k + 1 < n and cap(k + 1):
             j = forward(k + 1)
             rest = text[ends[j - 1] : ends[j - 1] + 40] if j > k + 1 else ""

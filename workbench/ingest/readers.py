@@ -149,6 +149,29 @@ def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Probl
 
 
 def _read_jsonl(path: Path) -> Iterator[Record | Problem]:
+    """Records of a JSONL file; a file none of whose records holds article text (a gold or
+    annotation file beside the articles) is one problem, not one per line."""
+    held: list[Problem] = []  # text-less records before the first good one
+    good = False
+    for item in _jsonl_items(path):
+        if isinstance(item, Problem) and not good and _textless(item):
+            held.append(item)
+            continue
+        if not good and isinstance(item, Record):
+            good = True
+            yield from held
+            held = []
+        yield item
+    if held:
+        yield Problem(str(path), f"no record holds article text ({len(held)} record(s); "
+                      f"line {held[0].line}: {held[0].message})")  # fmt: skip
+
+
+def _textless(problem: Problem) -> bool:
+    return "not article text" in problem.message or "has no text field" in problem.message
+
+
+def _jsonl_items(path: Path) -> Iterator[Record | Problem]:
     with path.open("rb") as fh:
         any_line = False
         for n, raw in enumerate(fh, start=1):

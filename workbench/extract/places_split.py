@@ -1,0 +1,63 @@
+"""Provides `coordinated_places` and `split_by_place`: one event per location, as ACLED codes.
+
+"Russian jets struck Saraqeb and Maarat al-Numan, killing nine" reports strikes on two
+towns; ACLED records one event per location. The incident's place is the first town; towns
+joined to it by "and" or a comma ("the towns of Sarmin and al-Nayrab", "Kafr Nabl, Hass and
+Maarat al-Numan") become copies of the event, each with its own place. A toll given for all
+of them is divided evenly (the remainder to the first), as ACLED does when it cannot be
+attributed, and the event's notes say so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .annotate import Ann
+from .model import EventProposal
+
+SETTLEMENTS = frozenset(["town", "village", "city", "neighbourhood", "district", "camp"])
+_JOIN = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?"
+)
+
+
+def coordinated_places(text: str, place: Ann | None, places: list[Ann]) -> list[Ann]:
+    """Towns listed with `place` ("X and Y", "X, Y and Z"), in text order, `place` excluded."""
+    if place is None or place.info.type not in SETTLEMENTS:
+        return []
+    row = sorted((p for p in places if not p.role), key=lambda p: p.start)
+    if place not in row:
+        return []
+    at = row.index(place)
+    out: list[Ann] = []
+    prev = place
+    for p in row[at + 1 :]:
+        if p.info.type not in SETTLEMENTS or not _JOIN.fullmatch(text, prev.end, p.start):
+            break
+        if p.name != place.name and all(p.name != q.name for q in out):
+            out.append(p)
+        prev = p
+    if _PROVINCES.match(text, prev.end):
+        return []  # "in Idlib and Hama provinces": two provinces, named by their cities
+    return out
+
+
+_PROVINCES = re.compile(r"\s+(?:provinces|governorates|regions|districts|countrysides)\b", re.I)
+
+
+def split_by_place(ev: EventProposal, others: list[Ann]) -> list[EventProposal]:
+    if not others:
+        return [ev]
+    n = len(others) + 1
+    events = [ev] + [replace(ev, place=p.name, rules=[*ev.rules, "place-split"]) for p in others]
+    if ev.fatalities:
+        share, rest = divmod(ev.fatalities, n)
+        note = (f"Fatalities: {ev.fatalities} reported for {n} places, divided evenly "
+                "(ACLED's practice when they cannot be attributed).")  # fmt: skip
+        for k, e in enumerate(events):
+            e.fatalities = share + (rest if k == 0 else 0)
+            e.fatalities_low = e.fatalities_high = None
+            e.notes = f"{e.notes} {note}".strip()
+    ev.rules = [*ev.rules, "place-split"]
+    return events
