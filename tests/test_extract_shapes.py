@@ -212,9 +212,25 @@ def test_one_event_per_town_with_the_toll_divided():
     assert [(e.place, e.fatalities) for e in found] == [("Saraqib", 5), ("Maarat al-Numan", 4)]
     assert "divided evenly" in found[1].notes
     found = events("Government forces shelled the towns of Sarmin and al-Nayrab on Tuesday.")
-    assert [e.place for e in found] == ["Sarmin", "al-Nayrab"]
+    assert [e.place.lower() for e in found] == ["sarmin", "al-nayrab"]
 
 
 def test_provinces_are_not_split():
     found = events("Russian jets struck targets in Idlib and Hama provinces on Monday.")
     assert len(found) == 1
+
+
+def test_a_toll_given_for_one_of_the_towns_stays_with_it():
+    found = events(
+        "Government forces shelled the towns of Sarmin and al-Nayrab on Tuesday, killing a "
+        "woman and her two children in al-Nayrab."
+    )
+    assert [e.fatalities for e in found] == [None, 3]
+
+
+def test_hours_earlier_starts_another_incident():
+    found = events(
+        "Gunmen killed nine herders in the village of Umm Batna on Sunday. Hours earlier, "
+        "gunmen killed fourteen people in the village of Tell Hamis."
+    )
+    assert sorted(e.place for e in found) == ["Tell Hamis", "Umm Batna"]

@@ -67,7 +67,9 @@ def extract(
         if ev is not None:
             also = inc.primary.also_places
             same = inc.place is not None and inc.place is inc.primary.place
-            result.events += split_by_place(ev, also if same else [])
+            result.events += split_by_place(
+                ev, inc.place, also if same else [], inc.casualties, text
+            )
     result.mentions = _mentions(anns, skip, text)
     _entities(lex, result, anns)
     return result

@@ -92,8 +92,8 @@ def _new(c: Candidate) -> Incident:
 def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None, str]:
     # A date carried over from the sentence before does not make a new incident by itself.
     weak = c.date_rule == "date-previous-sentence"
-    if c.days_after and weak:
-        return None, ""  # "A day earlier, ...": another day, so another incident
+    if c.days_after is not None and weak:
+        return None, ""  # "A day earlier", "Hours later, ...": another incident, told apart
     same_day = c.date is not None and not weak
     if c.anaphoric:
         # "The attack, which ..." refers to the latest incident named by the same word.

@@ -46,12 +46,22 @@ def coordinated_places(text: str, place: Ann | None, places: list[Ann]) -> list[
 _PROVINCES = re.compile(r"\s+(?:provinces|governorates|regions|districts|countrysides)\b", re.I)
 
 
-def split_by_place(ev: EventProposal, others: list[Ann]) -> list[EventProposal]:
-    if not others:
+def split_by_place(
+    ev: EventProposal, place: Ann | None, others: list[Ann], casualties: list[Ann], text: str
+) -> list[EventProposal]:
+    if not others or place is None:
         return [ev]
     n = len(others) + 1
     events = [ev] + [replace(ev, place=p.name, rules=[*ev.rules, "place-split"]) for p in others]
-    if ev.fatalities:
+    located = _located_toll(casualties, [place, *others], text)
+    if ev.fatalities and located is not None:
+        # "..., killing a woman and her two children in Sarmin": the toll is that town's.
+        toll, low, high = ev.fatalities, ev.fatalities_low, ev.fatalities_high
+        for k, e in enumerate(events):
+            mine = k == located
+            e.fatalities = toll if mine else None
+            e.fatalities_low, e.fatalities_high = (low, high) if mine else (None, None)
+    elif ev.fatalities:
         share, rest = divmod(ev.fatalities, n)
         note = (f"Fatalities: {ev.fatalities} reported for {n} places, divided evenly "
                 "(ACLED's practice when they cannot be attributed).")  # fmt: skip
@@ -61,3 +71,20 @@ def split_by_place(ev: EventProposal, others: list[Ann]) -> list[EventProposal]:
             e.notes = f"{e.notes} {note}".strip()
     ev.rules = [*ev.rules, "place-split"]
     return events
+
+
+_AT = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+(?:town|village|city)\s+of\s+)?")
+
+
+def _located_toll(casualties: list[Ann], places: list[Ann], text: str) -> int | None:
+    """Index of the place a casualty figure is given for ("killing five in X"), if one."""
+    names = [p.name for p in places]
+    for c in casualties:
+        at = _AT.match(text, c.end)
+        if at is None:
+            continue
+        for name in names:
+            for form in [name] + [text[p.start : p.end] for p in places if p.name == name]:
+                if text.startswith(form, at.end()):
+                    return names.index(name)
+    return None
