@@ -284,11 +284,18 @@ _RELATIVE = re.compile(
 )
 
 
+REL_WORDS = frozenset(["meanwhile", "same", "hours", "minutes", "moments", "shortly", "later",
+                       "earlier", "next", "following", "before", "previous", "afterwards"])  # fmt: skip
+
+
 def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
     rel = _RELATIVE.match(f.text, sent.start)
-    if rel is None:
+    if rel is None and not REL_WORDS.isdisjoint(
+        f.keys[bisect.bisect_left(f.starts, clause[0]) : bisect.bisect_left(f.starts, clause[1])]
+    ):
         # "... flown to Mexico City hours later": the shift may also close the clause; but
-        # "meanwhile" or "at the same time" inside a sentence is not about the day.
+        # "meanwhile" or "at the same time" inside a sentence is not about the day. (Every
+        # shift holds one of REL_WORDS: most clauses skip the regex search.)
         rel = _RELATIVE.search(f.text, *clause)
         if rel is not None and rel["same"] and rel[0].lower().startswith(("meanwhile", "at")):
             rel = None
