@@ -439,6 +439,10 @@ _BLAMED = re.compile(
 )
 
 
+_PERFECT_END = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?$")
+_HAS = re.compile(r"\b(?:has|have)\b", re.I)
+
+
 def _mark_context(h: CasualtyHit, text: str) -> None:
     """Flags a tally (`aggregate`) and an added figure (`also`) from the hit's own clause."""
     if h.rule == "casualty-none":
@@ -449,9 +453,8 @@ def _mark_context(h: CasualtyHit, text: str) -> None:
     ]
     hi = min(ends) if ends else len(text)
     before, after = text[lo + 1 : h.start], text[h.end : hi]
-    perfect = re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?$", before) or re.search(
-        r"\b(?:has|have)\b", h.text, re.I
-    )
+    # Only the end of `before` can match: searching a long clause for "$" costs per character.
+    perfect = _PERFECT_END.search(before[-60:]) or _HAS.search(h.text)
     period = _PERIOD.search(after[:80])
     if period and _RECORD.search(after[: period.start()]):
         period = None
