@@ -234,3 +234,27 @@ def test_hours_earlier_starts_another_incident():
         "gunmen killed fourteen people in the village of Tell Hamis."
     )
     assert sorted(e.place for e in found) == ["Tell Hamis", "Umm Batna"]
+
+
+def test_troops_firing_on_marchers_use_excessive_force():
+    (ev,) = events(
+        "When relatives and neighbours marched to demand their release, security forces opened "
+        "fire near the main mosque in Jasim on March 18, 2011, killing at least four people."
+    )
+    assert ev.sub_event_type == "Excessive force against protesters"
+    assert {ev.actor1, ev.actor2} == {"Protesters (Syria)", "Military Forces of Syria"}
+    assert ev.fatalities == 4
+
+
+def test_a_crowd_named_by_its_size_marches():
+    (ev,) = events("On Monday, hundreds of people marched through the streets of Jasim.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Syria)")
+    assert events("Hundreds of people gathered in Jasim on Monday for the funeral.") == []
+
+
+def test_where_people_were_taken_afterwards_is_not_the_place():
+    (ev,) = events(
+        "The suspect was arrested at a farm near Jasim on Thursday and flown to Damascus by "
+        "helicopter hours later."
+    )
+    assert ev.place != "Damascus"

@@ -21,6 +21,7 @@ from .text import Sentence, clause_of, comma_end, comma_start
 
 USABLE = ("day", "week", "month")
 CROWDS = ("Protesters", "Rioters")
+PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
 
 
 def find_candidates(
@@ -63,6 +64,7 @@ def find_candidates(
                 and (
                     (sub := _SUBORDINATE.search(f.text, clause[0], t.start))
                     or (sub := _subordinate_subject(f.text, s_anns, clause[0], t.start))
+                    or (sub := _leading_subordinate(f.text, clause[0], t.start))
                 )
                 and all(g.start < sub.start() for g in groups[clause])
             ):
@@ -100,6 +102,17 @@ _SUBORDINATE = re.compile(
 _BARE_SUBORDINATE = re.compile(r"\b(?:after|when|before)\s+(?:the\s+|a\s+|an\s+)?", re.I)
 
 
+_LEADING = re.compile(r"[\"“]?(?:when|after|as|while|once|because)\b[^,;.]{3,200}(?=,)", re.I)
+_COMMA = re.compile(",")
+
+
+def _leading_subordinate(text: str, start: int, pos: int) -> re.Match | None:
+    """ "When relatives marched ..., security forces opened fire": the comma that ends a
+    sentence-initial "when/after" clause starts the main action."""
+    m = _LEADING.match(text, start, pos)
+    return _COMMA.match(text, m.end()) if m is not None else None
+
+
 def _subordinate_subject(text: str, s_anns: list[Ann], start: int, pos: int) -> re.Match | None:
     """ "after gunmen killed": "after" with no comma, but followed by a named doer and its
     own verb. "after days of heavy fighting" names no doer and stays one action."""
@@ -116,6 +129,15 @@ def _subordinate_subject(text: str, s_anns: list[Ann], start: int, pos: int) -> 
 
 SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest", "first",
                          "fiercest", "bloodiest", "most", "latest"))  # fmt: skip
+
+
+MANY = frozenset(["hundreds", "thousands", "crowds", "tens", "scores", "dozens"])
+
+
+def _many_before(keys: list[str], i: int, sent: Sentence, starts: list[int]) -> bool:
+    """ "hundreds of people marched": a crowd by its size, though no protester is named."""
+    lo = max(bisect.bisect_left(starts, sent.start), i - 6)
+    return not MANY.isdisjoint(keys[lo:i])
 
 
 def _period(f: Finder, dates: list[Ann], t: Ann) -> bool:
@@ -176,7 +198,11 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         c.passive = c.passive or passive
     if not c.agents and all("agent" in t.info.flags for t in ts):
         return None  # "was killed" alone is a casualty report, not an attack of its own
-    if all("crowd" in t.info.flags for t in ts) and not any(a.atype in CROWDS for a in c.agents):
+    if (
+        all("crowd" in t.info.flags for t in ts)
+        and not any(a.atype in CROWDS for a in c.agents)
+        and not ("many" in ts[0].info.flags and _many_before(f.keys, ts[0].i, sent, starts))
+    ):
         return None  # "mourners gathered" is no protest; "protesters gathered" is
     if "territory" in c.main.flags and not any(
         p.start >= ts[0].start for p in in_span(s_anns, *clause, "place")
@@ -188,6 +214,11 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
             return None
     main = max(ts, key=lambda a: a.info.strength)
     c.anaphoric = f.anaphoric(main, first_token(sent, main.start, starts))
+    if any(
+        a.kind == "trigger" and a.start < clause[0] and a.info.sub_event_type in PROTESTS
+        for a in s_anns
+    ):
+        c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
     outside = [
         a for a in s_anns
         if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)

@@ -410,7 +410,11 @@ def is_verb(t: Ann) -> bool:
 
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     """The most specific place; among equals one after "in/near/at", then the nearest."""
-    usable = [p for p in places if not p.role]
+    usable = [
+        p
+        for p in places
+        if not p.role and not (text and _DESTINATION.search(text, max(0, p.start - 40), p.start))
+    ]
     if len(usable) < 2:
         return usable[0] if usable else None  # nothing to rank
 
@@ -426,6 +430,12 @@ def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     return min(usable, key=key)
 
 
+# "flown to Mexico City", "taken to hospital in Idlib": where people were moved afterwards.
+_DESTINATION = re.compile(
+    r"\b(?:flown|taken|transferred|moved|evacuated|rushed|brought|sent|deported|airlifted"
+    r"|driven|transported|fled)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?:hospitals?\s+in\s+)?$",
+    re.I,
+)
 # Searched across spans: the first-letter lookahead lets most positions fail at one test.
 _ELSEWHEN = re.compile(
     r"\b(?=[abfis])(?:after|before|since|following|in\s+retaliation\s+for)\b", re.I

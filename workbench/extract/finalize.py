@@ -225,6 +225,13 @@ def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tu
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"
     kind, generic = kind_of(inc)
+    if (
+        kind in ("Attack", "Armed clash")
+        and agent_type == "State forces"
+        and "crowd-context" in inc.primary.rules
+    ):
+        # "When relatives marched ..., security forces opened fire, killing four".
+        return "Excessive force against protesters", "sub-event-force-on-crowd"
     crowd = {a.atype for a in inc.agents + inc.targets} & {"Protesters", "Rioters"}
     if crowd and kind in ("Armed clash", "Attack"):
         # "Protesters clashed with police": a riot, or force used on a demonstration.
