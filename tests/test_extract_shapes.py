@@ -258,3 +258,9 @@ def test_where_people_were_taken_afterwards_is_not_the_place():
         "helicopter hours later."
     )
     assert ev.place != "Damascus"
+
+
+def test_clearing_mines_is_no_explosion_and_a_road_between_towns_is_one_place():
+    assert events("Army engineers began to remove mines left by the militants near Jasim.") == []
+    found = events("An IED exploded on the road between Sarmin and Taftanaz on Monday.")
+    assert len(found) == 1

@@ -166,6 +166,10 @@ class Finder:
         after = keys[t.j : t.j + _NEG_AFTER]
         if not self.lex.cue_words["negation"].isdisjoint(after):
             return "cue-negation"
+        if t.info.sub_event_type in DEVICES and not CLEARANCE.isdisjoint(
+            keys[max(lo, t.i - 4) : t.i]
+        ):
+            return "cue-clearance"  # "engineers began to remove mines and explosive devices"
         # "hundreds of strikes ... since the start of the war": a tally, not an incident.
         if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
             return "cue-habitual"
@@ -462,6 +466,11 @@ RANK = {
 }  # fmt: skip
 
 
+DEVICES = frozenset(["Remote explosive/landmine/IED", "Grenade"])
+CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cleared",
+                       "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
+                       "demining", "detonated", "disarm", "disarmed", "found", "seized",
+                       "discovered", "planting", "plant"])  # fmt: skip
 SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
 
 

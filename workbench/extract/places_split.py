@@ -30,6 +30,8 @@ def coordinated_places(text: str, place: Ann | None, places: list[Ann]) -> list[
     if place not in row:
         return []
     at = row.index(place)
+    if _BETWEEN.search(text, max(0, place.start - 30), place.start):
+        return []  # "on the road between X and Y": one place on the way, not two events
     out: list[Ann] = []
     prev = place
     for p in row[at + 1 :]:
@@ -43,6 +45,7 @@ def coordinated_places(text: str, place: Ann | None, places: list[Ann]) -> list[
     return out
 
 
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
 _PROVINCES = re.compile(r"\s+(?:provinces|governorates|regions|districts|countrysides)\b", re.I)
 
 
