@@ -264,3 +264,45 @@ def test_clearing_mines_is_no_explosion_and_a_road_between_towns_is_one_place():
     assert events("Army engineers began to remove mines left by the militants near Jasim.") == []
     found = events("An IED exploded on the road between Sarmin and Taftanaz on Monday.")
     assert len(found) == 1
+
+
+def test_full_control_districts_and_asides_between_subject_and_verb():
+    (ev,) = events(
+        "Syrian troops and allied militias took full control of the town of Tell Sultan on Tuesday."
+    )
+    assert (ev.sub_event_type, ev.place) == ("Government regains territory", "Tell Sultan")
+    found = events(
+        "Government forces captured the districts of Jabal Badro and al-Sakhour on Monday "
+        "after rebels withdrew."
+    )
+    assert [(e.sub_event_type, e.place) for e in found] == [
+        ("Government regains territory", "Jabal Badro"),
+        ("Government regains territory", "al-Sakhour"),
+    ]
+    (ev,) = events(
+        "On Saturday, government troops and their allies, including Iraqi and Lebanese "
+        "militias, stormed Masaken Hanano, the largest district of eastern Aleppo."
+    )
+    assert (ev.actor1, ev.place) == ("Military Forces of Syria", "Masaken Hanano")
+
+
+def test_a_dated_located_bombardment_by_nobody_named_is_unidentified():
+    (ev,) = events(
+        "On Friday, more than 30 rockets hit a military base near Kirkuk. A civilian "
+        "contractor was killed and four soldiers were wounded.",
+        "2019-12-30",
+    )
+    assert ev.actor1 == "Unidentified Armed Group (Iraq)"
+    assert ev.fatalities == 1
+
+
+def test_one_person_killed_in_the_passive_counts_one():
+    (ev,) = events(
+        "Last Tuesday, the journalist Omar Haddad, who ran a local news page, was shot dead by "
+        "two men in front of his home in Jasim."
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Attack",
+        "Unidentified Armed Group (Syria)",
+        1,
+    )

@@ -168,13 +168,12 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     for t in ts:
         # Subjects and objects are read within commas: "..., a chemical weapon banned by
         # the United Nations, killed dozens" must not make the UN the killer.
-        ftok = max(
-            bisect.bisect_left(starts, clause[0]), _subject_start(f.text, sent, t.start, starts)
-        )
+        first, aside = _subject_start(f.text, sent, t.start, starts)
+        ftok = max(bisect.bisect_left(starts, clause[0]), first)
         etok = min(ctok1, bisect.bisect_left(starts, comma_end(sent, t.end)))
         by = f.by_phrase(t, ctok1)
         passive = f.is_passive(t)
-        subj = f.subject(t, ftok)
+        subj = f.subject(t, ftok, aside)
         if by:
             agents, targets = by, subj if passive else []
         else:
@@ -292,7 +291,7 @@ def _previous_town(si: int, sentences: list[Sentence], f: Finder, word: str) -> 
     return None
 
 
-def _subject_start(text: str, sent, pos: int, starts) -> int:
+def _subject_start(text: str, sent, pos: int, starts) -> tuple[int, int | None]:
     """First token of the subject's comma clause; a short "(ISWAP)" or "(RSF)" after a
     name does not end the subject: "Islamic State West Africa Province (ISWAP) fighters"."""
     at = comma_start(sent, pos)
@@ -301,7 +300,22 @@ def _subject_start(text: str, sent, pos: int, starts) -> int:
         if opened <= sent.start or at - opened > 24:
             break
         at = comma_start(sent, opened - 1)
-    return bisect.bisect_left(starts, at)
+    # "government troops and their allies, including Iraqi militias, stormed": an aside
+    # between the subject and its verb; the subject is read from before it (token `aside`).
+    aside = None
+    if at > sent.start and text[at] == ",":
+        inner = comma_start(sent, at - 1)
+        if inner > sent.start and _ASIDE.match(text, inner + 1):
+            aside = bisect.bisect_left(starts, inner)
+            at = comma_start(sent, inner - 1)
+    return bisect.bisect_left(starts, at), aside
+
+
+_ASIDE = re.compile(
+    r"\s*(?:including|among\s+them|notably|mostly|mainly|backed\s+by|supported\s+by|"
+    r"led\s+by|along\s+with|together\s+with)\b",
+    re.I,
+)
 
 
 _RELATIVE = re.compile(

@@ -231,9 +231,11 @@ class Finder:
             break
         return out
 
-    def subject(self, t: Ann, first_tok: int) -> list[Ann]:
+    def subject(self, t: Ann, first_tok: int, before: int | None = None) -> list[Ann]:
+        """The doer named before the trigger, read back from `before` when an aside sits
+        between them ("troops, including Iraqi militias, stormed")."""
         keys, bridge = self.keys, self.lex.bridge
-        k = t.i - 1
+        k = (before if before is not None else t.i) - 1
         own = False  # "its jets", "their fighters": the speaker's own forces
         while k >= first_tok:
             a = self.ann_at(k)

@@ -71,6 +71,9 @@ ANCHORS = frozenset(
         "death",
         "deaths",
         "fatalities",
+        "assassinated",
+        "murdered",
+        "beheaded",
     ]
 )
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
@@ -225,6 +228,12 @@ class CasualtyFinder:
             rf"(?:(?P<k1>killed|shot\s+dead|slain)|(?P<i1>{_INJ}))\b",
             re.I,
         )
+        # "journalist Armando Ruiz, who ..., was shot dead": one person, named far before.
+        self.passive_one = re.compile(
+            r"\bwas\s+(?:reportedly\s+|allegedly\s+)?(?:shot\s+dead|killed|assassinated|murdered"
+            r"|executed|beheaded|slain|stabbed\s+to\s+death|gunned\s+down)\b",
+            re.I,
+        )
         # "killing a family of five": the family's size is the toll.
         self.family = re.compile(
             rf"\b(?:killed|killing|kills|wiped\s+out)\s+(?:a|an|an\s+entire|the)\s+family\s+of\s+"
@@ -279,6 +288,9 @@ class CasualtyFinder:
             self._try(found, 2, self.family, text, starts[k], "casualty-family")
             first = k - 2 if k > 1 and keys[k] == "dead" else k  # "shooting him dead"
             self._try(found, 4, self.pronoun, text, starts[first], "casualty-pronoun")
+            for j in range(max(0, k - 3), k):
+                if keys[j] == "was" and not (j and keys[j - 1] in ("who", "which", "that")):
+                    self._try(found, 5, self.passive_one, text, starts[j], "casualty-passive-one")
             for j in range(max(0, k - 6), k):
                 if keys[j] in ("a", "an", "one") and self._try(
                     found, 4, self.single_before, text, starts[j], "casualty-singular-before"
@@ -317,7 +329,7 @@ class CasualtyFinder:
                 m.start(), end, text[m.start() : end], count, "killed", rule=rule,
                 victims=m["one"].lower(),
             )  # fmt: skip
-        if rule == "casualty-pronoun":
+        if rule in ("casualty-pronoun", "casualty-passive-one"):
             return CasualtyHit(m.start(), m.end(), m.group(0), 1, "killed", rule=rule)
         if rule == "casualty-none":
             return CasualtyHit(m.start(), m.end(), m.group(0), 0, "killed", rule=rule)

@@ -23,6 +23,7 @@ from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
 
 MIN_CONFIDENCE = 0.35
+REMOTE = "Explosions/Remote violence"
 UNCLAIMED = frozenset(
     ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
      "Abduction/forced disappearance")
@@ -134,6 +135,17 @@ def finalize(
     ev.quote = text[ev.start : ev.end]
     ev.notes = " ".join(notes)
     ev.rules = list(dict.fromkeys([*rules, *inc.rules]))
+    if (
+        actor1 is None
+        and explicit_date
+        and ev.event_type == REMOTE
+        and inc.place is not None
+        and inc.place.info.type != "country"
+    ):
+        # "More than 30 rockets hit the K1 base near Kirkuk on Friday": a dated, located
+        # bombardment by nobody named is ACLED's unidentified armed group.
+        actor1 = ev.actor1 = lex.group_actor("unidentified", country)[0]
+        ev.rules.append("actor1-unidentified-remote")
     has_actor = bool(actor1 or actor2)
     anchored = explicit_date or ev.place is not None or ev.fatalities
     if not (has_actor or ev.fatalities):

@@ -47,6 +47,9 @@ PLACE_WORDS = frozenset(
         "towns",
         "villages",
         "cities",
+        "districts",
+        "neighbourhoods",
+        "neighborhoods",
         # "20 km north of X", "residents of X": X is a place.
         "north",
         "south",
@@ -66,7 +69,9 @@ PLACE_OF_TYPES = {"axis": "town", "axes": "town", "vicinity": "town", "area": "t
                   "hamlet": "village", "settlement": "village", "municipality": "town",
                   "province": "governorate", "subdistrict": "district",
                   "residents": "town", "inhabitants": "town", "towns": "town",
-                  "villages": "village", "cities": "city", **dict.fromkeys(
+                  "villages": "village", "cities": "city", "districts": "neighbourhood",
+                  "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood",
+                  **dict.fromkeys(
                       ("north", "south", "east", "west", "northeast", "northwest",
                        "southeast", "southwest"), "town")}  # fmt: skip
 SUFFIX_WORDS = frozenset(
@@ -122,7 +127,17 @@ PREPS = frozenset(["in", "near", "outside", "around", "at"])
 # Verbs whose object is a place: bombardment and retaking ("shelled Sarmin", "retook Kinsabba").
 # Not "attacked", "targeted", "seized" or "captured": their objects are as often people or groups.
 PLACE_VERBS = frozenset(
-    ["shelled", "bombed", "pounded", "bombarded", "struck", "recaptured", "retook", "overran"]
+    [
+        "shelled",
+        "bombed",
+        "pounded",
+        "bombarded",
+        "struck",
+        "recaptured",
+        "retook",
+        "overran",
+        "stormed",
+    ]
 )
 JOINERS = frozenset(
     [
