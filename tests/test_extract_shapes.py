@@ -306,3 +306,21 @@ def test_one_person_killed_in_the_passive_counts_one():
         "Unidentified Armed Group (Syria)",
         1,
     )
+
+
+def test_gunmen_on_a_motorcycle_killing_an_elder_attack_a_civilian():
+    (ev,) = events(
+        "Unidentified gunmen riding a motorcycle shot dead a tribal elder late on Saturday in "
+        "front of his house in the village of Umm Batna in Idlib province."
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack",
+        "Unidentified Armed Group (Syria)",
+        "Civilians (Syria)",
+        1,
+    )
+
+
+def test_drones_dropping_explosives_strike():
+    (ev,) = events("On Monday, drones dropped explosives on an army position near Jasim.")
+    assert ev.sub_event_type == "Air/drone strike"
