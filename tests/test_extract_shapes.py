@@ -324,3 +324,48 @@ def test_gunmen_on_a_motorcycle_killing_an_elder_attack_a_civilian():
 def test_drones_dropping_explosives_strike():
     (ev,) = events("On Monday, drones dropped explosives on an army position near Jasim.")
     assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_chlorine_barrel_bomb_is_a_chemical_attack():
+    (ev,) = events(
+        "A barrel bomb filled with chlorine hit the Bab al-Nairab district of Aleppo on Sunday "
+        "evening. There were no fatalities."
+    )
+    assert (ev.sub_event_type, ev.fatalities) == ("Chemical weapon", 0)
+
+
+def test_a_denial_in_the_next_sentence_denies_nothing():
+    (ev,) = events(
+        "Yesterday, fire was opened from a regime-controlled area against our observation post "
+        "near Jasim with mortar rounds. No casualties occurred among our personnel."
+    )
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_speaker_reporting_its_own_strikes_is_their_author():
+    (ev,) = events(
+        "The Saudi-led coalition said on Sunday that its air strikes had killed 30 Houthi "
+        "fighters in Marib."
+    )
+    assert ev.actor1 == "Saudi-led Coalition"
+
+
+def test_background_years_do_not_join_a_dated_incident():
+    found = events(
+        "Security forces opened fire on protesters in Jasim on March 18, 2011, killing four "
+        "people. By 2013, regime aircraft were dropping barrel bombs on the town almost daily."
+    )
+    assert [e.event_date for e in found] == ["2011-03-18"]
+    assert found[0].sub_event_type != "Air/drone strike"
+
+
+def test_clan_fighters_beside_troops_and_the_group_only_when_definite():
+    found = events(
+        "Al-Shabaab claimed the attack. On the 3rd, government troops and clan fighters retook "
+        "the town of Mahas from the militants."
+    )
+    (ev,) = [e for e in found if e.place == "Mahas"]
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Government regains territory",
+        "Military Forces of Somalia",
+    )

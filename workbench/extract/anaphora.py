@@ -31,9 +31,11 @@ def refer_back(anns: list[Ann], text: str) -> list[Ann]:
             if not a.contextual and not a.role and a.atype in NON_STATE:
                 last = a
             elif a.contextual and a.info in REFERRING:
-                definite = a.info == "anaphor" or text[max(0, a.start - 6) : a.start].endswith(
-                    DEFINITE
-                )
+                # The dictionary drops a leading "the" ("the group" is stored as "group"):
+                # the text must say "the group", not "a group" or "clan fighters".
+                definite = text[max(0, a.start - 6) : a.start].endswith(DEFINITE) or text[
+                    a.start : a.end
+                ].startswith(DEFINITE)
                 if definite and last is not None and a.start - last.end <= WINDOW:
                     a.name, a.atype, a.country = last.name, last.atype, last.country
                     a.rule = "anaphora"

@@ -270,6 +270,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 # "missiles" alone are weak evidence of an attack.
                 strong = weapon.sub_event_type in STRONG_WEAPONS
                 strength = 60 if strong else 35
+                if weapon.sub_event_type == "Chemical weapon":
+                    strength = 70  # "a barrel bomb filled with chlorine" is a chemical attack
                 trig = Trigger(
                     text[start:end], weapon.sub_event_type, strength, frozenset({"weapon"})
                 )

@@ -46,6 +46,7 @@ def find_candidates(
         groups: dict[tuple[int, int], list[Ann]] = {}
         dropped = False  # a trigger here was a threat, a denial or a tally
         lead = bisect.bisect_left(starts, sent.start)
+        end_tok = bisect.bisect_left(starts, sent.end, lead)
         for t in [a for a in s_anns if a.kind == "trigger"]:
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
@@ -53,7 +54,7 @@ def find_candidates(
             if _period(f, clause_dates, t):
                 dropped = True
                 continue
-            if f.blocked(t, first_token(sent, t.start, starts), has_date, lead):
+            if f.blocked(t, first_token(sent, t.start, starts), has_date, lead, end_tok):
                 dropped = True
                 continue
             ti = bisect.bisect_left(starts, t.start)

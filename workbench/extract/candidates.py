@@ -138,7 +138,9 @@ class Finder:
 
     # -- cues -------------------------------------------------------------------------------
 
-    def blocked(self, t: Ann, first_tok: int, has_date: bool, lead: int = -1) -> str:
+    def blocked(
+        self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
+    ) -> str:
         keys, cues, tokann, anns = self.keys, self.lex.cues, self.tokann, self.anns
         # "Since December, ... displaced by the offensive": a sentence-wide tally.
         if lead >= 0 and tuple(keys[lead : lead + 1]) in cues["habitual"] and lead < t.i:
@@ -163,7 +165,8 @@ class Finder:
             for x, w in enumerate(window):
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
                     return f"cue-{name}"
-        after = keys[t.j : t.j + _NEG_AFTER]
+        # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
+        after = keys[t.j : min(t.j + _NEG_AFTER, end_tok if end_tok is not None else len(keys))]
         if not self.lex.cue_words["negation"].isdisjoint(after):
             return "cue-negation"
         if t.info.sub_event_type in DEVICES and not CLEARANCE.isdisjoint(
@@ -256,6 +259,9 @@ class Finder:
             if key in bridge or key.isdigit() or key.endswith("ly") or key in NUMBER_WORDS:
                 own = own or key in ("its", "their")
                 k -= 1
+                continue
+            if own and key == "that":
+                k -= 1  # "the coalition said on Sunday that its air strikes ..."
                 continue
             if own and key in self.lex.reporting:
                 # "the Sudanese army said its aircraft struck": the speaker attacked.

@@ -119,6 +119,8 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
                 return inc, "merge-anaphora"
         if near:
             return near[0], "merge-anaphora"
+    if c.historical:
+        return None, ""  # "By 2013, regime aircraft were dropping barrel bombs": background
     for inc in reversed(incidents):
         if not _compatible(inc, c):
             continue
@@ -126,14 +128,23 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         if not same_day:
             # A different (specific) kind of attack joins only if it shares an actor.
             same_kind = _type_of(inc) == kind_of(c)[0]
-            ok = _shares(inc, c) or not c.agents if same_kind else _shares_actor(inc, c)
+            ok = (
+                _shares(inc, c) or not c.agents
+                if same_kind
+                else _shares_actor(inc, c) and _same_first_actor(inc, c)
+            )
             if distance <= ELABORATION_WINDOW and ok:
                 return inc, "merge-elaboration"
             if _same_actor_place(inc, c):
                 return inc, "merge-same-actor-place"
         elif _same_date(inc, c) and _shares(inc, c) and _same_first_actor(inc, c):
             return inc, "merge-same-date"
-        elif inc.date is None and distance <= ELABORATION_WINDOW and _shares(inc, c):
+        elif (
+            inc.date is None
+            and distance <= ELABORATION_WINDOW
+            and _shares(inc, c)
+            and _same_first_actor(inc, c)  # not when the doers differ: another action
+        ):
             return inc, "merge-dates-later"
     return None, ""
 
