@@ -369,3 +369,36 @@ def test_clan_fighters_beside_troops_and_the_group_only_when_definite():
         "Government regains territory",
         "Military Forces of Somalia",
     )
+
+
+def test_a_retelling_with_the_date_dates_the_first_telling():
+    found = events(
+        "The push came days after HTS fighters shot down a Syrian air force jet over the area. "
+        "The plane was brought down on Wednesday near Khan Shaykhun by a missile."
+    )
+    assert [(e.sub_event_type, e.event_date, e.place) for e in found] == [
+        ("Disrupted weapons use", "2020-03-04", "Khan Shaykhun")
+    ]
+
+
+def test_force_on_marchers_told_in_the_next_sentence():
+    found = events(
+        "On Friday, thousands marched from the main mosque in Jasim. Security forces opened "
+        "fire. Four protesters were killed."
+    )
+    assert "Excessive force against protesters" in [e.sub_event_type for e in found]
+
+
+def test_cells_fighting_alongside_and_dropped_bombs():
+    (ev,) = events("ISIS cells ambushed an army bus near Palmyra at dawn on Sunday.")
+    assert ev.actor1 == "Islamic State"
+    (ev,) = events(
+        "Somali troops, fighting alongside clan militias, recaptured the town of Runirgod from "
+        "al-Shabab on Saturday."
+    )
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Government regains territory",
+        "Military Forces of Somalia",
+    )
+    (ev,) = events("On Monday, a Sudanese aircraft dropped bombs on a market in Kabkabiya.")
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Sudan")

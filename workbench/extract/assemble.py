@@ -135,6 +135,17 @@ SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest",
 MANY = frozenset(["hundreds", "thousands", "crowds", "tens", "scores", "dozens"])
 
 
+def _protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
+    """ "Thousands marched from the mosque. Security forces opened fire.": the sentence just
+    before, in the same paragraph, told of a protest."""
+    if si == 0 or sentences[si - 1].para != sentences[si].para:
+        return False
+    prev = sentences[si - 1]
+    lo = bisect.bisect_left(f.ann_starts, prev.start)
+    hi = bisect.bisect_left(f.ann_starts, prev.end)
+    return any(a.kind == "trigger" and a.info.sub_event_type in PROTESTS for a in f.anns[lo:hi])
+
+
 def _many_before(keys: list[str], i: int, sent: Sentence, starts: list[int]) -> bool:
     """ "hundreds of people marched": a crowd by its size, though no protester is named."""
     lo = max(bisect.bisect_left(starts, sent.start), i - 6)
@@ -217,7 +228,7 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     if any(
         a.kind == "trigger" and a.start < clause[0] and a.info.sub_event_type in PROTESTS
         for a in s_anns
-    ):
+    ) or _protest_before(f, si, sentences):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
     outside = [
         a for a in s_anns
@@ -314,7 +325,8 @@ def _subject_start(text: str, sent, pos: int, starts) -> tuple[int, int | None]:
 
 _ASIDE = re.compile(
     r"\s*(?:including|among\s+them|notably|mostly|mainly|backed\s+by|supported\s+by|"
-    r"led\s+by|along\s+with|together\s+with)\b",
+    r"led\s+by|along\s+with|together\s+with|(?:fighting\s+)?alongside|aided\s+by|"
+    r"helped\s+by|assisted\s+by|with\s+the\s+(?:help|support)\s+of)\b",
     re.I,
 )
 

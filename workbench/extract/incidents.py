@@ -142,7 +142,7 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         elif (
             inc.date is None
             and distance <= ELABORATION_WINDOW
-            and _shares(inc, c)
+            and (_shares(inc, c) or (not c.agents and not c.targets and _same_type(inc, c)))
             and _same_first_actor(inc, c)  # not when the doers differ: another action
         ):
             return inc, "merge-dates-later"
@@ -202,6 +202,12 @@ def _head_of(t: Ann) -> str:
 
 def _same_date(inc: Incident, c: Candidate) -> bool:
     return inc.date is not None and c.date is not None and inc.date.info.date == c.date.info.date
+
+
+def _same_type(inc: Incident, c: Candidate) -> bool:
+    """ "HTS shot down a jet. The plane was brought down on Wednesday ...": the same act,
+    retold with its date and no actor."""
+    return _type_of(inc) == kind_of(c)[0] and not kind_of(c)[1]
 
 
 def _same_first_actor(inc: Incident, c: Candidate) -> bool:
