@@ -146,3 +146,11 @@ def test_strict_figures_need_two_agreeing_fields():
     assert result["recall_required"] == 1.0
     assert result["recall_required_strict"] == 0.5 and result["precision_strict"] == 0.5
     assert "strict (2 of actor1/actor2/location agree)" in format_text(result)
+
+
+def test_colon_names_and_zero_tolls():
+    g = gold(actor1=["M23"], fatalities=0, location=[])
+    r = record(actor1="M23: March 23 Movement", fatalities=None)
+    result = evaluate([g], [r])
+    assert result["recall_all"] == 1.0
+    assert result["fields"]["actor1"] == 1.0 and result["fields"]["fatalities"] == 1.0

@@ -402,3 +402,21 @@ def test_cells_fighting_alongside_and_dropped_bombs():
     )
     (ev,) = events("On Monday, a Sudanese aircraft dropped bombs on a market in Kabkabiya.")
     assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Sudan")
+
+
+def test_tolls_told_as_burials_deaths_and_quoted_vague_words():
+    (ev,) = events(
+        "On Monday, a Sudanese aircraft dropped bombs on a market in Kabkabiya. Residents said "
+        "they buried 9 people the same day."
+    )
+    assert ev.fatalities == 9
+    (ev,) = events(
+        "Unknown gunmen opened fire at a former commander near his house in Jasim this "
+        "afternoon. He died immediately."
+    )
+    assert (ev.fatalities, ev.date_precision) == (1, "day")
+    (ev,) = events(
+        'Somali troops recaptured Runirgod on Saturday. The minister said "dozens" of militants '
+        "had been killed in the fighting."
+    )
+    assert ev.fatalities == 12

@@ -80,7 +80,9 @@ def date_agrees(gold: dict[str, Any], rec: dict[str, Any]) -> bool:
 
 def _names_in(value: str | None, acceptable: list[str]) -> bool:
     wanted = {norm(a) for a in acceptable}
-    return norm(value) in wanted
+    # ACLED writes some names "Short: Long" ("M23: March 23 Movement"): either part names it.
+    parts = [value, *(value or "").split(": ", 1)] if value and ": " in value else [value]
+    return any(norm(p) in wanted for p in parts)
 
 
 def actors_agree(gold: dict[str, Any], rec: dict[str, Any]) -> tuple[bool, bool, bool]:
@@ -121,8 +123,9 @@ def field_scores(gold: dict[str, Any], rec: dict[str, Any]) -> dict[str, bool | 
         "actor1": a1 if _list(gold.get("actor1")) else None,
         "actor2": a2 if _list(gold.get("actor2")) else None,
         "location": _names_in(rec.get("location"), places) if places else None,
-        "fatalities": (rec.get("fatalities") or 0) == 0 if gold_fat is None
-        else rec.get("fatalities") == gold_fat,
+        # Gold null (not reported) and 0 both accept a proposal that reports none; ACLED
+        # codes "none reported" as 0.
+        "fatalities": (rec.get("fatalities") or 0) == (gold_fat or 0),
     }  # fmt: skip
 
 

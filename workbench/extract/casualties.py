@@ -74,6 +74,7 @@ ANCHORS = frozenset(
         "assassinated",
         "murdered",
         "beheaded",
+        "buried",
     ]
 )
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
@@ -179,7 +180,8 @@ class CasualtyFinder:
             rf"(?:between\s+(?P<lo>{one})\s+and\s+|(?P<lo2>{one})\s+(?:to|or)\s+"
             rf"|(?P<lo3>\d+)\s*[-–]\s*(?=\d))"
         )
-        num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})"
+        # The figure may be quoted: '"dozens" of militants had been killed'.
+        num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})[\"”’']?"
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
             rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?"
@@ -189,7 +191,7 @@ class CasualtyFinder:
             re.I,
         )
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
-            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of"
+            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|buried|claimed\s+the\s+lives\s+of"
             rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
             re.I,
@@ -214,6 +216,11 @@ class CasualtyFinder:
         )
         self.single = re.compile(
             rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?P<one>{singles})\b",
+            re.I,
+        )
+        # "He died immediately", "she later died of her wounds": one victim.
+        self.died = re.compile(
+            r"\b(?:he|she)\s+(?:later\s+|also\s+|subsequently\s+|soon\s+)?(?:died|succumbed)\b",
             re.I,
         )
         # "..., killing him", "shooting her dead": one victim named just before.
@@ -288,6 +295,9 @@ class CasualtyFinder:
             self._try(found, 2, self.family, text, starts[k], "casualty-family")
             first = k - 2 if k > 1 and keys[k] == "dead" else k  # "shooting him dead"
             self._try(found, 4, self.pronoun, text, starts[first], "casualty-pronoun")
+            for j in range(max(0, k - 2), k):
+                if keys[j] in ("he", "she"):
+                    self._try(found, 4, self.died, text, starts[j], "casualty-pronoun")
             for j in range(max(0, k - 3), k):
                 if keys[j] == "was" and not (j and keys[j - 1] in ("who", "which", "that")):
                     self._try(found, 5, self.passive_one, text, starts[j], "casualty-passive-one")

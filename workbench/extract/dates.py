@@ -50,7 +50,8 @@ DATE_RE = re.compile(
     rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?)\s+ago\b)"
     rf"|(?P<rel>\b(?:(?P<relq>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rw>last|this|past"
     rf"|previous)\s+(?P<unit>week|weekend|month|year)|(?:over\s+)?the\s+(?P<wkd>weekend)\b"
-    rf"|(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|overnight)))\b"
+    rf"|(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    rf"|overnight)))\b"
     rf"|(?P<season>\b(?:the\s+)?(?P<seas>spring|summer|fall|autumn|winter)\s+of\s+(?P<sy>(?:19|20)\d\d)\b)"
     rf"|(?P<yr>\b(?:in|since|by|until|of|from)\s+(?P<yy>(?:19|20)\d\d)\b)",
     re.IGNORECASE,
@@ -113,6 +114,8 @@ ANCHORS = frozenset(
         "overnight",
         "night",
         "morning",
+        "afternoon",
+        "evening",
         "weekend",
         "week",
         "month",
