@@ -4,22 +4,15 @@ deaths coded 0, period tallies kept off incidents, figures that add up."""
 from __future__ import annotations
 
 import pytest
+from extract_support import helpers
 
-from workbench.extract import extract
 from workbench.extract.casualties import CasualtyFinder
 from workbench.extract.lexicon import cached_lexicon
 
 PUB = "2021-04-14"  # a Wednesday
 
 
-def events(text: str, published: str = PUB):
-    return extract(text, published).events
-
-
-def one(text: str, published: str = PUB):
-    found = events(text, published)
-    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
-    return found[0]
+events, one = helpers(PUB)
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract_support import helpers
 
 from workbench.extract import extract
 from workbench.extract.casualties import CasualtyFinder
@@ -14,14 +15,7 @@ from workbench.extract.lexicon import cached_lexicon
 PUB = "2019-07-24"  # a Wednesday
 
 
-def events(text: str, published: str = PUB):
-    return extract(text, published).events
-
-
-def one(text: str, published: str = PUB):
-    found = events(text, published)
-    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
-    return found[0]
+events, one = helpers(PUB)
 
 
 # -- dates ------------------------------------------------------------------------------------

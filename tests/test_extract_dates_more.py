@@ -7,15 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract_support import helpers
 
-from workbench.extract import extract
 from workbench.extract.dates import find_dates, item_opening, resolve_date_phrase
 
 PUB = "2021-09-16"  # a Thursday
 
 
-def events(text: str, published: str = PUB):
-    return extract(text, published).events
+events, _ = helpers(PUB)
 
 
 def by_place(text: str, published: str = PUB) -> dict:

@@ -3,15 +3,14 @@ inside their state, repelled attacks."""
 
 from __future__ import annotations
 
+from extract_support import helpers
+
 from workbench.extract import extract
 
 PUB = "2019-07-24"  # a Wednesday
 
 
-def one(text: str, published: str = PUB):
-    found = extract(text, published).events
-    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
-    return found[0]
+events, one = helpers(PUB)
 
 
 # -- crowds are protesters or rioters, never civilians ----------------------------------------
