@@ -420,3 +420,16 @@ def test_tolls_told_as_burials_deaths_and_quoted_vague_words():
         "had been killed in the fighting."
     )
     assert ev.fatalities == 12
+
+
+def test_friday_prayers_do_not_date_a_dated_sentence_and_prisoner_swaps():
+    found = events(
+        "On 18 March 2011, after Friday prayers, thousands marched from the main mosque in "
+        "Jasim. Security forces opened fire. Four protesters were killed."
+    )
+    assert {e.event_date for e in found} == {"2011-03-18"}
+    (ev,) = events(
+        "Syrian government forces and rebel factions carried out an exchange of detainees on "
+        "Thursday at the Abu al-Zindeen crossing near al-Bab."
+    )
+    assert ev.sub_event_type == "Agreement"

@@ -155,6 +155,8 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
         toks = Tokens.of(text)
     hits = []
     for m in _matches(text, toks):
+        if m.group("wday") and _OBSERVANCE.match(text, m.end()):
+            continue  # "after Friday prayers": the time of day of a date given elsewhere
         hit = _resolve(m, published)
         if hit is None:
             continue
@@ -167,6 +169,9 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
             hit.range_marked = False
         hits.append(hit)
     return hits
+
+
+_OBSERVANCE = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|market)\b", re.I)
 
 
 def resolve_date_phrase(phrase: str, published: str | date | None) -> tuple[str, str] | None:
