@@ -433,3 +433,13 @@ def test_friday_prayers_do_not_date_a_dated_sentence_and_prisoner_swaps():
         "Thursday at the Abu al-Zindeen crossing near al-Bab."
     )
     assert ev.sub_event_type == "Agreement"
+
+
+def test_war_years_are_background_and_report_datelines_are_no_place():
+    assert events("Israel captured the Golan Heights from Syria in the 1967 war.") == []
+    text = (
+        "(Nairobi, June 12, 2024) - Sudanese army troops clashed with fighters in El Fasher on "
+        "Monday, Human Rights Watch said."
+    )
+    (ev,) = extract(text, "2024-06-12").events
+    assert ev.place == "El Fasher"

@@ -308,9 +308,15 @@ def _dateline(text: str, start: int, end: int) -> bool:
     """ "BEIRUT (Reuters) -", "ISTANBUL/BEIRUT -", "GOMA, Congo -": where the reporter was."""
     if start and text[start - 1] not in "\n":
         line = text.rfind("\n", 0, start) + 1
+        if text[start - 1] == "(" and start - 1 == line:
+            # "(Nairobi, June 12, 2024) - The Rapid Support Forces ...": a report's dateline
+            return _PAREN_DATELINE.match(text, end) is not None
         if not _DATELINE_HEAD.fullmatch(text, line, start):
             return False
     return _DATELINE.match(text, end) is not None
+
+
+_PAREN_DATELINE = re.compile(r"[^)\n]{0,40}\)\s*[-—–:]")
 
 
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'-]+(?:/|,\s*)")

@@ -53,7 +53,7 @@ DATE_RE = re.compile(
     rf"|(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
     rf"|overnight)))\b"
     rf"|(?P<season>\b(?:the\s+)?(?P<seas>spring|summer|fall|autumn|winter)\s+of\s+(?P<sy>(?:19|20)\d\d)\b)"
-    rf"|(?P<yr>\b(?:in|since|by|until|of|from)\s+(?P<yy>(?:19|20)\d\d)\b)",
+    rf"|(?P<yr>\b(?:in|since|by|until|of|from)\s+(?:the\s+)?(?P<yy>(?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
 _CASED = re.compile(rf"^(?:{_MON}|{_DAYNAME})$")
