@@ -78,3 +78,18 @@ def test_file_mode_is_not_private(store, tmp_path):
     target.chmod(0o640)  # a file it replaces keeps its mode
     export_to_file(store, str(target), "jsonl")
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_next_export_clears_a_killed_exports_part_file(store, tmp_path):
+    target = tmp_path / "events.jsonl"
+    stale = tmp_path / ".events.jsonl.abc123.part"
+    fresh = tmp_path / ".events.jsonl.def456.part"  # another export, still running
+    other = tmp_path / ".other.csv.abc123.part"
+    for part in (stale, fresh, other):
+        part.write_text("half")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    export_to_file(store, str(target), "jsonl")
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()

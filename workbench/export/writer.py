@@ -1,6 +1,7 @@
 """Provides `atomic_output`: write an export to a temporary file, rename when complete.
 
-A crash or kill mid-export leaves the previous file (or none), never half a dataset.
+A crash or kill mid-export leaves the previous file (or none), never half a dataset; the
+hidden part file it leaves is removed by the next export to the same file.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def atomic_output(path: str | None, newline: str | None = None) -> Iterator[Text
         sys.stdout.flush()
         return
     target = Path(path)
+    _clear_stale(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as out:
@@ -37,6 +39,25 @@ def atomic_output(path: str | None, newline: str | None = None) -> Iterator[Text
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+STALE_SECONDS = 3600  # an export takes seconds; an hour-old part file is a killed one's
+
+
+def _clear_stale(target: Path) -> None:
+    """Remove the temporary files killed exports to `target` left behind (never a running
+    one's: those are fresh)."""
+    import time
+
+    cutoff = time.time() - STALE_SECONDS
+    for part in target.parent.glob(f".{glob_escape(target.name)}.*.part"):
+        with contextlib.suppress(OSError):
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def _umask() -> int:
