@@ -115,6 +115,34 @@ async def test_export_from_the_app_with_progress(tmp_path):
     assert len(lines) == 1 and f'"event_id": {ids["events"][0]}' in lines[0]
 
 
+async def test_export_dialog_filters_by_date_and_says_what_is_wrong(tmp_path):
+    path = str(tmp_path / "f.db")
+    ids = build_db(path)
+    with Store(path, analyst="fixture") as store:
+        dates = [store.row("events", e)["event_date"] for e in ids["events"]]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "X")
+        screen = app.screen
+        target = tmp_path / "f.jsonl"
+        screen.query_one("#export-path").value = str(target)
+        screen.query_one("#export-format").query("RadioButton")[1].value = True  # jsonl
+        screen.query_one("#export-status").query("RadioButton")[1].value = True  # all
+        screen.query_one("#export-since").value = "not-a-date"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert "✗" in screen_text(app) and not target.exists()
+        first = min(d for d in dates if d)
+        screen.query_one("#export-since").value = first
+        screen.query_one("#export-until").value = first
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines and all(f'"event_date": "{first}"' in line for line in lines)
+    assert len(lines) == sum(d == first for d in dates) < len(dates)
+
+
 async def test_names_and_duplicates_screens_open(tmp_path):
     path = str(tmp_path / "n.db")
     build_db(path)

@@ -45,6 +45,11 @@ class ExportScreen(ModalScreen[None]):
                 with RadioSet(id="export-status"):
                     for n, status in enumerate(STATUSES):
                         yield RadioButton(status, value=n == 0)
+            with Horizontal(id="export-filters"):
+                # The CLI's --since/--until/--country: a year, a month or a day; empty = all.
+                yield Input(placeholder="since YYYY[-MM[-DD]]", id="export-since", compact=True)
+                yield Input(placeholder="until YYYY[-MM[-DD]]", id="export-until", compact=True)
+                yield Input(placeholder="country", id="export-country", compact=True)
             yield Label("File")
             yield Input(self._default_path("csv"), id="export-path", compact=True)
             yield ProgressBar(id="export-progress", show_eta=False)
@@ -80,12 +85,19 @@ class ExportScreen(ModalScreen[None]):
             return
         self.running = True
         self._message("Exporting…")
+        filters = {
+            name: self.query_one(f"#export-{name}", Input).value.strip() or None
+            for name in ("since", "until", "country")
+        }
         self._export(
-            path, self._choice("#export-format", FORMATS), self._choice("#export-status", STATUSES)
+            path,
+            self._choice("#export-format", FORMATS),
+            self._choice("#export-status", STATUSES),
+            filters,
         )
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, path: str, fmt: str, status: str) -> None:
+    def _export(self, path: str, fmt: str, status: str, filters: dict) -> None:
         from ...export import export_to_file
 
         worker = get_current_worker()
@@ -98,7 +110,9 @@ class ExportScreen(ModalScreen[None]):
         try:
             store = Store(self.app.db_path, analyst=self.app.analyst)
             try:
-                count = export_to_file(store, path, fmt, status=status, progress=progress)
+                count = export_to_file(
+                    store, path, fmt, status=status, progress=progress, **filters
+                )
             finally:
                 store.close()
         except Exception as exc:  # shown in the dialog; the app carries on
