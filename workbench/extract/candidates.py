@@ -127,6 +127,29 @@ REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confi
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 
 
+# Words that may open a comma segment before its subject: "On Tuesday, RSF fighters ...".
+LEAD_WORDS = frozenset(["on", "in", "at", "the", "early", "late", "then", "and", "also"])
+# Words between the comma and a verb that shares the subject before: ", and then opened fire".
+CHAIN = frozenset(["and", "then", "later", "also", "subsequently", "afterwards", "again"])
+LOC_PREPS = frozenset(["in", "near", "on", "at", "outside", "around", "along", "across", "from"])
+LOC_NOUNS = frozenset(
+    ["countryside", "outskirts", "border", "borders", "area", "areas", "region", "province",
+     "district", "suburbs", "suburb", "vicinity", "frontier", "village", "villages", "town",
+     "city", "camp", "state", "county", "part", "parts", "side", "north", "south", "east",
+     "west", "desert", "mountains", "hills", "forest", "bush", "coast", "neighbourhood",
+     "neighborhood", "countrysides", "locality", "zone", "front", "frontline", "highway", "road"]
+)  # fmt: skip
+LOC_MODS = frozenset(
+    ["the", "a", "of", "western", "eastern", "northern", "southern", "central", "northeastern",
+     "northwestern", "southeastern", "southwestern", "rural", "nearby", "neighbouring",
+     "neighboring", "remote", "same", "and", "its", "their", "main", "northwest", "northeast",
+     "southwest", "southeast"]
+)  # fmt: skip
+_WORD = re.compile(r"^[\w'’.-]+")
+_BREAK = re.compile(r"[,;:()\"“”]|[.!?]\s|\n")
+_STOP = re.compile(r"[;:]|[.!?]\s|\n")
+
+
 class Finder:
     def __init__(self, lex: Lexicon, toks, anns: list[Ann], tokann: list[int]):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
@@ -277,8 +300,91 @@ class Finder:
                 continue
             if key in SELF_PRONOUNS:
                 return self.self_report(k, first_tok)
+            if (p := self._locative_start(k, first_tok)) is not None:
+                k = p - 1  # "gunmen in the western countryside overran": where they were
+                continue
             return []
+        if k < first_tok and (opened := self._quoted_start(first_tok)) is not None:
+            # 'factions of the so-called "Syrian National Army" shelled': the closing quote
+            # is no clause break; read on through the quoted name.
+            return self.subject(t, opened, before)
+        return self.chained(t, first_tok)
+
+    def _gap(self, k: int) -> str:
+        """The punctuation and spaces between token k-1 and token k."""
+        if k <= 0 or k >= len(self.starts):
+            return ""
+        return _WORD.sub("", self.text[self.starts[k - 1] : self.starts[k]], count=1)
+
+    def _segment_start(self, k: int, limit: int = 30) -> int:
+        """First token of the comma segment that ends just before token k."""
+        x = k - 1
+        while x > 0 and x > k - limit and not _BREAK.search(self._gap(x)):
+            x -= 1
+        return x
+
+    def _quoted_start(self, first_tok: int) -> int | None:
+        """The segment start before a quoted or bracketed name that closes at first_tok."""
+        gap = self._gap(first_tok)
+        if not gap or gap[0] not in '"”)':
+            return None
+        opener = {'"': '"', "”": "“", ")": "("}[gap[0]]
+        x = first_tok - 1
+        while x > max(0, first_tok - 8) and opener not in self._gap(x):
+            x -= 1
+        if x <= 0 or opener not in self._gap(x) or _STOP.search(self._gap(x)):
+            return None
+        return self._segment_start(x)
+
+    def chained(self, t: Ann, first_tok: int) -> list[Ann]:
+        """ "RSF fighters entered the hospital, looted it and opened fire": a verb that opens
+        its comma segment shares the subject of the segment before."""
+        if any(self.keys[x] not in CHAIN for x in range(first_tok, t.i)):
+            return []
+        if self.keys[t.i].endswith("ing"):
+            return []  # "..., killing four": the outcome of the act before, told with it
+        k, hops = first_tok, 0
+        while hops < 3 and k > 0 and "," in self._gap(k) and not _STOP.search(self._gap(k)):
+            s = self._segment_start(k)
+            x = s
+            while x < k:
+                a = self.ann_at(x)
+                if a is not None and a.kind in ("date", "place"):
+                    x = a.j
+                elif self.keys[x] in LEAD_WORDS:
+                    x += 1
+                else:
+                    break
+            a = self.ann_at(x) if x < k else None
+            if a is not None and a.kind == "actor" and not a.role:
+                chain = self.actor_chain(x, k)
+                after = self.keys[chain[-1].j] if chain and chain[-1].j < k else ""
+                if not chain or after in self.lex.passive_aux or after in self.lex.reporting:
+                    return []  # "two soldiers were wounded, ...": victims; "X said, ...": a source
+                return chain
+            if a is not None or self.keys[x] in SUBORDINATORS:
+                return []
+            k, hops = s, hops + 1  # "entered the town, looted it, and burned homes"
         return []
+
+    def _locative_start(self, k: int, first_tok: int) -> int | None:
+        """Token of the preposition opening a place phrase ending at token k ("in the western
+        countryside", "on the outskirts of Nyala", "near the border"), or None."""
+        x, nouns = k, 0
+        while x >= first_tok and k - x < 8:
+            a = self.ann_at(x)
+            if a is not None and a.kind == "place":
+                x, nouns = a.i - 1, nouns + 1
+                continue
+            key = self.keys[x]
+            if key in LOC_PREPS and nouns and x < k:
+                return x
+            if key in LOC_NOUNS:
+                nouns += 1
+            elif key not in LOC_MODS or a is not None:
+                return None
+            x -= 1
+        return None
 
     def self_report(self, k: int, first_tok: int, verb_at: int | None = None) -> list[Ann]:
         """ "Hezbollah said it fired missiles": the source speaks of its own attack."""
@@ -347,13 +453,32 @@ class Finder:
         """[a] plus actors before it joined by 'and' / 'and allied' / 'along with'."""
         found = [a]
         k = a.i - 1
+        if k >= first_tok and self.keys[k] in ("the", "its", "their"):
+            k -= 1  # "The Rapid Support Forces (RSF) and the Sudanese army clashed"
+            if k < first_tok or self.keys[k] not in ("and", "or"):
+                return found
         while k >= first_tok and self.keys[k] in ("and", "allied", "or", "with", "along"):
             k -= 1
             b = self.ann_at(k) if k >= first_tok else None
             if b is not None and b.kind == "actor" and not b.role:
-                found.insert(0, b)
+                if self._object_of_verb(b, first_tok):
+                    break  # "the army shelled the RSF and the militia": objects
+                if all(x.name != b.name for x in found):
+                    found.insert(0, b)
                 k = b.i - 1
+                # "the Rapid Support Forces (RSF)": the full name before its acronym
+                full = self.ann_at(k) if k >= first_tok else None
+                if full is not None and full.kind == "actor" and full.name == b.name:
+                    k = full.i - 1
         return found
+
+    def _object_of_verb(self, b: Ann, first_tok: int) -> bool:
+        """The actor follows a trigger ("shelled the RSF"): it is acted upon, not acting."""
+        k = b.i - 1
+        while k >= first_tok and self.keys[k] in DEFINITE:
+            k -= 1
+        prev = self.ann_at(k) if k >= first_tok else None
+        return prev is not None and prev.kind == "trigger"
 
     def objects(self, t: Ann, end_tok: int, skip_to: int) -> tuple[list[Ann], bool]:
         keys, lex = self.keys, self.lex

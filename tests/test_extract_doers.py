@@ -1,0 +1,48 @@
+"""Who did what inside a clause: coordinated subjects around an acronym, verbs sharing the
+subject of the segment before, place phrases between subject and verb, quoted names.
+Invented sentences, none from the seeds or the dev sets."""
+
+from __future__ import annotations
+
+from extract_support import helpers
+
+events, one = helpers("2024-06-12")  # a Wednesday
+
+
+def test_an_acronym_in_brackets_keeps_the_coordination():
+    ev = one("The Rapid Support Forces (RSF) and the Sudanese army fought in Kadugli on Monday.")
+    assert ev.actor1 == "Rapid Support Forces"
+    assert "Military Forces of Sudan" in [ev.actor2, *ev.assoc_actor_1]
+
+
+def test_an_object_before_and_is_not_a_coordinated_subject():
+    ev = one("Sudanese army jets bombed the RSF and the market in Kadugli on Monday.")
+    assert ev.actor1 == "Military Forces of Sudan"
+    assert "Rapid Support Forces" not in ev.assoc_actor_1
+
+
+def test_a_verb_opening_its_segment_shares_the_subject_before():
+    ev = one(
+        "RSF fighters went into the clinic in Kadugli on Monday, looted it and then opened fire."
+    )
+    assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_a_reporting_segment_lends_no_subject():
+    found = events("Police said on Monday, looted shops in Kadugli were counted.")
+    assert all(e.actor1 != "Police Forces of Sudan" for e in found)
+
+
+def test_a_place_phrase_between_subject_and_verb_is_skipped():
+    ev = one("On Monday, gunmen on the outskirts of Kadugli overran a police post in Talodi.")
+    assert ev.actor1.startswith("Unidentified Armed Group")
+    ev = one("On Monday, militiamen in the southern countryside ambushed an army patrol in Sudan.")
+    assert ev.actor1 is not None and "Military Forces" not in ev.actor1
+
+
+def test_a_quoted_name_is_read_through_its_closing_quote():
+    ev = one(
+        'On Monday, Turkish-backed fighters of the so-called "Syrian National Army" shelled '
+        "the village of Tal Tamr, wounding a child."
+    )
+    assert ev.actor1 == "Syrian National Army"
