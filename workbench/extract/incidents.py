@@ -5,7 +5,15 @@ The airstrikes from Assad killed 21 ..."). A candidate joins an earlier incident
 - `merge-anaphora`: it refers back ("the attack", "Assad's strikes") without a new date;
 - `merge-elaboration`: it has no date of its own, comes within a few sentences, and neither
   its type, its first actor nor its place contradicts;
-- `merge-same-date`: it has the same explicit day and shares an actor or the place.
+- `merge-same-date`: it has the same explicit day and shares an actor or the place;
+- `merge-retold-same-day`: the same kind of act on the same explicit day, told again
+  without a doer of its own or another place ("- Monday night: helicopters drop ...");
+- `merge-retelling`: no doer and no day of its own (a statement's "said on Friday that"
+  is no day of the act) retells the incident last spoken of, within a few paragraphs,
+  unless "Separately", "In another attack", "an explosion" open another one.
+A generic word of the same family ("The vehicle was detonated") elaborates a specific
+act; a reference's date outside its clause ("The attack came a day after X, on Monday")
+or a month holding the incident's day ("the third attack ... this month") is no new date.
 Two candidates with different explicit dates, or different first actors, stay apart. A new
 incident that refers back but names nobody inherits the actors and place it refers to
 (`anaphora-inherit`). Casualty figures in trigger-less sentences go to the incident just
@@ -14,6 +22,7 @@ before them in the same paragraph (`casualties-following`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..codebook import event_type_of
@@ -54,13 +63,14 @@ def group_incidents(
     sentences: list[Sentence],
 ) -> list[Incident]:
     incidents: list[Incident] = []
+    text = sentences[0].text if sentences else ""
     orphan_iter = iter(sorted(orphans, key=lambda o: o[0]))
     pending = next(orphan_iter, None)
     for c in sorted(cands, key=lambda c: (c.sent, c.clause[0])):
         while pending is not None and pending[0] < c.sent:
             _attach_orphan(incidents, pending, sentences)
             pending = next(orphan_iter, None)
-        target, rule = _find_home(incidents, c)
+        target, rule = _find_home(incidents, c, text)
         if target is not None:
             _absorb(target, c, rule)
             continue
@@ -89,7 +99,9 @@ def _new(c: Candidate) -> Incident:
     return inc
 
 
-def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None, str]:
+def _find_home(
+    incidents: list[Incident], c: Candidate, text: str = ""
+) -> tuple[Incident | None, str]:
     # A date carried over from the sentence before does not make a new incident by itself.
     weak = c.date_rule == "date-previous-sentence"
     if c.days_after is not None and weak:
@@ -106,7 +118,7 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         near = [
             inc for inc in reversed(incidents)
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c, places=located)
-            and (c.date is None or weak or _same_date(inc, c))
+            and (c.date is None or weak or _same_date(inc, c) or _borrowed_date(c, inc))
             and (not specific or _same_kind(_type_of(inc), kind_of(c)[0]))
         ]  # fmt: skip
         for inc in near:
@@ -127,7 +139,7 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
         distance = c.sent - inc.last_sent
         if not same_day:
             # A different (specific) kind of attack joins only if it shares an actor.
-            same_kind = _type_of(inc) == kind_of(c)[0]
+            same_kind = _type_of(inc) == kind_of(c)[0] or _same_family_generic(inc, c, text)
             ok = (
                 _shares(inc, c) or not c.agents
                 if same_kind
@@ -139,6 +151,10 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
                 return inc, "merge-same-actor-place"
         elif _same_date(inc, c) and _shares(inc, c) and _same_first_actor(inc, c):
             return inc, "merge-same-date"
+        elif _same_date(inc, c) and _retold(inc, c, text, same_day=True):
+            # "- Thursday, 11pm: Helicopter drops two barrel bombs on the hospital": the
+            # same kind of act on the same day, told again without a doer or a new place.
+            return inc, "merge-retold-same-day"
         elif (
             inc.date is None
             and distance <= ELABORATION_WINDOW
@@ -146,7 +162,72 @@ def _find_home(incidents: list[Incident], c: Candidate) -> tuple[Incident | None
             and _same_first_actor(inc, c)  # not when the doers differ: another action
         ):
             return inc, "merge-dates-later"
+    # "UOSSM said on Friday that 27 people had died in the targeting of the facility": a
+    # mention with no doer and no day of its own retells the incident last spoken of.
+    latest = max(incidents, key=lambda i: i.last_sent, default=None)
+    if (
+        latest is not None
+        and c.sent - latest.last_sent <= ANAPHORA_WINDOW
+        and not _own_date(c, text)
+        and _retold(latest, c, text)
+    ):
+        return latest, "merge-retelling"
     return None, ""
+
+
+# Reporting verb just before a date: "said on Friday that ...", the day of the statement.
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+# Openers of another incident: "Meanwhile", "Separately", "In another attack", "Also".
+_OTHER = re.compile(
+    r"\W*(?:meanwhile|elsewhere|separately|also|earlier|later|in\s+(?:an?\s+)?(?:another|other|"
+    r"separate|second|similar|related)|in\s+a\s+(?:later|second)|another)\b",
+    re.I,
+)
+_INDEFINITE = frozenset(
+    ["a", "an", "another", "other", "second", "new", "separate", "also", "similar", "previous"]
+)
+
+
+def _own_date(c: Candidate, text: str) -> bool:
+    """Whether the candidate names a day of its own (not carried over, not a statement's)."""
+    if c.date is None or c.date_rule == "date-previous-sentence":
+        return False
+    d, trigger = c.date, min(t.start for t in c.triggers)
+    if d.end <= trigger and _SPEECH.search(text, max(0, d.start - 30), d.start):
+        # "... said on Friday evening that 27 people had died in the attack"
+        return re.search(r"\bthat\b", text[d.end : trigger]) is None
+    return True
+
+
+def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> bool:
+    """Whether `c` may tell `inc` again: no doer of its own (or the same), no other place,
+    the same family of violence, no opener of another incident, no indefinite "an attack"."""
+    if c.agents and not (inc.agents and _same_first_actor(inc, c)):
+        return False
+    if c.historical or c.days_after is not None or not _compatible(inc, c):
+        return False
+    kind, generic = kind_of(c)
+    if not (_same_kind(_type_of(inc), kind) or (generic and not same_day)):
+        return False
+    if same_day and generic and event_type_of(kind) != event_type_of(_type_of(inc)):
+        return False
+    return not _another(c, text)
+
+
+def _another(c: Candidate, text: str) -> bool:
+    """ "Separately, ...", "In another attack, ...", "an explosion": another incident."""
+    if not text:
+        return False
+    if _OTHER.match(text, c.clause[0]):
+        return True
+    trigger = min(c.triggers, key=lambda t: t.start)
+    before = re.findall(
+        r"[a-z]+", text[max(c.clause[0], trigger.start - 25) : trigger.start].lower()
+    )
+    return not _INDEFINITE.isdisjoint(before[-3:])
 
 
 def actor_key(a: Ann) -> str | None:
@@ -202,6 +283,31 @@ def _head_of(t: Ann) -> str:
 
 def _same_date(inc: Incident, c: Candidate) -> bool:
     return inc.date is not None and c.date is not None and inc.date.info.date == c.date.info.date
+
+
+def _same_family_generic(inc: Incident, c: Candidate, text: str) -> bool:
+    """ "A suicide car bomb exploded ... The vehicle was detonated as soldiers ...": a
+    generic word of the same family of violence tells the incident again (not "an
+    explosion ... the next day", "Separately, ...")."""
+    return (
+        kind_of(c)[1]
+        and event_type_of(kind_of(c)[0]) == event_type_of(_type_of(inc))
+        and c.days_after is None
+        and not _another(c, text)
+    )
+
+
+def _borrowed_date(c: Candidate, inc: Incident) -> bool:
+    """ "The attack came a day after troops recaptured X": a reference's date found
+    outside its own clause belongs to the other action; "the fourth attack ... this month"
+    dates a tally whose month holds the incident's day."""
+    if c.date_rule == "date-sentence":
+        return True
+    d, own = c.date.info, inc.date.info if inc.date is not None else None
+    return (
+        own is not None and d.precision == "month" and own.precision in ("day", "week")
+        and bool(d.date and own.date) and d.date[:7] == own.date[:7]
+    )  # fmt: skip
 
 
 def _same_type(inc: Incident, c: Candidate) -> bool:

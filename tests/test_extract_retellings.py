@@ -1,0 +1,86 @@
+"""An incident retold in one article (another source's toll, a detail, "the attack came a
+day after ...", a tally "the third attack this month") stays one event; other incidents
+(another place, another day, "separately") stay apart."""
+
+from __future__ import annotations
+
+from extract_support import helpers
+
+PUB = "2019-07-24"  # a Wednesday
+
+events, one = helpers(PUB)
+
+
+def test_a_later_toll_from_another_source_joins_the_incident():
+    found = events(
+        "Government jets bombed a clinic in the town of Saraqib on Monday, killing at least "
+        "9 people, a monitoring group said.\n\n"
+        "Volunteers searched the ruins through the night.\n\n"
+        "A medical charity that runs the clinic said on Tuesday that 15 people had died in "
+        "the deliberate targeting of the building."
+    )
+    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
+    assert found[0].fatalities == 9  # the most conservative toll
+
+
+def test_a_detail_of_the_detonation_is_no_second_bombing():
+    ev = one(
+        "A suicide car bomb exploded at an army checkpoint in Mogadishu on Monday, killing "
+        "four soldiers, police said.\n\n"
+        "The vehicle was detonated as troops were searching it."
+    )
+    assert ev.fatalities == 4
+    assert "merge-elaboration" in ev.rules  # the detail is part of the bombing
+
+
+def test_the_attack_came_a_day_after_refers_back():
+    found = events(
+        "A suicide bomber blew himself up at a market in Mogadishu on Tuesday, killing six "
+        "people.\n\n"
+        "The attack came a day after government troops recaptured the town of Baardheere "
+        "from the militants on Monday."
+    )
+    bombs = [e for e in found if e.sub_event_type == "Suicide bomb"]
+    assert len(bombs) == 1 and bombs[0].event_date == "2019-07-23"
+    # Monday's date belongs to the recapture, not to a second attack.
+    assert "merge-anaphora" in bombs[0].rules
+    assert all(e.sub_event_type != "Attack" for e in found)
+
+
+def test_a_tally_this_month_is_the_incident_again():
+    found = events(
+        "Government helicopters dropped barrel bombs on a hospital in Douma on Monday, "
+        "killing 11 people.\n\n"
+        "The bombing of the hospital was the third attack on a medical facility in Douma "
+        "this month, a UN office said."
+    )
+    assert len(found) == 1, [(e.sub_event_type, e.event_date, e.quote) for e in found]
+    assert found[0].event_date == "2019-07-22"
+
+
+def test_a_timeline_entry_of_the_same_day_joins_the_incident():
+    found = events(
+        "Government helicopters dropped barrel bombs on a hospital in Douma on Monday, "
+        "killing 11 people.\n\n"
+        "Timeline:\n\n"
+        "- Monday night: Helicopters drop barrel bombs on the hospital, killing at least 11."
+    )
+    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
+
+
+def test_a_separate_attack_elsewhere_stays_apart():
+    found = events(
+        "A car bomb exploded at an army checkpoint in Mogadishu on Monday, killing four "
+        "soldiers.\n\n"
+        "Separately, a roadside bomb killed two soldiers near Afgoye on Tuesday."
+    )
+    assert len(found) == 2, [(e.sub_event_type, e.quote) for e in found]
+
+
+def test_an_indefinite_blast_is_another_incident():
+    found = events(
+        "Government jets bombed a clinic in Saraqib on Monday, killing at least 9 people.\n\n"
+        "The clinic had treated hundreds of patients since January.\n\n"
+        "Residents said an explosion killed three people at a bakery in Saraqib the next day."
+    )
+    assert len(found) == 2, [(e.sub_event_type, e.quote) for e in found]
