@@ -46,3 +46,12 @@ def test_a_quoted_name_is_read_through_its_closing_quote():
         "the village of Tal Tamr, wounding a child."
     )
     assert ev.actor1 == "Syrian National Army"
+
+
+def test_the_force_named_before_its_allies_leads():
+    ev = one(
+        "In Kadugli, the army and its allies in the Joint Forces of the Nuba armed movements "
+        "repelled an RSF attack on the eastern districts on Monday."
+    )
+    assert ev.actor1 == "Military Forces of Sudan"
+    assert ev.actor2 == "Rapid Support Forces"

@@ -131,6 +131,7 @@ COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 LEAD_WORDS = frozenset(["on", "in", "at", "the", "early", "late", "then", "and", "also"])
 # Words between the comma and a verb that shares the subject before: ", and then opened fire".
 CHAIN = frozenset(["and", "then", "later", "also", "subsequently", "afterwards", "again"])
+ALLIES = frozenset(["allies", "partners", "ally", "partner"])
 LOC_PREPS = frozenset(["in", "near", "on", "at", "outside", "around", "along", "across", "from"])
 LOC_NOUNS = frozenset(
     ["countryside", "outskirts", "border", "borders", "area", "areas", "region", "province",
@@ -303,6 +304,9 @@ class Finder:
             if (p := self._locative_start(k, first_tok)) is not None:
                 k = p - 1  # "gunmen in the western countryside overran": where they were
                 continue
+            if (p := self._name_tail(k, first_tok)) is not None:
+                k = p  # "the Joint Forces of the Darfur armed movements repelled"
+                continue
             return []
         if k < first_tok and (opened := self._quoted_start(first_tok)) is not None:
             # 'factions of the so-called "Syrian National Army" shelled': the closing quote
@@ -366,6 +370,22 @@ class Finder:
                 return []
             k, hops = s, hops + 1  # "entered the town, looted it, and burned homes"
         return []
+
+    def _name_tail(self, k: int, first_tok: int) -> int | None:
+        """Last token of the actor an "of the ..." tail ending at token k describes
+        ("the Joint Forces of the Darfur armed movements"), or None."""
+        x = k
+        while x > first_tok and k - x < 5:
+            a = self.ann_at(x)
+            if a is not None and a.kind != "place":
+                return None
+            if a is None and not self.keys[x].isalpha():
+                return None
+            if self.keys[x] == "of":
+                b = self.ann_at(x - 1)
+                return x - 1 if b is not None and b.kind == "actor" and not b.role else None
+            x = a.i - 1 if a is not None else x - 1
+        return None
 
     def _locative_start(self, k: int, first_tok: int) -> int | None:
         """Token of the preposition opening a place phrase ending at token k ("in the western
@@ -451,11 +471,18 @@ class Finder:
 
     def coordinated(self, a: Ann, first_tok: int) -> list[Ann]:
         """[a] plus actors before it joined by 'and' / 'and allied' / 'along with'."""
+        keys = self.keys
         found = [a]
         k = a.i - 1
-        if k >= first_tok and self.keys[k] in ("the", "its", "their"):
+        if k >= first_tok and keys[k] in ("the", "its", "their"):
             k -= 1  # "The Rapid Support Forces (RSF) and the Sudanese army clashed"
-            if k < first_tok or self.keys[k] not in ("and", "or"):
+            if k < first_tok or keys[k] not in ("and", "or", "in", "from", "among"):
+                return found
+        if k - 1 >= first_tok and keys[k] in ("in", "from", "among") and keys[k - 1] in ALLIES:
+            # "the army and its allies in the Joint Forces repelled": the army leads
+            k -= 2
+            k -= k >= first_tok and keys[k] in ("its", "their")
+            if k < first_tok or keys[k] not in ("and", "with"):
                 return found
         while k >= first_tok and self.keys[k] in ("and", "allied", "or", "with", "along"):
             k -= 1
@@ -493,6 +520,10 @@ class Finder:
                 if a.kind != "casualty":
                     k, steps = a.j, steps + 1
                     continue
+            if keys[k] == "by" and k > t.j and self.is_passive(t) and self.after_trigger(k):
+                # "were killed in an ambush by jihadists": the doers; but "repulsed an
+                # assault by militants" meets the other side.
+                break
             if keys[k] in lex.civilian_targets or keys[k] in lex.victim_nouns:
                 return [], True
             if (
@@ -514,6 +545,10 @@ class Finder:
                 continue
             break
         return [], False
+
+    def after_trigger(self, k: int) -> bool:
+        b = self.ann_at(k - 1)
+        return b is not None and b.kind == "trigger"
 
     def is_passive(self, t: Ann) -> bool:
         keys = self.keys
