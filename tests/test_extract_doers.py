@@ -55,3 +55,16 @@ def test_the_force_named_before_its_allies_leads():
     )
     assert ev.actor1 == "Military Forces of Sudan"
     assert ev.actor2 == "Rapid Support Forces"
+
+
+def test_shells_fired_from_the_direction_of_a_force_are_its_own():
+    ev = one("On Monday, shells fired from the direction of RSF positions hit the market in Nyala.")
+    assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_a_known_acronym_in_brackets_names_the_target():
+    ev = one(
+        "A Turkish drone struck a pickup belonging to the Kurdistan Workers' Party (PKK) in "
+        "Zakho on Monday."
+    )
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Turkey", "Kurdistan Workers' Party")

@@ -127,6 +127,10 @@ REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confi
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 
 
+# "fired from the direction of RSF positions", "launched from areas held by the Houthis".
+FROM_SKIP = frozenset(["the", "direction", "directions", "of", "positions", "position", "areas",
+                       "area", "held", "controlled", "by", "territory", "bases", "base"])  # fmt: skip
+FIRED = frozenset(["fired", "lobbed", "coming", "sent", "flown"])
 # Words that may open a comma segment before its subject: "On Tuesday, RSF fighters ...".
 LEAD_WORDS = frozenset(["on", "in", "at", "the", "early", "late", "then", "and", "also"])
 # Words between the comma and a verb that shares the subject before: ", and then opened fire".
@@ -222,8 +226,11 @@ class Finder:
             if keys[k] == "from" and "territory" in t.info.flags:
                 return []  # "recaptured Saraqeb from government forces": the losers
             if keys[k] in ("by", "from"):
-                return self.actor_chain(k + 1, end_tok)
-            if keys[k] not in BY_BRIDGE:
+                x = k + 1
+                while keys[k] == "from" and x < min(end_tok, k + 7) and keys[x] in FROM_SKIP:
+                    x += 1  # "shells fired from the direction of RSF positions"
+                return self.actor_chain(x, end_tok)
+            if keys[k] not in BY_BRIDGE and keys[k] not in FIRED:
                 return []
             k += 1
             steps += 1
@@ -526,6 +533,8 @@ class Finder:
                 break
             if keys[k] in lex.civilian_targets or keys[k] in lex.victim_nouns:
                 return [], True
+            if (b := self._bracketed_actor(k, end_tok)) is not None:
+                return [b], False  # "the Sinjar Resistance Units (YBS)": the known acronym
             if (
                 keys[k] in lex.target_bridge
                 or keys[k].isdigit()
@@ -549,6 +558,21 @@ class Finder:
     def after_trigger(self, k: int) -> bool:
         b = self.ann_at(k - 1)
         return b is not None and b.kind == "trigger"
+
+    def _bracketed_actor(self, k: int, end_tok: int) -> Ann | None:
+        """A known acronym in brackets after an unknown capitalised name at token k (the
+        bracket ends the comma clause: it may sit at end_tok)."""
+        if not self.text[self.starts[k] : self.starts[k] + 1].isupper():
+            return None
+        for x in range(k + 1, min(end_tok + 1, k + 7, len(self.keys))):
+            a = self.ann_at(x)
+            if "(" in self._gap(x):
+                return a if a is not None and a.kind == "actor" and not a.role else None
+            if x == end_tok:
+                return None
+            if a is not None or not self.text[self.starts[x] : self.starts[x] + 1].isupper():
+                return None
+        return None
 
     def is_passive(self, t: Ann) -> bool:
         keys = self.keys
