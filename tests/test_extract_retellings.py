@@ -84,3 +84,30 @@ def test_an_indefinite_blast_is_another_incident():
         "Residents said an explosion killed three people at a bakery in Saraqib the next day."
     )
     assert len(found) == 2, [(e.sub_event_type, e.quote) for e in found]
+
+
+def test_a_later_mention_of_the_days_shelling_in_the_camp_named_before_joins_it():
+    found = events(
+        "Shells began falling on the Zamzam camp, on the southern edge of El Fasher, on "
+        "Saturday morning, killing at least seven people, camp volunteers said.\n\n"
+        "The Rapid Support Forces have besieged the city since May.\n\n"
+        "Aid agencies said food stocks would run out within weeks.\n\n"
+        "The United Nations called for a humanitarian pause.\n\n"
+        "Doctors said the main hospital had run out of anaesthetics.\n\n"
+        "Fuel prices have tripled since the siege began.\n\n"
+        "Many families have already fled west toward Chad.\n\n"
+        "Others have nowhere to go.\n\n"
+        '"We have lost everything," said a teacher in Zamzam whose son was wounded in '
+        "Saturday's shelling."
+    )
+    shelling = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert len(shelling) == 1, [(e.sub_event_type, e.quote) for e in found]
+
+
+def test_the_same_days_shelling_of_another_town_stays_apart():
+    found = events(
+        "Shells fell on the Zamzam camp on Saturday, killing at least seven people, camp "
+        "volunteers said.\n\n"
+        "In Nyala, shelling killed four people on Saturday, residents said."
+    )
+    assert len(found) == 2, [(e.sub_event_type, e.place, e.quote) for e in found]

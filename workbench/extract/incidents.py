@@ -135,6 +135,8 @@ def _find_home(
         return None, ""  # "By 2013, regime aircraft were dropping barrel bombs": background
     for inc in reversed(incidents):
         if not _compatible(inc, c):
+            if same_day and _same_date(inc, c) and _retold(inc, c, text, same_day=True):
+                return inc, "merge-retold-same-day"  # its place named where it was told
             continue
         distance = c.sent - inc.last_sent
         if not same_day:
@@ -207,7 +209,9 @@ def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> b
     the same family of violence, no opener of another incident, no indefinite "an attack"."""
     if c.agents and not (inc.agents and _same_first_actor(inc, c)):
         return False
-    if c.historical or c.days_after is not None or not _compatible(inc, c):
+    if c.historical or c.days_after is not None or not _compatible(inc, c, places=False):
+        return False
+    if not _place_fits(inc, c, text):
         return False
     kind, generic = kind_of(c)
     if not (_same_kind(_type_of(inc), kind) or (generic and not same_day)):
@@ -215,6 +219,20 @@ def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> b
     if same_day and generic and event_type_of(kind) != event_type_of(_type_of(inc)):
         return False
     return not _another(c, text)
+
+
+def _place_fits(inc: Incident, c: Candidate, text: str) -> bool:
+    """ "Shells landed on the Abu Shouk camp, on the edge of El Fasher ... she lost her
+    brother in Saturday's shelling in Abu Shouk": a place named where the incident was
+    told (or the incident's place named in the clause) is the incident's place."""
+    if inc.place is None or c.place is None or places_agree(inc.place, c.place):
+        return True
+    if not text:
+        return False
+    mine, theirs = text[inc.place.start : inc.place.end], text[c.place.start : c.place.end]
+    if mine and mine in text[c.clause[0] : c.clause[1]]:
+        return True
+    return any(theirs in text[x.clause[0] : x.clause[1]] for x in inc.cands)
 
 
 def _another(c: Candidate, text: str) -> bool:
