@@ -68,3 +68,8 @@ def test_a_known_acronym_in_brackets_names_the_target():
         "Zakho on Monday."
     )
     assert (ev.actor1, ev.actor2) == ("Military Forces of Turkey", "Kurdistan Workers' Party")
+
+
+def test_a_joint_operation_is_its_partners():
+    ev = one("The SDF and the US-led coalition carried out a joint raid in Hajin on Monday.")
+    assert ev.actor1 == "Syrian Democratic Forces"
