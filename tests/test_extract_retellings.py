@@ -111,3 +111,15 @@ def test_the_same_days_shelling_of_another_town_stays_apart():
         "In Nyala, shelling killed four people on Saturday, residents said."
     )
     assert len(found) == 2, [(e.sub_event_type, e.place, e.quote) for e in found]
+
+
+def test_a_dated_reference_fixes_the_day_of_an_attack_named_in_passing():
+    found = events(
+        "Coalition jets struck the port of Hodeidah early Wednesday, a day after the Houthis "
+        "claimed a missile attack on Jizan.\n\n"
+        "Tuesday's attack on the Saudi border city wounded four workers near its airport, "
+        "officials said."
+    )
+    jizan = [e for e in found if e.place == "Jizan"]
+    assert len(jizan) == 1, [(e.sub_event_type, e.place, e.event_date) for e in found]
+    assert jizan[0].event_date == "2019-07-23"

@@ -118,7 +118,10 @@ def _find_home(
         near = [
             inc for inc in reversed(incidents)
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c, places=located)
-            and (c.date is None or weak or _same_date(inc, c) or _borrowed_date(c, inc))
+            and (
+                c.date is None or weak or _same_date(inc, c) or _borrowed_date(c, inc)
+                or _date_borrowed(inc)
+            )
             and (not specific or _same_kind(_type_of(inc), kind_of(c)[0]))
         ]  # fmt: skip
         for inc in near:
@@ -328,6 +331,13 @@ def _borrowed_date(c: Candidate, inc: Incident) -> bool:
     )  # fmt: skip
 
 
+def _date_borrowed(inc: Incident) -> bool:
+    """ "... early Tuesday, a day after the Houthis claimed an attack on Abu Dhabi": the
+    incident's day came from another clause; "Monday's attack on the Emirati capital"
+    tells it with its own day."""
+    return inc.date is not None and all(x.date_rule == "date-sentence" for x in inc.cands)
+
+
 def _same_type(inc: Incident, c: Candidate) -> bool:
     """ "HTS shot down a jet. The plane was brought down on Wednesday ...": the same act,
     retold with its date and no actor."""
@@ -409,6 +419,7 @@ def places_agree(p: Ann, q: Ann) -> bool:
 
 
 def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
+    borrowed = _date_borrowed(inc)
     inc.cands.append(c)
     inc.triggers += c.triggers
     inc.kind = None
@@ -428,7 +439,7 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
         and places_agree(inc.place, c.place)
     ):
         inc.place = c.place
-    if inc.date is None and c.date is not None:
+    if c.date is not None and (inc.date is None or borrowed and c.date_rule == "date-clause"):
         inc.date, inc.week_date = c.date, c.week_date
         inc.rules.append(c.date_rule)
     inc.casualties += c.casualties
