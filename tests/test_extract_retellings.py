@@ -123,3 +123,13 @@ def test_a_dated_reference_fixes_the_day_of_an_attack_named_in_passing():
     jizan = [e for e in found if e.place == "Jizan"]
     assert len(jizan) == 1, [(e.sub_event_type, e.place, e.event_date) for e in found]
     assert jizan[0].event_date == "2019-07-23"
+
+
+def test_the_battle_for_the_village_near_a_named_town_is_the_capture_just_told():
+    found = events(
+        "Government troops seized the village of Kafr Zita on Monday after heavy fighting "
+        "with rebels. At least 9 soldiers and 12 rebels were killed in the battle for the "
+        "village, which lies north of Hama."
+    )
+    assert len(found) == 1, [(e.sub_event_type, e.place, e.quote) for e in found]
+    assert found[0].fatalities == 21

@@ -115,6 +115,9 @@ def _find_home(
         # "The attack near Gaskinde": a village found by pattern, where it lies unknown,
         # does not contradict the incident referred to.
         located = c.place is None or bool(c.place.info.country)
+        # "... killed in the battle for the village, which lies near Khan Shaykhun": the
+        # place is the one referred to; the town named after it is a landmark.
+        located = located and not _place_by_reference(c, text)
         near = [
             inc for inc in reversed(incidents)
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c, places=located)
@@ -329,6 +332,19 @@ def _borrowed_date(c: Candidate, inc: Incident) -> bool:
         own is not None and d.precision == "month" and own.precision in ("day", "week")
         and bool(d.date and own.date) and d.date[:7] == own.date[:7]
     )  # fmt: skip
+
+
+_THE_PLACE = re.compile(
+    r"\b(?:the|that|this)\s+(?:village|town|city|camp|district|neighbou?rhood|area|base)\b", re.I
+)
+
+
+def _place_by_reference(c: Candidate, text: str) -> bool:
+    """Whether the clause names its place as "the village"/"the town" before any name."""
+    if not text:
+        return False
+    m = _THE_PLACE.search(text, c.clause[0], c.clause[1])
+    return m is not None and (c.place is None or m.start() < c.place.start)
 
 
 def _date_borrowed(inc: Incident) -> bool:
