@@ -22,12 +22,12 @@ before them in the same paragraph (`casualties-following`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..codebook import event_type_of
 from .annotate import Ann
 from .candidates import RANK, Candidate
+from .retellings import another, own_date, place_by_reference
 from .text import Sentence
 
 ELABORATION_WINDOW = 4
@@ -117,7 +117,7 @@ def _find_home(
         located = c.place is None or bool(c.place.info.country)
         # "... killed in the battle for the village, which lies near Khan Shaykhun": the
         # place is the one referred to; the town named after it is a landmark.
-        located = located and not _place_by_reference(c, text)
+        located = located and not place_by_reference(c, text)
         near = [
             inc for inc in reversed(incidents)
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and _compatible(inc, c, places=located)
@@ -176,38 +176,11 @@ def _find_home(
     if (
         latest is not None
         and c.sent - latest.last_sent <= ANAPHORA_WINDOW
-        and not _own_date(c, text)
+        and not own_date(c, text)
         and _retold(latest, c, text)
     ):
         return latest, "merge-retelling"
     return None, ""
-
-
-# Reporting verb just before a date: "said on Friday that ...", the day of the statement.
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
-    re.I,
-)
-# Openers of another incident: "Meanwhile", "Separately", "In another attack", "Also".
-_OTHER = re.compile(
-    r"\W*(?:meanwhile|elsewhere|separately|also|earlier|later|in\s+(?:an?\s+)?(?:another|other|"
-    r"separate|second|similar|related)|in\s+a\s+(?:later|second)|another)\b",
-    re.I,
-)
-_INDEFINITE = frozenset(
-    ["a", "an", "another", "other", "second", "new", "separate", "also", "similar", "previous"]
-)
-
-
-def _own_date(c: Candidate, text: str) -> bool:
-    """Whether the candidate names a day of its own (not carried over, not a statement's)."""
-    if c.date is None or c.date_rule == "date-previous-sentence":
-        return False
-    d, trigger = c.date, min(t.start for t in c.triggers)
-    if d.end <= trigger and _SPEECH.search(text, max(0, d.start - 30), d.start):
-        # "... said on Friday evening that 27 people had died in the attack"
-        return re.search(r"\bthat\b", text[d.end : trigger]) is None
-    return True
 
 
 def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> bool:
@@ -224,7 +197,7 @@ def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> b
         return False
     if same_day and generic and event_type_of(kind) != event_type_of(_type_of(inc)):
         return False
-    return not _another(c, text)
+    return not another(c, text)
 
 
 def _place_fits(inc: Incident, c: Candidate, text: str) -> bool:
@@ -239,19 +212,6 @@ def _place_fits(inc: Incident, c: Candidate, text: str) -> bool:
     if mine and mine in text[c.clause[0] : c.clause[1]]:
         return True
     return any(theirs in text[x.clause[0] : x.clause[1]] for x in inc.cands)
-
-
-def _another(c: Candidate, text: str) -> bool:
-    """ "Separately, ...", "In another attack, ...", "an explosion": another incident."""
-    if not text:
-        return False
-    if _OTHER.match(text, c.clause[0]):
-        return True
-    trigger = min(c.triggers, key=lambda t: t.start)
-    before = re.findall(
-        r"[a-z]+", text[max(c.clause[0], trigger.start - 25) : trigger.start].lower()
-    )
-    return not _INDEFINITE.isdisjoint(before[-3:])
 
 
 def actor_key(a: Ann) -> str | None:
@@ -317,7 +277,7 @@ def _same_family_generic(inc: Incident, c: Candidate, text: str) -> bool:
         kind_of(c)[1]
         and event_type_of(kind_of(c)[0]) == event_type_of(_type_of(inc))
         and c.days_after is None
-        and not _another(c, text)
+        and not another(c, text)
     )
 
 
@@ -332,19 +292,6 @@ def _borrowed_date(c: Candidate, inc: Incident) -> bool:
         own is not None and d.precision == "month" and own.precision in ("day", "week")
         and bool(d.date and own.date) and d.date[:7] == own.date[:7]
     )  # fmt: skip
-
-
-_THE_PLACE = re.compile(
-    r"\b(?:the|that|this)\s+(?:village|town|city|camp|district|neighbou?rhood|area|base)\b", re.I
-)
-
-
-def _place_by_reference(c: Candidate, text: str) -> bool:
-    """Whether the clause names its place as "the village"/"the town" before any name."""
-    if not text:
-        return False
-    m = _THE_PLACE.search(text, c.clause[0], c.clause[1])
-    return m is not None and (c.place is None or m.start() < c.place.start)
 
 
 def _date_borrowed(inc: Incident) -> bool:

@@ -1,0 +1,65 @@
+"""Provides the wording cues that tell a retelling of an incident from another incident.
+
+`own_date`: "UOSSM said on Friday that 27 had died in the attack" gives the day of the
+statement, not of the act. `another`: "Separately, ...", "In another attack", "an
+explosion" open another incident. `place_by_reference`: "the battle for the village,
+which lies near X" is located by reference to the place just told.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Candidate
+
+# Reporting verb just before a date: "said on Friday that ...", the day of the statement.
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+# Openers of another incident: "Meanwhile", "Separately", "In another attack", "Also".
+_OTHER = re.compile(
+    r"\W*(?:meanwhile|elsewhere|separately|also|earlier|later|in\s+(?:an?\s+)?(?:another|other|"
+    r"separate|second|similar|related)|in\s+a\s+(?:later|second)|another)\b",
+    re.I,
+)
+_INDEFINITE = frozenset(
+    ["a", "an", "another", "other", "second", "new", "separate", "also", "similar", "previous"]
+)
+
+
+def own_date(c: Candidate, text: str) -> bool:
+    """Whether the candidate names a day of its own (not carried over, not a statement's)."""
+    if c.date is None or c.date_rule == "date-previous-sentence":
+        return False
+    d, trigger = c.date, min(t.start for t in c.triggers)
+    if d.end <= trigger and _SPEECH.search(text, max(0, d.start - 30), d.start):
+        # "... said on Friday evening that 27 people had died in the attack"
+        return re.search(r"\bthat\b", text[d.end : trigger]) is None
+    return True
+
+
+def another(c: Candidate, text: str) -> bool:
+    """ "Separately, ...", "In another attack, ...", "an explosion": another incident."""
+    if not text:
+        return False
+    if _OTHER.match(text, c.clause[0]):
+        return True
+    trigger = min(c.triggers, key=lambda t: t.start)
+    before = re.findall(
+        r"[a-z]+", text[max(c.clause[0], trigger.start - 25) : trigger.start].lower()
+    )
+    return not _INDEFINITE.isdisjoint(before[-3:])
+
+
+_THE_PLACE = re.compile(
+    r"\b(?:the|that|this)\s+(?:village|town|city|camp|district|neighbou?rhood|area|base)\b", re.I
+)
+
+
+def place_by_reference(c: Candidate, text: str) -> bool:
+    """Whether the clause names its place as "the village"/"the town" before any name."""
+    if not text:
+        return False
+    m = _THE_PLACE.search(text, c.clause[0], c.clause[1])
+    return m is not None and (c.place is None or m.start() < c.place.start)
