@@ -73,3 +73,20 @@ def test_a_known_acronym_in_brackets_names_the_target():
 def test_a_joint_operation_is_its_partners():
     ev = one("The SDF and the US-led coalition carried out a joint raid in Hajin on Monday.")
     assert ev.actor1 == "Syrian Democratic Forces"
+
+
+def test_a_relative_clause_between_subject_and_verb_is_skipped():
+    ev = one("RSF fighters, who hold most of Darfur, fired a rocket at Kadugli on Monday.")
+    assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_a_new_subject_after_a_comma_borrows_nothing():
+    found = events(
+        "RSF fighters entered Kadugli on Monday, heavy shelling hit the market in Talodi."
+    )
+    assert all(e.actor1 != "Rapid Support Forces" for e in found if e.place == "Talodi")
+
+
+def test_fighters_riding_trucks_are_the_doers():
+    ev = one("Dozens of RSF fighters riding trucks attacked the town of Talodi on Monday.")
+    assert ev.actor1 == "Rapid Support Forces"

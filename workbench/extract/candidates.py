@@ -350,8 +350,11 @@ class Finder:
     def chained(self, t: Ann, first_tok: int) -> list[Ann]:
         """ "RSF fighters entered the hospital, looted it and opened fire": a verb that opens
         its comma segment shares the subject of the segment before."""
-        if any(self.keys[x] not in CHAIN for x in range(first_tok, t.i)):
-            return []
+        x = first_tok
+        while x < t.i and self.keys[x] in CHAIN:
+            x += 1
+        if x < t.i and not (self.keys[x].endswith("ed") or self.keys[x] in VERB_FORMS):
+            return []  # ", heavy fighting killed ...": a subject of its own, not a verb
         if self.keys[t.i].endswith("ing"):
             return []  # "..., killing four": the outcome of the act before, told with it
         k, hops = first_tok, 0
@@ -373,6 +376,16 @@ class Finder:
                 if not chain or after in self.lex.passive_aux or after in self.lex.reporting:
                     return []  # "two soldiers were wounded, ...": victims; "X said, ...": a source
                 return chain
+            if x == s and self.keys[x] in ("who", "which") and "," in self._gap(s):
+                # "Houthi rebels, who control much of the north, fired": the relative
+                # clause describes the subject just before it.
+                y = s - 1
+                while y > s - 4 and self.ann_at(y) is None and self.keys[y] in self.lex.bridge:
+                    y -= 1  # "RSF fighters, who ..."
+                b = self.ann_at(y)
+                if b is None or b.kind != "actor" or b.role or self.reports(b):
+                    return []
+                return self.coordinated(b, self._segment_start(s))
             if a is not None or self.keys[x] in SUBORDINATORS:
                 return []
             k, hops = s, hops + 1  # "entered the town, looted it, and burned homes"
