@@ -90,3 +90,8 @@ def test_a_new_subject_after_a_comma_borrows_nothing():
 def test_fighters_riding_trucks_are_the_doers():
     ev = one("Dozens of RSF fighters riding trucks attacked the town of Talodi on Monday.")
     assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_a_market_behind_two_describing_words_is_a_civilian_target():
+    ev = one("On Monday, Sudanese army jets pounded a busy cattle market in Talodi.")
+    assert ev.actor2 == "Civilians (Sudan)"

@@ -565,8 +565,20 @@ class Finder:
                 k += 2  # "the Kurdish-led SDF", "Iran-backed militias": a modifier
                 steps += 1
                 continue
+            if self._civilian_ahead(k, end_tok):
+                return [], True  # "pounded a crowded vegetable market": two describing words
             break
         return [], False
+
+    def _civilian_ahead(self, k: int, end_tok: int) -> bool:
+        """A civilian place or victim noun one or two plain words after token k."""
+        targets, victims = self.lex.civilian_targets, self.lex.victim_nouns
+        for x in range(k, min(end_tok, k + 3)):
+            if self.ann_at(x) is not None or not self.keys[x].isalpha():
+                return False
+            if x > k and (self.keys[x] in targets or self.keys[x] in victims):
+                return True
+        return False
 
     def after_trigger(self, k: int) -> bool:
         b = self.ann_at(k - 1)
