@@ -95,3 +95,11 @@ def test_fighters_riding_trucks_are_the_doers():
 def test_a_market_behind_two_describing_words_is_a_civilian_target():
     ev = one("On Monday, Sudanese army jets pounded a busy cattle market in Talodi.")
     assert ev.actor2 == "Civilians (Sudan)"
+
+
+def test_the_first_of_coordinated_forces_leads_past_its_noun():
+    ev = one(
+        "On Monday, RSF fighters and allied Arab militias attacked the town of Talodi, killing "
+        "dozens of civilians."
+    )
+    assert ev.actor1 == "Rapid Support Forces"

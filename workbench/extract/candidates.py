@@ -135,6 +135,8 @@ FIRED = frozenset(["fired", "lobbed", "coming", "sent", "flown"])
 LEAD_WORDS = frozenset(["on", "in", "at", "the", "early", "late", "then", "and", "also"])
 # Words between the comma and a verb that shares the subject before: ", and then opened fire".
 CHAIN = frozenset(["and", "then", "later", "also", "subsequently", "afterwards", "again"])
+HEADS = frozenset(["fighters", "troops", "forces", "soldiers", "militiamen", "units", "members",
+                   "jets", "warplanes", "aircraft", "drones", "gunmen", "militants"])  # fmt: skip
 ALLIES = frozenset(["allies", "partners", "ally", "partner"])
 LOC_PREPS = frozenset(["in", "near", "on", "at", "outside", "around", "along", "across", "from"])
 LOC_NOUNS = frozenset(
@@ -506,6 +508,8 @@ class Finder:
                 return found
         while k >= first_tok and self.keys[k] in ("and", "allied", "or", "with", "along"):
             k -= 1
+            while k > first_tok and keys[k] in HEADS and self.ann_at(k) is None:
+                k -= 1  # "RSF fighters and allied Arab militias": the name before its noun
             b = self.ann_at(k) if k >= first_tok else None
             if b is not None and b.kind == "actor" and not b.role:
                 if self._object_of_verb(b, first_tok):
