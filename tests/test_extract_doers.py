@@ -103,3 +103,8 @@ def test_the_first_of_coordinated_forces_leads_past_its_noun():
         "dozens of civilians."
     )
     assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_an_apposition_names_no_doer():
+    ev = one("Al-Shabaab, the al Qaeda affiliate, attacked an army base near Marka on Monday.")
+    assert ev.actor1 == "al-Shabaab"

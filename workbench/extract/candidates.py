@@ -372,6 +372,10 @@ class Finder:
                 else:
                     break
             a = self.ann_at(x) if x < k else None
+            described = self._described(s)
+            if a is not None and self.keys[s] in ("the", "a", "an") and described is not None:
+                k, hops = s, hops + 1  # "Al-Shabaab, the al Qaeda affiliate, attacked"
+                continue
             if a is not None and a.kind == "actor" and not a.role:
                 chain = self.actor_chain(x, k)
                 after = self.keys[chain[-1].j] if chain and chain[-1].j < k else ""
@@ -381,17 +385,27 @@ class Finder:
             if x == s and self.keys[x] in ("who", "which") and "," in self._gap(s):
                 # "Houthi rebels, who control much of the north, fired": the relative
                 # clause describes the subject just before it.
-                y = s - 1
-                while y > s - 4 and self.ann_at(y) is None and self.keys[y] in self.lex.bridge:
-                    y -= 1  # "RSF fighters, who ..."
-                b = self.ann_at(y)
-                if b is None or b.kind != "actor" or b.role or self.reports(b):
-                    return []
-                return self.coordinated(b, self._segment_start(s))
+                return (
+                    [] if described is None else self.coordinated(described, self._segment_start(s))
+                )
             if a is not None or self.keys[x] in SUBORDINATORS:
                 return []
             k, hops = s, hops + 1  # "entered the town, looted it, and burned homes"
         return []
+
+    def _described(self, s: int) -> Ann | None:
+        """The actor just before the comma that opens segment s ("RSF fighters, who ...")."""
+        if s <= 0 or "," not in self._gap(s):
+            return None
+        y = s - 1
+        while y > s - 4 and self.ann_at(y) is None and self.keys[y] in self.lex.bridge:
+            y -= 1
+        b = self.ann_at(y)
+        return (
+            b
+            if b is not None and b.kind == "actor" and not b.role and not self.reports(b)
+            else None
+        )
 
     def _name_tail(self, k: int, first_tok: int) -> int | None:
         """Last token of the actor an "of the ..." tail ending at token k describes
