@@ -137,6 +137,7 @@ LEAD_WORDS = frozenset(["on", "in", "at", "the", "early", "late", "then", "and",
 CHAIN = frozenset(["and", "then", "later", "also", "subsequently", "afterwards", "again"])
 HEADS = frozenset(["fighters", "troops", "forces", "soldiers", "militiamen", "units", "members",
                    "jets", "warplanes", "aircraft", "drones", "gunmen", "militants"])  # fmt: skip
+PASSIVE_ADVERBS = frozenset(["also", "later", "then", "all", "again", "since", "just", "not"])
 ALLIES = frozenset(["allies", "partners", "ally", "partner"])
 LOC_PREPS = frozenset(["in", "near", "on", "at", "outside", "around", "along", "across", "from"])
 LOC_NOUNS = frozenset(
@@ -317,7 +318,11 @@ class Finder:
                 k = p  # "the Joint Forces of the Darfur armed movements repelled"
                 continue
             return []
-        if k < first_tok and (opened := self._quoted_start(first_tok)) is not None:
+        if (
+            k < first_tok
+            and not self.is_passive(t)
+            and (opened := self._quoted_start(first_tok)) is not None
+        ):
             # 'factions of the so-called "Syrian National Army" shelled': the closing quote
             # is no clause break; read on through the quoted name.
             return self.subject(t, opened, before)
@@ -622,7 +627,8 @@ class Finder:
         prev = keys[t.i - 1] if t.i else ""
         prev2 = keys[t.i - 2] if t.i > 1 else ""
         aux = self.lex.passive_aux
-        return prev in aux or (prev.endswith("ly") and prev2 in aux)
+        # "were reportedly killed", "were also killed": an adverb between
+        return prev in aux or ((prev.endswith("ly") or prev in PASSIVE_ADVERBS) and prev2 in aux)
 
     def anaphoric(self, t: Ann, first_tok: int) -> bool:
         k = t.i - 1
