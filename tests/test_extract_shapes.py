@@ -443,3 +443,16 @@ def test_war_years_are_background_and_report_datelines_are_no_place():
     )
     (ev,) = extract(text, "2024-06-12").events
     assert ev.place == "El Fasher"
+
+
+def test_two_sides_that_clash_are_actor1_and_actor2():
+    (ev,) = events("The Rapid Support Forces (RSF) and the Sudanese army clashed in El Fasher.")
+    assert (ev.actor1, ev.actor2) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_men_on_motorbikes_are_an_unidentified_armed_group():
+    (ev,) = events(
+        "Two teachers were shot dead by men on motorbikes near the village of Umm Batna in "
+        "Idlib province on Sunday."
+    )
+    assert ev.actor1 == "Unidentified Armed Group (Syria)"

@@ -255,7 +255,31 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         for a in s_anns
         if a.kind == "actor" and a.weapon and clause[0] <= a.start < clause[1]
     ]
+    _other_side(c, f)
     return c
+
+
+SIDE_JOIN = frozenset(["and", "the", "fighters", "troops", "forces", "soldiers", "militiamen",
+                       "members", "units"])  # fmt: skip
+
+
+def _other_side(c: Candidate, f: Finder) -> None:
+    """ "The RSF and the army clashed": in a fight, the second subject is the other side;
+    "X and allied Y attacked" keeps Y beside X (an attack is no fight between them)."""
+    main = c.main
+    if (
+        main.sub_event_type != "Armed clash"
+        or "generic" in main.flags
+        or c.targets
+        or len(c.agents) < 2
+        or "agent-subject" not in c.rules
+    ):
+        return
+    a, b = c.agents[0], c.agents[1]
+    between = f.keys[a.j : b.i]
+    if "and" in between and all(k in SIDE_JOIN for k in between):
+        c.agents, c.targets = [a], c.agents[1:]
+        c.rules.append("target-other-side")
 
 
 _CLAIM = re.compile(
