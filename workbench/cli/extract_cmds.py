@@ -50,12 +50,16 @@ def extract_cmd(store, articles, everything, rerun, dictionaries, workers) -> No
             )  # fmt: skip
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
+    for failure in summary.get("failed", ()):
+        click.echo(f"error: {failure} (left unextracted)", err=True)
     click.echo(
         f"extracted {summary['articles']} article(s): {summary['mentions']} mentions, "
         f"{summary['events']} events proposed, {summary['linked']} added as sources to events "
         f"of other articles, {summary['kept']} analyst events kept, "
         f"{summary['entities']} new entities ({summary['seconds']:.1f}s)"
     )
+    if summary.get("failed"):
+        sys.exit(1)
 
 
 @main.command("eval")

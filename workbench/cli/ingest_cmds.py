@@ -39,16 +39,19 @@ def ingest(store, paths: tuple[str, ...], manifest: str | None, extract: bool) -
         click.echo(f"error: {problem}", err=True)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
-    extracted = ""
+    extracted, failed = "", []
     if extract and report.added:
         from ..extract.run import extract_articles
 
         with progress_bar("Extracting") as update:
             summary = extract_articles(store, report.added, progress=update)
         extracted = f"; proposed {summary.get('events', 0)} events"
+        failed = summary.get("failed", [])
+        for failure in failed:
+            click.echo(f"error: {failure} (left unextracted)", err=True)
     click.echo(
         f"ingested {len(report.added)} new article(s), {report.duplicates} already present"
-        f"{extracted}; {len(report.problems)} error(s)"
+        f"{extracted}; {len(report.problems) + len(failed)} error(s)"
     )
-    if report.problems:
+    if report.problems or failed:
         sys.exit(1)

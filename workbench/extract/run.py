@@ -81,8 +81,12 @@ def extract_articles(
         _parallel(store, ids, workers, dirs, learnt) if workers > 1 else _serial(store, ids, lex)
     )
     done = 0
+    failed: list[str] = []
     batch: list[tuple[int, Extraction, bool]] = []
     for item in results:
+        if isinstance(item[1], str):  # this article's extraction raised: report, go on
+            failed.append(f"article {item[0]}: {item[1]}")
+            continue
         batch.append(item)
         if len(batch) >= BATCH:
             done += _flush(store, writer, batch)
@@ -94,6 +98,7 @@ def extract_articles(
     summary = {
         **writer.counts,
         "entities": writer.created,
+        "failed": failed,
         "seconds": round(time.perf_counter() - started, 3),
     }
     if total:
@@ -146,9 +151,15 @@ def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction, bool
     return n
 
 
-def _one(lex: Lexicon, row) -> tuple[int, Extraction, bool]:
+def _one(lex: Lexicon, row) -> tuple[int, Extraction | str, bool]:
+    """(article id, its extraction, fresh); a failure is (id, "Error: message", fresh): the
+    article stays unextracted and the rest of the batch goes on."""
     article_id, text, published, boilerplate, fresh = row
-    return article_id, extract(text, published, json.loads(boilerplate or "[]"), lex), bool(fresh)
+    try:
+        ex = extract(text, published, json.loads(boilerplate or "[]"), lex)
+    except Exception as exc:  # a bug met on one text must not stop a 10,000-article run
+        return article_id, f"extraction failed ({type(exc).__name__}: {exc})", bool(fresh)
+    return article_id, ex, bool(fresh)
 
 
 def _serial(store: Store, ids: list[int], lex: Lexicon) -> Iterator[tuple[int, Extraction, bool]]:
@@ -170,6 +181,9 @@ def _work(task: list) -> list[tuple[int, Packed, bool]]:
     out = []
     for row in rows:
         article_id, ex, fresh = _one(_worker_lex, row)
+        if isinstance(ex, str):
+            out.append((article_id, ex, fresh))
+            continue
         # Dictionary entities are rebuilt by the parent from its own copy: send only new names.
         ex.entities = {k: v for k, v in ex.entities.items() if v.origin != "dictionary"}
         out.append((article_id, pack(ex), fresh))  # tuples: cheap to pickle and unpickle
