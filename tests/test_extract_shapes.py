@@ -456,3 +456,14 @@ def test_men_on_motorbikes_are_an_unidentified_armed_group():
         "Idlib province on Sunday."
     )
     assert ev.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_pro_government_militias_regain_territory_and_civilians_never_bomb():
+    (ev,) = events("Pro-regime forces seized the town of Kafr Sajna in Idlib on Monday.")
+    assert ev.sub_event_type == "Government regains territory"
+    (ev,) = events(
+        "An IED planted in a civilian car exploded on Sunday in Afrin, wounding four people."
+    )
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+    (ev,) = events("Government forces had seized Nayrab on February 3.", "2020-02-26")
+    assert ev.place.lower() == "al-nayrab"

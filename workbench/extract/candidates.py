@@ -496,12 +496,22 @@ class Finder:
         while k < min(end_tok, t.j + 30):
             a = self.ann_at(k)
             if a is not None and a.kind == "actor":
-                if not a.role and all(b.name != a.name for b in out):
+                # "..., supported by the Saudi-led coalition, and ...": a backer, no side.
+                backer = self.keys[k - 1] == "by"
+                if not a.role and not backer and all(b.name != a.name for b in out):
                     out.append(a)
                 k = a.j
                 continue
             if a is not None and a.kind == "place" or self.keys[k] in SIDE_WORDS:
                 k = a.j if a is not None else k + 1
+                continue
+            if out and self.keys[k] not in BETWEEN_STOP and a is None:
+                # "forces affiliated with the Government of Yemen, supported by ..., and
+                # Ansar Allah forces": describing words between the two sides.
+                k += 1
+                continue
+            if not out and a is None and self.keys[k] in SIDE_LEAD:
+                k += 1  # "between forces affiliated with the Government": to the first name
                 continue
             break
         return out
@@ -712,6 +722,12 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
                        "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
                        "demining", "detonated", "disarm", "disarmed", "found", "seized",
                        "discovered", "planting", "plant"])  # fmt: skip
+BETWEEN_STOP = frozenset(["were", "was", "is", "are", "in", "on", "near", "at", "around",
+                          "erupted", "broke", "continued", "after", "as", "when", "since",
+                          "left", "leaving", "killing", "killed", "that", "which", "who",
+                          "according", "said"])  # fmt: skip
+SIDE_LEAD = frozenset(["forces", "fighters", "troops", "units", "militias", "affiliated", "loyal",
+                       "aligned", "allied", "linked", "with", "to", "the", "of", "members"])  # fmt: skip
 SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
 
 

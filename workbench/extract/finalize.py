@@ -88,6 +88,12 @@ def finalize(
             rules.append("target-victims-soldiers")
     sub, how = _sub_event(main, inc, lex, actor1, actor2, country)
     rules.append(how)
+    civilians = lex.group_actor("civilians", country)[0]
+    if actor1 == civilians and event_type_of(sub) in ("Explosions/Remote violence", "Battles"):
+        # "An IED planted in a civilian car exploded": civilians are hit, they do not bomb
+        # or fight (a crowd that does is coded as rioters or a mob, below).
+        actor1, actor2 = None, actor2 or civilians
+        rules.append("civilians-are-targets")
     if actor1 is None and (
         sub in UNCLAIMED and "generic" not in main.info.flags or _unclaimed(inc, text, sentences)
     ):
@@ -228,11 +234,20 @@ def _span(a) -> tuple[int, int]:
     return (a.start, a.end)
 
 
+def _progov(a, lex: Lexicon) -> bool:
+    if a.info == "progov":
+        return True
+    entry = a.info if isinstance(a.info, ActorEntry) else lex.actors.get(a.name or "")
+    return entry is not None and "progov" in entry.generic
+
+
 def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tuple[str, str]:
     trig = main.info
     agent_type = inc.agents[0].atype if inc.agents else ""
     if "territory" in trig.flags:
-        state = agent_type == "State forces"
+        # ACLED: the government "or its affiliates" regain territory; pro-government
+        # militias ("pro-regime forces", the NDF) take ground for the government.
+        state = agent_type == "State forces" or (bool(inc.agents) and _progov(inc.agents[0], lex))
         return (
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"

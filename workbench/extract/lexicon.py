@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .tokens import ANY, Trie, key_of
+from .tokens import ANY, CAP, Trie, key_of
 from .world import add_world
 
 FILES = ("actors.csv", "places.csv", "demonyms.csv", "weapons.csv", "triggers.csv")
@@ -156,7 +156,8 @@ class Lexicon:
             for name in (entry.name, *entry.aliases):
                 trie.add(name, ("place", entry))
                 for variant in _spelling_variants(name):
-                    trie.add(variant, ("place", entry), ANY)
+                    # "Nayrab" for "al-Nayrab": one bare word matches only capitalised.
+                    trie.add(variant, ("place", entry), ANY if " " in variant else CAP)
         for demonym, country in self.demonyms.items():
             trie.add(demonym, ("demonym", country))
         for group, phrases in self.words["generic"].items():
@@ -227,6 +228,8 @@ def _spelling_variants(name: str) -> list[str]:
     core = [w for w in words if w not in ARTICLES]
     if 2 <= len(core) < len(words):
         out.append(" ".join(core))
+    elif len(core) == 1 and len(words) > 1 and words[0] in ARTICLES and len(core[0]) >= 5:
+        out.append(core[0])  # "al-Nayrab" -> "Nayrab" (not "al-Bab" -> "Bab": too short)
     if 2 <= len(words) <= 3 and len("".join(words)) >= 7:
         out.append("".join(words))
     return out
