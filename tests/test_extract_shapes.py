@@ -467,3 +467,24 @@ def test_pro_government_militias_regain_territory_and_civilians_never_bomb():
     assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
     (ev,) = events("Government forces had seized Nayrab on February 3.", "2020-02-26")
     assert ev.place.lower() == "al-nayrab"
+
+
+def test_a_place_name_after_a_title_and_given_name_is_a_surname():
+    text = (
+        "A car bomb exploded in Mahas, Somalia, on Monday. Local police commander Abdullahi "
+        "Aden said the blast also wounded ten people."
+    )
+    found = extract(text, "2023-03-21").events
+    assert all(e.place != "Aden" for e in found)
+    assert all("Yemen" not in (e.actor1 or "") for e in found)
+
+
+def test_allied_forces_known_as_a_name_follow_the_troops():
+    (ev,) = events(
+        "Last week, government troops and allied clan militias known as Macawisley retook the "
+        "town of Mahas in Hiran region from al-Shabaab."
+    )
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Government regains territory",
+        "Military Forces of Somalia",
+    )

@@ -107,6 +107,8 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     actors: Counter[str] = Counter()
     named: Counter[str] = Counter()  # country names in any role ("JOS, Nigeria -")
     for i, j, senses in matches:
+        if _person_surname(toks, i, []):
+            continue  # "commander Abdullahi Aden": no vote for Yemen
         for kind, entry in senses:
             if kind == "place" and entry.country:
                 # A name several countries share ("Tripoli") says little: one vote each.
@@ -210,6 +212,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             ) and keys[i - 2 : i] != ["border", "with"]:
                 out.append(_forces(lex, entry.country, i, j, start, end, "country-as-actor", after))
                 continue
+            if _person_surname(toks, i, out):
+                continue  # "police commander Abdullahi Aden said": a man's name, not Aden
             role = "origin" if after in ORIGIN else ""
             if _dateline(text, start, end):
                 role = "dateline"  # "BEIRUT (Reuters) -": where the reporter was
@@ -277,6 +281,22 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 )
                 out.append(Ann("trigger", i, j, start, end, None, "weapon-trigger", trig))
     return out
+
+
+TITLES = frozenset(["commander", "spokesman", "spokeswoman", "official", "minister", "governor",
+                    "mayor", "chief", "leader", "general", "colonel", "president", "mr", "mrs",
+                    "ms", "dr", "sheikh", "imam", "journalist", "activist", "doctor", "brigadier",
+                    "captain", "lieutenant", "analyst", "researcher", "director", "lawmaker",
+                    "senator", "judge", "envoy", "ambassador", "correspondent", "reporter"])  # fmt: skip
+
+
+def _person_surname(toks: Tokens, i: int, out: list[Ann]) -> bool:
+    """The place name follows a title and a given name: it is a family name."""
+    if i < 2 or (out and out[-1].j > i - 1):
+        return False
+    given = toks.text[toks.starts[i - 1] : toks.ends[i - 1]]
+    gap = toks.text[toks.ends[i - 1] : toks.starts[i]]
+    return given[:1].isupper() and gap == " " and toks.keys[i - 2] in TITLES
 
 
 def _end(text: str, end: int) -> int:

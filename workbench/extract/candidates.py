@@ -525,6 +525,16 @@ class Finder:
         keys = self.keys
         found = [a]
         k = a.i - 1
+        if k - 1 >= first_tok and keys[k - 1 : k + 1] in (["known", "as"], ["also", "called"]):
+            # "government troops and allied clan militias known as Macawisley": the name of
+            # the allied force; read back past its description to the "and".
+            k -= 2
+            while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
+                k -= 1
+        elif k >= first_tok and keys[k] == "called":
+            k -= 1
+            while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
+                k -= 1
         if k >= first_tok and keys[k] in ("the", "its", "their"):
             k -= 1  # "The Rapid Support Forces (RSF) and the Sudanese army clashed"
             if k < first_tok or keys[k] not in ("and", "or", "in", "from", "among"):
@@ -722,6 +732,8 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
                        "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
                        "demining", "detonated", "disarm", "disarmed", "found", "seized",
                        "discovered", "planting", "plant"])  # fmt: skip
+DESCRIBERS = frozenset(["clan", "tribal", "local", "allied", "militias", "militia", "fighters",
+                        "forces", "groups", "units", "paramilitary", "paramilitaries"])  # fmt: skip
 BETWEEN_STOP = frozenset(["were", "was", "is", "are", "in", "on", "near", "at", "around",
                           "erupted", "broke", "continued", "after", "as", "when", "since",
                           "left", "leaving", "killing", "killed", "that", "which", "who",
