@@ -292,7 +292,7 @@ TITLES = frozenset(["commander", "spokesman", "spokeswoman", "official", "minist
 
 def _person_surname(toks: Tokens, i: int, out: list[Ann]) -> bool:
     """The place name follows a title and a given name: it is a family name."""
-    if i < 2 or (out and out[-1].j > i - 1):
+    if i < 2 or toks.keys[i - 2] not in TITLES or (out and out[-1].j > i - 1):
         return False
     given = toks.text[toks.starts[i - 1] : toks.ends[i - 1]]
     gap = toks.text[toks.ends[i - 1] : toks.starts[i]]
