@@ -488,3 +488,28 @@ def test_allied_forces_known_as_a_name_follow_the_troops():
         "Government regains territory",
         "Military Forces of Somalia",
     )
+
+
+def test_a_country_that_owns_the_group_is_not_the_attacker():
+    text = (
+        "CAIRO, June 10 (Reuters) - Shells fired by Sudan's paramilitary Rapid Support Forces "
+        "(RSF) hit a displacement camp near El Fasher on Sunday, killing at least six people."
+    )
+    (ev,) = extract(text, "2024-06-10").events
+    assert (ev.actor1, ev.actor2) == ("Rapid Support Forces", "Civilians (Sudan)")
+
+
+def test_the_israeli_enemy_is_israels_forces():
+    (ev,) = events(
+        "At 2 a.m. on Monday, the Israeli enemy carried out an aerial aggression with a barrage "
+        "of missiles targeting Damascus International Airport."
+    )
+    assert ev.actor1 == "Military Forces of Israel"
+
+
+def test_state_media_wording_martyred_and_aggression():
+    (ev,) = events(
+        "Two soldiers were martyred on Monday as a result of an Israeli aggression with missiles "
+        "that targeted Damascus International Airport."
+    )
+    assert (ev.actor1, ev.fatalities) == ("Military Forces of Israel", 2)

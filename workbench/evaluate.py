@@ -17,6 +17,7 @@ and merged events are not proposals and are left out.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,14 @@ def records_from_store(store) -> list[dict[str, Any]]:
 
 
 def norm(name: str | None) -> str:
-    """'the Assad's regime' -> 'assad regime'; 'Bashar al-Assad' -> 'bashar assad'."""
-    return " ".join(w for w in name_key(name or "").split() if w != "al")
+    """'the Assad's regime' -> 'assad regime'; 'Bashar al-Assad' -> 'bashar assad';
+    ACLED's period suffix goes: 'Military Forces of Yemen (2012-)' -> 'military forces of
+    yemen'."""
+    name = _PERIOD.sub("", name or "")
+    return " ".join(w for w in name_key(name).split() if w != "al")
+
+
+_PERIOD = re.compile(r"\s*\((?:19|20)\d\d-(?:(?:19|20)\d\d)?\)\s*$")
 
 
 def _list(value: Any) -> list[str]:

@@ -203,12 +203,21 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                                "pattern-country-capital", cap, country=cap.country))  # fmt: skip
                 skip_until = at + 1
                 continue
+            # "Sudan's paramilitary Rapid Support Forces": the country says whose, the
+            # group that follows is the actor.
+            owner_of = (
+                keys[j : j + 1] == ["s"]
+                and nxt is not None
+                and nxt[0] <= j + 3
+                and any(k == "actor" for k, _ in nxt[2])
+            )
             if (
                 entry.type == "country"
                 and prev not in LOCATIVE
                 and after not in ORIGIN
                 and not listed
                 and not where
+                and not owner_of
             ) and keys[i - 2 : i] != ["border", "with"]:
                 out.append(_forces(lex, entry.country, i, j, start, end, "country-as-actor", after))
                 continue

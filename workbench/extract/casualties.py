@@ -41,6 +41,7 @@ _HEDGE = (
 )
 _KILL = (
     r"killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
+    r"|martyred"
 )
 _INJ = r"injured|injuring|wounded|wounding|hurt|injures|wounds"
 ANCHORS = frozenset(
@@ -75,6 +76,7 @@ ANCHORS = frozenset(
         "murdered",
         "beheaded",
         "buried",
+        "martyred",
     ]
 )
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
