@@ -513,3 +513,25 @@ def test_state_media_wording_martyred_and_aggression():
         "that targeted Damascus International Airport."
     )
     assert (ev.actor1, ev.fatalities) == ("Military Forces of Israel", 2)
+
+
+def test_accusations_with_a_day_rigged_explosives_and_allies_from_elsewhere():
+    (ev,) = events(
+        "Activists accused government forces of dropping a barrel bomb filled with chlorine on "
+        "the village of Kfar Zeita in Hama province on Friday."
+    )
+    assert (ev.sub_event_type, ev.actor1) == ("Chemical weapon", "Military Forces of Syria")
+    assert events("Rights groups have long accused the government of using chemical weapons.") == []
+    (ev,) = events(
+        "Syrian troops and fighters from Lebanon's Hezbollah took the village of Rankous on "
+        "Wednesday."
+    )
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Government regains territory",
+        "Military Forces of Syria",
+    )
+    (ev,) = events(
+        "On Monday, a motorcycle rigged with explosives went off near an SDF position outside "
+        "Hasakah, injuring three fighters."
+    )
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"

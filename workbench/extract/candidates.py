@@ -195,6 +195,8 @@ class Finder:
                 continue  # most windows hold no cue's first word: skip the phrase tests
             for x, w in enumerate(window):
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
+                    if has_date and w in ACCUSING:
+                        continue  # "accused the army of dropping a barrel bomb ... on Friday"
                     return f"cue-{name}"
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
         after = keys[t.j : min(t.j + _NEG_AFTER, end_tok if end_tok is not None else len(keys))]
@@ -531,6 +533,14 @@ class Finder:
             k -= 2
             while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
                 k -= 1
+        elif k - 2 >= first_tok and keys[k] == "s" and (p := self.ann_at(k - 1)) is not None:
+            # "Syrian troops and fighters from Lebanon's Hezbollah": past the owner's name
+            # and "fighters from" to the "and".
+            k = p.i - 1
+            if k - 1 >= first_tok and keys[k] in ("from", "of") and keys[k - 1] in HEADS:
+                k -= 2
+        elif k - 1 >= first_tok and keys[k] in ("from", "of") and keys[k - 1] in HEADS:
+            k -= 2  # "Syrian troops and fighters from Hezbollah": past "fighters from"
         elif k >= first_tok and keys[k] == "called":
             k -= 1
             while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
@@ -732,6 +742,9 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
                        "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
                        "demining", "detonated", "disarm", "disarmed", "found", "seized",
                        "discovered", "planting", "plant"])  # fmt: skip
+# An accusation with a day names one attack (ACLED codes it, noting who is accused); without
+# one it is a charge of a pattern ("accused of using chemical weapons").
+ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 DESCRIBERS = frozenset(["clan", "tribal", "local", "allied", "militias", "militia", "fighters",
                         "forces", "groups", "units", "paramilitary", "paramilitaries"])  # fmt: skip
 BETWEEN_STOP = frozenset(["were", "was", "is", "are", "in", "on", "near", "at", "around",
