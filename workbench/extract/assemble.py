@@ -13,10 +13,11 @@ import bisect
 import re
 
 from .annotate import Ann
-from .candidates import Candidate, Finder, first_token, in_span, pick_place, place_rank
+from .candidates import Candidate, Finder, first_token, in_span
 from .dates import item_opening
 from .lexicon import Lexicon
 from .places_split import coordinated_places
+from .placing import pick_place, place_rank
 from .text import Sentence, clause_of, comma_end, comma_start
 
 USABLE = ("day", "week", "month")

@@ -19,11 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from .annotate import Ann
+from .cues import SUBORDINATORS, VERB_FORMS, Cues
 from .lexicon import Lexicon
+from .sides import DEFINITE, Sides
 from .text import Sentence, comma_start
-
-DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "s"])
-_NEG_AFTER = 4
 
 
 @dataclass(slots=True)
@@ -81,7 +80,6 @@ NUMBER_WORDS = frozenset(
         "some",
     ]
 )
-BACKING = frozenset(["backed", "supported", "aided", "assisted", "helped", "joined"])
 BY_BRIDGE = frozenset(
     [
         "committed",
@@ -105,26 +103,13 @@ BY_BRIDGE = frozenset(
         "claimed",
     ]
 )
-SUBORDINATORS = frozenset(
-    ["after", "before", "when", "because", "that", "which", "who", "where", "while", "until"]
-)
-ERUPTED = frozenset(
-    ["erupted", "broke", "out", "raged", "flared", "continued", "resumed", "took", "place", "in",
-     "overnight", "late", "early", "again", "on", "near", "around", "heavy", "fierce"]
-)  # fmt: skip
 # Words between the sides of a fight: "X and allied factions on one side, and Y on the other".
-SIDE_WORDS = frozenset(
-    ["and", "or", "the", "allied", "its", "their", "both", "factions", "groups", "on", "one",
-     "side", "other", "hand", "in", "of", "near", "around", "fighters", "members", "units"]
-)  # fmt: skip
 COMPOUND_TAILS = frozenset(
     ["led", "backed", "held", "allied", "aligned", "linked", "based", "dominated", "run",
      "controlled", "supported", "affiliated"]
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
-REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confirmed"))
-COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 
 
 # "fired from the direction of RSF positions", "launched from areas held by the Houthis".
@@ -135,10 +120,7 @@ FIRED = frozenset(["fired", "lobbed", "coming", "sent", "flown"])
 LEAD_WORDS = frozenset(["on", "in", "at", "the", "early", "late", "then", "and", "also"])
 # Words between the comma and a verb that shares the subject before: ", and then opened fire".
 CHAIN = frozenset(["and", "then", "later", "also", "subsequently", "afterwards", "again"])
-HEADS = frozenset(["fighters", "troops", "forces", "soldiers", "militiamen", "units", "members",
-                   "jets", "warplanes", "aircraft", "drones", "gunmen", "militants"])  # fmt: skip
 PASSIVE_ADVERBS = frozenset(["also", "later", "then", "all", "again", "since", "just", "not"])
-ALLIES = frozenset(["allies", "partners", "ally", "partner"])
 LOC_PREPS = frozenset(["in", "near", "on", "at", "outside", "around", "along", "across", "from"])
 LOC_NOUNS = frozenset(
     ["countryside", "outskirts", "border", "borders", "area", "areas", "region", "province",
@@ -158,7 +140,7 @@ _BREAK = re.compile(r"[,;:()\"“”]|[.!?]\s|\n")
 _STOP = re.compile(r"[;:]|[.!?]\s|\n")
 
 
-class Finder:
+class Finder(Cues, Sides):
     def __init__(self, lex: Lexicon, toks, anns: list[Ann], tokann: list[int]):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
         self.text, self.starts = toks.text, toks.starts
@@ -168,53 +150,6 @@ class Finder:
         return self.anns[idx] if idx >= 0 else None
 
     # -- cues -------------------------------------------------------------------------------
-
-    def blocked(
-        self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
-    ) -> str:
-        keys, cues, tokann, anns = self.keys, self.lex.cues, self.tokann, self.anns
-        # "Since December, ... displaced by the offensive": a sentence-wide tally.
-        if lead >= 0 and tuple(keys[lead : lead + 1]) in cues["habitual"] and lead < t.i:
-            return "cue-habitual"
-        # Words inside names and dates ("May 5", "Will Smith") are not cues.
-        lo = max(first_tok, t.i - 15)
-        window = [
-            keys[k] for k in range(lo, t.i) if tokann[k] < 0 or anns[tokann[k]].kind not in COVERED
-        ]
-        near = window[-10:]
-        for x in range(len(near) - 1, -1, -1):
-            if near[x] in SUBORDINATORS:
-                near = near[x + 1 :]
-                break
-        for name in ("hypothetical", "negation", "habitual"):
-            phrases, heads = cues[name], self.lex.cue_firsts[name]
-            # Habitual cues ("uptick in") modify a noun phrase: they do not reach past
-            # "after"/"which"; hypothetical ones ("vowed to") scope over what follows.
-            window = near if name == "habitual" else window
-            if heads.isdisjoint(window):
-                continue  # most windows hold no cue's first word: skip the phrase tests
-            for x, w in enumerate(window):
-                if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
-                    if has_date and w in ACCUSING:
-                        continue  # "accused the army of dropping a barrel bomb ... on Friday"
-                    return f"cue-{name}"
-        # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
-        after = keys[t.j : min(t.j + _NEG_AFTER, end_tok if end_tok is not None else len(keys))]
-        if not self.lex.cue_words["negation"].isdisjoint(after):
-            return "cue-negation"
-        if t.info.sub_event_type in DEVICES and not CLEARANCE.isdisjoint(
-            keys[max(lo, t.i - 4) : t.i]
-        ):
-            return "cue-clearance"  # "engineers began to remove mines and explosive devices"
-        # "hundreds of strikes ... since the start of the war": a tally, not an incident.
-        if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
-            return "cue-habitual"
-        # "The army said its forces had repelled ...": reported speech shifts the tense back;
-        # that pluperfect tells the news, not the background.
-        reported = not REPORTING.isdisjoint(keys[max(first_tok, t.i - 8) : t.i - 1])
-        if t.i and keys[t.i - 1] == "had" and not has_date and is_verb(t) and not reported:
-            return "cue-background"
-        return ""
 
     # -- arguments --------------------------------------------------------------------------
 
@@ -463,122 +398,9 @@ class Finder:
                 return [a] if a.kind == "actor" and not a.role else []
         return []
 
-    def backed_by(self, a: Ann, first_tok: int) -> list[Ann]:
-        """ "Syrian troops backed by Russian air power recaptured": the troops lead."""
-        k = a.i - 1
-        if k - 1 < first_tok or self.keys[k] != "by" or self.keys[k - 1] not in BACKING:
-            return []
-        k -= 2
-        while k >= first_tok:
-            b = self.ann_at(k)
-            if b is not None and b.kind == "actor" and not b.role:
-                return [b]
-            if b is None and self.keys[k] not in self.lex.bridge:
-                return []
-            k = b.i - 1 if b is not None else k - 1
-        return []
-
-    def between(self, t: Ann, end_tok: int) -> list[Ann]:
-        """ "fighting between government forces and the Houthis", "clashes erupted between
-        HTS and allied factions on one side, and regime forces on the other": both sides."""
-        k = t.j
-        # "Fighting erupted overnight in Tripoli between ...": when and where may come first.
-        while k < min(end_tok, t.j + 8) and self.keys[k] != "between":
-            a = self.ann_at(k)
-            if a is not None and a.kind in ("place", "date"):
-                k = a.j
-            elif self.keys[k] in ERUPTED:
-                k += 1
-            else:
-                break
-        if k >= end_tok or self.keys[k] != "between":
-            return []
-        out: list[Ann] = []
-        k += 1
-        while k < min(end_tok, t.j + 30):
-            a = self.ann_at(k)
-            if a is not None and a.kind == "actor":
-                # "..., supported by the Saudi-led coalition, and ...": a backer, no side.
-                backer = self.keys[k - 1] == "by"
-                if not a.role and not backer and all(b.name != a.name for b in out):
-                    out.append(a)
-                k = a.j
-                continue
-            if a is not None and a.kind == "place" or self.keys[k] in SIDE_WORDS:
-                k = a.j if a is not None else k + 1
-                continue
-            if out and self.keys[k] not in BETWEEN_STOP and a is None:
-                # "forces affiliated with the Government of Yemen, supported by ..., and
-                # Ansar Allah forces": describing words between the two sides.
-                k += 1
-                continue
-            if not out and a is None and self.keys[k] in SIDE_LEAD:
-                k += 1  # "between forces affiliated with the Government": to the first name
-                continue
-            break
-        return out
-
     def reports(self, a: Ann) -> bool:
         """The actor is a source ("the Syrian Observatory ... reported"), not a participant."""
         return a.j < len(self.keys) and self.keys[a.j] in self.lex.reporting
-
-    def coordinated(self, a: Ann, first_tok: int) -> list[Ann]:
-        """[a] plus actors before it joined by 'and' / 'and allied' / 'along with'."""
-        keys = self.keys
-        found = [a]
-        k = a.i - 1
-        if k - 1 >= first_tok and keys[k - 1 : k + 1] in (["known", "as"], ["also", "called"]):
-            # "government troops and allied clan militias known as Macawisley": the name of
-            # the allied force; read back past its description to the "and".
-            k -= 2
-            while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
-                k -= 1
-        elif k - 2 >= first_tok and keys[k] == "s" and (p := self.ann_at(k - 1)) is not None:
-            # "Syrian troops and fighters from Lebanon's Hezbollah": past the owner's name
-            # and "fighters from" to the "and".
-            k = p.i - 1
-            if k - 1 >= first_tok and keys[k] in ("from", "of") and keys[k - 1] in HEADS:
-                k -= 2
-        elif k - 1 >= first_tok and keys[k] in ("from", "of") and keys[k - 1] in HEADS:
-            k -= 2  # "Syrian troops and fighters from Hezbollah": past "fighters from"
-        elif k >= first_tok and keys[k] == "called":
-            k -= 1
-            while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
-                k -= 1
-        if k >= first_tok and keys[k] in ("the", "its", "their"):
-            k -= 1  # "The Rapid Support Forces (RSF) and the Sudanese army clashed"
-            if k < first_tok or keys[k] not in ("and", "or", "in", "from", "among"):
-                return found
-        if k - 1 >= first_tok and keys[k] in ("in", "from", "among") and keys[k - 1] in ALLIES:
-            # "the army and its allies in the Joint Forces repelled": the army leads
-            k -= 2
-            k -= k >= first_tok and keys[k] in ("its", "their")
-            if k < first_tok or keys[k] not in ("and", "with"):
-                return found
-        while k >= first_tok and self.keys[k] in ("and", "allied", "or", "with", "along"):
-            k -= 1
-            while k > first_tok and keys[k] in HEADS and self.ann_at(k) is None:
-                k -= 1  # "RSF fighters and allied Arab militias": the name before its noun
-            b = self.ann_at(k) if k >= first_tok else None
-            if b is not None and b.kind == "actor" and not b.role:
-                if self._object_of_verb(b, first_tok):
-                    break  # "the army shelled the RSF and the militia": objects
-                if all(x.name != b.name for x in found):
-                    found.insert(0, b)
-                k = b.i - 1
-                # "the Rapid Support Forces (RSF)": the full name before its acronym
-                full = self.ann_at(k) if k >= first_tok else None
-                if full is not None and full.kind == "actor" and full.name == b.name:
-                    k = full.i - 1
-        return found
-
-    def _object_of_verb(self, b: Ann, first_tok: int) -> bool:
-        """The actor follows a trigger ("shelled the RSF"): it is acted upon, not acting."""
-        k = b.i - 1
-        while k >= first_tok and self.keys[k] in DEFINITE:
-            k -= 1
-        prev = self.ann_at(k) if k >= first_tok else None
-        return prev is not None and prev.kind == "trigger"
 
     def objects(self, t: Ann, end_tok: int, skip_to: int) -> tuple[list[Ann], bool]:
         keys, lex = self.keys, self.lex
@@ -671,88 +493,6 @@ class Finder:
         return a is not None and a.kind == "date" and self.keys[a.j - 1] == "s"
 
 
-VERB_FORMS = frozenset(
-    ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled",
-     "beat", "beaten"]
-)  # fmt: skip
-
-
-def is_verb(t: Ann) -> bool:
-    # A phrasal verb is a verb by its first word: "fought off", "beat back".
-    words = t.info.phrase.lower().split()
-    return any(w.endswith("ed") or w in VERB_FORMS for w in (words[0], words[-1]))
-
-
-def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
-    """The most specific place; among equals one after "in/near/at", then the nearest."""
-    usable = [
-        p
-        for p in places
-        if not p.role and not (text and _DESTINATION.search(text, max(0, p.start - 40), p.start))
-    ]
-    if len(usable) < 2:
-        return usable[0] if usable else None  # nothing to rank
-
-    def key(p: Ann):
-        before = text[max(0, p.start - 9) : p.start].lower().split()
-        located = bool(before) and before[-1] in LOCATED
-        # "pounded Sanaa ..., a day after the Houthis attacked Abu Dhabi": a place behind
-        # "after"/"before" belongs to the other action.
-        lo, hi = min(near, p.start), max(near, p.start)
-        behind = bool(text) and _ELSEWHEN.search(text, lo, hi) is not None
-        return (behind, place_rank(p, text), not located, abs(p.start - near))
-
-    return min(usable, key=key)
-
-
-# "flown to Mexico City", "taken to hospital in Idlib": where people were moved afterwards.
-_DESTINATION = re.compile(
-    r"\b(?:flown|taken|transferred|moved|evacuated|rushed|brought|sent|deported|airlifted"
-    r"|driven|transported|fled)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?:hospitals?\s+in\s+)?$",
-    re.I,
-)
-# Searched across spans: the first-letter lookahead lets most positions fail at one test.
-_ELSEWHEN = re.compile(
-    r"\b(?=[abfis])(?:after|before|since|following|in\s+retaliation\s+for)\b", re.I
-)
-
-
-def place_rank(p: Ann, text: str = "") -> int:
-    """0 for a town, up to 4 for a country: how precisely the place locates an event."""
-    # "the province of Daraa", "the countryside of Aleppo": the province, not the city.
-    if text and _PROVINCE_OF.search(text, max(0, p.start - 24), p.start):
-        return 3
-    return RANK.get(p.info.type, 2)
-
-
-_PROVINCE_OF = re.compile(
-    r"\b(?=[cgp])(?:province|governorate|countryside)\s+of\s+(?:the\s+)?#?$", re.I
-)
-LOCATED = frozenset(["in", "near", "at", "outside", "of", "into", "around", "across", "on"])
-
-
-RANK = {
-    "neighbourhood": 0, "village": 0, "town": 0, "city": 0, "camp": 0, "base": 0,
-    "crossing": 0, "district": 1, "region": 2, "governorate": 3, "country": 4,
-}  # fmt: skip
-
-
-DEVICES = frozenset(["Remote explosive/landmine/IED", "Grenade"])
-CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cleared",
-                       "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
-                       "demining", "detonated", "disarm", "disarmed", "found", "seized",
-                       "discovered", "planting", "plant"])  # fmt: skip
-# An accusation with a day names one attack (ACLED codes it, noting who is accused); without
-# one it is a charge of a pattern ("accused of using chemical weapons").
-ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
-DESCRIBERS = frozenset(["clan", "tribal", "local", "allied", "militias", "militia", "fighters",
-                        "forces", "groups", "units", "paramilitary", "paramilitaries"])  # fmt: skip
-BETWEEN_STOP = frozenset(["were", "was", "is", "are", "in", "on", "near", "at", "around",
-                          "erupted", "broke", "continued", "after", "as", "when", "since",
-                          "left", "leaving", "killing", "killed", "that", "which", "who",
-                          "according", "said"])  # fmt: skip
-SIDE_LEAD = frozenset(["forces", "fighters", "troops", "units", "militias", "affiliated", "loyal",
-                       "aligned", "allied", "linked", "with", "to", "the", "of", "members"])  # fmt: skip
 SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
 
 

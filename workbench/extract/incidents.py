@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from ..codebook import event_type_of
 from .annotate import Ann
-from .candidates import RANK, Candidate
+from .candidates import Candidate
+from .placing import RANK
 from .retellings import another, own_date, place_by_reference
 from .text import Sentence
 

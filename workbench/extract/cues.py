@@ -1,0 +1,89 @@
+"""Provides `Cues`: the test that a trigger is not a reported incident (part of `Finder`).
+
+A trigger is dropped when its clause frames it as hypothetical ("vowed to", "would"), denied
+("denied", "no"), habitual or aggregate ("since", "routinely"), background ("had" without a
+date in reported speech), mine clearance, or an accusation of a pattern. Word lists live in
+data/lexicon.toml [cues]; the constants here are grammar, not vocabulary.
+"""
+
+from __future__ import annotations
+
+from .annotate import Ann
+
+_NEG_AFTER = 4
+SUBORDINATORS = frozenset(
+    ["after", "before", "when", "because", "that", "which", "who", "where", "while", "until"]
+)
+REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confirmed"))
+COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
+VERB_FORMS = frozenset(
+    ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled",
+     "beat", "beaten"]
+)  # fmt: skip
+
+
+def is_verb(t: Ann) -> bool:
+    # A phrasal verb is a verb by its first word: "fought off", "beat back".
+    words = t.info.phrase.lower().split()
+    return any(w.endswith("ed") or w in VERB_FORMS for w in (words[0], words[-1]))
+
+
+DEVICES = frozenset(["Remote explosive/landmine/IED", "Grenade"])
+CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cleared",
+                       "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
+                       "demining", "detonated", "disarm", "disarmed", "found", "seized",
+                       "discovered", "planting", "plant"])  # fmt: skip
+# An accusation with a day names one attack (ACLED codes it, noting who is accused); without
+# one it is a charge of a pattern ("accused of using chemical weapons").
+ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
+
+
+class Cues:
+    """Mixin of `Finder`: needs `keys`, `lex`, `tokann` and `anns`."""
+
+    def blocked(
+        self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
+    ) -> str:
+        keys, cues, tokann, anns = self.keys, self.lex.cues, self.tokann, self.anns
+        # "Since December, ... displaced by the offensive": a sentence-wide tally.
+        if lead >= 0 and tuple(keys[lead : lead + 1]) in cues["habitual"] and lead < t.i:
+            return "cue-habitual"
+        # Words inside names and dates ("May 5", "Will Smith") are not cues.
+        lo = max(first_tok, t.i - 15)
+        window = [
+            keys[k] for k in range(lo, t.i) if tokann[k] < 0 or anns[tokann[k]].kind not in COVERED
+        ]
+        near = window[-10:]
+        for x in range(len(near) - 1, -1, -1):
+            if near[x] in SUBORDINATORS:
+                near = near[x + 1 :]
+                break
+        for name in ("hypothetical", "negation", "habitual"):
+            phrases, heads = cues[name], self.lex.cue_firsts[name]
+            # Habitual cues ("uptick in") modify a noun phrase: they do not reach past
+            # "after"/"which"; hypothetical ones ("vowed to") scope over what follows.
+            window = near if name == "habitual" else window
+            if heads.isdisjoint(window):
+                continue  # most windows hold no cue's first word: skip the phrase tests
+            for x, w in enumerate(window):
+                if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
+                    if has_date and w in ACCUSING:
+                        continue  # "accused the army of dropping a barrel bomb ... on Friday"
+                    return f"cue-{name}"
+        # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
+        after = keys[t.j : min(t.j + _NEG_AFTER, end_tok if end_tok is not None else len(keys))]
+        if not self.lex.cue_words["negation"].isdisjoint(after):
+            return "cue-negation"
+        if t.info.sub_event_type in DEVICES and not CLEARANCE.isdisjoint(
+            keys[max(lo, t.i - 4) : t.i]
+        ):
+            return "cue-clearance"  # "engineers began to remove mines and explosive devices"
+        # "hundreds of strikes ... since the start of the war": a tally, not an incident.
+        if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
+            return "cue-habitual"
+        # "The army said its forces had repelled ...": reported speech shifts the tense back;
+        # that pluperfect tells the news, not the background.
+        reported = not REPORTING.isdisjoint(keys[max(first_tok, t.i - 8) : t.i - 1])
+        if t.i and keys[t.i - 1] == "had" and not has_date and is_verb(t) and not reported:
+            return "cue-background"
+        return ""

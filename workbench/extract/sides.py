@@ -1,0 +1,149 @@
+"""Provides `Sides`: who fought whom when a sentence names both (part of `Finder`).
+
+"clashes between government forces and the Houthis", "The RSF and the army clashed", "Syrian
+troops backed by Russian air power", "troops and allied clan militias known as Macawisley":
+coordinated names, backers and the two sides of a fight.
+"""
+
+from __future__ import annotations
+
+from .annotate import Ann
+
+DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "s"])
+HEADS = frozenset(["fighters", "troops", "forces", "soldiers", "militiamen", "units", "members",
+                   "jets", "warplanes", "aircraft", "drones", "gunmen", "militants"])  # fmt: skip
+DESCRIBERS = frozenset(["clan", "tribal", "local", "allied", "militias", "militia", "fighters",
+                        "forces", "groups", "units", "paramilitary", "paramilitaries"])  # fmt: skip
+BETWEEN_STOP = frozenset(["were", "was", "is", "are", "in", "on", "near", "at", "around",
+                          "erupted", "broke", "continued", "after", "as", "when", "since",
+                          "left", "leaving", "killing", "killed", "that", "which", "who",
+                          "according", "said"])  # fmt: skip
+ERUPTED = frozenset(
+    ["erupted", "broke", "out", "raged", "flared", "continued", "resumed", "took", "place", "in",
+     "overnight", "late", "early", "again", "on", "near", "around", "heavy", "fierce"]
+)  # fmt: skip
+SIDE_LEAD = frozenset(["forces", "fighters", "troops", "units", "militias", "affiliated", "loyal",
+                       "aligned", "allied", "linked", "with", "to", "the", "of", "members"])  # fmt: skip
+SIDE_WORDS = frozenset(
+    ["and", "or", "the", "allied", "its", "their", "both", "factions", "groups", "on", "one",
+     "side", "other", "hand", "in", "of", "near", "around", "fighters", "members", "units"]
+)  # fmt: skip
+ALLIES = frozenset(["allies", "partners", "ally", "partner"])
+BACKING = frozenset(["backed", "supported", "aided", "assisted", "helped", "joined"])
+
+
+class Sides:
+    """Mixin of `Finder`: needs `keys`, `text` and `ann_at`."""
+
+    def between(self, t: Ann, end_tok: int) -> list[Ann]:
+        """ "fighting between government forces and the Houthis", "clashes erupted between
+        HTS and allied factions on one side, and regime forces on the other": both sides."""
+        k = t.j
+        # "Fighting erupted overnight in Tripoli between ...": when and where may come first.
+        while k < min(end_tok, t.j + 8) and self.keys[k] != "between":
+            a = self.ann_at(k)
+            if a is not None and a.kind in ("place", "date"):
+                k = a.j
+            elif self.keys[k] in ERUPTED:
+                k += 1
+            else:
+                break
+        if k >= end_tok or self.keys[k] != "between":
+            return []
+        out: list[Ann] = []
+        k += 1
+        while k < min(end_tok, t.j + 30):
+            a = self.ann_at(k)
+            if a is not None and a.kind == "actor":
+                # "..., supported by the Saudi-led coalition, and ...": a backer, no side.
+                backer = self.keys[k - 1] == "by"
+                if not a.role and not backer and all(b.name != a.name for b in out):
+                    out.append(a)
+                k = a.j
+                continue
+            if a is not None and a.kind == "place" or self.keys[k] in SIDE_WORDS:
+                k = a.j if a is not None else k + 1
+                continue
+            if out and self.keys[k] not in BETWEEN_STOP and a is None:
+                # "forces affiliated with the Government of Yemen, supported by ..., and
+                # Ansar Allah forces": describing words between the two sides.
+                k += 1
+                continue
+            if not out and a is None and self.keys[k] in SIDE_LEAD:
+                k += 1  # "between forces affiliated with the Government": to the first name
+                continue
+            break
+        return out
+
+    def coordinated(self, a: Ann, first_tok: int) -> list[Ann]:
+        """[a] plus actors before it joined by 'and' / 'and allied' / 'along with'."""
+        keys = self.keys
+        found = [a]
+        k = a.i - 1
+        if k - 1 >= first_tok and keys[k - 1 : k + 1] in (["known", "as"], ["also", "called"]):
+            # "government troops and allied clan militias known as Macawisley": the name of
+            # the allied force; read back past its description to the "and".
+            k -= 2
+            while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
+                k -= 1
+        elif k - 2 >= first_tok and keys[k] == "s" and (p := self.ann_at(k - 1)) is not None:
+            # "Syrian troops and fighters from Lebanon's Hezbollah": past the owner's name
+            # and "fighters from" to the "and".
+            k = p.i - 1
+            if k - 1 >= first_tok and keys[k] in ("from", "of") and keys[k - 1] in HEADS:
+                k -= 2
+        elif k - 1 >= first_tok and keys[k] in ("from", "of") and keys[k - 1] in HEADS:
+            k -= 2  # "Syrian troops and fighters from Hezbollah": past "fighters from"
+        elif k >= first_tok and keys[k] == "called":
+            k -= 1
+            while k > first_tok and keys[k] in HEADS | DESCRIBERS and self.ann_at(k) is None:
+                k -= 1
+        if k >= first_tok and keys[k] in ("the", "its", "their"):
+            k -= 1  # "The Rapid Support Forces (RSF) and the Sudanese army clashed"
+            if k < first_tok or keys[k] not in ("and", "or", "in", "from", "among"):
+                return found
+        if k - 1 >= first_tok and keys[k] in ("in", "from", "among") and keys[k - 1] in ALLIES:
+            # "the army and its allies in the Joint Forces repelled": the army leads
+            k -= 2
+            k -= k >= first_tok and keys[k] in ("its", "their")
+            if k < first_tok or keys[k] not in ("and", "with"):
+                return found
+        while k >= first_tok and self.keys[k] in ("and", "allied", "or", "with", "along"):
+            k -= 1
+            while k > first_tok and keys[k] in HEADS and self.ann_at(k) is None:
+                k -= 1  # "RSF fighters and allied Arab militias": the name before its noun
+            b = self.ann_at(k) if k >= first_tok else None
+            if b is not None and b.kind == "actor" and not b.role:
+                if self._object_of_verb(b, first_tok):
+                    break  # "the army shelled the RSF and the militia": objects
+                if all(x.name != b.name for x in found):
+                    found.insert(0, b)
+                k = b.i - 1
+                # "the Rapid Support Forces (RSF)": the full name before its acronym
+                full = self.ann_at(k) if k >= first_tok else None
+                if full is not None and full.kind == "actor" and full.name == b.name:
+                    k = full.i - 1
+        return found
+
+    def _object_of_verb(self, b: Ann, first_tok: int) -> bool:
+        """The actor follows a trigger ("shelled the RSF"): it is acted upon, not acting."""
+        k = b.i - 1
+        while k >= first_tok and self.keys[k] in DEFINITE:
+            k -= 1
+        prev = self.ann_at(k) if k >= first_tok else None
+        return prev is not None and prev.kind == "trigger"
+
+    def backed_by(self, a: Ann, first_tok: int) -> list[Ann]:
+        """ "Syrian troops backed by Russian air power recaptured": the troops lead."""
+        k = a.i - 1
+        if k - 1 < first_tok or self.keys[k] != "by" or self.keys[k - 1] not in BACKING:
+            return []
+        k -= 2
+        while k >= first_tok:
+            b = self.ann_at(k)
+            if b is not None and b.kind == "actor" and not b.role:
+                return [b]
+            if b is None and self.keys[k] not in self.lex.bridge:
+                return []
+            k = b.i - 1 if b is not None else k - 1
+        return []
