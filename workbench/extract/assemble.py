@@ -14,13 +14,12 @@ import re
 
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span
-from .dates import item_opening
+from .dating import pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
 from .placing import pick_place, place_rank
 from .text import Sentence, clause_of, comma_end, comma_start
 
-USABLE = ("day", "week", "month")
 CROWDS = ("Protesters", "Rioters")
 PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
 
@@ -51,7 +50,7 @@ def find_candidates(
         for t in [a for a in s_anns if a.kind == "trigger"]:
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
-            has_date = any(_usable(d) for d in clause_dates)
+            has_date = any(usable_date(d) for d in clause_dates)
             if _period(f, clause_dates, t):
                 dropped = True
                 continue
@@ -163,10 +162,6 @@ def _period(f: Finder, dates: list[Ann], t: Ann) -> bool:
     return False
 
 
-def _usable(d: Ann) -> bool:
-    return d.info.precision in USABLE and d.info.date is not None and not d.info.range_marked
-
-
 def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
     for c in made:
         if c.clause[0] <= cas.start < c.clause[1]:
@@ -249,7 +244,7 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         c.place = _previous_town(si, sentences, f, the.group(1).lower())
         if c.place is not None:
             c.rules.append("place-anaphora")  # "west of the city": the city named before
-    _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
+    pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
     c.weapons = [a.info for a in in_span(s_anns, *clause, "weapon")]
     c.weapons += [
         a.weapon
@@ -354,145 +349,3 @@ _ASIDE = re.compile(
     r"helped\s+by|assisted\s+by|with\s+the\s+(?:help|support)\s+of)\b",
     re.I,
 )
-
-
-_RELATIVE = re.compile(
-    r"(?P<same>meanwhile|at\s+the\s+same\s+time|(?:(?:a\s+few|several|two|three)\s+)?(?:hours|minutes|moments)"
-    r"\s+(?:later|afterwards|after|earlier|before)|shortly\s+(?:later|afterwards|after|before)"
-    r"|(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|morning|afternoon|evening)"
-    r"|(?:on\s+)?(?:the|that)\s+same\s+day)|(?P<next>(?:on\s+)?the\s+(?:next|following)"
-    r"\s+day|a\s+day\s+later)|(?P<prev>a\s+day\s+(?:earlier|before)|(?:on\s+)?the\s+(?:day|night)"
-    r"\s+before|(?:on\s+)?the\s+previous\s+(?:day|night))",
-    re.I,
-)
-
-
-REL_WORDS = frozenset(["meanwhile", "same", "hours", "minutes", "moments", "shortly", "later",
-                       "earlier", "next", "following", "before", "previous", "afterwards"])  # fmt: skip
-
-
-def _pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
-    rel = _RELATIVE.match(f.text, sent.start)
-    if rel is None and not REL_WORDS.isdisjoint(
-        f.keys[bisect.bisect_left(f.starts, clause[0]) : bisect.bisect_left(f.starts, clause[1])]
-    ):
-        # "... flown to Mexico City hours later": the shift may also close the clause; but
-        # "meanwhile" or "at the same time" inside a sentence is not about the day. (Every
-        # shift holds one of REL_WORDS: most clauses skip the regex search.)
-        rel = _RELATIVE.search(f.text, *clause)
-        if rel is not None and rel["same"] and rel[0].lower().startswith(("meanwhile", "at")):
-            rel = None
-    if rel is not None:
-        c.days_after = 0 if rel["same"] else -1 if rel["prev"] else 1
-    dates = in_span(s_anns, *clause, "date")
-    # "The attack was claimed on Tuesday": the day of the claim, not of the attack.
-    usable = [d for d in dates if _usable(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]]
-    rule = "date-clause"
-    if not usable:
-        usable = [
-            d for d in s_anns
-            if d.kind == "date" and _usable(d) and f.keys[max(0, d.i - 1) : d.i] != ["claimed"]
-        ]  # fmt: skip
-        rule = "date-sentence"
-    if not usable:
-        sig = _signature_date(si, sentences, f)
-        if sig is not None:
-            c.date, c.date_rule = sig, "date-tweet-signature"
-            return
-        c.historical = any(d.info.precision in ("year", "season") for d in dates)
-        if not c.historical:
-            linked = rel is not None or _LINKED.match(f.text, sent.start) is not None
-            prev = _previous_date(si, sentences, f, linked)
-            if prev is not None:
-                # "Hours later, gunmen opened fire ...": news carries the date forward.
-                c.date, c.date_rule = prev, "date-previous-sentence"
-                if prev.start < _para_start(si, sentences) and not linked:
-                    c.rules.append("date-previous-paragraph")  # likely that day, not sure
-            else:
-                _item_date(c, si, sentences, f)
-        return
-    d = min(usable, key=lambda d: abs(d.start - main.start))
-    if d.info.rule == "date-relative-day":
-        # "an overnight raid ... from Sunday to Monday": the named day is the firmer date;
-        # but "..., the government said Saturday" is the day of the statement.
-        named = [
-            e for e in usable
-            if e.info.precision == "day" and e.info.rule != "date-relative-day"
-            and not ATTRIBUTION.intersection(f.keys[max(0, e.i - 2) : e.i])
-        ]  # fmt: skip
-        d = min(named, key=lambda e: abs(e.start - main.start)) if named else d
-    c.date, c.date_rule = d, rule
-    before = f.keys[max(0, d.i - 3) : d.i]
-    c.week_date = any(w in lex.media_verbs for w in before)
-
-
-ATTRIBUTION = frozenset(("said", "says", "told", "announced", "reported", "confirmed", "added"))
-_LINKED = re.compile(
-    r"(?:later|then|afterwards|subsequent(?:ly)?|also|in\s+a\s+(?:later|second))\b", re.I
-)
-
-
-def _para_start(si: int, sentences: list[Sentence]) -> int:
-    k = si
-    while k > 0 and sentences[k - 1].para == sentences[si].para:
-        k -= 1
-    return sentences[k].start
-
-
-def _previous_date(si: int, sentences: list[Sentence], f: Finder, linked: bool) -> Ann | None:
-    """The last usable date in the two sentences before, within the same or the previous
-    paragraph (not headings or boilerplate). A bulletin item or live-blog entry ("ALEPPO -",
-    "09:40 -") starts its own incident: the item before lends it no date unless linked."""
-    para = sentences[si].para
-    item = not linked and item_opening(f.text, _para_start(si, sentences)) is not None
-    for prev in reversed(sentences[max(0, si - 2) : si]):
-        if prev.skip or prev.para < para - 1 or (item and prev.para < para):
-            return None
-        lo = bisect.bisect_left(f.ann_starts, prev.start)
-        hi = bisect.bisect_left(f.ann_starts, prev.end)
-        dates = [a for a in f.anns[lo:hi] if a.kind == "date" and _usable(a)]
-        if dates:
-            return dates[-1]
-    return None
-
-
-def _item_date(c: Candidate, si: int, sentences: list[Sentence], f: Finder) -> None:
-    """An undated bulletin item takes the day its introduction names ("incidents documented
-    on Monday"); an undated live-blog entry is marked as of the day of publication."""
-    kind = item_opening(f.text, _para_start(si, sentences))
-    if kind is None:
-        return
-    first = next(
-        (
-            s for k, s in enumerate(sentences)
-            if not s.skip and (k == 0 or sentences[k - 1].para != s.para)
-            and item_opening(f.text, s.start) is not None
-        ),
-        None,
-    )  # fmt: skip
-    intro = [
-        a for a in f.anns
-        if a.kind == "date" and first is not None and a.start < first.start and _usable(a)
-        and a.info.precision == "day" and not _in_skipped(a, sentences)
-    ]  # fmt: skip
-    if intro:
-        c.date, c.date_rule = intro[-1], "date-bulletin-intro"
-    elif kind == "timestamp":
-        c.rules.append("date-live-entry")
-
-
-def _in_skipped(a: Ann, sentences: list[Sentence]) -> bool:
-    return any(s.skip and s.start <= a.start < s.end for s in sentences)
-
-
-def _signature_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None:
-    """An embedded tweet's "— Name (@handle) February 4, 2018" line dates the tweet."""
-    para = sentences[si].para
-    for nxt in sentences[si + 1 : si + 4]:
-        if nxt.tweet_signature and nxt.para in (para, para + 1):
-            for a in f.anns:
-                if a.kind == "date" and nxt.start <= a.start < nxt.end and _usable(a):
-                    return a
-        if nxt.para > para + 1:
-            break
-    return None

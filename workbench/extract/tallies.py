@@ -1,0 +1,77 @@
+"""Provides `mark_context`: whether a casualty figure is one incident's toll.
+
+A figure is a tally (`aggregate`) when it sums a period or a war ("since May", "so far this
+year", "the war has killed", "thousands"), an addition (`also`) when it adds to a figure
+given before ("another three", "were also killed"), and a whole (`total`) when it counts both
+sides ("on both sides", "in all"). Read from the figure's own clause only.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PERIOD = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|this\s+year|last\s+year|in\s+total|overall|all\s+told"
+    r"|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)"
+    r"|in\s+recent\s+(?:days|weeks|months|years)|each\s+year|every\s+year|per\s+year"
+    r"|annually|cumulative|combined)\b",
+    re.I,
+)
+_WAR_SUBJECT = re.compile(
+    r"\b(?:war|conflict|violence|insurgency|crisis|unrest|uprising|bloodshed|rebellion|campaign"
+    r"|offensive)"
+    r"\s+(?:\w+\s+){0,6}?(?:has|have)\s+(?:so\s+far\s+)?"
+    r"(?:killed|claimed|left|cost)\b",
+    re.I,
+)
+# "the deadliest attack since 2015" dates a record, not a tally.
+_RECORD = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|first|most\s+\w+)\b"
+    r"(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
+_BOTH_SIDES = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:on|from|among)\s+(?:both|all|the\s+two)\s+sides\b|\s+in\s+all\b",
+    re.I,
+)
+_ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|another|a\s+further|additional)\b", re.I)
+_BLAMED = re.compile(
+    r"\b(?:blamed|responsible)\s+for\s+(?:the\s+)?(?:killing|deaths?)\s+of\s*$|\bblamed\s+for\s+$",
+    re.I,
+)
+
+
+_PERFECT_END = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?$")
+_HAS = re.compile(r"\b(?:has|have)\b", re.I)
+
+
+def mark_context(h, text: str) -> None:
+    """Flags a tally (`aggregate`) and an added figure (`also`) from the hit's own clause."""
+    if h.rule == "casualty-none":
+        return  # "No casualties have been reported so far" is still about this incident
+    lo = max(text.rfind(".", 0, h.start), text.rfind("\n", 0, h.start), text.rfind(";", 0, h.start))
+    ends = [
+        i for i in (text.find(".", h.end), text.find("\n", h.end), text.find(";", h.end)) if i >= 0
+    ]
+    hi = min(ends) if ends else len(text)
+    before, after = text[lo + 1 : h.start], text[h.end : hi]
+    # Only the end of `before` can match: searching a long clause for "$" costs per character.
+    perfect = _PERFECT_END.search(before[-60:]) or _HAS.search(h.text)
+    period = _PERIOD.search(after[:80])
+    if period and _RECORD.search(after[: period.start()]):
+        period = None
+    if (
+        period
+        or _PERIOD.search(before[-40:])
+        and perfect
+        or _WAR_SUBJECT.search(before[-80:] + h.text)
+        or h.vague in ("thousands", "tens of thousands", "hundreds of thousands")
+        or h.count >= 1000
+        and perfect
+        or _BLAMED.search(before[-40:])
+    ):
+        h.aggregate = True
+    if _BOTH_SIDES.match(after):
+        h.total = True
+    if _ALSO.search(h.text) or _ALSO.search(before[-14:]) or re.match(r"\s+more\b", after):
+        h.also = True
