@@ -93,7 +93,27 @@ def find_candidates(
             owner = _owner(made, cas)
             if owner is not None:
                 owner.casualties.append(cas)
+                _victim_side(owner, cas, s_anns)
     return cands, orphans
+
+
+def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
+    """ "shelled a post, wounding three Turkish soldiers": with no object named, the side
+    the dead or wounded belonged to was the one attacked."""
+    if c.targets:
+        return
+    doers = {a.name for a in c.agents}
+    for a in s_anns:
+        if (
+            a.kind == "actor"
+            and not a.role
+            and cas.start <= a.start
+            and a.end <= cas.end
+            and a.name not in doers
+        ):
+            c.targets = [a]
+            c.rules.append("target-casualty")
+            return
 
 
 AMID = frozenset(("amid", "amidst"))

@@ -73,6 +73,12 @@ def finalize(
     targets = [n for n in _names(inc.targets, lex, ctx, country) if n != actor1]
     victims = any((c.info.victims.split() or [""])[-1] in lex.victim_nouns for c in inc.casualties)
     actor2 = targets[0] if targets else None
+    if actor2 is not None and inc.primary.civilian_target and not inc.primary.targets:
+        # "a warplane bombed the weekly market ... It says it only strikes RSF gatherings":
+        # the incident's own clause hit a civilian place; a side named by a later retelling
+        # or claim is not who was hit.
+        actor2 = None
+        rules.append("target-civilian-place-first")
     if actor2 is not None and victims and all(_holder(text, a) for a in inc.targets):
         # "struck the rebel-held town ..., wounding three civilians": the rebels hold the
         # town; the people hit were civilians.

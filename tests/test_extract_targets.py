@@ -1,0 +1,38 @@
+"""Who was attacked (actor2): the side named in the casualty figure when no object names
+it, and a civilian place hit in the incident's own clause over a side named later.
+Invented sentences, none from the seeds or the dev sets."""
+
+from __future__ import annotations
+
+from extract_support import helpers
+
+events, one = helpers("2024-06-12")  # a Wednesday
+
+
+def test_the_wounded_side_is_the_target_when_no_object_names_one():
+    ev = one(
+        "Syrian government forces shelled a hilltop near Kafr Nabl on Monday, wounding four Turkish soldiers."
+    )
+    assert ev.actor1 == "Military Forces of Syria"
+    assert ev.actor2 == "Military Forces of Turkey"
+
+
+def test_the_attacker_named_in_the_figure_is_not_its_own_target():
+    ev = one("SDF fighters raided a farm near Hasakah on Monday, killing two SDF members.")
+    assert ev.actor2 != ev.actor1
+
+
+def test_a_named_object_still_wins_over_the_casualty_figure():
+    ev = one(
+        "Turkish drones struck SDF positions near Qamishli on Monday, killing three Turkish soldiers."
+    )
+    assert ev.actor2 == "Syrian Democratic Forces"
+
+
+def test_a_civilian_place_in_the_own_clause_beats_a_side_named_later():
+    found = events(
+        "On Monday, a Sudanese army warplane bombed the cattle market in Mellit, killing 12 "
+        "traders. The army said the raid targeted RSF fighters."
+    )
+    bombing = [e for e in found if e.place == "Mellit"]
+    assert bombing and bombing[0].actor2 == "Civilians (Sudan)"
