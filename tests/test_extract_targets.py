@@ -36,3 +36,12 @@ def test_a_civilian_place_in_the_own_clause_beats_a_side_named_later():
     )
     bombing = [e for e in found if e.place == "Mellit"]
     assert bombing and bombing[0].actor2 == "Civilians (Sudan)"
+
+
+def test_a_chemical_attack_with_no_side_named_targets_civilians():
+    ev = one(
+        "Government helicopters dropped a barrel bomb filled with chlorine on the village of "
+        "Kafr Nabl on Monday, and dozens were treated for breathing difficulties."
+    )
+    assert ev.sub_event_type == "Chemical weapon"
+    assert ev.actor2 == "Civilians (Syria)"

@@ -175,7 +175,15 @@ def finalize(
     if kind_of(inc)[1] and main.info.strength < 40 and weak_date and len(inc.cands) == 1:
         return None  # "the offensive has pushed into ...": a weak word needs its own date
     ev.confidence = _confidence(ev, main.info, explicit_date)
-    return ev if ev.confidence >= MIN_CONFIDENCE else None
+    if ev.confidence < MIN_CONFIDENCE:
+        return None
+    if ev.actor2 is None and sub == "Chemical weapon" and ev.actor1 != civilians:
+        # A chlorine or sarin attack hits whoever breathes in the area: with no side named,
+        # ACLED codes its target as the civilians there (named only once the event is kept,
+        # so this default keeps no event that would otherwise be dropped).
+        ev.actor2 = civilians
+        ev.rules.append("target-chemical-civilians")
+    return ev
 
 
 def _crowd_actor(lex: Lexicon, sub: str, country: str | None) -> str | None:
