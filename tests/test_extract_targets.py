@@ -45,3 +45,21 @@ def test_a_chemical_attack_with_no_side_named_targets_civilians():
     )
     assert ev.sub_event_type == "Chemical weapon"
     assert ev.actor2 == "Civilians (Syria)"
+
+
+def test_ground_retaken_from_a_side_names_it_as_the_target():
+    ev = one(
+        "Somali troops recaptured the town of Bardale, west of Baidoa, from al-Shabaab fighters on Monday."
+    )
+    assert ev.sub_event_type == "Government regains territory"
+    assert ev.actor2 == "al-Shabaab"
+
+
+def test_who_launched_an_intercepted_drone_is_the_target_not_the_interceptor():
+    ev = one(
+        "The Saudi-led coalition said on Monday it had intercepted an explosive-laden drone "
+        "launched by the Houthi group towards Jizan."
+    )
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert ev.actor1 == "Saudi-led Coalition"
+    assert ev.actor2 == "Houthi Movement"

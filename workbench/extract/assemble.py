@@ -21,6 +21,7 @@ from .placing import pick_place, place_rank
 from .text import Sentence, clause_of, comma_end, comma_start
 
 CROWDS = ("Protesters", "Rioters")
+DISRUPTED = "Disrupted weapons use"
 PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
 
 
@@ -192,6 +193,7 @@ def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
 
 def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, others):
     c = Candidate(si, clause, ts)
+    disrupted = any(t.info.sub_event_type == DISRUPTED for t in ts)
     ctok1 = bisect.bisect_left(starts, clause[1])
     for t in ts:
         # Subjects and objects are read within commas: "..., a chemical weapon banned by
@@ -202,7 +204,11 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         by = f.by_phrase(t, ctok1)
         passive = f.is_passive(t)
         subj = f.subject(t, ftok, aside)
-        if by:
+        if by and disrupted and t.info.sub_event_type != DISRUPTED:
+            # "intercepted a drone launched by the Houthis": who launched the weapon is the
+            # side whose attack was stopped, not the interceptor.
+            agents, targets = ([] if passive else subj), by
+        elif by:
             agents, targets = by, subj if passive else []
         else:
             agents, targets = ([], subj) if passive else (subj, [])
@@ -215,7 +221,7 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         if agents and not c.agents:
             c.agents = agents
             c.rules.append("agent-by" if by else "agent-subject")
-        targets = targets or [o for o in objects if o not in agents]
+        targets = targets or [o for o in objects if o not in agents] or f.taken_from(t, ctok1)
         if targets and not c.targets:
             c.targets = targets
             c.rules.append("target-passive" if passive and not objects else "target-object")

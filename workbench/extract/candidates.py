@@ -176,6 +176,20 @@ class Finder(Cues, Sides):
             steps += 1
         return []
 
+    def taken_from(self, t: Ann, end_tok: int) -> list[Ann]:
+        """ "recaptured the town of X ... from al-Shabaab": who lost the ground."""
+        if "territory" not in t.info.flags:
+            return []
+        for k in range(t.j, min(end_tok, t.j + 16)):
+            a = self.ann_at(k)
+            if a is not None and a.kind in ("actor", "trigger"):
+                return []  # another side or another action comes first
+            if self.keys[k] in ("after", "with", "as", "when", "while", "by"):
+                return []
+            if self.keys[k] == "from":
+                return self.actor_chain(k + 1, end_tok)
+        return []
+
     def actor_chain(self, k: int, end_tok: int) -> list[Ann]:
         """Actors starting at token k, joined by 'and'/'or'/'the'/'allied'."""
         out: list[Ann] = []
@@ -389,6 +403,9 @@ class Finder(Cues, Sides):
         m = k - 1 if verb_at is None else verb_at
         if m >= first_tok and self.keys[m] == "that":
             m -= 1
+        d = self.ann_at(m) if m >= first_tok else None
+        if d is not None and d.kind == "date":
+            m = d.i - 1  # "the coalition said on Monday it had intercepted"
         if m - 1 < first_tok or self.keys[m] not in self.lex.reporting:
             return []
         # The speaker just before the verb: "Hezbollah said", "Nigeria's air force said".
