@@ -63,3 +63,12 @@ def test_who_launched_an_intercepted_drone_is_the_target_not_the_interceptor():
     assert ev.sub_event_type == "Disrupted weapons use"
     assert ev.actor1 == "Saudi-led Coalition"
     assert ev.actor2 == "Houthi Movement"
+
+
+def test_a_former_fighter_shot_dead_is_a_civilian_target():
+    ev = one(
+        "On Monday night, unidentified gunmen shot dead a former rebel commander near his "
+        "home in the town of Nawa."
+    )
+    assert ev.actor2 == "Civilians (Syria)"
+    assert ev.sub_event_type == "Attack"

@@ -101,8 +101,8 @@ def find_candidates(
 def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
     """ "shelled a post, wounding three Turkish soldiers": with no object named, the side
     the dead or wounded belonged to was the one attacked."""
-    if c.targets:
-        return
+    if c.targets or c.civilian_target:
+        return  # an object already named who was hit
     doers = {a.name for a in c.agents}
     for a in s_anns:
         if (

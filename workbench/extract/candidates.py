@@ -110,6 +110,7 @@ COMPOUND_TAILS = frozenset(
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
+FORMER = frozenset(["former", "ex", "retired", "defected"])
 
 
 # "fired from the direction of RSF positions", "launched from areas held by the Houthis".
@@ -428,6 +429,10 @@ class Finder(Cues, Sides):
                 if a.kind == "actor" and a.role != "backer":
                     if self.reports(a):
                         return [], False
+                    if k > 0 and keys[k - 1] in FORMER:
+                        # "shot dead a former rebel commander": one who left the fight is
+                        # coded by ACLED as a civilian, not as his old group.
+                        return [], True
                     return self.actor_chain(k, end_tok) or [a], False
                 if a.kind != "casualty":
                     k, steps = a.j, steps + 1
