@@ -72,3 +72,19 @@ def test_a_former_fighter_shot_dead_is_a_civilian_target():
     )
     assert ev.actor2 == "Civilians (Syria)"
     assert ev.sub_event_type == "Attack"
+
+
+def test_a_generic_word_as_adjective_gives_way_to_the_named_owner():
+    ev = one(
+        "A Turkish drone targeted a military vehicle belonging to the SDF near Amuda on "
+        "Monday, killing two fighters."
+    )
+    assert ev.actor2 == "Syrian Democratic Forces"
+
+
+def test_the_object_after_a_date_aside_is_the_target():
+    ev = one(
+        "An unidentified drone targeted, at dawn on Monday, a position of Iranian-backed "
+        "militias near Albu Kamal."
+    )
+    assert ev.actor2 == "Iranian-backed militias"

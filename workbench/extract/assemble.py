@@ -98,6 +98,29 @@ def find_candidates(
     return cands, orphans
 
 
+TIME_WORDS = frozenset(["at", "in", "on", "the", "early", "late", "hours", "of", "dawn", "dusk",
+                        "night", "morning", "evening", "afternoon", "midnight", "noon"])  # fmt: skip
+
+
+def _after_aside(f: Finder, sent, t: Ann, etok: int, starts) -> tuple[int, int] | None:
+    """(first, end) tokens of the comma segment after a date-only aside that directly
+    follows the trigger ("targeted, at dawn today, a position"), or None."""
+    if etok >= len(starts) or f.text[t.end : t.end + 1] != ",":
+        return None
+    x, dated = t.j, False
+    while x < etok:
+        a = f.ann_at(x)
+        if a is None and f.keys[x] in TIME_WORDS:
+            x += 1  # "at dawn", "in the early hours of"
+            continue
+        if a is None or a.kind != "date":
+            return None
+        dated, x = True, a.j
+    if not dated:
+        return None
+    return etok, bisect.bisect_left(starts, comma_end(sent, starts[etok]))
+
+
 def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
     """ "shelled a post, wounding three Turkish soldiers": with no object named, the side
     the dead or wounded belonged to was the one attacked."""
@@ -218,6 +241,9 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
             agents, targets = sides[:1], sides[1:]
         skip = by[-1].j if by else t.j
         objects, civilian = f.objects(t, etok, skip)
+        if not objects and not civilian and (after := _after_aside(f, sent, t, etok, starts)):
+            # "targeted, at dawn today, a position of ...": the object after a date aside.
+            objects, civilian = f.objects(t, after[1], after[0])
         if agents and not c.agents:
             c.agents = agents
             c.rules.append("agent-by" if by else "agent-subject")

@@ -429,6 +429,8 @@ class Finder(Cues, Sides):
                 if a.kind == "actor" and a.role != "backer":
                     if self.reports(a):
                         return [], False
+                    if isinstance(a.info, str) and (owner := self._owner_after(a, end_tok)):
+                        return owner, False  # "a military vehicle belonging to the SDF"
                     if k > 0 and keys[k - 1] in FORMER:
                         # "shot dead a former rebel commander": one who left the fight is
                         # coded by ACLED as a civilian, not as his old group.
@@ -466,6 +468,21 @@ class Finder(Cues, Sides):
                 return [], True  # "pounded a crowded vegetable market": two describing words
             break
         return [], False
+
+    def _owner_after(self, a: Ann, end_tok: int) -> list[Ann]:
+        """A generic word used as an adjective ("a military vehicle") followed by the
+        named owner ("belonging to the SDF", "of Iranian-backed militias")."""
+        k = a.j
+        if k >= end_tok or self.keys[k] not in self.lex.target_bridge:
+            return []
+        while k < min(end_tok, a.j + 6):
+            b = self.ann_at(k)
+            if b is not None:
+                return self.actor_chain(k, end_tok) if b.kind == "actor" and not b.role else []
+            if self.keys[k] not in self.lex.target_bridge:
+                return []
+            k += 1
+        return []
 
     def _civilian_ahead(self, k: int, end_tok: int) -> bool:
         """A civilian place or victim noun one or two plain words after token k."""
