@@ -88,3 +88,19 @@ def test_the_object_after_a_date_aside_is_the_target():
         "militias near Albu Kamal."
     )
     assert ev.actor2 == "Iranian-backed militias"
+
+
+def test_a_place_used_by_an_armed_group_names_that_group_as_the_target():
+    ev = one(
+        "U.S. jets carried out airstrikes on Monday against facilities used by Iran-backed "
+        "militias near Albu Kamal."
+    )
+    assert ev.actor2 == "Iranian-backed militias"
+
+
+def test_a_doer_after_homes_by_is_not_their_owner():
+    ev = one(
+        "On Monday, pro-government militiamen killed dozens of villagers, many of them "
+        "executed in their homes by Shabiha fighters in Nawa."
+    )
+    assert ev.actor2 == "Civilians (Syria)"

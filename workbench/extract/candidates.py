@@ -110,6 +110,9 @@ COMPOUND_TAILS = frozenset(
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
+ARMED_TYPES = frozenset(["State forces", "Rebel group", "Political militia", "Identity militia",
+                         "External/Other forces"])  # fmt: skip
+USERS = frozenset(["used", "run", "held", "controlled", "manned", "occupied", "operated"])
 FORMER = frozenset(["former", "ex", "retired", "defected"])
 
 
@@ -429,7 +432,7 @@ class Finder(Cues, Sides):
                 if a.kind == "actor" and a.role != "backer":
                     if self.reports(a):
                         return [], False
-                    if isinstance(a.info, str) and (owner := self._owner_after(a, end_tok)):
+                    if isinstance(a.info, str) and (owner := self._owner_after(a.j, end_tok)):
                         return owner, False  # "a military vehicle belonging to the SDF"
                     if k > 0 and keys[k - 1] in FORMER:
                         # "shot dead a former rebel commander": one who left the fight is
@@ -444,6 +447,9 @@ class Finder(Cues, Sides):
                 # assault by militants" meets the other side.
                 break
             if keys[k] in lex.civilian_targets or keys[k] in lex.victim_nouns:
+                owner = self._owner_after(k + 1, end_tok)
+                if owner and owner[0].atype in ARMED_TYPES:
+                    return owner, False  # "facilities used by Iran-backed militias"
                 return [], True
             if (b := self._bracketed_actor(k, end_tok)) is not None:
                 return [b], False  # "the Sinjar Resistance Units (YBS)": the known acronym
@@ -469,17 +475,20 @@ class Finder(Cues, Sides):
             break
         return [], False
 
-    def _owner_after(self, a: Ann, end_tok: int) -> list[Ann]:
-        """A generic word used as an adjective ("a military vehicle") followed by the
-        named owner ("belonging to the SDF", "of Iranian-backed militias")."""
-        k = a.j
+    def _owner_after(self, k: int, end_tok: int) -> list[Ann]:
+        """The named owner after a generic word used as an adjective ("a military vehicle")
+        or a place noun ending at token k: "belonging to the SDF", "of Iranian-backed
+        militias", "used by ..." (but not "executed in their homes by ...": the doers)."""
+        first = k
         if k >= end_tok or self.keys[k] not in self.lex.target_bridge:
             return []
-        while k < min(end_tok, a.j + 6):
+        while k < min(end_tok, first + 6):
             b = self.ann_at(k)
             if b is not None:
                 return self.actor_chain(k, end_tok) if b.kind == "actor" and not b.role else []
             if self.keys[k] not in self.lex.target_bridge:
+                return []
+            if self.keys[k] == "by" and (k == first or self.keys[k - 1] not in USERS):
                 return []
             k += 1
         return []
