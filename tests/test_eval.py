@@ -154,3 +154,13 @@ def test_colon_names_and_zero_tolls():
     result = evaluate([g], [r])
     assert result["recall_all"] == 1.0
     assert result["fields"]["actor1"] == 1.0 and result["fields"]["fatalities"] == 1.0
+
+
+def test_an_empty_gold_name_accepts_the_unidentified_group():
+    g = gold(actor1=["", "gunmen"], location=[])
+    assert (
+        evaluate([g], [record(actor1="Unidentified Armed Group (Syria)")])["fields"]["actor1"]
+        == 1.0
+    )
+    assert evaluate([g], [record(actor1="")])["fields"]["actor1"] == 1.0
+    assert evaluate([g], [record(actor1="Hezbollah")])["recall_all"] == 0.0

@@ -87,6 +87,8 @@ def date_agrees(gold: dict[str, Any], rec: dict[str, Any]) -> bool:
 
 def _names_in(value: str | None, acceptable: list[str]) -> bool:
     wanted = {norm(a) for a in acceptable}
+    if "" in wanted and (not value or norm(value).startswith("unidentified")):
+        return True  # gold "" = unidentified is acceptable: none, or ACLED's unidentified group
     # ACLED writes some names "Short: Long" ("M23: March 23 Movement"): either part names it.
     parts = [value, *(value or "").split(": ", 1)] if value and ": " in value else [value]
     return any(norm(p) in wanted for p in parts)
@@ -99,8 +101,10 @@ def actors_agree(gold: dict[str, Any], rec: dict[str, Any]) -> tuple[bool, bool,
     straight = (bool(g1) and _names_in(r1, g1), bool(g2) and _names_in(r2, g2))
     # Swapped, unless that would put civilians (the target) in actor1.
     civilians_first = norm(r1).startswith("civilians")
+    # Swapped, an empty slot agrees with nothing: the straight reading already gave it
+    # its chance against a gold "" (unidentified).
     swapped = (False, False) if civilians_first else (
-        bool(g1) and _names_in(r2, g1), bool(g2) and _names_in(r1, g2))  # fmt: skip
+        bool(g1 and r2) and _names_in(r2, g1), bool(g2 and r1) and _names_in(r1, g2))  # fmt: skip
     best = max(straight, swapped, key=sum)
     return any(best), best[0], best[1]
 
