@@ -149,6 +149,19 @@ class Finder(Cues, Sides):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
         self.text, self.starts = toks.text, toks.starts
 
+    def skip_when_where(self, k: int, limit: int, words: frozenset[str]) -> int:
+        """First token from k (before `limit`) that is not a date, a place or one of `words`:
+        "Fighting erupted overnight in Tripoli between ...", "On Monday in Idlib, the ..."."""
+        while k < limit:
+            a = self.ann_at(k)
+            if a is not None and a.kind in ("date", "place"):
+                k = a.j
+            elif self.keys[k] in words:
+                k += 1
+            else:
+                break
+        return k
+
     def ann_at(self, k: int) -> Ann | None:
         idx = self.tokann[k]
         return self.anns[idx] if idx >= 0 else None
@@ -322,15 +335,7 @@ class Finder(Cues, Sides):
         k, hops = first_tok, 0
         while hops < 3 and k > 0 and "," in self._gap(k) and not _STOP.search(self._gap(k)):
             s = self._segment_start(k)
-            x = s
-            while x < k:
-                a = self.ann_at(x)
-                if a is not None and a.kind in ("date", "place"):
-                    x = a.j
-                elif self.keys[x] in LEAD_WORDS:
-                    x += 1
-                else:
-                    break
+            x = self.skip_when_where(s, k, LEAD_WORDS)
             a = self.ann_at(x) if x < k else None
             described = self._described(s)
             if a is not None and self.keys[s] in ("the", "a", "an") and described is not None:

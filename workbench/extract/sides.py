@@ -33,21 +33,13 @@ BACKING = frozenset(["backed", "supported", "aided", "assisted", "helped", "join
 
 
 class Sides:
-    """Mixin of `Finder`: needs `keys`, `text` and `ann_at`."""
+    """Mixin of `Finder`: needs `keys`, `text`, `ann_at` and `skip_when_where`."""
 
     def between(self, t: Ann, end_tok: int) -> list[Ann]:
         """ "fighting between government forces and the Houthis", "clashes erupted between
         HTS and allied factions on one side, and regime forces on the other": both sides."""
-        k = t.j
         # "Fighting erupted overnight in Tripoli between ...": when and where may come first.
-        while k < min(end_tok, t.j + 8) and self.keys[k] != "between":
-            a = self.ann_at(k)
-            if a is not None and a.kind in ("place", "date"):
-                k = a.j
-            elif self.keys[k] in ERUPTED:
-                k += 1
-            else:
-                break
+        k = self.skip_when_where(t.j, min(end_tok, t.j + 8), ERUPTED - {"between"})
         if k >= end_tok or self.keys[k] != "between":
             return []
         out: list[Ann] = []
