@@ -15,11 +15,7 @@ from .annotate import Ann
 
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     """The most specific place; among equals one after "in/near/at", then the nearest."""
-    usable = [
-        p
-        for p in places
-        if not p.role and not (text and _DESTINATION.search(text, max(0, p.start - 40), p.start))
-    ]
+    usable = [p for p in places if not p.role and not (text and _destination(text, p.start))]
     if len(usable) < 2:
         return usable[0] if usable else None  # nothing to rank
 
@@ -41,6 +37,14 @@ _DESTINATION = re.compile(
     r"|driven|transported|fled)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?:hospitals?\s+in\s+)?$",
     re.I,
 )
+
+
+def _destination(text: str, start: int) -> bool:
+    # Every destination phrase ends in "to" or "in": test that cheaply before the regex.
+    window = text[max(0, start - 40) : start]
+    return (" to " in window or " in " in window) and _DESTINATION.search(window) is not None
+
+
 # Searched across spans: the first-letter lookahead lets most positions fail at one test.
 _ELSEWHEN = re.compile(
     r"\b(?=[abfis])(?:after|before|since|following|in\s+retaliation\s+for)\b", re.I
