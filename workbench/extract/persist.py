@@ -20,6 +20,7 @@ from ..resolve.normalize import name_key
 from ..store import Store, now
 from ..store.changes import Tx
 from ..store.entities import create_entity, find_entity
+from ..store.ids import claim_event_ids, last_event_id
 from .core import entity_info
 from .crossref import CrossIndex
 from .lexicon import Lexicon
@@ -92,7 +93,7 @@ class Writer:
     def begin(self) -> None:
         """Call inside each write transaction, before `write`: event ids are handed out here
         (the write lock is held, so nobody else inserts) and rows go in by executemany."""
-        self.next_id = (self.conn.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
+        self.next_id = last_event_id(self.conn) + 1  # never an id a deleted event had
         self.event_rows: list[list[Any]] = []
         self.source_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
@@ -120,6 +121,8 @@ class Writer:
             self.source_rows,
         )
         conn.executemany("UPDATE articles SET extracted_at = ? WHERE id = ?", self.done)
+        if self.event_rows:
+            claim_event_ids(conn, self.next_id - 1)
         self.event_rows, self.source_rows, self.mention_rows, self.done = [], [], [], []
 
     def prefetch(self, article_ids: list[int]) -> None:

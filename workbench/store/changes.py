@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .db import ConflictError, Store, StoreError, now
+from .ids import next_event_id
 
 SINGULAR = {
     "events": "event",
@@ -84,6 +85,8 @@ class Tx:
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         values = {k: v for k, v in values.items() if k != "version"}
+        if table == "events" and values.get("id") is None:
+            values["id"] = next_event_id(self.store.conn)  # never an id given before
         cols = ", ".join(f"[{c}]" for c in values)
         marks = ", ".join("?" for _ in values)
         cur = self.store.conn.execute(

@@ -306,3 +306,10 @@ def m005_foreign_key_indexes(db: Database) -> None:
         ("entities_merged_into", "entities", "merged_into"),
     ):
         db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({column})")
+
+
+@migrations()
+def m006_event_id_sequence(db: Database) -> None:
+    # The high-water mark of event ids (see store/ids.py): an id is never given twice.
+    db.execute("CREATE TABLE id_sequence (name TEXT PRIMARY KEY, seq INTEGER NOT NULL)")
+    db.execute("INSERT INTO id_sequence SELECT 'events', coalesce(max(id), 0) FROM events")
