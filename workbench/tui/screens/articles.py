@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from ..data import ARTICLE_STATUSES, PAGE_SIZE, QueueQuery
@@ -41,6 +42,7 @@ class ArticlesScreen(Screen):
         self.total = 0
         self.rows: list[dict] = []
         self.focus_article: int | None = None
+        self._filled_width = -1  # the screen width the rows were laid out for
 
     def compose(self) -> ComposeResult:
         yield Static(id="queue-head")
@@ -55,15 +57,17 @@ class ArticlesScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in (
-            ("", "mark"),
-            ("Prop", "proposed"),
-            ("Conf", "confirmed"),
-            ("Published", "published"),
-            ("Title", "title"),
-            ("Outlet", "outlet"),
+        # Fixed widths: auto widths measured while the first rows arrive were now and then
+        # drawn from the labels alone ("Gover" for the title). The title's is set per fill.
+        for label, key, width in (
+            ("", "mark", 1),
+            ("Prop", "proposed", 4),
+            ("Conf", "confirmed", 4),
+            ("Published", "published", 10),
+            ("Title", "title", 16),
+            ("Outlet", "outlet", 14),
         ):
-            table.add_column(label, key=key)
+            table.add_column(label, key=key, width=width)
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -87,10 +91,18 @@ class ArticlesScreen(Screen):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, rows, total)
 
+    def on_resize(self) -> None:
+        # The title column takes the width the terminal has (a resized SSH window too); rows
+        # loaded before the first layout are laid out again once the size is known.
+        if self.rows and self.size.width != self._filled_width:
+            self._fill(self.rows, self.total)
+
     def _fill(self, rows: list[dict], total: int) -> None:
         self.rows, self.total = rows, total
+        self._filled_width = self.size.width
         table = self.query_one(DataTable)
         title_width = max(16, self.size.width - FIXED_WIDTH)
+        table.columns[ColumnKey("title")].width = title_width
         table.clear()
         for row in rows:
             title = row["title"] or row["file"] or "(untitled)"
