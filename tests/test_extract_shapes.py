@@ -535,3 +535,19 @@ def test_accusations_with_a_day_rigged_explosives_and_allies_from_elsewhere():
         "Hasakah, injuring three fighters."
     )
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_plural_possessive_name_and_its_bracketed_acronym_head_a_group_noun():
+    (ev,) = events(
+        "Nine Turkish soldiers were killed on Friday when Kurdistan Workers' Party (PKK) "
+        "militants attacked a base in northern Iraq."
+    )
+    assert (ev.actor1, ev.actor2) == ("Kurdistan Workers' Party", "Military Forces of Turkey")
+
+
+def test_an_arrest_told_as_a_participle_is_the_raiders():
+    (ev,) = events(
+        "SDF forces, backed by coalition helicopters, conducted a security operation in Thiban "
+        "town in Deir ez-Zor on Monday, arresting 11 young men."
+    )
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Syrian Democratic Forces")

@@ -175,13 +175,21 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             # "al-Qaeda-linked militants": the militants are coded as the group itself.
             # "HTS militants", "Taliban insurgents": a bare armed-group noun is the head of
             # the name, not a second, unidentified actor.
-            if nxt and (
-                (after in AFFILIATE and nxt[0] == j + 1 and any(k == "generic" for k, _ in nxt[2]))
-                or (
-                    after is None
-                    and nxt[0] == j
-                    and text[end : end + 1] == " "
-                    and any(k == "generic" and e in HEAD_GROUPS for k, e in nxt[2])
+            if (
+                nxt
+                and (
+                    (
+                        after in AFFILIATE
+                        and nxt[0] == j + 1
+                        and any(k == "generic" for k, _ in nxt[2])
+                    )
+                    or (
+                        after is None
+                        and nxt[0] == j
+                        # "PKK militants", "Kurdistan Workers' Party (PKK) militants"
+                        and (text[end : end + 1] == " " or text[end : end + 2] == ") ")
+                        and any(k == "generic" and e in HEAD_GROUPS for k, e in nxt[2])
+                    )
                 )
             ):
                 ann.j, ann.end, ann.rule = nxt[1], _end(text, toks.ends[nxt[1] - 1]), "affiliate"

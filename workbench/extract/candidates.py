@@ -330,7 +330,7 @@ class Finder(Cues, Sides):
             x += 1
         if x < t.i and not (self.keys[x].endswith("ed") or self.keys[x] in VERB_FORMS):
             return []  # ", heavy fighting killed ...": a subject of its own, not a verb
-        if self.keys[t.i].endswith("ing"):
+        if self.keys[t.i].endswith("ing") and t.info.sub_event_type not in SHARED_ING:
             return []  # "..., killing four": the outcome of the act before, told with it
         k, hops = first_tok, 0
         while hops < 3 and k > 0 and "," in self._gap(k) and not _STOP.search(self._gap(k)):
@@ -546,6 +546,10 @@ class Finder(Cues, Sides):
         return a is not None and a.kind == "date" and self.keys[a.j - 1] == "s"
 
 
+# "conducted a raid ..., arresting 11 men": these participles are the same doer's next act.
+SHARED_ING = frozenset(
+    ["Arrests", "Abduction/forced disappearance", "Looting/property destruction"]
+)
 SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
 
 

@@ -22,7 +22,8 @@ _SPLIT = re.compile(r"(\W+)")
 _SPLIT_ASCII = re.compile(r"(\W+)", re.ASCII)  # same runs on ASCII text, 15% faster
 _DROP = dict.fromkeys(map(ord, "ʿʾʻʼ"))
 # Between two words of one name only spacing, hyphens, apostrophes and dots may appear.
-_GAP_OK = frozenset({" ", "-", "'", "’", ".", ". ", " -", "- ", "–", "‘"})
+# Gaps allowed inside a name: "al-Assad", "U.S.", "Workers' Party" (a plural possessive).
+_GAP_OK = frozenset({" ", "-", "'", "’", ".", ". ", " -", "- ", "–", "‘", "' ", "’ "})
 
 ANY, CAP, UPPER = 0, 1, 2  # case rules
 
