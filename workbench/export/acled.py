@@ -19,13 +19,12 @@ and is `None` otherwise, which the CSV writes as an empty cell.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..codebook import load_codebook
+from ..resolve.countries import country_rows
 from ..resolve.normalize import name_key
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
@@ -56,9 +55,8 @@ class Country:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, Country]:
-    text = resources.files("workbench.data").joinpath("countries.csv").read_text("utf-8")
     table: dict[str, Country] = {}
-    for row in csv.DictReader(text.splitlines()):
+    for row in country_rows():
         country = Country(
             row["country"], row["iso3"], int(row["iso"]) if row["iso"] else None, row["region"]
         )

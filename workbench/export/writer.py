@@ -7,10 +7,12 @@ hidden part file it leaves is removed by the next export to the same file.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -47,17 +49,11 @@ STALE_SECONDS = 3600  # an export takes seconds; an hour-old part file is a kill
 def _clear_stale(target: Path) -> None:
     """Remove the temporary files killed exports to `target` left behind (never a running
     one's: those are fresh)."""
-    import time
-
     cutoff = time.time() - STALE_SECONDS
-    for part in target.parent.glob(f".{glob_escape(target.name)}.*.part"):
+    for part in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
         with contextlib.suppress(OSError):
             if part.stat().st_mtime < cutoff:
                 part.unlink()
-
-
-def glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def _umask() -> int:

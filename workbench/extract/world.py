@@ -8,8 +8,7 @@ the two lists cannot drift apart. The extractor's own rows win where both say so
 
 from __future__ import annotations
 
-import csv
-from importlib import resources
+from ..resolve.countries import country_rows, split_list
 
 # A demonym two countries share ("Congolese") names neither without the extractor's own
 # table deciding; ISO-style codes ("MEX") and inverted forms ("Congo, The ...") are no names
@@ -18,13 +17,10 @@ from importlib import resources
 
 def world_rows() -> list[tuple[str, list[str], list[str]]]:
     """(country, aliases, demonyms) for each row of countries.csv."""
-    text = resources.files("workbench.data").joinpath("countries.csv").read_text("utf-8")
-    out = []
-    for row in csv.DictReader(text.splitlines()):
-        aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
-        demonyms = [d.strip() for d in (row.get("demonyms") or "").split(";") if d.strip()]
-        out.append((row["country"].strip(), aliases, demonyms))
-    return out
+    return [
+        (row["country"].strip(), split_list(row.get("aliases")), split_list(row.get("demonyms")))
+        for row in country_rows()
+    ]
 
 
 def add_world(places: dict, demonyms: dict[str, str], make_place) -> None:

@@ -16,11 +16,23 @@ from .keys import base_tokens
 
 
 @lru_cache(maxsize=1)
+def country_rows() -> tuple[dict[str, str], ...]:
+    """The rows of countries.csv (country, iso3, iso, region, aliases, demonyms), read once
+    for name resolution, the extractor and the export."""
+    text = resources.files("workbench.data").joinpath("countries.csv").read_text("utf-8")
+    return tuple(csv.DictReader(text.splitlines()))
+
+
+def split_list(value: str | None) -> list[str]:
+    """ "UK; Britain" -> ["UK", "Britain"]: a ;-separated cell of the table."""
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+@lru_cache(maxsize=1)
 def country_index() -> dict[str, str]:
     """' '.join(base_tokens(any name or demonym)) -> canonical country name."""
-    text = resources.files("workbench.data").joinpath("countries.csv").read_text("utf-8")
     index: dict[str, str] = {}
-    for row in csv.DictReader(text.splitlines()):
+    for row in country_rows():
         canonical = row["country"].strip()
         names = [canonical, *row["aliases"].split(";"), *(row.get("demonyms") or "").split(";")]
         for name in names:
