@@ -75,39 +75,25 @@ class DateHit:
     range_marked: bool = False  # "since Feb. 3": a period's edge, not the event's date
 
 
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")  # fmt: skip
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ANCHORS = frozenset(
     [
+        *MONTH_NAMES,
+        *DAY_NAMES,
         "jan",
-        "january",
         "feb",
-        "february",
         "mar",
-        "march",
         "apr",
-        "april",
-        "may",
         "jun",
-        "june",
         "jul",
-        "july",
         "aug",
-        "august",
         "sep",
         "sept",
-        "september",
         "oct",
-        "october",
         "nov",
-        "november",
         "dec",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "yesterday",
         "today",
         "tonight",
@@ -121,7 +107,7 @@ ANCHORS = frozenset(
         "month",
         "year",
         "ago",
-    ]
+    ]  # fmt: skip
 ) | {str(y) for y in range(1900, 2100)}  # 4-digit years
 ANCHORS |= {f"{d}{'st' if d % 10 == 1 and d != 11 else 'nd' if d % 10 == 2 and d != 12 else 'rd' if d % 10 == 3 and d != 13 else 'th'}" for d in range(1, 32)}  # fmt: skip
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
