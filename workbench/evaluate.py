@@ -169,8 +169,15 @@ def _assign(gold: list[dict], recs: list[dict]) -> dict[int, int]:
     return {gi: ri for ri, gi in owner.items()}
 
 
-def evaluate(gold: list[dict[str, Any]], records: list[dict[str, Any]]) -> dict[str, Any]:
-    articles = {Path(g["article"]).name for g in gold}
+def evaluate(
+    gold: list[dict[str, Any]],
+    records: list[dict[str, Any]],
+    articles: set[str] | None = None,
+) -> dict[str, Any]:
+    """Scores of `records` against `gold`. Proposals count when one of their sources is in
+    `articles` (file names; by default the articles the gold events are in): pass the whole
+    set's articles so that what is proposed in an article with no gold event counts too."""
+    articles = articles or {Path(g["article"]).name for g in gold}
     recs = [
         r for r in records
         if r.get("status") not in ("rejected", "merged")
