@@ -551,3 +551,42 @@ def test_an_arrest_told_as_a_participle_is_the_raiders():
         "town in Deir ez-Zor on Monday, arresting 11 young men."
     )
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Syrian Democratic Forces")
+
+
+# Never lose input silently: every shape of a short report is read, and what is skipped is
+# counted. Invented sentences.
+
+
+def test_a_one_line_article_is_read_whole():
+    text = (
+        "Fighting in the north Turkish artillery shelled Tal Tamr on Monday, killing three "
+        "fighters. Residents said on Twitter that the bombardment went on all night. Officials "
+        "in Ankara gave no comment."
+    )
+    found = extract(text, PUB)
+    assert [(e.sub_event_type, e.place) for e in found.events] == [
+        ("Shelling/artillery/missile attack", "Tal Tamr")
+    ]
+    assert found.skipped == 0
+
+
+def test_a_report_of_two_sentences_without_a_final_full_stop():
+    found = extract(
+        "Gunmen killed four farmers near Gwoza on Sunday. The army blamed Boko Haram", PUB
+    )
+    assert [(e.sub_event_type, e.place) for e in found.events] == [("Attack", "Gwoza")]
+
+
+def test_a_snippet_of_one_sentence_without_its_full_stop():
+    (ev,) = extract("Rebels shelled Qardaha on Wednesday", PUB).events
+    assert (ev.sub_event_type, ev.place, ev.event_date) == (
+        "Shelling/artillery/missile attack",
+        "Qardaha",
+        "2020-03-04",
+    )
+
+
+def test_skipped_headings_are_counted():
+    heading = "Related: airstrikes in Idlib"
+    found = extract(f"{LEAD}{heading}\n\nRebels shelled Qardaha on Wednesday.\n", PUB)
+    assert found.skipped == len(heading)

@@ -187,3 +187,20 @@ def test_a_record_that_only_names_an_article_is_refused(store, tmp_path):
     report = ingest_paths(store, [str(gold)])
     assert report.added == []
     assert "is not article text" in str(report.problems[0])
+
+
+def test_a_mention_of_twitter_in_body_text_is_not_boilerplate():
+    body = (
+        "Government forces shelled the town on Monday, the ministry said on Twitter. Residents "
+        "fled north as the bombardment went on through the night and into the next day, a "
+        "monitor said."
+    )
+    assert boilerplate_spans(body) == []
+    assert boilerplate_spans(f"{body}\n\nFollow us on Twitter") == [[len(body) + 2, len(body) + 22]]
+    short = "Officials said on Twitter that the army shelled the town on Monday."
+    assert boilerplate_spans(f"{short}\n\n{body}") == []
+
+
+def test_the_only_line_of_a_text_is_never_boilerplate():
+    assert boilerplate_spans("Watch: troops shelled Qardaha on Wednesday") == []
+    assert boilerplate_spans("Troops enter Afrin", title="Troops enter Afrin") == []

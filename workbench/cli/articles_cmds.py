@@ -31,6 +31,7 @@ def list_articles(store, status: str | None, fmt: str, limit: int) -> None:
     rows = store.query(
         f"""
         SELECT a.id, a.status, a.published, a.published_source, a.file, a.title, a.outlet,
+          a.skipped_chars,
           (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'proposed') AS proposed,
           (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'confirmed') AS confirmed
         FROM articles a {where} ORDER BY a.id LIMIT ?
@@ -41,8 +42,10 @@ def list_articles(store, status: str | None, fmt: str, limit: int) -> None:
         echo_json_lines(rows)
     else:
         echo_table(
-            rows, ["id", "status", "published", "proposed", "confirmed", "file", "title", "outlet"]
-        )
+            rows,
+            ["id", "status", "published", "proposed", "confirmed", "skipped_chars", "file",
+             "title", "outlet"],
+        )  # fmt: skip
 
 
 @main.command()

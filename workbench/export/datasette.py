@@ -104,6 +104,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "meta": "Other fields of the input record (JSON).",
             "status": "Review status: new, in_review, done.",
             "extracted_at": "When extraction last ran on it.",
+            "skipped_chars": "Characters extraction did not read for events (boilerplate, "
+            "headings); null before extraction.",
             "ingested_at": "When it was ingested.",
             "version": "Bumped on every change.",
         },

@@ -62,6 +62,7 @@ def extract(
     sentences = split_sentences(text, skip)
     cands, orphans = find_candidates(lex, toks, sentences, anns, tokann)
     result = Extraction(country=country)
+    result.skipped = sum(s.end - s.start for s in sentences if s.skip)
     for inc in group_incidents(cands, orphans, sentences):
         ev = finalize(inc, lex, text, published, country, sentences)
         if ev is not None:

@@ -80,15 +80,21 @@ class Extraction:
     # Every entity a mention or event names, keyed by (kind, canonical name).
     entities: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)
     country: str | None = None  # the article's main country (resolves "the regime")
+    # Characters of text not read for events (boilerplate lines, headings), so the analyst
+    # can see that something was left out and how much.
+    skipped: int = 0
 
 
 EVENT_FIELDS = tuple(f.name for f in fields(EventProposal))
 
 # What a worker process sends the writer: plain tuples, which pickle and unpickle several
 # times faster than dataclass instances (the parent's unpickling was a third of its work).
-# (mention rows, event tuples, rules as JSON per event, new entities, country); a mention row
+# (mention rows, event tuples, rules as JSON per event, new entities, country, skipped
+# characters); a mention row
 # is (start, end, text, kind, name, value as JSON, rule, confidence, contextual).
-Packed = tuple[list[tuple], list[tuple], list[str], dict[tuple[str, str], EntityInfo], str | None]
+Packed = tuple[
+    list[tuple], list[tuple], list[str], dict[tuple[str, str], EntityInfo], str | None, int
+]
 
 
 def pack(ex: Extraction) -> Packed:
@@ -99,7 +105,7 @@ def pack(ex: Extraction) -> Packed:
     ]  # fmt: skip
     events = [tuple([getattr(ev, f) for f in EVENT_FIELDS]) for ev in ex.events]
     rules = [_dumps(ev.rules) for ev in ex.events]
-    return mentions, events, rules, ex.entities, ex.country
+    return mentions, events, rules, ex.entities, ex.country, ex.skipped
 
 
 def _value_json(m: Mention) -> str | None:

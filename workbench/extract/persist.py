@@ -120,7 +120,9 @@ class Writer:
             "VALUES (?, ?, ?, ?, ?)",
             self.source_rows,
         )
-        conn.executemany("UPDATE articles SET extracted_at = ? WHERE id = ?", self.done)
+        conn.executemany(
+            "UPDATE articles SET extracted_at = ?, skipped_chars = ? WHERE id = ?", self.done
+        )
         if self.event_rows:
             claim_event_ids(conn, self.next_id - 1)
         self.event_rows, self.source_rows, self.mention_rows, self.done = [], [], [], []
@@ -148,7 +150,7 @@ class Writer:
         """One article; `fresh` when it was never extracted (nothing of ours to replace)."""
         if isinstance(ex, Extraction):
             ex = pack(ex)
-        mentions, events, rules, entities, _ = ex
+        mentions, events, rules, entities, _, skipped = ex
         if fresh:
             kept = self.prefetched.pop(article_id, None)
             kept_mentions = []
@@ -165,7 +167,7 @@ class Writer:
             for values, rules_json in zip(events, rules, strict=True):
                 ev = EventProposal(*values)
                 self._event(article_id, ev, rules_json, entities, kept_events, stamp)
-        self.done.append((now(), article_id))
+        self.done.append((now(), skipped, article_id))
         self.counts["articles"] += 1
 
     def _clear(self, article_id: int) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:

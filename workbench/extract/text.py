@@ -113,17 +113,22 @@ def split_sentences(text: str, skip_spans: list[tuple[int, int]]) -> list[Senten
     para = 0
     pos = 0
     lines = text.split("\n")
-    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    last = filled[-1] if filled else -1
+    # A heading is skipped only beside body text: a text that is all heading-like lines (a
+    # one-sentence snippet without its full stop) is the report itself.
+    body = any(not _is_heading(lines[i]) for i in filled)
     for number, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
             continue
         para += 1
+        heading = body and _is_heading(line)
         skip = (
             bool(skip_spans and _inside(start, end, skip_spans))
-            or (_is_heading(line) and not (number == last and para > 1 and _unfinished(line)))
-            or bool(_LINK.match(line))
+            or (heading and not (number == last and para > 1 and _unfinished(line)))
+            or bool(body and _LINK.match(line))
         )
         signature = bool(_TWEET_SIG.match(line))
         cut = start

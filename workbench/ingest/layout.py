@@ -17,7 +17,8 @@ _MONTHS = (
 _BOILERPLATE = re.compile(
     r"^\s*(?:also read|read more|related|recommended|more from|see also|watch|listen)\b\s*:?"
     r"|^\s*(?:trending|shop|subscribe|sign up|follow us|advertisement|sponsored)\b"
-    r"|\bon (?:facebook|twitter|instagram|linkedin|youtube)\b"
+    r"|\b(?:follow|like|find|join|connect\s+with)\s+(?:us|@?\w+)\s+on\s+"
+    r"(?:facebook|twitter|instagram|linkedin|youtube|telegram|x)\b"
     r"|^\s*(?:image|photo|video)s? (?:courtesy|credit)"
     r"|^\s*(?:share|share this|print|email|comments?)\s*$"
     r"|^\s*(?:today[’']s coverage|copyright|©|all rights reserved)",
@@ -79,16 +80,27 @@ def detect_title(text: str, outlet: str = "") -> str:
     return ""
 
 
+# Boilerplate is a line of its own ("Follow us on Twitter", "Also read: ..."): a longer line
+# is body text, even when it mentions Twitter ("the ministry said on Twitter") or opens with
+# "Watch". Scraped articles are often one line in all; flagging it would skip the article.
+FOOTER_WORDS = 30
+
+
 def boilerplate_spans(text: str, title: str = "", outlet: str = "") -> list[list[int]]:
-    """Character spans of lines extraction should skip."""
+    """Character spans of lines extraction should skip. The only line of a text is never
+    one of them: a one-line article or snippet is all body."""
     lines = _lines(text)
     spans: list[list[int]] = []
     nonempty = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
-    first = nonempty[0] if nonempty else -1
+    if len(nonempty) < 2:
+        return spans
+    first = nonempty[0]
     for idx, i in enumerate(nonempty):
         start, end, line = lines[i]
         s = line.strip()
         words = s.split()
+        if len(words) > FOOTER_WORDS:
+            continue
         flag = bool(_BOILERPLATE.search(s)) or is_masthead(s, outlet)
         if (
             not flag

@@ -313,3 +313,10 @@ def m006_event_id_sequence(db: Database) -> None:
     # The high-water mark of event ids (see store/ids.py): an id is never given twice.
     db.execute("CREATE TABLE id_sequence (name TEXT PRIMARY KEY, seq INTEGER NOT NULL)")
     db.execute("INSERT INTO id_sequence SELECT 'events', coalesce(max(id), 0) FROM events")
+
+
+@migrations()
+def m007_article_skipped_chars(db: Database) -> None:
+    # How many characters extraction did not read for events (boilerplate, headings), shown
+    # on the review screen: text left out is never left out silently. NULL: not extracted.
+    db.execute("ALTER TABLE articles ADD COLUMN skipped_chars INTEGER")

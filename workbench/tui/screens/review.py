@@ -154,6 +154,9 @@ class ReviewScreen(ReviewActions, Screen):
         text.append(f" · {article['published'] or 'date unknown'}")
         if article["outlet"]:
             text.append(f" · {article['outlet']}")
+        if article["skipped_chars"]:
+            # Not read for events (boilerplate, headings): the analyst should know.
+            text.append(f" · {article['skipped_chars']} chars skipped", "italic")
         text.append(" — ")
         text.append(article["title"] or article["file"], style="bold")
         self.query_one("#review-head", Static).update(text)
