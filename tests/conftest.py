@@ -7,6 +7,15 @@ import pytest
 from workbench.store import Store
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/extraction.jsonl from the extractor's output (then review "
+        "the diff and commit it with the change that caused it)",
+    )
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return str(tmp_path / "test.db")
