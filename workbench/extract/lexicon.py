@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .scoring import Scorer
 from .tokens import ANY, CAP, Trie, key_of
 from .world import add_world
 
@@ -194,6 +195,7 @@ class Lexicon:
         self.single_nouns = frozenset(nouns["single"])
         self.civilian_targets = frozenset(nouns["civilian_targets"])
         self.target_bridge = frozenset(nouns["target_bridge"])
+        self.scorer = Scorer.from_table(_read_toml((), "confidence.toml"))
 
     def group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:
         """(name, type, country) of the actor a generic word stands for in `country`."""
@@ -253,6 +255,15 @@ def _read_dir(folder: Path | None) -> dict[str, list[dict[str, str]]]:
     return table
 
 
+def _read_toml(folders: tuple[str, ...], name: str) -> dict:
+    """A packaged TOML data file, or the last user folder's file of that name instead."""
+    for folder in reversed(folders):
+        path = Path(folder) / name
+        if path.exists():
+            return tomllib.loads(path.read_text("utf-8"))
+    return tomllib.loads(resources.files("workbench.data").joinpath(name).read_text("utf-8"))
+
+
 def _read_lexicon(folders: tuple[str, ...]) -> dict:
     text = resources.files("workbench.data").joinpath("lexicon.toml").read_text("utf-8")
     words = tomllib.loads(text)
@@ -279,7 +290,10 @@ def build_lexicon(
             raise FileNotFoundError(f"dictionary folder {folder} does not exist")
     tables = [_read_dir(None)] + [_read_dir(Path(f)) for f in folders]
     names = tuple((k, a, c, json.loads(attrs or "{}")) for k, a, c, attrs in learnt)
-    return Lexicon(tables, _read_lexicon(folders), names)
+    lex = Lexicon(tables, _read_lexicon(folders), names)
+    if folders:
+        lex.scorer = Scorer.from_table(_read_toml(folders, "confidence.toml"))
+    return lex
 
 
 @lru_cache(maxsize=4)

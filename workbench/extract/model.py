@@ -65,9 +65,14 @@ class EventProposal:
     start: int = 0
     end: int = 0
     rules: list[str] = field(default_factory=list)
-    # False: too thin to stand alone (no date, place or toll in this article); offered only
-    # as a second source for the same event already proposed from another article.
+    # False: scored under the floor; offered only as a second source of the same event
+    # already proposed from another article, never as a proposal of its own.
     standalone: bool = True
+    # Required fields the extractor could not fill ("actor1", "date", "location"): the
+    # proposal is made all the same, with a lower confidence, and the analyst sees what to add.
+    incomplete: list[str] = field(default_factory=list)
+    # What the confidence was computed from (scoring.FEATURES); not stored.
+    features: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,6 +82,8 @@ class EventProposal:
 class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventProposal] = field(default_factory=list)
+    # Scored under the floor: kept only to join the same event proposed from another article.
+    second_sources: list[EventProposal] = field(default_factory=list)
     # Every entity a mention or event names, keyed by (kind, canonical name).
     entities: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)
     country: str | None = None  # the article's main country (resolves "the regime")
@@ -85,7 +92,8 @@ class Extraction:
     skipped: int = 0
 
 
-EVENT_FIELDS = tuple(f.name for f in fields(EventProposal))
+# Every field but `features` (the last one), which only the extractor itself reads.
+EVENT_FIELDS = tuple(f.name for f in fields(EventProposal))[:-1]
 
 # What a worker process sends the writer: plain tuples, which pickle and unpickle several
 # times faster than dataclass instances (the parent's unpickling was a third of its work).
@@ -103,8 +111,9 @@ def pack(ex: Extraction) -> Packed:
          m.contextual)
         for m in ex.mentions
     ]  # fmt: skip
-    events = [tuple([getattr(ev, f) for f in EVENT_FIELDS]) for ev in ex.events]
-    rules = [_dumps(ev.rules) for ev in ex.events]
+    both = ex.events + ex.second_sources
+    events = [tuple([getattr(ev, f) for f in EVENT_FIELDS]) for ev in both]
+    rules = [_dumps(ev.rules) for ev in both]
     return mentions, events, rules, ex.entities, ex.country, ex.skipped
 
 

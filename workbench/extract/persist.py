@@ -111,8 +111,8 @@ class Writer:
             "INSERT INTO events (id, article_id, event_date, date_precision, event_type, "
             "sub_event_type, actor1_id, actor2_id, assoc_actor_1, assoc_actor_2, place_id, "
             "geo_precision, fatalities, fatalities_low, fatalities_high, notes, status, "
-            "confidence, rules, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, 'extractor', ?, ?)",
+            "confidence, incomplete, rules, origin, created_at, updated_at) VALUES (?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, ?, 'extractor', ?, ?)",
             self.event_rows,
         )
         conn.executemany(
@@ -267,8 +267,8 @@ class Writer:
         self.event_rows.append([
             eid, article_id, ev.event_date, ev.date_precision, ev.event_type, sub, a1, a2,
             _ids_json(assoc1), _ids_json(assoc2), place, ev.geo_precision, ev.fatalities,
-            ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence, rules_json, stamp,
-            stamp,
+            ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence,
+            _incomplete(ev.incomplete), rules_json, stamp, stamp,
         ])  # fmt: skip
         self._source(eid, article_id, ev)
         self.index.add(eid, sub, *args, article_id)
@@ -284,3 +284,8 @@ KEPT_COLS = ("id", "sub", "date", "actor1", "start", "end")
 
 def _ids_json(ids: list) -> str:
     return json.dumps(ids) if ids else "[]"
+
+
+def _incomplete(missing: list[str]) -> str | None:
+    """The required fields a proposal lacks, as the column stores them ("actor1, date")."""
+    return ", ".join(missing) or None

@@ -179,10 +179,23 @@ def update_event(
     clean = validate(values, public_values(store, current))
     with change(store, action) as tx:
         cols = _to_columns(tx, clean)
+        if current.get("incomplete"):
+            cols["incomplete"] = _still_missing(current["incomplete"], cols)
         cols.update(edited=1, updated_at=now())
         row = tx.update("events", event_id, cols, expected_version=expected_version)
         _start_review(tx, event_id)
         return row
+
+
+# The extractor's `incomplete` marks and the column the analyst fills to clear each.
+_MARKS = {"actor1": "actor1_id", "date": "event_date", "location": "place_id"}
+
+
+def _still_missing(marks: str, cols: dict[str, Any]) -> str | None:
+    """The marks left after an edit: a field the analyst has now set is no longer missing
+    (a date they typed is theirs, even when it equals the publication date used before)."""
+    left = [m for m in marks.split(", ") if not cols.get(_MARKS.get(m, m))]
+    return ", ".join(left) or None
 
 
 def set_status(

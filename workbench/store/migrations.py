@@ -320,3 +320,10 @@ def m007_article_skipped_chars(db: Database) -> None:
     # How many characters extraction did not read for events (boilerplate, headings), shown
     # on the review screen: text left out is never left out silently. NULL: not extracted.
     db.execute("ALTER TABLE articles ADD COLUMN skipped_chars INTEGER")
+
+
+@migrations()
+def m008_event_incomplete(db: Database) -> None:
+    # Required fields the extractor could not fill ("actor1, date"): such a proposal is made
+    # all the same, with a lower confidence, and the review screen says what to add.
+    db.execute("ALTER TABLE events ADD COLUMN incomplete TEXT")

@@ -62,6 +62,9 @@ class EventFields(Static):
                 value = f"{_fmt(value)} (range {_fmt(v.get('fatalities_low'))}–"
                 value += f"{_fmt(v.get('fatalities_high'))})"
             grid.add_row(Text(label), Text(_fmt(value)))
+        if row.get("incomplete") and view.status == "proposed":
+            # What the extractor could not fill: the analyst adds it (or confirm refuses).
+            grid.add_row(Text("missing"), Text(row["incomplete"], style="bold"))
         rules = json.loads(row.get("rules") or "[]")
         if rules:
             grid.add_row(Text("rules"), Text(", ".join(rules)))

@@ -21,6 +21,10 @@ def event_label(view: EventView) -> str:
         parts.append(v["location"])
     if v.get("actor1"):
         parts.append(v["actor1"])
+    if view.status == "proposed" and view.row.get("origin") == "extractor":
+        # How likely the proposal is right, and a mark when a required field is missing.
+        conf = view.row.get("confidence")
+        parts.append(f"{conf:.0%}{'?' if view.row.get('incomplete') else ''}")
     return " · ".join(parts)
 
 
