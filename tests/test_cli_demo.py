@@ -20,7 +20,10 @@ def test_demo_builds_and_keeps_curation_unless_fresh(tmp_path):
     with Store(db) as s:
         assert s.scalar("SELECT count(*) FROM articles") == 4
         assert s.scalar("SELECT count(*) FROM events WHERE status = 'proposed'") > 0
-        eid = s.scalar("SELECT min(id) FROM events")
+        eid = s.scalar(
+            "SELECT min(id) FROM events WHERE event_date IS NOT NULL AND actor1_id IS NOT NULL"
+            " AND place_id IS NOT NULL AND sub_event_type != ''"
+        )
         set_status(s, eid, "confirmed")
     again = demo(db)
     assert again.exit_code == 0 and "reopening" in again.output

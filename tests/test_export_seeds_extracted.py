@@ -14,20 +14,22 @@ from export_helpers import csv_rows, export_text, jsonl_records
 from workbench.export.acled import country_info, inter_code
 from workbench.seeds import ingest_seeds
 from workbench.store import Store
+from workbench.store.checks import problems
 from workbench.store.entities import entity_attrs
 from workbench.store.events import set_status, update_event
 
 
 @pytest.fixture
 def reviewed(store):
-    """Extract the seeds; confirm proposals with a place, reject the rest, fix one count."""
+    """Extract the seeds; confirm proposals with a place that pass the confirm rules, reject
+    the rest, fix one count."""
     ingest_seeds(store)
     proposals = store.query("SELECT * FROM events WHERE status = 'proposed' ORDER BY id")
     if len(proposals) < 2:
         pytest.skip("the extractor proposes too few events on the seeds to review")
     confirmed = []
     for event in proposals:
-        if event["place_id"] is not None:
+        if event["place_id"] is not None and not problems(store, event):
             set_status(store, event["id"], "confirmed")
             confirmed.append(event["id"])
         else:

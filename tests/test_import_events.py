@@ -102,10 +102,10 @@ def test_same_event_from_another_article_gains_the_source(store, exported, tmp_p
     with Store(str(tmp_path / "other.db")) as other:
         ingest_seeds(other, extract=False)
         clash = next(r for r in original if r["actor1"] == "Military Forces of Turkey")
-        # Bob coded the same clash from article 4, with the same fields.
+        # Bob coded the same clash from article 1 (published after it), with the same fields.
         mine = add_event(
             other,
-            4,
+            1,
             {
                 k: clash[k]
                 for k in (

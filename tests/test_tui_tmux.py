@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from workbench.store import Store
+from workbench.store.events import update_event
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
 WORKBENCH = [sys.executable, "-m", "workbench"]
@@ -44,6 +45,11 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
             [first_article],
         )
     assert target is not None, "the demo has no proposed event to confirm"
+    with Store(str(db), analyst="check") as store:
+        # Confirm rules apply: complete the event first (another analyst's edit).
+        fill = {"event_date": "2018-02-03", "actor1": "Syrian rebels", "location": "Idlib"}
+        fill.update(sub_event_type=store.row("events", target)["sub_event_type"] or "Attack")
+        update_event(store, target, fill)
 
     socket = f"wb-test-{os.getpid()}-{int(no_color)}"
     tmux = ["tmux", "-L", socket]

@@ -1,11 +1,12 @@
-"""Provides `workbench events ...`: list, add, update, confirm, reject."""
+"""Provides `workbench events ...`: list, add, update, confirm, reject, merge, check."""
 
 from __future__ import annotations
 
 import click
 
 from ..export import iter_records
-from ..store import ConflictError
+from ..store import ConflictError, StoreError
+from ..store.checks import broken, load_rules
 from ..store.events import EDITABLE, add_event, merge_events, set_status, update_event
 from . import main
 from .common import echo_json_lines, echo_table, pass_store
@@ -242,3 +243,32 @@ def merge(store, event_ids: tuple[int, ...], keep: int | None) -> None:
         raise click.ClickException(str(exc)) from exc
     n = store.scalar("SELECT count(*) FROM event_sources WHERE event_id = ?", [keep])
     click.echo(f"merged {len(event_ids) - 1} event(s) into event {keep} ({n} source(s))")
+
+
+@events.command("check")
+@pass_store
+def check(store) -> None:
+    """List every confirmed event that breaks a confirm rule (exit 1 if any does).
+
+    Rules are ACLED's required fields unless `workbench.toml` beside the database says
+    otherwise (see the README); confirming refuses an event that breaks one, so this finds
+    data confirmed before a rule existed.
+
+    \b
+    Example:
+      workbench events check --db work.db
+    """
+    try:
+        rules = load_rules(store)
+        found = broken(store)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for event_id, problems in found:
+        click.echo(f"event {event_id}: {'; '.join(problems)}")
+    total = store.scalar("SELECT count(*) FROM events WHERE status = 'confirmed'")
+    click.echo(
+        f"{len(found)} of {total} confirmed event(s) break a rule ({rules.source})",
+        err=bool(found),
+    )
+    if found:
+        raise SystemExit(1)

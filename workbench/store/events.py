@@ -15,6 +15,7 @@ from typing import Any
 
 from ..codebook import load_codebook
 from .changes import Tx, change
+from .checks import check_confirmable
 from .db import Store, StoreError, now
 from .entities import entity_name, find_or_create
 
@@ -105,6 +106,14 @@ def validate(values: dict[str, Any], current: dict[str, Any] | None = None) -> d
         else:
             clean[field] = (value or "").strip() if isinstance(value, str) else value
     merged = {**(current or {}), **clean}
+    # A full date with no precision given is a day (ACLED time precision 1); a changed
+    # date keeps a precision the analyst set before.
+    if (
+        clean.get("event_date")
+        and "date_precision" not in clean
+        and merged.get("date_precision") in (None, "", "unknown")
+    ):
+        clean["date_precision"] = "day"
     sub = merged.get("sub_event_type")
     if sub and "sub_event_type" in clean and "event_type" not in clean:
         clean["event_type"] = load_codebook()[sub].event_type
@@ -183,6 +192,8 @@ def update_event(
             cols["incomplete"] = _still_missing(current["incomplete"], cols)
         cols.update(edited=1, updated_at=now())
         row = tx.update("events", event_id, cols, expected_version=expected_version)
+        if row["status"] == "confirmed":
+            check_confirmable(store, row)  # an edit cannot make confirmed data incomplete
         _start_review(tx, event_id)
         return row
 
@@ -211,6 +222,7 @@ def set_status(
             raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
         values: dict[str, Any] = {"status": status, "updated_at": now()}
         if status == "confirmed":
+            check_confirmable(store, current)
             values.update(confirmed_by=store.analyst, confirmed_at=now())
         row = tx.update("events", event_id, values, expected_version=expected_version)
         _start_review(tx, event_id)
@@ -260,6 +272,8 @@ def add_event(
                     "end": end,
                 },
             )
+        if status == "confirmed":
+            check_confirmable(store, tx.get("events", event_id))
         _start_review(tx, event_id)
         return event_id
 

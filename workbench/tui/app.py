@@ -111,15 +111,16 @@ class WorkbenchApp(App):
         """Queue one logged change; callbacks run on the UI thread."""
         self.writer.submit(Job(fn, on_done, on_error or self.show_error, table))
 
-    def show_error(self, exc: Exception) -> None:
+    def show_error(self, exc: Exception, reload: bool = True) -> None:
         if isinstance(exc, ConflictError):
             self.notify(str(exc), title="Changed by someone else", severity="warning", markup=False)
         elif isinstance(exc, StoreError | ValueError):
             self.notify(str(exc), severity="error", markup=False)
         else:
             self.notify(f"{type(exc).__name__}: {exc}", severity="error", markup=False)
-        self.reload_screen()
-        self.refresh_progress()
+        if reload:
+            self.reload_screen()
+            self.refresh_progress()
 
     def reload_screen(self) -> None:
         reload = getattr(self.screen, "reload", None)

@@ -48,7 +48,12 @@ class ReviewActions:
                 version = expect("events", event_id, seen)
                 return set_status(store, event_id, status, expected_version=version)
 
-            self.app.submit(write, on_done=partial(self._written, event_id), table="events")
+            self.app.submit(
+                write,
+                on_done=partial(self._written, event_id),
+                on_error=partial(self._refused, event_id),
+                table="events",
+            )
         if advance:
             self._advance()
         else:
@@ -74,6 +79,14 @@ class ReviewActions:
             if view.id == event_id and isinstance(row, dict):
                 view.row = row
         self.refresh_events()
+        self.app.refresh_progress()
+
+    def _refused(self, event_id: int, exc: Exception) -> None:
+        """A decision the store refused (a confirm rule, someone else's change): say why in
+        one line and show the event as it is saved, selected so it can be fixed."""
+        self.pending.discard(event_id)
+        self.app.show_error(exc, reload=False)
+        self.load(self.article_id, event_id)
         self.app.refresh_progress()
 
     # -- merge ------------------------------------------------------------------------

@@ -1,0 +1,176 @@
+"""Provides the checks an event must pass to be confirmed, read from the project's TOML.
+
+A confirmed event is what leaves the workbench, so confirming is where the data is checked:
+`set_status(..., "confirmed")`, adding a confirmed event and editing a confirmed one all
+refuse, with the reasons on one line, an event that breaks a rule. The CLI and the TUI go
+through the same store functions, so both refuse the same way; `workbench events check`
+lists confirmed events that break a rule added after they were confirmed.
+
+Rules live in `workbench.toml` beside the database (ACLED's required fields by default)::
+
+    [confirm]
+    required = ["event_date", "event_type", "sub_event_type", "actor1", "location|country"]
+    max_days_before_published = 365   # optional: older events are refused (off by default)
+
+`a|b` means either will do. A date after the article's publication is always refused,
+beyond what its precision allows (a day-precision date one day late for time zones, a week
+seven days, a month the rest of its month): an article cannot report what has not happened,
+so such a date is a typo (2019 for 2018, 11 for 01).
+"""
+
+from __future__ import annotations
+
+import calendar
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from .db import Store, StoreError
+
+CONFIG_NAME = "workbench.toml"
+DEFAULT_REQUIRED = ("event_date", "event_type", "sub_event_type", "actor1", "location|country")
+FIELDS = (
+    "event_date",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "country",
+    "fatalities",
+    "notes",
+)
+
+
+class CheckError(ValueError):
+    """An event breaks a confirm rule; the message is one line for the analyst."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    required: tuple[tuple[str, ...], ...]
+    max_days_before: int | None = None
+    source: str = "defaults"
+
+
+def _parse(data: dict[str, Any], source: str) -> Rules:
+    section = data.get("confirm", {})
+    if not isinstance(section, dict):
+        raise StoreError(f"{source}: [confirm] must be a table")
+    unknown = sorted(set(section) - {"required", "max_days_before_published"})
+    if unknown:
+        raise StoreError(f"{source}: unknown setting {unknown[0]!r} in [confirm]")
+    required = section.get("required", list(DEFAULT_REQUIRED))
+    if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
+        raise StoreError(f"{source}: [confirm] required must be a list of field names")
+    groups = []
+    for entry in required:
+        names = tuple(n.strip() for n in entry.split("|") if n.strip())
+        bad = [n for n in names if n not in FIELDS]
+        if bad or not names:
+            raise StoreError(
+                f"{source}: {entry!r} is not a field that can be required "
+                f"(fields: {', '.join(FIELDS)})"
+            )
+        groups.append(names)
+    days = section.get("max_days_before_published")
+    if days is not None and (not isinstance(days, int) or days < 0):
+        raise StoreError(f"{source}: max_days_before_published must be a whole number of days")
+    return Rules(tuple(groups), days, source)
+
+
+def config_path(store: Store) -> Path | None:
+    if store.path == ":memory:":
+        return None
+    return Path(store.path).resolve().parent / CONFIG_NAME
+
+
+_cache: dict[str, tuple[float, Rules]] = {}
+
+
+def load_rules(store: Store) -> Rules:
+    """The project's rules (re-read when the file changes), ACLED's defaults without one."""
+    path = config_path(store)
+    if path is None or not path.exists():
+        return _parse({}, "defaults")
+    mtime = path.stat().st_mtime
+    cached = _cache.get(str(path))
+    if cached and cached[0] == mtime:
+        return cached[1]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{path}: not valid TOML ({exc})") from exc
+    rules = _parse(data, str(path))
+    _cache[str(path)] = (mtime, rules)
+    return rules
+
+
+def _values(store: Store, row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """The event's public values plus the place's country, and the article's date."""
+    from .entities import entity_attrs
+    from .events import public_values
+
+    values = public_values(store, row)
+    values["country"] = entity_attrs(store, row.get("place_id")).get("country") or ""
+    published = None
+    article_id = row.get("article_id") or store.scalar(
+        "SELECT article_id FROM event_sources WHERE event_id = ? ORDER BY id LIMIT 1", [row["id"]]
+    )
+    if article_id is not None:
+        published = store.scalar("SELECT published FROM articles WHERE id = ?", [article_id])
+    return values, published
+
+
+def _range(day: date, precision: str) -> tuple[date, date]:
+    """The earliest and latest real dates an event coded `day` at `precision` can stand for
+    (a day is a time zone either way)."""
+    if precision == "week":
+        return day - timedelta(days=7), day + timedelta(days=7)
+    if precision == "month":
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def problems(store: Store, row: dict[str, Any], rules: Rules | None = None) -> list[str]:
+    """What stops this events row from being confirmed (empty when nothing does)."""
+    rules = rules or load_rules(store)
+    values, published = _values(store, row)
+    found = []
+    for group in rules.required:
+        if not any(values.get(f) not in (None, "", []) for f in group):
+            found.append(f"no {' or '.join(group)}")
+    when = values.get("event_date")
+    if when and published:
+        try:
+            day, pub = date.fromisoformat(when), date.fromisoformat(str(published)[:10])
+        except ValueError:
+            return found
+        earliest, latest = _range(day, values.get("date_precision") or "day")
+        if earliest > pub:
+            found.append(f"event_date {when} is after the article was published ({pub})")
+        limit = rules.max_days_before
+        if limit is not None and (pub - latest).days > limit:
+            found.append(f"event_date {when} is more than {limit} days before the article ({pub})")
+    return found
+
+
+def check_confirmable(store: Store, row: dict[str, Any]) -> None:
+    """Raise `CheckError` naming every broken rule of this row (as it would be saved)."""
+    found = problems(store, row)
+    if found:
+        raise CheckError(f"event {row['id']} cannot be confirmed: {'; '.join(found)}")
+
+
+def broken(store: Store) -> list[tuple[int, list[str]]]:
+    """Every confirmed event that breaks a rule now, with its problems."""
+    rules = load_rules(store)
+    out = []
+    for row in store.query("SELECT * FROM events WHERE status = 'confirmed' ORDER BY id"):
+        found = problems(store, row, rules)
+        if found:
+            out.append((row["id"], found))
+    return out
