@@ -347,11 +347,20 @@ def test_a_later_toll_in_another_paragraph_is_kept_as_high():
 
 def test_user_triggers_and_lexicon_extend_the_packaged_ones(tmp_path):
     (tmp_path / "triggers.csv").write_text(
-        "phrase,sub_event_type,strength,flags\nlynched,Attack,60,agent\n", encoding="utf-8"
+        "phrase,sub_event_type,strength,flags\nkneecapped,Attack,60,agent\n"
+        "lynched,Attack,60,agent\n",
+        encoding="utf-8",
     )
     (tmp_path / "lexicon.toml").write_text('[quantities]\n"a handful of" = 4\n', encoding="utf-8")
-    text = "Militiamen lynched two men in Nawa on Monday. They killed a handful of villagers."
+    text = "Militiamen kneecapped two men in Nawa on Monday. They killed a handful of villagers."
     assert events(text) == []
     ev = extract(text, PUB, (), [str(tmp_path)]).events[0]
     assert (ev.sub_event_type, ev.place, ev.event_date) == ("Attack", "Nawa", "2019-07-22")
     assert ev.fatalities == 4 and "a handful of" in ev.notes
+    # A user's row for a packaged phrase replaces it ("lynched" ships as Mob violence).
+    (ev,) = events("A mob lynched two men in Nawa on Monday.")
+    assert ev.sub_event_type == "Mob violence"
+    (ev,) = extract(
+        "Militiamen lynched two men in Nawa on Monday.", PUB, (), [str(tmp_path)]
+    ).events
+    assert ev.sub_event_type == "Attack"

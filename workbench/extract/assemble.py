@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .annotate import Ann
-from .candidates import Candidate, Finder, first_token, in_span
+from .candidates import Candidate, Finder, first_token, in_span, passive_by
 from .dating import pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
@@ -67,6 +68,7 @@ def find_candidates(
                     (sub := _SUBORDINATE.search(f.text, clause[0], t.start))
                     or (sub := _subordinate_subject(f.text, s_anns, clause[0], t.start))
                     or (sub := _leading_subordinate(f.text, clause[0], t.start))
+                    or (sub := _RELATIVE.search(f.text, max(clause[0], t.start - 40), t.start))
                 )
                 and all(g.start < sub.start() for g in groups[clause])
             ):
@@ -144,6 +146,9 @@ AMID = frozenset(("amid", "amidst"))
 _SUBORDINATE = re.compile(
     r",\s*(?:after|before|following|when)\b(?![^,]*,\s*(?:after|before|following|when)\b)", re.I
 )
+# "gathered to mourn X, who was killed by IS fighters": the relative clause tells another act.
+_RELATIVE = re.compile(r"(?:,\s*|\s+)(?:who|which)\s+(?:(?:was|were|had|has|have)\s+)?"
+                       r"(?:been\s+)?(?:\w+ly\s+)?\Z")  # fmt: skip
 _BARE_SUBORDINATE = re.compile(r"\b(?:after|when|before)\s+(?:the\s+|a\s+|an\s+)?", re.I)
 
 
@@ -263,8 +268,15 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         and not ("many" in ts[0].info.flags and _many_before(f.keys, ts[0].i, sent, starts))
     ):
         return None  # "mourners gathered" is no protest; "protesters gathered" is
-    if "territory" in c.main.flags and not any(
-        p.start >= ts[0].start for p in in_span(s_anns, *clause, "place")
+    flags = c.main.flags
+    # "Raqqa fell to ...", "the town was taken by ...": the place is the subject.
+    place_first = passive_by(c.main)
+    if "territory" in flags and _people_taken(f, c, ts[0], ctok1):
+        # "The SDF captured two British militants near X": people taken are an arrest.
+        c.triggers = [_retyped(t, "Arrests") for t in ts]
+        c.rules.append("arrest-people-captured")
+    elif ("territory" in flags or "place" in flags) and not any(
+        p.start >= ts[0].start or place_first for p in in_span(s_anns, *clause, "place")
     ):
         # "captured" needs the place captured; "entered the town again" names it as the
         # town just mentioned.
@@ -305,6 +317,34 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     ]
     _other_side(c, f)
     return c
+
+
+PEOPLE_TAKEN = frozenset(["captured", "capture", "captures", "capturing", "seized", "seizes",
+                          "seizing"])  # fmt: skip
+
+
+def _people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
+    """ "captured two British militants", "seized the group's leader": the verb's object is
+    people (a named side or person words), not a place."""
+    if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1:
+        return False
+    first = f.ann_at(t.j) if t.j < end_tok else None
+    if first is not None and first.kind == "place":
+        return False  # "captured Raqqa"
+    if c.targets and c.targets[0].i <= t.j + 3:
+        return True  # "captured Islamic State fighters"
+    words = f.keys[t.j : min(end_tok, t.j + 4)]
+    return any(w in f.lex.person_nouns or w in PERSON_WORDS for w in words)
+
+
+PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighters", "fighter",
+                          "suspects", "suspect", "leader", "leaders", "commander", "commanders",
+                          "men", "man", "women", "woman", "jihadists", "jihadist"])  # fmt: skip
+
+
+def _retyped(t: Ann, sub_event_type: str) -> Ann:
+    info = replace(t.info, sub_event_type=sub_event_type, flags=frozenset())
+    return replace(t, info=info)
 
 
 SIDE_JOIN = frozenset(["and", "the", "fighters", "troops", "forces", "soldiers", "militiamen",

@@ -174,6 +174,8 @@ class Finder(Cues, Sides):
         """ "downed by X", "airstrikes from X", "attacks in Syria carried out by X"."""
         keys = self.keys
         k = t.j
+        if passive_by(t.info):
+            return self.actor_chain(k, end_tok)  # "was taken by X", "fell to X"
         steps = 0
         while k < end_tok and steps < 8:
             a = self.ann_at(k)
@@ -223,6 +225,14 @@ class Finder(Cues, Sides):
             if a is not None and a.kind == "actor" and not a.role:
                 out.append(a)
                 k = a.j
+                continue
+            if (
+                a is None
+                and k + 1 < end_tok
+                and self.keys[k + 1] in COMPOUND_TAILS
+                and self.text[self.starts[k + 1] - 1] in "-‐"
+            ):
+                k += 2  # "the Kurdish-led SDF": a describing compound before the name
                 continue
             nxt = self.ann_at(k + 1) if a is None and k + 1 < end_tok else None
             if nxt is not None and nxt.kind == "actor" and not nxt.role and self.keys[k].isalpha():
@@ -559,6 +569,13 @@ def _with_before(keys: list[str], k: int, first_tok: int) -> int | None:
         if keys[x] == "with":
             return x
     return None
+
+
+def passive_by(trig) -> bool:
+    """A trigger that ends with its doer's preposition: "was taken by", "fell to" (but "set
+    fire to" is followed by the target)."""
+    last = trig.phrase.rsplit(" ", 1)[-1]
+    return last == "by" or (last == "to" and "territory" in trig.flags)
 
 
 def in_span(anns: list[Ann], start: int, end: int, kind: str) -> list[Ann]:

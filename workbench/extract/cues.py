@@ -70,6 +70,9 @@ class Cues:
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
                     return f"cue-{name}"
+        if t.i and keys[t.i - 1] in ("while", "whilst") and keys[t.j - 1].endswith("ing"):
+            # "killed by a roadside bomb while fighting Isis": what the victim was doing.
+            return "cue-circumstance"
         if not has_date and not ACCUSING.isdisjoint(window):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.

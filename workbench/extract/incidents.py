@@ -221,24 +221,16 @@ def actor_key(a: Ann) -> str | None:
     return acts_for or a.name
 
 
-WEAPON_TYPES = {
-    "aircraft": "Air/drone strike", "drone": "Air/drone strike", "barrel bomb": "Air/drone strike",
-    "guided bomb": "Air/drone strike", "thermobaric bomb": "Air/drone strike",
-    "chemical agent": "Chemical weapon", "artillery": "Shelling/artillery/missile attack",
-    "mortar": "Shelling/artillery/missile attack", "rocket": "Shelling/artillery/missile attack",
-    "missile": "Shelling/artillery/missile attack",
-    "explosive device": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
-}  # fmt: skip
-
-
 def effective_type(triggers: list[Ann], weapons: list) -> tuple[str, bool]:
     """(sub-event type, generic?): a generic trigger takes its type from the weapons."""
     main = max((t.info for t in triggers), key=lambda t: t.strength)
     if "generic" not in main.flags:
         return main.sub_event_type, False
     for weapon in weapons:
-        if weapon is not None and weapon.cls in WEAPON_TYPES:
-            return WEAPON_TYPES[weapon.cls], False
+        # The type is the weapons.csv row's own (a user's row included); a weapon without one
+        # ("rifles", "tanks") says nothing of the type.
+        if weapon is not None and weapon.sub_event_type:
+            return weapon.sub_event_type, False
     return main.sub_event_type, True
 
 

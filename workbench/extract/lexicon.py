@@ -117,13 +117,20 @@ class Lexicon:
             entry.aliases += _split(row.get("aliases"))
         for row in table.get("demonyms.csv", ()):
             self.demonyms[row["demonym"]] = row["country"]
+        # A later table's row for the same phrase (a user's dictionary) replaces the
+        # packaged one instead of competing with it.
+        weapons = {key_of(p): (p, w) for p, w in self.weapons}
         for row in table.get("weapons.csv", ()):
             weapon = Weapon(row["class"], row.get("role") or "none", row.get("sub_event_type", ""))
-            self.weapons.append((row["phrase"], weapon))
+            weapons[key_of(row["phrase"])] = (row["phrase"], weapon)
+        self.weapons = list(weapons.values())
+        triggers = {key_of(t.phrase): t for t in self.triggers}
         for row in table.get("triggers.csv", ()):
             flags = frozenset((row.get("flags") or "").split())
             strength = int(row.get("strength") or 50)
-            self.triggers.append(Trigger(row["phrase"], row["sub_event_type"], strength, flags))
+            trig = Trigger(row["phrase"], row["sub_event_type"], strength, flags)
+            triggers[key_of(row["phrase"])] = trig
+        self.triggers = list(triggers.values())
 
     def add_learnt(self, kind: str, alias: str, canonical: str, attrs: dict) -> None:
         """A name the database knows (merge/analyst alias) for `canonical`."""

@@ -1,0 +1,74 @@
+"""The language of real reports (issue 10, section 4): strategic developments, territory
+told from the place's side, people captured, acts told in a relative clause, and what is
+not an act at all. One row per sentence, all invented for the tests; each row names the
+one proposal expected (type, actor1, place) or None for no proposal."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract import extract
+
+PUB = "2019-01-10"  # a Thursday
+SKIP = object()  # the field is not checked
+
+ROWS = [
+    # Territory from the place's side, and people captured rather than ground.
+    ("Raqqa fell to the Kurdish-led Syrian Democratic Forces on Tuesday.",
+     ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Raqqa")),
+    ("The town of Tabqa was taken by Kurdish fighters on Wednesday.",
+     ("Non-state actor overtakes territory", SKIP, "Tabqa")),
+    ("Peshmerga forces who had held Kirkuk were pushed out by the Iraqi army on Monday.",
+     ("Government regains territory", "Military Forces of Iraq", "Kirkuk")),
+    ("The SDF captured two British members of Isis near Deir ez-Zor on Monday.",
+     ("Arrests", "Syrian Democratic Forces", "Deir ez-Zor")),
+    ("The SDF captured the town of Hajin on Monday.",
+     ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Hajin")),
+    ("The YPG withdrew from Afrin on Sunday.",
+     ("Non-violent transfer of territory", "People's Protection Units", "Afrin")),
+    # Strategic developments.
+    ("About 100 Isis militants surrendered in Raqqa on Friday, a local official said.",
+     ("Other", "Islamic State", "Raqqa")),
+    ("The government and rebels reached a deal on Thursday to evacuate fighters from Daraa.",
+     ("Agreement", SKIP, "Daraa")),
+    ("An official said on Monday that a deal had been reached to let the fighters leave Raqqa.",
+     ("Agreement", SKIP, "Raqqa")),
+    ("Turkey deployed tanks to Idlib on Wednesday.",
+     ("Change to group/activity", "Military Forces of Turkey", SKIP)),
+    ("Russian troops set up a base near Manbij on Monday.",
+     ("Headquarters or base established", "Military Forces of Russia", "Manbij")),
+    ("Shops in Afrin were looted on Sunday.", ("Looting/property destruction", SKIP, "Afrin")),
+    # The act told in a relative clause of another sentence.
+    ("Hundreds gathered in a London hall on Sunday to mourn a film-maker who was killed by "
+     "Islamic State fighters in Raqqa in September.", ("Attack", "Islamic State", "Raqqa")),
+    ("Isis members fired a guided missile at a Kurdish position on Saturday.",
+     ("Shelling/artillery/missile attack", "Islamic State", SKIP)),
+    # Not acts: prevented, ended, an ability, what a victim was doing, a record.
+    ("The deal is meant to end the fighting in the south near the Golan Heights.", None),
+    ("To avert a clash between the two armies around Manbij, Washington asked the Kurds to "
+     "leave.", None),
+    ("Officials believe the group's ability to direct attacks in Europe has been crippled.",
+     None),
+    ("The two men were implicated in acts of torture and execution in Raqqa.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS, ids=[r[0][:40] for r in ROWS])
+def test_report_language(text, expected):
+    found = extract(text, PUB).events
+    if expected is None:
+        assert found == [], [(e.sub_event_type, e.quote) for e in found]
+        return
+    assert len(found) == 1, [(e.sub_event_type, e.actor1, e.place) for e in found]
+    got = (found[0].sub_event_type, found[0].actor1, found[0].place)
+    assert all(want is SKIP or want == have for want, have in zip(expected, got, strict=True)), got
+
+
+def test_a_user_weapons_row_sets_the_type_of_a_generic_attack(tmp_path):
+    (tmp_path / "weapons.csv").write_text(
+        "phrase,class,role,sub_event_type\nquadcopter,drone,modifier,Remote explosive/landmine/IED\n",
+        encoding="utf-8",
+    )
+    text = "Militants attacked a checkpoint near Tal Tamr with a quadcopter on Monday."
+    (ev,) = extract(text, PUB, (), [str(tmp_path)]).events
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
