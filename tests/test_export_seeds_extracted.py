@@ -11,7 +11,8 @@ import json
 import pytest
 from export_helpers import csv_rows, export_text, jsonl_records
 
-from workbench.export.acled import country_info, inter_code
+from workbench.base.actors import inter_code
+from workbench.base.countries import country_info
 from workbench.seeds import ingest_seeds
 from workbench.store import Store
 from workbench.store.checks import problems

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from workbench.base.codebook import event_type_of
 from workbench.cli import main
-from workbench.codebook import event_type_of
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.base.keys import base_tokens, fingerprint, fold, ngram_fingerprint, skeleton
+from workbench.base.names import name_key
 from workbench.resolve.acronyms import text_pairs
 from workbench.resolve.cluster import SUGGEST_THRESHOLD, Clusterer
 from workbench.resolve.forms import name_forms
-from workbench.resolve.keys import base_tokens, fingerprint, fold, ngram_fingerprint, skeleton
-from workbench.resolve.normalize import name_key
 from workbench.resolve.scoring import NameInfo, score_pair
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .resolve.normalize import name_key
+from .base.names import name_key
 
 FIELDS = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
           "location", "fatalities")  # fmt: skip

@@ -15,6 +15,8 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..base.actors import inter_code
+from ..base.countries import country_info
 from . import acled
 from .cells import joined, number_cell, span, text_cell
 from .records import EntityCache, Row, Source
@@ -111,7 +113,7 @@ class CsvCells:
         found = self._actor.get(eid)
         if found is None:
             name = self.entities.name(eid)
-            inter = acled.inter_code(self.entities.attrs(eid)) if name else None
+            inter = inter_code(self.entities.attrs(eid)) if name else None
             found = self._actor[eid] = (text_cell(name), inter)
         return found
 
@@ -138,7 +140,7 @@ class CsvCells:
         if found is None:
             attrs = self.entities.attrs(eid)
             country = attrs.get("country") or ""
-            info = acled.country_info(str(country))
+            info = country_info(str(country))
             cells = (
                 number_cell(info.iso if info else None),
                 text_cell(info.region if info else ""),

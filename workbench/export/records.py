@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..base.countries import country_info
 from ..store import Store
 
 STATUS_FILTERS = ("confirmed", "proposed", "rejected", "all")
@@ -132,8 +133,6 @@ class EntityCache:
         Names are compared through the country table too, so "DRC", "COD" and "Democratic
         Republic of Congo" select the same places.
         """
-        from .acled import country_info
-
         wanted = country.casefold()
         known = country_info(country)
         return sorted(

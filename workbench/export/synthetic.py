@@ -11,20 +11,11 @@ from __future__ import annotations
 import json
 import random
 
-from ..codebook import load_codebook
-from ..resolve.normalize import name_key
+from ..base.actors import type_names
+from ..base.codebook import load_codebook
+from ..base.names import name_key
 from ..store import Store, now
 
-ACTOR_TYPES = (
-    "state forces",
-    "rebel group",
-    "political militia",
-    "identity militia",
-    "rioters",
-    "protesters",
-    "civilians",
-    "external forces",
-)
 COUNTRIES = (
     ("Syria", 35.0, 38.0),
     ("Iraq", 33.0, 44.0),
@@ -79,6 +70,7 @@ def bulk_events(
     rng = random.Random(seed)
     stamp = now()
     subs = list(load_codebook().values())
+    types = type_names()
     n_articles = max(1, n_events // events_per_article)
     with store.write():
         conn = store.conn
@@ -87,7 +79,7 @@ def bulk_events(
         place_ids = list(range(base + actors + 1, base + actors + places + 1))
         entity_rows = []
         for i, eid in enumerate(actor_ids):
-            attrs = {"type": ACTOR_TYPES[i % len(ACTOR_TYPES)], "country": COUNTRIES[i % 6][0]}
+            attrs = {"type": types[i % len(types)], "country": COUNTRIES[i % 6][0]}
             entity_rows.append((eid, "actor", f"Actor group {i}", json.dumps(attrs), stamp))
         for i, eid in enumerate(place_ids):
             country, lat, lon = COUNTRIES[i % len(COUNTRIES)]

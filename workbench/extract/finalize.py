@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..codebook import event_type_of
+from ..base.codebook import event_type_of
 from .cues import is_verb
 from .incidents import Incident, kind_of
 from .lexicon import ActorEntry, Lexicon

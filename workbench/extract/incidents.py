@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..codebook import event_type_of
+from ..base.codebook import event_type_of
 from .annotate import Ann
 from .candidates import Candidate
 from .placing import RANK

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..resolve.normalize import name_key
+from ..base.names import name_key
 from ..store import Store, now
 from ..store.changes import Tx
 from ..store.entities import create_entity, find_entity

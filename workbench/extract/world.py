@@ -8,7 +8,7 @@ the two lists cannot drift apart. The extractor's own rows win where both say so
 
 from __future__ import annotations
 
-from ..resolve.countries import country_rows, split_list
+from ..base.countries import country_rows, split_list
 
 # A demonym two countries share ("Congolese") names neither without the extractor's own
 # table deciding; ISO-style codes ("MEX") and inverted forms ("Congo, The ...") are no names

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+from ..base.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
+
+_MONTHS = "|".join(m.capitalize() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 _BOILERPLATE = re.compile(
     r"^\s*(?:also read|read more|related|recommended|more from|see also|watch|listen)\b\s*:?"
     r"|^\s*(?:trending|shop|subscribe|sign up|follow us|advertisement|sponsored)\b"

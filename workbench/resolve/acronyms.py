@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .keys import base_tokens, initials
+from ..base.keys import base_tokens, initials
 
 TEXT_ACRONYM_SCORE = 98
 TEXT_HANDLE_SCORE = 96

@@ -1,7 +1,8 @@
 """Provides `set_attributes`: an entity's type and country (actors) or admin1, country and
 coordinates (places), checked before anything is written and logged as `edit-entity`.
 
-Actor types are ACLED's actor classes ("inter" codes 1-8), matched without regard to case.
+Actor types are ACLED's actor classes ("inter" codes 1-8, `workbench.base.actors`), matched
+without regard to case.
 """
 
 from __future__ import annotations
@@ -9,28 +10,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..base.actors import actor_type
 from ..store import Store, StoreError, change
 
-ACTOR_TYPES = (
-    "State forces",
-    "Rebel group",
-    "Political militia",
-    "Identity militia",
-    "Rioters",
-    "Protesters",
-    "Civilians",
-    "External/Other forces",
-)
 FIELDS = {"actor": ("type", "country"), "place": ("admin1", "country", "latitude", "longitude")}
 _SYNONYMS = {"lat": "latitude", "lon": "longitude", "lng": "longitude", "long": "longitude"}
-
-
-def actor_type(value: str) -> str:
-    wanted = " ".join(value.split()).casefold()
-    for t in ACTOR_TYPES:
-        if t.casefold() == wanted or t.split("/")[0].casefold() == wanted:
-            return t
-    raise ValueError(f"type must be one of: {', '.join(ACTOR_TYPES)} (not {value!r})")
 
 
 def _coordinate(field: str, value: Any) -> float:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..base.names import name_key
 from ..store import Store
-from .normalize import name_key
 
 KINDS = ("actor", "place")
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from ..base.keys import word_skeleton
+from ..base.names import name_key
 from .forms import Form, name_forms
-from .keys import word_skeleton
-from .normalize import name_key
 from .scoring import NameInfo, score_pair, word_score
 
 SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more

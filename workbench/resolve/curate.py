@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..base.names import name_key
 from ..store import Store, StoreError, change
 from ..store.changes import Tx
 from ..store.db import now
 from ..store.entities import add_alias, find_entity, follow
-from .normalize import name_key
 
 EVENT_REFS = ("actor1_id", "actor2_id", "place_id")
 ASSOC = ("assoc_actor_1", "assoc_actor_2")

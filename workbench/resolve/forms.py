@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .countries import country_of, split_country_prefix
-from .keys import STOPWORDS, base_tokens, fold, initials, looks_like_acronym, skeleton
+from ..base.countries import country_of, split_country_prefix
+from ..base.keys import STOPWORDS, base_tokens, fold, initials, looks_like_acronym, skeleton
 from .words import (
     BACKED,
     DIRECTIONS,

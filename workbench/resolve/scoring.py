@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .keys import STOPWORDS, base_tokens, fold, skeleton, word_skeleton
+from ..base.keys import STOPWORDS, base_tokens, fold, skeleton, word_skeleton
 from .words import GENERIC, PLACE_GENERIC, PLACE_HEADS, TITLES
 
 _VOWELS = set("aeiou")

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..base.keys import looks_like_acronym
 from ..store import Store
 from ..store.entities import follow
 from .acronyms import corpus_pairs
 from .catalog import KINDS, mention_counts
 from .cluster import SUGGEST_THRESHOLD, Clusterer
-from .keys import looks_like_acronym
 from .scoring import NameInfo
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..resolve.normalize import name_key
+from ..base.names import name_key
 from .changes import Tx
 from .db import Store, now
 

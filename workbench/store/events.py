@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..codebook import load_codebook
+from ..base.codebook import load_codebook
 from .changes import Tx, change
 from .checks import check_confirmable
 from .db import Store, StoreError, now

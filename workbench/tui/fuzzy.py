@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from ..resolve.normalize import name_key
+from ..base.names import name_key
 
 
 @dataclass(frozen=True)

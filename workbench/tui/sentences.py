@@ -1,4 +1,4 @@
-"""Provides sentence spans for the article cursor, and an event prefilled from one sentence.
+"""Provides an event prefilled from one sentence, for `add-event`.
 
 `add-event` starts from the sentence under the cursor. The extractor reads the article and
 its proposal for that sentence fills the form; when it proposes nothing there, the mentions
@@ -11,56 +11,14 @@ import json
 import re
 from typing import Any
 
-# Abbreviations whose full stop does not end a sentence ("Feb. 3", "U.S. forces").
-_ABBREV = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen",
-    "rep", "no", "vs", "etc", "inc", "co", "corp", "jr", "sr", "u.s", "u.n", "u.k", "e.g",
-    "i.e", "approx", "est",
-}  # fmt: skip
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; line breaks always end one (headlines, captions)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
-        start = line_start
-        for m in _END.finditer(text, line_start, line_end):
-            word = re.search(r"([\w.]+)[.!?]*$", text[start : m.start() + 1])
-            token = (word.group(1) if word else "").rstrip(".").lower()
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
-                continue
-            rest = text[m.end() : line_end].lstrip()
-            if rest and (rest[0].islower() or rest[0].isdigit()):
-                continue
-            spans.append(_trim(text, start, m.end()))
-            start = m.end()
-        if text[start:line_end].strip():
-            spans.append(_trim(text, start, line_end))
-    return [s for s in spans if s[1] > s[0]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
 
 def extractor_values(
     text: str, start: int, end: int, published: str | None, skip: list[tuple[int, int]]
 ) -> dict[str, Any] | None:
     """What the extractor proposes for text[start:end], read in the article's context
     (its country, its dates); the sentence alone as a second try. None if nothing."""
-    try:
-        from ..extract.propose import propose_for_text
-    except ImportError:  # an installation without the extractor still adds events by hand
-        return None
+    from ..extract.propose import propose_for_text  # here: the extractor loads on first use
+
     return propose_for_text(text, start, end, published, skip)
 
 

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
-from ...codebook import load_codebook
+from ...base.codebook import load_codebook
 from ...store import ConflictError
 from ...store.events import EDITABLE, add_event, update_event, validate
 from ..data import EventView

@@ -28,8 +28,8 @@ from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from ...base.actors import type_names
 from ...resolve import (
-    ACTOR_TYPES,
     count_entities,
     examples,
     exclude_pairs,
@@ -413,7 +413,7 @@ class AttributesDialog(ModalScreen[dict | None]):
         with Vertical():
             yield Label(Text(f"{self.entity_name} ({self.kind})", style="bold"))
             for field in FIELDS[self.kind]:
-                hint = "; ".join(ACTOR_TYPES) if field == "type" else ""
+                hint = "; ".join(type_names()) if field == "type" else ""
                 yield Label(Text(field + (f" — {hint}" if hint else "")))
                 value = self.attrs.get(field)
                 yield Input(value="" if value is None else str(value), id=f"attr-{field}")

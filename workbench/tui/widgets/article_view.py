@@ -23,8 +23,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...base.sentences import sentence_spans
 from ..marks import MENTION_KINDS
-from ..sentences import sentence_spans
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 GUTTER = 2

@@ -2,7 +2,7 @@
 
 It folds only what never distinguishes two entities: case, accents, hashtags and @handles,
 possessives, a leading "the", punctuation and spacing. Fuzzier keys used for clustering
-(transliteration folding, fingerprints) live in `workbench.resolve.keys` and are never stored,
+(transliteration folding, fingerprints) live in `workbench.base.keys` and are never stored,
 so they can improve without a migration. Changing `name_key` needs a migration that
 recomputes `aliases.norm`.
 """

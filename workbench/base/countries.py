@@ -2,17 +2,27 @@
 
 Why: "Turkish forces", "Turkey" and "the Turkish army" are one actor (the state forces of
 Turkey), and "UK"/"Britain" or "US"/"U.S."/"United States" are one country. The table is
-general knowledge shipped with the package, never fetched; the export reads the same file
-for ISO codes and ACLED regions.
+general knowledge shipped with the package, never fetched. The export reads the same rows
+for ISO codes and ACLED regions (`country_info`).
 """
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .keys import base_tokens
+from .names import name_key
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    iso3: str
+    iso: int | None
+    region: str
 
 
 @lru_cache(maxsize=1)
@@ -55,3 +65,21 @@ def split_country_prefix(tokens: list[str]) -> tuple[str | None, list[str]]:
         if country:
             return country, tokens[n:]
     return None, tokens
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Country]:
+    table: dict[str, Country] = {}
+    for row in country_rows():
+        country = Country(
+            row["country"], row["iso3"], int(row["iso"]) if row["iso"] else None, row["region"]
+        )
+        for name in [row["country"], *row["aliases"].split("; ")]:
+            table.setdefault(name_key(name), country)
+    return table
+
+
+@lru_cache(maxsize=4096)
+def country_info(name: str | None) -> Country | None:
+    """The country table's entry for a country name, ISO3 code or alias."""
+    return _countries().get(name_key(name)) if name else None

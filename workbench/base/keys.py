@@ -1,7 +1,7 @@
 """Provides the clustering keys for names: OpenRefine-style fingerprints plus transliteration folding.
 
 None of these keys is stored: they only decide which names are compared and how closely, so
-they can improve without a migration (the stored exact key is `normalize.name_key`).
+they can improve without a migration (the stored exact key is `names.name_key`).
 
 - `fingerprint` / `ngram_fingerprint`: OpenRefine's keying functions (token set; character
   n-gram set), which catch re-ordered words and spacing/punctuation differences.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import strip_accents
+from .names import strip_accents
 
 # Arabic definite article and its sun-letter assimilations, written "al-Sham", "ash-Sham".
 ARTICLES = {

@@ -1,0 +1,77 @@
+"""The base layer: one sentence splitter (the extractor's), actor types, number words."""
+
+from __future__ import annotations
+
+import pytest
+from golden import articles
+
+from workbench.base.actors import actor_type, inter_code, type_names
+from workbench.base.numbers import words_to_int
+from workbench.base.sentences import sentence_spans
+from workbench.extract.text import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels struck on Feb. 3 in Idlib. Five died.", ["Rebels struck on Feb. 3 in Idlib.",
+                                                          "Five died."]),
+        ("U.S. forces left. Gen. Smith stayed.", ["U.S. forces left.", "Gen. Smith stayed."]),
+        ('He said "they fled." Then it rained.', ['He said "they fled.', "Then it rained."]),
+        ("Shelling hit Ariha. 12 died.", ["Shelling hit Ariha.", "12 died."]),
+        ("It ended. and more", ["It ended. and more"]),  # a lower-case word goes on
+        ("Headline without stop\n\nBody text.  ", ["Headline without stop", "Body text."]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_the_review_cursor_reads_the_extractors_sentences():
+    """Every shipped article splits alike for the extractor and for the review screen."""
+    for label, row in articles():
+        text = row["text"]
+        assert sentence_spans(text) == [(s.start, s.end) for s in split_sentences(text, [])], label
+
+
+@pytest.mark.parametrize(
+    "attrs, code",
+    [
+        ({"type": "State forces"}, 1),
+        ({"type": "rebels"}, 2),
+        ({"actor_type": "Ethnic militia"}, 4),
+        ({"type": "External/Other forces"}, 8),
+        ({"inter": 7}, 7),
+        ({"inter": "6"}, 6),
+        ({"inter": 9}, None),
+        ({"type": "Person"}, None),
+        ({}, None),
+    ],
+)
+def test_inter_code(attrs, code):
+    assert inter_code(attrs) == code
+
+
+def test_actor_types_are_acleds_eight_in_inter_order():
+    assert type_names() == (
+        "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
+        "Protesters", "Civilians", "External/Other forces",
+    )  # fmt: skip
+    assert actor_type(" rebel   GROUP") == "Rebel group"
+    assert actor_type("external") == "External/Other forces"
+    with pytest.raises(ValueError, match="type must be one of: State forces"):
+        actor_type("rebels")
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [("eleven", 11), ("twenty one", 21), ("two hundred", 200), ("a thousand", 1000),
+     ("three thousand five hundred", 3500), ("dozen", None), ("", None)],
+)  # fmt: skip
+def test_number_words(words, value):
+    assert words_to_int(words) == value

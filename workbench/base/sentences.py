@@ -1,0 +1,65 @@
+"""Provides the sentence splitter: the extractor reads events sentence by sentence, and the
+review screen's cursor and `add-event` move over the same sentences.
+
+A line break always ends a sentence (headlines, captions, list items). Within a line a
+sentence ends at ".", "!" or "?" (and any closing quote or bracket) followed by space and a
+capital letter, a digit or an opening quote, unless the word before the stop is a known
+abbreviation ("Feb. 3", "Gen. Smith") or a single letter ("U.S. forces", "J. Smith").
+Spans exclude surrounding space and the closing quote after the stop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .calendar import MONTH_ABBREVIATIONS
+
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        *MONTH_ABBREVIATIONS,
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "rep", "sen",
+        "gov", "st", "no", "vs", "jr", "sr", "inc", "co", "corp", "brig", "cpl", "pvt", "mt",
+        "ft", "approx", "est", "dept",
+    ]
+)  # fmt: skip
+_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[#@]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+
+
+def lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of text, empty ones included, without the newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of the line text[start:end], trimmed, none empty."""
+    line = text[start:end]
+    spans = []
+    cut = start
+    for m in _END.finditer(line):
+        word = _LAST_WORD.search(line, max(0, m.start() - 12), m.start())
+        if word and (word.group().lower() in ABBREVIATIONS or len(word.group()) == 1):
+            continue
+        spans.append(_trim(text, cut, start + m.start() + 1))
+        cut = start + m.end()
+    if cut < end:
+        spans.append(_trim(text, cut, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of text, in order."""
+    return [span for a, b in lines(text) for span in line_sentences(text, a, b)]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
