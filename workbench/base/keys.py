@@ -48,7 +48,7 @@ _LATE_HYPHEN = re.compile(r"\b[Aa]l([A-Z])-(?=[a-z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def _split_handle(match: re.Match) -> str:
+def _split_handle(match: re.Match[str]) -> str:
     # "@SyriaCivilDef" -> "Syria Civil Def"; "#Kafranbil" -> "Kafranbil".
     return " " + _CAMEL.sub(" ", match.group(1)) + " "
 

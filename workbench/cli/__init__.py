@@ -43,13 +43,14 @@ def main(ctx: click.Context, db_path: str, analyst: str | None) -> None:
     ctx.obj["db_path"] = db_path
     ctx.obj["analyst"] = analyst
     if ctx.invoked_subcommand is None:
-        ctx.invoke(main.get_command(ctx, "open"))
+        ctx.invoke(tui_cmds.open_cmd)
 
 
 # Each module adds its commands to `main` when imported (imports at the bottom: they need
 # `main` defined).
 from . import (  # noqa: E402, F401
     articles_cmds,
+    duplicates_cmds,
     events_cmds,
     export_cmds,
     extract_cmds,

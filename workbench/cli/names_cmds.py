@@ -1,8 +1,7 @@
-"""Provides `workbench names ...` (actors and places) and `workbench events duplicates`.
+"""Provides `workbench names ...`: actors and places.
 
 A thin layer over `workbench.resolve`: list entities, suggest duplicate clusters, merge,
-split an alias, rename, set attributes, exclude pairs; list cross-article duplicate events
-and mark pairs distinct.
+split an alias, rename, set attributes, exclude pairs.
 """
 
 from __future__ import annotations
@@ -12,10 +11,8 @@ import json
 import click
 
 from ..resolve import (
-    duplicate_candidates,
     exclude_pairs,
     list_entities,
-    mark_distinct,
     merge_entities,
     rename_entity,
     set_attributes,
@@ -184,63 +181,3 @@ def exclude_cmd(store, entity_id: int, others: tuple[int, ...]) -> None:
     """
     added = exclude_pairs(store, entity_id, list(others))
     click.echo(f"{added} pair(s) remembered as distinct")
-
-
-@click.command("duplicates")
-@click.option("--limit", type=int, help="At most this many pairs.")
-@FORMAT
-@pass_store
-def duplicates_cmd(store, limit: int | None, fmt: str) -> None:
-    """Cross-article duplicate event candidates (same sub-event type, dates within their
-    precision, same place or a shared actor); pairs marked distinct are not shown.
-
-    \b
-    Example:
-      workbench events duplicates --format json
-    """
-    pairs = duplicate_candidates(store, limit)
-    if fmt == "json":
-        _json([p.to_json() for p in pairs])
-        return
-    rows = []
-    for p in pairs:
-        for side, ev in (("a", p.a), ("b", p.b)):
-            rows.append({"pair": f"{p.a['event_id']}/{p.b['event_id']}", "side": side,
-                         "score": p.score, **ev, "why": "; ".join(p.reasons)})  # fmt: skip
-    echo_table(rows, ["pair", "score", "event_id", "event_date", "sub_event_type", "actor1",
-                      "actor2", "location", "title", "quote", "why"])  # fmt: skip
-
-
-@click.command("distinct")
-@click.argument("event_a", type=int)
-@click.argument("event_b", type=int)
-@pass_store
-def distinct_cmd(store, event_a: int, event_b: int) -> None:
-    """Remember that two events are different events (no longer shown as duplicates).
-
-    \b
-    Example:
-      workbench events distinct 12 40
-    """
-    try:
-        added = mark_distinct(store, event_a, event_b)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-    click.echo("remembered as distinct" if added else "already remembered as distinct")
-
-
-def _attach_to_events() -> None:
-    # The events group lives in events_cmds (registered before this module).
-    group = main.commands.get("events")
-    if not isinstance(group, click.Group):
-
-        @main.group("events")
-        def group() -> None:
-            """List and curate events."""
-
-    for command in (duplicates_cmd, distinct_cmd):
-        if command.name not in group.commands:
-            group.add_command(command)
-
-
-_attach_to_events()

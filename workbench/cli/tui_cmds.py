@@ -110,7 +110,8 @@ def demo_cmd(preset, keymap_file, no_animations, no_open, fresh) -> None:
     ctx = click.get_current_context()
     db_path, analyst = _settings()
     root = ctx.find_root()
-    if db_path == "workbench.db" and root.get_parameter_source("db_path").name == "DEFAULT":
+    source = root.get_parameter_source("db_path")
+    if db_path == "workbench.db" and source is click.core.ParameterSource.DEFAULT:
         db_path = "demo.db"
     path = Path(db_path)
     if path.exists():

@@ -170,7 +170,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     ),
 }
 
-EXTRA = {
+EXTRA: dict[str, dict[str, Any]] = {
     "events_flat": {"facets": ["status", "event_type", "country"]},
     "events": {"facets": ["status", "event_type"]},
     "articles": {"label_column": "title", "facets": ["status", "outlet"]},

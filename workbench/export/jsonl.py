@@ -47,7 +47,9 @@ class JsonLines:
 
     def __init__(self, entities: EntityCache):
         self.entities = entities
-        self.names = {eid: value(name) for eid, name in entities.names.items()}
+        self.names: dict[int | None, str] = {
+            eid: value(name) for eid, name in entities.names.items()
+        }
         self._places: dict[int | None, str] = {}
         self._articles: dict[int, tuple[str, str]] = {}
         self._small: dict[Any, str] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+from typing import Any
 
 from ..base.actors import type_names
 from ..base.codebook import load_codebook
@@ -79,7 +80,7 @@ def bulk_events(
         place_ids = list(range(base + actors + 1, base + actors + places + 1))
         entity_rows = []
         for i, eid in enumerate(actor_ids):
-            attrs = {"type": types[i % len(types)], "country": COUNTRIES[i % 6][0]}
+            attrs: dict[str, Any] = {"type": types[i % len(types)], "country": COUNTRIES[i % 6][0]}
             entity_rows.append((eid, "actor", f"Actor group {i}", json.dumps(attrs), stamp))
         for i, eid in enumerate(place_ids):
             country, lat, lon = COUNTRIES[i % len(COUNTRIES)]

@@ -12,6 +12,7 @@ import io
 import json
 import os
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def walk(paths: list[str], skip: set[str] = frozenset()) -> Iterator[Path | Problem]:
+def walk(paths: list[str], skip: AbstractSet[str] = frozenset()) -> Iterator[Path | Problem]:
     """Files to read: named files as given, directories recursively (supported types only)."""
     for raw in paths:
         path = Path(raw)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..store import Store, now
 from ..store.changes import log_system
+from ..store.db import inserted_id
 from .clean import clean_field, clean_text
 from .layout import boilerplate_spans, detect_title, infer_published, parse_date
 from .readers import Problem, Record, read_file, walk
@@ -108,7 +109,7 @@ def _flush(store: Store, rows: list[dict], report: IngestReport) -> None:
                 f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' for _ in row)})",
                 list(row.values()),
             )
-            report.added.append(int(cur.lastrowid))
+            report.added.append(inserted_id(cur))
     rows.clear()
 
 

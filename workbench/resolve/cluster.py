@@ -17,7 +17,7 @@ and any similarity link that would chain names that are not close to each other.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -76,7 +76,7 @@ class Clusterer:
 
     # -- stage 1: shared keyed forms -----------------------------------------------------
 
-    def _link_forms(self, weights: dict[int, float]) -> None:
+    def _link_forms(self, weights: Mapping[int, float]) -> None:
         buckets: dict[tuple[str, str], list[tuple[int, Form]]] = defaultdict(list)
         for i, forms in enumerate(self.forms):
             for form in forms:
@@ -101,7 +101,7 @@ class Clusterer:
                 score = 97  # the same name spelled differently
             self.link(a.group, b.group, score, f"{form.rule}/{hub.rule}")
 
-    def _link_primary(self, members: list[tuple[int, Form]], weights: dict[int, float]) -> None:
+    def _link_primary(self, members: list[tuple[int, Form]], weights: Mapping[int, float]) -> None:
         # An acronym or a lone surname is ambiguous: link it only to a full name that
         # clearly dominates the others sharing it ("SDF" -> "Syrian Democratic Forces").
         fulls: dict[str, tuple[float, int]] = {}
@@ -204,7 +204,7 @@ class Clusterer:
 
     def run(
         self,
-        weights: dict[int, float] | None = None,
+        weights: Mapping[int, float] | None = None,
         distinct: Iterable[tuple[int, int]] = (),
     ) -> list[Cluster]:
         """Clusters of two or more groups, best first; `distinct` pairs never share one."""

@@ -41,7 +41,7 @@ def repoint(tx: Tx, old: int, new: int, *, mention_ids: list[int] | None = None)
     for mid in mention_ids:
         tx.update("mentions", mid, {"entity_id": new})
     for event_id in event_ids_referencing(store, old):
-        tx.update("events", event_id, event_repointed(store.row("events", event_id), old, new))
+        tx.update("events", event_id, event_repointed(tx.get("events", event_id), old, new))
 
 
 def event_ids_referencing(store: Store, entity_id: int) -> list[int]:
@@ -168,7 +168,7 @@ def split_alias(store: Store, entity_id: int, alias: str) -> int:
             tx.update(
                 "events",
                 event_id,
-                event_repointed(store.row("events", event_id), entity_id, new_id),
+                event_repointed(tx.get("events", event_id), entity_id, new_id),
             )
         a, b = sorted((entity_id, new_id))
         if not store.scalar(

@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .db import ConflictError, Store, StoreError, now
+from .db import ConflictError, Store, StoreError, inserted_id, now
 from .ids import next_event_id
 
 SINGULAR = {
@@ -65,14 +65,15 @@ class Tx:
         self.before: dict[str, Any] = {}
         self.after: dict[str, Any] = {}
         self.order: list[str] = []
+        self.action_id: int | None = None  # the log entry, once `change` has written it
 
-    def _touch(self, table: str, row_id: int, before: dict | None) -> None:
+    def _touch(self, table: str, row_id: int, before: dict[str, Any] | None) -> None:
         k = key(table, row_id)
         if k not in self.before:
             self.before[k] = before
             self.order.append(k)
 
-    def _record_after(self, table: str, row_id: int) -> dict | None:
+    def _record_after(self, table: str, row_id: int) -> dict[str, Any] | None:
         row = self.store.row(table, row_id)
         self.after[key(table, row_id)] = row
         return row
@@ -92,7 +93,7 @@ class Tx:
         cur = self.store.conn.execute(
             f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(values.values())
         )
-        row_id = int(cur.lastrowid)
+        row_id = inserted_id(cur)
         self._touch(table, row_id, None)
         self._record_after(table, row_id)
         return row_id
@@ -114,7 +115,10 @@ class Tx:
         self.store.conn.execute(
             f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), row_id]
         )
-        return self._record_after(table, row_id)
+        row = self._record_after(table, row_id)
+        if row is None:  # only if a trigger deleted it: say so rather than return None
+            raise StoreError(f"{table}:{row_id} vanished while it was updated")
+        return row
 
     def delete(self, table: str, row_id: int, expected_version: int | None = None) -> None:
         current = self.get(table, row_id)
@@ -126,7 +130,9 @@ class Tx:
 
     _UNREAD: Any = object()
 
-    def restore(self, table: str, row_id: int, values: dict | None, current: Any = _UNREAD) -> None:
+    def restore(
+        self, table: str, row_id: int, values: dict[str, Any] | None, current: Any = _UNREAD
+    ) -> None:
         """Put a row back to `values` (None = absent); used by undo/redo, which passes the
         `current` row it has just read."""
         if current is Tx._UNREAD:
@@ -171,7 +177,7 @@ def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None
             ref,
         ],
     )
-    action_id = int(cur.lastrowid)
+    action_id = inserted_id(cur)
     store.conn.executemany(
         "INSERT INTO action_targets (action_id, target) VALUES (?, ?)",
         [(action_id, k) for k in tx.order],

@@ -51,10 +51,17 @@ class ConflictError(StoreError):
     """A change was made against a stale version of a row."""
 
 
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just wrote (sqlite3 types `lastrowid` as optional)."""
+    if cur.lastrowid is None:
+        raise StoreError("an insert wrote no row")
+    return cur.lastrowid
+
+
 class Store:
     """The database, plus the one write path every change goes through."""
 
-    def __init__(self, path: str | os.PathLike | None = None, analyst: str | None = None):
+    def __init__(self, path: str | os.PathLike[str] | None = None, analyst: str | None = None):
         self.path = str(path or default_db_path())
         self.analyst = analyst or default_analyst()
         if self.path != ":memory:":

@@ -7,6 +7,7 @@ into another (`merged_into`) is followed to the survivor, so old names keep reso
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..base.names import name_key
@@ -60,7 +61,7 @@ def create_entity(
     canonical: str,
     *,
     attrs: dict[str, Any] | None = None,
-    aliases: list[str] = (),
+    aliases: Sequence[str] = (),
     origin: str = "analyst",
 ) -> int:
     if kind not in KINDS:

@@ -45,7 +45,7 @@ def fix_mentions(
             kinds = {m["kind"] for m in mentions}
             if len(kinds) != 1 or next(iter(kinds)) not in KINDS:
                 raise ValueError("only actor and place mentions link to entities; drop others")
-            new_id = find_or_create(tx, kinds.pop(), name.strip())
+            new_id = find_or_create(tx, kinds.pop(), (name or "").strip())
         changed_events: set[int] = set()
         for m in mentions:
             expected = (expected_versions or {}).get(m["id"])
@@ -91,7 +91,7 @@ def _follow_events(tx: Tx, mention: dict[str, Any], new_id: int | None) -> set[i
         )
         if not inside and others_left:
             continue
-        current = store.row("events", ev["id"])
+        current = tx.get("events", ev["id"])
         values: dict[str, Any] = {}
         for col in ENTITY_COLUMNS:
             if current[col] == old:
