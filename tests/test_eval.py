@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from workbench.cli import main
 from workbench.evaluate import evaluate, format_text, matches, norm
 
-GOLD_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
+GOLD_DIR = Path(__file__).resolve().parent / "data"
 
 
 def gold(**kw):
@@ -114,7 +114,6 @@ def test_cli_scores_a_jsonl_file_and_enforces_thresholds(tmp_path):
     assert "below target" in low.output
 
 
-@pytest.mark.skipif(not (GOLD_DIR / "seeds.gold.jsonl").exists(), reason="gold not available")
 def test_seeds_meet_the_targets_by_database_and_by_export(seeded, db_path, tmp_path):
     from workbench.extract.run import extract_articles
 

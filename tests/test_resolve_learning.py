@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-
 from workbench.resolve import merge_entities, suggest
 from workbench.store.entities import find_entity
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("workbench.extract") is None
-    or importlib.util.find_spec("workbench.extract.run") is None,
-    reason="workbench.extract.run does not exist yet",
-)
 
 
 def ingest(store, tmp_path, name, text):

@@ -1,24 +1,21 @@
-"""The seeds names check (issue 5): every `same` group in shared/gold/seeds.names.json is one
+"""The seeds names check (issue 5): every `same` group in tests/data/seeds.names.json is one
 entity already or suggested as one cluster; no `different` pair ever shares a cluster.
 
 Two versions: one on entities made from the gold surface forms (as an extractor that knows
 only a small general dictionary would make them, plus noise); one on the real ingest +
-extraction of the seeds, skipped while `workbench.extract.run` does not exist.
+extraction of the seeds.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-
-import pytest
 
 from workbench.resolve import suggest
 from workbench.store import change
 from workbench.store.entities import create_entity, find_entity, find_or_create
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seeds.names.json"
+GOLD = Path(__file__).resolve().parent / "data" / "seeds.names.json"
 PLACES = {"Kafranbil", "Idlib"}  # the groups that name places (first member)
 
 # General knowledge a packaged dictionary holds (not the seed articles' wording).
@@ -46,8 +43,6 @@ NOISE = {
 
 
 def gold() -> dict:
-    if not GOLD.exists():
-        pytest.skip(f"{GOLD} not found (the shared gold data sits beside the repository)")
     return json.loads(GOLD.read_text(encoding="utf-8"))
 
 
@@ -107,11 +102,6 @@ def test_gold_names_on_entities_made_from_surface_forms(seeded):
     assert check(store, names) == []
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("workbench.extract") is None
-    or importlib.util.find_spec("workbench.extract.run") is None,
-    reason="workbench.extract.run (the extractor's store writer) does not exist yet",
-)
 def test_gold_names_on_the_real_ingest_and_extraction(store):
     from workbench.seeds import ingest_seeds
 
