@@ -60,10 +60,13 @@ def list_events(
       workbench events list --status proposed --article 3 --format jsonl
       workbench events list --status proposed --sort confidence --max-confidence 0.5
     """
-    records = iter_records(store, status=status, article_id=article_id)
     low = 0.0 if min_confidence is None else min_confidence
     high = 1.0 if max_confidence is None else max_confidence
-    records = [r for r in records if low <= (r["confidence"] or 0) <= high]
+    records = [
+        r
+        for r in iter_records(store, status=status, article_id=article_id)
+        if low <= (r["confidence"] or 0) <= high
+    ]
     if sort == "confidence":
         records.sort(key=lambda r: -(r["confidence"] or 0))
     if fmt == "jsonl":
