@@ -38,8 +38,17 @@ FEATURES = (
     "strategic",  # Strategic developments
     "territory",  # a territory change
     "weak",  # a weak word with no date of its own in one sentence
+    "plural",  # a plural noun trigger ("attacks", "clashes"): often a topic, not one act
+    "infinitive",  # "to" right before the trigger ("to direct attacks", "to end the fighting")
+    "pluperfect",  # "had (been) ..." before it in its clause: background
+    "question",  # the sentence asks
+    "said",  # the sentence is attributed ("..., officials said")
+    "own_date",  # the date is in the trigger's own clause
 )
 _QUOTES = re.compile(r"[\"“”]")
+_TO = re.compile(r"\bto\s+(?:\w+\s+)?\Z", re.I)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+[^.;:,]*\Z", re.I)
+_SAID = re.compile(r"\b(?:said|says|reported|according to|told)\b", re.I)
 
 
 def features(
@@ -49,6 +58,9 @@ def features(
     strongest trigger is `main` (`verb`: a verb, not a noun)."""
     n = max(1, len(text))
     before = text[max(0, ev.start - 400) : ev.start]
+    near = text[max(0, main.start - 30) : main.start]
+    clause = text[max(ev.start, main.start - 60) : main.start]
+    sentence = text[ev.start : ev.end]
     return {
         "strength": main.info.strength / 100,
         "generic": float("generic" in main.info.flags),
@@ -69,6 +81,12 @@ def features(
         "strategic": float(ev.event_type == "Strategic developments"),
         "territory": float("territory" in main.info.flags),
         "weak": float(weak),
+        "plural": float(not verb and main.info.phrase.endswith("s")),
+        "infinitive": float(_TO.search(near) is not None),
+        "pluperfect": float(_PLUPERFECT.search(clause) is not None),
+        "question": float(sentence.rstrip().endswith("?")),
+        "said": float(_SAID.search(sentence) is not None),
+        "own_date": float("date-clause" in inc.rules or "date-clause" in inc.primary.rules),
     }
 
 
