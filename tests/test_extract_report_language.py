@@ -72,3 +72,23 @@ def test_a_user_weapons_row_sets_the_type_of_a_generic_attack(tmp_path):
     text = "Militants attacked a checkpoint near Tal Tamr with a quadcopter on Monday."
     (ev,) = extract(text, PUB, (), [str(tmp_path)]).events
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel, which captured the plateau in 1967, put its troops on alert on Tuesday.",
+        "The mass arrests that followed the failed 2016 coup angered European governments.",
+    ],
+)
+def test_an_old_year_beside_the_act_makes_it_background(text):
+    assert [e.sub_event_type for e in extract(text, PUB).events] in (
+        [],
+        ["Change to group/activity"],
+    )
+
+
+def test_seizing_control_from_a_side_is_ground_not_an_arrest():
+    (ev,) = extract("Turkish-backed rebels swept into Afrin on Sunday, seizing control from "
+                    "Kurdish forces.", PUB).events  # fmt: skip
+    assert ev.sub_event_type == "Non-state actor overtakes territory"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from datetime import date
 
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
@@ -27,10 +28,16 @@ PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervent
 
 
 def find_candidates(
-    lex: Lexicon, toks, sentences: list[Sentence], anns: list[Ann], tokann: list[int]
+    lex: Lexicon,
+    toks,
+    sentences: list[Sentence],
+    anns: list[Ann],
+    tokann: list[int],
+    published: date | None = None,
 ) -> tuple[list[Candidate], list[tuple[int, list[Ann], list[Ann], Ann | None]]]:
     starts = toks.starts
     f = Finder(lex, toks, anns, tokann)
+    f.published = published
     ann_starts = f.ann_starts = [a.start for a in anns]
     cands: list[Candidate] = []
     orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]] = []
@@ -331,9 +338,11 @@ def _people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     first = f.ann_at(t.j) if t.j < end_tok else None
     if first is not None and first.kind == "place":
         return False  # "captured Raqqa"
+    words = f.keys[t.j : min(end_tok, t.j + 4)]
+    if "control" in words[:2]:
+        return False  # "seizing control from Kurdish forces": ground, from its holders
     if c.targets and c.targets[0].i <= t.j + 3:
         return True  # "captured Islamic State fighters"
-    words = f.keys[t.j : min(end_tok, t.j + 4)]
     return any(w in f.lex.person_nouns or w in PERSON_WORDS for w in words)
 
 

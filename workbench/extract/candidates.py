@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, Cues
@@ -148,6 +149,7 @@ class Finder(Cues, Sides):
     def __init__(self, lex: Lexicon, toks, anns: list[Ann], tokann: list[int]):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
         self.text, self.starts = toks.text, toks.starts
+        self.published: date | None = None  # the article's, to tell old years from this one
 
     def skip_when_where(self, k: int, limit: int, words: frozenset[str]) -> int:
         """First token from k (before `limit`) that is not a date, a place or one of `words`:

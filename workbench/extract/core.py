@@ -60,7 +60,7 @@ def extract(
     anns = refer_back(anns, text)
     tokann = _token_index(anns, len(toks.keys))
     sentences = split_sentences(text, skip)
-    cands, orphans = find_candidates(lex, toks, sentences, anns, tokann)
+    cands, orphans = find_candidates(lex, toks, sentences, anns, tokann, published)
     result = Extraction(country=country)
     result.skipped = sum(s.end - s.start for s in sentences if s.skip)
     for inc in group_incidents(cands, orphans, sentences):

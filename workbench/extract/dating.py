@@ -16,7 +16,7 @@ import re
 from .annotate import Ann
 from .candidates import Candidate, Finder, in_span
 from .dates import item_opening
-from .text import Sentence
+from .text import Sentence, comma_end, comma_start
 
 USABLE = ("day", "week", "month")
 
@@ -54,6 +54,8 @@ def pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
     if rel is not None:
         c.days_after = 0 if rel["same"] else -1 if rel["prev"] else 1
     dates = in_span(s_anns, *clause, "date")
+    if _old_year_beside(c, f, sent, main, dates):
+        return
     # "The attack was claimed on Tuesday": the day of the claim, not of the attack.
     usable = [
         d for d in dates if usable_date(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]
@@ -95,6 +97,28 @@ def pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
     c.date, c.date_rule = d, rule
     before = f.keys[max(0, d.i - 3) : d.i]
     c.week_date = any(w in lex.media_verbs for w in before)
+
+
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+
+
+def _old_year_beside(c, f, sent, main, dates) -> bool:
+    """ "Israel, which captured the plateau in 1967, placed troops ... on Tuesday", "the
+    arrests that followed the failed 2016 coup": a year before the article's, in the
+    trigger's own comma segment and with no day or month there, makes the act background
+    (a date elsewhere in the sentence belongs to another act)."""
+    lo, hi = comma_start(sent, main.start), comma_end(sent, main.end)
+    if any(usable_date(d) for d in dates if lo <= d.start < hi):
+        return False
+    old = [
+        int(m.group()) for m in _YEAR.finditer(f.text, lo, hi)
+        if f.published is None or int(m.group()) < f.published.year
+    ]  # fmt: skip
+    if not old:
+        return False
+    c.historical = True
+    c.rules.append("date-old-year")
+    return True
 
 
 ATTRIBUTION = frozenset(("said", "says", "told", "announced", "reported", "confirmed", "added"))
