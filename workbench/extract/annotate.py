@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .gazetteer import gazetteer_entry, local_homonym
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
 
@@ -197,6 +198,9 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             out.append(ann)
         elif "place" in kinds:
             entry = _pick_place(senses, country)
+            homonym = local_homonym(lex, entry, text[start:end], country)
+            if homonym is not None:  # "Homs" in a report from Libya: al-Khums, by its name
+                entry = gazetteer_entry(homonym.name, homonym)
             # "Aleppo, Syria" and "the border with Turkey" name places, not actors.
             listed = text[last_place_end:start] in (", ", ",") or (
                 text[start - 2 : start] == ", " and text[toks.starts[i - 1]].isupper()

@@ -18,6 +18,7 @@ from .assemble import find_candidates
 from .casualties import CasualtyFinder
 from .dates import find_dates
 from .finalize import finalize
+from .gazetteer import geo_attrs, not_a_place, resolve_place, with_coordinates
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
@@ -53,7 +54,7 @@ def extract(
     country = context_country(lex, toks, matches)
     anns = annotate(lex, toks, country, matches)
     anns = _loyal_to(lex, text, anns, country, toks.starts)
-    anns += _pattern_anns(lex, toks, anns)
+    anns += _pattern_anns(lex, toks, anns, country)
     anns += _date_anns(text, published, toks)
     anns += _casualty_anns(lex, text, toks)
     anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
@@ -100,7 +101,7 @@ def _overlaps(anns: list[Ann], start: int, end: int) -> bool:
     return any(a.start < end and start < a.end for a in anns)
 
 
-def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
+def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | None) -> list[Ann]:
     starts = toks.starts
     out: list[Ann] = []
     taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
@@ -110,8 +111,15 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann]) -> list[Ann]:
             continue
         i, j = _tok(starts, f.start), _tok(starts, f.end)
         if f.kind == "place":
+            if not_a_place(lex, f.name):
+                continue  # "in Kurdish", "Syrian forces": a people, not a place
+            known = resolve_place(lex, f.name, f.country or country, f.place_type)
+            if isinstance(known, PlaceEntry):  # a hand-entered place under another spelling
+                out.append(Ann("place", i, j, f.start, f.end, known.name, f.rule, known,
+                               country=known.country, confidence=f.confidence))  # fmt: skip
+                continue
             entry = PlaceEntry(
-                f.name, f.place_type or "town", country=f.country, origin="extracted"
+                f.name, f.place_type or "town", country=f.country, origin="extracted", geo=known
             )
             province = _province_of(toks.text, f.start, f.end, provinces)
             if province is not None and f.place_type not in ("governorate", "region"):
@@ -242,8 +250,11 @@ def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityIn
         entry = lex.places.get(name) or (ann.info if ann is not None else None)
         if entry is None:
             return EntityInfo("place", name, {}, (), "extracted")
+        entry = with_coordinates(entry)
         attrs = {"type": entry.type, "admin1": entry.admin1, "country": entry.country,
                  "latitude": entry.lat, "longitude": entry.lon}  # fmt: skip
+        if entry.geo is not None:
+            attrs |= geo_attrs(entry.geo, attrs)
         return EntityInfo("place", name, {k: v for k, v in attrs.items() if v not in ("", None)},
                           tuple(entry.aliases), entry.origin)  # fmt: skip
     entry = lex.actors.get(name)

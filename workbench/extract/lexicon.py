@@ -47,6 +47,9 @@ class PlaceEntry:
     aliases: list[str] = field(default_factory=list)
     capital: str = ""
     origin: str = "dictionary"
+    # The GeoNames place a name found by pattern resolved to (extract/gazetteer.py): it gives
+    # the entity its coordinates and province, never the rules a location they lacked.
+    geo: object = None
 
 
 @dataclass(frozen=True, slots=True)

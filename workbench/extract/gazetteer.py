@@ -1,0 +1,221 @@
+"""Provides `resolve_place`, `not_a_place` and `with_coordinates`: the extractor's hook
+into the gazetteer (workbench/geo).
+
+A place name the rules found by its context ("the town of X", "in X", "X province") is
+looked up by its spelling-blind key (`place_key`): first among the hand-entered places
+(places.csv, user dictionaries, analysts' names), which win on conflict, then in GeoNames.
+Among homonyms the one in the article's country wins, then the most populous; a name found
+only abroad counts only when that place is large (a village of 600 in Peru is not what a
+Syria report means by "in Dana"). With no exact key in the article's country, a close
+spelling inside that country is accepted ("Deir Ezour" for Deir ez-Zor). Demonyms,
+peoples, languages and news words (place_guards.toml) are never places.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from ..base.countries import country_index
+from ..base.keys import base_tokens
+from ..geo.gazetteer import GeoPlace, gazetteer
+from ..geo.placekey import place_key
+from .lexicon import Lexicon, PlaceEntry
+
+# "X province", "the countryside of X": the province, not its main town.
+PROVINCE_TYPES = frozenset(["province", "governorate", "countryside", "state", "region"])
+# A hand-entered place abroad gives way to a town of the article's country this big.
+HOMONYM_POPULATION = 20_000
+BROAD_TYPES = frozenset(["country", "governorate", "region"])
+# A place outside the article's country must be a city; with no country known, a town
+# ten times bigger than any other of its name.
+ABROAD_CITY, ABROAD_POPULATION = 100_000, 15_000
+FUZZY_CUTOFF = 90  # rapidfuzz ratio of two keys inside one country
+# An article glued to the next word ("Deir Ezzor", "Ras Alain"): also tried without it.
+GLUED = ("al", "il", "ar", "as", "ash", "ad", "an", "at", "az", "iz", "ad", "id", "ir", "is")
+
+
+@lru_cache(maxsize=1)
+def _guards() -> frozenset[str]:
+    text = resources.files("workbench.data").joinpath("place_guards.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    words = [w for values in table.values() for w in values]
+    return frozenset(place_key(w) for w in words) | frozenset(country_index())
+
+
+def not_a_place(lex: Lexicon, name: str) -> bool:
+    """A demonym, people, language or news word ("Syrian", "Syrias", "Kurdish")."""
+    key = place_key(name)
+    if key in _hand_keys(lex):
+        return False  # a place someone entered by that name stays one
+    bare = " ".join(base_tokens(name))
+    guards = _guards()
+    if name in lex.demonyms or bare in country_index() and bare not in _country_keys():
+        return True
+    return key in guards or (key.endswith("s") and key[:-1] in guards)
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Keys of country names proper (not their demonyms): "syria" is a place."""
+    from ..base.countries import country_rows, split_list
+
+    names = [n for row in country_rows() for n in [row["country"], *split_list(row["aliases"])]]
+    return frozenset(" ".join(base_tokens(n)) for n in names)
+
+
+def _hand_keys(lex: Lexicon) -> dict[str, list[PlaceEntry]]:
+    index = lex.cache.get("place_keys")
+    if index is None:
+        index = {}
+        for entry in lex.places.values():
+            for name in (entry.name, *entry.aliases):
+                bucket = index.setdefault(place_key(name), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+        lex.cache["place_keys"] = index
+    return index
+
+
+def _hand_for(lex: Lexicon, place: GeoPlace) -> PlaceEntry | GeoPlace:
+    """The hand-entered place a GeoNames one is, under any of its names: it wins."""
+    index = _hand_keys(lex)
+    for name in (place.name, *place.alternates):
+        for entry in index.get(place_key(name), ()):
+            if entry.country == place.country and entry.type not in BROAD_TYPES:
+                return entry
+    return place
+
+
+def _keys(name: str) -> list[str]:
+    key = place_key(name)
+    out = [key]
+    words = key.split()
+    for n, word in enumerate(words):
+        for art in GLUED:
+            if word.startswith(art) and len(word) - len(art) >= 3 and n:
+                out.append(" ".join([*words[:n], word[len(art) :], *words[n + 1 :]]))
+    return [k for k in out if k]
+
+
+def resolve_place(
+    lex: Lexicon, name: str, country: str | None, place_type: str = ""
+) -> PlaceEntry | GeoPlace | None:
+    """The place a name found by the rules means, or None when nothing fits: a hand-entered
+    `PlaceEntry`, or a GeoNames `GeoPlace`."""
+    memo = lex.cache.setdefault("resolved_places", {})
+    token = (name, country, place_type in PROVINCE_TYPES)
+    if token not in memo:
+        memo[token] = _resolve(lex, name, country, place_type in PROVINCE_TYPES)
+    return memo[token]
+
+
+def _resolve(
+    lex: Lexicon, name: str, country: str | None, province: bool
+) -> PlaceEntry | GeoPlace | None:
+    keys = _keys(name)
+    hand = [e for k in keys for e in _hand_keys(lex).get(k, ())]
+    if province:
+        hand.sort(key=lambda e: e.type not in ("governorate", "region"))
+    mine = [e for e in hand if e.country == country]
+    if mine:
+        return mine[0]
+    gaz = gazetteer()
+    found = [p for k in keys for p in gaz.by_key(k)]
+    # Provinces only for "X province"; a town otherwise (a country is matched earlier).
+    found = [p for p in found if (p.kind == "A1") == province]
+    found.sort(key=lambda p: -p.population)
+    if hand and not any(p.country == country for p in found):
+        return hand[0]  # a hand-entered place wins unless GeoNames has one here and it has not
+    here = [p for p in found if p.country == country]
+    if here:
+        return _hand_for(lex, here[0])
+    if country and not province:
+        near = _fuzzy(country, keys[0])
+        if near is not None:
+            return _hand_for(lex, near)
+    # Abroad: a city ("talks in Geneva"), not a village that shares the name.
+    least = ABROAD_CITY if country else ABROAD_POPULATION
+    abroad = [p for p in found if p.population >= least]
+    if abroad and (len(abroad) == 1 or abroad[0].population >= 10 * abroad[1].population):
+        return abroad[0]
+    return None
+
+
+def local_homonym(lex: Lexicon, entry: PlaceEntry, surface: str, country: str | None):
+    """A town of the article's country that a hand-entered place abroad shares its name
+    with ("Homs" in a report from Libya is al-Khums): the GeoNames place, or None."""
+    if not country or entry.country in ("", country) or entry.type in BROAD_TYPES:
+        return None
+    memo = lex.cache.setdefault("homonyms", {})
+    if (surface, country) not in memo:
+        here = [p for p in gazetteer().find(surface) if p.country == country and p.kind == "P"]
+        big = [p for p in here if p.population >= HOMONYM_POPULATION]
+        memo[(surface, country)] = big[0] if big else None
+    return memo[(surface, country)]
+
+
+def _fuzzy(country: str, key: str):
+    """The place of the country whose key is closest to `key`, if close enough."""
+    if len(key) < 5:
+        return None
+    from rapidfuzz import fuzz, process
+
+    gaz = gazetteer()
+    keys, offsets = _country_keys_of(country)
+    hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if hit is None or hit[0][:1] != key[:1]:
+        return None
+    return gaz.place_at(offsets[hit[2]])
+
+
+@lru_cache(maxsize=8)
+def _country_keys_of(country: str) -> tuple[list[str], list[int]]:
+    return gazetteer().country_keys(country)
+
+
+def geo_attrs(place: GeoPlace, attrs: dict) -> dict:
+    """Entity attributes a GeoNames place adds to those the rules gave (which it never
+    overrides): province, district, country, coordinates. When the text names the province
+    ("Bama, Borno state") the place must lie in it: another of its homonyms may."""
+    admin1 = attrs.get("admin1")
+    if admin1 and place_key(admin1) != place_key(place.admin1):
+        same = [p for p in gazetteer().find(place.name) if p.kind == "P"]
+        place = next((p for p in same if place_key(p.admin1) == place_key(admin1)), None)
+        if place is None:
+            return {}
+    if place.country != (attrs.get("country") or place.country):
+        return {}  # "X, Iraq" in the text, a GeoNames X in Syria: not that place
+    found = {"admin1": place.admin1, "admin2": place.admin2, "country": place.country,
+             "latitude": place.lat, "longitude": place.lon}  # fmt: skip
+    return {k: v for k, v in found.items() if v not in ("", None) and attrs.get(k) in ("", None)}
+
+
+def with_coordinates(entry: PlaceEntry) -> PlaceEntry:
+    """A hand-entered place without coordinates gets them from GeoNames: a country or
+    province its centroid (ACLED geo precision 3), a town the point of its namesake in the
+    same country (and province, when known). The entry is completed in place, once."""
+    if entry.lat is not None or getattr(entry, "_looked_up", False) or not entry.name:
+        return entry
+    if entry.type == "country":
+        kind, name = "C", entry.name
+    elif entry.type == "governorate":
+        kind, name = "A1", entry.admin1 or entry.name
+    else:
+        kind, name = "P", entry.name
+    for place in gazetteer().find(name):
+        if place.kind != kind or (kind != "C" and place.country != entry.country):
+            continue
+        if kind == "P" and entry.admin1 and place_key(place.admin1) != place_key(entry.admin1):
+            continue
+        entry.lat, entry.lon = place.lat, place.lon
+        break
+    return entry
+
+
+def gazetteer_entry(name: str, place: GeoPlace) -> PlaceEntry:
+    """A GeoNames place as the rules' place entry, under the name the article wrote."""
+    entry = PlaceEntry(name, place.type, place.admin1, place.country, place.lat, place.lon)
+    entry.origin = "gazetteer"
+    return entry
