@@ -92,3 +92,11 @@ def test_seizing_control_from_a_side_is_ground_not_an_arrest():
     (ev,) = extract("Turkish-backed rebels swept into Afrin on Sunday, seizing control from "
                     "Kurdish forces.", PUB).events  # fmt: skip
     assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_place_named_before_stands_for_these_last_strongholds():
+    text = (
+        "Kurdish-led forces fought for weeks in Raqqa. After weeks of street battles, these "
+        "final strongholds fell to Kurdish fighters last week."
+    )
+    assert "Raqqa" in [e.place for e in extract(text, PUB).events]

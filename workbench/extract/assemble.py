@@ -287,7 +287,14 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
     ):
         # "captured" needs the place captured; "entered the town again" names it as the
         # town just mentioned.
-        the = _THE_TOWN.search(f.text, ts[0].start, min(clause[1], ts[0].end + 12))
+        # "these final strongholds fell to ...": before the trigger, when the place is its
+        # subject.
+        span = (
+            (clause[0], ts[0].start)
+            if place_first
+            else (ts[0].start, min(clause[1], ts[0].end + 12))
+        )
+        the = _THE_TOWN.search(f.text, *span)
         if the is None or _previous_town(si, sentences, f, the.group(1).lower()) is None:
             return None
     main = max(ts, key=lambda a: a.info.strength)
@@ -312,9 +319,10 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         c.place = alt
     c.also_places = coordinated_places(f.text, c.place, here)
     if c.place is None and (the := _THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
+        # "west of the city", "these last strongholds fell": the town named before.
         c.place = _previous_town(si, sentences, f, the.group(1).lower())
         if c.place is not None:
-            c.rules.append("place-anaphora")  # "west of the city": the city named before
+            c.rules.append("place-anaphora")
     pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
     c.weapons = [a.info for a in in_span(s_anns, *clause, "weapon")]
     c.weapons += [
@@ -402,8 +410,13 @@ def _claimant(f: Finder, sent: Sentence, s_anns: list[Ann]) -> Ann | None:
     return None
 
 
-_THE_TOWN = re.compile(r"\bthe\s+(city|town|village)\b", re.I)
-_TOWNS = {"city": ("city",), "town": ("town", "city"), "village": ("village", "town")}
+_THE_TOWN = re.compile(
+    r"\b(?:the|these|those|its|their)\s+(?:(?:final|last|remaining|besieged|key)\s+){0,2}"
+    r"(city|town|village|strongholds?|enclave|bastion)\b", re.I
+)  # fmt: skip
+_HELD = ("city", "town", "village", "district", "neighbourhood")
+_TOWNS = {"city": ("city",), "town": ("town", "city"), "village": ("village", "town"),
+          "stronghold": _HELD, "strongholds": _HELD, "enclave": _HELD, "bastion": _HELD}  # fmt: skip
 
 
 def _previous_town(si: int, sentences: list[Sentence], f: Finder, word: str) -> Ann | None:
