@@ -57,5 +57,6 @@ from . import (  # noqa: E402, F401
     ingest_cmds,
     log_cmds,
     names_cmds,
+    team_cmds,
     tui_cmds,
 )

@@ -220,7 +220,7 @@ class Importer:
                 "SELECT e.id, e.event_date, e.sub_event_type, e.status, e.edited "
                 "FROM event_sources s JOIN events e ON e.id = s.event_id "
                 "WHERE s.article_id = ? AND s.start IS ? AND s.end IS ? AND s.quote = ? "
-                "AND e.status != 'merged' ORDER BY e.id",
+                "AND e.status != 'merged' AND e.coder IS NULL ORDER BY e.id",
                 [src["article_id"], src["start"], src["end"], src["quote"]],
             )
         candidates = [c for c in candidates if c["id"] not in self.claimed]
@@ -245,7 +245,7 @@ class Importer:
             if value and ids[name] is None:
                 return None  # a name we do not know: no event here can have it
         found = self.store.conn.execute(
-            "SELECT id FROM events WHERE status != 'merged' AND event_date IS ? "
+            "SELECT id FROM events WHERE status != 'merged' AND coder IS NULL AND event_date IS ? "
             "AND event_type = ? AND sub_event_type = ? AND actor1_id IS ? AND actor2_id IS ? "
             "AND place_id IS ? AND fatalities IS ? ORDER BY id",
             [

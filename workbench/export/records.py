@@ -153,7 +153,9 @@ def event_filter(
     """SQL WHERE clause (on alias `e`) selecting exportable events."""
     if status not in STATUS_FILTERS:
         raise ValueError(f"status must be one of {', '.join(STATUS_FILTERS)}")
+    # Blind coders' copies (events.coder) are working copies, never the dataset.
     where = ["e.status != 'merged'"] if status == "all" else ["e.status = ?"]
+    where.append("e.coder IS NULL")
     params: list[Any] = [] if status == "all" else [status]
     if since:
         where.append("e.event_date >= ?")

@@ -29,6 +29,8 @@ SINGULAR = {
     "aliases": "alias",
     "event_sources": "event source",
     "distinct_pairs": "distinct pair",
+    "analysts": "analyst",
+    "assignments": "assignment",
 }
 
 

@@ -14,10 +14,12 @@ from datetime import date
 from typing import Any
 
 from ..base.codebook import load_codebook
+from .assign import set_copy_done
 from .changes import Tx, change
 from .checks import check_confirmable
 from .db import Store, StoreError, now
 from .entities import entity_name, find_or_create
+from .team import blind_assignment, check_event_writable
 
 PRECISIONS = ("day", "week", "month", "unknown")
 STATUSES = ("proposed", "confirmed", "rejected")
@@ -187,6 +189,7 @@ def update_event(
     current = get_event(store, event_id)
     clean = validate(values, public_values(store, current))
     with change(store, action) as tx:
+        check_event_writable(store, tx.get("events", event_id))
         cols = _to_columns(tx, clean)
         if current.get("incomplete"):
             cols["incomplete"] = _still_missing(current["incomplete"], cols)
@@ -220,6 +223,7 @@ def set_status(
         current = tx.get("events", event_id)
         if current["status"] == "merged":
             raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
+        check_event_writable(store, current)
         values: dict[str, Any] = {"status": status, "updated_at": now()}
         if status == "confirmed":
             check_confirmable(store, current)
@@ -260,6 +264,9 @@ def add_event(
         }
         if status == "confirmed":
             row.update(confirmed_by=store.analyst, confirmed_at=stamp)
+        if article_id is not None and blind_assignment(store, article_id) is not None:
+            row["coder"] = store.analyst  # a double-coded article: on the coder's own copy
+            check_event_writable(store, {"id": "new", **row})
         event_id = tx.insert("events", row)
         if article_id is not None:
             tx.insert(
@@ -286,6 +293,7 @@ def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, 
         raise ValueError("merging needs at least two different events")
     with change(store, "merge-events") as tx:
         keep = tx.get("events", keep_id)
+        check_event_writable(store, keep)
         if keep["status"] == "merged":
             raise StoreError(f"event {keep_id} was already merged into event {keep['merged_into']}")
         fill: dict[str, Any] = {}
@@ -298,6 +306,9 @@ def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, 
         }
         for other_id in others:
             other = tx.get("events", other_id)
+            check_event_writable(store, other)
+            if other.get("coder") != keep.get("coder"):
+                raise StoreError(f"events {keep_id} and {other_id} are in different copies")
             if other["status"] == "merged":
                 raise StoreError(
                     f"event {other_id} was already merged into event {other['merged_into']}"
@@ -340,7 +351,14 @@ def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, 
 
 
 def set_article_status(store: Store, article_id: int, status: str) -> dict[str, Any]:
+    """Mark an article done or back in review; an analyst it is assigned to marks their
+    assignment (for a double-coded article: their own copy, frozen when done)."""
     if status not in ("new", "in_review", "done"):
         raise ValueError("article status must be new, in_review or done")
+    if status != "new" and store.scalar(
+        "SELECT count(*) FROM assignments WHERE article_id = ? AND analyst = ?",
+        [article_id, store.analyst],
+    ):
+        return set_copy_done(store, article_id, status == "done")
     with change(store, "toggle-article-done") as tx:
         return tx.update("articles", article_id, {"status": status})

@@ -327,3 +327,54 @@ def m008_event_incomplete(db: Database) -> None:
     # Required fields the extractor could not fill ("actor1, date"): such a proposal is made
     # all the same, with a lower confidence, and the review screen says what to add.
     db.execute("ALTER TABLE events ADD COLUMN incomplete TEXT")
+
+
+@migrations()
+def m009_teams(db: Database) -> None:
+    # Team work (issue 16). Roles are a guard against mistakes among colleagues on one
+    # machine, not security: anyone who can write the file can change them.
+    db.execute(
+        """
+        CREATE TABLE analysts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL DEFAULT 'coder',  -- coder | reviewer | admin
+            created_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            analyst TEXT NOT NULL,
+            blind INTEGER NOT NULL DEFAULT 0,      -- 1: double-coded, on the coder's own copy
+            status TEXT NOT NULL DEFAULT 'assigned',  -- assigned | done
+            assigned_by TEXT NOT NULL,
+            assigned_at TEXT NOT NULL,
+            done_at TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            UNIQUE(article_id, analyst)
+        )
+        """
+    )
+    db.execute("CREATE INDEX assignments_analyst ON assignments(analyst, article_id)")
+    # A blind coder's copy of an article's events: `coder` names whose copy it is (NULL for
+    # the shared events, the only ones exported), `copy_of` the shared event it was copied
+    # from (NULL for an event the coder added). No foreign key on `copy_of`: re-extraction
+    # may replace an untouched shared proposal, and the copy outlives it. Copies have
+    # origin 'copy', so re-extraction never replaces them.
+    db.execute("ALTER TABLE events ADD COLUMN coder TEXT")
+    db.execute("ALTER TABLE events ADD COLUMN copy_of INTEGER")
+    db.execute("CREATE INDEX events_coder ON events(coder, article_id)")
+    db.execute("CREATE INDEX events_copy_of ON events(copy_of)")
+    # events_flat mirrors the export, which leaves coders' copies out: so does the view.
+    (view,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_flat'").fetchone()
+    shared = view.replace(
+        "WHERE e.status != 'merged'", "WHERE e.status != 'merged' AND e.coder IS NULL"
+    )
+    assert shared != view, "events_flat changed shape: update this migration"
+    db.execute("DROP VIEW events_flat")
+    db.execute(shared)

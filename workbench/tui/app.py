@@ -24,6 +24,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from ..store import ConflictError, Store, StoreError, redo, undo
+from ..store.assign import has_assignments
 from .data import Gateway, Progress, QueueQuery
 from .writer import Job, Writer
 
@@ -69,7 +70,9 @@ class WorkbenchApp(App):
         self.db_path = self.gateway.store.path
         self.analyst = self.gateway.store.analyst
         self.writer = Writer(self.gateway, post=self._post)
-        self.queue_query = QueueQuery()
+        # The "mine" view is the default for an analyst who has articles assigned.
+        mine = has_assignments(self.gateway.store, self.analyst)
+        self.queue_query = QueueQuery(mine=self.analyst if mine else None)
         self._initial_keymap = keymap or {}
         if animations is None:
             # Over SSH every animation frame is bytes on a slow link.

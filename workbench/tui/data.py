@@ -14,6 +14,7 @@ from typing import Any
 
 from ..store import Store
 from ..store.events import public_values
+from ..store.team_reads import annotate, copy_for, events_where, my_assignment
 
 PAGE_SIZE = 100
 MAX_EVENTS = 1000  # per article shown in the review list
@@ -26,12 +27,16 @@ class QueueQuery:
 
     status: str | None = None
     search: str = ""
+    mine: str | None = None  # only the articles assigned to this analyst
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = ["1"], []
         if self.status:
             clauses.append("a.status = ?")
             params.append(self.status)
+        if self.mine:
+            clauses.append("a.id IN (SELECT article_id FROM assignments WHERE analyst = ?)")
+            params.append(self.mine)
         match = fts_query(self.search)
         if match:
             clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -120,13 +125,16 @@ class Gateway:
                 f"""
                 SELECT a.id, a.status, a.published, a.title, a.outlet, a.file,
                   (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-                     AND +e.status = 'proposed') AS proposed,
+                     AND +e.status = 'proposed' AND e.coder IS NULL) AS proposed,
                   (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-                     AND +e.status = 'confirmed') AS confirmed
+                     AND +e.status = 'confirmed' AND e.coder IS NULL) AS confirmed
                 FROM articles a WHERE {where} ORDER BY a.id LIMIT ? OFFSET ?
                 """,
                 [*params, limit, offset],
             )
+            team = annotate(self.store, [r["id"] for r in rows])
+        for row in rows:
+            row.update(team[row["id"]])  # a blind coder's counts are of their own copy
         return rows, total
 
     def neighbour(self, query: QueueQuery, article_id: int, step: int) -> int | None:
@@ -162,6 +170,11 @@ class Gateway:
                 [article_id],
             )
             events = self._events(article_id)
+            mine = my_assignment(self.store, article_id)
+            if mine and mine["blind"]:
+                # A double-coded article is done for its coder when their copy is.
+                article["status"] = "done" if mine["status"] == "done" else "in_review"
+            article["blind"] = bool(mine and mine["blind"])
             bundle = Bundle(article=article, mentions=mentions, events=events)
             if query is not None:
                 where, params = query.where()
@@ -172,14 +185,17 @@ class Gateway:
             return bundle
 
     def _events(self, article_id: int) -> list[EventView]:
+        # The analyst's own copy of a double-coded article, else the shared events: never
+        # another coder's copy (blind double coding).
+        copy, copy_params = events_where(copy_for(self.store, article_id))
         rows = self.store.query(
-            """
-            SELECT e.* FROM events e WHERE e.status != 'merged' AND e.id IN (
-              SELECT id FROM events WHERE article_id = :a
-              UNION SELECT event_id FROM event_sources WHERE article_id = :a)
-            ORDER BY e.id LIMIT :n
+            f"""
+            SELECT e.* FROM events e WHERE e.status != 'merged' AND {copy} AND e.id IN (
+              SELECT id FROM events WHERE article_id = ?
+              UNION SELECT event_id FROM event_sources WHERE article_id = ?)
+            ORDER BY e.id LIMIT ?
             """,
-            {"a": article_id, "n": MAX_EVENTS},
+            [*copy_params, article_id, article_id, MAX_EVENTS],
         )
         sources: dict[int, list[dict[str, Any]]] = {}
         if rows:
@@ -225,7 +241,11 @@ class Gateway:
     @staticmethod
     def _count(store: Store, lock) -> Progress:
         with lock:
-            counts = dict(store.conn.execute("SELECT status, COUNT(*) FROM events GROUP BY status"))
+            counts = dict(
+                store.conn.execute(
+                    "SELECT status, COUNT(*) FROM events WHERE coder IS NULL GROUP BY status"
+                )
+            )
             articles = store.scalar("SELECT COUNT(*) FROM articles") or 0
             done = store.scalar("SELECT COUNT(*) FROM articles WHERE status = 'done'") or 0
         return Progress(

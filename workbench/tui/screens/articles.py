@@ -20,7 +20,7 @@ from ..data import ARTICLE_STATUSES, PAGE_SIZE, QueueQuery
 from ..marks import ARTICLE_MARKS
 from ..widgets.progress_line import ProgressLine
 
-FIXED_WIDTH = 2 + 4 + 4 + 10 + 16 + 12  # every column but the title, with cell padding
+FIXED_WIDTH = 2 + 4 + 4 + 10 + 16 + 12 + 12  # every column but the title, with cell padding
 
 
 class ArticlesScreen(Screen):
@@ -31,6 +31,7 @@ class ArticlesScreen(Screen):
         Binding("down", "row(1)", "Next article row", id="next-row", show=False),
         Binding("up", "row(-1)", "Previous article row", id="prev-row", show=False),
         Binding("s", "cycle_status", "Status filter", id="filter-status"),
+        Binding("a", "toggle_mine", "Mine/all", id="filter-mine"),
         Binding("n", "page(1)", "Next page", id="next-page"),
         Binding("p", "page(-1)", "Prev page", id="prev-page"),
         Binding("escape", "cancel_search", "Cancel search", id="cancel-search", show=False),
@@ -66,6 +67,7 @@ class ArticlesScreen(Screen):
             ("Published", "published", 10),
             ("Title", "title", 16),
             ("Outlet", "outlet", 14),
+            ("With", "with", 10),
         ):
             table.add_column(label, key=key, width=width)
         self.load()
@@ -106,13 +108,17 @@ class ArticlesScreen(Screen):
         table.clear()
         for row in rows:
             title = row["title"] or row["file"] or "(untitled)"
+            status = row["status"]
+            if row.get("blind"):  # a double-coded article is done for me when my copy is
+                status = "done" if row["mine"] == "done" else "in_review"
             table.add_row(
-                Text(ARTICLE_MARKS.get(row["status"], "?")),
+                Text(ARTICLE_MARKS.get(status, "?")),
                 Text(str(row["proposed"]), justify="right"),
                 Text(str(row["confirmed"]), justify="right"),
                 Text(row["published"] or "—"),
                 _cut(title, title_width),
                 _cut(row["outlet"] or "", 14),
+                _cut(", ".join(row.get("others") or []), 10),
                 key=str(row["id"]),
             )
         if self.focus_article is not None:
@@ -127,6 +133,7 @@ class ArticlesScreen(Screen):
         q = self.query_state
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("Articles", style="bold")
+        text.append(" · mine" if q.mine else "")
         text.append(f" · status: {q.status or 'all'}")
         if q.search:
             text.append(" · search: ")
@@ -169,7 +176,14 @@ class ArticlesScreen(Screen):
         order = [None, *ARTICLE_STATUSES]
         q = self.query_state
         status = order[(order.index(q.status) + 1) % len(order)]
-        self.app.queue_query = QueueQuery(status=status, search=q.search)
+        self.app.queue_query = QueueQuery(status=status, search=q.search, mine=q.mine)
+        self.page_offset, self.focus_article = 0, None
+        self.load()
+
+    def action_toggle_mine(self) -> None:
+        q = self.query_state
+        mine = None if q.mine else self.app.analyst
+        self.app.queue_query = QueueQuery(status=q.status, search=q.search, mine=mine)
         self.page_offset, self.focus_article = 0, None
         self.load()
 
@@ -188,7 +202,7 @@ class ArticlesScreen(Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         q = self.query_state
-        self.app.queue_query = QueueQuery(status=q.status, search=event.value.strip())
+        self.app.queue_query = QueueQuery(status=q.status, search=event.value.strip(), mine=q.mine)
         self.page_offset, self.focus_article = 0, None
         self._close_search()
         self.load()
