@@ -49,6 +49,7 @@ def main(ctx: click.Context, db_path: str, analyst: str | None) -> None:
 # Each module adds its commands to `main` when imported (imports at the bottom: they need
 # `main` defined).
 from . import (  # noqa: E402, F401
+    agree_cmds,
     articles_cmds,
     duplicates_cmds,
     events_cmds,

@@ -149,14 +149,20 @@ def event_filter(
     until: str | None = None,
     article_id: int | None = None,
     place_ids: list[int] | None = None,
+    coder: str | None = None,
 ) -> tuple[str, list[Any]]:
-    """SQL WHERE clause (on alias `e`) selecting exportable events."""
+    """SQL WHERE clause (on alias `e`) selecting exportable events (or, given `coder`, that
+    coder's blind copies, for agreement figures)."""
     if status not in STATUS_FILTERS:
         raise ValueError(f"status must be one of {', '.join(STATUS_FILTERS)}")
     # Blind coders' copies (events.coder) are working copies, never the dataset.
     where = ["e.status != 'merged'"] if status == "all" else ["e.status = ?"]
-    where.append("e.coder IS NULL")
     params: list[Any] = [] if status == "all" else [status]
+    if coder is None:
+        where.append("e.coder IS NULL")
+    else:
+        where.append("e.coder = ?")
+        params.append(coder)
     if since:
         where.append("e.event_date >= ?")
         params.append(since)
@@ -194,9 +200,10 @@ def _where(
     until: str | None,
     article_id: int | None,
     country: str | None,
+    coder: str | None = None,
 ) -> tuple[str, list[Any]]:
     place_ids = entities.place_ids_in(country) if country else None
-    return event_filter(status, since, until, article_id, place_ids)
+    return event_filter(status, since, until, article_id, place_ids, coder)
 
 
 def count_events(
@@ -222,13 +229,14 @@ def iter_rows(
     article_id: int | None = None,
     country: str | None = None,
     entities: EntityCache | None = None,
+    coder: str | None = None,
 ) -> Iterator[tuple[Row, list[Source]]]:
     """(events row tuple, its source tuples) for each selected event, in id order.
 
     The raw form the writers use: tuples, no per-row dicts (they cost ~1/4 of an export).
     """
     entities = entities or EntityCache(store)
-    where, params = _where(entities, status, since, until, article_id, country)
+    where, params = _where(entities, status, since, until, article_id, country, coder)
     cursor = store.conn.execute(
         f"""
         SELECT {_EVENT_SQL}, {_SOURCE_SQL}
@@ -261,9 +269,11 @@ def iter_records(
     until: str | None = None,
     article_id: int | None = None,
     country: str | None = None,
+    coder: str | None = None,
 ) -> Iterator[dict[str, Any]]:
     entities = EntityCache(store)
-    for row, sources in iter_rows(store, status, since, until, article_id, country, entities):
+    rows = iter_rows(store, status, since, until, article_id, country, entities, coder)
+    for row, sources in rows:
         yield to_record(row, entities, sources)
 
 
