@@ -126,3 +126,65 @@ def test_agree_matches_the_hand_computed_figures(coded):
     assert "ana vs ben: 4 double-coded article(s) both done" in table
     assert "F1 0.500" in table and "Cohen's kappa -0.333" in table
     assert "actor1" in table and "0.400" in table and "(fewer than 30)" in table
+
+
+@pytest.fixture(autouse=False)
+def no_user_keys(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+async def test_adjudication_resolves_every_difference_by_keys(coded, no_user_keys):
+    from tui_support import make_app, press, screen_text, settle
+
+    path, articles = coded
+    finish(path, articles, "ana")
+    finish(path, articles, "ben")
+    with Store(path, analyst="lead") as lead:
+        set_analyst(lead, "tester", "reviewer")
+    app = make_app(path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "A")  # seed 0: the shelling pair, ana's clash, ben's attack
+        screen = app.screen
+        assert [(r["a"] is not None, r["b"] is not None) for r in screen.rows] == [
+            (True, True), (True, False), (False, True)]  # fmt: skip
+        assert "ana vs ben" in screen_text(app)
+        await press(pilot, app, "1")  # the pair: ana's whole event
+        await press(pilot, app, *["down"] * 10, "1")  # ana's clash: kept
+        await press(pilot, app, *["down"] * 10, "2", "1")  # ben's attack: taken, then dropped
+        finals = [r["final_status"] for r in screen.rows]
+        assert finals == ["confirmed", "confirmed", "rejected"]
+        await press(pilot, app, "d")
+        await press(pilot, app, "down", "A")  # seed 1: one pair differing in three fields
+        screen = app.screen
+        assert "3 field(s) differ" in screen_text(app)
+        await press(pilot, app, "1")  # ana's event, then ben's actor1 and fatalities
+        await press(pilot, app, *["down"] * 5, "2", *["down"] * 3, "2", "d")
+    with Store(path, analyst="checker") as store:
+        for article in articles[:2]:
+            assert store.row("articles", article)["status"] == "done"
+        records = {
+            r["sub_event_type"] + r["actor1"]: r
+            for r in json.loads(
+                "[" + ",".join(CliRunner().invoke(
+                    main, ["--db", path, "export", "--format", "jsonl"]).output.split("\n")[:-1])
+                + "]"
+            )
+        }  # fmt: skip
+        attack = records[ATTACK + UAG]
+        assert (attack["event_date"], attack["fatalities"]) == ("2018-02-06", 12)
+        assert attack["confirmed_by"] == "ana"  # the coder whose event was taken
+        # (the dictionary names the government forces by ACLED's name)
+        assert records[SHELL + "Military Forces of Syria"]["confirmed_by"] == "ana"
+        assert records[CLASH + FSA]["confirmed_by"] == "ana"
+        assert ATTACK + FSA not in records  # ben's unpaired attack was dropped
+        adjudicated = store.query(
+            "SELECT DISTINCT adjudicated_by FROM events WHERE adjudicated_by IS NOT NULL"
+        )
+        assert adjudicated == [{"adjudicated_by": "tester"}]
+        # Nothing the machine proposed in those articles is left undecided.
+        assert not store.scalar(
+            "SELECT count(*) FROM events WHERE coder IS NULL AND status = 'proposed' "
+            "AND article_id IN (?, ?)",
+            articles[:2],
+        )

@@ -106,6 +106,36 @@ def kappa(decisions: list[tuple[bool, bool]]) -> float | None:
     return round((observed - chance) / (1 - chance), 4)
 
 
+def _match(
+    store: Store, article_id: int, a: str, b: str
+) -> tuple[dict[str, list[dict[str, Any]]], dict[int, int]]:
+    """Each coder's confirmed events in the article, and the pairs (index in a -> in b)."""
+    recs = {
+        name: list(iter_records(store, "confirmed", article_id=article_id, coder=name))
+        for name in (a, b)
+    }
+    file = str(store.scalar(
+        "SELECT coalesce(nullif(record_id, ''), file) FROM articles WHERE id = ?", [article_id]
+    ))  # fmt: skip
+    gold = [_as_gold(r, file) for r in recs[a]]
+    return recs, _assign(gold, recs[b])
+
+
+def aligned(
+    store: Store, article_id: int, a: str, b: str
+) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """The two coders' events of one article side by side: pairs first, then each coder's
+    unpaired events (the adjudication screen's rows)."""
+    recs, pairs = _match(store, article_id, a, b)
+    rows: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = [
+        (recs[a][gi], recs[b][ri]) for gi, ri in sorted(pairs.items())
+    ]
+    rows += [(r, None) for gi, r in enumerate(recs[a]) if gi not in pairs]
+    taken = set(pairs.values())
+    rows += [(None, r) for ri, r in enumerate(recs[b]) if ri not in taken]
+    return rows
+
+
 def pair_agreement(store: Store, a: str, b: str, articles: list[int]) -> dict[str, Any]:
     """Every figure for coders `a` and `b` over `articles`."""
     matched: list[tuple[dict[str, Any], dict[str, Any]]] = []
@@ -113,19 +143,10 @@ def pair_agreement(store: Store, a: str, b: str, articles: list[int]) -> dict[st
     decisions: list[tuple[bool, bool]] = []
     disagreements: list[dict[str, Any]] = []
     for article_id in articles:
-        recs = {
-            name: list(iter_records(store, "confirmed", article_id=article_id, coder=name))
-            for name in (a, b)
-        }
-        file = str(store.scalar(
-            "SELECT coalesce(nullif(record_id, ''), file) FROM articles WHERE id = ?",
-            [article_id],
-        ))  # fmt: skip
+        recs, pairs = _match(store, article_id, a, b)
         events[a] += len(recs[a])
         events[b] += len(recs[b])
         decisions.append((bool(recs[a]), bool(recs[b])))
-        gold = [_as_gold(r, file) for r in recs[a]]
-        pairs = _assign(gold, recs[b])
         for gi, ri in sorted(pairs.items()):
             ra, rb = recs[a][gi], recs[b][ri]
             matched.append((ra, rb))

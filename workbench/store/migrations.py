@@ -378,3 +378,13 @@ def m009_teams(db: Database) -> None:
     assert shared != view, "events_flat changed shape: update this migration"
     db.execute("DROP VIEW events_flat")
     db.execute(shared)
+
+
+@migrations()
+def m010_adjudication_and_review(db: Database) -> None:
+    # Who built a double-coded article's final event from its coders' copies, and the
+    # review tier: a reviewer passes a confirmed event (reviewed) or sends it back to its
+    # coder with a comment.
+    for column in ("adjudicated_by", "adjudicated_at", "reviewed_by", "reviewed_at",
+                   "review_note"):  # fmt: skip
+        db.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")

@@ -47,6 +47,7 @@ _SCOPES = (
     ("Fix mention", "workbench.tui.screens.fix_mention", "FixMentionScreen", ("NameField",)),
     ("Help", "workbench.tui.screens.help", "HelpScreen", ()),
     ("Export", "workbench.tui.screens.export", "ExportScreen", ()),
+    ("Adjudication", "workbench.tui.screens.adjudication", "AdjudicationScreen", ()),
 )
 _WIDGETS = {"NameField": ("workbench.tui.widgets.name_field", "NameField")}
 

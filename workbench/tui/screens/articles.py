@@ -32,6 +32,7 @@ class ArticlesScreen(Screen):
         Binding("up", "row(-1)", "Previous article row", id="prev-row", show=False),
         Binding("s", "cycle_status", "Status filter", id="filter-status"),
         Binding("a", "toggle_mine", "Mine/all", id="filter-mine"),
+        Binding("A", "open_adjudication", "Adjudicate", id="open-adjudication", show=False),
         Binding("n", "page(1)", "Next page", id="next-page"),
         Binding("p", "page(-1)", "Prev page", id="prev-page"),
         Binding("escape", "cancel_search", "Cancel search", id="cancel-search", show=False),
@@ -162,6 +163,14 @@ class ArticlesScreen(Screen):
 
             self.focus_article = article_id
             self.app.push_screen(ReviewScreen(article_id))
+
+    def action_open_adjudication(self) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            from .adjudication import AdjudicationScreen
+
+            self.focus_article = article_id
+            self.app.push_screen(AdjudicationScreen(article_id))
 
     def action_row(self, step: int) -> None:
         # Reached only for keys the table itself does not bind (e.g. j/k in the vim preset).
