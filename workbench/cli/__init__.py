@@ -58,6 +58,7 @@ from . import (  # noqa: E402, F401
     ingest_cmds,
     log_cmds,
     names_cmds,
+    review_cmds,
     team_cmds,
     tui_cmds,
 )

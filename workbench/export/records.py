@@ -18,7 +18,7 @@ from typing import Any
 from ..base.countries import country_info
 from ..store import Store
 
-STATUS_FILTERS = ("confirmed", "proposed", "rejected", "all")
+STATUS_FILTERS = ("confirmed", "reviewed", "proposed", "rejected", "all")
 
 RECORD_FIELDS = (
     "event_id",
@@ -158,6 +158,9 @@ def event_filter(
     # Blind coders' copies (events.coder) are working copies, never the dataset.
     where = ["e.status != 'merged'"] if status == "all" else ["e.status = ?"]
     params: list[Any] = [] if status == "all" else [status]
+    if status == "reviewed":  # confirmed, and passed by a reviewer
+        params = ["confirmed"]
+        where.append("e.reviewed_by IS NOT NULL")
     if coder is None:
         where.append("e.coder IS NULL")
     else:

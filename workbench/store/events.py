@@ -194,6 +194,8 @@ def update_event(
         if current.get("incomplete"):
             cols["incomplete"] = _still_missing(current["incomplete"], cols)
         cols.update(edited=1, updated_at=now())
+        if current.get("reviewed_by"):  # what the reviewer passed is no longer what is here
+            cols.update(reviewed_by=None, reviewed_at=None)
         row = tx.update("events", event_id, cols, expected_version=expected_version)
         if row["status"] == "confirmed":
             check_confirmable(store, row)  # an edit cannot make confirmed data incomplete
@@ -225,6 +227,8 @@ def set_status(
             raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
         check_event_writable(store, current)
         values: dict[str, Any] = {"status": status, "updated_at": now()}
+        if status != "confirmed":
+            values.update(reviewed_by=None, reviewed_at=None)
         if status == "confirmed":
             check_confirmable(store, current)
             values.update(confirmed_by=store.analyst, confirmed_at=now())

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from .keymap import BindingInfo, KeymapError
 
 # Screens whose focus is usually in a text field.
-TYPING = {"Edit", "Fix mention", "Export"}
+TYPING = {"Edit", "Fix mention", "Export", "Send back"}
 
 
 def _input_keys() -> dict[str, str]:
@@ -48,6 +48,7 @@ _SCOPES = (
     ("Help", "workbench.tui.screens.help", "HelpScreen", ()),
     ("Export", "workbench.tui.screens.export", "ExportScreen", ()),
     ("Adjudication", "workbench.tui.screens.adjudication", "AdjudicationScreen", ()),
+    ("Send back", "workbench.tui.screens.send_back", "SendBackScreen", ()),
 )
 _WIDGETS = {"NameField": ("workbench.tui.widgets.name_field", "NameField")}
 

@@ -29,11 +29,15 @@ from ..widgets.event_list import EventList
 from ..widgets.legend import Legend
 from ..widgets.progress_line import ProgressLine
 from .review_actions import ReviewActions
+from .review_tier import ReviewTierActions
 
-NEEDS_EVENT = {"confirm_event", "reject_event", "edit_event", "merge_events", "reopen_event"}
+NEEDS_EVENT = {
+    "confirm_event", "reject_event", "edit_event", "merge_events", "reopen_event",
+    "review_event", "send_back",
+}  # fmt: skip
 
 
-class ReviewScreen(ReviewActions, Screen):
+class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
     CSS_PATH = "review.tcss"
     AUTO_FOCUS = None  # no widget holds the focus: the screen's keys act on the events
     BINDINGS = [
@@ -45,6 +49,8 @@ class ReviewScreen(ReviewActions, Screen):
         Binding("a", "add_event", "Add", id="add-event"),
         Binding("m", "merge_events", "Merge", id="merge-events", show=False),
         Binding("o", "reopen_event", "Reopen event", id="reopen-event", show=False),
+        Binding("v", "review_event", "Mark reviewed", id="review-event", show=False),
+        Binding("b", "send_back", "Send back", id="send-back-event", show=False),
         Binding("n", "move_article(1)", "Next article", id="next-article"),
         Binding("p", "move_article(-1)", "Previous article", id="prev-article", show=False),
         Binding("d", "toggle_article_done", "Done", id="toggle-article-done"),

@@ -65,6 +65,11 @@ class EventFields(Static):
         if row.get("incomplete") and view.status == "proposed":
             # What the extractor could not fill: the analyst adds it (or confirm refuses).
             grid.add_row(Text("missing"), Text(row["incomplete"], style="bold"))
+        if row.get("reviewed_by"):
+            grid.add_row(Text("reviewed"), Text(f"by {row['reviewed_by']}"))
+        if row.get("review_note") and view.status == "proposed":
+            # Sent back by a reviewer: what to fix, in their words.
+            grid.add_row(Text("sent back"), Text(row["review_note"], style="bold"))
         rules = json.loads(row.get("rules") or "[]")
         if rules:
             grid.add_row(Text("rules"), Text(", ".join(rules)))
