@@ -11,18 +11,9 @@ import re
 from datetime import date, datetime
 
 from ..base.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
+from .boilerplate import LINE_PATTERNS
 
 _MONTHS = "|".join(m.capitalize() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
-_BOILERPLATE = re.compile(
-    r"^\s*(?:also read|read more|related|recommended|more from|see also|watch|listen)\b\s*:?"
-    r"|^\s*(?:trending|shop|subscribe|sign up|follow us|advertisement|sponsored)\b"
-    r"|\b(?:follow|like|find|join|connect\s+with)\s+(?:us|@?\w+)\s+on\s+"
-    r"(?:facebook|twitter|instagram|linkedin|youtube|telegram|x)\b"
-    r"|^\s*(?:image|photo|video)s? (?:courtesy|credit)"
-    r"|^\s*(?:share|share this|print|email|comments?)\s*$"
-    r"|^\s*(?:today[’']s coverage|copyright|©|all rights reserved)",
-    re.IGNORECASE,
-)
 # A word glued to the next capitalised word ("PostDemocracy") marks a scraped logo/masthead.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
@@ -44,8 +35,8 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 def is_masthead(line: str, outlet: str = "") -> bool:
     s = line.strip()
-    words = s.split()
-    if not words:
+    words = s.split(None, 10)  # every test below wants at most 10 words: count no further
+    if not words or len(words) > 10:
         return False
     if outlet and s.casefold().startswith(outlet.casefold()) and len(words) <= 8:
         return True
@@ -53,7 +44,7 @@ def is_masthead(line: str, outlet: str = "") -> bool:
         return True
     # Handles, hashtags and links are glued by nature ("@SyriaCivilDef"): not a logo.
     plain = " ".join(w for w in words if not w.startswith(("@", "#", "(@")) and "/" not in w)
-    return bool(_GLUED.search(plain)) and len(words) <= 10 and not _SENTENCE_END.search(s)
+    return bool(_GLUED.search(plain)) and not _SENTENCE_END.search(s)
 
 
 def detect_title(text: str, outlet: str = "") -> str:
@@ -97,10 +88,10 @@ def boilerplate_spans(text: str, title: str = "", outlet: str = "") -> list[list
     for idx, i in enumerate(nonempty):
         start, end, line = lines[i]
         s = line.strip()
-        words = s.split()
-        if len(words) > FOOTER_WORDS:
+        n_words = len(s.split(None, FOOTER_WORDS))  # exact up to FOOTER_WORDS, all we need
+        if n_words > FOOTER_WORDS:
             continue
-        flag = bool(_BOILERPLATE.search(s)) or is_masthead(s, outlet)
+        flag = LINE_PATTERNS.matches(s) or is_masthead(s, outlet)
         if (
             not flag
             and title
@@ -109,7 +100,7 @@ def boilerplate_spans(text: str, title: str = "", outlet: str = "") -> list[list
                 not flag
                 and i != first
                 and 0 < idx < len(nonempty) - 1
-                and len(words) <= 16
+                and n_words <= 16
                 and not _SENTENCE_END.search(s)
                 and not s.startswith(("—", "–", "-", "(", "“", '"'))
                 and not any(ch.isdigit() for ch in s[-4:])
@@ -117,10 +108,7 @@ def boilerplate_spans(text: str, title: str = "", outlet: str = "") -> list[list
         ):
             flag = True
         elif (
-            not flag
-            and idx == len(nonempty) - 1
-            and len(words) <= 12
-            and not _SENTENCE_END.search(s)
+            not flag and idx == len(nonempty) - 1 and n_words <= 12 and not _SENTENCE_END.search(s)
         ):
             flag = True  # a trailing footer line ("TRENDING PRODUCTS AT ...", "Image courtesy of")
         if flag:
