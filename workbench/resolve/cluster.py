@@ -20,7 +20,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..base.keys import word_skeleton
@@ -161,6 +160,8 @@ class Clusterer:
             same = by_core[s]
             if 1 < len(same) <= MAX_SAME_CORE:
                 self._score_within(same)
+        import numpy as np  # here, not at the top: only clustering needs it (~0.1 s to import)
+
         seen: set[tuple[int, int]] = set()
         for block in blocks.values():
             if len(block) < 2:

@@ -14,11 +14,12 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from .migrations import migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_DB = "workbench.db"
@@ -75,8 +76,11 @@ class Store:
                 isolation_level=None,  # we issue BEGIN IMMEDIATE / COMMIT ourselves
                 check_same_thread=False,
             )
+            self.conn = conn
+            self._db: Database | None = None
+            self._depth = 0  # nested write() savepoints
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db = Database(conn)
+            conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database set it
             if self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL is durable in WAL mode against process crashes (kill -9); FULL also
@@ -88,20 +92,25 @@ class Store:
             raise StoreError(f"{self.path}: not a usable workbench database ({exc})") from exc
 
     def _migrate(self) -> None:
-        if not migrations.pending(self.db):
+        if not migrations.pending(self.conn):
             return
         with self.write():
             # Re-check under the write lock: another process may have just migrated.
-            pending = migrations.pending(self.db)
-            if pending:
-                migrations.apply(self.db)
+            if migrations.pending(self.conn):
+                migrations.apply(self.conn)
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> Database:
+        """sqlite-utils' view of the connection, made on first use: importing sqlite-utils
+        (and the numpy it imports) is a tenth of a second no command should pay unasked."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -112,21 +121,38 @@ class Store:
     # -- transactions -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Database]:
+    def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction taken with BEGIN IMMEDIATE; nested calls use savepoints."""
         if self.conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
+            yield from self._savepoint()
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            yield self.conn
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        self._depth += 1
+        name = f"workbench_nested_{self._depth}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self.conn
+        except BaseException:
+            # An error such as RAISE(ROLLBACK) in a trigger can end the whole transaction,
+            # savepoints included: then there is nothing left to roll back to.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+        finally:
+            self._depth -= 1
 
     # -- reads --------------------------------------------------------------------------
 
@@ -138,7 +164,11 @@ class Store:
         return dict(zip([c[0] for c in cur.description], values, strict=True))
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        cur = self.conn.execute(sql, params)
+        if cur.description is None:
+            raise ValueError("query() is for SQL that returns rows; use conn.execute()")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, values, strict=True)) for values in cur]
 
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()

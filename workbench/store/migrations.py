@@ -7,9 +7,56 @@ optimistic-concurrency check in `workbench.store.changes` compares.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-migrations = Migrations("workbench")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+Step = Callable[["Database"], None]
+
+
+class Steps:
+    """The migrations in order, handed to `sqlite_utils.Migrations` only when one is
+    pending: sqlite-utils (and the numpy it imports) costs every process a tenth of a
+    second to import, and an up-to-date database, the usual case, needs none of it."""
+
+    name = "workbench"
+    table = "_sqlite_migrations"  # where sqlite-utils records what it applied
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+
+    def __call__(self) -> Callable[[Step], Step]:
+        def register(step: Step) -> Step:
+            self.steps.append(step)
+            return step
+
+        return register
+
+    def pending(self, conn: sqlite3.Connection) -> list[str]:
+        """Names of the steps not yet applied, read from sqlite-utils' own record."""
+        known = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [self.table]
+        ).fetchone()
+        done: set[str] = set()
+        if known:
+            query = f"SELECT name FROM [{self.table}] WHERE migration_set = ?"
+            done = {row[0] for row in conn.execute(query, [self.name])}
+        return [step.__name__ for step in self.steps if step.__name__ not in done]
+
+    def apply(self, conn: sqlite3.Connection) -> None:
+        from sqlite_utils import Database, Migrations
+
+        migrations = Migrations(self.name)
+        for step in self.steps:
+            migrations()(step)
+        migrations.apply(Database(conn, execute_plugins=False))
+
+
+migrations = Steps()
 
 
 @migrations()
