@@ -1,8 +1,11 @@
 """Provides `extract`: text in, mentions and proposed events out. Pure: no database, no I/O.
 
-Pipeline: tokens -> one dictionary pass (trie) -> readings of the matches (annotate) ->
-pattern names, dates, casualty figures -> sentences and clauses -> candidates per clause ->
-incidents -> event proposals. Every mention and event names the rules that produced it.
+The extraction is a list of stages (`STAGES`) over one typed document (`doc.Doc`): tokens
+and one dictionary pass (trie) -> dictionary readings -> names -> dates -> quantities ->
+reference -> layout (sentences, clauses) -> candidates -> incidents -> proposals ->
+mentions. Each stage fills one layer and names the module that does the work; each mention
+and event names the rules that produced it. To add a stage, write it as `stage(doc)` and
+put it in `STAGES` where its inputs are ready.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from .annotate import Ann, annotate, context_country
 from .assemble import find_candidates
 from .casualties import CasualtyFinder
 from .dates import find_dates
+from .doc import Doc
 from .finalize import finalize
 from .gazetteer import geo_attrs, not_a_place, resolve_place, with_coordinates
 from .incidents import group_incidents
@@ -36,7 +40,8 @@ def extract(
     skip_spans: Iterable[tuple[int, int]] = (),
     dictionaries: Lexicon | Iterable[str] | None = None,
 ) -> Extraction:
-    """Mentions and proposed events of one article.
+    """Mentions and proposed events of one article: the stages of `STAGES`, in order, over
+    one `Doc`.
 
     `skip_spans` are boilerplate character spans; `dictionaries` is a `Lexicon` or a list of
     user dictionary folders added to the packaged ones.
@@ -48,32 +53,77 @@ def extract(
     )
     if isinstance(published, str):
         published = _parse_date(published)
-    skip = [(int(a), int(b)) for a, b in skip_spans]
-    toks = Tokens.of(text)
-    matches = lex.trie.scan(toks)
-    country = context_country(lex, toks, matches)
-    anns = annotate(lex, toks, country, matches)
-    anns = _loyal_to(lex, text, anns, country, toks.starts)
-    anns += _pattern_anns(lex, toks, anns, country)
-    anns += _date_anns(text, published, toks)
-    anns += _casualty_anns(lex, text, toks)
-    anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
-    anns = refer_back(anns, text)
-    tokann = _token_index(anns, len(toks.keys))
-    sentences = split_sentences(text, skip)
-    cands, orphans = find_candidates(lex, toks, sentences, anns, tokann, published)
-    result = Extraction(country=country)
-    result.skipped = sum(s.end - s.start for s in sentences if s.skip)
-    for inc in group_incidents(cands, orphans, sentences):
-        ev = finalize(inc, lex, text, published, country, sentences)
+    doc = Doc(text, published, [(int(a), int(b)) for a, b in skip_spans], lex)
+    for stage in STAGES:
+        stage(doc)
+    return doc.result()
+
+
+# -- the stages, in the order the data flows (doc.py lists the layer each one fills) -------
+
+
+def tokenise(doc: Doc) -> None:
+    doc.toks = Tokens.of(doc.text)
+    doc.matches = doc.lex.trie.scan(doc.toks)
+    doc.country = context_country(doc.lex, doc.toks, doc.matches)
+
+
+def dictionary(doc: Doc) -> None:
+    doc.anns = annotate(doc.lex, doc.toks, doc.country, doc.matches)
+
+
+def names(doc: Doc) -> None:
+    doc.anns = _loyal_to(doc.lex, doc.text, doc.anns, doc.country, doc.toks.starts)
+    doc.anns += _pattern_anns(doc.lex, doc.toks, doc.anns, doc.country)
+
+
+def dates(doc: Doc) -> None:
+    doc.anns += _date_anns(doc.text, doc.published, doc.toks)
+
+
+def quantities(doc: Doc) -> None:
+    doc.anns += _casualty_anns(doc.lex, doc.text, doc.toks)
+
+
+def reference(doc: Doc) -> None:
+    doc.anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
+    doc.anns = refer_back(doc.anns, doc.text)
+    doc.tokann = _token_index(doc.anns, len(doc.toks.keys))
+
+
+def layout(doc: Doc) -> None:
+    doc.sentences = split_sentences(doc.text, doc.skip)
+
+
+def candidates(doc: Doc) -> None:
+    doc.candidates, doc.orphans = find_candidates(
+        doc.lex, doc.toks, doc.sentences, doc.anns, doc.tokann, doc.published
+    )
+
+
+def incidents(doc: Doc) -> None:
+    doc.incidents = group_incidents(doc.candidates, doc.orphans, doc.sentences)
+
+
+def proposals(doc: Doc) -> None:
+    """Fields, type and confidence of each incident (finalize.py, scoring.py); one event
+    per place (places_split.py). Scored under the floor: a second source only."""
+    for inc in doc.incidents:
+        ev = finalize(inc, doc.lex, doc.text, doc.published, doc.country, doc.sentences)
         if ev is not None:
             also = inc.primary.also_places
             same = inc.place is not None and inc.place is inc.primary.place
-            split = split_by_place(ev, inc.place, also if same else [], inc.casualties, text)
-            (result.events if ev.standalone else result.second_sources).extend(split)
-    result.mentions = _mentions(anns, skip, text)
-    _entities(lex, result, anns)
-    return result
+            split = split_by_place(ev, inc.place, also if same else [], inc.casualties, doc.text)
+            (doc.events if ev.standalone else doc.second_sources).extend(split)
+
+
+def mentions(doc: Doc) -> None:
+    doc.mentions = _mentions(doc.anns, doc.skip, doc.text)
+    _entities(doc)
+
+
+STAGES = (tokenise, dictionary, names, dates, quantities, reference, layout, candidates,
+          incidents, proposals, mentions)  # fmt: skip
 
 
 def _parse_date(value: str) -> date | None:
@@ -231,11 +281,11 @@ def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[M
     return out
 
 
-def _entities(lex: Lexicon, result: Extraction, anns: list[Ann]) -> None:
-    ents = result.entities
+def _entities(doc: Doc) -> None:
+    lex, anns, ents = doc.lex, doc.anns, doc.entities
     names = {("actor", a.name): a for a in anns if a.kind == "actor" and a.name}
     names |= {("place", a.name): a for a in anns if a.kind == "place" and a.name}
-    for ev in result.events + result.second_sources:
+    for ev in doc.events + doc.second_sources:
         for n in (ev.actor1, ev.actor2, *ev.assoc_actor_1, *ev.assoc_actor_2):
             if n:
                 names.setdefault(("actor", n), None)
