@@ -99,3 +99,38 @@ async def test_blind_coder_sees_only_own_copy_and_freezes_it(team_db):
         await press(pilot, app, "x")
         with Store(path, analyst="checker") as store:
             assert store.row("events", mine[0])["status"] == "rejected"
+
+
+async def test_presence_shows_who_has_an_article_open(team_db):
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store.presence import touch
+
+    path, ids = team_db
+    a1, a2, a3 = ids["articles"]
+    with Store(path, analyst="ana") as ana:
+        touch(ana, a1)  # ana is on article 1 now
+    with Store(path, analyst="ben") as ben:
+        touch(ben, a3)
+        long_ago = (datetime.now(UTC) - timedelta(minutes=2)).isoformat()
+        with ben.write():  # ben's screen stopped answering two minutes ago: stale
+            ben.conn.execute(
+                "UPDATE presence SET seen_at = ? WHERE analyst = ?",
+                [long_ago.replace("+00:00", "Z"), "ben"],
+            )
+    app = make_app(path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "a")  # all articles
+        queue = app.screen
+        assert [r["open_by"] for r in queue.rows] == [["ana"], [], []]
+        assert "●ana" in screen_text(app)
+        await press(pilot, app, "enter")
+        assert "open by ana" in screen_text(app)
+        with Store(path, analyst="checker") as store:  # and mine is there for the others
+            row = store.query("SELECT article_id FROM presence WHERE analyst = 'tester'")
+            assert row == [{"article_id": a1}]
+        await press(pilot, app, "backspace")
+        with Store(path, analyst="checker") as store:
+            row = store.query("SELECT article_id FROM presence WHERE analyst = 'tester'")
+            assert row == [{"article_id": None}]  # left the article

@@ -435,3 +435,19 @@ def m010_adjudication_and_review(db: Database) -> None:
     for column in ("adjudicated_by", "adjudicated_at", "reviewed_by", "reviewed_at",
                    "review_note"):  # fmt: skip
         db.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+
+
+@migrations()
+def m011_presence(db: Database) -> None:
+    # Which article each analyst has open, refreshed by a heartbeat; stale after a minute.
+    # Not analyst data: never logged, never undone (see store/presence.py).
+    db.execute(
+        """
+        CREATE TABLE presence (
+            analyst TEXT PRIMARY KEY,
+            article_id INTEGER,
+            seen_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX presence_article ON presence(article_id, seen_at)")

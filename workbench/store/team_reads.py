@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .db import Store
+from .presence import present
 
 
 def copy_for(store: Store, article_id: int, analyst: str | None = None) -> str | None:
@@ -39,13 +40,16 @@ def my_assignment(store: Store, article_id: int) -> dict[str, Any] | None:
 
 
 def annotate(store: Store, article_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Per article: `mine` (assigned/done/None), `blind`, `others` (names), and for the
-    articles the analyst codes blind, the proposed/confirmed counts of their copy."""
+    """Per article: `mine` (assigned/done/None), `blind`, `others` (names), `open_by`
+    (others who have it open now), and for the articles the analyst codes blind, the
+    proposed/confirmed counts of their copy."""
     out: dict[int, dict[str, Any]] = {
-        i: {"mine": None, "blind": False, "others": []} for i in article_ids
+        i: {"mine": None, "blind": False, "others": [], "open_by": []} for i in article_ids
     }
     if not article_ids:
         return out
+    for article_id, names in present(store, article_ids).items():
+        out[article_id]["open_by"] = names
     marks = ",".join("?" for _ in article_ids)
     for row in store.query(
         f"SELECT article_id, analyst, blind, status FROM assignments "

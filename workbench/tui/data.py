@@ -14,6 +14,7 @@ from typing import Any
 
 from ..store import Store
 from ..store.events import public_values
+from ..store.presence import present
 from ..store.team_reads import annotate, copy_for, events_where, my_assignment
 
 PAGE_SIZE = 100
@@ -175,6 +176,7 @@ class Gateway:
                 # A double-coded article is done for its coder when their copy is.
                 article["status"] = "done" if mine["status"] == "done" else "in_review"
             article["blind"] = bool(mine and mine["blind"])
+            article["open_by"] = present(self.store, [article_id]).get(article_id, [])
             bundle = Bundle(article=article, mentions=mentions, events=events)
             if query is not None:
                 where, params = query.where()

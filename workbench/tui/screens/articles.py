@@ -119,7 +119,7 @@ class ArticlesScreen(Screen):
                 Text(row["published"] or "—"),
                 _cut(title, title_width),
                 _cut(row["outlet"] or "", 14),
-                _cut(", ".join(row.get("others") or []), 10),
+                _with(row),
                 key=str(row["id"]),
             )
         if self.focus_article is not None:
@@ -223,6 +223,14 @@ class ArticlesScreen(Screen):
         search = self.query_one("#search", Input)
         search.display = False
         self.query_one(DataTable).focus()
+
+
+def _with(row: dict) -> Text:
+    """Who else has the article: `●` before a name = open on their screen right now."""
+    open_by = row.get("open_by") or []
+    names = [f"●{n}" if n in open_by else n for n in row.get("others") or []]
+    names += [f"●{n}" for n in open_by if n not in (row.get("others") or [])]
+    return _cut(", ".join(names), 10)
 
 
 def _cut(value: str, width: int) -> Text:

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
+from ...store.presence import HEARTBEAT_SECONDS, touch
 from ..data import Bundle, EventView
 from ..marks import ARTICLE_MARKS
 from ..sentences import spans_of
@@ -74,6 +75,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         self.marked: set[int] = set()
         self.pending: set[int] = set()
         self._had_event = True
+        self._beat_for: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-head")
@@ -96,6 +98,21 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
     def on_mount(self) -> None:
         self._tabs()
         self.load(self.article_id)
+        self.set_interval(HEARTBEAT_SECONDS, self.heartbeat)
+
+    def on_unmount(self) -> None:
+        self._touch(None)  # here, not in a worker: the screen's workers stop with it
+
+    @work(thread=True, group="presence")
+    def heartbeat(self) -> None:
+        """Tell other analysts' queues which article is open here (see store.presence)."""
+        self._touch(self.article_id)
+
+    def _touch(self, article_id: int | None) -> None:
+        try:
+            self.app.gateway.safe(touch, article_id)
+        except Exception:  # presence is a courtesy: never in the way of the work
+            pass
 
     def on_screen_suspend(self) -> None:
         # A full screen on top (actors & places, duplicates) may change what this article
@@ -125,6 +142,9 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
             return
         same_article = self.bundle is not None and bundle.article["id"] == self.article_id
         self.bundle, self.article_id = bundle, bundle.article["id"]
+        if self._beat_for != self.article_id:  # another article: say so at once
+            self._beat_for = self.article_id
+            self.heartbeat()
         self.events, self.pending = bundle.events, set()
         if not same_article:
             self.marked = set()
@@ -160,6 +180,9 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         text.append(f" · {article['published'] or 'date unknown'}")
         if article["outlet"]:
             text.append(f" · {article['outlet']}")
+        if article.get("open_by"):
+            # Someone else is on this article now: don't code it twice by accident.
+            text.append(f" · ● open by {', '.join(article['open_by'])}", "bold reverse")
         if article["skipped_chars"]:
             # Not read for events (boilerplate, headings): the analyst should know.
             text.append(f" · {article['skipped_chars']} chars skipped", "italic")
