@@ -188,3 +188,25 @@ async def test_adjudication_resolves_every_difference_by_keys(coded, no_user_key
             "AND article_id IN (?, ?)",
             articles[:2],
         )
+
+
+async def test_agreement_screen_lists_disagreements_and_jumps(coded, no_user_keys):
+    from tui_support import make_app, press, screen_text, settle
+
+    from workbench.tui.screens.adjudication import AdjudicationScreen
+
+    path, articles = coded
+    finish(path, articles, "ana")
+    finish(path, articles, "ben")
+    with Store(path, analyst="lead") as lead:
+        set_analyst(lead, "tester", "reviewer")
+    app = make_app(path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "G")
+        text = screen_text(app)
+        assert "ana vs ben" in text and "F1 0.500" in text and "kappa -0.333" in text
+        assert len(app.screen.items) == 5
+        await press(pilot, app, "down", "enter")
+        assert isinstance(app.screen, AdjudicationScreen)
+        assert app.screen.article_id == articles[0]

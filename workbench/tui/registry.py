@@ -49,6 +49,7 @@ _SCOPES = (
     ("Export", "workbench.tui.screens.export", "ExportScreen", ()),
     ("Adjudication", "workbench.tui.screens.adjudication", "AdjudicationScreen", ()),
     ("Send back", "workbench.tui.screens.send_back", "SendBackScreen", ()),
+    ("Agreement", "workbench.tui.screens.agreement", "AgreementScreen", ()),
 )
 _WIDGETS = {"NameField": ("workbench.tui.widgets.name_field", "NameField")}
 

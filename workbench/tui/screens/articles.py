@@ -33,6 +33,7 @@ class ArticlesScreen(Screen):
         Binding("s", "cycle_status", "Status filter", id="filter-status"),
         Binding("a", "toggle_mine", "Mine/all", id="filter-mine"),
         Binding("A", "open_adjudication", "Adjudicate", id="open-adjudication", show=False),
+        Binding("G", "open_agreement", "Agreement", id="open-agreement", show=False),
         Binding("n", "page(1)", "Next page", id="next-page"),
         Binding("p", "page(-1)", "Prev page", id="prev-page"),
         Binding("escape", "cancel_search", "Cancel search", id="cancel-search", show=False),
@@ -171,6 +172,11 @@ class ArticlesScreen(Screen):
 
             self.focus_article = article_id
             self.app.push_screen(AdjudicationScreen(article_id))
+
+    def action_open_agreement(self) -> None:
+        from .agreement import AgreementScreen
+
+        self.app.push_screen(AgreementScreen())
 
     def action_row(self, step: int) -> None:
         # Reached only for keys the table itself does not bind (e.g. j/k in the vim preset).
