@@ -182,6 +182,11 @@ async def test_adjudication_resolves_every_difference_by_keys(coded, no_user_key
             "SELECT DISTINCT adjudicated_by FROM events WHERE adjudicated_by IS NOT NULL"
         )
         assert adjudicated == [{"adjudicated_by": "tester"}]
+        # Adjudication is the review of a double-coded event.
+        reviewed = CliRunner().invoke(
+            main, ["--db", path, "export", "--status", "reviewed", "--format", "jsonl"]
+        )
+        assert len(reviewed.output.splitlines()) == len(records) == 3
         # Nothing the machine proposed in those articles is left undecided.
         assert not store.scalar(
             "SELECT count(*) FROM events WHERE coder IS NULL AND status = 'proposed' "

@@ -6,7 +6,8 @@ a coder's value (`take_values`) writes it into the final event of that row: the 
 event the coder's copy was made from when it is still undecided and no other row's,
 otherwise a new shared event with the copy's sources; its `copy_of` then names that copy,
 which is how a row finds its final event again (`final_of`). The final event is confirmed, keeps the coder whose value
-was taken first as `confirmed_by`, and records who adjudicated (`adjudicated_by/at`).
+was taken first as `confirmed_by`, and records who adjudicated (`adjudicated_by/at`, and
+as the event's reviewer, `reviewed_by/at`).
 `finish_adjudication` rejects the shared proposals no coder kept and marks the article
 done. Each step is one logged, undoable action; only reviewers and admins adjudicate.
 """
@@ -106,8 +107,10 @@ def take_values(
         clean = validate({f: values[f] for f in wanted}, public_values(store, final))
         cols = _to_columns(tx, clean)
         stamp = now()
+        # Adjudicating is the review of a double-coded event: a reviewer has weighed both
+        # codings, so the final event counts as reviewed (`export --status reviewed`).
         cols.update(status="confirmed", edited=1, updated_at=stamp, adjudicated_by=store.analyst,
-                    adjudicated_at=stamp)  # fmt: skip
+                    adjudicated_at=stamp, reviewed_by=store.analyst, reviewed_at=stamp)  # fmt: skip
         if final["status"] != "confirmed":
             cols.update(confirmed_by=copy["coder"], confirmed_at=stamp)
         row = tx.update("events", final_id, cols)
