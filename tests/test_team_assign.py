@@ -82,6 +82,11 @@ def test_assign_round_robin_double_share_and_undo(team):
         export = cli(team, "lead", "export", "--status", "all", "--format", "jsonl")
         exported = export.output.count('"event_id"')
         assert exported == store.scalar("SELECT count(*) FROM events WHERE coder IS NULL")
+        stats = cli(team, "lead", "stats").output
+        shared = store.scalar(
+            "SELECT count(*) FROM events WHERE coder IS NULL AND status = 'proposed'"
+        )
+        assert f"events proposed   {shared}\n" in stats
         # Assigning again skips what is assigned; one undo takes the assignment back.
         again = cli(team, "lead", "assign", "--to", "ben")
         assert "assigned 0 article(s)" in again.output and "skipped 4" in again.output

@@ -32,8 +32,8 @@ def list_articles(store, status: str | None, fmt: str, limit: int) -> None:
         f"""
         SELECT a.id, a.status, a.published, a.published_source, a.file, a.title, a.outlet,
           a.skipped_chars,
-          (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'proposed') AS proposed,
-          (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'confirmed') AS confirmed
+          (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'proposed' AND e.coder IS NULL) AS proposed,
+          (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'confirmed' AND e.coder IS NULL) AS confirmed
         FROM articles a {where} ORDER BY a.id LIMIT ?
         """,
         [*params, limit],
@@ -65,7 +65,9 @@ def stats(store) -> None:
         rows.append(
             (
                 f"events {status}",
-                store.scalar("SELECT count(*) FROM events WHERE status = ?", [status]),
+                store.scalar(  # coders' blind copies are working copies, not the dataset
+                    "SELECT count(*) FROM events WHERE status = ? AND coder IS NULL", [status]
+                ),
             )
         )
     rows += [
