@@ -82,6 +82,9 @@ def test_assign_round_robin_double_share_and_undo(team):
         export = cli(team, "lead", "export", "--status", "all", "--format", "jsonl")
         exported = export.output.count('"event_id"')
         assert exported == store.scalar("SELECT count(*) FROM events WHERE coder IS NULL")
+        # events_flat mirrors the export: no copies there either (a view rebuilt from the
+        # record must keep `e.coder IS NULL`).
+        assert exported == store.scalar("SELECT count(*) FROM events_flat")
         stats = cli(team, "lead", "stats").output
         shared = store.scalar(
             "SELECT count(*) FROM events WHERE coder IS NULL AND status = 'proposed'"
