@@ -108,12 +108,10 @@ class AdjudicationScreen(Screen):
         table.columns[next(k for k in table.columns if k.value == "a")].label = Text(a)
         table.columns[next(k for k in table.columns if k.value == "b")].label = Text(b)
         for n, row in enumerate(self.rows):
-            title = f"event {n + 1}: " + " · ".join(
-                f"{who} #{rec['event_id']}" if rec else f"{who}: no event"
-                for who, rec in ((a, row["a"]), (b, row["b"]))
-            )
+            coded = [Text(f"#{rec['event_id']}" if rec else "no event", style="bold")
+                     for rec in (row["a"], row["b"])]  # fmt: skip
             final = f"#{row['final_id']} {row['final_status']}" if row["final_id"] else "—"
-            table.add_row(Text("▸"), Text(title, style="bold"), "", "", Text(final))
+            table.add_row(Text("▸"), Text(f"event {n + 1}", style="bold"), *coded, Text(final))
             self.lines.append((n, None))
             for field in FIELDS:
                 va = _show(row["a"].get(field)) if row["a"] else ""
