@@ -348,7 +348,12 @@ _DATELINE = re.compile(
 def _dateline(text: str, start: int, end: int) -> bool:
     """ "BEIRUT (Reuters) -", "ISTANBUL/BEIRUT -", "GOMA, Congo -": where the reporter was."""
     if start and text[start - 1] not in "\n":
-        line = text.rfind("\n", 0, start) + 1
+        # A dateline opens its line within a few words; looking further back for the line's
+        # start made a long text without line breaks quadratic.
+        lo = max(0, start - 200)
+        line = text.rfind("\n", lo, start) + 1
+        if line == 0 and lo > 0:
+            return False
         if text[start - 1] == "(" and start - 1 == line:
             # "(Nairobi, June 12, 2024) - The Rapid Support Forces ...": a report's dateline
             return _PAREN_DATELINE.match(text, end) is not None

@@ -310,14 +310,16 @@ class CasualtyFinder:
                 ):
                     break
         hits: list[CasualtyHit] = []
-        taken: list[tuple[int, int]] = []
+        # Characters of figures already taken, as a mask: a scan of every taken span per
+        # match made a long article quadratic.
+        taken = bytearray(len(text) + 1)
         for _, _, m, rule in sorted(found, key=lambda f: (f[0], f[1], f[2].start())):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             hit = self._hit(m, rule, text)
             if hit is not None:
                 hits.append(hit)
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         hits.sort(key=lambda h: h.start)
         for h in hits:
             mark_context(h, text)

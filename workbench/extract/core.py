@@ -28,7 +28,7 @@ from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
 from .patterns import LOYAL_TO, find_names
 from .places_split import split_by_place
-from .text import split_sentences
+from .text import split_sentences, within
 from .tokens import Tokens
 
 PRIORITY = {"actor": 3, "place": 3, "trigger": 3, "weapon": 2, "date": 1, "casualty": 0}
@@ -147,18 +147,24 @@ def _token_index(anns: list[Ann], n: int) -> list[int]:
     return tokann
 
 
-def _overlaps(anns: list[Ann], start: int, end: int) -> bool:
-    return any(a.start < end and start < a.end for a in anns)
+def _cover(mask: bytearray, start: int, end: int) -> None:
+    mask[start:end] = b"\x01" * (end - start)
 
 
 def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | None) -> list[Ann]:
     starts = toks.starts
     out: list[Ann] = []
     taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
-    provinces = [a for a in taken if a.kind == "place" and a.info.type == "governorate"]
+    provinces = _Provinces([a for a in taken if a.kind == "place" and a.info.type == "governorate"])
+    # Characters already named, as a mask: testing each new name against every mention
+    # made a long article quadratic (a 2 MB text spent most of its time here).
+    mask = bytearray(len(toks.text) + 1)
+    for a in taken:
+        _cover(mask, a.start, a.end)
     for f in find_names(toks, lex.country_names):
-        if _overlaps(taken, f.start, f.end) or _overlaps(out, f.start, f.end):
+        if mask.find(1, f.start, f.end) >= 0:
             continue
+        _cover(mask, f.start, f.end)
         i, j = _tok(starts, f.start), _tok(starts, f.end)
         if f.kind == "place":
             if not_a_place(lex, f.name):
@@ -171,7 +177,7 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
             entry = PlaceEntry(
                 f.name, f.place_type or "town", country=f.country, origin="extracted", geo=known
             )
-            province = _province_of(toks.text, f.start, f.end, provinces)
+            province = provinces.of(toks.text, f.start, f.end)
             if province is not None and f.place_type not in ("governorate", "region"):
                 # "Borno state's Damboa town", "Bama village in Borno": the new place lies
                 # in the province named with it.
@@ -192,14 +198,33 @@ _OWNER = re.compile(r"\s*['’]s\s+$")
 _INSIDE = re.compile(r"\s*,\s*|\s+(?:(?:town|village|district|area)\s+)?(?:in|of)\s+(?:the\s+)?")
 
 
-def _province_of(text: str, start: int, end: int, provinces: list[Ann]) -> PlaceEntry | None:
-    """The province named right before ("X state's") or right after ("in X state") a name."""
-    for p in provinces:
-        if p.end <= start and start - p.end <= 4 and _OWNER.match(text[p.end : start]):
-            return p.info
-        if p.start >= end and p.start - end <= 24 and _INSIDE.fullmatch(text[end : p.start]):
-            return p.info
-    return None
+class _Provinces:
+    """The province mentions of a text, found by position (a bisect instead of a scan of
+    all of them per name, which was quadratic in a long article)."""
+
+    def __init__(self, provinces: list[Ann]) -> None:
+        self.by_end = sorted(range(len(provinces)), key=lambda k: provinces[k].end)
+        self.ends = [provinces[k].end for k in self.by_end]
+        self.by_start = sorted(range(len(provinces)), key=lambda k: provinces[k].start)
+        self.starts = [provinces[k].start for k in self.by_start]
+        self.provinces = provinces
+
+    def of(self, text: str, start: int, end: int) -> PlaceEntry | None:
+        """The province named right before ("X state's") or right after ("in X state") a
+        name; of several, the first mentioned (as the scan in text order found it)."""
+        near = self.by_end[
+            bisect.bisect_left(self.ends, start - 4) : bisect.bisect_right(self.ends, start)
+        ]
+        near += self.by_start[
+            bisect.bisect_left(self.starts, end) : bisect.bisect_right(self.starts, end + 24)
+        ]
+        for k in sorted(set(near)):
+            p = self.provinces[k]
+            if p.end <= start and start - p.end <= 4 and _OWNER.match(text[p.end : start]):
+                return p.info
+            if p.start >= end and p.start - end <= 24 and _INSIDE.fullmatch(text[end : p.start]):
+                return p.info
+        return None
 
 
 def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, starts) -> list[Ann]:
@@ -207,6 +232,8 @@ def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, sta
     if "loyal to" not in text and "allied to" not in text and "allied with" not in text:
         return anns  # a substring test is far cheaper than the regex over the whole text
     by_start = {a.start: a for a in anns if a.kind == "actor"}
+    replaced: set[int] = set()  # ids of the mentions folded into a "loyal to" one
+    added: list[Ann] = []
     for m in LOYAL_TO.finditer(text):
         pos = m.end()
         if text.startswith("the ", pos):
@@ -225,8 +252,10 @@ def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, sta
         else:
             new = Ann("actor", _tok(starts, m.start()), inner.j, m.start(), inner.end, inner.name, "pattern-loyal-to",
                       inner.info, atype=inner.atype, country=inner.country)  # fmt: skip
-        anns = [a for a in anns if a is not inner] + [new]
-    return anns
+        replaced.add(id(inner))
+        added.append(new)
+    # Rebuilt once at the end: rebuilding the list per phrase was quadratic in a long text.
+    return [a for a in anns if id(a) not in replaced] + added if added else anns
 
 
 def _date_anns(text: str, published: date | None, toks: Tokens) -> list[Ann]:
@@ -252,8 +281,9 @@ def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
 
 def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[Mention]:
     out = []
+    inside = within(skip)
     for a in anns:
-        if a.kind == "trigger" or (skip and any(s <= a.start and a.end <= e for s, e in skip)):
+        if a.kind == "trigger" or inside(a.start, a.end):
             continue
         value = None
         if a.kind == "date":

@@ -128,10 +128,9 @@ _LINKED = re.compile(
 
 
 def _para_start(si: int, sentences: list[Sentence]) -> int:
-    k = si
-    while k > 0 and sentences[k - 1].para == sentences[si].para:
-        k -= 1
-    return sentences[k].start
+    # Recorded by split_sentences: walking back to the paragraph's first sentence each time
+    # made a long paragraph quadratic.
+    return sentences[si].para_start
 
 
 def _previous_date(si: int, sentences: list[Sentence], f: Finder, linked: bool) -> Ann | None:

@@ -41,6 +41,7 @@ _BLAMED = re.compile(
 )
 
 
+WINDOW = 500
 _PERFECT_END = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?$")
 _HAS = re.compile(r"\b(?:has|have)\b", re.I)
 
@@ -49,11 +50,18 @@ def mark_context(h, text: str) -> None:
     """Flags a tally (`aggregate`) and an added figure (`also`) from the hit's own clause."""
     if h.rule == "casualty-none":
         return  # "No casualties have been reported so far" is still about this incident
-    lo = max(text.rfind(".", 0, h.start), text.rfind("\n", 0, h.start), text.rfind(";", 0, h.start))
+    # The clause is looked for within WINDOW characters: the tests below read at most 80
+    # characters either side, and an unbounded search for the next "." made a text without
+    # one quadratic.
+    a, b = max(0, h.start - WINDOW), min(len(text), h.end + WINDOW)
+    lo = max(text.rfind(".", a, h.start), text.rfind("\n", a, h.start), text.rfind(";", a, h.start))
+    lo = lo if lo >= 0 else a - 1
     ends = [
-        i for i in (text.find(".", h.end), text.find("\n", h.end), text.find(";", h.end)) if i >= 0
+        i
+        for i in (text.find(".", h.end, b), text.find("\n", h.end, b), text.find(";", h.end, b))
+        if i >= 0
     ]
-    hi = min(ends) if ends else len(text)
+    hi = min(ends) if ends else b
     before, after = text[lo + 1 : h.start], text[h.end : hi]
     # Only the end of `before` can match: searching a long clause for "$" costs per character.
     perfect = _PERFECT_END.search(before[-60:]) or _HAS.search(h.text)
