@@ -79,7 +79,8 @@ def build_db(path: str) -> dict:
         for n, (title, outlet, published, text) in enumerate(ARTICLES):
             cur = store.conn.execute(
                 "INSERT INTO articles (content_hash, file, title, outlet, published, "
-                "published_source, text, boilerplate, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                "published_source, text, boilerplate, ingested_at, extracted_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [
                     f"hash{n}",
                     f"{n:03}.txt",
@@ -92,6 +93,7 @@ def build_db(path: str) -> dict:
                         [[text.index("Also Read"), len(text)]] if "Also Read" in text else []
                     ),
                     now(),
+                    now(),  # its mentions and events below stand for the extractor's
                 ],
             )
             ids["articles"].append(cur.lastrowid)

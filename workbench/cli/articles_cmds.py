@@ -14,7 +14,8 @@ def articles() -> None:
 
 
 @articles.command("list")
-@click.option("--status", type=click.Choice(["new", "in_review", "done"]), help="Only this status.")
+@click.option("--status", type=click.Choice(["new", "in_review", "done", "unextracted"]),
+              help="Only this status (unextracted: never extracted, or extraction failed).")  # fmt: skip
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
@@ -28,10 +29,16 @@ def list_articles(store, status: str | None, fmt: str, limit: int) -> None:
       workbench articles list --status new
     """
     where, params = ("WHERE a.status = ?", [status]) if status else ("", [])
+    if status == "unextracted":
+        where, params = "WHERE a.extracted_at IS NULL AND a.content_hash NOT LIKE 'stub:%'", []
     rows = store.query(
         f"""
         SELECT a.id, a.status, a.published, a.published_source, a.file, a.title, a.outlet,
           a.skipped_chars,
+          CASE WHEN a.extracted_at IS NOT NULL THEN 'yes'
+               WHEN a.content_hash LIKE 'stub:%' THEN 'stub'
+               WHEN a.extract_error IS NOT NULL THEN 'failed' ELSE 'no' END AS extracted,
+          a.extract_error,
           (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'proposed' AND e.coder IS NULL) AS proposed,
           (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'confirmed' AND e.coder IS NULL) AS confirmed
         FROM articles a {where} ORDER BY a.id LIMIT ?
@@ -43,8 +50,8 @@ def list_articles(store, status: str | None, fmt: str, limit: int) -> None:
     else:
         echo_table(
             rows,
-            ["id", "status", "published", "proposed", "confirmed", "skipped_chars", "file",
-             "title", "outlet"],
+            ["id", "status", "extracted", "published", "proposed", "confirmed", "skipped_chars",
+             "file", "title", "outlet", *(["extract_error"] if status == "unextracted" else [])],
         )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..extract.deadline import DEFAULT_SECONDS
 from ..store import StoreError
 from . import main
 from .common import db_options, open_store, pass_store
@@ -25,8 +26,10 @@ from .progress import progress_bar
               help="Extra dictionary folder (actors.csv, places.csv ...; repeatable).")  # fmt: skip
 @click.option("--workers", type=int, metavar="N",
               help="Processes to extract with (default: all cores for big batches).")  # fmt: skip
+@click.option("--time-limit", type=float, default=DEFAULT_SECONDS, show_default=True,
+              metavar="SECONDS", help="Stop extracting one article after this long (0: never).")  # fmt: skip
 @pass_store
-def extract_cmd(store, articles, everything, rerun, dictionaries, workers) -> None:
+def extract_cmd(store, articles, everything, rerun, dictionaries, workers, time_limit) -> None:
     """Find actors, places, dates, weapons and casualty figures, and propose events.
 
     Proposals never overwrite an analyst's work: on --rerun, events that were confirmed,
@@ -46,7 +49,7 @@ def extract_cmd(store, articles, everything, rerun, dictionaries, workers) -> No
         with progress_bar("Extracting") as update:
             summary = extract_articles(
                 store, ids, rerun=rerun, workers=workers, progress=update,
-                dictionary_dirs=tuple(dictionaries),
+                dictionary_dirs=tuple(dictionaries), time_limit=time_limit,
             )  # fmt: skip
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc

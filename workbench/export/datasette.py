@@ -116,6 +116,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "extracted_at": "When extraction last ran on it.",
             "skipped_chars": "Characters extraction did not read for events (boilerplate, "
             "headings); null before extraction.",
+            "extract_error": "Why extraction failed or was stopped (its time limit); null "
+            "when it ran, or never ran.",
             "ingested_at": "When it was ingested.",
             "version": "Bumped on every change.",
         },

@@ -121,7 +121,9 @@ class Writer:
             self.source_rows,
         )
         conn.executemany(
-            "UPDATE articles SET extracted_at = ?, skipped_chars = ? WHERE id = ?", self.done
+            "UPDATE articles SET extracted_at = ?, skipped_chars = ?, extract_error = NULL "
+            "WHERE id = ?",
+            self.done,
         )
         if self.event_rows:
             claim_event_ids(conn, self.next_id - 1)

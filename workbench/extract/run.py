@@ -22,6 +22,7 @@ from typing import Any
 from ..store import Store
 from ..store.changes import log_system
 from .core import extract
+from .deadline import DEFAULT_SECONDS, ExtractionTimeout, Watchdog
 from .lexicon import Lexicon, cached_lexicon
 from .model import Extraction, Packed, pack
 from .persist import Writer
@@ -34,6 +35,7 @@ CHUNK = 32  # articles per task sent to a worker
 
 _worker_lex: Lexicon | None = None
 _worker_conn: sqlite3.Connection | None = None
+_worker_watchdog: Watchdog | None = None
 
 
 def learnt_names(store: Store) -> tuple[tuple[str, str, str, str], ...]:
@@ -62,11 +64,17 @@ def extract_articles(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     dictionary_dirs: tuple[str, ...] | list[str] = (),
+    time_limit: float | None = DEFAULT_SECONDS,
 ) -> dict[str, Any]:
     """Extract the given articles (all not yet extracted when None; all with `rerun`).
 
+    An article whose extraction raises or runs past `time_limit` seconds (None or 0: no
+    limit) is left unextracted with its reason recorded (`articles.extract_error`) and
+    named in `failed`; the batch goes on.
+
     Returns a summary: articles, mentions, events, linked (sources added to another
-    article's event), kept (analyst-touched events left alone), entities (created), seconds.
+    article's event), kept (analyst-touched events left alone), entities (created),
+    failed (one line per article), seconds.
     """
     started = time.perf_counter()
     ids = _ids(store, article_ids, rerun)
@@ -77,24 +85,32 @@ def extract_articles(
     total = len(ids)
     if workers is None:
         workers = (os.cpu_count() or 1) if total >= PARALLEL_MIN else 1
+    limit = float(time_limit or 0)
+    watchdog = Watchdog(limit)
     results = (
-        _parallel(store, ids, workers, dirs, learnt) if workers > 1 else _serial(store, ids, lex)
+        _parallel(store, ids, workers, dirs, learnt, limit)
+        if workers > 1
+        else _serial(store, ids, lex, watchdog)
     )
     done = 0
-    failed: list[str] = []
+    failures: dict[int, str] = {}
     batch: list[tuple[int, Extraction, bool]] = []
-    for item in results:
-        if isinstance(item[1], str):  # this article's extraction raised: report, go on
-            failed.append(f"article {item[0]}: {item[1]}")
-            continue
-        batch.append(item)
-        if len(batch) >= BATCH:
-            done += _flush(store, writer, batch)
-            if progress:
-                progress(done, total)
-    done += _flush(store, writer, batch)
+    try:
+        for item in results:
+            if isinstance(item[1], str):  # this article's extraction failed: report, go on
+                failures[item[0]] = item[1]
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                done += _flush(store, writer, batch)
+                if progress:
+                    progress(done, total)
+        done += _flush(store, writer, batch)
+    finally:
+        watchdog.close()
     if progress:
         progress(done, total)
+    failed = _record_failures(store, failures)
     summary = {
         **writer.counts,
         "entities": writer.created,
@@ -112,8 +128,40 @@ def extract_articles(
 def _ids(store: Store, article_ids: list[int] | None, rerun: bool) -> list[int]:
     if article_ids is not None:
         return [int(i) for i in article_ids]
-    where = "" if rerun else " WHERE extracted_at IS NULL"
+    # Stubs (imported metadata, no text) have nothing to extract.
+    where = " WHERE content_hash NOT LIKE 'stub:%'"
+    where += "" if rerun else " AND extracted_at IS NULL"
     return [r[0] for r in store.conn.execute(f"SELECT id FROM articles{where} ORDER BY id")]
+
+
+def unextracted(store: Store) -> tuple[list[int], int]:
+    """Articles never extracted (a killed ingest or extract leaves them so) that have not
+    failed before, and how many did fail (`workbench extract --all` retries those)."""
+    rows = store.conn.execute(
+        "SELECT id, extract_error IS NOT NULL FROM articles WHERE extracted_at IS NULL "
+        "AND content_hash NOT LIKE 'stub:%' ORDER BY id"
+    ).fetchall()
+    return [aid for aid, failed in rows if not failed], sum(failed for _, failed in rows)
+
+
+def _record_failures(store: Store, failures: dict[int, str]) -> list[str]:
+    """Keep each failure's reason on its article (reported by ingest and the queue, and not
+    retried by them) and return one line per article, naming its file."""
+    if not failures:
+        return []
+    with store.write():
+        store.conn.executemany(
+            "UPDATE articles SET extract_error = ? WHERE id = ?",
+            [(why, aid) for aid, why in failures.items()],
+        )
+    marks = ",".join("?" * len(failures))
+    files = dict(
+        store.conn.execute(
+            f"SELECT id, coalesce(nullif(record_id, ''), file) FROM articles WHERE id IN ({marks})",
+            list(failures),
+        ).fetchall()
+    )
+    return [f"article {aid} ({files.get(aid, '?')}): {why}" for aid, why in failures.items()]
 
 
 def _rows(
@@ -151,25 +199,37 @@ def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction, bool
     return n
 
 
-def _one(lex: Lexicon, row) -> tuple[int, Extraction | str, bool]:
-    """(article id, its extraction, fresh); a failure is (id, "Error: message", fresh): the
+def _one(lex: Lexicon, row, watchdog: Watchdog) -> tuple[int, Extraction | str, bool]:
+    """(article id, its extraction, fresh); a failure is (id, "reason", fresh): the
     article stays unextracted and the rest of the batch goes on."""
     article_id, text, published, boilerplate, fresh = row
     try:
-        ex = extract(text, published, json.loads(boilerplate or "[]"), lex)
+        with watchdog.limit():
+            ex = extract(text, published, json.loads(boilerplate or "[]"), lex)
+    except ExtractionTimeout:
+        return (
+            article_id,
+            f"extraction stopped after {watchdog.seconds:g} s, the time limit for one article "
+            f"({len(text):,} characters); `workbench extract --article {article_id} "
+            f"--time-limit 0` runs it without a limit",
+            bool(fresh),
+        )
     except Exception as exc:  # a bug met on one text must not stop a 10,000-article run
         return article_id, f"extraction failed ({type(exc).__name__}: {exc})", bool(fresh)
     return article_id, ex, bool(fresh)
 
 
-def _serial(store: Store, ids: list[int], lex: Lexicon) -> Iterator[tuple[int, Extraction, bool]]:
+def _serial(
+    store: Store, ids: list[int], lex: Lexicon, watchdog: Watchdog
+) -> Iterator[tuple[int, Extraction, bool]]:
     for row in _rows(store, ids):
-        yield _one(lex, row)
+        yield _one(lex, row, watchdog)
 
 
-def _init(dirs: tuple[str, ...], learnt, path: str | None = None) -> None:
-    global _worker_lex, _worker_conn
+def _init(dirs: tuple[str, ...], learnt, path: str | None = None, limit: float = 0) -> None:
+    global _worker_lex, _worker_conn, _worker_watchdog
     _worker_lex = cached_lexicon(dirs, learnt)
+    _worker_watchdog = Watchdog(limit)
     # Workers read their articles themselves (WAL lets them read while the parent writes):
     # the parent then sends ids, not texts, and never reads or pickles an article.
     _worker_conn = sqlite3.connect(path, timeout=30) if path else None
@@ -180,7 +240,7 @@ def _work(task: list) -> list[tuple[int, Packed, bool]]:
     rows = list(_rows(None, task, _worker_conn)) if _worker_conn is not None else task
     out = []
     for row in rows:
-        article_id, ex, fresh = _one(_worker_lex, row)
+        article_id, ex, fresh = _one(_worker_lex, row, _worker_watchdog)
         if isinstance(ex, str):
             out.append((article_id, ex, fresh))
             continue
@@ -201,7 +261,7 @@ def _chunks(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
         yield chunk
 
 
-def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Packed, bool]]:
+def _parallel(store, ids, workers, dirs, learnt, limit) -> Iterator[tuple[int, Packed, bool]]:
     # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can
     # deadlock; spawned workers are also our children, so their memory shows in getrusage.
     ctx = mp.get_context("spawn")
@@ -210,7 +270,7 @@ def _parallel(store, ids, workers, dirs, learnt) -> Iterator[tuple[int, Packed, 
     chunk = max(1, min(CHUNK, len(ids) // (4 * workers)))
     memory = store.path == ":memory:"  # no second connection to an in-memory database
     path = None if memory else store.path
-    with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt, path)) as pool:
+    with ctx.Pool(workers, initializer=_init, initargs=(dirs, learnt, path, limit)) as pool:
         if memory:
             for i in range(0, len(ids), FETCH):
                 rows = _chunks(_rows(store, ids[i : i + FETCH]), chunk)

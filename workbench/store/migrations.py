@@ -451,3 +451,10 @@ def m011_presence(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX presence_article ON presence(article_id, seen_at)")
+
+
+@migrations()
+def m012_article_extract_error(db: Database) -> None:
+    # Why an article's extraction failed or was stopped (its time limit): such an article
+    # stays unextracted, is reported by ingest and the queue, and is not retried by them.
+    db.execute("ALTER TABLE articles ADD COLUMN extract_error TEXT")

@@ -91,6 +91,8 @@ class WorkbenchApp(App):
         self.push_screen(ArticlesScreen())
         self.run_worker(self._write_loop, thread=True, group="writer", name="writer")
         self.refresh_progress()
+        if self.db_path != ":memory:":
+            self.finish_extraction()
 
     # -- the write path ---------------------------------------------------------------
 
@@ -135,6 +137,31 @@ class WorkbenchApp(App):
         progress = self.gateway.progress()
         if not get_current_worker().is_cancelled:
             self._post(partial(setattr, self, "progress", progress))
+
+    @work(thread=True, exclusive=True, group="extract")
+    def finish_extraction(self) -> None:
+        """Extract the articles an interrupted ingest left unextracted (not those that
+        failed: `workbench extract --all` retries them), on a connection of its own."""
+        from ..extract.run import extract_articles, unextracted
+
+        with Store(self.db_path, analyst=self.analyst) as store:
+            pending, _ = unextracted(store)
+            if not pending:
+                return
+            self._post(
+                partial(
+                    self.notify,
+                    f"Extracting {len(pending)} article(s) an earlier run left unextracted",
+                )
+            )
+            summary = extract_articles(store, pending, workers=1)
+        failed = len(summary["failed"])
+        message = f"Extracted {len(pending) - failed} article(s) left unextracted"
+        if failed:
+            message += f"; {failed} failed (see workbench articles list --status unextracted)"
+        self._post(partial(self.notify, message, markup=False))
+        self._post(self.reload_screen)
+        self._post(self.refresh_progress)
 
     async def wait_for_writes(self, timeout: float = 30) -> None:
         await asyncio.wait_for(asyncio.to_thread(self.writer.drain), timeout)

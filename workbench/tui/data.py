@@ -89,6 +89,8 @@ class Progress:
     confirmed: int = 0
     proposed: int = 0
     rejected: int = 0
+    unextracted: int = 0  # never extracted (an interrupted run): finished at start-up
+    failed: int = 0  # extraction failed or was stopped (its reason is on the article)
 
 
 class Gateway:
@@ -250,7 +252,15 @@ class Gateway:
             )
             articles = store.scalar("SELECT COUNT(*) FROM articles") or 0
             done = store.scalar("SELECT COUNT(*) FROM articles WHERE status = 'done'") or 0
+            pending = dict(
+                store.conn.execute(
+                    "SELECT extract_error IS NOT NULL, COUNT(*) FROM articles "
+                    "WHERE extracted_at IS NULL AND content_hash NOT LIKE 'stub:%' GROUP BY 1"
+                ).fetchall()
+            )
         return Progress(
+            unextracted=pending.get(0, 0),
+            failed=pending.get(1, 0),
             articles_done=done,
             articles=articles,
             confirmed=counts.get("confirmed", 0),

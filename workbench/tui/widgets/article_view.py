@@ -1,7 +1,11 @@
 """Provides `ArticleView`: the article text with mentions highlighted, evidence and cursor.
 
 A Line-API widget: it wraps the text itself, so it knows which screen line holds any
-character offset (to scroll the evidence into view) and renders only the visible lines.
+character offset (to scroll the evidence into view) and renders only the visible lines,
+each styled from the mentions that overlap it alone (found by bisection): slicing one styled
+Text of the whole article cost time in every mention per line, and a 2 MB article took 16 s
+to open and 12 s per page. A long text (over LONG characters) is split into sentences and
+lines in a worker thread, so the screen keeps answering keys while it is laid out.
 The text is untrusted and always rendered as `rich.text.Text`, never parsed as markup;
 control characters are replaced one-for-one so character offsets stay valid.
 
@@ -12,22 +16,25 @@ reversed and marked `┃` in the gutter, the sentence under the cursor is marked
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import work
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from ...base.sentences import sentence_spans
 from ..marks import MENTION_KINDS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 GUTTER = 2
+LONG = 200_000  # characters; laid out in a worker thread beyond this
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -71,11 +78,12 @@ class ArticleView(ScrollView, can_focus=False):
         super().__init__(**kwargs)
         self.text = ""
         self.sentences: list[tuple[int, int]] = []
+        self._sentence_starts: list[int] = []
         self.cursor = 0
         self.evidence: tuple[int, int] | None = None
         self._mentions: list[dict[str, Any]] = []
         self._boilerplate: list[tuple[int, int]] = []
-        self._styled = Text()
+        self._spans: list[_Spans] = []
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._width = 0
@@ -90,14 +98,53 @@ class ArticleView(ScrollView, can_focus=False):
         boilerplate: list[tuple[int, int]] = (),
     ) -> None:
         self.text = _CONTROL.sub("\ufffd", text).replace("\t", " ")
-        self.sentences = sentence_spans(self.text) or [(0, len(self.text))]
         self._mentions = mentions
         self._boilerplate = [tuple(b) for b in boilerplate]
         self.cursor = 0
         self.evidence = None
         self._restyle()
-        self._rewrap(force=True)
+        if len(self.text) > LONG:
+            # Until the worker is done: the text's first words on one line, one sentence;
+            # then the real layout (the cursor follows the evidence). _width 0: not laid out.
+            self._set_sentences([(0, len(self.text))])
+            self._set_lines([(0, min(len(self.text), 60))], 60)
+            self._width = 0
+            self._lay_out(self.text, max(8, self.scrollable_content_region.width - GUTTER))
+        else:
+            self._set_sentences(sentence_spans(self.text) or [(0, len(self.text))])
+            self._rewrap(force=True)
         self.scroll_to(y=0, animate=False, immediate=True)
+
+    @work(thread=True, exclusive=True, group="article-layout")
+    def _lay_out(self, text: str, width: int) -> None:
+        sentences = sentence_spans(text) or [(0, len(text))]
+        lines = wrap_offsets(text, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._laid_out, text, sentences, lines, width)
+
+    def _laid_out(self, text: str, sentences, lines, width: int) -> None:
+        if text is not self.text:
+            return  # another article was shown meanwhile
+        self._set_sentences(sentences)
+        self._set_lines(lines, width)
+        if self.evidence:
+            self.cursor = self.sentence_at(self.evidence[0])
+            # After the refresh that applies the new virtual size (a scroll now is clamped
+            # to the placeholder's one line).
+            self.call_after_refresh(self.scroll_to_offset, *self.evidence)
+
+    def _set_sentences(self, sentences: list[tuple[int, int]]) -> None:
+        self.sentences = sentences
+        self._sentence_starts = [s for s, _ in sentences]
+        self.cursor = min(self.cursor, len(sentences) - 1)
+
+    def _set_lines(self, lines: list[tuple[int, int]], width: int) -> None:
+        self._width = width
+        self._lines = lines
+        self._starts = [s for s, _ in lines]
+        self._cache.clear()
+        self.virtual_size = Size(width + GUTTER, len(lines))
+        self.refresh()
 
     def set_evidence(self, span: tuple[int, int] | None, move_cursor: bool = True) -> None:
         before = self._marked_lines()
@@ -135,8 +182,7 @@ class ArticleView(ScrollView, can_focus=False):
         return self.sentences[self.cursor] if self.sentences else (0, 0)
 
     def sentence_at(self, offset: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -152,26 +198,28 @@ class ArticleView(ScrollView, can_focus=False):
     # -- rendering -----------------------------------------------------------------
 
     def _restyle(self) -> None:
-        styled = Text(self.text, no_wrap=True, end="")
-        for start, end in self._boilerplate:
-            styled.stylize(self.get_component_rich_style("article-view--boilerplate"), start, end)
-        for m in self._mentions:
-            if m["kind"] in MENTION_KINDS:
-                style = self.get_component_rich_style(f"mention--{m['kind']}")
-                styled.stylize(style, m["start"], m["end"])
-        self._styled = styled
+        boiler = self.get_component_rich_style("article-view--boilerplate")
+        kinds = {k: self.get_component_rich_style(f"mention--{k}") for k in MENTION_KINDS}
+        self._spans = [
+            _Spans([(s, e, boiler) for s, e in self._boilerplate]),
+            _Spans(
+                [
+                    (m["start"], m["end"], kinds[m["kind"]])
+                    for m in self._mentions
+                    if m["kind"] in kinds
+                ]
+            ),
+        ]
         self._cache.clear()
 
     def _rewrap(self, force: bool = False) -> None:
         width = max(8, self.scrollable_content_region.width - GUTTER)
-        if width == self._width and not force:
+        if (width == self._width and not force) or not self._width and len(self.text) > LONG:
+            return  # unchanged, or a long text still being laid out
+        if len(self.text) > LONG:
+            self._lay_out(self.text, width)
             return
-        self._width = width
-        self._lines = wrap_offsets(self.text, width)
-        self._starts = [s for s, _ in self._lines]
-        self._cache.clear()
-        self.virtual_size = Size(width + GUTTER, len(self._lines))
-        self.refresh()
+        self._set_lines(wrap_offsets(self.text, width), width)
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -196,7 +244,10 @@ class ArticleView(ScrollView, can_focus=False):
 
     def _render_index(self, index: int, base: Style) -> Strip:
         start, end = self._lines[index]
-        line = self._styled[start:end]
+        line = Text(self.text[start:end], no_wrap=True, end="")
+        for spans in self._spans:  # in this order: a mention's style over boilerplate's
+            for lo, hi, style in spans.overlapping(start, end):
+                line.stylize(style, max(lo, start) - start, min(hi, end) - start)
         cur = self.cursor_span
         in_cursor = _overlaps((start, max(end, start + 1)), cur)
         in_evidence = self.evidence is not None and _overlaps(
@@ -220,3 +271,18 @@ class ArticleView(ScrollView, can_focus=False):
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+class _Spans:
+    """Styled character spans, sorted, with the ones overlapping a line found by bisection
+    (a span overlapping [a, b) starts before b and at most the longest span before a)."""
+
+    def __init__(self, spans: list[tuple[int, int, Style]]) -> None:
+        self.spans = sorted(spans, key=lambda x: (x[0], x[1]))
+        self.starts = [s for s, _, _ in self.spans]
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int, Style]]:
+        lo = bisect_left(self.starts, a - self.longest)
+        hi = bisect_left(self.starts, b)
+        return [x for x in self.spans[lo:hi] if x[1] > a and x[0] < b]

@@ -29,6 +29,10 @@ class ProgressLine(Widget):
                 f" / {STATUS_MARKS['proposed']}{p.proposed} proposed"
                 f" · {STATUS_MARKS['rejected']}{p.rejected} rejected"
             )
+            if p.unextracted:
+                text.append(f" · {p.unextracted} not extracted yet", style="bold")
+            if p.failed:
+                text.append(f" · {p.failed} failed extraction", style="bold")
         if self.note:
             text.append(f" · {self.note}")
         return text
