@@ -9,9 +9,9 @@ from export_helpers import curate, jsonl_records
 
 from workbench.cli import main
 from workbench.export.datasette import datasette_metadata
-from workbench.export.records import RECORD_FIELDS
 from workbench.export.synthetic import bulk_events
 from workbench.store import change
+from workbench.store.record import RECORD_FIELDS
 
 LISTS = ("assoc_actor_1", "assoc_actor_2", "sources")
 

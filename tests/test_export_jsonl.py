@@ -9,9 +9,10 @@ from export_helpers import curate, export_text, jsonl_records
 
 from workbench.export import RECORD_FIELDS, iter_records
 from workbench.export.jsonl import JsonLines
-from workbench.export.records import SOURCE_FIELDS, EntityCache, iter_rows, to_record
+from workbench.export.records import EntityCache, iter_rows, to_record
 from workbench.export.run import date_bound
 from workbench.store import change
+from workbench.store.record import SOURCE_FIELDS
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import click
 from ..export import iter_records
 from ..store import ConflictError, StoreError
 from ..store.checks import broken, load_rules
-from ..store.events import EDITABLE, add_event, merge_events, set_status, update_event
+from ..store.events import add_event, merge_events, set_status, update_event
+from ..store.record import EDITABLE
 from . import main
 from .common import echo_json_lines, echo_table, pass_store
 

@@ -1,9 +1,11 @@
 """Provides the CSV writer: ACLED's columns first, then ours, safe to open in a spreadsheet.
 
-Columns follow ACLED's names and order where ACLED has the column (`ACLED_COLUMNS`); values
-we do not hold stay empty, never invented (see `workbench.export.acled` for what is derived
-and how). Our own columns follow (`OUR_COLUMNS`): status, who confirmed it and when, and
-the provenance of every source. Lists are joined with "; ".
+Columns follow ACLED's names and order where ACLED has the column (`ACLED_COLUMNS`): a
+record field with that `acled` name (`store.record`), or a value derived from the event
+(`DERIVED`; see `workbench.export.acled` for what is derived and how); values we do not
+hold stay empty, never invented. Our own columns follow (`OUR_COLUMNS`): every record field
+ACLED has no column for, in record order, then the provenance of every source. Lists are
+joined with "; ".
 
 Every text cell goes through `cells.text_cell` (formula-injection neutralising and RFC 4180
 quoting); numeric columns through `cells.number_cell`, so numbers stay numbers.
@@ -12,270 +14,268 @@ quoting); numeric columns through `cells.number_cell`, so numbers stay numbers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO, TypeVar
 
 from ..base.actors import inter_code
-from ..base.countries import country_info
+from ..base.countries import Country, country_info
+from ..store.record import FIELDS, PLACE_COLUMN, PLACE_KINDS, SOURCE_FIELDS, Field
 from . import acled
 from .cells import joined, number_cell, span, text_cell
-from .records import EntityCache, Row, Source
+from .jsonl import compile_methods
+from .records import EVENT_COLUMNS, EntityCache, Row, Source
 
 ACLED_COLUMNS = (
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp",
+)  # fmt: skip
+# ACLED columns that no record field holds: how each cell is made, as a Python expression
+# over the events row's columns (`{column}`), the line's `PRELUDE` variables and the helpers
+# of `CsvCells`. Those marked `place` depend on the place alone (`attrs`: its attributes,
+# `info`: its country's row) and are computed once per place.
+DERIVED: dict[str, tuple[str, bool]] = {
+    "event_id_cnty": ('f"{{iso3}}{{{id}}}" if iso3 else ""', False),  # iso3: see PRELUDE
+    "year": ("year({event_date})", False),
+    "time_precision": ("time_precisions[{date_precision}]", False),
+    "disorder_type": ("disorders[{event_type}, {sub_event_type}]", False),
+    "inter1": ("inter[0]", False),  # inter: see PRELUDE
+    "inter2": ("inter[1]", False),
+    "interaction": ("inter[2]", False),
+    "civilian_targeting": ("inter[3]", False),
+    "iso": ("number_cell(info.iso if info else None)", True),
+    "region": ('text_cell(info.region if info else "")', True),
+    "admin2": ('text_cell(attrs.get("admin2") or "")', True),
+    "admin3": ('text_cell(attrs.get("admin3") or "")', True),
+    "source": ("src[0]", False),
+    "source_scale": ('""', False),  # not recorded
+    "tags": ('""', False),  # not recorded
+    "timestamp": ('"" if {timestamp} is None else str({timestamp})', False),
+}
+# Computed once per line before the cells: the sources' cells, and ACLED's actor-type
+# columns (which need both actors and the event type). `actor_<column>` is the (name cell,
+# inter code) of the actor in that column (see `_CELL`).
+PRELUDE = (
+    "src = self.sources(sources)",
+    "iso3 = self.iso3s[{place_id}]",
+    "inter = self.inters[actor_actor1_id[1], actor_actor2_id[1], bool(actor_actor2_id[0]), "
+    "{event_type}]",
 )
+# The provenance of every source, after the record's own columns: `src[1]` is the article
+# columns (from these source members), `src[2]` the quotes and their spans (CsvCells.sources).
+SOURCE_COLUMNS = (
+    ("article_ids", "source_files", "source_titles", "source_urls", "source_published"),
+    ("source_quotes", "source_spans"),
+)
+_MEMBER = {name: i for i, name in enumerate(SOURCE_FIELDS)}
+_ARTICLE_CELLS = tuple(_MEMBER[m] for m in ("article_id", "file", "title", "url", "published"))
+_ARTICLE_ID, _OUTLET = _MEMBER["article_id"], _MEMBER["outlet"]
+_QUOTE, _START, _END = _MEMBER["quote"], _MEMBER["start"], _MEMBER["end"]
 OUR_COLUMNS = (
-    "event_id",
-    "status",
-    "date_precision",
-    "fatalities_low",
-    "fatalities_high",
-    "confidence",
-    "confirmed_by",
-    "confirmed_at",
-    "article_ids",
-    "source_files",
-    "source_titles",
-    "source_urls",
-    "source_published",
-    "source_quotes",
-    "source_spans",
+    *(f.name for f in FIELDS if f.acled is None),
+    *SOURCE_COLUMNS[0],
+    *SOURCE_COLUMNS[1],
 )
 COLUMNS = ACLED_COLUMNS + OUR_COLUMNS
 NUMERIC_COLUMNS = frozenset(
-    {
-        "year",
-        "time_precision",
-        "inter1",
-        "inter2",
-        "interaction",
-        "iso",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "fatalities",
-        "timestamp",
-        "event_id",
-        "fatalities_low",
-        "fatalities_high",
-        "confidence",
-    }
+    {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "timestamp"}
+    | {f.acled or f.name for f in FIELDS if f.numeric}
 )
+# A cell of a record field, by kind (`{x}` is its events column). Cells of values from small
+# sets come from `Memo` caches (a dict lookup in the line itself).
+_CELL = {
+    "id": "number_cell({x})",
+    "choice": "small[{x}]",
+    "date": "text_cell({x})",
+    "int": "number_cell({x})",
+    "score": "number_cell({x})",
+    "text": "text_cell({x})",
+    "analyst": "small[{x}]",
+    "time": "text_cell({x})",
+    "actor": "actor_{source}[0]",
+    "actors": '"" if {x} == "[]" else self.assoc({x})',
+    "place": "text_cell(self.entities.name(place_id))",
+    "place_text": 'text_cell(attrs.get("{attr}") or "")',
+    "place_number": 'number_cell(attrs.get("{attr}"))',
+}
 ARTICLE_CACHE = 20_000  # article cells kept; events come roughly in article order
-CACHE_LIMIT = 10_000  # analysts' names kept
+CACHE_LIMIT = 100_000  # cells kept per cache (small sets, actors)
+V = TypeVar("V")
+
+
+class Memo(dict[Any, V]):
+    """A cache that computes a missing value on first use: `memo[key]` is one dict lookup in
+    the common case. Bounded: past CACHE_LIMIT entries new keys are computed, not kept."""
+
+    def __init__(self, make: Callable[[Any], V]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> V:
+        cell = self.make(key)
+        if len(self) < CACHE_LIMIT:
+            self[key] = cell
+        return cell
+
+
+def year(event_date: str | None) -> str:
+    date = event_date or ""
+    return date[:4] if date[:4].isdigit() else ""
+
+
+def _line_source() -> tuple[str, int]:
+    """Python source of `CsvCells.line` (one cell expression per column, COLUMNS order) and
+    of a cached method for each run of columns that depend on the place alone; and the
+    number of those runs."""
+    by_acled = {f.acled: f for f in FIELDS if f.acled}
+    names = {c: f"c{i}" for i, c in enumerate(EVENT_COLUMNS)}
+
+    def cell(f: Field) -> tuple[str, bool]:
+        expr = _CELL[f.kind].format(x="{" + f.source + "}", attr=f.attr, source=f.source)
+        return expr, f.kind in PLACE_KINDS
+
+    cells = [cell(by_acled[c]) if c in by_acled else DERIVED[c] for c in ACLED_COLUMNS]
+    cells += [cell(f) for f in FIELDS if f.acled is None]
+    cells += [("src[1]", False), ("src[2]", False)]
+    parts: list[str] = []
+    methods: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            n = len(methods)
+            methods.append(
+                f"def _place{n}(self, place_id):\n"
+                f"    attrs = self.entities.attrs(place_id)\n"
+                f"    info = self.country(attrs)\n"
+                f"    return ','.join(({', '.join(run)},))\n"
+            )
+            parts.append(f"places[{n}][{names[PLACE_COLUMN]}]")
+            run.clear()
+
+    for expr, place in cells:
+        if place:
+            run.append(expr)
+        else:
+            close_run()
+            parts.append(expr.format(**names))
+    close_run()
+    actors = dict.fromkeys(f.source for f in FIELDS if f.kind == "actor")
+    prelude = [
+        "small = self.small",
+        "time_precisions = self.time_precisions",
+        "disorders = self.disorders",
+        "actors = self.actors",
+        "places = self.places",
+        *(f"actor_{c} = actors[{names[c]}]" for c in actors),
+        *(p.format(**names) for p in PRELUDE),
+    ]
+    line = (
+        "def line(self, row, sources):\n"
+        f"    ({', '.join(names.values())},) = row\n"
+        + "".join(f"    {p}\n" for p in prelude)
+        + f"    return ','.join(({', '.join(parts)},))\n"
+    )
+    return "\n".join([line, *methods]), len(methods)
 
 
 class CsvCells:
-    """Builds CSV lines; what depends only on an entity is computed once per entity."""
+    """Builds CSV lines; what depends only on an entity, an article or a small set of values
+    is computed once.
+
+    `line` is generated from the record declaration and `DERIVED` when this module loads
+    (`LINE_SOURCE`), one expression per column: as fast as a hand-written line, and a
+    record field added to `store.record` gets its column here with nothing else to change.
+    """
 
     def __init__(self, entities: EntityCache):
         self.entities = entities
-        self._actor: dict[int | None, tuple[str, int | None]] = {}
-        self._derived: dict[tuple, tuple[str, str, str, str]] = {}
-        self._places: dict[int | None, tuple[str, str]] = {}
-        self._types: dict[tuple[str, str], str] = {}
+        self.small = Memo(text_cell)  # statuses, types, analysts
+        self.time_precisions = Memo(lambda p: number_cell(acled.TIME_PRECISION.get(p)))
+        self.disorders = Memo(lambda t: text_cell(acled.disorder_type(t[0] or "", t[1] or "")))
+        self.actors: Memo[tuple[str, int | None]] = Memo(self._actor)
+        self.inters: Memo[tuple[str, str, str, str]] = Memo(self._inter)
+        # One cache per run of place columns (generated `_place<n>`), and ISO3 codes.
+        self.places = [Memo(getattr(self, f"_place{n}")) for n in range(PLACE_RUNS)]
+        self.iso3s: Memo[str] = Memo(self._iso3)
         self._articles: dict[int | tuple[int, ...], tuple[str, str]] = {}
-        self._statuses: dict[tuple[str, str], tuple[str, str, str]] = {}
-        self._analysts: dict[str | None, str] = {}
 
-    def actor(self, eid: int | None) -> tuple[str, int | None]:
-        """(name cell, inter code); the name cell is "" when there is no actor."""
-        found = self._actor.get(eid)
-        if found is None:
-            name = self.entities.name(eid)
-            inter = inter_code(self.entities.attrs(eid)) if name else None
-            found = self._actor[eid] = (text_cell(name), inter)
-        return found
+    def _actor(self, eid: int | None) -> tuple[str, int | None]:
+        """(name cell, ACLED inter code) of an actor; ("", None) when there is none."""
+        name = self.entities.name(eid)
+        return text_cell(name), inter_code(self.entities.attrs(eid)) if name else None
 
-    def actors(self, actor1_id: int | None, actor2_id: int | None, event_type: str) -> tuple:
-        """Cells actor1, inter1, actor2, inter2, interaction, civilian_targeting."""
-        actor1, inter1 = self.actor(actor1_id)
-        actor2, inter2 = self.actor(actor2_id)
-        if not actor2:
-            inter2 = None
-        key = (inter1, inter2, bool(actor2), event_type)
-        derived = self._derived.get(key)
-        if derived is None:  # a few dozen combinations in all
-            derived = self._derived[key] = (
-                number_cell(inter1),
-                number_cell(inter2),
-                number_cell(acled.interaction(inter1, inter2, bool(actor2))),
-                acled.civilian_targeting(event_type, inter2),
-            )
-        return actor1, derived[0], actor2, derived[1], derived[2], derived[3]
+    @staticmethod
+    def _inter(key: tuple[int | None, int | None, bool, str]) -> tuple[str, str, str, str]:
+        """Cells inter1, inter2, interaction, civilian_targeting (a few dozen in all)."""
+        inter1, inter2, has_actor2, event_type = key
+        return (
+            number_cell(inter1),
+            number_cell(inter2),
+            number_cell(acled.interaction(inter1, inter2, has_actor2)),
+            acled.civilian_targeting(event_type, inter2),
+        )
 
-    def place(self, eid: int | None) -> tuple[str, str]:
-        """(ISO3 prefix for event_id_cnty, the cells iso ... longitude joined by commas)."""
-        found = self._places.get(eid)
-        if found is None:
-            attrs = self.entities.attrs(eid)
-            country = attrs.get("country") or ""
-            info = country_info(str(country))
-            cells = (
-                number_cell(info.iso if info else None),
-                text_cell(info.region if info else ""),
-                text_cell(country),
-                text_cell(attrs.get("admin1") or ""),
-                text_cell(attrs.get("admin2") or ""),
-                text_cell(attrs.get("admin3") or ""),
-                text_cell(self.entities.name(eid)),
-                number_cell(attrs.get("latitude")),
-                number_cell(attrs.get("longitude")),
-            )
-            found = self._places[eid] = (info.iso3 if info else "", ",".join(cells))
-        return found
+    def country(self, attrs: dict[str, Any]) -> Country | None:
+        return country_info(str(attrs.get("country") or ""))
 
-    def types(self, event_type: str, sub_event_type: str) -> str:
-        """The cells disorder_type, event_type, sub_event_type."""
-        key = (event_type, sub_event_type)
-        found = self._types.get(key)
-        if found is None:
-            disorder = acled.disorder_type(event_type or "", sub_event_type or "")
-            found = self._types[key] = ",".join(
-                text_cell(v) for v in (disorder, event_type, sub_event_type)
-            )
-        return found
+    def _iso3(self, place_id: int | None) -> str:
+        info = self.country(self.entities.attrs(place_id))
+        return info.iso3 if info else ""
 
     def assoc(self, ids_json: str | None) -> str:
         if not ids_json or ids_json == "[]":
             return ""
         return text_cell(joined(self.entities.name(i) for i in json.loads(ids_json)))
 
-    def article(self, article_id: int, source: Source) -> tuple[str, str]:
-        """(outlet cell, cells article_id ... published) of one article, cached."""
+    def article(self, source: Source) -> tuple[str, str]:
+        """(outlet cell, cells article_ids ... source_published) of one article, cached."""
+        article_id = source[_ARTICLE_ID]
         cached = self._articles.get(article_id)
         if cached is None:
             if len(self._articles) >= ARTICLE_CACHE:
                 self._articles.clear()  # bounded memory on corpora of any size
-            _id, file, title, url, published, _q, _s, _e, outlet, _h = source
-            cells = (text_cell(v) for v in (article_id, file, title, url, published))
-            cached = self._articles[article_id] = (text_cell(outlet), ",".join(cells))
+            cells = (text_cell(source[i]) for i in _ARTICLE_CELLS)
+            cached = self._articles[article_id] = (
+                text_cell(source[_OUTLET]),
+                ",".join(cells),
+            )
         return cached
 
     def sources(self, sources: list[Source]) -> tuple[str, str, str]:
         """Cells (source, article_ids ... source_published, source_quotes + source_spans)."""
         if len(sources) == 1:  # the common case: article cells cached, nothing to join
             source = sources[0]
-            outlet, articles = self.article(source[0], source)
-            return (
-                outlet,
-                articles,
-                f"{text_cell(source[5])},{text_cell(span(source[6], source[7]))}",
-            )
+            outlet, articles = self.article(source)
+            spans = span(source[_START], source[_END])
+            return outlet, articles, f"{text_cell(source[_QUOTE])},{text_cell(spans)}"
         if not sources:
-            return "", ",,,,", ","
-        key = tuple(s[0] for s in sources)
+            return "", "," * (len(_ARTICLE_CELLS) - 1), ","
+        key = tuple(s[_ARTICLE_ID] for s in sources)
         cached = self._articles.get(key)
         if cached is None:  # the same articles often report several events
             columns = list(zip(*sources, strict=True))
-            outlets = joined(dict.fromkeys(o for o in columns[8] if o))
+            outlets = joined(dict.fromkeys(o for o in columns[_OUTLET] if o))
             cached = self._articles[key] = (
                 text_cell(outlets),
-                ",".join(text_cell(joined(c)) for c in columns[:5]),
+                ",".join(text_cell(joined(columns[i])) for i in _ARTICLE_CELLS),
             )
-        quotes = joined(s[5] for s in sources)
-        spans = joined(span(s[6], s[7]) for s in sources)
+        quotes = joined(s[_QUOTE] for s in sources)
+        spans = joined(span(s[_START], s[_END]) for s in sources)
         return cached[0], cached[1], f"{text_cell(quotes)},{text_cell(spans)}"
 
-    def status(self, status: str, precision: str) -> tuple[str, str, str]:
-        """Cells (time_precision, status, date_precision), cached: a handful of pairs."""
-        key = (status, precision)
-        found = self._statuses.get(key)
-        if found is None:
-            found = self._statuses[key] = (
-                number_cell(acled.TIME_PRECISION.get(precision)),
-                text_cell(status),
-                text_cell(precision),
-            )
-        return found
-
     def line(self, row: Row, sources: list[Source]) -> str:
-        """One CSV line in `COLUMNS` order (without the line end).
+        """One CSV line in COLUMNS order, without the line end (generated below)."""
+        raise NotImplementedError
 
-        Written for speed (it runs once per event): everything that depends only on an
-        entity, an article or a small set of values comes from a cache. `event_id` and
-        `timestamp` are integers by construction (INTEGER PRIMARY KEY; CAST in SQL).
-        """
-        (event_id, status, event_date, precision, event_type, sub_event_type, actor1_id,
-         actor2_id, assoc1, assoc2, place_id, geo_precision, fatalities, low, high, notes,
-         confidence, confirmed_by, confirmed_at, timestamp) = row  # fmt: skip
-        actor1, inter1, actor2, inter2, interaction, civilians = self.actors(
-            actor1_id, actor2_id, event_type
-        )
-        iso3, place_cells = self.place(place_id)
-        time_precision, status_cell, precision_cell = self.status(status, precision)
-        date = event_date or ""
-        outlet, articles, quotes = self.sources(sources)
-        analyst = self._analysts.get(confirmed_by)
-        if analyst is None:
-            analyst = text_cell(confirmed_by)
-            if len(self._analysts) < CACHE_LIMIT:
-                self._analysts[confirmed_by] = analyst
-        return ",".join(
-            (
-                f"{iso3}{event_id}" if iso3 else "",
-                text_cell(date),
-                date[:4] if date[:4].isdigit() else "",
-                time_precision,
-                self.types(event_type, sub_event_type),
-                actor1,
-                "" if assoc1 == "[]" else self.assoc(assoc1),
-                inter1,
-                actor2,
-                "" if assoc2 == "[]" else self.assoc(assoc2),
-                inter2,
-                interaction,
-                civilians,
-                place_cells,
-                number_cell(geo_precision),
-                outlet,
-                "",  # source_scale: not recorded
-                text_cell(notes),
-                number_cell(fatalities),
-                "",  # tags: not recorded
-                "" if timestamp is None else str(timestamp),
-                str(event_id),
-                status_cell,
-                precision_cell,
-                "" if low is None else number_cell(low),
-                "" if high is None else number_cell(high),
-                number_cell(confidence),
-                analyst,
-                text_cell(confirmed_at),
-                articles,
-                quotes,
-            )
-        )
+
+_LINE, PLACE_RUNS = _line_source()
+LINE_SOURCE = _LINE
+_GLOBALS = {"number_cell": number_cell, "text_cell": text_cell, "year": year}
+for _name, _fn in compile_methods(LINE_SOURCE, _GLOBALS).items():
+    setattr(CsvCells, _name, _fn)
 
 
 def write_csv(rows: Iterable[tuple[Row, list[Source]]], entities: EntityCache, out: TextIO) -> int:

@@ -15,37 +15,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..store import Store
+from ..store.record import FIELDS, SOURCES_HELP
 
-EVENT_FIELDS = {
-    "event_id": "Event id in this database (events.id).",
-    "status": "proposed (by the extractor or an analyst), confirmed or rejected by an analyst.",
-    "event_date": "Date of the event, ISO YYYY-MM-DD (the first day of the week or month "
-    "when the precision is coarser).",
-    "date_precision": "day, week or month (ACLED time_precision 1, 2, 3), or unknown.",
-    "event_type": "ACLED event type (from the codebook).",
-    "sub_event_type": "ACLED sub-event type (from the codebook).",
-    "actor1": "Canonical name of the first actor (ACLED: no direction implied).",
-    "assoc_actor_1": "Actors associated with actor1 (JSON list of names).",
-    "actor2": "Canonical name of the second actor, empty when there is none.",
-    "assoc_actor_2": "Actors associated with actor2 (JSON list of names).",
-    "location": "Canonical name of the place.",
-    "admin1": "First-level administrative region of the place.",
-    "country": "Country of the place.",
-    "latitude": "Latitude of the place (WGS 84).",
-    "longitude": "Longitude of the place (WGS 84).",
-    "geo_precision": "ACLED spatial precision: 1 exact place, 2 near it, 3 only the region.",
-    "fatalities": "Reported fatalities, the most conservative figure (ACLED convention).",
-    "fatalities_low": "Lowest figure reported when sources disagree.",
-    "fatalities_high": "Highest figure reported when sources disagree.",
-    "notes": "Short description of the event, written or kept by the analyst.",
-    "confidence": "Extractor's confidence in the proposal, 0 to 1.",
-    "incomplete": "Required fields the extractor could not fill (actor1, date, location).",
-    "confirmed_by": "Analyst who confirmed the event.",
-    "confirmed_at": "When it was confirmed (UTC, ISO 8601).",
-    "sources": "Articles reporting the event (JSON list of {article_id, file, title, url, "
-    "published, quote, start, end, outlet, content_hash}; start/end are character offsets "
-    "of the quote in the article text).",
-}
+# The record's fields (store.record) as events_flat shows them.
+EVENT_FIELDS = {**{f.name: f.help for f in FIELDS}, "sources": SOURCES_HELP}
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "events_flat": (
@@ -81,6 +54,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "created_at": "When the row was created (UTC).",
             "updated_at": "When it last changed (UTC).",
             "version": "Bumped on every change (optimistic concurrency).",
+            "incomplete": "Required fields the extractor could not fill (actor1, date, location).",
             **{k: v for k, v in EVENT_FIELDS.items() if k not in ("event_id", "status")},
         },
     ),

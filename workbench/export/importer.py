@@ -33,7 +33,8 @@ from typing import Any
 
 from ..store import Store, Tx, change, now
 from ..store.entities import find_entity, find_or_create
-from ..store.events import EDITABLE, STATUSES, validate
+from ..store.events import validate
+from ..store.record import EDITABLE, STATUSES
 from .import_articles import ArticleMatcher
 
 # The record fields an import takes: exactly the fields an analyst can edit.

@@ -4,17 +4,21 @@
 straight from the row tuples, without building the record dict: the same text at about
 twice the speed (a 500k-event export is dominated by per-event Python work). What depends
 only on an entity or an article (names, the place's fields, the article's fields) is encoded
-once and reused. `tests/test_export_jsonl.py` checks the equality on awkward values.
+once and reused. The encoding methods are generated from the record declaration
+(`store.record`, see `LINE_SOURCE`) when the module loads, so they name no field here.
+`tests/test_export_jsonl.py` checks the equality on awkward values.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from itertools import groupby
 from json.encoder import encode_basestring  # the C implementation when available
 from typing import Any, TextIO
 
-from .records import EntityCache, Row, Source
+from ..store.record import FIELDS, PER_SOURCE, PLACE_COLUMN, PLACE_KINDS, SOURCE_FIELDS, Field
+from .records import EVENT_COLUMNS, EntityCache, Row, Source
 
 _INF = float("inf")
 EMPTY = '""'  # an empty JSON string
@@ -42,54 +46,131 @@ def value(x: Any) -> str:
     return json.dumps(x, ensure_ascii=False)
 
 
+# How a field's value is encoded, by kind (`x` is its events column's value). Kinds from
+# small sets go through `small`, which caches their encodings.
+_ENCODE = {
+    "id": "value({x})",
+    "choice": "small({x})",
+    "date": "value({x})",
+    "int": "value({x})",
+    "score": "value({x})",
+    "text": "value({x})",
+    "analyst": "small({x})",
+    "time": "value({x})",
+    "actor": "names.get({x}, EMPTY)",
+    "actors": "self.names_list({x})",
+    "place": "names.get({x}, EMPTY)",
+    "place_text": 'value(attrs.get("{attr}") or "")',
+    "place_number": 'value(attrs.get("{attr}"))',
+}
+
+
+def _member(name: str, expr: str) -> str:
+    return f'"{name}": {{{expr}}}'
+
+
+def _line_source() -> tuple[str, int]:
+    """Python source of `JsonLines.line` and of one cached method per run of place fields
+    (the record's members in FIELDS order, as one f-string), and the number of runs."""
+    column = {c: i for i, c in enumerate(EVENT_COLUMNS)}
+    parts: list[str] = []
+    methods: list[str] = []
+    run: list[Field] = []
+
+    def close_run() -> None:
+        if not run:
+            return
+        n = len(methods)
+        inner = ", ".join(
+            _member(f.name, _ENCODE[f.kind].format(x="place_id", attr=f.attr)) for f in run
+        )
+        methods.append(
+            f"def _place{n}(self, place_id):\n"
+            f"    found = self._places[{n}].get(place_id)\n"
+            f"    if found is None:\n"
+            f"        names = self.names\n"
+            f"        attrs = self.entities.attrs(place_id)\n"
+            f"        found = self._places[{n}][place_id] = f'{inner}'\n"
+            f"    return found\n"
+        )
+        parts.append(f"{{self._place{n}(c{column[PLACE_COLUMN]})}}")
+        run.clear()
+
+    for f in FIELDS:
+        if f.kind in PLACE_KINDS:
+            run.append(f)
+            continue
+        close_run()
+        parts.append(_member(f.name, _ENCODE[f.kind].format(x=f"c{column[f.source]}")))
+    close_run()
+    parts.append('"sources": [{", ".join([self.source(s) for s in sources])}]')
+    unpack = ", ".join(f"c{i}" for i in range(len(EVENT_COLUMNS)))
+    body = "{{" + ", ".join(parts) + "}}"
+    line = (
+        "def line(self, row, sources):\n"
+        f"    ({unpack},) = row\n"
+        "    names = self.names\n"
+        "    small = self.small\n"
+        f"    return f'{body}'\n"
+    )
+    return "\n".join([line, *methods]), len(methods)
+
+
+def _source_source() -> str:
+    """Python source of `JsonLines.source`: SOURCE_FIELDS in order; each run of members
+    that depend only on the article is encoded once per article and reused."""
+    unpack = ", ".join(f"m{i}" for i in range(len(SOURCE_FIELDS)))
+    runs = groupby(enumerate(SOURCE_FIELDS), key=lambda item: item[1] not in PER_SOURCE)
+    cached: list[str] = []  # f-strings of the article's runs
+    out: list[str] = []  # the source's members: its own, and the article's runs
+    for of_article, members in runs:
+        text = ", ".join(_member(name, f"value(m{i})") for i, name in members)
+        if of_article:
+            out.append(f"{{parts[{len(cached)}]}}")
+            cached.append(f"f'{text}'")
+        else:
+            out.append(text)
+    return (
+        "def source(self, s):\n"
+        f"    ({unpack},) = s\n"
+        "    parts = self._articles.get(m0)\n"
+        "    if parts is None:\n"
+        "        if len(self._articles) >= ARTICLE_CACHE:\n"
+        "            self._articles.clear()  # bounded memory on corpora of any size\n"
+        f"        parts = self._articles[m0] = ({', '.join(cached)},)\n"
+        "    return f'{{" + ", ".join(out) + "}}'\n"
+    )
+
+
+def compile_methods(source: str, namespace: dict[str, Any]) -> dict[str, Any]:
+    """The functions `source` defines, compiled with `namespace` as their globals."""
+    known = set(namespace)
+    exec(compile(source, "<generated from workbench.store.record>", "exec"), namespace)
+    return {k: v for k, v in namespace.items() if k not in known and k != "__builtins__"}
+
+
 class JsonLines:
-    """Encodes export records from row tuples, caching per entity and per article."""
+    """Encodes export records from row tuples, caching per entity and per article.
+
+    `line` and `source` are generated from the record declaration (`store.record`) when this
+    module loads: one f-string per record, as fast as writing it by hand, and a field added
+    there appears here with nothing else to change.
+    """
 
     def __init__(self, entities: EntityCache):
         self.entities = entities
         self.names: dict[int | None, str] = {
             eid: value(name) for eid, name in entities.names.items()
         }
-        self._places: dict[int | None, str] = {}
-        self._articles: dict[int, tuple[str, str]] = {}
+        self._places: list[dict[int | None, str]] = [{} for _ in range(PLACE_RUNS)]
+        self._articles: dict[int, tuple[str, ...]] = {}
         self._small: dict[Any, str] = {}
-
-    def place(self, place_id: int | None) -> str:
-        """The `location` ... `longitude` members for a place."""
-        found = self._places.get(place_id)
-        if found is None:
-            attrs = self.entities.attrs(place_id)
-            found = self._places[place_id] = (
-                f'"location": {self.names.get(place_id, EMPTY)}, '
-                f'"admin1": {value(attrs.get("admin1") or "")}, '
-                f'"country": {value(attrs.get("country") or "")}, '
-                f'"latitude": {value(attrs.get("latitude"))}, '
-                f'"longitude": {value(attrs.get("longitude"))}'
-            )
-        return found
 
     def names_list(self, ids_json: str | None) -> str:
         if not ids_json or ids_json == "[]":
             return "[]"
         names = self.names
         return "[" + ", ".join(names.get(i, '""') for i in json.loads(ids_json)) + "]"
-
-    def source(self, s: Source) -> str:
-        article_id, file, title, url, published, quote, start, end, outlet, content_hash = s
-        parts = self._articles.get(article_id)
-        if parts is None:
-            if len(self._articles) >= ARTICLE_CACHE:
-                self._articles.clear()  # bounded memory on corpora of any size
-            parts = self._articles[article_id] = (
-                f'{{"article_id": {value(article_id)}, "file": {value(file)}, '
-                f'"title": {value(title)}, "url": {value(url)}, '
-                f'"published": {value(published)}',
-                f'"outlet": {value(outlet)}, "content_hash": {value(content_hash)}}}',
-            )
-        head, tail = parts
-        return (
-            f'{head}, "quote": {value(quote)}, "start": {value(start)}, "end": {value(end)}, {tail}'
-        )
 
     def small(self, key: Any) -> str:
         """`value()` of values from small sets (statuses, types, analysts), cached.
@@ -105,26 +186,19 @@ class JsonLines:
         return found
 
     def line(self, row: Row, sources: list[Source]) -> str:
-        (event_id, status, event_date, precision, event_type, sub_event_type, actor1, actor2,
-         assoc1, assoc2, place_id, geo_precision, fatalities, low, high, notes, confidence,
-         confirmed_by, confirmed_at, _timestamp) = row  # fmt: skip
-        names = self.names
-        small = self.small
-        return (
-            f'{{"event_id": {value(event_id)}, "status": {small(status)}, '
-            f'"event_date": {value(event_date)}, "date_precision": {small(precision)}, '
-            f'"event_type": {small(event_type)}, "sub_event_type": {small(sub_event_type)}, '
-            f'"actor1": {names.get(actor1, EMPTY)}, '
-            f'"assoc_actor_1": {self.names_list(assoc1)}, '
-            f'"actor2": {names.get(actor2, EMPTY)}, '
-            f'"assoc_actor_2": {self.names_list(assoc2)}, '
-            f"{self.place(place_id)}, "
-            f'"geo_precision": {value(geo_precision)}, "fatalities": {value(fatalities)}, '
-            f'"fatalities_low": {value(low)}, "fatalities_high": {value(high)}, '
-            f'"notes": {value(notes)}, "confidence": {value(confidence)}, '
-            f'"confirmed_by": {small(confirmed_by)}, "confirmed_at": {value(confirmed_at)}, '
-            f'"sources": [{", ".join([self.source(s) for s in sources])}]}}'
-        )
+        """The JSON text of one record (generated below from LINE_SOURCE)."""
+        raise NotImplementedError
+
+    def source(self, s: Source) -> str:
+        """The JSON text of one source (generated below from LINE_SOURCE)."""
+        raise NotImplementedError
+
+
+_LINE, PLACE_RUNS = _line_source()
+LINE_SOURCE = _LINE + "\n" + _source_source()
+_GLOBALS = {"value": value, "EMPTY": EMPTY, "ARTICLE_CACHE": ARTICLE_CACHE}
+for _name, _fn in compile_methods(LINE_SOURCE, _GLOBALS).items():
+    setattr(JsonLines, _name, _fn)
 
 
 def write_jsonl_rows(

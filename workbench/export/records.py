@@ -17,78 +17,17 @@ from typing import Any
 
 from ..base.countries import country_info
 from ..store import Store
+from ..store.entities import follow_merges
+from ..store.record import FIELDS, SOURCE_FIELDS, Field, source_sql
 
 STATUS_FILTERS = ("confirmed", "reviewed", "proposed", "rejected", "all")
 
-RECORD_FIELDS = (
-    "event_id",
-    "status",
-    "event_date",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "assoc_actor_2",
-    "location",
-    "admin1",
-    "country",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "notes",
-    "confidence",
-    "confirmed_by",
-    "confirmed_at",
-    "sources",
-)
-
-SOURCE_FIELDS = (
-    "article_id",
-    "file",
-    "title",
-    "url",
-    "published",
-    "quote",
-    "start",
-    "end",
-    "outlet",
-    "content_hash",
-)
-
-# The events columns a record needs, in a fixed order (no `SELECT *`: cheaper per row).
-EVENT_COLUMNS = (
-    "id",
-    "status",
-    "event_date",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1_id",
-    "actor2_id",
-    "assoc_actor_1",
-    "assoc_actor_2",
-    "place_id",
-    "geo_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "notes",
-    "confidence",
-    "confirmed_by",
-    "confirmed_at",
-    "timestamp",
-)
-# How each column is selected: a plain events column, except ACLED's `timestamp` (Unix
-# seconds of the last change), which SQLite computes faster than Python would.
-_EVENT_SQL = ", ".join(
-    "CAST(strftime('%s', e.updated_at) AS INTEGER)" if c == "timestamp" else f"e.[{c}]"
-    for c in EVENT_COLUMNS
-)
+# The events columns the record's fields read (FIELDS order, each once), then what only the
+# CSV needs: ACLED's `timestamp` (Unix seconds of the last change), which SQLite computes
+# faster than Python would. Rows are tuples in this order (no `SELECT *`: cheaper per row).
+EXTRA_COLUMNS = {"timestamp": "CAST(strftime('%s', e.updated_at) AS INTEGER)"}
+EVENT_COLUMNS = (*dict.fromkeys(f.source for f in FIELDS), *EXTRA_COLUMNS)
+_EVENT_SQL = ", ".join(EXTRA_COLUMNS.get(c, f"e.[{c}]") for c in EVENT_COLUMNS)
 
 
 class EntityCache:
@@ -101,22 +40,13 @@ class EntityCache:
         ):
             self.rows[eid] = (canonical, json.loads(attrs or "{}"), merged_into)
         # Resolved once, so each lookup per event is a single dict access.
-        self._live = {eid: self._follow(eid) for eid in self.rows}
+        self._live = follow_merges({eid: row[2] for eid, row in self.rows.items()})
         self.names: dict[int, str] = {}
         self.attributes: dict[int, dict[str, Any]] = {}
         for eid, live in self._live.items():
             if live in self.rows:
                 self.names[eid] = self.rows[live][0]
                 self.attributes[eid] = self.rows[live][1]
-
-    def _follow(self, eid: int | None) -> int | None:
-        seen: set[int] = set()
-        while eid is not None and eid in self.rows and self.rows[eid][2] is not None:
-            if eid in seen:
-                break
-            seen.add(eid)
-            eid = self.rows[eid][2]
-        return eid
 
     def live(self, eid: int | None) -> int | None:
         return self._live.get(eid, eid) if eid is not None else None
@@ -182,15 +112,8 @@ def event_filter(
 
 
 # Sources come from the same query as their event (LEFT JOIN, ordered by event then source),
-# in SOURCE_FIELDS order; `file` and `content_hash` are finished in SQL. A stub article
-# (known only from another analyst's export, see importer.py) stores "stub:<hash>" so that
-# ingesting the real article later is not mistaken for a duplicate; exports show <hash>.
-_SOURCE_SQL = """
-    s.article_id, coalesce(nullif(a.record_id, ''), a.file), a.title, a.url, a.published,
-    s.quote, s.start, s.end, a.outlet,
-    CASE WHEN a.content_hash LIKE 'stub:%' THEN substr(a.content_hash, 6)
-         ELSE a.content_hash END
-"""
+# in SOURCE_FIELDS order (store.record says how each is read).
+_SOURCE_SQL = source_sql()
 
 Row = tuple[Any, ...]  # an events row, EVENT_COLUMNS order
 Source = tuple[Any, ...]  # a source, SOURCE_FIELDS order
@@ -281,6 +204,7 @@ def iter_records(
 
 
 _NO_ATTRS: dict[str, Any] = {}
+_COLUMN = {c: i for i, c in enumerate(EVENT_COLUMNS)}
 
 
 def _names(names: dict[int, str], ids_json: str | None) -> list[str]:
@@ -289,36 +213,23 @@ def _names(names: dict[int, str], ids_json: str | None) -> list[str]:
     return [names.get(i, "") for i in json.loads(ids_json)]
 
 
+def field_value(field: Field, row: Row, entities: EntityCache) -> Any:
+    """The record value of one field, from an events row tuple (EVENT_COLUMNS order)."""
+    raw = row[_COLUMN[field.source]]
+    kind = field.kind
+    if kind in ("actor", "place"):
+        return entities.names.get(raw, "")
+    if kind == "actors":
+        return _names(entities.names, raw)
+    if kind == "place_text":
+        return entities.attributes.get(raw, _NO_ATTRS).get(field.attr or "") or ""
+    if kind == "place_number":
+        return entities.attributes.get(raw, _NO_ATTRS).get(field.attr or "")
+    return raw
+
+
 def to_record(row: Row, entities: EntityCache, sources: list[Source]) -> dict[str, Any]:
     """The export record (RECORD_FIELDS) of an events row tuple and its source tuples."""
-    (event_id, status, event_date, precision, event_type, sub_event_type, actor1, actor2,
-     assoc1, assoc2, place_id, geo_precision, fatalities, low, high, notes, confidence,
-     confirmed_by, confirmed_at, _timestamp) = row  # fmt: skip
-    names = entities.names
-    place = entities.attributes.get(place_id, _NO_ATTRS)
-    return {
-        "event_id": event_id,
-        "status": status,
-        "event_date": event_date,
-        "date_precision": precision,
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
-        "actor1": names.get(actor1, ""),
-        "assoc_actor_1": _names(names, assoc1),
-        "actor2": names.get(actor2, ""),
-        "assoc_actor_2": _names(names, assoc2),
-        "location": names.get(place_id, ""),
-        "admin1": place.get("admin1") or "",
-        "country": place.get("country") or "",
-        "latitude": place.get("latitude"),
-        "longitude": place.get("longitude"),
-        "geo_precision": geo_precision,
-        "fatalities": fatalities,
-        "fatalities_low": low,
-        "fatalities_high": high,
-        "notes": notes,
-        "confidence": confidence,
-        "confirmed_by": confirmed_by,
-        "confirmed_at": confirmed_at,
-        "sources": [dict(zip(SOURCE_FIELDS, s, strict=True)) for s in sources],
-    }
+    record = {f.name: field_value(f, row, entities) for f in FIELDS}
+    record["sources"] = [dict(zip(SOURCE_FIELDS, s, strict=True)) for s in sources]
+    return record

@@ -16,10 +16,7 @@ from ..base.names import name_key
 from ..store import Store, StoreError, change
 from ..store.changes import Tx
 from ..store.db import now
-from ..store.entities import add_alias, find_entity, follow
-
-EVENT_REFS = ("actor1_id", "actor2_id", "place_id")
-ASSOC = ("assoc_actor_1", "assoc_actor_2")
+from ..store.entities import add_alias, events_referencing, find_entity, follow, repointed
 
 
 def _live(store: Store, entity_id: int) -> dict[str, Any]:
@@ -40,29 +37,12 @@ def repoint(tx: Tx, old: int, new: int, *, mention_ids: list[int] | None = None)
             "SELECT id FROM mentions WHERE entity_id = ?", [old])]  # fmt: skip
     for mid in mention_ids:
         tx.update("mentions", mid, {"entity_id": new})
-    for event_id in event_ids_referencing(store, old):
+    for event_id in events_referencing(store, old):
         tx.update("events", event_id, event_repointed(tx.get("events", event_id), old, new))
 
 
-def event_ids_referencing(store: Store, entity_id: int) -> list[int]:
-    rows = store.conn.execute(
-        "SELECT id FROM events WHERE actor1_id = ?1 OR actor2_id = ?1 OR place_id = ?1 "
-        "OR EXISTS (SELECT 1 FROM json_each(assoc_actor_1) WHERE value = ?1) "
-        "OR EXISTS (SELECT 1 FROM json_each(assoc_actor_2) WHERE value = ?1) ORDER BY id",
-        [entity_id],
-    )
-    return [r[0] for r in rows]
-
-
 def event_repointed(row: dict[str, Any], old: int, new: int) -> dict[str, Any]:
-    values: dict[str, Any] = {c: new for c in EVENT_REFS if row[c] == old}
-    for col in ASSOC:
-        ids = json.loads(row[col] or "[]")
-        if old in ids:
-            moved = [new if i == old else i for i in ids]
-            values[col] = json.dumps(list(dict.fromkeys(moved)))
-    values["updated_at"] = now()
-    return values
+    return {**repointed(row, old, new), "updated_at": now()}
 
 
 def merge_entities(
@@ -196,7 +176,7 @@ def _events_following(
     for m in mentions:
         by_article.setdefault(m["article_id"], set()).add(name_key(m["text"]) == norm)
     out = []
-    for event_id in event_ids_referencing(store, entity_id):
+    for event_id in events_referencing(store, entity_id):
         articles = {r[0] for r in store.conn.execute(
             "SELECT article_id FROM event_sources WHERE event_id = ? UNION "
             "SELECT article_id FROM events WHERE id = ? AND article_id IS NOT NULL",

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..store import Store, StoreError, change
+from ..store.entities import live_ids
 
 WINDOW_DAYS = {"day": 1, "week": 7, "month": 31}
 OPEN = ("proposed", "confirmed")
@@ -29,19 +30,6 @@ class DuplicatePair:
 
     def to_json(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "score": self.score, "reasons": self.reasons}
-
-
-def _followers(store: Store) -> dict[int, int]:
-    parent = dict(store.conn.execute("SELECT id, merged_into FROM entities").fetchall())
-
-    def live(i: int) -> int:
-        seen = set()
-        while parent.get(i) is not None and i not in seen:
-            seen.add(i)
-            i = parent[i]
-        return i
-
-    return {i: live(i) for i in parent}
 
 
 def _events(store: Store) -> list[dict[str, Any]]:
@@ -73,7 +61,7 @@ def dates_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def candidates(store: Store, limit: int | None = None) -> list[DuplicatePair]:
     """Candidate duplicate pairs across articles, most alike first."""
-    live = _followers(store)
+    live = live_ids(store)
     distinct = {(a, b) for a, b in store.conn.execute(
         "SELECT a, b FROM distinct_pairs WHERE kind = 'event'")}  # fmt: skip
     by_type: dict[str, list[dict[str, Any]]] = {}

@@ -19,7 +19,8 @@ from typing import Any
 from .changes import Tx, change
 from .checks import check_confirmable
 from .db import Store, StoreError, now
-from .events import EDITABLE, _to_columns, public_values, validate
+from .events import _to_columns, public_values, validate
+from .record import EDITABLE
 from .team import require_role
 
 

@@ -7,12 +7,13 @@ into another (`merged_into`) is followed to the survivor, so old names keep reso
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..base.names import name_key
 from .changes import Tx
 from .db import Store, now
+from .record import ENTITY_COLUMNS, ENTITY_LIST_COLUMNS
 
 KINDS = ("actor", "place")
 
@@ -27,6 +28,50 @@ def follow(store: Store, entity_id: int | None) -> int | None:
             return entity_id
         entity_id = nxt
     return entity_id
+
+
+def follow_merges(parent: Mapping[int, int | None]) -> dict[int, int]:
+    """Entity id -> the live entity it now stands for, given each id's `merged_into`: for
+    passes over many events (exports, duplicate detection) that read entities once."""
+
+    def live(i: int) -> int:
+        seen: set[int] = set()
+        while (nxt := parent.get(i)) is not None and i not in seen:
+            seen.add(i)
+            i = nxt
+        return i
+
+    return {i: live(i) for i in parent}
+
+
+def live_ids(store: Store) -> dict[int, int]:
+    """`follow_merges` over every entity of the database."""
+    return follow_merges(dict(store.conn.execute("SELECT id, merged_into FROM entities")))
+
+
+def events_referencing(store: Store, entity_id: int) -> list[int]:
+    """Ids of the events that name an entity in any entity column (ENTITY_COLUMNS and the
+    lists in ENTITY_LIST_COLUMNS)."""
+    single = " OR ".join(f"{c} = ?1" for c in ENTITY_COLUMNS)
+    lists = " OR ".join(
+        f"EXISTS (SELECT 1 FROM json_each({c}) WHERE value = ?1)" for c in ENTITY_LIST_COLUMNS
+    )
+    rows = store.conn.execute(
+        f"SELECT id FROM events WHERE {single} OR {lists} ORDER BY id", [entity_id]
+    )
+    return [r[0] for r in rows]
+
+
+def repointed(row: dict[str, Any], old: int | None, new: int | None) -> dict[str, Any]:
+    """The entity columns of an events row that change when `old` becomes `new` (None: the
+    reference is dropped); a list keeps each entity once."""
+    values: dict[str, Any] = {c: new for c in ENTITY_COLUMNS if row[c] == old}
+    for col in ENTITY_LIST_COLUMNS:
+        ids = json.loads(row[col] or "[]")
+        if old in ids:
+            moved = [new if i == old else i for i in ids if new is not None or i != old]
+            values[col] = json.dumps(list(dict.fromkeys(moved)))
+    return values
 
 
 def find_entity(store: Store, kind: str, name: str) -> int | None:

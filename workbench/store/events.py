@@ -19,40 +19,90 @@ from .changes import Tx, change
 from .checks import check_confirmable
 from .db import Store, StoreError, now
 from .entities import entity_name, find_or_create
+from .record import (
+    BY_NAME,
+    EDITABLE,
+    GEO_PRECISIONS,
+    LIST_FIELDS,
+    NAME_FIELDS,
+    PRECISIONS,
+    STATUSES,
+    Field,
+)
 from .team import blind_assignment, check_event_writable
 
-PRECISIONS = ("day", "week", "month", "unknown")
-STATUSES = ("proposed", "confirmed", "rejected")
-NAME_FIELDS = {"actor1": "actor1_id", "actor2": "actor2_id", "location": "place_id"}
-LIST_FIELDS = ("assoc_actor_1", "assoc_actor_2")
-INT_FIELDS = ("fatalities", "fatalities_low", "fatalities_high", "geo_precision")
-TEXT_FIELDS = ("notes",)
-EDITABLE = (
-    "event_date",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    *NAME_FIELDS,
-    *LIST_FIELDS,
-    *INT_FIELDS,
-    *TEXT_FIELDS,
-    "confidence",
-)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _parse_int(field: str, value: Any) -> int | None:
+def _parse_int(field: Field, value: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise ValueError(f"{field} must be a whole number, not {value!r}") from None
+        raise ValueError(f"{field.name} must be a whole number, not {value!r}") from None
     if number < 0:
-        raise ValueError(f"{field} cannot be negative ({number})")
-    if field == "geo_precision" and number not in (1, 2, 3):
-        raise ValueError("geo_precision must be 1 (exact), 2 (near) or 3 (region)")
+        raise ValueError(f"{field.name} cannot be negative ({number})")
+    if field.choices == "geo precision" and number not in GEO_PRECISIONS:
+        raise ValueError(f"{field.name} must be 1 (exact), 2 (near) or 3 (region)")
     return number
+
+
+def _parse_date(field: Field, value: Any) -> str | None:
+    text = (value or "").strip() if isinstance(value, str) else value
+    if text in (None, ""):
+        return None
+    if not _ISO.match(str(text)):
+        raise ValueError(f"{field.name} must be YYYY-MM-DD, not {value!r}")
+    try:
+        date.fromisoformat(str(text))
+    except ValueError:
+        raise ValueError(f"{field.name} {value!r} is not a real date") from None
+    return str(text)
+
+
+def _parse_choice(field: Field, value: Any) -> str:
+    if field.choices == "precision":
+        if value not in PRECISIONS:
+            raise ValueError(f"{field.name} must be one of {', '.join(PRECISIONS)}")
+        return str(value)
+    if field.choices == "sub-event type":
+        if value and value not in load_codebook():
+            raise ValueError(f"{value!r} is not a sub-event type in the codebook")
+    elif field.choices == "event type":
+        types = {e.event_type for e in load_codebook().values()}
+        if value and value not in types:
+            raise ValueError(f"{value!r} is not an event type in the codebook")
+    else:
+        raise ValueError(f"{field.name} is not set this way")
+    return str(value or "")
+
+
+def _parse_score(field: Field, value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{field.name} must be a number, not {value!r}") from None
+    if not 0 <= number <= 1:
+        raise ValueError(f"{field.name} must be between 0 and 1")
+    return number
+
+
+def _parse_text(field: Field, value: Any) -> Any:
+    return (value or "").strip() if isinstance(value, str) else value
+
+
+# How an edited value is checked and cleaned, by the kind of its field (store.record).
+_PARSE = {
+    "date": _parse_date,
+    "choice": _parse_choice,
+    "int": _parse_int,
+    "score": _parse_score,
+    "actors": lambda field, value: _parse_names(value),
+    "actor": _parse_text,
+    "place": _parse_text,
+    "text": _parse_text,
+}
 
 
 def _parse_names(value: Any) -> list[str]:
@@ -66,47 +116,9 @@ def validate(values: dict[str, Any], current: dict[str, Any] | None = None) -> d
     unknown = sorted(set(values) - set(EDITABLE))
     if unknown:
         raise ValueError(f"unknown field {unknown[0]!r}; fields: {', '.join(EDITABLE)}")
-    clean: dict[str, Any] = {}
-    for field, value in values.items():
-        if field == "event_date":
-            text = (value or "").strip() if isinstance(value, str) else value
-            if text in (None, ""):
-                clean[field] = None
-                continue
-            if not _ISO.match(str(text)):
-                raise ValueError(f"event_date must be YYYY-MM-DD, not {value!r}")
-            try:
-                date.fromisoformat(str(text))
-            except ValueError:
-                raise ValueError(f"event_date {value!r} is not a real date") from None
-            clean[field] = str(text)
-        elif field == "date_precision":
-            if value not in PRECISIONS:
-                raise ValueError(f"date_precision must be one of {', '.join(PRECISIONS)}")
-            clean[field] = value
-        elif field == "sub_event_type":
-            if value and value not in load_codebook():
-                raise ValueError(f"{value!r} is not a sub-event type in the codebook")
-            clean[field] = value or ""
-        elif field == "event_type":
-            types = {e.event_type for e in load_codebook().values()}
-            if value and value not in types:
-                raise ValueError(f"{value!r} is not an event type in the codebook")
-            clean[field] = value or ""
-        elif field in INT_FIELDS:
-            clean[field] = _parse_int(field, value)
-        elif field in LIST_FIELDS:
-            clean[field] = _parse_names(value)
-        elif field == "confidence":
-            try:
-                conf = float(value)
-            except (TypeError, ValueError):
-                raise ValueError(f"confidence must be a number, not {value!r}") from None
-            if not 0 <= conf <= 1:
-                raise ValueError("confidence must be between 0 and 1")
-            clean[field] = conf
-        else:
-            clean[field] = (value or "").strip() if isinstance(value, str) else value
+    clean = {
+        name: _PARSE[BY_NAME[name].kind](BY_NAME[name], value) for name, value in values.items()
+    }
     merged = {**(current or {}), **clean}
     # A full date with no precision given is a day (ACLED time precision 1); a changed
     # date keeps a precision the analyst set before.

@@ -8,15 +8,11 @@ article), now points at the new entity, or at nothing when the mention was dropp
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .changes import Tx, change
 from .db import Store, StoreError, now
-from .entities import KINDS, find_or_create
-
-ENTITY_COLUMNS = ("actor1_id", "actor2_id", "place_id")
-LIST_COLUMNS = ("assoc_actor_1", "assoc_actor_2")
+from .entities import KINDS, find_or_create, repointed
 
 
 def fix_mentions(
@@ -91,16 +87,7 @@ def _follow_events(tx: Tx, mention: dict[str, Any], new_id: int | None) -> set[i
         )
         if not inside and others_left:
             continue
-        current = tx.get("events", ev["id"])
-        values: dict[str, Any] = {}
-        for col in ENTITY_COLUMNS:
-            if current[col] == old:
-                values[col] = new_id
-        for col in LIST_COLUMNS:
-            ids = json.loads(current[col] or "[]")
-            if old in ids:
-                ids = [new_id if i == old else i for i in ids if new_id is not None or i != old]
-                values[col] = json.dumps(list(dict.fromkeys(ids)))
+        values = repointed(tx.get("events", ev["id"]), old, new_id)
         if values:
             values.update(edited=1, updated_at=now())
             tx.update("events", ev["id"], values)

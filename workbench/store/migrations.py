@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .record import create_flat_view
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -458,3 +460,11 @@ def m012_article_extract_error(db: Database) -> None:
     # Why an article's extraction failed or was stopped (its time limit): such an article
     # stays unextracted, is reported by ingest and the queue, and is not retried by them.
     db.execute("ALTER TABLE articles ADD COLUMN extract_error TEXT")
+
+
+@migrations()
+def m013_events_flat_from_record(db: Database) -> None:
+    # events_flat is now generated from the record declaration (store/record.py), column for
+    # column what the JSONL export writes; the same rows as before. A migration that adds a
+    # record field's column ends with the same call.
+    create_flat_view(db)

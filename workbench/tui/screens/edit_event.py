@@ -22,36 +22,37 @@ from textual.worker import get_current_worker
 
 from ...base.codebook import load_codebook
 from ...store import ConflictError
-from ...store.events import EDITABLE, add_event, update_event, validate
+from ...store.events import add_event, update_event, validate
+from ...store.record import BY_NAME, PRECISIONS
+from ...store.record import FIELDS as RECORD
 from ..data import EventView
 from ..date_input import read_date
 from ..fuzzy import NameIndex
 from ..widgets.name_field import NameField
 
-# field -> (label, NameField kind or None for a plain input, several names?)
+# The editable fields of the record (store.record), in its order: field -> (label, what its
+# NameField completes, or None for a plain input; several names?).
+_COMPLETES = {"actor": "actor", "actors": "actor", "place": "place", "choice": None}
 FIELDS: dict[str, tuple[str, str | None, bool]] = {
-    "event_date": ("Date", None, False),
-    "date_precision": ("Precision", "precision", False),
-    "sub_event_type": ("Sub-event type", "sub-event type", False),
-    "event_type": ("Event type", "event type", False),
-    "actor1": ("Actor 1", "actor", False),
-    "assoc_actor_1": ("Assoc. actors 1", "actor", True),
-    "actor2": ("Actor 2", "actor", False),
-    "assoc_actor_2": ("Assoc. actors 2", "actor", True),
-    "location": ("Location", "place", False),
-    "geo_precision": ("Geo precision", None, False),
-    "fatalities": ("Fatalities", None, False),
-    "fatalities_low": ("Fatalities low", None, False),
-    "fatalities_high": ("Fatalities high", None, False),
-    "confidence": ("Confidence", None, False),
-    "notes": ("Notes", None, False),
+    f.name: (
+        f.label,
+        f.choices if f.kind == "choice" else _COMPLETES.get(f.kind),
+        f.kind == "actors",
+    )
+    for f in RECORD
+    if f.editable
 }
+# Hints in the plain inputs, by kind (or by the set a number is chosen from).
 PLACEHOLDERS = {
-    "event_date": "YYYY-MM-DD or a phrase: Feb. 3, last Monday",
-    "geo_precision": "1 exact · 2 near · 3 region",
-    "confidence": "0 to 1",
+    "date": "YYYY-MM-DD or a phrase: Feb. 3, last Monday",
+    "geo precision": "1 exact · 2 near · 3 region",
+    "score": "0 to 1",
 }
-assert set(FIELDS) == set(EDITABLE), "the form must show every editable field"
+
+
+def placeholder(name: str) -> str:
+    field = BY_NAME[name]
+    return PLACEHOLDERS.get(field.choices or field.kind, "")
 
 
 def as_text(value: Any) -> str:
@@ -106,7 +107,7 @@ class EditEventScreen(ModalScreen[dict | None]):
                         else:
                             yield Input(
                                 self.initial[field],
-                                placeholder=PLACEHOLDERS.get(field, ""),
+                                placeholder=placeholder(field),
                                 compact=True,
                                 select_on_focus=False,
                                 id=f"f-{field}",
@@ -145,9 +146,7 @@ class EditEventScreen(ModalScreen[dict | None]):
                     for i, t in enumerate(dict.fromkeys(e.event_type for e in codebook.values()))
                 ]
             ),
-            "precision": NameIndex(
-                [(p, i, p) for i, p in enumerate(("day", "week", "month", "unknown"))]
-            ),
+            "precision": NameIndex([(p, i, p) for i, p in enumerate(PRECISIONS)]),
         }
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._set_indexes, indexes)

@@ -9,24 +9,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from ...store.record import FIELDS
 from ..data import EventView
 from ..marks import status_mark
 
-LABELS = (
-    ("event_date", "date"),
-    ("date_precision", "precision"),
-    ("event_type", "type"),
-    ("sub_event_type", "sub-type"),
-    ("actor1", "actor 1"),
-    ("assoc_actor_1", "assoc. 1"),
-    ("actor2", "actor 2"),
-    ("assoc_actor_2", "assoc. 2"),
-    ("location", "location"),
-    ("geo_precision", "geo prec"),
-    ("fatalities", "killed"),
-    ("notes", "notes"),
-    ("confidence", "conf."),
-)
+# The fields shown, with their short labels, in record order (store.record).
+LABELS = tuple((f.name, f.short) for f in FIELDS if f.short)
 
 
 def _fmt(value) -> str:
