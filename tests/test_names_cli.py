@@ -139,3 +139,18 @@ def test_duplicate_rules(db):
     assert len(sources) == 2
     assert duplicate_candidates(store) == []
     store.close()
+
+
+def test_list_unplaced_places(tmp_path):
+    """`names list --kind unplaced`: places without coordinates, most mentioned first."""
+    path = str(tmp_path / "u.db")
+    with Store(path, analyst="t") as store, change(store, "fixture") as tx:
+        create_entity(tx, "place", "Khan Touman", origin="extracted")
+        create_entity(tx, "place", "Idlib", attrs={"latitude": 35.9, "longitude": 36.6})
+        create_entity(tx, "actor", "Free Syrian Army")
+    out = CliRunner().invoke(main, ["--db", path, "names", "list", "--kind", "unplaced",
+                                    "--format", "json"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert [r["canonical"] for r in json.loads(out.output)] == ["Khan Touman"]
+    out = CliRunner().invoke(main, ["--db", path, "names", "suggest", "--kind", "unplaced"])
+    assert out.exit_code == 0, out.output

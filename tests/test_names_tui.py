@@ -264,3 +264,35 @@ async def test_mark_distinct_is_remembered(db):
         assert app.screen.pairs == []
     lo, hi = sorted((ids["e1"], ids["e2"]))
     assert q(path, "SELECT a, b FROM distinct_pairs WHERE kind = 'event'") == [{"a": lo, "b": hi}]
+
+
+async def test_unplaced_places_listed_and_placed_in_one_pass(db):
+    """`f` cycles to the places without coordinates, most mentioned first; setting one's
+    coordinates (`e`) writes them and takes it off the list."""
+    from tui_support import make_app
+
+    path, ids = db
+    with Store(path, analyst="fixture") as store, change(store, "fixture") as tx:
+        placed = create_entity(tx, "place", "Idlib", attrs={"latitude": 35.9, "longitude": 36.6})
+    app = make_app(path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("N")
+        await settle(pilot, app)
+        screen = app.screen
+        for _ in range(3):
+            await pilot.press("f")
+            await settle(pilot, app)
+        assert screen.kind == "unplaced"
+        assert {r.name for r in screen.entity_rows} == {"Kafranbil", "Kafr Nabl"}
+        assert "places without coordinates" in str(screen.query_one("#names-head").render())
+        await goto(pilot, screen, "entities", "Kafranbil")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#attr-latitude", Input).value = "35.65"
+        app.screen.query_one("#attr-longitude", Input).value = "36.56"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert json.loads(entity(path, ids["town"])["attrs"])["latitude"] == 35.65
+        assert [r.name for r in screen.entity_rows] == ["Kafr Nabl"]
+    assert json.loads(entity(path, placed)["attrs"])["latitude"] == 35.9

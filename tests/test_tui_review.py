@@ -272,3 +272,24 @@ async def test_no_color_keeps_every_state_visible(db, monkeypatch):
         text = screen_text(app)
         assert "✓" in text and "┃" in text  # status mark and evidence bar, not colour
         assert event_row(path, ids["events"][3])["status"] == "confirmed"
+
+
+async def test_a_place_without_coordinates_is_flagged(db):
+    """An event at a place the gazetteer did not know (no coordinates) says so; a placed
+    one does not."""
+    path, ids = db
+    with Store(path, analyst="fixture") as store:
+        store.conn.execute(
+            "UPDATE entities SET attrs = ? WHERE id = ?",
+            ['{"latitude": 35.93, "longitude": 36.63}', ids["idlib"]],
+        )
+        store.conn.commit()
+    e1, e2, _, _ = ids["events"]
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, app)
+        assert app.screen.current.id == e1  # at Kafranbil: no coordinates
+        assert "place not in gazetteer" in screen_text(app)
+        await press(pilot, app, "down")
+        assert app.screen.current.id == e2  # at Idlib: placed
+        assert "place not in gazetteer" not in screen_text(app)

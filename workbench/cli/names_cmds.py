@@ -23,7 +23,11 @@ from ..store.entities import entity_name
 from . import main
 from .common import echo_table, pass_store
 
-KIND = click.option("--kind", type=click.Choice(["actor", "place"]), help="Only actors or places.")
+KIND = click.option(
+    "--kind",
+    type=click.Choice(["actor", "place", "unplaced"]),
+    help="Only actors, places, or places without coordinates (most mentioned first).",
+)
 FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
@@ -77,7 +81,7 @@ def suggest_cmd(store, kind: str | None, fmt: str) -> None:
     Example:
       workbench names suggest --kind actor --format json
     """
-    found = suggest(store, kind)
+    found = suggest(store, "place" if kind == "unplaced" else kind)
     if fmt == "json":
         _json([s.to_json() for s in found])
         return

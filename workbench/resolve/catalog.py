@@ -13,6 +13,9 @@ from ..base.names import name_key
 from ..store import Store
 
 KINDS = ("actor", "place")
+# Places with no coordinates (the gazetteer did not know them and nobody set them), so an
+# analyst can place them in one pass, most mentioned first.
+UNPLACED = "unplaced"
 
 _COUNT = "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status = 'active')"
 
@@ -20,6 +23,8 @@ _COUNT = "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status
 def _kind_clause(kind: str | None) -> tuple[str, list[Any]]:
     if kind is None:
         return "", []
+    if kind == UNPLACED:
+        return " AND e.kind = 'place' AND json_extract(e.attrs, '$.latitude') IS NULL", []
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     return " AND e.kind = ?", [kind]

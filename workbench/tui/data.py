@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
+from ..store.entities import entity_attrs
 from ..store.events import public_values
 from ..store.presence import present
 from ..store.team_reads import annotate, copy_for, events_where, my_assignment
@@ -61,6 +62,7 @@ class EventView:
     start: int | None = None
     end: int | None = None
     sources: int = 1
+    unplaced: bool = False  # a location the gazetteer did not know and nobody placed
 
     @property
     def id(self) -> int:
@@ -221,6 +223,8 @@ class Gateway:
                     start=src.get("start"),
                     end=src.get("end"),
                     sources=len(sources.get(row["id"], [])) or 1,
+                    unplaced=row.get("place_id") is not None
+                    and entity_attrs(self.store, row["place_id"]).get("latitude") is None,
                 )
             )
         return out

@@ -41,13 +41,14 @@ from ...resolve import (
     suggest,
 )
 from ...resolve.attributes import FIELDS
-from ...resolve.catalog import attributes_of
+from ...resolve.catalog import UNPLACED, attributes_of
 from ...store import Store
 from .store_screen import StoreScreen
 
 PAGE = 200  # entities rows in the table at a time
 MAX_CLUSTER_ROWS = 1000  # member rows shown; more clusters wait until these are resolved
-KINDS = (None, "actor", "place")
+KINDS = (None, "actor", "place", UNPLACED)
+SHOWING = {None: "actors and places", UNPLACED: "places without coordinates (e sets them)"}
 
 
 @dataclass
@@ -73,7 +74,7 @@ class NamesScreen(StoreScreen):
         Binding("n", "rename", "Rename", id="rename-entity"),
         Binding("s", "split", "Split an alias", id="split-alias"),
         Binding("e", "edit", "Type/country/coordinates", id="edit-entity"),
-        Binding("f", "cycle_kind", "Actors/places", id="filter-names-kind"),
+        Binding("f", "cycle_kind", "Actors/places/unplaced", id="filter-names-kind"),
         Binding("ctrl+f", "page(1)", "Next page of entities", id="next-names-page", show=False),
         Binding("ctrl+b", "page(-1)", "Prev page of entities", id="prev-names-page", show=False),
         Binding("escape,backspace", "close", "Back", id="close-names"),
@@ -121,7 +122,7 @@ class NamesScreen(StoreScreen):
     @work(thread=True, exclusive=True, group="names-load")
     def load(self) -> None:
         with self.lock:
-            found = suggest(self.store, self.kind)
+            found = suggest(self.store, "place" if self.kind == UNPLACED else self.kind)
             page = list_entities(self.store, self.kind, limit=PAGE, offset=self.page_offset)
             total = count_entities(self.store, self.kind)
             ids = [m.entity_id for s in found for m in s.members]
@@ -181,7 +182,7 @@ class NamesScreen(StoreScreen):
     def _head(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("Actors & places", style="bold")
-        text.append(f" · showing: {self.kind or 'actors and places'}")
+        text.append(f" · showing: {SHOWING.get(self.kind, self.kind)}")
         text.append(f" · {len(self.clusters)} suggested cluster(s)")
         if self.total:
             end = min(self.page_offset + PAGE, self.total)

@@ -49,7 +49,11 @@ class EventFields(Static):
             if field == "fatalities" and (v.get("fatalities_low") or v.get("fatalities_high")):
                 value = f"{_fmt(value)} (range {_fmt(v.get('fatalities_low'))}–"
                 value += f"{_fmt(v.get('fatalities_high'))})"
-            grid.add_row(Text(label), Text(_fmt(value)))
+            cell = Text(_fmt(value))
+            if field == "location" and view.unplaced:
+                # No coordinates: the names screen (N, f to "unplaced") sets them.
+                cell.append(" · place not in gazetteer", style="bold")
+            grid.add_row(Text(label), cell)
         if row.get("incomplete") and view.status == "proposed":
             # What the extractor could not fill: the analyst adds it (or confirm refuses).
             grid.add_row(Text("missing"), Text(row["incomplete"], style="bold"))
