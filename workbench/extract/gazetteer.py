@@ -46,6 +46,13 @@ def _guards() -> frozenset[str]:
 
 def not_a_place(lex: Lexicon, name: str) -> bool:
     """A demonym, people, language or news word ("Syrian", "Syrias", "Kurdish")."""
+    memo = lex.cache.setdefault("not_places", {})
+    if name not in memo:
+        memo[name] = _not_a_place(lex, name)
+    return memo[name]
+
+
+def _not_a_place(lex: Lexicon, name: str) -> bool:
     key = place_key(name)
     if key in _hand_keys(lex):
         return False  # a place someone entered by that name stays one
