@@ -40,7 +40,8 @@ def test_marks_are_stored_and_cleared_by_the_analysts_edit(store):
 
 
 def test_the_weights_file_names_only_known_features():
-    assert Scorer.from_table({"weights": {f: 0.1 for f in FEATURES}}).confidence({}) == 0.5
+    none = (0.0,) * len(FEATURES)
+    assert Scorer.from_table({"weights": {f: 0.1 for f in FEATURES}}).confidence(none) == 0.5
     with pytest.raises(ValueError, match="unknown features doer"):
         Scorer.from_table({"weights": {"doer": 1.0}})
 

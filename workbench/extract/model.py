@@ -72,7 +72,7 @@ class EventProposal:
     # proposal is made all the same, with a lower confidence, and the analyst sees what to add.
     incomplete: list[str] = field(default_factory=list)
     # What the confidence was computed from (scoring.FEATURES); not stored.
-    features: dict[str, float] = field(default_factory=dict)
+    features: tuple[float, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -14,6 +14,7 @@ proposal by itself.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -43,9 +44,8 @@ FEATURES = (
     "pluperfect",  # "had (been) ..." before it in its clause: background
     "question",  # the sentence asks
     "said",  # the sentence is attributed ("..., officials said")
-    "own_date",  # the date is in the trigger's own clause
+    "own_date",  # the date is in the trigger's own sentence
 )
-_QUOTES = re.compile(r"[\"“”]")
 _TO = re.compile(r"\bto\s+(?:\w+\s+)?\Z", re.I)
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+[^.;:,]*\Z", re.I)
 _SAID = re.compile(r"\b(?:said|says|reported|according to|told)\b", re.I)
@@ -53,41 +53,47 @@ _SAID = re.compile(r"\b(?:said|says|reported|according to|told)\b", re.I)
 
 def features(
     ev, inc, main, text: str, explicit: bool, unidentified: bool, weak: bool, verb: bool
-) -> dict[str, float]:
+) -> tuple[float, ...]:
     """The feature values of a proposal (`ev`, filled) made from incident `inc` whose
-    strongest trigger is `main` (`verb`: a verb, not a noun)."""
+    strongest trigger is `main` (`verb`: a verb, not a noun), in the order of `FEATURES`
+    (`named` turns them into a dict)."""
     n = max(1, len(text))
-    before = text[max(0, ev.start - 400) : ev.start]
-    near = text[max(0, main.start - 30) : main.start]
-    clause = text[max(ev.start, main.start - 60) : main.start]
-    sentence = text[ev.start : ev.end]
-    return {
-        "strength": main.info.strength / 100,
-        "generic": float("generic" in main.info.flags),
-        "noun": float(not verb),
-        "explicit_date": float(explicit),
-        "day": float(explicit and ev.date_precision == "day"),
-        "carried_date": float("date-previous-sentence" in inc.rules),
-        "actor1": float(bool(ev.actor1) and not unidentified),
-        "unidentified": float(unidentified),
-        "actor2": float(bool(ev.actor2)),
-        "town": float(bool(ev.place) and ev.geo_precision != 3),
-        "broad_place": float(bool(ev.place) and ev.geo_precision == 3),
-        "toll": float(bool(ev.fatalities)),
-        "retold": float(len(inc.cands) > 1),
-        "lead": float(ev.start < n / 5),
-        "late": float(ev.start > n / 2),
-        "quoted": float(len(_QUOTES.findall(before)) % 2 == 1),
-        "strategic": float(ev.event_type == "Strategic developments"),
-        "territory": float("territory" in main.info.flags),
-        "weak": float(weak),
-        "plural": float(not verb and main.info.phrase.endswith("s")),
-        "infinitive": float(_TO.search(near) is not None),
-        "pluperfect": float(_PLUPERFECT.search(clause) is not None),
-        "question": float(sentence.rstrip().endswith("?")),
-        "said": float(_SAID.search(sentence) is not None),
-        "own_date": float("date-clause" in inc.rules or "date-clause" in inc.primary.rules),
-    }
+    start, flags, place = ev.start, main.info.flags, bool(ev.place)
+    sentence = text[start : ev.end]
+    return (
+        main.info.strength / 100,
+        "generic" in flags,
+        not verb,
+        explicit,
+        explicit and ev.date_precision == "day",
+        "date-previous-sentence" in inc.rules,
+        bool(ev.actor1) and not unidentified,
+        unidentified,
+        bool(ev.actor2),
+        place and ev.geo_precision != 3,
+        place and ev.geo_precision == 3,
+        bool(ev.fatalities),
+        len(inc.cands) > 1,
+        start < n / 5,
+        start > n / 2,
+        text.count('"', max(0, start - 400), start) % 2 == 1
+        or text.count("“", max(0, start - 400), start)
+        > text.count("”", max(0, start - 400), start),
+        ev.event_type == "Strategic developments",
+        "territory" in flags,
+        weak,
+        not verb and main.info.phrase.endswith("s"),
+        _TO.search(text, max(0, main.start - 30), main.start) is not None,
+        _PLUPERFECT.search(text, max(start, main.start - 60), main.start) is not None,
+        sentence.rstrip().endswith("?"),
+        _SAID.search(sentence) is not None,
+        any(r in inc.rules or r in inc.primary.rules for r in ("date-clause", "date-sentence")),
+    )
+
+
+def named(values: tuple[float, ...]) -> dict[str, float]:
+    """Feature values by name (to explain a score, or to fit the model)."""
+    return {name: float(v) for name, v in zip(FEATURES, values, strict=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,7 @@ class Scorer:
     bias: float
     weights: dict[str, float]
     floor: float
+    vector: tuple[float, ...] = ()  # the weights in the order of FEATURES
 
     @classmethod
     def from_table(cls, table: dict) -> Scorer:
@@ -104,8 +111,9 @@ class Scorer:
         unknown = set(weights) - set(FEATURES)
         if unknown:
             raise ValueError(f"confidence.toml: unknown features {', '.join(sorted(unknown))}")
-        return cls(float(table.get("bias", 0.0)), weights, float(table.get("floor", 0.0)))
+        vector = tuple(weights.get(f, 0.0) for f in FEATURES)
+        return cls(float(table.get("bias", 0.0)), weights, float(table.get("floor", 0.0)), vector)
 
-    def confidence(self, values: dict[str, float]) -> float:
-        z = self.bias + sum(w * values.get(k, 0.0) for k, w in self.weights.items())
+    def confidence(self, values: tuple[float, ...]) -> float:
+        z = self.bias + sum(map(operator.mul, self.vector, values))
         return round(1 / (1 + math.exp(-z)), 2)
