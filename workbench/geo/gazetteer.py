@@ -173,18 +173,3 @@ def gazetteer() -> Gazetteer:
     """The packaged gazetteer, opened on first use and shared by the process."""
     folder = resources.files("workbench.data").joinpath("gazetteer")
     return Gazetteer(Path(str(folder)))
-
-
-def display_name(place: GeoPlace) -> str:
-    """The name a place is known by in the database: its GeoNames name, told apart from
-    homonyms by country or province ("Bama (Nigeria)"), a province marked as one."""
-    if place.kind == "A1":
-        return f"{place.name} (province)"
-    if place.kind == "C":
-        return place.name
-    others = [p for p in gazetteer().find(place.name) if p.kind == "P" and p != place]
-    if any(p.country != place.country for p in others):
-        return f"{place.name} ({place.country})"
-    if any(p.admin1 != place.admin1 for p in others) and place.admin1:
-        return f"{place.name} ({place.admin1})"
-    return place.name
