@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..store.queries import ARTICLE_STATUSES, EVENT_STATUSES, ArticleQuery, article_rows, progress
 from . import main
 from .common import echo_json_lines, echo_table, pass_store
 
@@ -14,7 +15,7 @@ def articles() -> None:
 
 
 @articles.command("list")
-@click.option("--status", type=click.Choice(["new", "in_review", "done", "unextracted"]),
+@click.option("--status", type=click.Choice([*ARTICLE_STATUSES, "unextracted"]),
               help="Only this status (unextracted: never extracted, or extraction failed).")  # fmt: skip
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
@@ -28,23 +29,7 @@ def list_articles(store, status: str | None, fmt: str, limit: int) -> None:
     Example:
       workbench articles list --status new
     """
-    where, params = ("WHERE a.status = ?", [status]) if status else ("", [])
-    if status == "unextracted":
-        where, params = "WHERE a.extracted_at IS NULL AND a.content_hash NOT LIKE 'stub:%'", []
-    rows = store.query(
-        f"""
-        SELECT a.id, a.status, a.published, a.published_source, a.file, a.title, a.outlet,
-          a.skipped_chars,
-          CASE WHEN a.extracted_at IS NOT NULL THEN 'yes'
-               WHEN a.content_hash LIKE 'stub:%' THEN 'stub'
-               WHEN a.extract_error IS NOT NULL THEN 'failed' ELSE 'no' END AS extracted,
-          a.extract_error,
-          (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'proposed' AND e.coder IS NULL) AS proposed,
-          (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'confirmed' AND e.coder IS NULL) AS confirmed
-        FROM articles a {where} ORDER BY a.id LIMIT ?
-        """,
-        [*params, limit],
-    )
+    rows = article_rows(store, ArticleQuery(status=status), limit=limit)
     if fmt == "jsonl":
         echo_json_lines(rows)
     else:
@@ -64,19 +49,9 @@ def stats(store) -> None:
     Example:
       workbench stats
     """
-    rows = [
-        ("articles", store.scalar("SELECT count(*) FROM articles")),
-        ("articles done", store.scalar("SELECT count(*) FROM articles WHERE status = 'done'")),
-    ]
-    for status in ("proposed", "confirmed", "rejected", "merged"):
-        rows.append(
-            (
-                f"events {status}",
-                store.scalar(  # coders' blind copies are working copies, not the dataset
-                    "SELECT count(*) FROM events WHERE status = ? AND coder IS NULL", [status]
-                ),
-            )
-        )
+    totals = progress(store)  # coders' blind copies are working copies, not the dataset
+    rows = [("articles", totals.articles), ("articles done", totals.articles_done)]
+    rows += [(f"events {status}", totals.events[status]) for status in EVENT_STATUSES]
     rows += [
         (
             "actors",

@@ -6,7 +6,8 @@ import json
 
 import click
 
-from ..store.assign import ARTICLE_STATUSES, ArticleFilter, assign_articles, select_articles
+from ..store.assign import ArticleFilter, assign_articles, select_articles
+from ..store.queries import ARTICLE_STATUSES
 from ..store.team import ROLES, analysts, set_analyst
 from . import main
 from .common import echo_table, pass_store

@@ -20,9 +20,8 @@ from typing import Any
 
 from .changes import Tx, change
 from .db import Store, StoreError, now
+from .queries import ARTICLE_STATUSES
 from .team import require_member, require_role
-
-ARTICLE_STATUSES = ("new", "in_review", "done")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from textual.worker import get_current_worker
 
 from ..store import ConflictError, Store, StoreError, redo, undo
 from ..store.assign import has_assignments
-from .data import Gateway, Progress, QueueQuery
+from ..store.queries import ArticleQuery, Progress
+from .data import Gateway
 from .writer import Job, Writer
 
 _OPTIONAL = {
@@ -72,7 +73,7 @@ class WorkbenchApp(App):
         self.writer = Writer(self.gateway, post=self._post)
         # The "mine" view is the default for an analyst who has articles assigned.
         mine = has_assignments(self.gateway.store, self.analyst)
-        self.queue_query = QueueQuery(mine=self.analyst if mine else None)
+        self.queue_query = ArticleQuery(mine=self.analyst if mine else None)
         self._initial_keymap = keymap or {}
         if animations is None:
             # Over SSH every animation frame is bytes on a slow link.

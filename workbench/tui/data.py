@@ -7,7 +7,6 @@ Lists are fetched a page at a time: no widget ever holds more than a page of row
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,40 +15,19 @@ from ..store import Store
 from ..store.entities import entity_attrs
 from ..store.events import public_values
 from ..store.presence import present
+from ..store.queries import (
+    ArticleQuery,
+    Progress,
+    article_offset,
+    article_rows,
+    article_total,
+    neighbour,
+    progress,
+)
 from ..store.team_reads import annotate, copy_for, events_where, my_assignment
 
 PAGE_SIZE = 100
 MAX_EVENTS = 1000  # per article shown in the review list
-ARTICLE_STATUSES = ("new", "in_review", "done")
-
-
-@dataclass(frozen=True)
-class QueueQuery:
-    """What the articles queue shows: a status filter and a full-text search."""
-
-    status: str | None = None
-    search: str = ""
-    mine: str | None = None  # only the articles assigned to this analyst
-
-    def where(self) -> tuple[str, list[Any]]:
-        clauses, params = ["1"], []
-        if self.status:
-            clauses.append("a.status = ?")
-            params.append(self.status)
-        if self.mine:
-            clauses.append("a.id IN (SELECT article_id FROM assignments WHERE analyst = ?)")
-            params.append(self.mine)
-        match = fts_query(self.search)
-        if match:
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(match)
-        return " AND ".join(clauses), params
-
-
-def fts_query(text: str) -> str:
-    """User words -> a safe FTS5 query: every word must occur (prefix match), no syntax."""
-    words = re.findall(r"\w+", text or "")
-    return " ".join(f'"{w}"*' for w in words)
 
 
 @dataclass
@@ -84,17 +62,6 @@ class Bundle:
     total: int = 0
 
 
-@dataclass
-class Progress:
-    articles_done: int = 0
-    articles: int = 0
-    confirmed: int = 0
-    proposed: int = 0
-    rejected: int = 0
-    unextracted: int = 0  # never extracted (an interrupted run): finished at start-up
-    failed: int = 0  # extraction failed or was stopped (its reason is on the article)
-
-
 class Gateway:
     """Reads for the TUI; the writer thread uses the same `store` under the same lock."""
 
@@ -116,54 +83,28 @@ class Gateway:
 
     # -- the queue ------------------------------------------------------------------
 
-    def page(self, query: QueueQuery, offset: int, limit: int = PAGE_SIZE):
-        """(rows, total) for one page of the queue, with per-article event counts.
-
-        `+e.status` keeps SQLite on the per-article index: without ANALYZE statistics it
-        would otherwise scan every proposed event in the database for each row (12 s at
-        500k events instead of 1 ms).
-        """
-        where, params = query.where()
+    def page(self, query: ArticleQuery, offset: int, limit: int = PAGE_SIZE):
+        """(rows, total) for one page of the queue, with per-article event counts."""
         with self.lock:
-            total = self.store.scalar(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)
-            rows = self.store.query(
-                f"""
-                SELECT a.id, a.status, a.published, a.title, a.outlet, a.file,
-                  (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-                     AND +e.status = 'proposed' AND e.coder IS NULL) AS proposed,
-                  (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-                     AND +e.status = 'confirmed' AND e.coder IS NULL) AS confirmed
-                FROM articles a WHERE {where} ORDER BY a.id LIMIT ? OFFSET ?
-                """,
-                [*params, limit, offset],
-            )
+            total = article_total(self.store, query)
+            rows = article_rows(self.store, query, offset, limit)
             team = annotate(self.store, [r["id"] for r in rows])
         for row in rows:
             row.update(team[row["id"]])  # a blind coder's counts are of their own copy
         return rows, total
 
-    def neighbour(self, query: QueueQuery, article_id: int, step: int) -> int | None:
+    def neighbour(self, query: ArticleQuery, article_id: int, step: int) -> int | None:
         """The next (step=1) or previous (step=-1) article in the queue's order."""
-        where, params = query.where()
-        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
         with self.lock:
-            return self.store.scalar(
-                f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? "
-                f"ORDER BY a.id {order} LIMIT 1",
-                [*params, article_id],
-            )
+            return neighbour(self.store, query, article_id, step)
 
-    def offset_of(self, query: QueueQuery, article_id: int) -> int:
-        where, params = query.where()
+    def offset_of(self, query: ArticleQuery, article_id: int) -> int:
         with self.lock:
-            return self.store.scalar(
-                f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?",
-                [*params, article_id],
-            )
+            return article_offset(self.store, query, article_id)
 
     # -- one article ----------------------------------------------------------------
 
-    def bundle(self, article_id: int, query: QueueQuery | None = None) -> Bundle | None:
+    def bundle(self, article_id: int, query: ArticleQuery | None = None) -> Bundle | None:
         with self.lock:
             article = self.store.row("articles", article_id)
             if article is None:
@@ -183,11 +124,8 @@ class Gateway:
             article["open_by"] = present(self.store, [article_id]).get(article_id, [])
             bundle = Bundle(article=article, mentions=mentions, events=events)
             if query is not None:
-                where, params = query.where()
-                bundle.position = 1 + self.offset_of(query, article_id)
-                bundle.total = self.store.scalar(
-                    f"SELECT COUNT(*) FROM articles a WHERE {where}", params
-                )
+                bundle.position = 1 + article_offset(self.store, query, article_id)
+                bundle.total = article_total(self.store, query)
             return bundle
 
     def _events(self, article_id: int) -> list[EventView]:
@@ -249,28 +187,7 @@ class Gateway:
     @staticmethod
     def _count(store: Store, lock) -> Progress:
         with lock:
-            counts = dict(
-                store.conn.execute(
-                    "SELECT status, COUNT(*) FROM events WHERE coder IS NULL GROUP BY status"
-                )
-            )
-            articles = store.scalar("SELECT COUNT(*) FROM articles") or 0
-            done = store.scalar("SELECT COUNT(*) FROM articles WHERE status = 'done'") or 0
-            pending = dict(
-                store.conn.execute(
-                    "SELECT extract_error IS NOT NULL, COUNT(*) FROM articles "
-                    "WHERE extracted_at IS NULL AND content_hash NOT LIKE 'stub:%' GROUP BY 1"
-                ).fetchall()
-            )
-        return Progress(
-            unextracted=pending.get(0, 0),
-            failed=pending.get(1, 0),
-            articles_done=done,
-            articles=articles,
-            confirmed=counts.get("confirmed", 0),
-            proposed=counts.get("proposed", 0),
-            rejected=counts.get("rejected", 0),
-        )
+            return progress(store)
 
     def names(self, kind: str) -> list[tuple[str, int, str]]:
         """(alias or canonical name, live entity id, canonical) for fuzzy completion."""

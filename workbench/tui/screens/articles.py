@@ -16,7 +16,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
-from ..data import ARTICLE_STATUSES, PAGE_SIZE, QueueQuery
+from ...store.queries import ARTICLE_STATUSES, ArticleQuery
+from ..data import PAGE_SIZE
 from ..marks import ARTICLE_MARKS
 from ..widgets.progress_line import ProgressLine
 
@@ -82,7 +83,7 @@ class ArticlesScreen(Screen):
         self.load()
 
     @property
-    def query_state(self) -> QueueQuery:
+    def query_state(self) -> ArticleQuery:
         return self.app.queue_query
 
     @work(thread=True, exclusive=True, group="queue")
@@ -191,14 +192,14 @@ class ArticlesScreen(Screen):
         order = [None, *ARTICLE_STATUSES]
         q = self.query_state
         status = order[(order.index(q.status) + 1) % len(order)]
-        self.app.queue_query = QueueQuery(status=status, search=q.search, mine=q.mine)
+        self.app.queue_query = ArticleQuery(status=status, search=q.search, mine=q.mine)
         self.page_offset, self.focus_article = 0, None
         self.load()
 
     def action_toggle_mine(self) -> None:
         q = self.query_state
         mine = None if q.mine else self.app.analyst
-        self.app.queue_query = QueueQuery(status=q.status, search=q.search, mine=mine)
+        self.app.queue_query = ArticleQuery(status=q.status, search=q.search, mine=mine)
         self.page_offset, self.focus_article = 0, None
         self.load()
 
@@ -217,7 +218,9 @@ class ArticlesScreen(Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         q = self.query_state
-        self.app.queue_query = QueueQuery(status=q.status, search=event.value.strip(), mine=q.mine)
+        self.app.queue_query = ArticleQuery(
+            status=q.status, search=event.value.strip(), mine=q.mine
+        )
         self.page_offset, self.focus_article = 0, None
         self._close_search()
         self.load()

@@ -41,7 +41,7 @@ from ...resolve import (
     suggest,
 )
 from ...resolve.attributes import FIELDS
-from ...resolve.catalog import UNPLACED, attributes_of
+from ...resolve.catalog import UNPLACED, aliases_of, attributes_of
 from ...store import Store
 from .store_screen import StoreScreen
 
@@ -213,8 +213,7 @@ class NamesScreen(StoreScreen):
     def load_examples(self, entity_id: int, name: str) -> None:
         with self.lock:
             found = examples(self.store, entity_id, limit=3, width=60)
-            aliases = [r[0] for r in self.store.conn.execute(
-                "SELECT name FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id])]  # fmt: skip
+            aliases = aliases_of(self.store, [entity_id])[entity_id]
         text = Text(no_wrap=False)
         text.append(name, style="bold")
         others = [a for a in aliases if a != name]
