@@ -114,10 +114,8 @@ def _date_phrase(values: dict[str, str], store, article_id: int | None) -> None:
     raw = values.get("event_date")
     if not raw or len(raw) == 10 and raw[4] == "-":
         return
-    try:
-        from ..extract.dates import resolve_date_phrase
-    except ImportError:
-        return
+    from ..extract.dates import resolve_date_phrase  # here: only when a phrase is given
+
     published = (
         store.scalar("SELECT published FROM articles WHERE id = ?", [article_id])
         if article_id

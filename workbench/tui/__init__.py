@@ -13,7 +13,7 @@ from .keymap import KeymapError, load_keymap
 
 def build_keymap(preset: str | None = None, keymap_file: str | None = None) -> dict[str, str]:
     """The validated keymap (raises KeymapError naming the file and entry)."""
-    from .registry import TYPING, all_bindings, modal_scopes, reserved
+    from .registry import all_bindings, modal_scopes, reserved, typing_scopes
 
     return load_keymap(
         all_bindings(),
@@ -21,7 +21,7 @@ def build_keymap(preset: str | None = None, keymap_file: str | None = None) -> d
         extra_file=Path(keymap_file) if keymap_file else None,
         reserved=reserved(),
         modal=modal_scopes(),
-        typing=TYPING,
+        typing=typing_scopes(),
     )
 
 

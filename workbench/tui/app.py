@@ -3,13 +3,12 @@
 Screens get the database through `app.gateway` (reads, in workers) and `app.submit()`
 (writes, applied in order by the writer thread). App-wide actions live here: undo, redo,
 search, help, the command palette (which lists every action of the current screen), the
-export dialog and the names/duplicates screens other parts of the project contribute.
+export dialog and the names and duplicates screens.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import os
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -28,12 +27,6 @@ from ..store.assign import has_assignments
 from ..store.queries import ArticleQuery, Progress
 from .data import Gateway
 from .writer import Job, Writer
-
-_OPTIONAL = {
-    "open_names": ("workbench.tui.screens.names", "NamesScreen", "names"),
-    "open_duplicates": ("workbench.tui.screens.duplicates", "DuplicatesScreen", "duplicate events"),
-}
-
 
 NOT_IN_DIALOGS = ("undo", "redo", "search", "open_names", "open_duplicates", "export_data")
 
@@ -212,21 +205,16 @@ class WorkbenchApp(App):
 
         self.push_screen(ExportScreen())
 
-    def _optional_screen(self, action: str) -> None:
-        module_name, class_name, label = _OPTIONAL[action]
-        try:
-            screen_class = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError):
-            self.notify(f"The {label} screen is not installed.", severity="warning")
-            return
-        # Its own connection: that screen runs its own workers, outside the gateway's lock.
-        self.push_screen(screen_class(Store(self.db_path, analyst=self.analyst)))
-
     def action_open_names(self) -> None:
-        self._optional_screen("open_names")
+        from .screens.names import NamesScreen
+
+        # Its own connection: that screen runs its own workers, outside the gateway's lock.
+        self.push_screen(NamesScreen(Store(self.db_path, analyst=self.analyst)))
 
     def action_open_duplicates(self) -> None:
-        self._optional_screen("open_duplicates")
+        from .screens.duplicates import DuplicatesScreen
+
+        self.push_screen(DuplicatesScreen(Store(self.db_path, analyst=self.analyst)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Dialogs own the keyboard: nothing app-wide changes data behind them.

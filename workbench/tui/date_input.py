@@ -1,28 +1,17 @@
 """Provides `read_date`: what the edit form accepts as an event date.
 
-ISO `YYYY-MM-DD` always; `YYYY-MM` as a month-precision date; and, when the extractor is
-installed, the same phrases it reads in articles ("Feb. 3", "on Monday", "late last month"),
-resolved against the article's publication date.
+ISO `YYYY-MM-DD` always; `YYYY-MM` as a month-precision date; and the phrases the extractor
+reads in articles ("Feb. 3", "on Monday", "late last month"), resolved against the article's
+publication date (`workbench.extract.dates.resolve_date_phrase`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def _phrase_reader() -> Callable[[str, str | None], Any] | None:
-    """The extractor's date-phrase resolver (absent only if the extractor is not installed)."""
-    try:
-        from ..extract.dates import resolve_date_phrase
-    except ImportError:
-        return None
-    return resolve_date_phrase
 
 
 def read_date(text: str, published: str | None = None) -> tuple[str | None, str | None]:
@@ -40,36 +29,13 @@ def read_date(text: str, published: str | None = None) -> tuple[str | None, str 
     if month:
         date(int(month.group(1)), int(month.group(2)), 1)
         return f"{text}-01", "month"
-    reader = _phrase_reader()
-    if reader is not None and published:
-        try:
-            found = reader(text, published)
-        except Exception:  # a resolver failure is just "not understood"
-            found = None
-        iso, precision = _unpack(found)
-        if iso:
-            return iso, precision
-    hint = " or a phrase like 'Feb. 3'" if reader else ""
-    if reader and not published:
+    # Imported here: the extractor package loads in ~0.2 s, and most edits never need it.
+    from ..extract.dates import resolve_date_phrase
+
+    found = resolve_date_phrase(text, published) if published else None
+    if found:
+        return found
+    hint = " or a phrase like 'Feb. 3'"
+    if not published:
         hint += " (phrases need the article's publication date, which is unknown)"
     raise ValueError(f"event_date: {text!r} is not a date; write YYYY-MM-DD{hint}")
-
-
-def _unpack(found: Any) -> tuple[str | None, str | None]:
-    if found is None:
-        return None, None
-    if isinstance(found, str):
-        return found, "day"
-    if isinstance(found, date):
-        return found.isoformat(), "day"
-    if isinstance(found, tuple) and found:
-        first = found[0].isoformat() if isinstance(found[0], date) else found[0]
-        return first, (found[1] if len(found) > 1 else "day")
-    if isinstance(found, dict):
-        return found.get("date"), found.get("precision", "day")
-    for attr in ("date", "iso", "value"):
-        value = getattr(found, attr, None)
-        if value:
-            value = value.isoformat() if isinstance(value, date) else value
-            return value, getattr(found, "precision", "day")
-    return None, None

@@ -7,16 +7,12 @@ keymap loader, the help screen, the command palette and the tests all see the sa
 
 from __future__ import annotations
 
-import importlib
 from functools import lru_cache
 
 from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from .keymap import BindingInfo, KeymapError
-
-# Screens whose focus is usually in a text field.
-TYPING = {"Edit", "Fix mention", "Export", "Send back"}
 
 
 def _input_keys() -> dict[str, str]:
@@ -30,60 +26,48 @@ def _input_keys() -> dict[str, str]:
     return keys
 
 
+def typing_scopes() -> set[str]:
+    """Scopes of the screens whose focus is usually in a text field (`TYPING = True`)."""
+    return {scope for scope, cls, _ in scopes() if getattr(cls, "TYPING", False)}
+
+
 def reserved() -> dict[str, dict[str, str]]:
     """Keys Textual binds by itself (no id, cannot be rebound), per scope."""
     out: dict[str, dict[str, str]] = {"app": {"ctrl+q": "quit", "ctrl+c": "help_quit"}}
-    for scope in TYPING:
+    for scope in typing_scopes():
         out[scope] = _input_keys()
     return out
-
-
-# (scope name, module, class name, widget classes living on that screen)
-_SCOPES = (
-    ("app", "workbench.tui.app", "WorkbenchApp", ()),
-    ("Articles", "workbench.tui.screens.articles", "ArticlesScreen", ()),
-    ("Review", "workbench.tui.screens.review", "ReviewScreen", ()),
-    ("Edit", "workbench.tui.screens.edit_event", "EditEventScreen", ("NameField",)),
-    ("Fix mention", "workbench.tui.screens.fix_mention", "FixMentionScreen", ("NameField",)),
-    ("Help", "workbench.tui.screens.help", "HelpScreen", ()),
-    ("Export", "workbench.tui.screens.export", "ExportScreen", ()),
-    ("Adjudication", "workbench.tui.screens.adjudication", "AdjudicationScreen", ()),
-    ("Send back", "workbench.tui.screens.send_back", "SendBackScreen", ()),
-    ("Agreement", "workbench.tui.screens.agreement", "AgreementScreen", ()),
-)
-_WIDGETS = {"NameField": ("workbench.tui.widgets.name_field", "NameField")}
 
 
 def _own_bindings(cls: type) -> list[Binding]:
     return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.id]
 
 
-def optional_screens() -> dict[str, type]:
-    """Screens other parts of the project contribute, present once their modules exist."""
-    from .app import _OPTIONAL
+def screen_classes() -> list[type[Screen]]:
+    """Every screen of the workbench: the Screen subclasses in workbench.tui that declare
+    their `SCOPE`, in the order their modules are imported by `workbench.tui.screens`."""
+    from . import screens  # noqa: F401 (imports every screen module)
 
-    found = {}
-    for scope, (module, name, _label) in zip(
-        ("Names", "Duplicates"), _OPTIONAL.values(), strict=True
-    ):
-        try:
-            found[scope] = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            continue
-    return found
+    found: list[type[Screen]] = []
+    stack: list[type] = [Screen]
+    while stack:
+        cls = stack.pop(0)
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith("workbench.tui.") and "SCOPE" in cls.__dict__:
+            found.append(cls)
+    return sorted(dict.fromkeys(found), key=lambda c: c.SCOPE)
 
 
 @lru_cache(maxsize=1)
 def scopes() -> tuple[tuple[str, type, tuple[type, ...]], ...]:
-    out = []
-    for scope, module, name, widgets in _SCOPES:
-        cls = getattr(importlib.import_module(module), name)
-        extra = tuple(
-            getattr(importlib.import_module(_WIDGETS[w][0]), _WIDGETS[w][1]) for w in widgets
-        )
-        out.append((scope, cls, extra))
-    for scope, cls in optional_screens().items():
-        out.append((scope, cls, ()))
+    """(scope, class, widget classes on it) for the app and then each screen: each screen
+    declares its scope (`SCOPE`), whether it is for typing (`TYPING`) and the widgets
+    whose bindings are active on it (`WIDGETS`)."""
+    from .app import WorkbenchApp
+
+    out: list[tuple[str, type, tuple[type, ...]]] = [("app", WorkbenchApp, ())]
+    for cls in screen_classes():
+        out.append((cls.SCOPE, cls, tuple(getattr(cls, "WIDGETS", ()))))
     return tuple(out)
 
 

@@ -58,6 +58,7 @@ def load_rows(store: Any, article_id: int) -> dict[str, Any]:
 
 
 class AdjudicationScreen(Screen):
+    SCOPE = "Adjudication"
     CSS_PATH = "adjudication.tcss"
     AUTO_FOCUS = "#adjudication"
     BINDINGS = [

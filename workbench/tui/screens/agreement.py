@@ -27,6 +27,7 @@ def _num(x: float | None) -> str:
 
 
 class AgreementScreen(Screen):
+    SCOPE = "Agreement"
     CSS_PATH = "agreement.tcss"
     AUTO_FOCUS = "#disagreements"
     BINDINGS = [

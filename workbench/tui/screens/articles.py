@@ -25,6 +25,7 @@ FIXED_WIDTH = 2 + 4 + 4 + 10 + 16 + 12 + 12  # every column but the title, with 
 
 
 class ArticlesScreen(Screen):
+    SCOPE = "Articles"
     CSS_PATH = "articles.tcss"
     AUTO_FOCUS = "#queue"
     BINDINGS = [

@@ -31,6 +31,7 @@ FIELDS = ("event_id", "status", "event_date", "date_precision", "sub_event_type"
 
 
 class DuplicatesScreen(StoreScreen):
+    SCOPE = "Duplicates"
     CSS_PATH = "duplicates.tcss"
     AUTO_FOCUS = "#pairs"
     BINDINGS = [

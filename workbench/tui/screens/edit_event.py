@@ -64,6 +64,9 @@ def as_text(value: Any) -> str:
 
 
 class EditEventScreen(ModalScreen[dict | None]):
+    SCOPE = "Edit"
+    TYPING = True
+    WIDGETS = (NameField,)
     CSS_PATH = "edit_event.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-event"),

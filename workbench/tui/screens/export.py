@@ -25,6 +25,8 @@ STATUSES = ("confirmed", "all", "proposed", "rejected")
 
 
 class ExportScreen(ModalScreen[None]):
+    SCOPE = "Export"
+    TYPING = True
     CSS_PATH = "export.tcss"
     BINDINGS = [
         Binding("ctrl+s", "start", "Export", id="start-export"),

@@ -26,6 +26,9 @@ from ..widgets.name_field import NameField
 
 
 class FixMentionScreen(ModalScreen[dict | None]):
+    SCOPE = "Fix mention"
+    TYPING = True
+    WIDGETS = (NameField,)
     CSS_PATH = "fix_mention.tcss"
     BINDINGS = [
         Binding("ctrl+s", "relink", "Re-link", id="relink-mention"),

@@ -18,6 +18,7 @@ from ..keymap import user_keymap_path
 
 
 class HelpScreen(ModalScreen[None]):
+    SCOPE = "Help"
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close help", id="close-help"),

@@ -66,6 +66,7 @@ def where(attrs: dict[str, Any]) -> str:
 
 
 class NamesScreen(StoreScreen):
+    SCOPE = "Names"
     CSS_PATH = "names.tcss"
     AUTO_FOCUS = "#clusters"
     BINDINGS = [
@@ -348,11 +349,14 @@ class NamesScreen(StoreScreen):
 class PromptDialog(ModalScreen[str | None]):
     """One line of text; enter saves, escape cancels."""
 
+    SCOPE = "Prompt"
+    TYPING = True
+
     DEFAULT_CSS = """
     PromptDialog { align: center middle; }
     PromptDialog > Vertical { width: 70; height: auto; border: round $accent; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-prompt")]
 
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()
@@ -373,11 +377,13 @@ class PromptDialog(ModalScreen[str | None]):
 class PickDialog(ModalScreen[str | None]):
     """Pick one of a few names; enter picks, escape cancels."""
 
+    SCOPE = "Pick"
+
     DEFAULT_CSS = """
     PickDialog { align: center middle; }
     PickDialog > Vertical { width: 70; height: auto; max-height: 20; border: round $accent; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-pick")]
 
     def __init__(self, title: str, choices: list[str]) -> None:
         super().__init__()
@@ -399,11 +405,17 @@ class AttributesDialog(ModalScreen[dict | None]):
     """An entity's attributes; enter in the last field (or ctrl+s) saves, escape cancels.
     Values are checked by `workbench.resolve.set_attributes` when saved."""
 
+    SCOPE = "Attributes"
+    TYPING = True
+
     DEFAULT_CSS = """
     AttributesDialog { align: center middle; }
     AttributesDialog > Vertical { width: 70; height: auto; border: round $accent; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel-attributes"),
+        Binding("ctrl+s", "save", "Save", id="save-attributes"),
+    ]
 
     def __init__(self, name: str, kind: str, attrs: dict[str, Any]) -> None:
         super().__init__()

@@ -39,6 +39,7 @@ NEEDS_EVENT = {
 
 
 class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
+    SCOPE = "Review"
     CSS_PATH = "review.tcss"
     AUTO_FOCUS = None  # no widget holds the focus: the screen's keys act on the events
     BINDINGS = [

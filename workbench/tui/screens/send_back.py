@@ -12,6 +12,9 @@ from textual.widgets import Input, Label
 class SendBackScreen(ModalScreen[str | None]):
     """Returns the comment (enter), or None (escape)."""
 
+    SCOPE = "Send back"
+    TYPING = True
+
     CSS_PATH = "send_back.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-send-back")]
 
