@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -55,6 +57,12 @@ def test_assign_round_robin_double_share_and_undo(team):
     result = cli(team, "lead", "assign", "--to", "ana,ben", "--double", "0.5", "--seed", "7")
     assert result.exit_code == 0, result.output
     assert "assigned 4 article(s), 2 double-coded" in result.output
+    team_list = json.loads(cli(team, "lead", "team", "list", "--format", "json").output)
+    assert [(r["name"], r["role"], r["done"]) for r in team_list] == [
+        ("ana", "coder", 0), ("ben", "coder", 0), ("lead", "admin", 0)]  # fmt: skip
+    # 4 articles, 2 of them to two coders: 6 assignments, shared about evenly
+    ana, ben, lead = (r["assigned"] for r in team_list)
+    assert ana + ben == 6 and abs(ana - ben) <= 2 and lead == 0
     with Store(team, analyst="lead") as store:
         rows = store.query("SELECT article_id, analyst, blind FROM assignments ORDER BY id")
         per_article: dict[int, list] = {}

@@ -51,15 +51,6 @@ def team_list(store, fmt: str) -> None:
       workbench team list
     """
     rows = analysts(store)
-    for row in rows:
-        counts = dict(
-            store.conn.execute(
-                "SELECT status, count(*) FROM assignments WHERE analyst = ? GROUP BY status",
-                [row["name"]],
-            ).fetchall()
-        )
-        row["assigned"] = counts.get("assigned", 0)
-        row["done"] = counts.get("done", 0)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

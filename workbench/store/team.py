@@ -22,8 +22,18 @@ _RANK = {role: rank for rank, role in enumerate(ROLES)}
 
 
 def analysts(store: Store) -> list[dict[str, Any]]:
-    """The team, by name."""
-    return store.query("SELECT name, role, created_at FROM analysts ORDER BY name")
+    """The team, by name, with how many articles each has assigned and done."""
+    rows = store.query("SELECT name, role, created_at FROM analysts ORDER BY name")
+    counts: dict[tuple[str, str], int] = {
+        (str(r["analyst"]), str(r["status"])): int(r["n"])
+        for r in store.query(
+            "SELECT analyst, status, count(*) AS n FROM assignments GROUP BY analyst, status"
+        )
+    }
+    for row in rows:
+        row["assigned"] = counts.get((row["name"], "assigned"), 0)
+        row["done"] = counts.get((row["name"], "done"), 0)
+    return rows
 
 
 def role_of(store: Store, name: str | None = None) -> str | None:
