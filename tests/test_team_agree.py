@@ -151,15 +151,18 @@ async def test_adjudication_resolves_every_difference_by_keys(coded, no_user_key
         assert "ana vs ben" in screen_text(app)
         await press(pilot, app, "1")  # the pair: ana's whole event
         await press(pilot, app, *["down"] * 10, "1")  # ana's clash: kept
-        await press(pilot, app, *["down"] * 10, "2", "1")  # ben's attack: taken, then dropped
+        # ben's attack: taken, then dropped, in quick succession (the second key comes
+        # before the screen has seen the first one's final event)
+        await press(pilot, app, *["down"] * 10, "2", "1")
         finals = [r["final_status"] for r in screen.rows]
         assert finals == ["confirmed", "confirmed", "rejected"]
         await press(pilot, app, "d")
         await press(pilot, app, "down", "A")  # seed 1: one pair differing in three fields
         screen = app.screen
         assert "3 field(s) differ" in screen_text(app)
-        await press(pilot, app, "1")  # ana's event, then ben's actor1 and fatalities
-        await press(pilot, app, *["down"] * 5, "2", *["down"] * 3, "2", "d")
+        # ana's event, then ben's actor1 and fatalities, typed without waiting
+        await press(pilot, app, "1", *["down"] * 5, "2", *["down"] * 3, "2")
+        await press(pilot, app, "d")
     with Store(path, analyst="checker") as store:
         for article in articles[:2]:
             assert store.row("articles", article)["status"] == "done"

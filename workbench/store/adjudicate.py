@@ -89,15 +89,20 @@ def take_values(
     copy_id: int,
     fields: list[str] | None = None,
     final_id: int | None = None,
+    copies: list[int] | None = None,
 ) -> dict[str, Any]:
     """Write a coder's copy's values (all, or only `fields`) into the row's final event
-    (`final_id`, or the one `_final_for` finds): one logged action. Returns the final event."""
+    (`final_id`; else the one already built for the row's `copies`; else the one
+    `_final_for` finds or makes): one logged action. Returns the final event. Looking the
+    row up here, in the transaction, means two quick keys never build two final events."""
     with change(store, "adjudicate-event") as tx:
         require_role(store, "reviewer", "adjudicating")
         coders = coders_done(store, article_id)
         copy = tx.get("events", copy_id)
         if copy["coder"] not in coders or copy["article_id"] != article_id:
             raise StoreError(f"event {copy_id} is not a coder's copy of article {article_id}")
+        if final_id is None:
+            final_id = final_of(store, copies or [copy_id])
         if final_id is None:
             final_id = _final_for(tx, copy, article_id)
         final = tx.get("events", final_id)
@@ -119,10 +124,17 @@ def take_values(
         return row
 
 
-def drop_final(store: Store, final_id: int) -> dict[str, Any]:
-    """The adjudicator's "no such event": the final event is rejected."""
+def drop_final(
+    store: Store, final_id: int | None, copies: list[int] | None = None
+) -> dict[str, Any]:
+    """The adjudicator's "no such event": the final event (`final_id`, or the one built for
+    the row's copies) is rejected."""
     with change(store, "adjudicate-event") as tx:
         require_role(store, "reviewer", "adjudicating")
+        if final_id is None:
+            final_id = final_of(store, copies or [])
+        if final_id is None:
+            raise StoreError("no final event to reject yet: take a coder's event first")
         final = tx.get("events", final_id)
         if final["coder"] is not None:
             raise StoreError(f"event {final_id} is a coder's copy, not a final event")

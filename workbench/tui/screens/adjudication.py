@@ -146,17 +146,17 @@ class AdjudicationScreen(Screen):
         row, field = here
         rec = row["a"] if side == 0 else row["b"]
         article_id, final_id = self.article_id, row["final_id"]
+        # The row's copies: the store finds the row's final event in the same transaction,
+        # even when this key comes before the screen has seen the previous one's result.
+        copies = [r["event_id"] for r in (row["a"], row["b"]) if r is not None]
         if rec is None:  # this coder coded no such event: the final one goes
-            if final_id is None:
-                self.notify("No final event to reject yet", markup=False)
-                return
-            self.app.submit(lambda store, _: drop_final(store, final_id),
+            self.app.submit(lambda store, _: drop_final(store, final_id, copies),
                             on_done=lambda _r: self.reload())  # fmt: skip
             return
         copy_id = rec["event_id"]
         fields = None if field is None else [field]
         self.app.submit(
-            lambda store, _: take_values(store, article_id, copy_id, fields, final_id),
+            lambda store, _: take_values(store, article_id, copy_id, fields, final_id, copies),
             on_done=lambda _r: self.reload(),
         )
 
