@@ -144,12 +144,12 @@ def test_a_new_field_reaches_every_format(tmp_path):
         "panel": "witness",
     }
     [record] = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
-    assert list(record)[-3:] == ["confirmed_at", "witness", "sources"]
+    assert list(record)[-3:] == ["reviewed_at", "witness", "sources"]
     assert record["witness"] == "=a shepherd"
     geo = json.loads((tmp_path / "e.geojson").read_text())
     assert geo["features"][0]["properties"] == record
     header, row = (tmp_path / "e.csv").read_text().splitlines()
     columns = header.split(",")
-    assert columns[columns.index("confirmed_at") + 1] == "witness"
+    assert columns[columns.index("reviewed_at") + 1] == "witness"
     # A text cell like any other: neutralised for spreadsheets.
     assert row.split(",")[columns.index("witness")] == "'=a shepherd"

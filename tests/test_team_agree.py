@@ -177,6 +177,7 @@ async def test_adjudication_resolves_every_difference_by_keys(coded, no_user_key
         attack = records[ATTACK + UAG]
         assert (attack["event_date"], attack["fatalities"]) == ("2018-02-06", 12)
         assert attack["confirmed_by"] == "ana"  # the coder whose event was taken
+        assert attack["reviewed_by"] == "tester"  # and the adjudicator, its reviewer
         # (the dictionary names the government forces by ACLED's name)
         assert records[SHELL + "Military Forces of Syria"]["confirmed_by"] == "ana"
         assert records[CLASH + FSA]["confirmed_by"] == "ana"

@@ -64,8 +64,11 @@ def test_review_pass_send_back_and_export(confirmed):
         assert store.query("SELECT analyst, status FROM assignments") == [
             {"analyst": "ana", "status": "assigned"}]  # fmt: skip
     reviewed = cli(path, "lead", "export", "--status", "reviewed", "--format", "jsonl")
-    assert sorted(json.loads(line)["event_id"] for line in reviewed.output.splitlines()) == [
-        e1, e2]  # fmt: skip
+    records = [json.loads(line) for line in reviewed.output.splitlines()]
+    assert sorted(r["event_id"] for r in records) == [e1, e2]
+    assert {(r["confirmed_by"], r["reviewed_by"]) for r in records} == {("ana", "rui")}
+    csv_out = cli(path, "lead", "export", "--status", "reviewed", "--format", "csv").output
+    assert "reviewed_by,reviewed_at" in csv_out.splitlines()[0] and ",rui," in csv_out
     # An edit after review clears it; so does reopening.
     with Store(path, analyst="ana") as ana:
         update_event(ana, e2, {"notes": "changed after review"})

@@ -48,8 +48,6 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "article's final event, the coder's copy it was first built from.",
             "adjudicated_by": "Who built this final event from the two coders' copies.",
             "adjudicated_at": "When (UTC).",
-            "reviewed_by": "Reviewer who passed the confirmed event.",
-            "reviewed_at": "When it was reviewed (UTC).",
             "review_note": "The reviewer's comment when the event was sent back to its coder.",
             "created_at": "When the row was created (UTC).",
             "updated_at": "When it last changed (UTC).",

@@ -162,6 +162,8 @@ class Importer:
             "status": status,
             "confirmed_by": record.get("confirmed_by"),
             "confirmed_at": record.get("confirmed_at"),
+            "reviewed_by": record.get("reviewed_by"),
+            "reviewed_at": record.get("reviewed_at"),
             "edited": 0 if status == "proposed" else 1,
             "updated_at": now(),
         }

@@ -468,3 +468,9 @@ def m013_events_flat_from_record(db: Database) -> None:
     # column what the JSONL export writes; the same rows as before. A migration that adds a
     # record field's column ends with the same call.
     create_flat_view(db)
+
+
+@migrations()
+def m014_record_reviewer(db: Database) -> None:
+    # The export record names the reviewer (reviewed_by/at, columns added by m010).
+    create_flat_view(db)

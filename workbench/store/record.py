@@ -140,6 +140,9 @@ FIELDS: tuple[Field, ...] = (
           editable=True, short="conf."),
     Field("confirmed_by", "analyst", "Confirmed by", "Analyst who confirmed the event."),
     Field("confirmed_at", "time", "Confirmed at", "When it was confirmed (UTC, ISO 8601)."),
+    Field("reviewed_by", "analyst", "Reviewed by", "Reviewer who passed the confirmed event "
+          "(for a double-coded event, who adjudicated it); empty until reviewed."),
+    Field("reviewed_at", "time", "Reviewed at", "When it was reviewed (UTC, ISO 8601)."),
 )  # fmt: skip
 BY_NAME = {f.name: f for f in FIELDS}
 
