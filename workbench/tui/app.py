@@ -94,7 +94,7 @@ class WorkbenchApp(App):
         worker = get_current_worker()
         self.writer.run(lambda: worker.is_cancelled)
 
-    def _post(self, fn: Callable[[], None]) -> None:
+    def _post(self, fn: Callable[[], object]) -> None:
         try:
             self.call_from_thread(fn)
         except RuntimeError:  # the app is closing; the change itself is saved
@@ -103,8 +103,8 @@ class WorkbenchApp(App):
     def submit(
         self,
         fn: Callable[[Store, Callable[[str, int, int], int]], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[Exception], object] | None = None,
         table: str | None = None,
     ) -> None:
         """Queue one logged change; callbacks run on the UI thread."""
@@ -155,7 +155,7 @@ class WorkbenchApp(App):
             message += f"; {failed} failed (see workbench articles list --status unextracted)"
         self._post(partial(self.notify, message, markup=False))
         self._post(self.reload_screen)
-        self._post(self.refresh_progress)
+        self._post(lambda: self.refresh_progress())
 
     async def wait_for_writes(self, timeout: float = 30) -> None:
         await asyncio.wait_for(asyncio.to_thread(self.writer.drain), timeout)

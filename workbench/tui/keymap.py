@@ -147,7 +147,7 @@ def read_keymap_file(path: Path, known: Iterable[str]) -> tuple[dict[str, str], 
 
 def _typed(key: str) -> bool:
     char = key_to_character(key)
-    return bool(char) and char.isprintable()
+    return char is not None and char.isprintable()
 
 
 def check_clashes(

@@ -45,7 +45,7 @@ def _own_bindings(cls: type) -> list[Binding]:
 
 def screen_classes() -> list[type[Screen]]:
     """Every screen of the workbench: the Screen subclasses in workbench.tui that declare
-    their `SCOPE`, in the order their modules are imported by `workbench.tui.screens`."""
+    their `SCOPE` (`workbench.tui.screens` imports every screen module), by scope name."""
     from . import screens  # noqa: F401 (imports every screen module)
 
     found: list[type[Screen]] = []
@@ -55,7 +55,11 @@ def screen_classes() -> list[type[Screen]]:
         stack.extend(cls.__subclasses__())
         if cls.__module__.startswith("workbench.tui.") and "SCOPE" in cls.__dict__:
             found.append(cls)
-    return sorted(dict.fromkeys(found), key=lambda c: c.SCOPE)
+    return sorted(dict.fromkeys(found), key=scope_of)
+
+
+def scope_of(cls: type) -> str:
+    return str(cls.__dict__["SCOPE"])
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +71,7 @@ def scopes() -> tuple[tuple[str, type, tuple[type, ...]], ...]:
 
     out: list[tuple[str, type, tuple[type, ...]]] = [("app", WorkbenchApp, ())]
     for cls in screen_classes():
-        out.append((cls.SCOPE, cls, tuple(getattr(cls, "WIDGETS", ()))))
+        out.append((scope_of(cls), cls, tuple(getattr(cls, "WIDGETS", ()))))
     return tuple(out)
 
 
@@ -82,12 +86,13 @@ def all_bindings() -> list[BindingInfo]:
     for scope, cls, widgets in scopes():
         for owner in (cls, *widgets):
             for b in _own_bindings(owner):
-                if owners.setdefault(b.id, owner) is not owner:
+                bid = str(b.id)
+                if owners.setdefault(bid, owner) is not owner:
                     raise KeymapError(
-                        f"binding id {b.id!r} is declared by both "
-                        f"{owners[b.id].__name__} and {owner.__name__}"
+                        f"binding id {bid!r} is declared by both "
+                        f"{owners[bid].__name__} and {owner.__name__}"
                     )
-                infos.append(BindingInfo(b.id, b.key, b.action, b.description, scope))
+                infos.append(BindingInfo(bid, b.key, b.action, b.description, scope))
     return infos
 
 

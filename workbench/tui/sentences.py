@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -28,7 +29,7 @@ def prefill(
     start: int,
     end: int,
     published: str | None = None,
-    skip: list[tuple[int, int]] = (),
+    skip: Sequence[tuple[int, int]] = (),
 ) -> dict[str, Any]:
     """Public event values suggested for the sentence text[start:end]."""
     values = extractor_values(text, start, end, published, list(skip))
@@ -45,9 +46,10 @@ def prefill(
         elif m["kind"] == "place" and "location" not in values:
             values["location"] = name
         elif m["kind"] == "date" and "event_date" not in values:
-            date = _value(m)
-            if isinstance(date, dict):
-                date, precision = date.get("date"), date.get("precision")
+            found = _value(m)
+            date = found
+            if isinstance(found, dict):
+                date, precision = found.get("date"), found.get("precision")
                 if precision:
                     values["date_precision"] = precision
             if isinstance(date, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", date):

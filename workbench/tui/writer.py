@@ -15,6 +15,7 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..store import Store
@@ -26,15 +27,15 @@ Expect = Callable[[str, int, int], int]
 @dataclass
 class Job:
     fn: Callable[[Store, Expect], Any]  # runs on the writer thread, under the gateway lock
-    on_done: Callable[[Any], None] | None = None  # called on the UI thread
-    on_error: Callable[[Exception], None] | None = None
+    on_done: Callable[[Any], object] | None = None  # called on the UI thread
+    on_error: Callable[[Exception], object] | None = None
     table: str | None = None  # table of the row `fn` returns, to learn its new version
 
 
 class Writer:
     """A queue of Jobs and the thread worker that drains it."""
 
-    def __init__(self, gateway: Gateway, post: Callable[[Callable[[], None]], None]):
+    def __init__(self, gateway: Gateway, post: Callable[[Callable[[], object]], None]):
         self.gateway = gateway
         self.post = post  # schedules a callable on the UI thread
         self.jobs: queue.Queue[Job | None] = queue.Queue()
@@ -91,10 +92,10 @@ class Writer:
                 result = job.fn(self.gateway.store, expect)
         except Exception as exc:  # shown to the analyst; the app keeps running
             if job.on_error:
-                self.post(lambda err=exc: job.on_error(err))
+                self.post(partial(job.on_error, exc))
             return
         for table, row_id, version in seen_versions:
             if table == job.table and isinstance(result, dict) and result.get("id") == row_id:
                 self._learn(table, version, result)
         if job.on_done:
-            self.post(lambda: job.on_done(result))
+            self.post(partial(job.on_done, result))

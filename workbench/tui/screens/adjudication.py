@@ -11,10 +11,10 @@ store action (`store.adjudicate`); nothing here writes SQL.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -57,8 +57,14 @@ def load_rows(store: Any, article_id: int) -> dict[str, Any]:
     return {"coders": (a, b), "rows": rows}
 
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
 class AdjudicationScreen(Screen):
     SCOPE = "Adjudication"
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     CSS_PATH = "adjudication.tcss"
     AUTO_FOCUS = "#adjudication"
     BINDINGS = [
@@ -125,11 +131,13 @@ class AdjudicationScreen(Screen):
                 self.lines.append((n, field))
         if cursor is not None and self.lines:
             table.move_cursor(row=min(cursor, len(self.lines) - 1), animate=False)
-        differ = sum(1 for row in self.rows for f in FIELDS if row["a"] and row["b"]
-                     and _show(row["a"].get(f)) != _show(row["b"].get(f)))  # fmt: skip
+        differences = sum(1 for row in self.rows for f in FIELDS if row["a"] and row["b"]
+                          and _show(row["a"].get(f)) != _show(row["b"].get(f)))  # fmt: skip
         head = Text(no_wrap=True, overflow="ellipsis")
         head.append(f"Adjudicate article #{self.article_id}", style="bold")
-        head.append(f" · {a} vs {b} · {len(self.rows)} event row(s) · {differ} field(s) differ")
+        head.append(
+            f" · {a} vs {b} · {len(self.rows)} event row(s) · {differences} field(s) differ"
+        )
         self.query_one("#adj-head", Static).update(head)
 
     def _here(self) -> tuple[dict[str, Any], str | None] | None:
@@ -170,8 +178,10 @@ class AdjudicationScreen(Screen):
         view = self.app.gateway.event(here[0]["final_id"], self.article_id)
         article = self.app.gateway.safe(lambda s: s.row("articles", self.article_id))
         if view is not None:
-            self.app.push_screen(EditEventScreen(article=article, event=view),
-                                 lambda _r: self.reload())  # fmt: skip
+            self.app.push_screen(EditEventScreen(article=article, event=view), self._edited)
+
+    def _edited(self, _result: dict[str, Any] | None) -> None:
+        self.reload()
 
     def action_finish(self) -> None:
         article_id = self.article_id

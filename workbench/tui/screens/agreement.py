@@ -7,12 +7,12 @@ on one opens that article's adjudication screen.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -26,8 +26,14 @@ def _num(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
 class AgreementScreen(Screen):
     SCOPE = "Agreement"
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     CSS_PATH = "agreement.tcss"
     AUTO_FOCUS = "#disagreements"
     BINDINGS = [

@@ -7,8 +7,10 @@ a query is never an error.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -24,8 +26,14 @@ from ..widgets.progress_line import ProgressLine
 FIXED_WIDTH = 2 + 4 + 4 + 10 + 16 + 12 + 12  # every column but the title, with cell padding
 
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
 class ArticlesScreen(Screen):
     SCOPE = "Articles"
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     CSS_PATH = "articles.tcss"
     AUTO_FOCUS = "#queue"
     BINDINGS = [

@@ -17,6 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.notifications import SeverityLevel
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
@@ -69,7 +70,7 @@ class DuplicatesScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, group="duplicates-load")
     def load(self) -> None:
-        with self.lock:
+        with self.db_lock:
             # Candidates are computed in full, then paged: one pass over open events.
             pairs = duplicate_candidates(self.store)
         if not get_current_worker().is_cancelled:
@@ -147,14 +148,14 @@ class DuplicatesScreen(StoreScreen):
     @work(thread=True, group="duplicates-write")
     def write(self, fn: Callable[[Store], Any], message: str) -> None:
         try:
-            with self.lock:
+            with self.db_lock:
                 fn(self.store)
         except Exception as exc:  # shown to the analyst; nothing was saved
             self.app.call_from_thread(self._done, str(exc), "error")
             return
         self.app.call_from_thread(self._done, message, "information")
 
-    def _done(self, message: str, severity: str) -> None:
+    def _done(self, message: str, severity: SeverityLevel) -> None:
         self.notify(message, severity=severity, markup=False)
         self.reload()
 

@@ -9,10 +9,10 @@ Only fields the analyst changed are sent, so the log records exactly what change
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -61,6 +61,10 @@ def as_text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)
+
+
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
 
 
 class EditEventScreen(ModalScreen[dict | None]):
@@ -165,16 +169,19 @@ class EditEventScreen(ModalScreen[dict | None]):
     # -- saving -----------------------------------------------------------------------
 
     def form_values(self) -> dict[str, str]:
-        out = {}
-        for field in FIELDS:
-            widget = self.query_one(f"#f-{field}")
-            out[field] = widget.value
-        return out
+        return {f: self._field(f).value for f in FIELDS}
+
+    def _field(self, name: str) -> Input | NameField:
+        widget = self.query_one(f"#f-{name}")
+        assert isinstance(widget, Input | NameField)
+        return widget
 
     def changes(self) -> dict[str, Any]:
         """Fields that differ from the event as loaded (all non-empty ones when adding)."""
         values = self.form_values()
-        changed = {f: v for f, v in values.items() if v.strip() != self.original[f].strip()}
+        changed: dict[str, Any] = {
+            f: v for f, v in values.items() if v.strip() != self.original[f].strip()
+        }
         if "event_date" in changed:
             iso, precision = read_date(changed["event_date"], self.article.get("published"))
             changed["event_date"] = iso
@@ -206,6 +213,7 @@ class EditEventScreen(ModalScreen[dict | None]):
 
             self.app.submit(write, on_done=self._saved, on_error=self._failed, table="events")
         else:
+            assert self.span is not None  # adding: the sentence the event comes from
             start, end, quote = self.span
             article_id = self.article["id"]
 
@@ -235,3 +243,6 @@ class EditEventScreen(ModalScreen[dict | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)

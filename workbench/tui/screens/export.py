@@ -8,9 +8,10 @@ temporary name, then renamed, by `workbench.export`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,9 +25,15 @@ FORMATS = ("csv", "jsonl", "geojson")
 STATUSES = ("confirmed", "all", "proposed", "rejected")
 
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
 class ExportScreen(ModalScreen[None]):
     SCOPE = "Export"
     TYPING = True
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     CSS_PATH = "export.tcss"
     BINDINGS = [
         Binding("ctrl+s", "start", "Export", id="start-export"),

@@ -7,10 +7,10 @@ the mention follow in the same logged action (see `workbench.store.mentions`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -23,6 +23,9 @@ from ..fuzzy import NameIndex
 from ..marks import ENTITY_KINDS
 from ..widgets.entities_panel import MentionGroup
 from ..widgets.name_field import NameField
+
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
 
 
 class FixMentionScreen(ModalScreen[dict | None]):
@@ -119,3 +122,6 @@ class FixMentionScreen(ModalScreen[dict | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)

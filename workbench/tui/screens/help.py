@@ -6,8 +6,11 @@ Built from the binding registry and the app's keymap, so it shows the analyst's 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,9 +19,14 @@ from textual.widgets import Static
 
 from ..keymap import user_keymap_path
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
 
 class HelpScreen(ModalScreen[None]):
     SCOPE = "Help"
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close help", id="close-help"),

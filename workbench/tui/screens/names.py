@@ -122,7 +122,7 @@ class NamesScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, group="names-load")
     def load(self) -> None:
-        with self.lock:
+        with self.db_lock:
             found = suggest(self.store, "place" if self.kind == UNPLACED else self.kind)
             page = list_entities(self.store, self.kind, limit=PAGE, offset=self.page_offset)
             total = count_entities(self.store, self.kind)
@@ -212,7 +212,7 @@ class NamesScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, group="names-examples")
     def load_examples(self, entity_id: int, name: str) -> None:
-        with self.lock:
+        with self.db_lock:
             found = examples(self.store, entity_id, limit=3, width=60)
             aliases = aliases_of(self.store, [entity_id])[entity_id]
         text = Text(no_wrap=False)
@@ -239,7 +239,7 @@ class NamesScreen(StoreScreen):
     @work(thread=True, group="names-write")
     def _write(self, fn: Callable[[Store], Any], message: Callable[[Any], str]) -> None:
         try:
-            with self.lock:
+            with self.db_lock:
                 result = fn(self.store)
         except Exception as exc:  # shown to the analyst; nothing was saved
             self.app.call_from_thread(self._failed, exc)
@@ -265,7 +265,7 @@ class NamesScreen(StoreScreen):
 
     def action_merge(self) -> None:
         row = self._cluster_row()
-        if row is None:
+        if row is None or row.cluster is None:
             return
         ids = [m.entity_id for m in self.clusters[row.cluster].members]
         self.write(
@@ -275,7 +275,7 @@ class NamesScreen(StoreScreen):
 
     def action_exclude(self) -> None:
         row = self._cluster_row()
-        if row is None:
+        if row is None or row.cluster is None:
             return
         others = [
             m.entity_id for m in self.clusters[row.cluster].members if m.entity_id != row.entity_id
@@ -395,7 +395,7 @@ class PickDialog(ModalScreen[str | None]):
             yield OptionList(*(Option(Text(c), id=str(i)) for i, c in enumerate(self.choices)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.choices[int(event.option.id)])
+        self.dismiss(self.choices[event.option_index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

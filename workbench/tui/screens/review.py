@@ -10,8 +10,10 @@ edit, add, merge, fix-mention, done) are in `review_actions`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,8 +40,14 @@ NEEDS_EVENT = {
 }  # fmt: skip
 
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
 class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
     SCOPE = "Review"
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     CSS_PATH = "review.tcss"
     AUTO_FOCUS = None  # no widget holds the focus: the screen's keys act on the events
     BINDINGS = [
@@ -172,6 +180,8 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         self._head()
 
     def _head(self) -> None:
+        if self.bundle is None:
+            return
         article = self.bundle.article
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{ARTICLE_MARKS.get(article['status'], '?')} {article['status']} ", "bold")

@@ -19,8 +19,10 @@ class StoreScreen(Screen):
         super().__init__()
         # The screen owns this connection (the app opens one for it) and closes it.
         self.store = store if isinstance(store, Store) else Store(store)
-        self.lock = threading.Lock()  # one connection, used by one worker at a time
+        # One connection, used by one worker at a time. Not `self.lock`: that is Textual's
+        # own (an asyncio lock that Widget.batch() takes).
+        self.db_lock = threading.Lock()
 
     def on_unmount(self) -> None:
-        with self.lock:
+        with self.db_lock:
             self.store.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from rich.cells import cell_len
@@ -95,11 +96,11 @@ class ArticleView(ScrollView, can_focus=False):
         self,
         text: str,
         mentions: list[dict[str, Any]],
-        boilerplate: list[tuple[int, int]] = (),
+        boilerplate: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text = _CONTROL.sub("\ufffd", text).replace("\t", " ")
         self._mentions = mentions
-        self._boilerplate = [tuple(b) for b in boilerplate]
+        self._boilerplate = [(int(a), int(b)) for a, b in boilerplate]
         self.cursor = 0
         self.evidence = None
         self._restyle()
@@ -255,7 +256,7 @@ class ArticleView(ScrollView, can_focus=False):
         )
         if in_cursor:
             line.stylize_before(self.get_component_rich_style("article-view--cursor"))
-        if in_evidence:
+        if in_evidence and self.evidence is not None:
             lo, hi = max(start, self.evidence[0]), min(end, self.evidence[1])
             style = self.get_component_rich_style("article-view--evidence")
             line.stylize(style, lo - start, hi - start)

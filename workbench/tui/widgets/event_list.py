@@ -6,6 +6,8 @@ thing wherever the analyst is looking. Only the window around the selection is r
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -49,8 +51,8 @@ class EventList(Widget, can_focus=False):
         self,
         events: list[EventView],
         selected: int,
-        marked: set[int] = frozenset(),
-        pending: set[int] = frozenset(),
+        marked: AbstractSet[int] = frozenset(),
+        pending: AbstractSet[int] = frozenset(),
     ) -> None:
         self.events, self.selected = events, selected
         self.marked, self.pending = set(marked), set(pending)

@@ -17,7 +17,10 @@ class ProgressLine(Widget):
     note: reactive[str] = reactive("")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "progress", lambda _: self.refresh(), init=False)
+        self.watch(self.app, "progress", self._changed, init=False)
+
+    def _changed(self, _progress: object) -> None:
+        self.refresh()
 
     def render(self) -> Text:
         p = getattr(self.app, "progress", None)
