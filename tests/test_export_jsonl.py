@@ -9,7 +9,7 @@ from export_helpers import curate, export_text, jsonl_records
 
 from workbench.export import RECORD_FIELDS, iter_records
 from workbench.export.jsonl import JsonLines
-from workbench.export.records import EntityCache, iter_rows, to_record
+from workbench.export.records import EntityCache, EventFilter, iter_rows, to_record
 from workbench.export.run import date_bound
 from workbench.store import change
 from workbench.store.record import SOURCE_FIELDS
@@ -146,7 +146,7 @@ def test_fast_lines_equal_json_dumps_on_awkward_values(store):
     entities = EntityCache(store)
     lines = JsonLines(entities)
     checked = 0
-    for row, sources in iter_rows(store, "all", entities=entities):
+    for row, sources in iter_rows(store, EventFilter("all"), entities):
         expected = json.dumps(to_record(row, entities, sources), ensure_ascii=False)
         assert lines.line(row, sources) == expected
         checked += 1

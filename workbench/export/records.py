@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..base.countries import country_info
@@ -73,42 +74,48 @@ class EntityCache:
         )
 
 
-def event_filter(
-    status: str = "confirmed",
-    since: str | None = None,
-    until: str | None = None,
-    article_id: int | None = None,
-    place_ids: list[int] | None = None,
-    coder: str | None = None,
-) -> tuple[str, list[Any]]:
-    """SQL WHERE clause (on alias `e`) selecting exportable events (or, given `coder`, that
-    coder's blind copies, for agreement figures)."""
-    if status not in STATUS_FILTERS:
-        raise ValueError(f"status must be one of {', '.join(STATUS_FILTERS)}")
-    # Blind coders' copies (events.coder) are working copies, never the dataset.
-    where = ["e.status != 'merged'"] if status == "all" else ["e.status = ?"]
-    params: list[Any] = [] if status == "all" else [status]
-    if status == "reviewed":  # confirmed, and passed by a reviewer
-        params = ["confirmed"]
-        where.append("e.reviewed_by IS NOT NULL")
-    if coder is None:
-        where.append("e.coder IS NULL")
-    else:
-        where.append("e.coder = ?")
-        params.append(coder)
-    if since:
-        where.append("e.event_date >= ?")
-        params.append(since)
-    if until:
-        where.append("e.event_date <= ?")
-        params.append(until)
-    if article_id is not None:
-        where.append("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
-        params.append(article_id)
-    if place_ids is not None:
-        where.append("e.place_id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(place_ids))
-    return " AND ".join(where), params
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events an export (or a listing) selects: a status ("all" is every one but the
+    merged), an inclusive ISO date range, one article's, one country's places; and the
+    shared events unless `coder` names a blind coder whose copies are wanted (agreement)."""
+
+    status: str = "confirmed"
+    since: str | None = None
+    until: str | None = None
+    article_id: int | None = None
+    country: str | None = None
+    coder: str | None = None
+
+    def where(self, entities: EntityCache) -> tuple[str, list[Any]]:
+        """SQL WHERE clause (on alias `e`) and its parameters."""
+        status = self.status
+        if status not in STATUS_FILTERS:
+            raise ValueError(f"status must be one of {', '.join(STATUS_FILTERS)}")
+        # Blind coders' copies (events.coder) are working copies, never the dataset.
+        where = ["e.status != 'merged'"] if status == "all" else ["e.status = ?"]
+        params: list[Any] = [] if status == "all" else [status]
+        if status == "reviewed":  # confirmed, and passed by a reviewer
+            params = ["confirmed"]
+            where.append("e.reviewed_by IS NOT NULL")
+        if self.coder is None:
+            where.append("e.coder IS NULL")
+        else:
+            where.append("e.coder = ?")
+            params.append(self.coder)
+        if self.since:
+            where.append("e.event_date >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("e.event_date <= ?")
+            params.append(self.until)
+        if self.article_id is not None:
+            where.append("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
+            params.append(self.article_id)
+        if self.country:
+            where.append("e.place_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(entities.place_ids_in(self.country)))
+        return " AND ".join(where), params
 
 
 # Sources come from the same query as their event (LEFT JOIN, ordered by event then source),
@@ -119,50 +126,20 @@ Row = tuple[Any, ...]  # an events row, EVENT_COLUMNS order
 Source = tuple[Any, ...]  # a source, SOURCE_FIELDS order
 
 
-def _where(
-    entities: EntityCache,
-    status: str,
-    since: str | None,
-    until: str | None,
-    article_id: int | None,
-    country: str | None,
-    coder: str | None = None,
-) -> tuple[str, list[Any]]:
-    place_ids = entities.place_ids_in(country) if country else None
-    return event_filter(status, since, until, article_id, place_ids, coder)
-
-
-def count_events(
-    store: Store,
-    status: str = "confirmed",
-    since: str | None = None,
-    until: str | None = None,
-    article_id: int | None = None,
-    country: str | None = None,
-    entities: EntityCache | None = None,
-) -> int:
-    """How many events `iter_records` with the same filters yields (for progress bars)."""
-    entities = entities or EntityCache(store)
-    where, params = _where(entities, status, since, until, article_id, country)
+def count_events(store: Store, which: EventFilter, entities: EntityCache | None = None) -> int:
+    """How many events `iter_rows` with the same filter yields (for progress bars)."""
+    where, params = which.where(entities or EntityCache(store))
     return int(store.scalar(f"SELECT count(*) FROM events e WHERE {where}", params))
 
 
 def iter_rows(
-    store: Store,
-    status: str = "confirmed",
-    since: str | None = None,
-    until: str | None = None,
-    article_id: int | None = None,
-    country: str | None = None,
-    entities: EntityCache | None = None,
-    coder: str | None = None,
+    store: Store, which: EventFilter, entities: EntityCache | None = None
 ) -> Iterator[tuple[Row, list[Source]]]:
     """(events row tuple, its source tuples) for each selected event, in id order.
 
     The raw form the writers use: tuples, no per-row dicts (they cost ~1/4 of an export).
     """
-    entities = entities or EntityCache(store)
-    where, params = _where(entities, status, since, until, article_id, country, coder)
+    where, params = which.where(entities or EntityCache(store))
     cursor = store.conn.execute(
         f"""
         SELECT {_EVENT_SQL}, {_SOURCE_SQL}
@@ -189,17 +166,11 @@ def iter_rows(
 
 
 def iter_records(
-    store: Store,
-    status: str = "confirmed",
-    since: str | None = None,
-    until: str | None = None,
-    article_id: int | None = None,
-    country: str | None = None,
-    coder: str | None = None,
+    store: Store, status: str = "confirmed", **filters: Any
 ) -> Iterator[dict[str, Any]]:
+    """The export records of the events an `EventFilter(status, **filters)` selects."""
     entities = EntityCache(store)
-    rows = iter_rows(store, status, since, until, article_id, country, entities, coder)
-    for row, sources in rows:
+    for row, sources in iter_rows(store, EventFilter(status, **filters), entities):
         yield to_record(row, entities, sources)
 
 

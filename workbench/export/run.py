@@ -19,7 +19,7 @@ from .csv import write_csv
 from .datasette import write_metadata
 from .geojson import write_geojson
 from .jsonl import write_jsonl_rows
-from .records import EntityCache, count_events, iter_rows
+from .records import EntityCache, EventFilter, count_events, iter_rows
 from .writer import atomic_output
 
 FORMATS = ("csv", "jsonl", "geojson", "datasette-metadata")
@@ -107,11 +107,10 @@ def export_to_file(
     first = date_bound(since, end=False, name="since")
     last = date_bound(until, end=True, name="until")
     entities = EntityCache(store)
-    rows: Iterator[Any] = iter_rows(
-        store, status, first, last, country=country or None, entities=entities
-    )
+    which = EventFilter(status, first, last, country=country or None)
+    rows: Iterator[Any] = iter_rows(store, which, entities)
     if progress is not None:
-        total = count_events(store, status, first, last, country=country or None, entities=entities)
+        total = count_events(store, which, entities)
         rows = _reporting(rows, total, progress)
     writer = {"csv": write_csv, "geojson": write_geojson, "jsonl": write_jsonl_rows}[fmt]
     with atomic_output(path, newline="" if fmt == "csv" else None) as out:
