@@ -39,3 +39,9 @@ def seeded(store):
     relax_confirm_rules(store.path)
     ingest_seeds(store, extract=False)
     return store
+
+
+@pytest.fixture(autouse=True)
+def _fake_embedder(monkeypatch):
+    """Tests use the tiny deterministic embedder unless they ask for the real model."""
+    monkeypatch.setenv("WORKBENCH_EMBEDDER", "fake")

@@ -15,6 +15,9 @@ class SubEventType:
     event_type: str
     sub_event_type: str
     description: str
+    # One or two sentences in ACLED's terms, what the type is and what it is not; the
+    # learned layer matches reports against it (workbench.learn.definitions).
+    definition: str = ""
 
 
 @lru_cache(maxsize=8)

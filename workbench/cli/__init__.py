@@ -57,6 +57,7 @@ from . import (  # noqa: E402, F401
     extract_cmds,
     ingest_cmds,
     log_cmds,
+    model_cmds,
     names_cmds,
     review_cmds,
     team_cmds,

@@ -474,3 +474,31 @@ def m013_events_flat_from_record(db: Database) -> None:
 def m014_record_reviewer(db: Database) -> None:
     # The export record names the reviewer (reviewed_by/at, columns added by m010).
     create_flat_view(db)
+
+
+@migrations()
+def m015_learned_models(db: Database) -> None:
+    # The learned layer's model, kept in the database it learned from, so a copy of the file
+    # carries it and `workbench model export/import` moves it between projects. One row per
+    # kind ("types"); `data` is the model's own npz bytes, `meta` what it was trained on.
+    db.execute(
+        """
+        CREATE TABLE learned_models (
+            kind TEXT PRIMARY KEY,
+            trained_at TEXT NOT NULL,
+            examples INTEGER NOT NULL,          -- training-set size
+            decisions INTEGER NOT NULL,         -- analyst decisions in the database then
+            meta TEXT NOT NULL DEFAULT '{}',    -- JSON: embedder, per-type counts, CV figures
+            data BLOB NOT NULL
+        )
+        """
+    )
+    # Sentence vectors by (features, text hash): retraining embeds only new evidence.
+    db.execute(
+        """
+        CREATE TABLE learned_vectors (
+            key TEXT PRIMARY KEY,               -- features name + sha1 of the text
+            vector BLOB NOT NULL                -- float32
+        )
+        """
+    )

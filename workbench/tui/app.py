@@ -26,6 +26,8 @@ from ..store import ConflictError, Store, StoreError, redo, undo
 from ..store.assign import has_assignments
 from ..store.queries import ArticleQuery, Progress
 from .data import Gateway
+from .learning import CHECK_SECONDS as LEARN_CHECK_SECONDS
+from .learning import Learner
 from .writer import Job, Writer
 
 NOT_IN_DIALOGS = ("undo", "redo", "search", "open_names", "open_duplicates", "export_data")
@@ -67,6 +69,7 @@ class WorkbenchApp(App):
         # The "mine" view is the default for an analyst who has articles assigned.
         mine = has_assignments(self.gateway.store, self.analyst)
         self.queue_query = ArticleQuery(mine=self.analyst if mine else None)
+        self.learner = Learner(self.db_path)
         self._initial_keymap = keymap or {}
         if animations is None:
             # Over SSH every animation frame is bytes on a slow link.
@@ -87,6 +90,15 @@ class WorkbenchApp(App):
         self.refresh_progress()
         if self.db_path != ":memory:":
             self.finish_extraction()
+        self._learn()
+        self.set_interval(LEARN_CHECK_SECONDS, self._learn)
+
+    def _learn(self) -> None:
+        # Retrain the type model in the background when decisions changed (tui/learning.py).
+        self.run_worker(
+            self.learner.retrain_if_due, thread=True, exclusive=True, group="learn",
+            exit_on_error=False,
+        )  # fmt: skip
 
     # -- the write path ---------------------------------------------------------------
 

@@ -99,6 +99,9 @@ class EditEventScreen(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
             yield Static(self._title(), id="edit-title")
+            model = Static("", id="edit-model")
+            model.display = False  # shown when the model has something to say (_model_ranked)
+            yield model
             with VerticalScroll(id="edit-fields"):
                 for field, (label, kind, multi) in FIELDS.items():
                     with Horizontal(classes="edit-row"):
@@ -138,6 +141,29 @@ class EditEventScreen(ModalScreen[dict | None]):
     def on_mount(self) -> None:
         self.query_one("#f-event_date", Input).focus()
         self._load_indexes()
+        self._rank_types()
+
+    @work(thread=True, group="model", exit_on_error=False)
+    def _rank_types(self) -> None:
+        # The sub-event types ranked by the model for this event's evidence (tui/learning.py).
+        quote = self.event.quote if self.event else (self.span[2] if self.span else "")
+        if not quote:
+            return
+        probe = EventView(row={"id": 0, "status": "proposed"}, values={}, quote=quote)
+        ranked, _ = self.app.learner.suggestions([probe]).get(0, ([], None))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._model_ranked, ranked)
+
+    def _model_ranked(self, ranked: list) -> None:
+        typed = self.original["sub_event_type"].strip()
+        if not ranked or (typed and ranked[0].source == "codebook"):
+            return  # day one, a type already given is not second-guessed (as on review)
+        text = Text("Model: ", style="bold", no_wrap=True, overflow="ellipsis")
+        text.append(" · ".join(f"{s.sub_event_type} {s.score:.2f}" for s in ranked[:4]))
+        text.append(f"  ({ranked[0].why()})", style="dim")
+        widget = self.query_one("#edit-model", Static)
+        widget.update(text)
+        widget.display = True
 
     @work(thread=True, group="names")
     def _load_indexes(self) -> None:

@@ -85,6 +85,8 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         self.pending: set[int] = set()
         self._had_event = True
         self._beat_for: int | None = None
+        # Event id -> (the model's ranked types, P(real event)); filled by a worker.
+        self.learned: dict[int, tuple[list, float | None]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-head")
@@ -178,6 +180,20 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         if same_article and not self.current:
             view.cursor = cursor
         self._head()
+        self._suggest(list(self.events))
+
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def _suggest(self, events: list[EventView]) -> None:
+        learned = self.app.learner.suggestions(events)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._learned, learned)
+
+    def _learned(self, learned: dict[int, tuple[list, float | None]]) -> None:
+        self.learned = learned
+        self.query_one(EventFields).show(self.current, self._learned_for(self.current))
+
+    def _learned_for(self, view: EventView | None) -> tuple[list, float | None] | None:
+        return self.learned.get(view.id) if view is not None else None
 
     def _head(self) -> None:
         if self.bundle is None:
@@ -224,7 +240,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
 
     def refresh_events(self) -> None:
         self.query_one(EventList).show(self.events, self.selected, self.marked, self.pending)
-        self.query_one(EventFields).show(self.current)
+        self.query_one(EventFields).show(self.current, self._learned_for(self.current))
 
     def evidence_span(self, view: EventView) -> tuple[int, int] | None:
         if view.start is not None and view.end is not None and view.end > view.start:

@@ -30,7 +30,7 @@ def _fmt(value) -> str:
 class EventFields(Static):
     """Plain `Text` only: names and quotes come from articles."""
 
-    def show(self, view: EventView | None) -> None:
+    def show(self, view: EventView | None, learned: tuple | None = None) -> None:
         if view is None:
             self.update(Text("No event selected."))
             return
@@ -69,4 +69,36 @@ class EventFields(Static):
             grid.add_row(Text("sources"), Text(f"{view.sources} articles"))
         if view.quote:
             grid.add_row(Text("evidence"), Text(f"“{view.quote}”", style="italic"))
+        if learned:
+            for label, text in suggestion_rows(v.get("sub_event_type") or "", *learned):
+                grid.add_row(Text(label), text)
         self.update(Group(head, grid))
+
+
+def suggestion_rows(typed: str, ranked: list, eventness: float | None) -> list[tuple[str, Text]]:
+    """The model's view of an event: a suggestion where it has no type, else only its
+    opinion (a type already given, by a rule or the analyst, is never changed)."""
+    from ...learn.definitions import THRESHOLD
+
+    rows: list[tuple[str, Text]] = []
+    top = ranked[0] if ranked else None
+    if top is not None and typed and top.source == "codebook":
+        # Day one the definitions are weaker than a rule or an analyst (re-typing the rules'
+        # events by them lost F1): an opinion on a typed event waits for learned decisions.
+        top = None
+    if top is not None:
+        weak = top.source == "codebook" and top.score < THRESHOLD
+        name = f"{top.sub_event_type} ({top.event_type}) {top.score:.2f}"
+        if not typed:
+            label = Text("none above the threshold" if weak else name, style="bold")
+            rows.append(("suggested", label))
+        elif top.sub_event_type == typed:
+            rows.append(("model", Text(f"agrees ({top.score:.2f})")))
+        else:
+            rows.append(("model", Text(f"would say {name}" + (" (weak)" if weak else ""))))
+        if not weak or not typed:
+            rows.append(("why", Text(top.why(), style="dim")))
+    if eventness is not None:
+        doubt = " — the model doubts this is an event" if eventness < 0.5 else ""
+        rows.append(("event?", Text(f"{eventness:.2f}{doubt}", style="bold" if doubt else "")))
+    return rows

@@ -1,0 +1,129 @@
+"""Provides the learned layer's storage: its model per database, and the decisions it learns from.
+
+The model is derived data (it can always be retrained from the decisions), so saving it is
+not an analyst action: it is not logged and undo never touches it. Decisions are read here
+so that the SQL stays in the store: an event the analyst confirmed (as extracted, corrected
+or added) is an example of its sub-event type, a rejected proposal an example of a non-event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .db import Store, now
+
+
+@dataclass(frozen=True)
+class Decision:
+    event_id: int
+    article_id: int | None
+    status: str  # confirmed | rejected
+    sub_event_type: str
+    text: str  # the evidence sentence (the first source's quote)
+
+
+@dataclass(frozen=True)
+class SavedModel:
+    kind: str
+    trained_at: str
+    examples: int
+    decisions: int
+    meta: dict[str, Any]
+    data: bytes
+
+
+_EVIDENCE = (
+    "(SELECT s.quote FROM event_sources s WHERE s.event_id = e.id "
+    "AND s.quote != '' ORDER BY s.id LIMIT 1)"
+)
+
+
+def decisions(store: Store) -> list[Decision]:
+    """Every confirmed or rejected event with evidence text, in article order."""
+    rows = store.conn.execute(
+        f"SELECT e.id, e.article_id, e.status, e.sub_event_type, {_EVIDENCE} AS quote "
+        "FROM events e WHERE e.status IN ('confirmed', 'rejected') "
+        "ORDER BY coalesce(e.article_id, 0), e.id"
+    ).fetchall()
+    return [Decision(int(r[0]), r[1], str(r[2]), str(r[3]), str(r[4])) for r in rows if r[4]]
+
+
+def proposals(store: Store) -> list[Decision]:
+    """Every proposed event with evidence text (status 'proposed'), in article order."""
+    rows = store.conn.execute(
+        f"SELECT e.id, e.article_id, e.status, e.sub_event_type, {_EVIDENCE} AS quote "
+        "FROM events e WHERE e.status = 'proposed' ORDER BY coalesce(e.article_id, 0), e.id"
+    ).fetchall()
+    return [Decision(int(r[0]), r[1], str(r[2]), str(r[3]), str(r[4])) for r in rows if r[4]]
+
+
+def decision_count(store: Store) -> int:
+    return int(
+        store.scalar("SELECT count(*) FROM events WHERE status IN ('confirmed', 'rejected')") or 0
+    )
+
+
+def decision_stamp(store: Store) -> str:
+    """Changes whenever a decision is made, changed or undone: when to retrain."""
+    row = store.conn.execute(
+        "SELECT count(*), max(updated_at), sum(id * length(sub_event_type)) FROM events "
+        "WHERE status IN ('confirmed', 'rejected')"
+    ).fetchone()
+    return f"{row[0]}:{row[1]}:{row[2]}"
+
+
+def evidence(store: Store, event_ids: list[int]) -> dict[int, str]:
+    """Event id -> its evidence sentence (events without one are left out)."""
+    if not event_ids:
+        return {}
+    marks = ",".join("?" * len(event_ids))
+    rows = store.conn.execute(
+        f"SELECT e.id, {_EVIDENCE} FROM events e WHERE e.id IN ({marks})", event_ids
+    ).fetchall()
+    return {int(r[0]): str(r[1]) for r in rows if r[1]}
+
+
+def save_model(
+    store: Store, kind: str, data: bytes, *, examples: int, decisions: int, meta: dict[str, Any]
+) -> None:
+    with store.write() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO learned_models "
+            "(kind, trained_at, examples, decisions, meta, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [kind, now(), examples, decisions, json.dumps(meta, sort_keys=True), data],
+        )
+
+
+def load_model(store: Store, kind: str) -> SavedModel | None:
+    row = store.conn.execute(
+        "SELECT kind, trained_at, examples, decisions, meta, data "
+        "FROM learned_models WHERE kind = ?",
+        [kind],
+    ).fetchone()
+    if row is None:
+        return None
+    return SavedModel(
+        str(row[0]), str(row[1]), int(row[2]), int(row[3]), json.loads(row[4]), bytes(row[5])
+    )
+
+
+def cached_vectors(store: Store, keys: list[str]) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    for lo in range(0, len(keys), 500):
+        part = keys[lo : lo + 500]
+        marks = ",".join("?" * len(part))
+        for key, blob in store.conn.execute(
+            f"SELECT key, vector FROM learned_vectors WHERE key IN ({marks})", part
+        ):
+            found[str(key)] = bytes(blob)
+    return found
+
+
+def cache_vectors(store: Store, items: list[tuple[str, bytes]]) -> None:
+    if items:
+        with store.write():
+            store.conn.executemany(
+                "INSERT OR REPLACE INTO learned_vectors (key, vector) VALUES (?, ?)", items
+            )
