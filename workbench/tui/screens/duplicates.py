@@ -10,10 +10,10 @@ merge; `swap-duplicate` changes sides. Quotes are article text: rendered as `Tex
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -31,7 +31,13 @@ FIELDS = ("event_id", "status", "event_date", "date_precision", "sub_event_type"
           "actor2", "location", "fatalities")  # fmt: skip
 
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
 class DuplicatesScreen(StoreScreen):
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     SCOPE = "Duplicates"
     CSS_PATH = "duplicates.tcss"
     AUTO_FOCUS = "#pairs"
@@ -53,16 +59,16 @@ class DuplicatesScreen(StoreScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="dup-head")
-        yield DataTable(id="pairs", cursor_type="row")
+        pairs = DataTable(id="pairs", cursor_type="row")
+        # Columns from the start: the app may ask any screen to reload at any time.
+        pairs.add_columns("score", "date", "sub-event type", "events", "where / who", "why")
+        yield pairs
         with Horizontal(id="sides"):
             yield Static(id="left", classes="side")
             yield Static(id="right", classes="side")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label in ("score", "date", "sub-event type", "events", "where / who", "why"):
-            table.add_column(label)
         self.reload()
 
     def reload(self) -> None:
@@ -145,15 +151,13 @@ class DuplicatesScreen(StoreScreen):
 
     # -- writes ---------------------------------------------------------------------------
 
-    @work(thread=True, group="duplicates-write")
     def write(self, fn: Callable[[Store], Any], message: str) -> None:
-        try:
-            with self.db_lock:
-                fn(self.store)
-        except Exception as exc:  # shown to the analyst; nothing was saved
-            self.app.call_from_thread(self._done, str(exc), "error")
-            return
-        self.app.call_from_thread(self._done, message, "information")
+        """Queue one logged change on the app's writer, like every other screen's."""
+        self.app.submit(
+            lambda store, _expect: fn(store),
+            on_done=lambda _result: self._done(message, "information"),
+            on_error=lambda exc: self._done(str(exc), "error"),
+        )
 
     def _done(self, message: str, severity: SeverityLevel) -> None:
         self.notify(message, severity=severity, markup=False)

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -51,6 +51,10 @@ KINDS = (None, "actor", "place", UNPLACED)
 SHOWING = {None: "actors and places", UNPLACED: "places without coordinates (e sets them)"}
 
 
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
 @dataclass
 class Row:
     entity_id: int
@@ -66,6 +70,8 @@ def where(attrs: dict[str, Any]) -> str:
 
 
 class NamesScreen(StoreScreen):
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
     SCOPE = "Names"
     CSS_PATH = "names.tcss"
     AUTO_FOCUS = "#clusters"
@@ -99,20 +105,19 @@ class NamesScreen(StoreScreen):
         with Horizontal(id="names-body"):
             with Vertical(id="clusters-pane"):
                 yield Label("Suggested clusters", classes="pane-title")
-                yield DataTable(id="clusters", cursor_type="row")
+                clusters = DataTable(id="clusters", cursor_type="row")
+                # Columns from the start: the app may ask any screen to reload at any time.
+                clusters.add_columns("#", "score", "", "name", "count", "type / country")
+                yield clusters
             with Vertical(id="entities-pane"):
                 yield Label("Actors & places", classes="pane-title")
-                yield DataTable(id="entities", cursor_type="row")
+                entities = DataTable(id="entities", cursor_type="row")
+                entities.add_columns("name", "kind", "count", "type / country", "aliases")
+                yield entities
         yield Static(id="examples")
         yield Footer()
 
     def on_mount(self) -> None:
-        clusters = self.query_one("#clusters", DataTable)
-        for label in ("#", "score", "", "name", "count", "type / country"):
-            clusters.add_column(label)
-        entities = self.query_one("#entities", DataTable)
-        for label in ("name", "kind", "count", "type / country", "aliases"):
-            entities.add_column(label)
         self.reload()
 
     # -- loading ------------------------------------------------------------------------
@@ -234,17 +239,12 @@ class NamesScreen(StoreScreen):
     # -- writes ---------------------------------------------------------------------------
 
     def write(self, fn: Callable[[Store], Any], message: Callable[[Any], str]) -> None:
-        self._write(fn, message)
-
-    @work(thread=True, group="names-write")
-    def _write(self, fn: Callable[[Store], Any], message: Callable[[Any], str]) -> None:
-        try:
-            with self.db_lock:
-                result = fn(self.store)
-        except Exception as exc:  # shown to the analyst; nothing was saved
-            self.app.call_from_thread(self._failed, exc)
-            return
-        self.app.call_from_thread(self._written, message(result))
+        """Queue one logged change on the app's writer, like every other screen's."""
+        self.app.submit(
+            lambda store, _expect: fn(store),
+            on_done=lambda result: self._written(message(result)),
+            on_error=self._failed,
+        )
 
     def _written(self, message: str) -> None:
         self.notify(message, markup=False)

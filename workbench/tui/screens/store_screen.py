@@ -1,8 +1,10 @@
-"""Provides `StoreScreen`: a screen that owns its own database connection.
+"""Provides `StoreScreen`: a screen that reads through a database connection of its own.
 
-The names and duplicates screens read and write in thread workers; each keeps one `Store`
-(passed in, or opened from a path) guarded by a lock so one worker uses it at a time, and
-closes it when the screen goes away.
+The names and duplicates screens compute clusters and pairs in thread workers, which may
+take a while: on their own `Store` (passed in, or opened from a path; WAL lets it read while
+the app writes), guarded by a lock so one worker uses it at a time, and closed when the
+screen goes away. Their changes go through the app's writer (`app.submit`), as every
+screen's do.
 """
 
 from __future__ import annotations
