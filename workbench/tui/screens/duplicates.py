@@ -59,7 +59,7 @@ class DuplicatesScreen(StoreScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="dup-head")
-        pairs = DataTable(id="pairs", cursor_type="row")
+        pairs: DataTable[Any] = DataTable(id="pairs", cursor_type="row")
         # Columns from the start: the app may ask any screen to reload at any time.
         pairs.add_columns("score", "date", "sub-event type", "events", "where / who", "why")
         yield pairs

@@ -105,13 +105,13 @@ class NamesScreen(StoreScreen):
         with Horizontal(id="names-body"):
             with Vertical(id="clusters-pane"):
                 yield Label("Suggested clusters", classes="pane-title")
-                clusters = DataTable(id="clusters", cursor_type="row")
+                clusters: DataTable[Any] = DataTable(id="clusters", cursor_type="row")
                 # Columns from the start: the app may ask any screen to reload at any time.
                 clusters.add_columns("#", "score", "", "name", "count", "type / country")
                 yield clusters
             with Vertical(id="entities-pane"):
                 yield Label("Actors & places", classes="pane-title")
-                entities = DataTable(id="entities", cursor_type="row")
+                entities: DataTable[Any] = DataTable(id="entities", cursor_type="row")
                 entities.add_columns("name", "kind", "count", "type / country", "aliases")
                 yield entities
         yield Static(id="examples")
