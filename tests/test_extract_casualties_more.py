@@ -81,22 +81,9 @@ def test_reports_of_no_casualties_are_zero(finder, sentence):
     assert [h.count for h in finder.find(sentence)] == [0]
 
 
-def test_a_strike_without_casualties_has_zero_fatalities():
-    ev = one(
-        "Russian missiles struck a power plant in Kharkiv on Tuesday morning, causing no "
-        "casualties, the governor said."
-    )
-    assert ev.fatalities == 0
-
-
 def test_injuries_only_mean_zero_dead():
     ev = one("Rebels shelled the town of Kadugli on Monday, wounding four civilians.")
     assert (ev.fatalities, ev.injured) == (0, 4)
-
-
-def test_an_arrest_with_no_word_on_casualties_stays_unknown():
-    ev = one("Police arrested three journalists in Harare on Monday.")
-    assert ev.fatalities is None
 
 
 def test_no_one_hurt_in_another_paragraph_is_not_the_arrests():
@@ -140,22 +127,6 @@ def test_incident_tolls_are_not_aggregates(finder, sentence):
     assert hits and not any(h.aggregate for h in hits)
 
 
-def test_a_tally_in_the_next_sentence_does_not_become_the_toll():
-    ev = one(
-        "Ethiopian forces shelled the town of Adigrat on Sunday, killing six civilians. "
-        "More than 500 civilians have been killed in the region since November."
-    )
-    assert ev.fatalities == 6
-
-
-def test_a_tally_alone_gives_no_toll():
-    ev = one(
-        "Ethiopian forces shelled the town of Adigrat on Sunday. The conflict has killed "
-        "thousands of people."
-    )
-    assert ev.fatalities is None
-
-
 # -- figures that add up --------------------------------------------------------------------------
 
 
@@ -168,36 +139,12 @@ def test_two_sides_dead_in_one_clause_add_up(finder):
     assert ev.fatalities == 19
 
 
-def test_also_killed_adds_to_the_toll():
-    ev = one(
-        "Eight soldiers were killed on Monday when JNIM fighters ambushed their patrol near "
-        "Djibo. Four of the assailants were also killed, according to a security source."
-    )
-    assert ev.fatalities == 12
-
-
 def test_differing_reports_keep_the_lowest():
     ev = one(
         "Gunmen killed 22 villagers in Zamfara state on Sunday, police said. Residents said "
         "31 people were killed."
     )
     assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (22, 22, 31)
-
-
-def test_a_vague_word_gives_way_to_a_figure():
-    ev = one(
-        "Militants killed scores of villagers in Ituri province on Friday. The army said 17 "
-        "bodies had been found, and at least 17 people were killed."
-    )
-    assert ev.fatalities == 17
-
-
-def test_a_toll_on_both_sides_is_the_whole_figure():
-    ev = one(
-        "Rebels attacked army posts near Kafr Zita late on Sunday, killing 9 soldiers. A "
-        "monitor put the death toll at 17 combatants on both sides."
-    )
-    assert ev.fatalities == 17
 
 
 def test_a_campaign_tally_is_no_incident_toll(finder):

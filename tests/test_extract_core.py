@@ -272,14 +272,6 @@ def test_user_dictionary_adds_names(tmp_path):
     assert ex.entities[("place", "Kafr Sousa")].attrs["latitude"] == 33.499
 
 
-def test_dateline_city_is_not_the_event_place():
-    ev = one(
-        "BEIRUT (Reuters) - Russian warplanes bombed a market in the town of Ariha on Monday, "
-        "killing 14 civilians, rescue workers said."
-    )
-    assert ev.place == "Ariha"
-
-
 def test_generic_words_follow_the_group_the_article_names():
     found = events(
         "RIYADH - The Saudi-led coalition said it shot down a drone over Jizan on Wednesday.\n\n"

@@ -1,0 +1,39 @@
+"""One sentence in, one proposed event out, with the fields it must have: a table.
+
+Each line of tests/data/sentences.jsonl is a case: `text` published on `published`, the
+field values the single proposed event must have (`expect`: JSON null is None, a list is a
+list or a span), and optionally `why`. Adding a case is adding a line. Cases that need more
+than field equality (several events, "one of", a property of a list) stay as code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.extract import extract
+
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "sentences.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+
+def _plain(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_sentence(case):
+    found = extract(case["text"], case["published"]).events
+    assert len(found) == 1, [(e.sub_event_type, e.quote) for e in found]
+    got = {field: _plain(getattr(found[0], field)) for field in case["expect"]}
+    assert got == case["expect"], case.get("why", case["text"])
+
+
+def test_case_ids_are_unique():
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids))
