@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from golden import articles
 
 from workbench.base.actors import actor_type, inter_code, type_names
+from workbench.base.calendar import dates_agree
 from workbench.base.numbers import words_to_int
 from workbench.base.sentences import sentence_spans
 from workbench.extract.text import split_sentences
@@ -75,3 +78,25 @@ def test_actor_types_are_acleds_eight_in_inter_order():
 )  # fmt: skip
 def test_number_words(words, value):
     assert words_to_int(words) == value
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        (("2020-03-10", "day"), ("2020-03-11", "day"), True),
+        (("2020-03-10", "day"), ("2020-03-12", "day"), False),
+        (("2020-03-10", "week"), ("2020-03-16", "day"), True),
+        (("2020-03-10", "week"), ("2020-03-18", "day"), False),
+        (("2020-03-01", "month"), ("2020-03-31", "day"), True),
+        (("2020-03-31", "day"), ("2020-04-01", "month"), False),  # the month, not 31 days
+        (("2020-03-10", "unknown"), ("2020-03-10", "day"), False),
+    ],
+)
+def test_dates_agree_by_precision(a, b, agree):
+    (day_a, prec_a), (day_b, prec_b) = a, b
+    assert (
+        dates_agree(date.fromisoformat(day_a), prec_a, date.fromisoformat(day_b), prec_b) is agree
+    )
+    assert (
+        dates_agree(date.fromisoformat(day_b), prec_b, date.fromisoformat(day_a), prec_a) is agree
+    )

@@ -22,11 +22,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .base.calendar import PRECISION_DAYS
 from .base.names import name_key
 
 FIELDS = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
           "location", "fatalities")  # fmt: skip
-WINDOW = {"day": 1, "week": 7}
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -80,8 +80,8 @@ def date_agrees(gold: dict[str, Any], rec: dict[str, Any]) -> bool:
     precision = gold.get("date_precision") or "day"
     if precision == "month":
         return (g.year, g.month) == (r.year, r.month)
-    if precision in WINDOW:
-        return abs((g - r).days) <= WINDOW[precision]
+    if precision in PRECISION_DAYS:  # day: a day either side; week: a week
+        return abs((g - r).days) <= PRECISION_DAYS[precision]
     return True
 
 

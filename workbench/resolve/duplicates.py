@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..base.calendar import dates_agree
 from ..store import Store, StoreError, change
 from ..store.entities import live_ids
 
-WINDOW_DAYS = {"day": 1, "week": 7, "month": 31}
 OPEN = ("proposed", "confirmed")
 
 
@@ -50,15 +50,6 @@ def _events(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def dates_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    pa, pb = a["date_precision"], b["date_precision"]
-    if "unknown" in (pa, pb):
-        return False
-    if "month" in (pa, pb):
-        return (a["day"].year, a["day"].month) == (b["day"].year, b["day"].month)
-    return abs((a["day"] - b["day"]).days) <= max(WINDOW_DAYS[pa], WINDOW_DAYS[pb])
-
-
 def candidates(store: Store, limit: int | None = None) -> list[DuplicatePair]:
     """Candidate duplicate pairs across articles, most alike first."""
     live = live_ids(store)
@@ -80,7 +71,7 @@ def candidates(store: Store, limit: int | None = None) -> list[DuplicatePair]:
                     or (min(a["id"], b["id"]), max(a["id"], b["id"])) in distinct
                 ):
                     continue
-                if not dates_agree(a, b):
+                if not dates_agree(a["day"], a["date_precision"], b["day"], b["date_precision"]):
                     continue
                 same_place = a["place"] is not None and a["place"] == b["place"]
                 shared = a["actors"] & b["actors"]
