@@ -34,12 +34,14 @@ from typing import Any
 from ..store import Store, Tx, change, now
 from ..store.entities import find_entity, find_or_create
 from ..store.events import validate
-from ..store.record import EDITABLE, STATUSES
+from ..store.record import BY_NAME, EDITABLE, STATUSES
+from ..store.record import FIELDS as RECORD
 from .import_articles import ArticleMatcher
 
 # The record fields an import takes: exactly the fields an analyst can edit.
 FIELDS = EDITABLE
-PLACE_ATTRS = ("admin1", "country", "latitude", "longitude")
+# The record's place attributes (admin1, country, coordinates): a new place takes them.
+PLACE_ATTRS = {f.name: str(f.attr) for f in RECORD if f.kind in ("place_text", "place_number")}
 
 
 class DryRun(Exception):
@@ -109,7 +111,11 @@ class Importer:
     # -- entities ------------------------------------------------------------------------
 
     def place(self, name: str, record: dict[str, Any]) -> int:
-        attrs = {k: record[k] for k in PLACE_ATTRS if record.get(k) not in (None, "")}
+        attrs = {
+            attr: record[name]
+            for name, attr in PLACE_ATTRS.items()
+            if record.get(name) not in (None, "")
+        }
         found = find_entity(self.store, "place", name)
         if found is None:
             return find_or_create(self.tx, "place", name, attrs=attrs, origin="import")
@@ -124,17 +130,19 @@ class Importer:
         """Validated public values -> events columns, creating unknown entities."""
         cols: dict[str, Any] = {}
         for name, value in clean.items():
-            if name in ("actor1", "actor2"):
-                cols[f"{name}_id"] = (
+            kind = BY_NAME[name].kind
+            column = BY_NAME[name].source
+            if kind == "actor":
+                cols[column] = (
                     find_or_create(self.tx, "actor", value, origin="import") if value else None
                 )
-            elif name == "location":
-                cols["place_id"] = self.place(value, record) if value else None
-            elif name in ("assoc_actor_1", "assoc_actor_2"):
+            elif kind == "place":
+                cols[column] = self.place(value, record) if value else None
+            elif kind == "actors":
                 ids = [find_or_create(self.tx, "actor", n, origin="import") for n in value]
-                cols[name] = json.dumps(ids)
+                cols[column] = json.dumps(ids)
             else:
-                cols[name] = value
+                cols[column] = value
         return cols
 
     # -- events --------------------------------------------------------------------------
