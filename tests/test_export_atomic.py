@@ -80,16 +80,46 @@ def test_file_mode_is_not_private(store, tmp_path):
     assert target.stat().st_mode & 0o777 == 0o640
 
 
-def test_the_next_export_clears_a_killed_exports_part_file(store, tmp_path):
+def test_the_next_export_clears_part_files_whose_export_is_gone(store, tmp_path):
+    import fcntl
+
     target = tmp_path / "events.jsonl"
-    stale = tmp_path / ".events.jsonl.abc123.part"
-    fresh = tmp_path / ".events.jsonl.def456.part"  # another export, still running
-    other = tmp_path / ".other.csv.abc123.part"
-    for part in (stale, fresh, other):
+    gone = tmp_path / ".events.jsonl.abc123.part"  # its export was killed: no lock
+    running = tmp_path / ".events.jsonl.def456.part"  # another export, still writing
+    young = tmp_path / ".events.jsonl.ghi789.part"  # just created, not locked yet
+    other = tmp_path / ".other.csv.abc123.part"  # another target's
+    for part in (gone, running, young, other):
         part.write_text("half")
-    old = time.time() - 2 * 3600
-    os.utime(stale, (old, old))
-    os.utime(other, (old, old))
-    export_to_file(store, str(target), "jsonl")
-    assert not stale.exists()
-    assert fresh.exists() and other.exists()
+    old = time.time() - 60
+    for part in (gone, running, other):
+        os.utime(part, (old, old))
+    with open(running) as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        export_to_file(store, str(target), "jsonl")
+    assert not gone.exists()
+    assert running.exists() and young.exists() and other.exists()
+
+
+def test_killed_exports_leave_no_part_file_after_the_next_export(big_db, tmp_path):
+    """Crash test (issue 14, item 10): five exports SIGKILLed mid-write, then one more."""
+    target = tmp_path / "events.csv"
+    cmd = [sys.executable, "-m", "workbench", "--db", str(big_db), "export",
+           "--format", "csv", "--status", "all", "-o", str(target)]  # fmt: skip
+    for _ in range(5):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if any(p.stat().st_size > 64 * 1024 for p in _partials(tmp_path, target.name)):
+                break
+            time.sleep(0.002)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    left = _partials(tmp_path, target.name)
+    assert left  # the last one at least (each export also clears those before it)
+    old = time.time() - 60  # as if the kills were a minute ago
+    for part in left:
+        os.utime(part, (old, old))
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert _partials(tmp_path, target.name) == []
+    assert target.read_text().startswith("event_id_cnty")

@@ -7,6 +7,7 @@ import json
 import pytest
 from export_helpers import curate, export_text, jsonl_records
 
+from workbench.base.untrusted import json_text
 from workbench.export import RECORD_FIELDS, iter_records
 from workbench.export.jsonl import JsonLines
 from workbench.export.records import EntityCache, EventFilter, iter_rows, to_record
@@ -91,9 +92,7 @@ def test_date_bounds():
 def test_iter_records_is_the_jsonl_file(curated, tmp_path):
     store, _ = curated
     text = export_text(store, "jsonl", tmp_path, status="all")
-    expected = "".join(
-        json.dumps(r, ensure_ascii=False) + "\n" for r in iter_records(store, status="all")
-    )
+    expected = "".join(json_text(r) + "\n" for r in iter_records(store, status="all"))
     assert text == expected
 
 

@@ -189,7 +189,7 @@ def test_a_bad_record_stops_the_import_with_its_line(exported, tmp_path):
         with pytest.raises(ValueError, match=r"colleague.jsonl:2: .*Alien invasion"):
             import_file(other, str(path))
         assert counts(other) == dict.fromkeys(TABLES, 0)
-    with pytest.raises(ValueError, match=r"x:3: not JSON"):
+    with pytest.raises(ValueError, match=r"x:3: malformed JSON"):
         parse_jsonl(["{}", "", "{oops"], "x")
     with pytest.raises(ValueError, match="status 'merged'"):
         import_events(Store(str(tmp_path / "third.db")), [{"status": "merged"}])

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import click
 
+from .terminal import Commands, guard_output
+
 
 @click.group(
+    cls=Commands,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
@@ -39,6 +42,10 @@ def main(ctx: click.Context, db_path: str, analyst: str | None) -> None:
       workbench --db work.db ingest seeds/ --manifest seeds/manifest.csv
       workbench --db work.db open
     """
+    if ctx.invoked_subcommand not in (None, "open", "serve"):
+        # Every line printed shows control characters instead of sending them (a dirty
+        # database, a hostile file name). The TUI draws its screen itself.
+        guard_output()
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
     ctx.obj["analyst"] = analyst
@@ -51,6 +58,7 @@ def main(ctx: click.Context, db_path: str, analyst: str | None) -> None:
 from . import (  # noqa: E402, F401
     agree_cmds,
     articles_cmds,
+    check_cmds,
     duplicates_cmds,
     events_cmds,
     export_cmds,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..agreement import agreement, format_table
+from ..base.untrusted import json_text
 from . import main
 from .common import pass_store
 
@@ -36,6 +35,6 @@ def agree(store, analysts: str | None, fmt: str) -> None:
         pair = (names[0], names[1])
     results = agreement(store, pair)
     if fmt == "json":
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        click.echo(json_text(results, indent=2))
     else:
         click.echo(format_table(results))

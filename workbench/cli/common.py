@@ -7,14 +7,18 @@
 from __future__ import annotations
 
 import functools
-import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
 
+from ..base.untrusted import json_text, one_line
 from ..store import Store, StoreError
+from ..store.db import BUSY_TIMEOUT_MS
+from ..store.faults import explain
+from .terminal import raw
 
 
 def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
@@ -73,6 +77,8 @@ def pass_store(func: Callable) -> Callable:
             return func(store, *args, **kwargs)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:  # a read: undecodable text, a damaged file
+            raise click.ClickException(explain(exc, store.path, BUSY_TIMEOUT_MS / 1000)) from exc
         finally:
             store.close()
 
@@ -81,7 +87,7 @@ def pass_store(func: Callable) -> Callable:
 
 def echo_json_lines(rows: Iterable[dict[str, Any]]) -> None:
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False))
+        click.echo(json_text(row))
 
 
 def echo_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:
@@ -99,14 +105,15 @@ def echo_table(rows: list[dict[str, Any]], columns: list[str], title: str | None
     for c in columns:
         table.add_column(c)
     for row in rows:
-        # Text(), not str: cells come from articles and must never be read as markup.
+        # Text(), not str: cells come from articles and must never be read as markup; and
+        # made visible, since Rich draws through the raw stream (its styles are escapes).
         table.add_row(*(Text(_cell(row.get(c))) for c in columns))
-    Console().print(table)
+    Console(file=raw(sys.stdout)).print(table)
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value).replace("\t", " ").replace("\n", " ")
+        return json_text(value)
+    return one_line(value)

@@ -4,10 +4,9 @@ duplicate events, a thin layer over `workbench.resolve.duplicates`.
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from ..base.untrusted import json_text
 from ..resolve import duplicate_candidates, mark_distinct
 from .common import echo_table, pass_store
 from .events_cmds import events
@@ -18,7 +17,7 @@ FORMAT = click.option(
 
 
 def _json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data, indent=2))
 
 
 @events.command("duplicates")

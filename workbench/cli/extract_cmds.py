@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
+from ..base.untrusted import json_text
 from ..extract.deadline import DEFAULT_SECONDS
 from ..store import StoreError
 from . import main
@@ -102,7 +102,7 @@ def eval_cmd(gold, events_file, min_recall, min_precision, fmt) -> None:
     except (ValueError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     result = evaluate(gold_events, records)
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_text(result))
+    click.echo(json_text(result, indent=2) if fmt == "json" else format_text(result))
     failed = []
     if min_recall is not None and (result["recall_required"] or 0) < min_recall:
         failed.append(f"recall on required events {result['recall_required']} < {min_recall}")

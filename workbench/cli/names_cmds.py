@@ -6,10 +6,9 @@ split an alias, rename, set attributes, exclude pairs.
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from ..base.untrusted import json_text
 from ..resolve import (
     exclude_pairs,
     list_entities,
@@ -34,7 +33,7 @@ FORMAT = click.option(
 
 
 def _json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data, indent=2))
 
 
 @main.group()

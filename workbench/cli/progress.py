@@ -6,6 +6,8 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 
+from .terminal import raw
+
 
 @contextlib.contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
@@ -21,7 +23,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=Console(file=raw(sys.stderr)),  # the bar's own escapes, no data
         transient=True,
     ) as bar:
         task = bar.add_task(label, total=None)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from ..base.untrusted import json_text
 from ..store.assign import ArticleFilter, assign_articles, select_articles
 from ..store.queries import ARTICLE_STATUSES
 from ..store.team import ROLES, analysts, set_analyst
@@ -52,7 +51,7 @@ def team_list(store, fmt: str) -> None:
     """
     rows = analysts(store)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_text(rows, indent=2))
     else:
         echo_table(rows, ["name", "role", "assigned", "done", "created_at"])
 

@@ -10,10 +10,10 @@ a `.yml` file.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..base.untrusted import json_text
 from ..store import Store
 from ..store.record import FIELDS, SOURCES_HELP
 
@@ -223,7 +223,7 @@ def datasette_metadata(store: Store) -> dict[str, Any]:
 def write_metadata(store: Store, out: TextIO) -> int:
     """Write the metadata as JSON; returns the number of tables described."""
     metadata = datasette_metadata(store)
-    out.write(json.dumps(metadata, ensure_ascii=False, indent=2))
+    out.write(json_text(metadata, indent=2))
     out.write("\n")
     tables = next(iter(metadata["databases"].values()))["tables"]
     return sum(1 for t in tables.values() if "description" in t)

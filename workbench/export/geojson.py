@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from ..base.untrusted import escape_json
 from .jsonl import JsonLines, value
 from .records import EVENT_COLUMNS, EntityCache, Row, Source
 
@@ -56,7 +57,7 @@ def write_geojson(
         out.write("\n" if count == 0 else ",\n")
         out.write(
             f'{{"type": "Feature", "id": {value(row[0])}, "geometry": {shape}, '
-            f'"properties": {lines.line(row, sources)}}}'
+            f'"properties": {escape_json(lines.line(row, sources))}}}'
         )
         count += 1
     out.write("\n]}\n")

@@ -25,8 +25,6 @@ A record that fails validation stops the import with its line number; nothing is
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,9 @@ from ..store.events import validate
 from ..store.record import BY_NAME, EDITABLE, STATUSES
 from ..store.record import FIELDS as RECORD
 from .import_articles import ArticleMatcher
+from .import_read import parse_jsonl, read_jsonl
+
+__all__ = ["ImportReport", "import_events", "import_file", "parse_jsonl", "read_jsonl"]
 
 # The record fields an import takes: exactly the fields an analyst can edit.
 FIELDS = EDITABLE
@@ -71,30 +72,6 @@ class ImportReport:
         if self.action_id is not None:
             text += f". Action {self.action_id}: `workbench undo` takes it back."
         return "\n".join([text, *self.notes])
-
-
-def read_jsonl(path: str) -> list[dict[str, Any]]:
-    """Records of a JSONL file ("-" = stdin); a bad line is an error naming it."""
-    if path == "-":
-        return parse_jsonl(sys.stdin, "stdin")
-    with Path(path).open(encoding="utf-8-sig") as stream:
-        return parse_jsonl(stream, path)
-
-
-def parse_jsonl(lines: Iterable[str], name: str) -> list[dict[str, Any]]:
-    records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{name}:{number}: not JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise ValueError(f"{name}:{number}: expected a JSON object per line")
-        record["_line"] = number
-        records.append(record)
-    return records
 
 
 class Importer:
@@ -149,6 +126,7 @@ class Importer:
 
     def record(self, record: dict[str, Any]) -> None:
         line = record.get("_line", "?")
+        self.report.notes += record.get("_warnings") or []
         try:
             clean = validate(
                 {

@@ -1,35 +1,53 @@
-"""Provides text cleaning for untrusted input: decoding, escapes, control characters, HTML.
-
-Article text is hostile: terminal escape sequences in it would reach the analyst's terminal
-(cursor moves, window titles, clipboard writes). Whole escape sequences are removed, then any
-other control character except newline and tab. Rich markup such as `[bold]` is left as
-literal text: the UI renders text with `rich.text.Text`, never as markup.
+"""Provides decoding and HTML-to-text for input files; the cleaning of untrusted text itself
+is `workbench.base.untrusted` (re-exported here for the readers).
 """
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
-# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences, and C1 CSI.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[@-Z\\-_]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+from ..base.untrusted import clean_field, clean_json, clean_text
+
+__all__ = [
+    "BOMS",
+    "DecodeError",
+    "clean_field",
+    "clean_json",
+    "clean_text",
+    "decode",
+    "html_to_text",
+]
 
 
 class DecodeError(ValueError):
     pass
 
 
+BOMS = (  # longest first: the UTF-32 little-endian BOM starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def decode(raw: bytes) -> str:
-    """UTF-8 (a BOM is dropped); refuse binary data and invalid UTF-8 with a clear reason."""
+    """UTF-8 (a BOM is dropped), or UTF-16/32 when a byte-order mark says so (Windows tools
+    write those); refuse binary data and invalid text with a clear reason."""
     if not raw.strip():
         raise DecodeError("empty file")
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)  # the codec reads and drops the BOM
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"not valid {codec.upper()} (byte order mark present; bad bytes at "
+                    f"offset {exc.start})"
+                ) from None
+            if not text.strip():
+                raise DecodeError("empty file")
+            return text
     head = raw[:8192]
     if b"\x00" in head:
         raise DecodeError("binary file (contains NUL bytes), not text")
@@ -39,27 +57,6 @@ def decode(raw: bytes) -> str:
         bad = raw[exc.start : exc.start + 1].hex()
         raise DecodeError(f"not valid UTF-8 (byte 0x{bad} at offset {exc.start})") from None
     return text
-
-
-def clean_text(text: str) -> tuple[str, int]:
-    """Normalise newlines, remove escape sequences and control characters.
-
-    Returns the text and how many characters were removed.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    before = len(text)
-    if "\x1b" in text or "\x9b" in text:  # every escape starts with one (a C-speed test)
-        text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    return text, before - len(text)
-
-
-def clean_field(value: object) -> str:
-    """A metadata field (title, outlet, url): one line, no control characters."""
-    if value is None:
-        return ""
-    text, _ = clean_text(str(value))
-    return " ".join(text.split())
 
 
 _BLOCK_TAGS = {

@@ -7,6 +7,7 @@ Ingest is a system action, not an analyst decision: articles are inserted in bat
 from __future__ import annotations
 
 import csv
+import io
 import json
 import queue
 import sqlite3
@@ -15,13 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base.inputs import InputError, open_regular, os_reason
 from ..store import Store, now
 from ..store.changes import log_system
-from .clean import clean_field, clean_text
+from .clean import clean_field, clean_json, clean_text
 from .layout import boilerplate_spans, detect_title, infer_published, parse_date
 from .readers import Problem, Record, read_file, walk
 
 BATCH = 200
+MAX_MANIFEST_BYTES = 100 * 1024 * 1024
 
 
 @dataclass
@@ -39,7 +42,9 @@ class IngestReport:
 def read_manifest(path: str) -> dict[str, dict[str, str]]:
     """file name -> {title, outlet, published, url} from a manifest CSV."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
+        with io.TextIOWrapper(
+            open_regular(path, MAX_MANIFEST_BYTES), encoding="utf-8-sig", newline=""
+        ) as fh:
             reader = csv.DictReader(fh)
             if not reader.fieldnames or "file" not in [
                 f.strip().lower() for f in reader.fieldnames
@@ -53,17 +58,24 @@ def read_manifest(path: str) -> dict[str, dict[str, str]]:
                 if row.get("file"):
                     rows[Path(row["file"]).name] = row
             return rows
+    except InputError as exc:
+        raise ValueError(f"{path}: cannot read manifest ({exc})") from None
     except OSError as exc:
-        raise ValueError(f"{path}: cannot read manifest ({exc.strerror or exc})") from None
+        raise ValueError(f"{path}: cannot read manifest ({os_reason(exc)})") from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ValueError(f"{path}: unreadable manifest ({exc})") from None
 
 
 def prepare(record: Record, manifest: dict[str, dict[str, str]]) -> tuple[dict, list[str]]:
-    """Article row from a record: manifest values win, then the record's, then detection."""
+    """Article row from a record: manifest values win, then the record's, then detection.
+
+    The choke point of ingest: every string of the row is cleaned here (see
+    `workbench.base.untrusted`), the file name and the record's other fields included."""
     given = manifest.get(record.file, {})
     text, removed = clean_text(record.text)
-    notes = [f"{record.path}: removed {removed} control/escape characters"] if removed else []
+    notes = list(record.warnings)
+    if removed:
+        notes.append(f"{record.path}: removed or made visible {removed} control characters")
     outlet = clean_field(given.get("outlet") or record.outlet)
     title = clean_field(given.get("title") or record.title or record.html_title)
     if not title:
@@ -79,8 +91,8 @@ def prepare(record: Record, manifest: dict[str, dict[str, str]]) -> tuple[dict, 
     return (
         {
             "content_hash": record.content_hash,
-            "file": record.file,
-            "record_id": record.record_id,
+            "file": clean_field(record.file),
+            "record_id": clean_field(record.record_id) if record.record_id is not None else None,
             "title": title,
             "outlet": outlet,
             "url": clean_field(given.get("url") or record.url),
@@ -88,7 +100,7 @@ def prepare(record: Record, manifest: dict[str, dict[str, str]]) -> tuple[dict, 
             "published_source": source,
             "text": text,
             "boilerplate": json.dumps(boilerplate_spans(text, title, outlet)),
-            "meta": json.dumps(record.meta, ensure_ascii=False, default=str),
+            "meta": json.dumps(clean_json(record.meta), ensure_ascii=False, default=str),
             "ingested_at": now(),
         },
         notes,
@@ -170,9 +182,11 @@ def _folder_manifests(paths: list[str]) -> list[Path]:
         candidate = Path(p) / "manifest.csv"
         if Path(p).is_dir() and candidate.is_file():
             try:
-                with candidate.open(encoding="utf-8-sig", newline="") as fh:
+                with io.TextIOWrapper(
+                    open_regular(candidate, MAX_MANIFEST_BYTES), encoding="utf-8-sig", newline=""
+                ) as fh:
                     header = next(csv.reader(fh), [])
-            except (OSError, UnicodeDecodeError):
+            except (OSError, ValueError):
                 continue  # read as records by the walk, which reports the problem
             if "file" in [h.strip().lower() for h in header]:
                 out.append(candidate)

@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..base.untrusted import clean_text
 from .db import ConflictError, Store, StoreError, inserted_id, now
 from .ids import next_event_id
 
@@ -87,7 +88,7 @@ class Tx:
         return row
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
-        values = {k: v for k, v in values.items() if k != "version"}
+        values = {k: _clean(v) for k, v in values.items() if k != "version"}
         if table == "events" and values.get("id") is None:
             values["id"] = next_event_id(self.store.conn)  # never an id given before
         cols = ", ".join(f"[{c}]" for c in values)
@@ -110,7 +111,7 @@ class Tx:
         current = self.get(table, row_id)
         if expected_version is not None and current["version"] != expected_version:
             raise conflict(self.store, table, row_id, expected_version, current["version"])
-        values = {k: v for k, v in values.items() if k not in ("id", "version")}
+        values = {k: _clean(v) for k, v in values.items() if k not in ("id", "version")}
         self._touch(table, row_id, current)
         sets = ", ".join(f"[{c}] = ?" for c in values)
         sets = f"{sets}, version = version + 1" if sets else "version = version + 1"
@@ -185,6 +186,13 @@ def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None
         [(action_id, k) for k in tx.order],
     )
     return action_id
+
+
+def _clean(value: Any) -> Any:
+    """Every string a logged change writes is cleaned of escapes and control characters:
+    the store's own choke point, behind ingest's and import's (names typed on a command
+    line or pasted into the TUI come this way)."""
+    return clean_text(value)[0] if isinstance(value, str) else value
 
 
 @contextlib.contextmanager

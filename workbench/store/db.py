@@ -11,11 +11,14 @@ import contextlib
 import getpass
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..base.untrusted import clean_field
+from .faults import WalWatch, explain
 from .migrations import migrations
 
 if TYPE_CHECKING:
@@ -64,11 +67,17 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, analyst: str | None = None):
         self.path = str(path or default_db_path())
-        self.analyst = analyst or default_analyst()
+        # Recorded in every action and confirmation, and shown to other analysts: untrusted
+        # like any string from outside (an environment variable can hold escapes).
+        self.analyst = clean_field(analyst or default_analyst()) or "analyst"
+        self.wal = WalWatch(self.path)
         if self.path != ":memory:":
             parent = Path(self.path).parent
             if not parent.exists():
                 raise StoreError(f"{self.path}: directory {parent} does not exist")
+            with contextlib.suppress(OSError):
+                if not stat.S_ISREG(os.stat(self.path).st_mode):
+                    raise StoreError(f"{self.path}: not a database file (not a regular file)")
         try:
             conn = sqlite3.connect(
                 self.path,
@@ -88,10 +97,31 @@ class Store:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            self.wal.learn()
+        except StoreError:
+            self._close_failed()
+            raise
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable workbench database ({exc})") from exc
+            self._close_failed()
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise StoreError(f"{self.path}: not a usable workbench database ({exc})") from exc
+            raise StoreError(explain(exc, self.path, BUSY_TIMEOUT_MS / 1000)) from exc
+
+    def _close_failed(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
 
     def _migrate(self) -> None:
+        newer = migrations.unknown(self.conn)
+        if newer:
+            # Opening it would apply our older steps beside theirs, or write rows their
+            # schema does not expect: refuse before anything is written.
+            raise StoreError(
+                f"{self.path}: this database was written by a newer version of workbench (it "
+                f"has {newer[-1]}, which this version does not know). Nothing was changed; "
+                f"upgrade workbench to open it."
+            )
         if not migrations.pending(self.conn):
             return
         with self.write():
@@ -122,19 +152,48 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction taken with BEGIN IMMEDIATE; nested calls use savepoints."""
+        """One write transaction taken with BEGIN IMMEDIATE; nested calls use savepoints.
+
+        A database error (a full disk, a lock held past the busy timeout, a read-only file)
+        rolls the whole transaction back and becomes a `StoreError` saying what to do; a
+        write-ahead log deleted or replaced under us stops all writing (see `faults`)."""
         if self.conn.in_transaction:
             yield from self._savepoint()
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.wal.broken:
+            raise StoreError(self.wal.broken)
+        if self.wal.changed():
+            raise StoreError(self.wal.fail(self.conn, self.path))
         try:
-            yield self.conn
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.wal.learn()
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+        except sqlite3.IntegrityError:
             raise
-        else:
-            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise StoreError(explain(exc, self.path, BUSY_TIMEOUT_MS / 1000)) from exc
+        if self.wal.changed():
+            # Committed into a log that is no longer the database's: copy it into the
+            # database file now, while this connection can still read it.
+            self.wal.fail(self.conn, self.path)
+
+    def check_quick(self) -> str | None:
+        """SQLite's quick_check (~10 ms per MB): None when it passes, else what it found."""
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(20)")]
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        return None if rows == ["ok"] else "; ".join(rows)
 
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
         self._depth += 1

@@ -31,6 +31,7 @@ from .record import (
 )
 from .team import blind_assignment, check_event_writable
 
+MAX_COUNT = 10_000_000  # no single event has a larger toll; SQLite's own limit is 2**63
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -43,6 +44,8 @@ def _parse_int(field: Field, value: Any) -> int | None:
         raise ValueError(f"{field.name} must be a whole number, not {value!r}") from None
     if number < 0:
         raise ValueError(f"{field.name} cannot be negative ({number})")
+    if number > MAX_COUNT:
+        raise ValueError(f"{field.name} cannot be over {MAX_COUNT:,} ({str(number)[:30]})")
     if field.choices == "geo precision" and number not in GEO_PRECISIONS:
         raise ValueError(f"{field.name} must be 1 (exact), 2 (near) or 3 (region)")
     return number

@@ -49,6 +49,18 @@ class Steps:
             done = {row[0] for row in conn.execute(query, [self.name])}
         return [step.__name__ for step in self.steps if step.__name__ not in done]
 
+    def unknown(self, conn: sqlite3.Connection) -> list[str]:
+        """Steps recorded in the database that this code does not have: a newer version of
+        workbench wrote it."""
+        known = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [self.table]
+        ).fetchone()
+        if not known:
+            return []
+        query = f"SELECT name FROM [{self.table}] WHERE migration_set = ? ORDER BY rowid"
+        ours = {step.__name__ for step in self.steps}
+        return [row[0] for row in conn.execute(query, [self.name]) if row[0] not in ours]
+
     def apply(self, conn: sqlite3.Connection) -> None:
         from sqlite_utils import Database, Migrations
 

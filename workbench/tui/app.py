@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -24,16 +25,19 @@ from textual.worker import get_current_worker
 
 from ..store import ConflictError, Store, StoreError, redo, undo
 from ..store.assign import has_assignments
+from ..store.db import BUSY_TIMEOUT_MS
+from ..store.faults import explain
 from ..store.queries import ArticleQuery, Progress
 from .data import Gateway
 from .learning import CHECK_SECONDS as LEARN_CHECK_SECONDS
 from .learning import Learner
+from .safekeeping import Safekeeping
 from .writer import Job, Writer
 
 NOT_IN_DIALOGS = ("undo", "redo", "search", "open_names", "open_duplicates", "export_data")
 
 
-class WorkbenchApp(App):
+class WorkbenchApp(Safekeeping, App):
     CSS_PATH = "app.tcss"
     TITLE = "Workbench"
     BINDINGS = [
@@ -88,6 +92,7 @@ class WorkbenchApp(App):
         self.push_screen(ArticlesScreen())
         self.run_worker(self._write_loop, thread=True, group="writer", name="writer")
         self.refresh_progress()
+        self.start_safekeeping()
         if self.db_path != ":memory:":
             self.finish_extraction()
         self._learn()
@@ -122,13 +127,24 @@ class WorkbenchApp(App):
         """Queue one logged change; callbacks run on the UI thread."""
         self.writer.submit(Job(fn, on_done, on_error or self.show_error, table))
 
-    def show_error(self, exc: Exception, reload: bool = True) -> None:
+    def notify(self, message: str, *args: Any, markup: bool = False, **kwargs: Any) -> None:
+        """Every notification is plain text, never markup: messages carry names, titles and
+        file names, which are data ("[@click=app.quit]" in a name must stay text)."""
+        super().notify(message, *args, markup=False, **kwargs)
+
+    def show_error(self, exc: Exception, reload: bool = True, saving: bool = True) -> None:
+        """A refused change ("Not saved: ..."), or with `saving=False` a failed read."""
+        said = (
+            f"{exc}" if isinstance(exc, StoreError | ValueError) else f"{type(exc).__name__}: {exc}"
+        )
+        if isinstance(exc, sqlite3.DatabaseError):
+            said = explain(exc, self.db_path, BUSY_TIMEOUT_MS / 1000)
+        if saving:
+            said = self.not_saved(said)
         if isinstance(exc, ConflictError):
-            self.notify(str(exc), title="Changed by someone else", severity="warning", markup=False)
-        elif isinstance(exc, StoreError | ValueError):
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(said, title="Changed by someone else", severity="warning")
         else:
-            self.notify(f"{type(exc).__name__}: {exc}", severity="error", markup=False)
+            self.notify(said, severity="error")
         if reload:
             self.reload_screen()
             self.refresh_progress()
@@ -143,31 +159,6 @@ class WorkbenchApp(App):
         progress = self.gateway.progress()
         if not get_current_worker().is_cancelled:
             self._post(partial(setattr, self, "progress", progress))
-
-    @work(thread=True, exclusive=True, group="extract")
-    def finish_extraction(self) -> None:
-        """Extract the articles an interrupted ingest left unextracted (not those that
-        failed: `workbench extract --all` retries them), on a connection of its own."""
-        from ..extract.run import extract_articles, unextracted
-
-        with Store(self.db_path, analyst=self.analyst) as store:
-            pending, _ = unextracted(store)
-            if not pending:
-                return
-            self._post(
-                partial(
-                    self.notify,
-                    f"Extracting {len(pending)} article(s) an earlier run left unextracted",
-                )
-            )
-            summary = extract_articles(store, pending, workers=1)
-        failed = len(summary["failed"])
-        message = f"Extracted {len(pending) - failed} article(s) left unextracted"
-        if failed:
-            message += f"; {failed} failed (see workbench articles list --status unextracted)"
-        self._post(partial(self.notify, message, markup=False))
-        self._post(self.reload_screen)
-        self._post(lambda: self.refresh_progress())
 
     async def wait_for_writes(self, timeout: float = 30) -> None:
         await asyncio.wait_for(asyncio.to_thread(self.writer.drain), timeout)

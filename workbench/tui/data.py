@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..base.untrusted import shown_text
 from ..store import Store
 from ..store.entities import entity_attrs
 from ..store.events import public_values
@@ -62,11 +63,20 @@ class Bundle:
     total: int = 0
 
 
+def for_screen(store: Store) -> Store:
+    """The store, its connection set to read every text value through `shown_text`: a title,
+    a name or a quote holding an escape sequence (a database written before ingest cleaned
+    such text, or by another tool) shows `␛` on the screen instead of reaching the terminal,
+    and text that is not valid UTF-8 shows `�` instead of stopping the screen."""
+    store.conn.text_factory = shown_text
+    return store
+
+
 class Gateway:
     """Reads for the TUI; the writer thread uses the same `store` under the same lock."""
 
     def __init__(self, store: Store):
-        self.store = store
+        self.store = for_screen(store)
         self.lock = threading.RLock()
         # Totals scan indexes of every event (~50 ms at 500k): on a connection of their own,
         # so recounting after a change never holds up the next article (WAL readers do not
@@ -181,7 +191,7 @@ class Gateway:
             return self._count(self.store, self.lock)
         with self._totals_lock:
             if self._totals is None:
-                self._totals = Store(self.store.path, analyst=self.store.analyst)
+                self._totals = for_screen(Store(self.store.path, analyst=self.store.analyst))
         return self._count(self._totals, self._totals_lock)
 
     @staticmethod

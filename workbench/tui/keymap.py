@@ -28,7 +28,10 @@ from textual.keys import (
     key_to_character,
 )
 
+from ..base.inputs import InputError, read_regular
+
 MODIFIERS = ("ctrl", "alt", "shift", "meta", "super", "hyper")
+MAX_KEYMAP_BYTES = 1024 * 1024
 BUILTIN = "built-in defaults"
 _NAMED = {k.value for k in Keys if "+" not in k.value and not k.value.startswith("<")}
 _NAMED |= {"space", "enter", "tab", "backspace", "escape", "newline"}
@@ -116,11 +119,16 @@ def read_keymap_file(path: Path, known: Iterable[str]) -> tuple[dict[str, str], 
     """Parse and check one file: ({id: "key,key"}, preset named in it or None)."""
     known = set(known)
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KeymapError(f"{path}: keymap file not found") from None
+        # A regular file of sane size only: a FIFO given as --keymap would block forever.
+        data = tomllib.loads(read_regular(path, MAX_KEYMAP_BYTES).decode("utf-8"))
+    except InputError as exc:
+        if str(exc) == "no such file or directory":
+            raise KeymapError(f"{path}: keymap file not found") from None
+        raise KeymapError(f"{path}: cannot read the keymap ({exc})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise KeymapError(f"{path}: not a valid TOML file ({exc})") from None
+    except RecursionError:
+        raise KeymapError(f"{path}: not a valid keymap (nested too deeply)") from None
     preset = data.pop("preset", None)
     if preset is not None and (not isinstance(preset, str) or preset not in presets()):
         raise KeymapError(f"{path}: entry 'preset': {preset!r} is not one of {presets()}")

@@ -14,6 +14,7 @@ STATUS_MARKS = {
 }
 ARTICLE_MARKS = {"new": "·", "in_review": "…", "done": "✓"}
 MERGE_MARK = "+"
+PENDING_MARK = "…"  # after a status mark: decided on screen, not written to the database yet
 SELECTED_MARK = "▶"
 
 # Kind -> (legend label, plural heading). Order is the legend's and the Entities panel's.

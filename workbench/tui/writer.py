@@ -12,13 +12,16 @@ change: `expected()` follows the versions this thread wrote, so only foreign cha
 
 from __future__ import annotations
 
+import collections
 import queue
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from ..store import Store
+from ..store import Store, StoreError
 from .data import Gateway
 
 Expect = Callable[[str, int, int], int]
@@ -40,9 +43,23 @@ class Writer:
         self.post = post  # schedules a callable on the UI thread
         self.jobs: queue.Queue[Job | None] = queue.Queue()
         self._moved: dict[tuple[str, int], dict[int, int]] = {}
+        # When each change not yet written was made (oldest first): the screen says "not
+        # saved" when the oldest has waited over a second (the database locked elsewhere).
+        self._queued: collections.deque[float] = collections.deque()
+        self._queued_lock = threading.Lock()
+        self.refuse: str | None = None  # why no write may be made (a damaged database)
 
     def submit(self, job: Job) -> None:
+        with self._queued_lock:
+            self._queued.append(time.monotonic())
         self.jobs.put(job)
+
+    def unsaved(self) -> tuple[int, float]:
+        """(changes not written yet, seconds the oldest has waited)."""
+        with self._queued_lock:
+            if not self._queued:
+                return 0, 0.0
+            return len(self._queued), time.monotonic() - self._queued[0]
 
     def stop(self) -> None:
         self.jobs.put(None)
@@ -77,6 +94,9 @@ class Writer:
             try:
                 self._apply(job)
             finally:
+                with self._queued_lock:
+                    if self._queued:
+                        self._queued.popleft()
                 self.jobs.task_done()
 
     def _apply(self, job: Job) -> None:
@@ -88,6 +108,8 @@ class Writer:
             return version
 
         try:
+            if self.refuse:
+                raise StoreError(self.refuse)
             with self.gateway.lock:
                 result = job.fn(self.gateway.store, expect)
         except Exception as exc:  # shown to the analyst; the app keeps running

@@ -11,6 +11,7 @@ store action (`store.adjudicate`); nothing here writes SQL.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -99,7 +100,7 @@ class AdjudicationScreen(Screen):
         try:
             data = self.app.gateway.safe(load_rows, self.article_id)
         except Exception as exc:  # not double-coded, or a coder is not done
-            self.app.call_from_thread(self.app.show_error, exc, False)
+            self.app.call_from_thread(partial(self.app.show_error, exc, False, saving=False))
             self.app.call_from_thread(self.dismiss)
             return
         if not get_current_worker().is_cancelled:

@@ -260,7 +260,7 @@ class EditEventScreen(ModalScreen[dict | None]):
             )
             self.dismiss({"select": self.event.id if self.event else None})
             return
-        self.show_error(str(exc))
+        self.show_error(f"Not saved: {exc}")
 
     def show_error(self, message: str, error: bool = True) -> None:
         box = self.query_one("#edit-error", Static)

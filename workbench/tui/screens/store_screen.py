@@ -14,13 +14,14 @@ import threading
 from textual.screen import Screen
 
 from ...store import Store
+from ..data import for_screen
 
 
 class StoreScreen(Screen):
     def __init__(self, store: Store | str | None = None) -> None:
         super().__init__()
         # The screen owns this connection (the app opens one for it) and closes it.
-        self.store = store if isinstance(store, Store) else Store(store)
+        self.store = for_screen(store if isinstance(store, Store) else Store(store))
         # One connection, used by one worker at a time. Not `self.lock`: that is Textual's
         # own (an asyncio lock that Widget.batch() takes).
         self.db_lock = threading.Lock()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ..data import EventView
-from ..marks import MERGE_MARK, SELECTED_MARK, status_mark
+from ..marks import MERGE_MARK, PENDING_MARK, SELECTED_MARK, status_mark
 
 
 def event_label(view: EventView) -> str:
@@ -70,7 +70,10 @@ class EventList(Widget, can_focus=False):
             line = Text(no_wrap=True, overflow="ellipsis", end="")
             line.append(SELECTED_MARK if chosen else " ")
             line.append(status_mark(view.status))
-            line.append(MERGE_MARK if view.id in self.marked else " ")
+            # A decision shown before it is written: the mark, then "…" (not colour alone:
+            # NO_COLOR and monochrome terminals show it too).
+            pending = view.id in self.pending
+            line.append(MERGE_MARK if view.id in self.marked else PENDING_MARK if pending else " ")
             line.append(" ")
             line.append(event_label(view))
             line.stylize(self.get_component_rich_style(f"event-list--{view.status}", default=None))

@@ -36,6 +36,10 @@ class ProgressLine(Widget):
                 text.append(f" · {p.unextracted} not extracted yet", style="bold")
             if p.failed:
                 text.append(f" · {p.failed} failed extraction", style="bold")
+        unsaved = getattr(self.app, "unsaved", 0)
+        if unsaved:
+            text.append(" · ")
+            text.append(f"⧗ {unsaved} not saved yet", style="bold reverse")
         if self.note:
             text.append(f" · {self.note}")
         return text

@@ -1,0 +1,183 @@
+"""Faults (issue 14, items 6, 8, 9): each is one line that says what happened and what to
+do, exit status 1, nothing half-written; a newer or damaged database is refused; a deleted
+write-ahead log stops writing after saving what was acknowledged."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.cli import main
+from workbench.store import Store, StoreError
+from workbench.store import db as store_db
+from workbench.store.events import add_event, set_status
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(db: str, *args: str):
+    return CliRunner().invoke(main, ["--db", db, *args])
+
+
+def _one_line_error(result) -> str:
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].lower().startswith("error: "), result.output
+    return lines[0]
+
+
+def _events(db: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, status, fatalities FROM events ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def db(seeded):
+    add_event(seeded, 1, {"sub_event_type": "Armed clash", "notes": "base"})
+    return seeded.path
+
+
+def test_a_huge_number_is_a_clear_refusal(db):
+    before = _events(db)
+    line = _one_line_error(_cli(db, "events", "update", "1", "--set", "fatalities=" + "9" * 20))
+    assert "fatalities cannot be over 10,000,000" in line
+    assert _events(db) == before
+
+
+def test_a_deeply_nested_keymap_is_a_clear_refusal(tmp_path, db):
+    keys = tmp_path / "keys.toml"
+    keys.write_text("a = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    result = _cli(db, "open", "--keymap", str(keys))
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "nested too deeply" in result.output
+
+
+def test_a_write_lock_held_past_the_busy_timeout(db, monkeypatch):
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 300)
+    before = _events(db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        for args in (("events", "confirm", "1"), ("events", "update", "1", "--set", "notes=x"),
+                     ("events", "add", "--article", "1", "--set", "notes=y"), ("undo",),
+                     ("events", "reject", "1"), ("ingest", str(ROOT / "seeds"))):  # fmt: skip
+            line = _one_line_error(_cli(db, *args))
+            assert "locked" in line and "Nothing was written" in line, (args, line)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _events(db) == before
+
+
+def test_a_read_only_database_says_so(db):
+    store = Store(db)
+    store.conn.close()
+    store.conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+    with pytest.raises(StoreError, match="read-only. Nothing was written"):
+        set_status(store, 1, "rejected")
+    store.conn.close()
+
+
+def test_a_full_disk_rolls_back_and_says_so(db):
+    store = Store(db)
+    pages = store.scalar("PRAGMA page_count")
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: SQLITE_FULL
+    before = _events(db)
+    with pytest.raises(StoreError, match="the disk is full. Nothing was written"):
+        for _ in range(500):
+            add_event(store, 1, {"notes": "x" * 2000})
+    store.close()
+    assert _events(db)[: len(before)] == before
+
+
+def test_text_that_is_not_utf8_is_one_line_and_check_finds_it(db):
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET title = CAST(x'41ff42' AS TEXT) WHERE id = 2")
+    line = _one_line_error(_cli(db, "articles", "list"))
+    assert "not valid UTF-8" in line and "workbench check" in line
+    result = _cli(db, "check")
+    assert result.exit_code == 1 and "articles row 2, title: not valid UTF-8" in result.output
+
+
+def _digest(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_a_database_from_a_newer_version_is_refused_unchanged(db):
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('workbench', 'm999_from_the_future', '2030-01-01')"
+        )
+        conn.commit()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    digest = _digest(db)
+    line = _one_line_error(_cli(db, "events", "confirm", "1"))
+    assert "newer version of workbench" in line and "m999_from_the_future" in line
+    assert _digest(db) == digest
+
+
+def _damage(path: str) -> None:
+    """Overwrite part of an index page: the file still opens and reads, quick_check fails."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    sql = "SELECT rootpage FROM sqlite_master WHERE name = 'mentions_article'"
+    root = conn.execute(sql).fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size + 8)  # its cell pointers: cells now point at garbage
+        fh.write(b"\x0f\xf0" * 8)
+
+
+def test_check_reports_a_damaged_database(tmp_path):
+    db = str(tmp_path / "w.db")
+    assert _cli(db, "ingest", str(ROOT / "seeds")).exit_code == 0
+    assert _cli(db, "check").exit_code == 0
+    _damage(db)
+    result = _cli(db, "check")
+    assert result.exit_code == 1 and "error: integrity" in result.output
+
+
+WRITER = textwrap.dedent(
+    """
+    import os, sys
+    from workbench.store import Store
+    from workbench.store.events import add_event
+    store = Store(sys.argv[1], analyst="tui")
+    add_event(store, 1, {"notes": "acknowledged"})
+    print("written", flush=True)
+    sys.stdin.readline()  # meanwhile the -wal file is deleted
+    try:
+        add_event(store, 1, {"notes": "after"})
+        print("wrote after", flush=True)
+    except Exception as exc:
+        print(type(exc).__name__, exc, flush=True)
+    os._exit(0)  # dies without closing, as a killed process does
+    """
+)
+
+
+def test_a_deleted_wal_stops_writing_and_keeps_what_was_acknowledged(db):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, db],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stdout.readline().strip() == "written"
+    os.remove(db + "-wal")
+    out, _ = proc.communicate("\n", timeout=60)
+    assert out.startswith("StoreError") and "was deleted or replaced" in out, out
+    assert "copied into the database file" in out
+    with Store(db) as store:
+        notes = [r[0] for r in store.conn.execute("SELECT notes FROM events")]
+    assert "acknowledged" in notes and "after" not in notes
