@@ -16,17 +16,41 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 
 from ..store import Store
 
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from .data import Gateway
+    from .writer import Writer
+
+    _App = App[Any]
+else:
+    _App = object
+
 WAIT_NOTICE = 1.0  # seconds a change may wait before the screen says it is not saved
 
 
-class Safekeeping:
+class Safekeeping(_App):
     """Mixed into `WorkbenchApp` (which has `writer`, `gateway`, `db_path`, `_post`)."""
+
+    if TYPE_CHECKING:
+        writer: Writer
+        gateway: Gateway
+        db_path: str
+        analyst: str
+
+        def _post(self, fn: Callable[[], None]) -> None: ...
+
+        def reload_screen(self) -> None: ...
+
+        def refresh_progress(self) -> Any: ...
 
     unsaved = 0  # changes waiting over WAIT_NOTICE seconds (0: none, or not waiting long)
     health_seconds: float | None = None  # how long the start-up check took
@@ -108,6 +132,6 @@ class Safekeeping:
         self._post(self.reload_screen)
         self._post(lambda: self.refresh_progress())
 
-    def not_saved(self, exc: Exception) -> str:
+    def not_saved(self, exc: Exception | str) -> str:
         """The notice for a change the store refused."""
         return f"Not saved: {exc}"
