@@ -26,6 +26,7 @@ from ..base.keys import word_skeleton
 from ..base.names import name_key
 from .forms import Form, name_forms
 from .scoring import NameInfo, score_pair, word_score
+from .slips import one_slip_apart, vowels_only_apart
 
 SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more
 FUZZY_CUTOFF = 76  # cdist floor: below this no re-scoring can reach the threshold
@@ -138,7 +139,9 @@ class Clusterer:
                     continue
                 if min(len(a.compact), len(b.compact)) < SKELETON_MIN_LENGTH:
                     continue
-                if fuzz.ratio(a.compact, b.compact) >= SKELETON_RATIO:
+                if fuzz.ratio(a.compact, b.compact) >= SKELETON_RATIO and vowels_only_apart(
+                    a.core_written, b.core_written
+                ):
                     self.link(a.group, b.group, members[x][1].score, "skeleton")
 
     # -- stage 2: fuzzy scoring inside blocks --------------------------------------------
@@ -198,7 +201,8 @@ class Clusterer:
         a, b = self.names[i], self.names[j]
         if a.group != b.group:
             score = score_pair(a, b)
-            if score >= self.threshold:
+            # Alike is not enough: the difference must be one a respelling or a typo makes.
+            if score >= self.threshold and one_slip_apart(a.core_written, b.core_written):
                 self.link(a.group, b.group, score, "similar")
 
     # -- joining -------------------------------------------------------------------------

@@ -69,23 +69,28 @@ class NameInfo:
     core: list[str]  # the distinctive folded words (not generic)
     digits: str
     skeleton: str
+    core_written: tuple[str, ...]  # the distinctive words as written (all words if none)
 
     @classmethod
     def of(cls, group: int, name: str) -> NameInfo:
         base = base_tokens(name)
         folded = [fold(t) for t in base]
         compact = "".join(folded)
-        tokens = [t for t in folded if t not in STOPWORDS and len(t) > 1]
+        words = [
+            (w, t) for w, t in zip(base, folded, strict=True) if t not in STOPWORDS and len(t) > 1
+        ]
+        core_words = [(w, t) for w, t in words if not is_loose(t)]
         return cls(
             group=group,
             name=name,
             base=base,
             folded=folded,
             compact=compact,
-            tokens=tokens,
-            core=[t for t in tokens if not is_loose(t)],
+            tokens=[t for _, t in words],
+            core=[t for _, t in core_words],
             digits="".join(c for c in compact if c.isdigit()),
             skeleton=skeleton(folded),
+            core_written=tuple(w for w, _ in core_words) or tuple(base),
         )
 
     @property
