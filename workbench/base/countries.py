@@ -57,8 +57,15 @@ def country_of(tokens: list[str]) -> str | None:
     return country_index().get(" ".join(tokens))
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in country_index())
+
+
 def split_country_prefix(tokens: list[str]) -> tuple[str | None, list[str]]:
     """('turkish', 'forces') -> ('Turkey', ['forces']); the longest country prefix wins."""
+    if not tokens or tokens[0] not in _first_words():
+        return None, tokens  # no country name starts with this word (the usual case)
     index = country_index()
     for n in range(min(len(tokens), 5), 0, -1):
         country = index.get(" ".join(tokens[:n]))

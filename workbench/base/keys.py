@@ -65,7 +65,9 @@ ABBREVIATIONS = {
 
 def base_tokens(name: str) -> list[str]:
     """Words of a name with the noise that never tells two entities apart removed."""
-    text = strip_accents(name).translate(_APOSTROPHES).translate(_HYPHENS)
+    text = strip_accents(name)
+    if not text.isascii() or "`" in text:  # the only ASCII character the tables change
+        text = text.translate(_APOSTROPHES).translate(_HYPHENS)
     # Each pattern runs only when its trigger character is there: this is called per name.
     if "@" in text or "#" in text:
         text = _HANDLE.sub(_split_handle, text)
@@ -104,7 +106,9 @@ def _join_initials(tokens: list[str]) -> list[str]:
     return out
 
 
-_DOUBLE = re.compile(r"(.)\1+")
+# A letter the next one repeats: removing these undoubles a word ("raqqa" -> "raqa") as
+# `(.)\1+` -> `\1` does, without the Python-level template expansion per match (5x faster).
+_DOUBLE = re.compile(r"(.)(?=\1)")
 _AW = re.compile(r"aw(?![aeiouy])")  # "Zawr" = "Zour", "Hawsh" = "Hosh"
 _DIGRAPHS = [("ph", "f"), ("ck", "k"), ("q", "k"), ("dj", "j"), ("ou", "u"), ("oo", "u"),
              ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"), ("ae", "ay")]  # fmt: skip
@@ -122,10 +126,10 @@ def fold(token: str) -> str:
     for a, b in _DIGRAPHS:
         if a in token:
             token = token.replace(a, b)
-    token = _AW.sub("u", _DOUBLE.sub(r"\1", token))
+    token = _AW.sub("u", _DOUBLE.sub("", token))
     if len(token) > 2 and token[-1] == "h" and token[-2] in "aeiou":
         token = token[:-1]
-    return _DOUBLE.sub(r"\1", token.replace("o", "u").replace("e", "i"))
+    return _DOUBLE.sub("", token.replace("o", "u").replace("e", "i"))
 
 
 _DROP_VOWELS = str.maketrans("", "", "aeiou")
@@ -143,12 +147,12 @@ def skeleton(tokens: list[str]) -> str:
     """Consonant skeleton of folded tokens: 'kafr nabl' and 'kafranbil' -> 'kfrnbl'."""
     if len(tokens) == 1:
         return word_skeleton(tokens[0])
-    return _DOUBLE.sub(r"\1", "".join(_skeleton_word(t) for t in tokens))
+    return _DOUBLE.sub("", "".join(_skeleton_word(t) for t in tokens))
 
 
 @lru_cache(maxsize=262_144)
 def word_skeleton(token: str) -> str:
-    return _DOUBLE.sub(r"\1", _skeleton_word(token))
+    return _DOUBLE.sub("", _skeleton_word(token))
 
 
 def fingerprint(name: str) -> str:

@@ -26,7 +26,7 @@ from ..base.keys import word_skeleton
 from ..base.names import name_key
 from .forms import Form, name_forms
 from .scoring import NameInfo, score_pair, word_score
-from .slips import one_slip_apart, vowels_only_apart
+from .slips import may_be_one_slip_apart, one_slip_apart, vowels_only_apart
 
 SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more
 FUZZY_CUTOFF = 76  # cdist floor: below this no re-scoring can reach the threshold
@@ -34,6 +34,7 @@ MAX_SKELETON_BUCKET = 30  # larger skeleton buckets are coincidences, not transl
 SKELETON_RATIO = 82  # same consonants must also be a close spelling ("Kafr Nabl" / "Kafranbil")
 SKELETON_MIN_LENGTH = 7  # in shorter names a changed vowel is another name ("Khuda" / "Khida")
 PARALLEL_BLOCK = 256  # cdist with workers=-1 only pays for itself on larger blocks
+SMALL_BLOCK = 12  # smaller blocks are scored pair by pair, without cdist
 DOMINANCE = 3  # an ambiguous short form goes to a full name mentioned 3x more than the next
 CHAIN_FLOOR = 75  # every pair in a cluster grown by similarity must be at least this close
 CHAINABLE = {"similar", "skeleton"}
@@ -82,6 +83,8 @@ class Clusterer:
             for form in forms:
                 buckets[(form.ns, form.key)].append((i, form))
         for (ns, _key), members in buckets.items():
+            if len(members) < 2:
+                continue  # most forms are one name's own
             groups = {self.names[i].group for i, _ in members}
             if len(groups) < 2:
                 continue
@@ -94,10 +97,13 @@ class Clusterer:
 
     def _link_star(self, members: list[tuple[int, Form]]) -> None:
         hub_i, hub = max(members, key=lambda m: m[1].score)
+        hub_key = None
         for i, form in members:
             a, b = self.names[i], self.names[hub_i]
             score = min(form.score, hub.score)
-            if score == 100 and name_key(a.name) != name_key(b.name):
+            if score == 100 and hub_key is None:
+                hub_key = name_key(b.name)
+            if score == 100 and name_key(a.name) != hub_key:
                 score = 97  # the same name spelled differently
             self.link(a.group, b.group, score, f"{form.rule}/{hub.rule}")
 
@@ -170,17 +176,27 @@ class Clusterer:
             if len(block) < 2:
                 continue
             texts = [strings[k] for k in block]
-            workers = -1 if len(block) >= PARALLEL_BLOCK else 1
-            matrix = process.cdist(
-                texts,
-                texts,
-                scorer=fuzz.ratio,
-                score_cutoff=FUZZY_CUTOFF,
-                dtype=np.uint8,
-                workers=workers,
-            )
-            rows, cols = np.nonzero(np.triu(matrix, 1))
-            for x, y in zip(rows.tolist(), cols.tolist(), strict=True):
+            if len(block) < SMALL_BLOCK:
+                # cdist and numpy cost ~0.1 ms a call: most blocks hold a few names.
+                close = [
+                    (x, y)
+                    for x in range(len(block))
+                    for y in range(x + 1, len(block))
+                    if fuzz.ratio(texts[x], texts[y], score_cutoff=FUZZY_CUTOFF)
+                ]
+            else:
+                workers = -1 if len(block) >= PARALLEL_BLOCK else 1
+                matrix = process.cdist(
+                    texts,
+                    texts,
+                    scorer=fuzz.ratio,
+                    score_cutoff=FUZZY_CUTOFF,
+                    dtype=np.uint8,
+                    workers=workers,
+                )
+                rows, cols = np.nonzero(np.triu(matrix, 1))
+                close = list(zip(rows.tolist(), cols.tolist(), strict=True))
+            for x, y in close:
                 pair = (block[x], block[y])
                 if pair not in seen:
                     seen.add(pair)
@@ -199,9 +215,9 @@ class Clusterer:
 
     def _score(self, i: int, j: int) -> None:
         a, b = self.names[i], self.names[j]
-        if a.group != b.group:
+        # Alike is not enough: the difference must be one a respelling or a typo makes.
+        if a.group != b.group and may_be_one_slip_apart(a.core_written, b.core_written):
             score = score_pair(a, b)
-            # Alike is not enough: the difference must be one a respelling or a typo makes.
             if score >= self.threshold and one_slip_apart(a.core_written, b.core_written):
                 self.link(a.group, b.group, score, "similar")
 

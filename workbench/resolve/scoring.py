@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from ..base.keys import STOPWORDS, base_tokens, fold, skeleton, word_skeleton
@@ -33,11 +33,20 @@ SHORT_CAP = 80
 WORD_MISMATCH_CAP = 70
 FIRST_LETTER_PENALTY = 15
 LOOSE_WORDS = {fold(w) for w in GENERIC | PLACE_GENERIC | PLACE_HEADS | TITLES}
-_LOOSE_BY_LENGTH: dict[int, list[str]] = {}
-for _w in sorted(LOOSE_WORDS):
-    _LOOSE_BY_LENGTH.setdefault(len(_w), []).append(_w)
 # Written abbreviations of generic words: "Def" (Defense), "Lib" (Liberation), "Dem".
 _LOOSE_PREFIXES = {w[:n] for w in LOOSE_WORDS for n in range(3, len(w))}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# Two words one edit apart (OSA: a change, an insertion, a deletion or a swap) share a key
+# among their one-letter deletions: candidates are found by lookup, then checked.
+_LOOSE_BY_DELETION: dict[str, list[str]] = {}
+for _w in sorted(LOOSE_WORDS):
+    for _key in _deletions(_w):
+        _LOOSE_BY_DELETION.setdefault(_key, []).append(_w)
 
 
 @lru_cache(maxsize=262_144)
@@ -45,17 +54,21 @@ def is_loose(word: str) -> bool:
     """A generic word, its abbreviation ("Def"), or one typo away ("Liberstion")."""
     if word in LOOSE_WORDS or word in _LOOSE_PREFIXES:
         return True
-    if len(word) < 4:
+    size = len(word)
+    if size < 4:
         return False
-    if len(word) < 6:
-        # A short generic word mistyped keeps its first letter and length ("Liws", "Matj");
-        # anything else ("husha" from "hush") is a name.
-        same = [w for w in _LOOSE_BY_LENGTH.get(len(word), ()) if w[0] == word[0]]
-        return process.extractOne(word, same, scorer=OSA.distance, score_cutoff=1) is not None
-    # One edit changes the length by at most one.
-    near = [w for n in (len(word) - 1, len(word), len(word) + 1) if n >= 6
-            for w in _LOOSE_BY_LENGTH.get(n, ())]  # fmt: skip
-    return process.extractOne(word, near, scorer=OSA.distance, score_cutoff=1) is not None
+    near = {w for key in _deletions(word) for w in _LOOSE_BY_DELETION.get(key, ())}
+    for w in near:
+        if size < 6:
+            # A short generic word mistyped keeps its first letter and length ("Liws",
+            # "Matj"); anything else ("husha" from "hush") is a name.
+            if len(w) != size or w[0] != word[0]:
+                continue
+        elif len(w) < 6:
+            continue
+        if OSA.distance(word, w) <= 1:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -88,7 +101,7 @@ class NameInfo:
             compact=compact,
             tokens=[t for _, t in words],
             core=[t for _, t in core_words],
-            digits="".join(c for c in compact if c.isdigit()),
+            digits="" if compact.isalpha() else "".join(c for c in compact if c.isdigit()),
             skeleton=skeleton(folded),
             core_written=tuple(w for w, _ in core_words) or tuple(base),
         )
