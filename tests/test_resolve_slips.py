@@ -74,3 +74,23 @@ def test_clusterer_suggests_typos_and_respellings_but_not_look_alikes():
     assert frozenset({"Jebel Zawiya", "Jabal al-Zawiya"}) in together
     assert frozenset({"Kafranbil", "Kafr Nabl"}) in together
     assert not any({"Ghushim", "Ghashim"} <= c or {"Hidikha", "Hadiikhaa"} <= c for c in together)
+
+
+def test_clustering_pauses_the_garbage_collector_and_restores_it():
+    import gc
+
+    from workbench.resolve.cluster import gc_paused
+
+    seen = []
+    clusterer = Clusterer("place")
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with gc_paused():
+                seen.append(gc.isenabled())
+            clusterer.add_all([(1, "Saraqib"), (2, "Sarawib")])
+            clusterer.run()
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
+    assert seen == [False, False]

@@ -171,10 +171,15 @@ def initials(tokens: list[str]) -> str:
     return "".join(t[0] for t in tokens if t not in STOPWORDS and t and not t.isdigit())
 
 
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+
+
 def looks_like_acronym(name: str) -> bool:
     """'SDF', 'U.S.', '[ISIS]', 'HTS' - written in capitals, 2-6 letters."""
-    letters = re.sub(r"[^A-Za-z]", "", name)
-    if not 2 <= len(letters) <= 6 or " " in name.strip():
+    if " " in name.strip():
+        return False
+    letters = _NOT_LETTER.sub("", name)
+    if not 2 <= len(letters) <= 6:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper >= len(letters) - 1 and upper >= 2

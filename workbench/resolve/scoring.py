@@ -87,24 +87,23 @@ class NameInfo:
     @classmethod
     def of(cls, group: int, name: str) -> NameInfo:
         base = base_tokens(name)
-        folded = [fold(t) for t in base]
+        folded = list(map(fold, base))
         compact = "".join(folded)
-        words = [
-            (w, t) for w, t in zip(base, folded, strict=True) if t not in STOPWORDS and len(t) > 1
-        ]
-        core_words = [(w, t) for w, t in words if not is_loose(t)]
+        tokens: list[str] = []
+        core: list[str] = []
+        written: list[str] = []
+        for w, t in zip(base, folded, strict=True):
+            if t not in STOPWORDS and len(t) > 1:
+                tokens.append(t)
+                if not is_loose(t):
+                    core.append(t)
+                    written.append(w)
+        digits = "" if compact.isalpha() else "".join(c for c in compact if c.isdigit())
+        # Positional: made 50k times per 50k names, keywords cost a fifth of the call.
         return cls(
-            group=group,
-            name=name,
-            base=base,
-            folded=folded,
-            compact=compact,
-            tokens=[t for _, t in words],
-            core=[t for _, t in core_words],
-            digits="" if compact.isalpha() else "".join(c for c in compact if c.isdigit()),
-            skeleton=skeleton(folded),
-            core_written=tuple(w for w, _ in core_words) or tuple(base),
-        )
+            group, name, base, folded, compact, tokens, core, digits, skeleton(folded),
+            tuple(written or base),
+        )  # fmt: skip
 
     @property
     def core_key(self) -> str:

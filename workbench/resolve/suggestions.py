@@ -116,8 +116,7 @@ def suggest(
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {k!r}")
         members, names = _load(store, k)
         clusterer = Clusterer(k, threshold)
-        for eid, name in names:
-            clusterer.add(eid, name)
+        clusterer.add_all(names)
         _link_text_pairs(store, clusterer, names)
         weights = {eid: m.count for eid, m in members.items()}
         for cluster in clusterer.run(weights, distinct_entity_pairs(store)):
