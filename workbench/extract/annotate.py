@@ -235,6 +235,11 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 continue
             if _person_surname(toks, i, out):
                 continue  # "police commander Abdullahi Aden said": a man's name, not Aden
+            if _government(lex, entry, keys, i, j, prev, listed):
+                # "Ankara has fought the PKK", "Moscow denied": the government, not a place.
+                capital_of = lex.capitals[entry.name]
+                out.append(_forces(lex, capital_of, i, j, start, end, "capital-as-actor", after))
+                continue
             role = "origin" if after in ORIGIN else ""
             if _dateline(text, start, end):
                 role = "dateline"  # "BEIRUT (Reuters) -": where the reporter was
@@ -387,6 +392,16 @@ def _role(after: str | None) -> str:
     if after in ORIGIN:
         return "origin"
     return "descriptor" if after in DESCRIPTOR else ""
+
+
+def _government(lex: Lexicon, entry, keys: list[str], i: int, j: int, prev: str, listed) -> bool:
+    """A national capital as the subject of a verb of stance or action stands for its
+    government; "in Ankara", "Ankara, Turkey", "Damascus has been shelled" do not."""
+    if entry.name not in lex.capitals or prev in LOCATIVE or listed or j >= len(keys):
+        return False
+    if keys[j] in ("is", "was") and keys[j + 1 : j + 2] != ["not"]:
+        return keys[j + 1 : j + 2] in (["ready"], ["determined"], ["keen"], ["unwilling"])
+    return keys[j] in lex.government_verbs and keys[j + 1 : j + 2] != ["been"]
 
 
 def _pick_place(senses: list, country: str | None) -> PlaceEntry:

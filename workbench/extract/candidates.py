@@ -111,6 +111,9 @@ COMPOUND_TAILS = frozenset(
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
+BE = frozenset(["is", "was", "are", "were", "s", "has", "had", "would", "will"])
+PREPS = frozenset(["against", "of", "with", "by", "to", "on", "from", "for", "at", "in"])
+_SENTENCE_GAP = re.compile(r"[.!?][\"”’)]*\s")
 ARMED_TYPES = frozenset(["State forces", "Rebel group", "Political militia", "Identity militia",
                          "External/Other forces"])  # fmt: skip
 USERS = frozenset(["used", "run", "held", "controlled", "manned", "occupied", "operated"])
@@ -259,6 +262,9 @@ class Finder(Cues, Sides):
             if a is not None and a.kind != "casualty":
                 if a.kind == "trigger" and self.is_passive(a):
                     return []  # "two YPG fighters were killed in the fighting": victims
+                if a.kind == "actor" and a.i - 1 > first_tok and keys[a.i - 1] == "against":
+                    k = a.i - 2  # "the coalition against Islamic State took over": the coalition
+                    continue
                 if a.kind == "actor" and not a.role:
                     # "the Houthis claimed a drone attack": who claims an attack made it.
                     if self.reports(a) and self.keys[a.j] not in CLAIMS:
@@ -290,7 +296,9 @@ class Finder(Cues, Sides):
                 k -= 1  # "the Houthis claimed a drone attack": the claimant is the agent
                 continue
             if key in SELF_PRONOUNS:
-                return self.self_report(k, first_tok)
+                # "Hezbollah said it fired"; else "... the rebels. They shelled": the armed
+                # actor named last before the pronoun.
+                return self.self_report(k, first_tok) or self.antecedent(k)
             if (p := self._locative_start(k, first_tok)) is not None:
                 k = p - 1  # "gunmen in the western countryside overran": where they were
                 continue
@@ -298,6 +306,8 @@ class Finder(Cues, Sides):
                 k = p  # "the Joint Forces of the Darfur armed movements repelled"
                 continue
             return []
+        if own and k < first_tok:
+            return self.antecedent(first_tok)  # "... Tehran, and its drones struck"
         if (
             k < first_tok
             and not self.is_passive(t)
@@ -435,6 +445,30 @@ class Finder(Cues, Sides):
             if a is not None:
                 return [a] if a.kind == "actor" and not a.role else []
         return []
+
+    def antecedent(self, k: int) -> list[Ann]:
+        """The armed actor a pronoun at token k stands for: the first one named in its own
+        sentence before it ("Turkey downed two jets, and its drones ..."), else the first
+        one in the sentence before ("The rebels entered ... On Tuesday they shelled"). Not
+        an expletive "it was", not a source, not the object of a preposition."""
+        if k + 1 < len(self.keys) and self.keys[k] in SELF_PRONOUNS and self.keys[k + 1] in BE:
+            return []
+        here = self._sentence_start(k)
+        before = self._sentence_start(here - 1) if here > 0 else here
+        for lo, hi in ((here, k), (before, here)):
+            for x in range(lo, hi):
+                a = self.ann_at(x)
+                if a is None or a.kind != "actor" or a.i != x or a.role:
+                    continue
+                if a.atype in ARMED_TYPES and not self.reports(a) and self.keys[x - 1] not in PREPS:
+                    return [a]
+        return []
+
+    def _sentence_start(self, k: int, limit: int = 60) -> int:
+        x = k
+        while x > 0 and x > k - limit and not _SENTENCE_GAP.search(self._gap(x)):
+            x -= 1
+        return x
 
     def reports(self, a: Ann) -> bool:
         """The actor is a source ("the Syrian Observatory ... reported"), not a participant."""

@@ -35,6 +35,7 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
                        "discovered", "planting", "plant"])  # fmt: skip
 # An accusation with a day names one attack (ACLED codes it, noting who is accused); without
 # one it is a charge of a pattern ("accused of using chemical weapons").
+DURATIONS = frozenset(["weeks", "months", "years", "decades"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 
@@ -76,13 +77,20 @@ class Cues:
         if not has_date and not ACCUSING.isdisjoint(window):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
-        after = keys[t.j : min(t.j + _NEG_AFTER, end_tok if end_tok is not None else len(keys))]
+        stop = end_tok if end_tok is not None else len(keys)
+        after = keys[t.j : min(t.j + _NEG_AFTER, stop)]
+        after_long = keys[t.j : min(t.j + 8, stop)]
         if not self.lex.cue_words["negation"].isdisjoint(after):
             return "cue-negation"
         if t.info.sub_event_type in DEVICES and not CLEARANCE.isdisjoint(
             keys[max(lo, t.i - 4) : t.i]
         ):
             return "cue-clearance"  # "engineers began to remove mines and explosive devices"
+        # "has fought the PKK for four decades", "shelled for weeks": a campaign.
+        if "for" in after_long and not DURATIONS.isdisjoint(after_long):
+            x = after_long.index("for")
+            if not DURATIONS.isdisjoint(after_long[x + 1 : x + 4]):
+                return "cue-habitual"
         # "hundreds of strikes ... since the start of the war": a tally, not an incident.
         if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
             return "cue-habitual"

@@ -185,6 +185,13 @@ class Lexicon:
             if entry.type in ("country", "governorate")
             for name in (entry.name, *entry.aliases)
         }
+        # National capitals and their countries: "Ankara said" is Turkey's government.
+        self.capitals = {
+            self.places[e.capital].name: e.country
+            for e in self.places.values()
+            if e.type == "country" and e.capital in self.places and e.country
+        }
+        self.government_verbs = frozenset(self.words["grammar"]["government_verbs"])
         self.bridge = frozenset(self.words["grammar"]["bridge"])
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
