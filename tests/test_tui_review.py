@@ -108,10 +108,10 @@ async def test_new_name_creates_entity_and_invalid_value_saves_nothing(db):
         await press(pilot, app, "e")
         form = app.screen
         form.query_one("#f-actor2").input.value = "Hay'at Tahrir al-Sham"
-        form.query_one("#f-fatalities").value = "many"
+        form.query_one("#f-fatalities").value = "lots"
         await press(pilot, app, "ctrl+s")
         assert type(app.screen).__name__ == "EditEventScreen"  # still open
-        assert "whole number" in screen_text(app)
+        assert "not a count" in screen_text(app)
         assert event_row(path, e1)["version"] == 1  # nothing saved half-way
         form.query_one("#f-fatalities").value = "7"
         form.query_one("#f-event_date").value = "2018-02-30"
@@ -119,6 +119,11 @@ async def test_new_name_creates_entity_and_invalid_value_saves_nothing(db):
         assert type(app.screen).__name__ == "EditEventScreen"
         assert event_row(path, e1)["version"] == 1
         form.query_one("#f-event_date").value = "2018-02-04"
+        await press(pilot, app, "ctrl+s")
+        # A name matching no entity is asked about once, then created.
+        assert type(app.screen).__name__ == "EditEventScreen"
+        assert "match no entity" in str(form.query_one("#edit-error").render())
+        assert event_row(path, e1)["version"] == 1
         await press(pilot, app, "ctrl+s")
         assert type(app.screen).__name__ == "ReviewScreen"
     row = event_row(path, e1)
@@ -207,7 +212,9 @@ async def test_fix_mention_relinks_and_events_follow(db):
         field = app.screen.query_one("NameField")
         field.input.value = ""
         await pilot.press(*"Syrian Arab Army")
-        await press(pilot, app, "enter")
+        await press(pilot, app, "enter")  # a new name: asked once ...
+        assert type(app.screen).__name__ == "FixMentionScreen"
+        await press(pilot, app, "enter")  # ... and kept
         assert type(app.screen).__name__ == "ReviewScreen"
     (new,) = rows(path, "SELECT * FROM entities WHERE canonical = 'Syrian Arab Army'")
     (mention,) = rows(path, "SELECT * FROM mentions WHERE text = 'Assad forces'")

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from textual import work
+from textual import events, work
+from textual._dispatch_key import dispatch_key
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.keys import format_key
@@ -163,9 +164,33 @@ class WorkbenchApp(Safekeeping, App):
     async def wait_for_writes(self, timeout: float = 30) -> None:
         await asyncio.wait_for(asyncio.to_thread(self.writer.drain), timeout)
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys typed faster than a dialog opens were queued on the screen below it and
+        bubble up here once the dialog is on top: a printable one goes to the dialog's
+        field (`typeahead`) instead of being dropped. Keys typed into a field never get
+        here (the field consumes them)."""
+        event.prevent_default()  # replaces App._on_key (which would run the bindings again)
+        if await self._check_bindings(event.key):
+            return
+        typeahead = getattr(self.screen, "typeahead", None)
+        if callable(typeahead) and event.is_printable and event.character:
+            typeahead(event.character)
+            return
+        await dispatch_key(self, event)
+
     # -- app-wide actions -------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        unsaved = getattr(self.screen, "has_unsaved", None)
+        if callable(unsaved) and unsaved() and not getattr(self, "_quit_asked", False):
+            # ctrl+q always works, but never silently over typed, unsaved values.
+            self._quit_asked = True
+            self.notify(
+                "The form has unsaved changes: ctrl+q again quits without them, "
+                f"{self.key_for('save-event', 'ctrl+s')} saves",
+                severity="warning",
+            )
+            return
         try:
             await self.wait_for_writes()
         except TimeoutError:

@@ -7,6 +7,7 @@ Lists are fetched a page at a time: no widget ever holds more than a page of row
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -212,6 +213,21 @@ class Gateway:
                 [kind],
             ).fetchall()
         return [(name, eid, canonical) for name, eid, canonical in rows]
+
+    def name_info(self, kind: str) -> dict[int, tuple[dict[str, Any], int]]:
+        """Entity id -> (attributes, events using it), to rank completions."""
+        column = "place_id" if kind == "place" else "actor1_id"
+        with self.lock:
+            rows = self.store.conn.execute(
+                f"""
+                SELECT e.id, e.attrs,
+                  (SELECT COUNT(*) FROM events v WHERE v.{column} = e.id)
+                  + (SELECT COUNT(*) FROM events v WHERE v.actor2_id = e.id AND ? = 'actor')
+                FROM entities e WHERE e.kind = ? AND e.merged_into IS NULL
+                """,
+                [kind, kind],
+            ).fetchall()
+        return {eid: (json.loads(attrs or "{}"), uses) for eid, attrs, uses in rows}
 
     def safe(self, fn, *args, **kwargs):
         """Run `fn(store, ...)` under the lock (used by workers)."""

@@ -1,10 +1,16 @@
 """Provides `EditEventScreen`: every field of one event, or a new event from a sentence.
 
-Actor and place fields complete fuzzily from entities and their aliases; a new name creates
-an entity when saved. The date takes ISO or a phrase the extractor reads. Values are
-checked with the store's own `validate` before anything is written, and the write is one
-transaction: an invalid value keeps the form open with a message and nothing is saved.
-Only fields the analyst changed are sent, so the log records exactly what changed.
+Opened on one field (`focus`, from a field key of the review screen) it is a quick fix:
+the value is selected so typing replaces it, `enter` takes the best suggestion and saves.
+The form sits on the right so the article and its evidence stay in view; the evidence
+sentence is repeated at its top. Actor and place fields complete fuzzily from entities and
+their aliases; a name matching none is asked about once before it becomes a new entity.
+The date takes ISO, a bare day of the month or a phrase the extractor reads; fatalities take
+digits, number words or "dozens" (12, noted). Values are checked with the store's own
+`validate` before anything is written, and the write is one transaction: an invalid value
+keeps the form open with a message and nothing is saved. Only fields the analyst changed
+are sent, so the log records exactly what changed. Someone else's change since loading
+keeps the typed values in the form and shows the other version beside them.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import getters, work
+from textual import events, getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,6 +31,7 @@ from ...store import ConflictError
 from ...store.events import add_event, update_event, validate
 from ...store.record import BY_NAME, PRECISIONS
 from ...store.record import FIELDS as RECORD
+from ..count_input import read_count
 from ..data import EventView
 from ..date_input import read_date
 from ..fuzzy import NameIndex
@@ -84,8 +91,15 @@ class EditEventScreen(ModalScreen[dict | None]):
         event: EventView | None = None,
         values: dict[str, Any] | None = None,
         span: tuple[int, int, str] | None = None,
+        focus: str | None = None,
     ):
         super().__init__()
+        self.focus_field = focus if focus in FIELDS else "event_date"
+        self.quick = focus in FIELDS  # one field: enter saves
+        self.early_keys: list[str] = []  # typed before the fields existed
+        self.ready = False
+        self.typed_early = False
+        self.discard_asked = False
         self.article = article
         self.event = event
         self.span = span  # (start, end, quote) when adding from a sentence
@@ -99,6 +113,8 @@ class EditEventScreen(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
             yield Static(self._title(), id="edit-title")
+            yield Static(self._evidence(), id="edit-evidence")
+            yield Static("", id="edit-other")
             model = Static("", id="edit-model")
             model.display = False  # shown when the model has something to say (_model_ranked)
             yield model
@@ -119,7 +135,7 @@ class EditEventScreen(ModalScreen[dict | None]):
                                 self.initial[field],
                                 placeholder=placeholder(field),
                                 compact=True,
-                                select_on_focus=False,
+                                select_on_focus=True,
                                 id=f"f-{field}",
                             )
             yield Static("", id="edit-error")
@@ -134,12 +150,25 @@ class EditEventScreen(ModalScreen[dict | None]):
         text.append(f"“{self.span[2] if self.span else ''}”", style="italic")
         return text
 
+    def _evidence(self) -> Text:
+        quote = self.event.quote if self.event is not None else (self.span or (0, 0, ""))[2]
+        return Text(f"“{quote}”" if quote else "(no evidence quote)", style="italic")
+
     def _help(self) -> Text:
         keys = self.app.key_for("save-event", "ctrl+s"), self.app.key_for("cancel-edit", "esc")
-        return Text(f"{keys[0]} save · {keys[1]} cancel · ↓↑ pick a suggestion · enter next field")
+        enter = "enter takes the best match and saves" if self.quick else "enter next field"
+        return Text(f"{keys[0]} save · {keys[1]} cancel · {enter} · ↓↑ pick")
+
+    def field_input(self, field: str) -> Input:
+        widget = self.query_one(f"#f-{field}")
+        return widget.input if isinstance(widget, NameField) else widget
 
     def on_mount(self) -> None:
-        self.query_one("#f-event_date", Input).focus()
+        self.field_input(self.focus_field).focus()
+        self.ready = True
+        for char in self.early_keys:
+            self._type_early(char)
+        self.early_keys = []
         self._load_indexes()
         self._rank_types()
 
@@ -165,13 +194,43 @@ class EditEventScreen(ModalScreen[dict | None]):
         widget.update(text)
         widget.display = True
 
+    def _type_early(self, char: str) -> None:
+        """A key that arrived before the field had the focus: the first replaces the value
+        (as typing into the selected value would), the rest follow it."""
+        target = self.field_input(self.focus_field)
+        target.select_on_focus = False  # the focus, when it lands, must not select them
+        target.value = (target.value if self.typed_early else "") + char
+        target.cursor_position = len(target.value)
+        self.typed_early = True
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key.startswith("alt+") and len(event.key) == 5:
+            # A terminal reads Esc and a letter typed quickly after it as alt+letter: in a
+            # form no alt key is bound, so it is Esc, then the letter for the screen below.
+            event.stop()
+            event.prevent_default()
+            if self.action_cancel():
+                self.app.call_later(self.app.simulate_key, event.key[-1])
+            return
+        if event.is_printable and event.character and not isinstance(self.focused, Input):
+            event.stop()
+            event.prevent_default()
+            self.typeahead(event.character)
+
+    def typeahead(self, char: str) -> None:
+        """A key typed before the field had the focus (see `WorkbenchApp._on_key`)."""
+        if self.ready:
+            self._type_early(char)
+        else:
+            self.early_keys.append(char)
+
     @work(thread=True, group="names")
     def _load_indexes(self) -> None:
         gateway = self.app.gateway
         codebook = load_codebook()
         indexes = {
-            "actor": NameIndex(gateway.names("actor")),
-            "place": NameIndex(gateway.names("place")),
+            "actor": NameIndex(gateway.names("actor"), gateway.name_info("actor")),
+            "place": NameIndex(gateway.names("place"), gateway.name_info("place")),
             "sub-event type": NameIndex([(k, i, k) for i, k in enumerate(codebook)]),
             "event type": NameIndex(
                 [
@@ -190,7 +249,10 @@ class EditEventScreen(ModalScreen[dict | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.focus_next()
+        if self.quick:
+            self.action_save()
+        else:
+            self.focus_next()
 
     # -- saving -----------------------------------------------------------------------
 
@@ -208,6 +270,11 @@ class EditEventScreen(ModalScreen[dict | None]):
         changed: dict[str, Any] = {
             f: v for f, v in values.items() if v.strip() != self.original[f].strip()
         }
+        for field in ("fatalities", "fatalities_low", "fatalities_high"):
+            if field in changed:
+                changed[field], note = read_count(changed[field])
+                if note and note not in values["notes"]:
+                    changed["notes"] = "; ".join(n for n in (values["notes"].strip(), note) if n)
         if "event_date" in changed:
             iso, precision = read_date(changed["event_date"], self.article.get("published"))
             changed["event_date"] = iso
@@ -227,6 +294,16 @@ class EditEventScreen(ModalScreen[dict | None]):
             return
         if not values and self.event is not None:
             self.dismiss(None)
+            return
+        new = {f.id: f.unapproved() for f in self.query(NameField) if f.id[2:] in values}
+        new = {k: v for k, v in new.items() if v}
+        if new:
+            # A typo must not silently become a new actor: ask once.
+            for field_id, names in new.items():
+                self.query_one(f"#{field_id}", NameField).approve(names)
+            names = ", ".join(f"“{n}”" for v in new.values() for n in v)
+            key = self.app.key_for("save-event", "ctrl+s")
+            self.show_error(f"{names} match no entity: {key} again creates them, or fix them")
             return
         self.saving = True
         self.show_error("Saving…", error=False)
@@ -254,21 +331,54 @@ class EditEventScreen(ModalScreen[dict | None]):
 
     def _failed(self, exc: Exception) -> None:
         self.saving = False
-        if isinstance(exc, ConflictError):
-            self.app.notify(
-                str(exc), title="Changed by someone else", severity="warning", markup=False
-            )
-            self.dismiss({"select": self.event.id if self.event else None})
+        if isinstance(exc, ConflictError) and self.event is not None:
+            # Keep what was typed; show the version now saved beside it.
+            self.show_error(str(exc))
+            self._load_other(self.event.id)
             return
         self.show_error(f"Not saved: {exc}")
+
+    @work(thread=True, group="other")
+    def _load_other(self, event_id: int) -> None:
+        view = self.app.gateway.event(event_id, self.article["id"])
+        if view is not None and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_other, view)
+
+    def _show_other(self, view: EventView) -> None:
+        """The other analyst's version: fields where it differs from what was loaded."""
+        text = Text(f"Saved now (version {view.row['version']}):", style="bold")
+        for field, (label, _kind, _multi) in FIELDS.items():
+            theirs = as_text(view.values.get(field))
+            if theirs != self.original[field]:
+                text.append(f"\n{label}: {theirs or '—'}  (you: {self.form_values()[field]})")
+        key = self.app.key_for("save-event", "ctrl+s")
+        text.append(f"\n{key} saves your values over it (only the fields you changed)")
+        self.event = view
+        other = self.query_one("#edit-other", Static)
+        other.update(text)
+        other.add_class("-shown")
+
+    def has_unsaved(self) -> bool:
+        try:
+            return bool(self.changes()) and not self.saving
+        except ValueError:
+            return True
 
     def show_error(self, message: str, error: bool = True) -> None:
         box = self.query_one("#edit-error", Static)
         box.set_class(error, "-error")
         box.update(Text(("✗ " if error else "") + message))
 
-    def action_cancel(self) -> None:
+    def action_cancel(self) -> bool:
+        """Close without saving (asking first when something was typed); True if closed."""
+        if self.has_unsaved() and not self.discard_asked:
+            self.discard_asked = True
+            key = self.app.key_for("cancel-edit", "esc")
+            save = self.app.key_for("save-event", "ctrl+s")
+            self.show_error(f"Unsaved changes: {key} again discards them, {save} saves")
+            return False
         self.dismiss(None)
+        return True
 
     if TYPE_CHECKING:
         app = getters.app(WorkbenchApp)

@@ -35,9 +35,29 @@ from .review_actions import ReviewActions
 from .review_tier import ReviewTierActions
 
 NEEDS_EVENT = {
-    "confirm_event", "reject_event", "edit_event", "merge_events", "reopen_event",
-    "review_event", "send_back",
-}  # fmt: skip
+    "confirm_event",
+    "reject_event",
+    "edit_event",
+    "edit_field",
+    "merge_events",
+    "reopen_event",
+    "review_event",
+    "send_back",
+}
+# A key per field: the form opens on that field with its value selected, so a fix is the
+# key, the value's first letters and enter (the panel shows each field's key).
+FIELD_KEYS = (
+    ("1", "event_date", "edit-date", "Fix the date"),
+    ("2", "sub_event_type", "edit-sub-event-type", "Fix the sub-event type"),
+    ("3", "actor1", "edit-actor1", "Fix actor 1"),
+    ("4", "actor2", "edit-actor2", "Fix actor 2"),
+    ("5", "location", "edit-location", "Fix the location"),
+    ("6", "fatalities", "edit-fatalities", "Fix the fatalities"),
+    ("7", "assoc_actor_1", "edit-assoc-actor-1", "Fix associated actors 1"),
+    ("8", "assoc_actor_2", "edit-assoc-actor-2", "Fix associated actors 2"),
+    ("9", "date_precision", "edit-date-precision", "Fix the date precision"),
+    ("0", "notes", "edit-notes", "Fix the notes"),
+)
 
 
 if TYPE_CHECKING:
@@ -73,6 +93,10 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         ),
         Binding("pageup", "scroll_text(-1)", "Scroll text up", id="scroll-text-up", show=False),
         Binding("backspace", "open_queue", "Back to the queue", id="open-queue", show=False),
+        *(
+            Binding(key, f"edit_field('{field}')", label, id=binding_id, show=False)
+            for key, field, binding_id, label in FIELD_KEYS
+        ),
     ]
 
     def __init__(self, article_id: int):
@@ -190,7 +214,11 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
 
     def _learned(self, learned: dict[int, tuple[list, float | None]]) -> None:
         self.learned = learned
-        self.query_one(EventFields).show(self.current, self._learned_for(self.current))
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        keys = {f: self.app.key_for(i, k) for k, f, i, _ in FIELD_KEYS}
+        self.query_one(EventFields).show(self.current, self._learned_for(self.current), keys)
 
     def _learned_for(self, view: EventView | None) -> tuple[list, float | None] | None:
         return self.learned.get(view.id) if view is not None else None
@@ -240,7 +268,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
 
     def refresh_events(self) -> None:
         self.query_one(EventList).show(self.events, self.selected, self.marked, self.pending)
-        self.query_one(EventFields).show(self.current, self._learned_for(self.current))
+        self._show_fields()
 
     def evidence_span(self, view: EventView) -> tuple[int, int] | None:
         if view.start is not None and view.end is not None and view.end > view.start:

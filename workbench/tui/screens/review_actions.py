@@ -139,6 +139,10 @@ class ReviewActions:
     # -- dialogs ----------------------------------------------------------------------
 
     def action_edit_event(self) -> None:
+        self.action_edit_field(None)
+
+    def action_edit_field(self, field: str | None) -> None:
+        """The edit form, on one field when given (typing replaces its value)."""
         from .edit_event import EditEventScreen
 
         view = self.current
@@ -148,7 +152,7 @@ class ReviewActions:
             self.notify("Still saving this event; try again in a moment")
             return
         self.app.push_screen(
-            EditEventScreen(article=self.bundle.article, event=view),
+            EditEventScreen(article=self.bundle.article, event=view, focus=field),
             partial(self._after_dialog, None),
         )
 

@@ -30,7 +30,15 @@ def _fmt(value) -> str:
 class EventFields(Static):
     """Plain `Text` only: names and quotes come from articles."""
 
-    def show(self, view: EventView | None, learned: tuple | None = None) -> None:
+    def show(
+        self,
+        view: EventView | None,
+        learned: tuple | None = None,
+        keys: dict[str, str] | None = None,
+    ) -> None:
+        """The event's fields, each labelled with the key that fixes it (`keys`), and the
+        model's view of its type (`learned`)."""
+        keys = keys or {}
         if view is None:
             self.update(Text("No event selected."))
             return
@@ -53,7 +61,8 @@ class EventFields(Static):
             if field == "location" and view.unplaced:
                 # No coordinates: the names screen (N, f to "unplaced") sets them.
                 cell.append(" · place not in gazetteer", style="bold")
-            grid.add_row(Text(label), cell)
+            key = keys.get(field)
+            grid.add_row(Text(f"{label} {key}" if key else label), cell)
         if row.get("incomplete") and view.status == "proposed":
             # What the extractor could not fill: the analyst adds it (or confirm refuses).
             grid.add_row(Text("missing"), Text(row["incomplete"], style="bold"))

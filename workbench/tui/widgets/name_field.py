@@ -1,10 +1,12 @@
 """Provides `NameField`: an input that completes actor or place names fuzzily.
 
 Suggestions come from a `NameIndex` (entities and their aliases) and appear under the input;
-`down`/`up` pick one and `enter` takes it. Nothing is picked until the analyst moves into
-the list, so `enter` on a new name keeps the new name: a name that matches no entity
-creates one on save (the hint line says so). With `multi=True` the field holds several
-names separated by ";" and completes the last one.
+`enter` takes the highlighted one, or the best one when none is highlighted (`down`/`up`
+move the highlight), so "Rus" + `enter` is "Military Forces of Russia". A name that matches
+no entity is a typo until the analyst says otherwise: the first `enter` asks, the second
+keeps it (it becomes a new entity on save). The value is selected when the field gets the
+focus, so typing replaces it. With `multi=True` the field holds several names separated by
+";" and completes the last one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...resolve.normalize import name_key
 from ..fuzzy import NameIndex, Suggestion
 
 
@@ -34,10 +37,11 @@ class NameField(Vertical):
         self.creates = creates
         self.index: NameIndex | None = None
         self.suggestions: list[Suggestion] = []
+        self.approved: set[str] = set()  # new names the analyst chose to keep (name keys)
         self._initial = value
 
     def compose(self) -> ComposeResult:
-        yield Input(self._initial, compact=True, select_on_focus=False)
+        yield Input(self._initial, compact=True, select_on_focus=True)
         options = OptionList(classes="suggestions")
         options.can_focus = False
         options.display = False
@@ -86,7 +90,12 @@ class NameField(Vertical):
             if exact:
                 message = f"= {exact[2]}" if exact[2] != query else "known"
             elif self.creates:
-                message = f"new {self.kind} “{query}” will be created on save"
+                close = self.suggestions and self.suggestions[0].close
+                message = (
+                    f"enter takes {self.suggestions[0].canonical}"
+                    if close
+                    else f"no {self.kind} “{query}”: enter twice creates it"
+                )
             else:
                 message = f"not a known {self.kind}"
             hint.update(Text(message + ("  ↓ pick a suggestion" if self.suggestions else "")))
@@ -105,10 +114,49 @@ class NameField(Vertical):
             options.highlighted = (current + step) % len(self.suggestions)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Take the highlighted (or best) suggestion, or ask once about a new name; the
+        event goes on to the form (next field, or save) unless the analyst is asked."""
         options = self.query_one(OptionList)
+        query = self._query()
         if options.display and options.highlighted is not None:
-            event.stop()
             self.accept(self.suggestions[options.highlighted])
+            return
+        if self.index is not None and query and self.index.exact(query):
+            return  # a known name stays as typed
+        if options.display and self.suggestions and self.suggestions[0].close:
+            self.accept(self.suggestions[0])
+            return
+        if query and self.index is not None and self.is_new(query):
+            key = name_key(query)
+            if key not in self.approved:
+                # Nothing close: a typo must not silently become a new entity. Ask once.
+                event.stop()
+                self.approved.add(key)
+                pick = "↓ picks a suggestion, " if self.suggestions else ""
+                if self.creates:
+                    self._hint(f"no {self.kind} “{query}”: {pick}enter again creates it")
+                else:
+                    self._hint(f"not a known {self.kind}: {pick}or fix it")
+
+    def is_new(self, name: str) -> bool:
+        return self.index is not None and self.index.exact(name) is None
+
+    def unapproved(self) -> list[str]:
+        """Names in the field that match no entity and were not confirmed as new."""
+        names = [p.strip() for p in self.value.split(";")] if self.multi else [self.value]
+        return [
+            n
+            for n in (n.strip() for n in names)
+            if n and self.is_new(n) and name_key(n) not in self.approved
+        ]
+
+    def approve(self, names: list[str]) -> None:
+        self.approved.update(name_key(n) for n in names)
+
+    def _hint(self, message: str) -> None:
+        hint = self.query_one(".hint", Static)
+        hint.update(Text(message))
+        hint.display = True
 
     def accept(self, suggestion: Suggestion) -> None:
         value = suggestion.canonical
@@ -119,5 +167,4 @@ class NameField(Vertical):
             self.input.value = value
         self.input.cursor_position = len(value)
         self.query_one(OptionList).display = False
-        self.refresh_suggestions()
-        self.query_one(OptionList).display = False
+        self.query_one(".hint", Static).display = False
