@@ -42,6 +42,10 @@ def test_edit_form_with_suggestions(snap_compare, app):
     async def run(pilot):
         await steps(["enter"], ["down", "e"])(pilot)
         field = pilot.app.screen.query_one("#f-actor1")
+        for _ in range(500):  # the names load in a worker: type once they are there
+            if field.index is not None:
+                break
+            await pilot.pause(0.01)
         field.input.value = ""
         # The shot shows the cursor: a blink (every 0.5 s) on a slow run hid it now and then.
         field.input.cursor_blink = False
@@ -52,3 +56,14 @@ def test_edit_form_with_suggestions(snap_compare, app):
         await settle(pilot, pilot.app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)
+
+
+def test_field_key_edit_no_color_beside_the_evidence(snap_compare, tmp_path, monkeypatch):
+    """NO_COLOR at 80x24: the form opened by a field key (`3`, actor 1) on the right, the
+    article with the evidence marked on the left, the evidence sentence atop the form."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/home/analyst/.config")
+    monkeypatch.setenv("NO_COLOR", "1")  # read when the app is built
+    path = str(tmp_path / "snap.db")
+    build_db(path)
+    app = make_app(path)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps(["enter"], ["down", "3"]))
