@@ -26,8 +26,17 @@ def steps(*groups):
         for keys in groups:
             await pilot.press(*keys)
             await settle(pilot, pilot.app)
+        steady_cursor(pilot.app)
 
     return run
+
+
+def steady_cursor(app) -> None:
+    """A blinking cursor is drawn or not by the clock: keep it drawn."""
+    from textual.widgets import Input
+
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
 
 
 def test_queue(snap_compare, app):
@@ -54,6 +63,8 @@ def test_edit_form_with_suggestions(snap_compare, app):
         await settle(pilot, pilot.app)
         await pilot.press("down")
         await settle(pilot, pilot.app)
+        steady_cursor(pilot.app)
+        await settle(pilot, pilot.app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)
 
@@ -66,4 +77,10 @@ def test_field_key_edit_no_color_beside_the_evidence(snap_compare, tmp_path, mon
     path = str(tmp_path / "snap.db")
     build_db(path)
     app = make_app(path)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=steps(["enter"], ["down", "3"]))
+    run = steps(["enter"], ["down", "3"])
+
+    async def steady(pilot):
+        await run(pilot)
+        await settle(pilot, pilot.app)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady)

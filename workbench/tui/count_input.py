@@ -24,11 +24,9 @@ def _quantities() -> dict[str, int]:
 
 
 def _words(text: str) -> int | None:
-    try:
-        from ..extract.casualties import _words_to_int
-    except ImportError:
-        return None
-    return _words_to_int(text.replace("-", " "))
+    from ..base.numbers import words_to_int
+
+    return words_to_int(text.replace("-", " "))
 
 
 def read_count(text: str) -> tuple[str, str | None]:

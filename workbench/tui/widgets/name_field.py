@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...resolve.normalize import name_key
+from ...base.names import name_key
 from ..fuzzy import NameIndex, Suggestion
 
 
