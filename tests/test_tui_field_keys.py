@@ -159,3 +159,34 @@ async def test_someone_elses_change_keeps_the_typed_edit(db):
         assert type(app.screen).__name__ == "ReviewScreen"
     row = event_row(path, e1)
     assert (row["notes"], row["fatalities"]) == ("my note", 9)
+
+
+async def test_two_quotes_of_one_article_are_one_source(db):
+    """Bug 4: "sources 2 articles" when both sources were one article."""
+    path, ids = db
+    e1, e2 = ids["events"][:2]  # two sentences of article 1
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await press(pilot, app, "m")  # keep e1
+        screen = app.screen
+        await press(pilot, app, *["down"] * [e.id for e in screen.events].index(e2), "m")
+        await settle(pilot, app)
+        kept = next(e for e in app.screen.events if e.id == e1)
+        assert kept.sources == 1
+        assert "2 articles" not in str(app.screen.query_one("EventFields").render())
+    with Store(path, analyst="checker") as store:
+        assert store.scalar("SELECT count(*) FROM event_sources WHERE event_id = ?", [e1]) == 2
+
+
+async def test_a_toast_about_one_article_does_not_follow_to_the_next(db):
+    """Bug 9: a toast about the previous article stayed on the next one."""
+    path, ids = db
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await press(pilot, app, "m")  # "Event 1 kept; select the duplicate ..."
+        assert any("kept" in n.message for n in app._notifications)
+        await press(pilot, app, "n")
+        assert app.screen.article_id == ids["articles"][1]
+        assert not any("kept" in n.message for n in app._notifications)

@@ -171,7 +171,8 @@ class Gateway:
                     quote=src.get("quote") or "",
                     start=src.get("start"),
                     end=src.get("end"),
-                    sources=len(sources.get(row["id"], [])) or 1,
+                    # Articles, not quotes: two quotes from one article are one source.
+                    sources=len({s["article_id"] for s in sources.get(row["id"], [])}) or 1,
                     unplaced=row.get("place_id") is not None
                     and entity_attrs(self.store, row["place_id"]).get("latitude") is None,
                 )

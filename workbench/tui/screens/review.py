@@ -311,6 +311,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
 
     def _arrive(self, bundle: Bundle | None) -> None:
         if bundle is not None:
+            self.app.clear_notifications()  # toasts about the previous article are stale
             self.article_id = bundle.article["id"]
             self.bundle = None  # a different article: reset cursor and merge marks
             self._show(bundle, None)

@@ -118,6 +118,10 @@ class NameField(Vertical):
         event goes on to the form (next field, or save) unless the analyst is asked."""
         options = self.query_one(OptionList)
         query = self._query()
+        if not (options.display and options.highlighted is not None):
+            # Act on the text as it is now: keys typed before the names loaded, or faster
+            # than the list redrew, must not pick from a stale list.
+            self.refresh_suggestions()
         if options.display and options.highlighted is not None:
             self.accept(self.suggestions[options.highlighted])
             return
