@@ -156,3 +156,24 @@ async def test_tui_edit_clearing_date_of_confirmed_event_is_refused(db):
         assert type(app.screen).__name__ == "EditEventScreen"
         assert "no event_date" in str(app.screen.query_one("#edit-error").render())
     assert event_row(path, e1)["event_date"] == "2018-02-03"
+
+
+def test_geo_precision_follows_the_place_and_goes_with_it(tmp_path):
+    from workbench.store import change
+    from workbench.store.entities import create_entity
+
+    with Store(str(tmp_path / "g.db"), analyst="tester") as store:
+        with change(store, "places") as tx:
+            create_entity(tx, "place", "Kafr Nabl", attrs={"type": "town", "country": "Syria"})
+            create_entity(tx, "place", "Idlib Governorate", attrs={"type": "governorate"})
+            create_entity(tx, "place", "Syria", attrs={"type": "country", "country": "Syria"})
+        event_id = add_event(store, None, {"location": "Kafr Nabl"})
+        assert store.row("events", event_id)["geo_precision"] == 1
+        assert (
+            update_event(store, event_id, {"location": "Idlib Governorate"})["geo_precision"] == 3
+        )
+        assert update_event(store, event_id, {"location": "Syria"})["geo_precision"] == 3
+        assert update_event(store, event_id, {"location": ""})["geo_precision"] is None
+        # Given explicitly, the analyst's value wins.
+        row = update_event(store, event_id, {"location": "Kafr Nabl", "geo_precision": 2})
+        assert row["geo_precision"] == 2

@@ -49,8 +49,9 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
         )
     assert target is not None, "the demo has no proposed event to confirm"
     with Store(str(db), analyst="check") as store:
-        # Confirm rules apply: complete the event first (another analyst's edit).
-        fill = {"event_date": "2018-02-03", "actor1": "Syrian rebels", "location": "Idlib"}
+        # Confirm rules apply: another analyst completes all but the location, which the
+        # test sets with the location's field key.
+        fill = {"event_date": "2018-02-03", "actor1": "Syrian rebels", "location": ""}
         fill.update(sub_event_type=store.row("events", target)["sub_event_type"] or "Attack")
         update_event(store, target, fill)
 
@@ -74,6 +75,21 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
         wait_for(lambda: "Articles" in screen() and "of 4" in screen(), what="the queue")
         subprocess.run([*tmux, "send-keys", "-t", "wb", "Enter"], check=True)
         wait_for(lambda: "Events" in screen() and "Entities" in screen(), what="review")
+        # The location's field key, the name, enter (takes it and saves).
+        subprocess.run([*tmux, "send-keys", "-t", "wb", "5"], check=True)
+        wait_for(lambda: "Location" in screen() and "esc cancel" in screen(), what="the form")
+        subprocess.run([*tmux, "send-keys", "-t", "wb", "-l", "Syria"], check=True)
+        time.sleep(0.3)
+        subprocess.run([*tmux, "send-keys", "-t", "wb", "Enter"], check=True)
+
+        def located() -> int | None:
+            with Store(str(db), analyst="check") as store:
+                return store.row("events", target)["place_id"]
+
+        place = wait_for(located, what="the location in the database")
+        with Store(str(db), analyst="check") as store:
+            assert store.scalar("SELECT canonical FROM entities WHERE id = ?", [place]) == "Syria"
+        wait_for(lambda: "esc cancel" not in screen(), what="the form to close")
         subprocess.run([*tmux, "send-keys", "-t", "wb", "c"], check=True)
 
         def status() -> str | None:
@@ -95,7 +111,10 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
         subprocess.run([*tmux, "kill-server"], capture_output=True)
     with Store(str(db), analyst="check") as store:
         log = store.query("SELECT analyst, action, target FROM actions WHERE analyst = 'tmux'")
-    # One action: the confirmation (plus its articles moving from new to in review).
-    assert [(r["analyst"], r["action"]) for r in log] == [("tmux", "confirm-event")]
-    assert log[0]["target"].split()[0] == f"events:{target}"
-    assert all(t.startswith("articles:") for t in log[0]["target"].split()[1:])
+    # The field-key edit, then the confirmation (plus articles moving from new to in review).
+    assert [(r["analyst"], r["action"]) for r in log] == [
+        ("tmux", "edit-event"),
+        ("tmux", "confirm-event"),
+    ]
+    assert log[1]["target"].split()[0] == f"events:{target}"
+    assert all(t.startswith("articles:") for t in log[1]["target"].split()[1:])

@@ -18,7 +18,7 @@ from .assign import set_copy_done
 from .changes import Tx, change
 from .checks import check_confirmable
 from .db import Store, StoreError, now
-from .entities import entity_name, find_or_create
+from .entities import entity_attrs, entity_name, find_or_create
 from .record import (
     BY_NAME,
     EDITABLE,
@@ -148,6 +148,19 @@ def validate(values: dict[str, Any], current: dict[str, Any] | None = None) -> d
     return clean
 
 
+# ACLED geo precision by the kind of place: a town 1, part of a region 2, a province or a
+# whole country 3. A place of unknown kind gets none (the analyst sets it).
+GEO_PRECISION = {
+    **dict.fromkeys(("city", "town", "village", "neighbourhood", "camp", "base", "crossing"), 1),
+    **dict.fromkeys(("district", "region", "subdistrict", "area"), 2),
+    **dict.fromkeys(("governorate", "province", "state", "country"), 3),
+}
+
+
+def geo_precision_of(attrs: dict[str, Any]) -> int | None:
+    return GEO_PRECISION.get(str(attrs.get("type") or "").casefold())
+
+
 def _to_columns(tx: Tx, clean: dict[str, Any]) -> dict[str, Any]:
     """Public values -> event columns, resolving names to entities (created if new)."""
     cols: dict[str, Any] = {}
@@ -155,6 +168,10 @@ def _to_columns(tx: Tx, clean: dict[str, Any]) -> dict[str, Any]:
         if field in NAME_FIELDS:
             kind = "place" if field == "location" else "actor"
             cols[NAME_FIELDS[field]] = find_or_create(tx, kind, value) if value else None
+            if field == "location" and "geo_precision" not in clean:
+                # The precision follows the place picked, and goes with it.
+                place = cols["place_id"]
+                cols["geo_precision"] = place and geo_precision_of(entity_attrs(tx.store, place))
         elif field in LIST_FIELDS:
             cols[field] = json.dumps([find_or_create(tx, "actor", n) for n in value])
         else:

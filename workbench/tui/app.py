@@ -173,8 +173,8 @@ class WorkbenchApp(Safekeeping, App):
         if await self._check_bindings(event.key):
             return
         typeahead = getattr(self.screen, "typeahead", None)
-        if callable(typeahead) and event.is_printable and event.character:
-            typeahead(event.character)
+        printable = event.is_printable and bool(event.character)
+        if callable(typeahead) and printable and typeahead(event.character):
             return
         await dispatch_key(self, event)
 
@@ -221,6 +221,7 @@ class WorkbenchApp(Safekeeping, App):
             self.pop_screen()
         start = getattr(self.screen, "start_search", None)
         if start is not None:
+            self.screen.search_typed = []  # keys typed before the box opens go into it
             self.call_later(start)
 
     def action_show_help(self) -> None:

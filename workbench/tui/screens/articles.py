@@ -55,6 +55,7 @@ class ArticlesScreen(Screen):
         self.total = 0
         self.rows: list[dict] = []
         self.focus_article: int | None = None
+        self.search_typed: list[str] | None = None  # while the search box is opening
         self._filled_width = -1  # the screen width the rows were laid out for
 
     def compose(self) -> ComposeResult:
@@ -220,9 +221,25 @@ class ArticlesScreen(Screen):
 
     def start_search(self) -> None:
         search = self.query_one("#search", Input)
-        search.value = self.query_state.search
+        typed, self.search_typed = "".join(self.search_typed or []), None
+        # Typing replaces the old search, as it would have once the box had the focus.
+        search.value = typed or self.query_state.search
+        search.select_on_focus = not typed
+        search.cursor_position = len(search.value)
         search.display = True
         search.focus()
+
+    def typeahead(self, char: str) -> bool:
+        """Letters typed right after `/`, before the box had the focus, go into it (they
+        used to be lost)."""
+        if self.search_typed is not None:
+            self.search_typed.append(char)
+            return True
+        search = self.query_one("#search", Input)
+        if not search.display or search.has_focus:
+            return False
+        search.insert_text_at_cursor(char)
+        return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

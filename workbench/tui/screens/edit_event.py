@@ -217,12 +217,13 @@ class EditEventScreen(ModalScreen[dict | None]):
             event.prevent_default()
             self.typeahead(event.character)
 
-    def typeahead(self, char: str) -> None:
+    def typeahead(self, char: str) -> bool:
         """A key typed before the field had the focus (see `WorkbenchApp._on_key`)."""
         if self.ready:
             self._type_early(char)
         else:
             self.early_keys.append(char)
+        return True
 
     @work(thread=True, group="names")
     def _load_indexes(self) -> None:

@@ -92,6 +92,16 @@ class ExportScreen(ModalScreen[None]):
         if not path:
             self._message("✗ give a file name")
             return
+        fmt = self._choice("#export-format", FORMATS)
+        suffix = Path(path).suffix.lstrip(".").lower()
+        if suffix in FORMATS and suffix != fmt:
+            # A JSONL file named .csv opens as garbage in a spreadsheet: say so.
+            self._message(f"✗ the file name ends .{suffix} but the format is {fmt}: change one")
+            return
+        folder = Path(path).expanduser().resolve().parent
+        if not folder.is_dir():
+            self._message(f"✗ the folder {folder} does not exist")
+            return
         self.running = True
         self._message("Exporting…")
         filters = {
