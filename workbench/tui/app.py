@@ -219,10 +219,9 @@ class WorkbenchApp(Safekeeping, App):
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, ArticlesScreen):
             self.pop_screen()
-        start = getattr(self.screen, "start_search", None)
-        if start is not None:
+        if isinstance(self.screen, ArticlesScreen):
             self.screen.search_typed = []  # keys typed before the box opens go into it
-            self.call_later(start)
+            self.call_later(self.screen.start_search)
 
     def action_show_help(self) -> None:
         from .screens.help import HelpScreen

@@ -161,7 +161,9 @@ class EditEventScreen(ModalScreen[dict | None]):
 
     def field_input(self, field: str) -> Input:
         widget = self.query_one(f"#f-{field}")
-        return widget.input if isinstance(widget, NameField) else widget
+        return (
+            widget.input if isinstance(widget, NameField) else self.query_one(f"#f-{field}", Input)
+        )
 
     def on_mount(self) -> None:
         self.field_input(self.focus_field).focus()
@@ -296,15 +298,15 @@ class EditEventScreen(ModalScreen[dict | None]):
         if not values and self.event is not None:
             self.dismiss(None)
             return
-        new = {f.id: f.unapproved() for f in self.query(NameField) if f.id[2:] in values}
-        new = {k: v for k, v in new.items() if v}
+        fields = {f.id or "": f for f in self.query(NameField)}
+        new = {i: names for i, f in fields.items() if i[2:] in values and (names := f.unapproved())}
         if new:
             # A typo must not silently become a new actor: ask once.
             for field_id, names in new.items():
                 self.query_one(f"#{field_id}", NameField).approve(names)
-            names = ", ".join(f"“{n}”" for v in new.values() for n in v)
+            listed = ", ".join(f"“{n}”" for v in new.values() for n in v)
             key = self.app.key_for("save-event", "ctrl+s")
-            self.show_error(f"{names} match no entity: {key} again creates them, or fix them")
+            self.show_error(f"{listed} match no entity: {key} again creates them, or fix them")
             return
         self.saving = True
         self.show_error("Saving…", error=False)
