@@ -30,7 +30,8 @@ async def test_an_untyped_event_shows_the_suggestion_and_why(db):
     with Store(path, analyst="fixture") as store:
         untyped = add_event(store, 1, {}, quote=quote)
     app = make_app(path)
-    async with app.run_test(size=(120, 50)) as pilot:
+    # Wide enough that the type's name is not wrapped beside the field keys' labels.
+    async with app.run_test(size=(150, 50)) as pilot:
         await open_review(pilot, app)
         ids = [e.id for e in app.screen.events]
         assert untyped in ids, ids
