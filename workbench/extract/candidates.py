@@ -578,6 +578,8 @@ class Finder(Cues, Sides):
         prev = keys[t.i - 1] if t.i else ""
         prev2 = keys[t.i - 2] if t.i > 1 else ""
         aux = self.lex.passive_aux
+        if keys[t.i].endswith("ing"):
+            return False  # "are massing troops", "were shelling": progressive, active
         # "were reportedly killed", "were also killed": an adverb between
         return prev in aux or ((prev.endswith("ly") or prev in PASSIVE_ADVERBS) and prev2 in aux)
 

@@ -35,12 +35,27 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
                        "discovered", "planting", "plant"])  # fmt: skip
 # An accusation with a day names one attack (ACLED codes it, noting who is accused); without
 # one it is a charge of a pattern ("accused of using chemical weapons").
+PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had", "still", "now"])
 DURATIONS = frozenset(["weeks", "months", "years", "decades"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 
 class Cues:
     """Mixin of `Finder`: needs `keys`, `lex`, `tokann` and `anns`."""
+
+    def _ongoing(self, t: Ann, first_tok: int) -> bool:
+        """An undated "-ing" trigger that describes a side rather than reports an act: "the
+        coalition fighting Islamic State", "a Saudi-led coalition is fighting the Houthis",
+        "militias have been fighting Isis"."""
+        keys = self.keys
+        if t.j - t.i != 1 or not keys[t.i].endswith("ing") or t.i <= first_tok:
+            return False
+        k = t.i - 1
+        while k > first_tok and keys[k] in PROGRESSIVE:
+            k -= 1
+        a = self.anns[self.tokann[k]] if self.tokann[k] >= 0 else None
+        # ", clearing the militants from ...": after a comma, the doer's next act.
+        return a is not None and a.kind == "actor" and "," not in self.text[a.end : t.start]
 
     def blocked(
         self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
@@ -71,6 +86,8 @@ class Cues:
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
                     return f"cue-{name}"
+        if not has_date and self._ongoing(t, first_tok):
+            return "cue-ongoing"
         if t.i and keys[t.i - 1] in ("while", "whilst") and keys[t.j - 1].endswith("ing"):
             # "killed by a roadside bomb while fighting Isis": what the victim was doing.
             return "cue-circumstance"

@@ -12,11 +12,13 @@ from __future__ import annotations
 import csv
 import json
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .inflect import WEAKER, inflected
 from .scoring import Scorer
 from .tokens import ANY, CAP, Trie, key_of
 from .world import add_world
@@ -82,7 +84,7 @@ class Lexicon:
         self.weapons: list[tuple[str, Weapon]] = []
         self.triggers: list[Trigger] = []
         for table in tables:
-            self._load(table)
+            self._load(table, lexicon.get("verbs", {}).get("irregular", {}))
         add_world(self.places, self.demonyms, _country_place)
         for kind, alias, canonical, attrs in learnt:
             self.add_learnt(kind, alias, canonical, attrs)
@@ -98,7 +100,9 @@ class Lexicon:
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _load(self, table: dict[str, list[dict[str, str]]]) -> None:
+    def _load(
+        self, table: dict[str, list[dict[str, str]]], irregular: Mapping[str, Sequence[str]]
+    ) -> None:
         for row in table.get("actors.csv", ()):
             entry = self.actors.get(row["name"]) or ActorEntry(row["name"])
             self.actors[entry.name] = entry
@@ -128,11 +132,16 @@ class Lexicon:
             weapons[key_of(row["phrase"])] = (row["phrase"], weapon)
         self.weapons = list(weapons.values())
         triggers = {key_of(t.phrase): t for t in self.triggers}
+        listed = {key_of(row["phrase"]) for row in table.get("triggers.csv", ())}
         for row in table.get("triggers.csv", ()):
             flags = frozenset((row.get("flags") or "").split())
             strength = int(row.get("strength") or 50)
             trig = Trigger(row["phrase"], row["sub_event_type"], strength, flags)
             triggers[key_of(row["phrase"])] = trig
+            for form in inflected(row["phrase"], irregular):
+                # "withdrawing troops" for "withdrew troops", unless a row says otherwise.
+                if (key := key_of(form)) not in listed and key not in triggers:
+                    triggers[key] = Trigger(form, trig.sub_event_type, strength - WEAKER, flags)
         self.triggers = list(triggers.values())
 
     def add_learnt(self, kind: str, alias: str, canonical: str, attrs: dict) -> None:
