@@ -454,6 +454,8 @@ class Finder(Cues, Sides):
         if k + 1 < len(self.keys) and self.keys[k] in SELF_PRONOUNS and self.keys[k + 1] in BE:
             return []
         here = self._sentence_start(k)
+        if _quoted(self.text[self.starts[here] - 1 if here else 0 : self.starts[k]]):
+            return []  # "They bombed the hospital," a resident said: whoever "they" are
         before = self._sentence_start(here - 1) if here > 0 else here
         for lo, hi in ((here, k), (before, here)):
             for x in range(lo, hi):
@@ -578,6 +580,8 @@ class Finder(Cues, Sides):
         prev = keys[t.i - 1] if t.i else ""
         prev2 = keys[t.i - 2] if t.i > 1 else ""
         aux = self.lex.passive_aux
+        if "undergo" in t.info.flags:
+            return True  # "US forces came under fire from ...": the subject was the target
         if keys[t.i].endswith("ing"):
             return False  # "are massing troops", "were shelling": progressive, active
         # "were reportedly killed", "were also killed": an adverb between
@@ -607,6 +611,13 @@ def _with_before(keys: list[str], k: int, first_tok: int) -> int | None:
         if keys[x] == "with":
             return x
     return None
+
+
+def _quoted(span: str) -> bool:
+    """The span ends inside a quotation: more opening than closing marks."""
+    if "“" in span or "”" in span:
+        return span.count("“") > span.count("”")
+    return span.count('"') % 2 == 1
 
 
 def passive_by(trig) -> bool:
