@@ -86,6 +86,9 @@ class Cues:
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
                     return f"cue-{name}"
+        other = self.lex.senses.get(tuple(keys[t.i : t.j]))
+        if other is not None and t.j < len(keys) and keys[t.j] in other:
+            return "cue-sense"  # "a battle tank", "which demonstrated her courage"
         if not has_date and self._ongoing(t, first_tok):
             return "cue-ongoing"
         if t.i and keys[t.i - 1] in ("while", "whilst") and keys[t.j - 1].endswith("ing"):

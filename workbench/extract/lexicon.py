@@ -201,6 +201,7 @@ class Lexicon:
             if e.type == "country" and e.capital in self.places and e.country
         }
         self.government_verbs = frozenset(self.words["grammar"]["government_verbs"])
+        self.senses = {key_of(k): frozenset(v) for k, v in self.words.get("senses", {}).items()}
         self.bridge = frozenset(self.words["grammar"]["bridge"])
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
