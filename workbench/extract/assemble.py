@@ -341,6 +341,8 @@ PEOPLE_TAKEN = frozenset(["captured", "capture", "captures", "capturing", "seize
 def _people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     """ "captured two British militants", "seized the group's leader": the verb's object is
     people (a named side or person words), not a place."""
+    if f.keys[t.i] in f.lex.passive_aux or f.is_passive(t):
+        return _people_subject(f, t)  # "She was captured by Kurdish forces"
     if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1:
         return False
     first = f.ann_at(t.j) if t.j < end_tok else None
@@ -354,6 +356,24 @@ def _people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     return any(w in f.lex.person_nouns or w in PERSON_WORDS for w in words)
 
 
+def _people_subject(f: Finder, t: Ann) -> bool:
+    """The subject of a passive "captured" is people ("she", "two British men"), not a
+    place ("the town was captured by ...")."""
+    k = t.i - 1
+    while k >= 0 and k >= t.i - 5:
+        a = f.ann_at(k)
+        if a is not None and a.kind == "place":
+            return False
+        w = f.keys[k]
+        if w in PEOPLE_PRONOUNS or w in PERSON_WORDS or w in f.lex.person_nouns:
+            return True
+        if a is None and w not in f.lex.bridge and not w.endswith("ly"):
+            return False
+        k = a.i - 1 if a is not None else k - 1
+    return False
+
+
+PEOPLE_PRONOUNS = frozenset(["she", "he", "they", "we", "i", "pair", "both", "couple"])
 PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighters", "fighter",
                           "suspects", "suspect", "leader", "leaders", "commander", "commanders",
                           "men", "man", "women", "woman", "jihadists", "jihadist"])  # fmt: skip

@@ -43,6 +43,16 @@ ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accu
 class Cues:
     """Mixin of `Finder`: needs `keys`, `lex`, `tokann` and `anns`."""
 
+    def _since_clause(self, t: Ann, lo: int) -> bool:
+        """The trigger is in a "since <actor> <act>" clause: "since Turkey launched its
+        incursion" (not "killed hundreds since the offensive began")."""
+        keys = self.keys
+        at = max(k for k in range(lo, t.i) if keys[k] == "since")
+        return any(
+            self.tokann[k] >= 0 and self.anns[self.tokann[k]].kind == "actor"
+            for k in range(at + 1, t.i)
+        )
+
     def _ongoing(self, t: Ann, first_tok: int) -> bool:
         """An undated "-ing" trigger that describes a side rather than reports an act: "the
         coalition fighting Islamic State", "a Saudi-led coalition is fighting the Houthis",
@@ -85,6 +95,10 @@ class Cues:
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
+                    if has_date and w == "since" and self._since_clause(t, lo):
+                        # "the first to die since Turkey launched its incursion on 20
+                        # January": the since-clause's own act, dated, is a point event.
+                        continue
                     return f"cue-{name}"
         other = self.lex.senses.get(tuple(keys[t.i : t.j]))
         if other is not None and t.j < len(keys) and keys[t.j] in other:

@@ -6,6 +6,10 @@ thread (CPython's `PyThreadState_SetAsyncExc`, delivered at the next bytecode). 
 in the TUI's worker threads and in the worker processes alike, where a signal-based alarm
 would work only in a main thread. A single C call that never returns (no such regex is known)
 would not be interrupted; everything else is.
+
+The budget counts the extracting thread's own CPU time where the platform offers a
+per-thread clock (Linux, BSD, macOS), so a machine busy with other work does not stop an
+article a quiet one would finish; elsewhere it counts wall time.
 """
 
 from __future__ import annotations
@@ -14,9 +18,18 @@ import contextlib
 import ctypes
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 DEFAULT_SECONDS = 60.0  # a 10 MB article takes ~10-20 s on one loaded core
+
+
+def _clock_of(thread_id: int) -> Callable[[], float]:
+    """The CPU-time clock of a thread (its pthread id), or wall time where there is none."""
+    try:
+        clock_id = time.pthread_getcpuclockid(thread_id)
+    except (AttributeError, OSError):
+        return time.monotonic
+    return lambda: time.clock_gettime(clock_id)
 
 
 class ExtractionTimeout(Exception):
@@ -39,7 +52,7 @@ class Watchdog:
     def __init__(self, seconds: float | None = DEFAULT_SECONDS) -> None:
         self.seconds = seconds or 0.0
         self._cond = threading.Condition()
-        self._armed: tuple[int, float] | None = None  # (thread id, deadline)
+        self._armed: tuple[int, Callable[[], float], float] | None = None  # id, clock, end
         self._closed = False
         self._thread: threading.Thread | None = None
 
@@ -48,8 +61,9 @@ class Watchdog:
         if self.seconds <= 0:
             yield
             return
+        clock = _clock_of(threading.get_ident())
         with self._cond:
-            self._armed = (threading.get_ident(), time.monotonic() + self.seconds)
+            self._armed = (threading.get_ident(), clock, clock() + self.seconds)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._watch, name="extract-watchdog")
                 self._thread.daemon = True
@@ -68,10 +82,10 @@ class Watchdog:
                 if self._armed is None:
                     self._cond.wait()
                     continue
-                thread_id, deadline = self._armed
-                left = deadline - time.monotonic()
+                thread_id, clock, deadline = self._armed
+                left = deadline - clock()
                 if left > 0:
-                    self._cond.wait(left)
+                    self._cond.wait(left)  # a wall second holds at most a CPU second
                     continue
                 self._armed = None
                 _raise_in(thread_id)
