@@ -35,6 +35,7 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
                        "discovered", "planting", "plant"])  # fmt: skip
 # An accusation with a day names one attack (ACLED codes it, noting who is accused); without
 # one it is a charge of a pattern ("accused of using chemical weapons").
+COORDINATORS = frozenset(["with", "and", "but", "while", "whereas", "as"])
 PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had", "still", "now"])
 DURATIONS = frozenset(["weeks", "months", "years", "decades"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
@@ -76,6 +77,12 @@ class Cues:
             return "cue-habitual"
         # Words inside names and dates ("May 5", "Will Smith") are not cues.
         lo = max(first_tok, t.i - 15)
+        for x in range(t.i - 1, lo, -1):
+            # "... to highlight events in Afrin, with a similar protest held at ...": a cue
+            # does not reach past a comma and a new coordinated clause.
+            if keys[x] in COORDINATORS and "," in self._gap(x):
+                lo = x
+                break
         window = [
             keys[k] for k in range(lo, t.i) if tokann[k] < 0 or anns[tokann[k]].kind not in COVERED
         ]

@@ -2,7 +2,7 @@
 
 "Feb. 3", "February 4, 2018", "3 February", "May 5", "on Monday", "Tuesday's attack",
 "yesterday", "last week", "late last month", "in April", "December 12th of last year",
-"two days ago", "2018-02-03". The year of a month-day is inferred from the publication
+"two days ago", "six weeks since" (what follows happened then), "2018-02-03". The year of a month-day is inferred from the publication
 date (a date more than a week after it belongs to the year before). Each hit records its
 ACLED precision - day, week or month - or `year`/`season`, which never date an event.
 Without a publication date, relative phrases stay unresolved (`date` None): never guessed.
@@ -47,7 +47,7 @@ DATE_RE = re.compile(
     rf"|\b(?P<mon4>{_MON})\s+(?P<year4>(?:19|20)\d\d)\b)"
     rf"|(?P<wd>\b(?:(?P<wq>last|this|on|early|late|on\s+the\s+night\s+of)\s+)?"
     rf"(?P<wday>{_DAYNAME})\b(?:['’]s)?)"
-    rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?)\s+ago\b)"
+    rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?)\s+(?:ago|since)\b)"
     rf"|(?P<rel>\b(?:(?P<relq>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rw>last|this|past"
     rf"|previous)\s+(?P<unit>week|weekend|month|year)|(?:over\s+)?the\s+(?P<wkd>weekend)\b"
     rf"|(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
@@ -107,6 +107,7 @@ ANCHORS = frozenset(
         "month",
         "year",
         "ago",
+        "since",
     ]  # fmt: skip
 ) | {str(y) for y in range(1900, 2100)}  # 4-digit years
 ANCHORS |= {f"{d}{'st' if d % 10 == 1 and d != 11 else 'nd' if d % 10 == 2 and d != 12 else 'rd' if d % 10 == 3 and d != 13 else 'th'}" for d in range(1, 32)}  # fmt: skip
