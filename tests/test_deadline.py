@@ -12,10 +12,9 @@ from workbench.extract.deadline import ExtractionTimeout, Watchdog
 def test_a_busy_article_is_stopped_once_it_has_used_its_budget():
     watchdog = Watchdog(0.2)
     started = time.process_time()
-    with pytest.raises(ExtractionTimeout):
-        with watchdog.limit():
-            while time.process_time() - started < 10:
-                pass
+    with pytest.raises(ExtractionTimeout), watchdog.limit():
+        while time.process_time() - started < 10:
+            pass
     assert time.process_time() - started < 5
     watchdog.close()
 
