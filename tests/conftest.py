@@ -1,6 +1,9 @@
-"""Shared fixtures: a real SQLite file per test, and the seed articles."""
+"""Shared fixtures: a real SQLite file per test, a real PostgreSQL database per test (from
+a server the session starts itself, see pg_server.py), and the seed articles."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -16,8 +19,35 @@ def pytest_addoption(parser):
     )
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "backends: run each test of the module on both backends (SQLite file, PostgreSQL "
+        "server) through the `db_path` fixture",
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if "db_path" in metafunc.fixturenames and metafunc.definition.get_closest_marker("backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path):
+def backend(request):
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db_path(backend, tmp_path, request, monkeypatch):
+    """Where the test's store lives: a SQLite file, or (for modules marked `backends`) also
+    a fresh database on the session's PostgreSQL server, with workbench.toml in tmp_path."""
+    if backend == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path))
+        return cluster.new_database(template=cluster.template())
     return str(tmp_path / "test.db")
 
 
@@ -39,6 +69,40 @@ def seeded(store):
     relax_confirm_rules(store.path)
     ingest_seeds(store, extract=False)
     return store
+
+
+def _unavailable(reason: str):
+    """Outside CI a missing server is a skip with the reason; in CI it is a failure, so a
+    machine without PostgreSQL can never pass the suite by skipping it."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL server for the whole session (per xdist worker)."""
+    from pg_server import Cluster, find_bin_dir
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg is not installed (pip install -e '.[postgres]')")
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        _unavailable(
+            "no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin, "
+            "WORKBENCH_PG_BIN or PATH; apt-get install postgresql-15"
+        )
+    cluster = Cluster(bin_dir).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a fresh, empty database of its own for this test."""
+    return pg_cluster.new_database()
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from workbench.export import export_to_file
 from workbench.seeds import ingest_seeds
 from workbench.store import Store, change
+from workbench.store.db import config_dir
 from workbench.store.entities import create_entity
 from workbench.store.events import add_event, merge_events, set_status, update_event
 
@@ -59,7 +60,7 @@ def relax_confirm_rules(db_path: str) -> None:
     """No field required to confirm, for fixtures that confirm partial events on purpose
     (a protest with no actor, to see how exports write empty fields); the rules themselves
     are tested in test_confirm_checks."""
-    Path(db_path).resolve().with_name("workbench.toml").write_text(
+    (config_dir(db_path) / "workbench.toml").write_text(
         "[confirm]\nrequired = []\n", encoding="utf-8"
     )
 

@@ -10,9 +10,10 @@ from workbench.store.db import now
 def article(store, text, file):
     with store.write():
         return store.conn.execute(
-            "INSERT INTO articles (content_hash, file, title, text, ingested_at) VALUES (?,?,?,?,?)",
+            "INSERT INTO articles (content_hash, file, title, text, ingested_at) VALUES (?,?,?,?,?) "
+            "RETURNING id",
             [hashlib.sha256(text.encode()).hexdigest(), file, file, text, now()],
-        ).lastrowid
+        ).fetchone()[0]
 
 
 def mention(store, article_id, surface, entity_id, kind):
@@ -20,6 +21,6 @@ def mention(store, article_id, surface, entity_id, kind):
     start = text.index(surface)
     with store.write():
         store.conn.execute(
-            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id) VALUES (?,?,?,?,?,?)",
+            'INSERT INTO mentions (article_id, start, "end", text, kind, entity_id) VALUES (?,?,?,?,?,?)',
             [article_id, start, start + len(surface), surface, kind, entity_id],
         )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
 from workbench.store import Store
+
+pytestmark = pytest.mark.backends
 
 
 def run(db, *args, analyst="tester"):
@@ -23,7 +26,7 @@ def test_add_update_confirm_merge_undo(seeded):
     assert ev["event_date"] == "2018-02-03"  # phrase read against the publication date
     src = s.query("SELECT * FROM event_sources")[0]
     assert (src["start"], src["end"]) == (
-        s.scalar("SELECT instr(text, ?) - 1 FROM articles WHERE id = 1", [quote]),
+        s.scalar("SELECT text FROM articles WHERE id = 1").index(quote),
         src["start"] + len(quote),
     )
     r = run(

@@ -11,6 +11,8 @@ from workbench.store import Store, StoreError
 from workbench.store.checks import CheckError, broken, load_rules
 from workbench.store.events import add_event, set_status, update_event
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture(autouse=True)
 def no_user_keys(tmp_path, monkeypatch):

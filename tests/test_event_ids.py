@@ -3,10 +3,14 @@ proposal can never act on a different event by mistake."""
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.extract.run import extract_articles
 from workbench.store import Store
 from workbench.store.events import add_event
 from workbench.store.history import undo
+
+pytestmark = pytest.mark.backends
 
 
 def _ids(store: Store) -> set[int]:

@@ -12,6 +12,8 @@ from export_helpers import curate
 
 from workbench.cli import main
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture
 def curated_db(store, db_path):

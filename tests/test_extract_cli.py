@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
+
+pytestmark = pytest.mark.backends
 
 
 def test_extract_all_then_rerun_one(seeded, db_path):

@@ -21,6 +21,8 @@ from workbench.seeds import ingest_seeds
 from workbench.store import Store, undo
 from workbench.store.events import add_event, set_status
 
+pytestmark = pytest.mark.backends
+
 TABLES = ("events", "event_sources", "articles", "entities", "aliases")
 
 
@@ -143,16 +145,18 @@ def test_untouched_proposal_takes_the_imported_curation(exported, tmp_path):
         with other.write():
             cur = other.conn.execute(
                 "INSERT INTO events (article_id, event_date, status, origin, edited, created_at, "
-                "updated_at) VALUES (1, '2018-02-06', 'proposed', 'extractor', 0, 'x', 'x')"
+                "updated_at) VALUES (1, '2018-02-06', 'proposed', 'extractor', 0, 'x', 'x') "
+                "RETURNING id"
             )
+            event_id = cur.fetchone()[0]
             other.conn.execute(
-                "INSERT INTO event_sources (event_id, article_id, quote, start, end) "
+                'INSERT INTO event_sources (event_id, article_id, quote, start, "end") '
                 "VALUES (?, 1, ?, ?, ?)",
-                [cur.lastrowid, source["quote"], source["start"], source["end"]],
+                [event_id, source["quote"], source["start"], source["end"]],
             )
         report = import_file(other, str(path))
         assert report.adopted == 1
-        adopted = other.row("events", cur.lastrowid)
+        adopted = other.row("events", event_id)
         assert adopted["status"] == "confirmed" and adopted["event_date"] == "2018-02-05"
         assert adopted["fatalities"] == 21 and adopted["edited"] == 1
 

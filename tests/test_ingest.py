@@ -13,6 +13,8 @@ from workbench.ingest import ingest_paths
 from workbench.ingest.layout import boilerplate_spans, detect_title, infer_published
 from workbench.seeds import seed_dir
 
+pytestmark = pytest.mark.backends
+
 
 def run(db, *args):
     return CliRunner().invoke(main, ["--db", db, *args], catch_exceptions=False)

@@ -14,6 +14,8 @@ from workbench.store import Store, change
 from workbench.store.entities import create_entity, find_entity
 from workbench.store.events import add_event, merge_events
 
+pytestmark = pytest.mark.backends
+
 A1 = "Russian jets struck Kafranbil on Monday, killing 6 civilians, the SDF said."
 A2 = "Six civilians died in an airstrike on Kafr Nabl, the Syrian Democratic Forces (SDF) said."
 

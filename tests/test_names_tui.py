@@ -90,7 +90,7 @@ async def settle(pilot, app, rounds: int = 3) -> None:
         if wait is not None:
             await wait()
         for worker in list(app.workers):
-            if worker.group != "writer" and not worker.is_finished:
+            if worker.group not in ("writer", "live") and not worker.is_finished:
                 with contextlib.suppress(WorkerCancelled):  # a newer reload replaced it
                     await worker.wait()
         await pilot.pause()

@@ -21,6 +21,8 @@ from workbench.store.db import now
 from workbench.store.entities import create_entity, find_entity
 from workbench.store.events import add_event
 
+pytestmark = pytest.mark.backends
+
 TEXT = (
     "Syrian President Bashar Assad said on Monday that Bashar al-Assad would not resign. "
     "Assad's forces shelled Kafranbil. Residents of Kafr Nabl fled."
@@ -36,10 +38,10 @@ def article(store, text=TEXT, file="a.txt"):
     with store.write():
         cur = store.conn.execute(
             "INSERT INTO articles (content_hash, file, title, text, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?) RETURNING id",
             [hashlib.sha256(text.encode()).hexdigest(), file, file, text, now()],
         )
-    return cur.lastrowid
+        return cur.fetchone()[0]
 
 
 def mention(store, article_id, surface, entity_id, kind="actor"):
@@ -47,11 +49,11 @@ def mention(store, article_id, surface, entity_id, kind="actor"):
     start = text.index(surface)
     with store.write():
         cur = store.conn.execute(
-            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            'INSERT INTO mentions (article_id, start, "end", text, kind, entity_id) '
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             [article_id, start, start + len(surface), surface, kind, entity_id],
         )
-    return cur.lastrowid
+        return cur.fetchone()[0]
 
 
 def snapshot(store):

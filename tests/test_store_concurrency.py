@@ -6,7 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from workbench.store.events import add_event
+
+pytestmark = pytest.mark.backends
 
 
 def _cli(db, *args, analyst):

@@ -11,8 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from workbench.store import Store
 from workbench.store.events import add_event
+
+pytestmark = pytest.mark.backends
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 ROUNDS = int(os.environ.get("CRASH_ROUNDS", "25"))
@@ -52,8 +56,9 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_change(tmp_path, see
         proc.wait()
         acked = [int(x) for x in (first + rest).split()]
         check = Store(path, analyst="checker")
-        assert check.scalar("PRAGMA integrity_check") == "ok"
-        assert check.scalar("PRAGMA foreign_key_check") is None
+        if check.sql.NAME == "sqlite":  # a server keeps its own files whole; nothing to ask
+            assert check.scalar("PRAGMA integrity_check") == "ok"
+            assert check.scalar("PRAGMA foreign_key_check") is None
         committed = _acked_changes(check)
         missing = [i for i in acked if i not in committed]
         assert not missing, f"acknowledged but lost: {missing}"

@@ -1,4 +1,4 @@
-"""The logged write path: versions, conflicts, undo/redo across processes."""
+"""The logged write path: versions, conflicts, undo/redo across processes (both backends)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import pytest
 
 from workbench.store import ConflictError, Store, change, redo, undo
 from workbench.store.events import add_event, merge_events, set_status, update_event
+
+pytestmark = pytest.mark.backends
 
 
 def _event(store):

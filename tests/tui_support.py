@@ -80,7 +80,7 @@ def build_db(path: str) -> dict:
             cur = store.conn.execute(
                 "INSERT INTO articles (content_hash, file, title, outlet, published, "
                 "published_source, text, boilerplate, ingested_at, extracted_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
                 [
                     f"hash{n}",
                     f"{n:03}.txt",
@@ -96,7 +96,7 @@ def build_db(path: str) -> dict:
                     now(),  # its mentions and events below stand for the extractor's
                 ],
             )
-            ids["articles"].append(cur.lastrowid)
+            ids["articles"].append(cur.fetchone()[0])
         a1, a2, _ = ids["articles"]
         t1, t2 = ARTICLES[0][3], ARTICLES[1][3]
         mentions = [
@@ -113,8 +113,9 @@ def build_db(path: str) -> dict:
             if m["text"].endswith((" on", ",")):
                 m["text"] = m["text"].rsplit(" ", 1)[0].rstrip(",")
                 m["end"] = m["start"] + len(m["text"])
+            cols = ", ".join(f'"{c}"' for c in m)  # "end" is a keyword on PostgreSQL
             store.conn.execute(
-                f"INSERT INTO mentions ({', '.join(m)}) VALUES ({', '.join('?' for _ in m)})",
+                f"INSERT INTO mentions ({cols}) VALUES ({', '.join('?' for _ in m)})",
                 list(m.values()),
             )
     s1 = "Assad forces shelled Kafranbil on Feb. 3, killing 6 civilians."
@@ -152,7 +153,8 @@ async def settle(pilot, app, rounds: int = 2) -> None:
         await pilot.pause()
         await app.wait_for_writes()
         for worker in list(app.workers):
-            if worker.group not in ("writer",) and not worker.is_finished:
+            # "live" follows other analysts for as long as the screen is open: never done.
+            if worker.group not in ("writer", "live") and not worker.is_finished:
                 await worker.wait()
         await pilot.pause()
         await asyncio.sleep(0.01)

@@ -23,7 +23,7 @@ from .terminal import Commands, guard_output
     default="workbench.db",
     show_default=True,
     metavar="PATH",
-    help="SQLite database file (env WORKBENCH_DB).",
+    help="SQLite file, or a PostgreSQL server as postgresql://user@host/db (env WORKBENCH_DB).",
 )
 @click.option(
     "--analyst",
@@ -59,6 +59,7 @@ from . import (  # noqa: E402, F401
     agree_cmds,
     articles_cmds,
     check_cmds,
+    db_cmds,
     duplicates_cmds,
     events_cmds,
     export_cmds,

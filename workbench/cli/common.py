@@ -42,7 +42,7 @@ def db_options(func: Callable) -> Callable:
         expose_value=False,
         is_eager=True,
         callback=_remember("db_path"),
-        help="SQLite database file (env WORKBENCH_DB; default ./workbench.db).",
+        help="SQLite file or postgresql://user@host/db URL (env WORKBENCH_DB; default ./workbench.db).",
     )(func)
     func = click.option(
         "--analyst",

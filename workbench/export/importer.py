@@ -208,7 +208,8 @@ class Importer:
             candidates += self.store.query(
                 "SELECT e.id, e.event_date, e.sub_event_type, e.status, e.edited "
                 "FROM event_sources s JOIN events e ON e.id = s.event_id "
-                "WHERE s.article_id = ? AND s.start IS ? AND s.end IS ? AND s.quote = ? "
+                "WHERE s.article_id = ? AND s.start IS NOT DISTINCT FROM ? "
+                'AND s."end" IS NOT DISTINCT FROM ? AND s.quote = ? '
                 "AND e.status != 'merged' AND e.coder IS NULL ORDER BY e.id",
                 [src["article_id"], src["start"], src["end"], src["quote"]],
             )
@@ -234,9 +235,11 @@ class Importer:
             if value and ids[name] is None:
                 return None  # a name we do not know: no event here can have it
         found = self.store.conn.execute(
-            "SELECT id FROM events WHERE status != 'merged' AND coder IS NULL AND event_date IS ? "
-            "AND event_type = ? AND sub_event_type = ? AND actor1_id IS ? AND actor2_id IS ? "
-            "AND place_id IS ? AND fatalities IS ? ORDER BY id",
+            "SELECT id FROM events WHERE status != 'merged' AND coder IS NULL "
+            "AND event_date IS NOT DISTINCT FROM ? AND event_type = ? AND sub_event_type = ? "
+            "AND actor1_id IS NOT DISTINCT FROM ? AND actor2_id IS NOT DISTINCT FROM ? "
+            "AND place_id IS NOT DISTINCT FROM ? AND fatalities IS NOT DISTINCT FROM ? "
+            "ORDER BY id",
             [
                 clean.get("event_date"),
                 clean.get("event_type") or "",
@@ -252,7 +255,7 @@ class Importer:
     def add_source(self, event_id: int, src: dict[str, Any]) -> bool:
         exists = self.store.scalar(
             "SELECT id FROM event_sources WHERE event_id = ? AND article_id = ? "
-            "AND start IS ? AND end IS ? AND quote = ?",
+            'AND start IS NOT DISTINCT FROM ? AND "end" IS NOT DISTINCT FROM ? AND quote = ?',
             [event_id, src["article_id"], src["start"], src["end"], src["quote"]],
         )
         if exists is not None:

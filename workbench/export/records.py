@@ -26,9 +26,15 @@ STATUS_FILTERS = ("confirmed", "reviewed", "proposed", "rejected", "all")
 # The events columns the record's fields read (FIELDS order, each once), then what only the
 # CSV needs: ACLED's `timestamp` (Unix seconds of the last change), which SQLite computes
 # faster than Python would. Rows are tuples in this order (no `SELECT *`: cheaper per row).
-EXTRA_COLUMNS = {"timestamp": "CAST(strftime('%s', e.updated_at) AS INTEGER)"}
+EXTRA_COLUMNS = ("timestamp",)
 EVENT_COLUMNS = (*dict.fromkeys(f.source for f in FIELDS), *EXTRA_COLUMNS)
-_EVENT_SQL = ", ".join(EXTRA_COLUMNS.get(c, f"e.[{c}]") for c in EVENT_COLUMNS)
+
+
+def _event_sql(backend: Any) -> str:
+    return ", ".join(
+        backend.epoch_seconds("e.updated_at") if c == "timestamp" else f'e."{c}"'
+        for c in EVENT_COLUMNS
+    )
 
 
 class EntityCache:
@@ -113,8 +119,12 @@ class EventFilter:
             where.append("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
             params.append(self.article_id)
         if self.country:
-            where.append("e.place_id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(entities.place_ids_in(self.country)))
+            # A country has a few hundred places at most: a plain list, the same on both
+            # backends.
+            place_ids = entities.place_ids_in(self.country)
+            marks = ", ".join("?" * len(place_ids))
+            where.append(f"e.place_id IN ({marks})" if place_ids else "0 = 1")
+            params.extend(place_ids)
         return " AND ".join(where), params
 
 
@@ -142,7 +152,7 @@ def iter_rows(
     where, params = which.where(entities or EntityCache(store))
     cursor = store.conn.execute(
         f"""
-        SELECT {_EVENT_SQL}, {_SOURCE_SQL}
+        SELECT {_event_sql(store.sql)}, {_SOURCE_SQL}
         FROM events e
         LEFT JOIN event_sources s ON s.event_id = e.id
         LEFT JOIN articles a ON a.id = s.article_id

@@ -168,7 +168,7 @@ def bulk_events(
                 events,
             )
             conn.executemany(
-                "INSERT INTO event_sources (event_id, article_id, quote, start, end) "
+                'INSERT INTO event_sources (event_id, article_id, quote, start, "end") '
                 "VALUES (?, ?, ?, ?, ?)",
                 sources,
             )

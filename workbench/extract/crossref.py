@@ -46,7 +46,7 @@ class CrossIndex:
         self.by_id: dict[int, Known] = {}
         rows = store.conn.execute(
             "SELECT e.id, e.sub_event_type, e.event_date, e.date_precision, e.actor1_id, "
-            "e.actor2_id, e.place_id, group_concat(s.article_id) FROM events e "
+            f"e.actor2_id, e.place_id, {store.sql.id_list('s.article_id')} FROM events e "
             "LEFT JOIN event_sources s ON s.event_id = e.id "
             "WHERE e.status = 'proposed' AND e.edited = 0 AND e.origin = 'extractor' "
             "GROUP BY e.id"

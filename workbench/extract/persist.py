@@ -102,24 +102,11 @@ class Writer:
 
     def flush(self) -> None:
         conn = self.conn
-        conn.executemany(
-            "INSERT INTO mentions (article_id, start, end, text, kind, entity_id, value, rule, "
-            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self.mention_rows,
-        )
-        conn.executemany(
-            "INSERT INTO events (id, article_id, event_date, date_precision, event_type, "
-            "sub_event_type, actor1_id, actor2_id, assoc_actor_1, assoc_actor_2, place_id, "
-            "geo_precision, fatalities, fatalities_low, fatalities_high, notes, status, "
-            "confidence, incomplete, rules, origin, created_at, updated_at) VALUES (?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, ?, 'extractor', ?, ?)",
-            self.event_rows,
-        )
-        conn.executemany(
-            "INSERT INTO event_sources (event_id, article_id, quote, start, end) "
-            "VALUES (?, ?, ?, ?, ?)",
-            self.source_rows,
-        )
+        # COPY on a server (one round trip for the batch), executemany on a file.
+        bulk = self.store.sql.bulk_insert
+        bulk(conn, "mentions", MENTION_COLS, self.mention_rows)
+        bulk(conn, "events", EVENT_COLS, self.event_rows)  # status, origin: their defaults
+        bulk(conn, "event_sources", SOURCE_COLS, self.source_rows)
         conn.executemany(
             "UPDATE articles SET extracted_at = ?, skipped_chars = ?, extract_error = NULL "
             "WHERE id = ?",
@@ -175,7 +162,7 @@ class Writer:
     def _clear(self, article_id: int) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
         conn = self.conn
         kept_mentions = conn.execute(
-            "SELECT start, end FROM mentions WHERE article_id = ? AND edited = 1", [article_id]
+            'SELECT start, "end" FROM mentions WHERE article_id = ? AND edited = 1', [article_id]
         ).fetchall()
         conn.execute("DELETE FROM mentions WHERE article_id = ? AND edited = 0", [article_id])
         # Our source rows on other articles' untouched proposals go; they are re-linked below.
@@ -281,6 +268,17 @@ class Writer:
 
 
 _MISSING = object()
+MENTION_COLS = [
+    "article_id", "start", "end", "text", "kind", "entity_id", "value", "rule", "confidence"
+]  # fmt: skip
+# A new proposal: status 'proposed' and origin 'extractor' are the columns' defaults.
+EVENT_COLS = [
+    "id", "article_id", "event_date", "date_precision", "event_type", "sub_event_type",
+    "actor1_id", "actor2_id", "assoc_actor_1", "assoc_actor_2", "place_id", "geo_precision",
+    "fatalities", "fatalities_low", "fatalities_high", "notes", "confidence", "incomplete",
+    "rules", "created_at", "updated_at",
+]  # fmt: skip
+SOURCE_COLS = ["event_id", "article_id", "quote", "start", "end"]
 KEPT_COLS = ("id", "sub", "date", "actor1", "start", "end")
 
 

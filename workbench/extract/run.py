@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..store import Store
+from ..store.backends import backend_for
 from ..store.changes import log_system
 from .core import extract
 from .deadline import DEFAULT_SECONDS, ExtractionTimeout, Watchdog
@@ -34,7 +34,7 @@ IN_FLIGHT = 1024  # articles handed to workers and not yet written
 CHUNK = 32  # articles per task sent to a worker
 
 _worker_lex: Lexicon | None = None
-_worker_conn: sqlite3.Connection | None = None
+_worker_conn: Any = None
 _worker_watchdog: Watchdog | None = None
 
 
@@ -231,8 +231,9 @@ def _init(dirs: tuple[str, ...], learnt, path: str | None = None, limit: float =
     _worker_lex = cached_lexicon(dirs, learnt)
     _worker_watchdog = Watchdog(limit)
     # Workers read their articles themselves (WAL lets them read while the parent writes):
-    # the parent then sends ids, not texts, and never reads or pickles an article.
-    _worker_conn = sqlite3.connect(path, timeout=30) if path else None
+    # the parent then sends ids, not texts, and never reads or pickles an article. They open
+    # the database the way the store does, so a server URL is a server, not a file name.
+    _worker_conn = backend_for(path).connect(path) if path else None
 
 
 def _work(task: list) -> list[tuple[int, Packed, bool]]:

@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import queue
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,7 +117,7 @@ def _flush(store: Store, rows: list[dict]) -> tuple[list[int], int]:
     if not rows:
         return [], 0
     cols = list(rows[0])
-    limit = store.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    limit = store.sql.max_parameters(store.conn)
     per_statement = max(1, min(len(rows), limit // len(cols)))
     with store.write():
         before = store.scalar("SELECT coalesce(max(id), 0) FROM articles")

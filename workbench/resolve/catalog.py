@@ -74,7 +74,7 @@ def list_entities(
     sql = (
         f"SELECT e.id, e.kind, e.canonical, e.attrs, e.origin, e.version, {_COUNT} AS count "
         f"FROM entities e WHERE e.merged_into IS NULL{where} "
-        "ORDER BY count DESC, e.canonical COLLATE NOCASE, e.id"
+        "ORDER BY count DESC, lower(e.canonical), e.id"
     )
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"

@@ -36,7 +36,7 @@ def _events(store: Store) -> list[dict[str, Any]]:
     rows = store.query(
         "SELECT e.id, e.article_id, e.event_date, e.date_precision, e.event_type, "
         "e.sub_event_type, e.actor1_id, e.actor2_id, e.place_id, e.fatalities, e.status, "
-        "e.version, (SELECT group_concat(DISTINCT s.article_id) FROM event_sources s "
+        f"e.version, (SELECT {store.sql.id_list('s.article_id')} FROM event_sources s "
         "WHERE s.event_id = e.id) AS source_articles "
         "FROM events e WHERE e.status IN ('proposed', 'confirmed') AND e.merged_into IS NULL AND e.coder IS NULL "
         "AND e.sub_event_type != '' AND e.event_date IS NOT NULL ORDER BY e.event_date, e.id"

@@ -91,10 +91,10 @@ class Tx:
         values = {k: _clean(v) for k, v in values.items() if k != "version"}
         if table == "events" and values.get("id") is None:
             values["id"] = next_event_id(self.store.conn)  # never an id given before
-        cols = ", ".join(f"[{c}]" for c in values)
+        cols = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         cur = self.store.conn.execute(
-            f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(values.values())
+            f'INSERT INTO "{table}" ({cols}) VALUES ({marks}) RETURNING id', list(values.values())
         )
         row_id = inserted_id(cur)
         self._touch(table, row_id, None)
@@ -113,10 +113,10 @@ class Tx:
             raise conflict(self.store, table, row_id, expected_version, current["version"])
         values = {k: _clean(v) for k, v in values.items() if k not in ("id", "version")}
         self._touch(table, row_id, current)
-        sets = ", ".join(f"[{c}] = ?" for c in values)
+        sets = ", ".join(f'"{c}" = ?' for c in values)
         sets = f"{sets}, version = version + 1" if sets else "version = version + 1"
         self.store.conn.execute(
-            f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), row_id]
+            f'UPDATE "{table}" SET {sets} WHERE id = ?', [*values.values(), row_id]
         )
         row = self._record_after(table, row_id)
         if row is None:  # only if a trigger deleted it: say so rather than return None
@@ -128,7 +128,7 @@ class Tx:
         if expected_version is not None and current["version"] != expected_version:
             raise conflict(self.store, table, row_id, expected_version, current["version"])
         self._touch(table, row_id, current)
-        self.store.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+        self.store.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
         self.after[key(table, row_id)] = None
 
     _UNREAD: Any = object()
@@ -143,22 +143,22 @@ class Tx:
         self._touch(table, row_id, current)
         if values is None:
             if current is not None:
-                self.store.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+                self.store.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
             self.after[key(table, row_id)] = None
             return
         # Versions only grow, so a restored row never looks older than what a reader holds.
         version = (current["version"] if current else values.get("version", 0)) + 1
         values = {**values, "id": row_id, "version": version}
-        cols = ", ".join(f"[{c}]" for c in values)
+        cols = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         if current is None:
             self.store.conn.execute(
-                f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(values.values())
+                f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', list(values.values())
             )
         else:
-            sets = ", ".join(f"[{c}] = ?" for c in values if c != "id")
+            sets = ", ".join(f'"{c}" = ?' for c in values if c != "id")
             params = [v for c, v in values.items() if c != "id"]
-            self.store.conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*params, row_id])
+            self.store.conn.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*params, row_id])
         self._record_after(table, row_id)
 
     def changed(self) -> bool:
@@ -168,7 +168,7 @@ class Tx:
 def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None = None) -> int:
     cur = store.conn.execute(
         "INSERT INTO actions (analyst, ts, action, target, before, after, undoable, ref) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
             store.analyst,
             now(),

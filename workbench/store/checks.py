@@ -83,9 +83,8 @@ def _parse(data: dict[str, Any], source: str) -> Rules:
 
 
 def config_path(store: Store) -> Path | None:
-    if store.path == ":memory:":
-        return None
-    return Path(store.path).resolve().parent / CONFIG_NAME
+    folder = store.config_dir
+    return None if folder is None else folder / CONFIG_NAME
 
 
 _cache: dict[str, tuple[float, Rules]] = {}

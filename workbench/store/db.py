@@ -1,8 +1,11 @@
-"""Provides `Store`: one SQLite file, opened safely, with serialized, logged writes.
+"""Provides `Store`: one database (a SQLite file or a PostgreSQL server), opened safely,
+with serialized, logged writes.
 
-Why `BEGIN IMMEDIATE`: a plain `BEGIN` takes the write lock only at the first write, so two
-processes doing read-then-write deadlock and one gets "database is locked" regardless of the
-busy timeout. Taking the lock up front makes writers queue behind the busy timeout instead.
+The target picks the backend (`backends/`): `postgresql://user@host/db` is a server,
+anything else a SQLite file. `store.conn` answers the sqlite3 calls the code uses
+(`execute`, `executemany`, `in_transaction`) on both, and `store.sql` is the backend module
+with the few SQL fragments that have no portable spelling. Writers queue for one write
+lock on both (`BEGIN IMMEDIATE`; an advisory lock on the server).
 """
 
 from __future__ import annotations
@@ -10,21 +13,20 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import sqlite3
-import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base.untrusted import clean_field
-from .faults import WalWatch, explain
+from .backends import backend_for, is_postgres
+from .faults import WalWatch
 from .migrations import migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for the write lock
 DEFAULT_DB = "workbench.db"
 
 
@@ -47,6 +49,16 @@ def default_db_path() -> str:
     return os.environ.get("WORKBENCH_DB") or DEFAULT_DB
 
 
+def config_dir(target: str) -> Path | None:
+    """Where the project's workbench.toml lives: beside a SQLite file; for a server,
+    `WORKBENCH_CONFIG_DIR` or the current folder (None for an in-memory database)."""
+    if is_postgres(target):
+        return Path(os.environ.get("WORKBENCH_CONFIG_DIR") or ".").resolve()
+    if target == ":memory:":
+        return None
+    return Path(target).resolve().parent
+
+
 class StoreError(Exception):
     """A problem the user can act on; the message is shown as is."""
 
@@ -55,11 +67,13 @@ class ConflictError(StoreError):
     """A change was made against a stale version of a row."""
 
 
-def inserted_id(cur: sqlite3.Cursor) -> int:
-    """The id of the row an INSERT just wrote (sqlite3 types `lastrowid` as optional)."""
-    if cur.lastrowid is None:
+def inserted_id(cur: Any) -> int:
+    """The id an `INSERT ... RETURNING id` wrote: the same on both backends (psycopg has no
+    `lastrowid`)."""
+    row = cur.fetchone()
+    if row is None:
         raise StoreError("an insert wrote no row")
-    return cur.lastrowid
+    return int(row[0])
 
 
 class Store:
@@ -70,42 +84,23 @@ class Store:
         # Recorded in every action and confirmation, and shown to other analysts: untrusted
         # like any string from outside (an environment variable can hold escapes).
         self.analyst = clean_field(analyst or default_analyst()) or "analyst"
-        self.wal = WalWatch(self.path)
-        if self.path != ":memory:":
-            parent = Path(self.path).parent
-            if not parent.exists():
-                raise StoreError(f"{self.path}: directory {parent} does not exist")
-            with contextlib.suppress(OSError):
-                if not stat.S_ISREG(os.stat(self.path).st_mode):
-                    raise StoreError(f"{self.path}: not a database file (not a regular file)")
+        self.sql = backend_for(self.path)
+        self.is_postgres = is_postgres(self.path)
+        # The watch on SQLite's -wal file (see faults); a server has none to watch.
+        self.wal = WalWatch(":memory:" if self.is_postgres else self.path)
+        self._db: Database | None = None
+        self._depth = 0  # nested write() savepoints
         try:
-            conn = sqlite3.connect(
-                self.path,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,  # we issue BEGIN IMMEDIATE / COMMIT ourselves
-                check_same_thread=False,
-            )
-            self.conn = conn
-            self._db: Database | None = None
-            self._depth = 0  # nested write() savepoints
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database set it
-            if self.path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-            # NORMAL is durable in WAL mode against process crashes (kill -9); FULL also
-            # survives power loss at some cost per commit.
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            self.conn: Any = self.sql.connect(self.path)
             self._migrate()
+            self.analyst = self.sql.session_analyst(self.conn, self.analyst)
             self.wal.learn()
         except StoreError:
             self._close_failed()
             raise
-        except sqlite3.DatabaseError as exc:
+        except self.sql.ERRORS as exc:
             self._close_failed()
-            if "not a database" in str(exc) or "malformed" in str(exc):
-                raise StoreError(f"{self.path}: not a usable workbench database ({exc})") from exc
-            raise StoreError(explain(exc, self.path, BUSY_TIMEOUT_MS / 1000)) from exc
+            raise StoreError(self.sql.explain_open(exc, self.path)) from exc
 
     def _close_failed(self) -> None:
         conn = getattr(self, "conn", None)
@@ -113,31 +108,37 @@ class Store:
             conn.close()
 
     def _migrate(self) -> None:
-        newer = migrations.unknown(self.conn)
+        newer = self.sql.unknown_migrations(self.conn, migrations)
         if newer:
             # Opening it would apply our older steps beside theirs, or write rows their
             # schema does not expect: refuse before anything is written.
             raise StoreError(
-                f"{self.path}: this database was written by a newer version of workbench (it "
-                f"has {newer[-1]}, which this version does not know). Nothing was changed; "
-                f"upgrade workbench to open it."
+                f"{self.sql.describe(self.path)}: this database was written by a newer version "
+                f"of workbench (it has {newer[-1]}, which this version does not know). Nothing "
+                f"was changed; upgrade workbench to open it."
             )
-        if not migrations.pending(self.conn):
+        if not self.sql.pending(self.conn, migrations):
             return
         with self.write():
             # Re-check under the write lock: another process may have just migrated.
-            if migrations.pending(self.conn):
-                migrations.apply(self.conn)
+            self.sql.migrate(self.conn, migrations, now())
 
     @property
     def db(self) -> Database:
-        """sqlite-utils' view of the connection, made on first use: importing sqlite-utils
-        (and the numpy it imports) is a tenth of a second no command should pay unasked."""
+        """sqlite-utils' view of a SQLite connection, made on first use: importing
+        sqlite-utils (and the numpy it imports) is a tenth of a second no command should pay
+        unasked."""
+        if self.is_postgres:
+            raise StoreError("sqlite-utils works on SQLite files only")
         if self._db is None:
             from sqlite_utils import Database
 
             self._db = Database(self.conn, execute_plugins=False)
         return self._db
+
+    @property
+    def config_dir(self) -> Path | None:
+        return config_dir(self.path)
 
     def close(self) -> None:
         self.conn.close()
@@ -151,12 +152,14 @@ class Store:
     # -- transactions -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction taken with BEGIN IMMEDIATE; nested calls use savepoints.
+    def write(self) -> Iterator[Any]:
+        """One write transaction, taken so that writers queue (`BEGIN IMMEDIATE` on SQLite,
+        an advisory lock on PostgreSQL); nested calls use savepoints.
 
-        A database error (a full disk, a lock held past the busy timeout, a read-only file)
-        rolls the whole transaction back and becomes a `StoreError` saying what to do; a
-        write-ahead log deleted or replaced under us stops all writing (see `faults`)."""
+        A database error (a full disk, a lock held past the busy timeout, a read-only file,
+        a server gone) rolls the whole transaction back and becomes a `StoreError` saying
+        what to do; a write-ahead log deleted or replaced under us stops all writing (see
+        `faults`)."""
         if self.conn.in_transaction:
             yield from self._savepoint()
             return
@@ -165,7 +168,8 @@ class Store:
         if self.wal.changed():
             raise StoreError(self.wal.fail(self.conn, self.path))
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            for statement in self.sql.BEGIN_WRITE:
+                self.conn.execute(statement)
             self.wal.learn()
             try:
                 yield self.conn
@@ -175,27 +179,23 @@ class Store:
                 raise
             else:
                 self.conn.execute("COMMIT")
-        except sqlite3.IntegrityError:
+        except self.sql.INTEGRITY_ERRORS:
             raise
-        except sqlite3.DatabaseError as exc:
+        except self.sql.ERRORS as exc:
             if self.conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(*self.sql.ERRORS):
                     self.conn.execute("ROLLBACK")
-            raise StoreError(explain(exc, self.path, BUSY_TIMEOUT_MS / 1000)) from exc
+            raise StoreError(self.sql.explain(exc, self.path)) from exc
         if self.wal.changed():
             # Committed into a log that is no longer the database's: copy it into the
             # database file now, while this connection can still read it.
             self.wal.fail(self.conn, self.path)
 
     def check_quick(self) -> str | None:
-        """SQLite's quick_check (~10 ms per MB): None when it passes, else what it found."""
-        try:
-            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(20)")]
-        except sqlite3.DatabaseError as exc:
-            return str(exc)
-        return None if rows == ["ok"] else "; ".join(rows)
+        """The backend's quick integrity check: None when it passes, else what it found."""
+        return self.sql.quick_check(self.conn)
 
-    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+    def _savepoint(self) -> Iterator[Any]:
         self._depth += 1
         name = f"workbench_nested_{self._depth}"
         self.conn.execute(f"SAVEPOINT {name}")
@@ -216,7 +216,7 @@ class Store:
     # -- reads --------------------------------------------------------------------------
 
     def row(self, table: str, row_id: int) -> dict[str, Any] | None:
-        cur = self.conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
         values = cur.fetchone()
         if values is None:
             return None
@@ -227,7 +227,7 @@ class Store:
         if cur.description is None:
             raise ValueError("query() is for SQL that returns rows; use conn.execute()")
         names = [c[0] for c in cur.description]
-        return [dict(zip(names, values, strict=True)) for values in cur]
+        return [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
 
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()

@@ -54,7 +54,8 @@ def events_referencing(store: Store, entity_id: int) -> list[int]:
     lists in ENTITY_LIST_COLUMNS)."""
     single = " OR ".join(f"{c} = ?1" for c in ENTITY_COLUMNS)
     lists = " OR ".join(
-        f"EXISTS (SELECT 1 FROM json_each({c}) WHERE value = ?1)" for c in ENTITY_LIST_COLUMNS
+        f"EXISTS (SELECT 1 FROM {store.sql.json_ints(c)} AS j WHERE j.value = ?1)"
+        for c in ENTITY_LIST_COLUMNS
     )
     rows = store.conn.execute(
         f"SELECT id FROM events WHERE {single} OR {lists} ORDER BY id", [entity_id]

@@ -10,29 +10,30 @@ Call inside a write transaction.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
-_LAST = (
-    "SELECT max(coalesce((SELECT seq FROM id_sequence WHERE name = 'events'), 0), "
-    "coalesce((SELECT max(id) FROM events), 0))"
+_LAST = (  # the aggregate max(), which both backends spell alike (not the scalar max(a, b))
+    "SELECT coalesce(max(n), 0) FROM (SELECT seq AS n FROM id_sequence WHERE name = 'events' "
+    "UNION ALL SELECT max(id) FROM events) AS taken"
 )
 
 
-def last_event_id(conn: sqlite3.Connection) -> int:
+def last_event_id(conn: Any) -> int:
     """The highest event id ever handed out (whether or not the event still exists)."""
     return int(conn.execute(_LAST).fetchone()[0])
 
 
-def claim_event_ids(conn: sqlite3.Connection, last: int) -> None:
+def claim_event_ids(conn: Any, last: int) -> None:
     """Record that ids up to `last` are taken."""
     conn.execute(
         "INSERT INTO id_sequence (name, seq) VALUES ('events', ?) "
-        "ON CONFLICT(name) DO UPDATE SET seq = max(seq, excluded.seq)",
+        "ON CONFLICT(name) DO UPDATE SET seq = CASE WHEN excluded.seq > id_sequence.seq "
+        "THEN excluded.seq ELSE id_sequence.seq END",
         [last],
     )
 
 
-def next_event_id(conn: sqlite3.Connection) -> int:
+def next_event_id(conn: Any) -> int:
     new = last_event_id(conn) + 1
     claim_event_ids(conn, new)
     return new

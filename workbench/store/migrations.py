@@ -1,8 +1,11 @@
 """Provides the database schema, built by `sqlite_utils.Migrations`.
 
-Never edit a migration that has shipped: add a new one at the end. Every table that an
-analyst can change carries a `version` column, bumped on each change, which is what the
-optimistic-concurrency check in `workbench.store.changes` compares.
+Never edit a migration that has shipped: add a new one at the end. Migrations run on both
+backends (SQLite through `sqlite_utils.Migrations`, PostgreSQL through
+`backends.postgres.migrate`, same names, same order): write portable SQL, and take what has
+no portable spelling from `fragments(db)`. Every table that an analyst can change carries a `version` column, bumped on
+each change, which is what the optimistic-concurrency check in `workbench.store.changes`
+compares.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .backends import fragments
 from .record import create_flat_view
 
 if TYPE_CHECKING:
@@ -75,10 +79,16 @@ migrations = Steps()
 
 @migrations()
 def m001_core(db: Database) -> None:
-    db.execute(
+    backend = fragments(db)
+
+    def run(sql: str) -> None:
+        # Ids and floats are the two column types spelled differently (see backends/).
+        db.execute(sql.replace("{PK}", backend.PK).replace("{REAL}", backend.REAL))
+
+    run(
         """
         CREATE TABLE articles (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             content_hash TEXT NOT NULL UNIQUE,   -- sha256 of the original bytes/record
             file TEXT NOT NULL,                  -- base name of the ingested file
             record_id TEXT,                      -- id of the record for JSONL/CSV input
@@ -97,10 +107,10 @@ def m001_core(db: Database) -> None:
         )
         """
     )
-    db.execute(
+    run(
         """
         CREATE TABLE entities (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             kind TEXT NOT NULL,                  -- actor | place
             canonical TEXT NOT NULL,
             attrs TEXT NOT NULL DEFAULT '{}',    -- JSON: actor type/country; place admin1/country/lat/lon
@@ -111,11 +121,11 @@ def m001_core(db: Database) -> None:
         )
         """
     )
-    db.execute("CREATE INDEX entities_kind_canonical ON entities(kind, canonical)")
-    db.execute(
+    run("CREATE INDEX entities_kind_canonical ON entities(kind, canonical)")
+    run(
         """
         CREATE TABLE aliases (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             entity_id INTEGER NOT NULL REFERENCES entities(id),
             name TEXT NOT NULL,
             norm TEXT NOT NULL,                  -- normalised key, see workbench.resolve
@@ -125,32 +135,32 @@ def m001_core(db: Database) -> None:
         )
         """
     )
-    db.execute("CREATE INDEX aliases_norm ON aliases(norm)")
-    db.execute(
+    run("CREATE INDEX aliases_norm ON aliases(norm)")
+    run(
         """
         CREATE TABLE mentions (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             article_id INTEGER NOT NULL REFERENCES articles(id),
             start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
             text TEXT NOT NULL,
             kind TEXT NOT NULL,                  -- actor | place | date | weapon | casualty
             entity_id INTEGER REFERENCES entities(id),
             value TEXT,                          -- JSON: resolved value (date, count, weapon class)
             rule TEXT NOT NULL DEFAULT '',
-            confidence REAL NOT NULL DEFAULT 0.5,
+            confidence {REAL} NOT NULL DEFAULT 0.5,
             status TEXT NOT NULL DEFAULT 'active',  -- active | dropped
             edited INTEGER NOT NULL DEFAULT 0,   -- 1 once an analyst touched it
             version INTEGER NOT NULL DEFAULT 1
         )
         """
     )
-    db.execute("CREATE INDEX mentions_article ON mentions(article_id, start)")
-    db.execute("CREATE INDEX mentions_entity ON mentions(entity_id)")
-    db.execute(
+    run("CREATE INDEX mentions_article ON mentions(article_id, start)")
+    run("CREATE INDEX mentions_entity ON mentions(entity_id)")
+    run(
         """
         CREATE TABLE events (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             article_id INTEGER REFERENCES articles(id),  -- the article it was first found in
             event_date TEXT,
             date_precision TEXT NOT NULL DEFAULT 'unknown',  -- day | week | month | unknown
@@ -167,7 +177,7 @@ def m001_core(db: Database) -> None:
             fatalities_high INTEGER,
             notes TEXT NOT NULL DEFAULT '',
             status TEXT NOT NULL DEFAULT 'proposed',  -- proposed | confirmed | rejected | merged
-            confidence REAL NOT NULL DEFAULT 0.5,
+            confidence {REAL} NOT NULL DEFAULT 0.5,
             rules TEXT NOT NULL DEFAULT '[]',    -- JSON list of rule names that fired
             origin TEXT NOT NULL DEFAULT 'extractor',  -- extractor | analyst | import
             edited INTEGER NOT NULL DEFAULT 0,   -- 1 once an analyst changed any field
@@ -180,27 +190,27 @@ def m001_core(db: Database) -> None:
         )
         """
     )
-    db.execute("CREATE INDEX events_article ON events(article_id, id)")
-    db.execute("CREATE INDEX events_status ON events(status)")
-    db.execute(
+    run("CREATE INDEX events_article ON events(article_id, id)")
+    run("CREATE INDEX events_status ON events(status)")
+    run(
         """
         CREATE TABLE event_sources (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             event_id INTEGER NOT NULL REFERENCES events(id),
             article_id INTEGER NOT NULL REFERENCES articles(id),
             quote TEXT NOT NULL DEFAULT '',
             start INTEGER,
-            end INTEGER,
+            "end" INTEGER,
             version INTEGER NOT NULL DEFAULT 1
         )
         """
     )
-    db.execute("CREATE INDEX event_sources_event ON event_sources(event_id)")
-    db.execute("CREATE INDEX event_sources_article ON event_sources(article_id)")
-    db.execute(
+    run("CREATE INDEX event_sources_event ON event_sources(event_id)")
+    run("CREATE INDEX event_sources_article ON event_sources(article_id)")
+    run(
         """
         CREATE TABLE actions (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             analyst TEXT NOT NULL,
             ts TEXT NOT NULL,
             action TEXT NOT NULL,        -- verb-object id: confirm-event, merge-actors, undo ...
@@ -212,8 +222,8 @@ def m001_core(db: Database) -> None:
         )
         """
     )
-    db.execute("CREATE INDEX actions_analyst ON actions(analyst, id)")
-    db.execute(
+    run("CREATE INDEX actions_analyst ON actions(analyst, id)")
+    run(
         """
         CREATE TABLE action_targets (      -- one row per row an action touched: history lookups
             action_id INTEGER NOT NULL REFERENCES actions(id),
@@ -221,11 +231,11 @@ def m001_core(db: Database) -> None:
         )
         """
     )
-    db.execute("CREATE INDEX action_targets_target ON action_targets(target, action_id)")
-    db.execute(
+    run("CREATE INDEX action_targets_target ON action_targets(target, action_id)")
+    run(
         """
         CREATE TABLE distinct_pairs (      -- pairs an analyst said are NOT duplicates
-            id INTEGER PRIMARY KEY,
+            id {PK},
             kind TEXT NOT NULL,             -- event | entity
             a INTEGER NOT NULL,
             b INTEGER NOT NULL,
@@ -239,34 +249,8 @@ def m001_core(db: Database) -> None:
 @migrations()
 def m002_article_search(db: Database) -> None:
     # Full-text search over articles for the queue's search box.
-    db.execute(
-        "CREATE VIRTUAL TABLE articles_fts USING fts5("
-        "title, text, content='articles', content_rowid='id')"
-    )
-    db.execute(
-        """
-        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-          INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-        END
-        """
-    )
-    db.execute(
-        """
-        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-          INSERT INTO articles_fts(articles_fts, rowid, title, text)
-          VALUES ('delete', old.id, old.title, old.text);
-        END
-        """
-    )
-    db.execute(
-        """
-        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
-          INSERT INTO articles_fts(articles_fts, rowid, title, text)
-          VALUES ('delete', old.id, old.title, old.text);
-          INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-        END
-        """
-    )
+    for statement in fragments(db).ARTICLE_SEARCH_DDL:
+        db.execute(statement)
 
 
 @migrations()
@@ -281,70 +265,7 @@ def m003_export_events_flat(db: Database) -> None:
     # One row per event with names instead of ids, for Datasette and plain SQL users. It
     # mirrors the JSONL export record (workbench.export.records) column for column; lists
     # are JSON arrays. Entity merges are followed (a merged entity shows its survivor's name).
-    db.execute(
-        """
-        CREATE VIEW events_flat AS
-        WITH RECURSIVE live(id, live_id, depth) AS (
-            SELECT id, id, 0 FROM entities WHERE merged_into IS NULL
-            UNION ALL
-            SELECT x.id, live.live_id, live.depth + 1
-            FROM entities x JOIN live ON x.merged_into = live.id
-            WHERE live.depth < 1000
-        ),
-        names(id, name, attrs) AS MATERIALIZED (
-            SELECT live.id, n.canonical, n.attrs FROM live JOIN entities n ON n.id = live.live_id
-        )
-        SELECT
-            e.id AS event_id,
-            e.status,
-            e.event_date,
-            e.date_precision,
-            e.event_type,
-            e.sub_event_type,
-            coalesce(a1.name, '') AS actor1,
-            (SELECT json_group_array(name) FROM (
-                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_1) j
-                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_1,
-            coalesce(a2.name, '') AS actor2,
-            (SELECT json_group_array(name) FROM (
-                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_2) j
-                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_2,
-            coalesce(p.name, '') AS location,
-            coalesce(json_extract(p.attrs, '$.admin1'), '') AS admin1,
-            coalesce(json_extract(p.attrs, '$.country'), '') AS country,
-            json_extract(p.attrs, '$.latitude') AS latitude,
-            json_extract(p.attrs, '$.longitude') AS longitude,
-            e.geo_precision,
-            e.fatalities,
-            e.fatalities_low,
-            e.fatalities_high,
-            e.notes,
-            e.confidence,
-            e.confirmed_by,
-            e.confirmed_at,
-            (SELECT json_group_array(json(src)) FROM (
-                SELECT json_object(
-                    'article_id', s.article_id,
-                    'file', coalesce(nullif(a.record_id, ''), a.file),
-                    'title', a.title,
-                    'url', a.url,
-                    'published', a.published,
-                    'quote', s.quote,
-                    'start', s.start,
-                    'end', s.end,
-                    'outlet', a.outlet,
-                    'content_hash', CASE WHEN a.content_hash LIKE 'stub:%'
-                        THEN substr(a.content_hash, 6) ELSE a.content_hash END
-                ) AS src
-                FROM event_sources s JOIN articles a ON a.id = s.article_id
-                WHERE s.event_id = e.id ORDER BY s.id)) AS sources
-        FROM events e
-        LEFT JOIN names a1 ON a1.id = e.actor1_id
-        LEFT JOIN names a2 ON a2.id = e.actor2_id
-        LEFT JOIN names p ON p.id = e.place_id
-        WHERE e.status != 'merged'
-        """
-    )
+    db.execute(fragments(db).EVENTS_FLAT_VIEW)
 
 
 @migrations()
@@ -394,21 +315,22 @@ def m008_event_incomplete(db: Database) -> None:
 def m009_teams(db: Database) -> None:
     # Team work (issue 16). Roles are a guard against mistakes among colleagues on one
     # machine, not security: anyone who can write the file can change them.
+    backend = fragments(db)
     db.execute(
         """
         CREATE TABLE analysts (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             name TEXT NOT NULL UNIQUE,
             role TEXT NOT NULL DEFAULT 'coder',  -- coder | reviewer | admin
             created_at TEXT NOT NULL,
             version INTEGER NOT NULL DEFAULT 1
         )
-        """
+        """.replace("{PK}", backend.PK)  # ids spelled per backend
     )
     db.execute(
         """
         CREATE TABLE assignments (
-            id INTEGER PRIMARY KEY,
+            id {PK},
             article_id INTEGER NOT NULL REFERENCES articles(id),
             analyst TEXT NOT NULL,
             blind INTEGER NOT NULL DEFAULT 0,      -- 1: double-coded, on the coder's own copy
@@ -419,7 +341,7 @@ def m009_teams(db: Database) -> None:
             version INTEGER NOT NULL DEFAULT 1,
             UNIQUE(article_id, analyst)
         )
-        """
+        """.replace("{PK}", backend.PK)  # ids spelled per backend
     )
     db.execute("CREATE INDEX assignments_analyst ON assignments(analyst, article_id)")
     # A blind coder's copy of an article's events: `coder` names whose copy it is (NULL for
@@ -432,12 +354,12 @@ def m009_teams(db: Database) -> None:
     db.execute("CREATE INDEX events_coder ON events(coder, article_id)")
     db.execute("CREATE INDEX events_copy_of ON events(copy_of)")
     # events_flat mirrors the export, which leaves coders' copies out: so does the view.
-    (view,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_flat'").fetchone()
+    view = backend.events_flat_sql(db)
     shared = view.replace(
         "WHERE e.status != 'merged'", "WHERE e.status != 'merged' AND e.coder IS NULL"
     )
     assert shared != view, "events_flat changed shape: update this migration"
-    db.execute("DROP VIEW events_flat")
+    db.execute("DROP VIEW events_flat")  # (CREATE OR REPLACE cannot drop or add columns)
     db.execute(shared)
 
 
@@ -493,24 +415,40 @@ def m015_learned_models(db: Database) -> None:
     # The learned layer's model, kept in the database it learned from, so a copy of the file
     # carries it and `workbench model export/import` moves it between projects. One row per
     # kind ("types"); `data` is the model's own npz bytes, `meta` what it was trained on.
+    blob = fragments(db).BLOB  # bytes: BLOB on SQLite, BYTEA on a server
     db.execute(
-        """
+        f"""
         CREATE TABLE learned_models (
             kind TEXT PRIMARY KEY,
             trained_at TEXT NOT NULL,
             examples INTEGER NOT NULL,          -- training-set size
             decisions INTEGER NOT NULL,         -- analyst decisions in the database then
             meta TEXT NOT NULL DEFAULT '{}',    -- JSON: embedder, per-type counts, CV figures
-            data BLOB NOT NULL
+            data {blob} NOT NULL
         )
         """
     )
     # Sentence vectors by (features, text hash): retraining embeds only new evidence.
     db.execute(
-        """
+        f"""
         CREATE TABLE learned_vectors (
             key TEXT PRIMARY KEY,               -- features name + sha1 of the text
-            vector BLOB NOT NULL                -- float32
+            vector {blob} NOT NULL                -- float32
         )
         """
     )
+
+
+@migrations()
+def m016_analyst_is_the_database_role(db: Database) -> None:
+    # On a server each analyst connects as their own role, and the log records the role: a
+    # name in an environment variable cannot pass for another analyst (see backends/).
+    for statement in fragments(db).ANALYST_ROLE_DDL:
+        db.execute(statement)
+
+
+@migrations()
+def m017_live_changes(db: Database) -> None:
+    # Open screens learn of other analysts' actions as they commit (store/live.py).
+    for statement in fragments(db).LIVE_DDL:
+        db.execute(statement)

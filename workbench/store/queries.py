@@ -30,9 +30,9 @@ class ArticleQuery:
     search: str = ""
     mine: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL condition on `articles a`, and its parameters."""
-        clauses, params = ["1"], []
+    def where(self, backend: Any) -> tuple[str, list[Any]]:
+        """SQL condition on `articles a`, and its parameters, for the store's `backend`."""
+        clauses, params = ["1 = 1"], []
         if self.status == "unextracted":
             clauses.append(UNEXTRACTED)
         elif self.status:
@@ -41,17 +41,15 @@ class ArticleQuery:
         if self.mine:
             clauses.append("a.id IN (SELECT article_id FROM assignments WHERE analyst = ?)")
             params.append(self.mine)
-        match = fts_query(self.search)
-        if match:
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(match)
+        words = search_words(self.search)
+        if words:  # every word must occur, as a prefix; the words are never query syntax
+            clauses.append(backend.article_search("a"))
+            params.append(backend.search_param(words))
         return " AND ".join(clauses), params
 
 
-def fts_query(text: str) -> str:
-    """User words -> a safe FTS5 query: every word must occur (prefix match), no syntax."""
-    words = re.findall(r"\w+", text or "")
-    return " ".join(f'"{w}"*' for w in words)
+def search_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text or "")
 
 
 def article_rows(
@@ -60,11 +58,12 @@ def article_rows(
     """One page of the queue in id order, each article with its proposed and confirmed
     event counts and its extraction state (`extracted`: yes, no, failed or stub).
 
-    `+e.status` keeps SQLite on the per-article index: without ANALYZE statistics it would
+    `+e.status` (the `unindexed` fragment) keeps SQLite on the per-article index: without ANALYZE statistics it would
     otherwise scan every proposed event in the database for each row (12 s at 500k events
     instead of 1 ms).
     """
-    where, params = query.where()
+    where, params = query.where(store.sql)
+    unindexed = store.sql.unindexed("e.status")
     return store.query(
         f"""
         SELECT a.id, a.status, a.published, a.published_source, a.file, a.title, a.outlet,
@@ -74,9 +73,9 @@ def article_rows(
                WHEN a.extract_error IS NOT NULL THEN 'failed' ELSE 'no' END AS extracted,
           a.extract_error,
           (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-             AND +e.status = 'proposed' AND e.coder IS NULL) AS proposed,
+             AND {unindexed} = 'proposed' AND e.coder IS NULL) AS proposed,
           (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-             AND +e.status = 'confirmed' AND e.coder IS NULL) AS confirmed
+             AND {unindexed} = 'confirmed' AND e.coder IS NULL) AS confirmed
         FROM articles a WHERE {where} ORDER BY a.id LIMIT ? OFFSET ?
         """,
         [*params, limit, offset],
@@ -84,13 +83,13 @@ def article_rows(
 
 
 def article_total(store: Store, query: ArticleQuery) -> int:
-    where, params = query.where()
+    where, params = query.where(store.sql)
     return int(store.scalar(f"SELECT COUNT(*) FROM articles a WHERE {where}", params) or 0)
 
 
 def article_offset(store: Store, query: ArticleQuery, article_id: int) -> int:
     """How many articles of the queue come before this one."""
-    where, params = query.where()
+    where, params = query.where(store.sql)
     return int(
         store.scalar(
             f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?", [*params, article_id]
@@ -101,7 +100,7 @@ def article_offset(store: Store, query: ArticleQuery, article_id: int) -> int:
 
 def neighbour(store: Store, query: ArticleQuery, article_id: int, step: int) -> int | None:
     """The next (step=1) or previous (step=-1) article in the queue's order."""
-    where, params = query.where()
+    where, params = query.where(store.sql)
     op, order = (">", "ASC") if step > 0 else ("<", "DESC")
     found = store.scalar(
         f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? ORDER BY a.id {order} LIMIT 1",

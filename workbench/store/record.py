@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .backends import fragments
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -172,7 +174,9 @@ def create_flat_view(db: Database) -> None:
     """(Re)create the `events_flat` view from FIELDS: each migration that changes the record
     ends with this."""
     db.execute("DROP VIEW IF EXISTS events_flat")
-    db.execute(flat_view_sql())
+    # The server's view is written out by hand in its backend (SQLite's JSON functions
+    # have other names there): a field added here must be added there too.
+    db.execute(fragments(db).flat_view(flat_view_sql()))
 
 
 def flat_view_sql() -> str:

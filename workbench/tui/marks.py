@@ -16,6 +16,7 @@ ARTICLE_MARKS = {"new": "·", "in_review": "…", "done": "✓"}
 MERGE_MARK = "+"
 PENDING_MARK = "…"  # after a status mark: decided on screen, not written to the database yet
 SELECTED_MARK = "▶"
+CHANGED_MARK = "↻"  # another analyst changed the event while it was on screen
 
 # Kind -> (legend label, plural heading). Order is the legend's and the Entities panel's.
 MENTION_KINDS = {

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
+from ...store.live import Change, ChangeFeed
 from ...store.presence import HEARTBEAT_SECONDS, touch
 from ..data import Bundle, EventView
 from ..marks import ARTICLE_MARKS
@@ -107,6 +108,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         self.selected = 0
         self.marked: set[int] = set()
         self.pending: set[int] = set()
+        self.changed: dict[int, str] = {}  # events another analyst changed meanwhile
         self._had_event = True
         self._beat_for: int | None = None
         # Event id -> (the model's ranked types, P(real event)); filled by a worker.
@@ -134,6 +136,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         self._tabs()
         self.load(self.article_id)
         self.set_interval(HEARTBEAT_SECONDS, self.heartbeat)
+        self.follow_changes()
 
     def on_unmount(self) -> None:
         self._touch(None)  # here, not in a worker: the screen's workers stop with it
@@ -148,6 +151,31 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
             self.app.gateway.safe(touch, article_id)
         except Exception:  # presence is a courtesy: never in the way of the work
             pass
+
+    @work(thread=True, exclusive=True, group="live")
+    def follow_changes(self) -> None:
+        """Other analysts' actions, as they commit (store/live.py): the events reload and
+        the rows they changed are marked with their name."""
+        if self.app.db_path == ":memory:":
+            return
+        feed = ChangeFeed(self.app.db_path, self.app.analyst)
+        worker = get_current_worker()
+        try:
+            while not worker.is_cancelled:
+                changes = feed.wait(0.5)
+                if changes and not worker.is_cancelled:
+                    self.app.call_from_thread(self._others_changed, changes)
+        finally:
+            feed.close()
+
+    def _others_changed(self, changes: list[Change]) -> None:
+        shown = {e.id for e in self.events}
+        for change in changes:
+            who = "".join(ch for ch in change.analyst if ch.isprintable())  # never escapes
+            for event_id in change.ids("events") & shown:
+                self.changed[event_id] = who
+        if any(c.ids("events") or c.ids("event_sources") or c.ids("articles") for c in changes):
+            self.reload()  # an event may also have been added to or taken from this article
 
     def on_screen_suspend(self) -> None:
         # A full screen on top (actors & places, duplicates) may change what this article
@@ -182,7 +210,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
             self.heartbeat()
         self.events, self.pending = bundle.events, set()
         if not same_article:
-            self.marked = set()
+            self.marked, self.changed = set(), {}
         article = bundle.article
         view = self.query_one(ArticleView)
         cursor = view.cursor if same_article else 0
@@ -267,7 +295,9 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
             self.refresh_bindings()
 
     def refresh_events(self) -> None:
-        self.query_one(EventList).show(self.events, self.selected, self.marked, self.pending)
+        self.query_one(EventList).show(
+            self.events, self.selected, self.marked, self.pending, self.changed
+        )
         self._show_fields()
 
     def evidence_span(self, view: EventView) -> tuple[int, int] | None:

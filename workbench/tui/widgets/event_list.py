@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ..data import EventView
-from ..marks import MERGE_MARK, PENDING_MARK, SELECTED_MARK, status_mark
+from ..marks import CHANGED_MARK, MERGE_MARK, PENDING_MARK, SELECTED_MARK, status_mark
 
 
 def event_label(view: EventView) -> str:
@@ -45,6 +45,7 @@ class EventList(Widget, can_focus=False):
         self.selected = 0
         self.marked: set[int] = set()
         self.pending: set[int] = set()
+        self.changed: dict[int, str] = {}  # event id -> the other analyst who changed it
         self.empty_hint = "No events in this article."
 
     def show(
@@ -53,9 +54,11 @@ class EventList(Widget, can_focus=False):
         selected: int,
         marked: AbstractSet[int] = frozenset(),
         pending: AbstractSet[int] = frozenset(),
+        changed: dict[int, str] | None = None,
     ) -> None:
         self.events, self.selected = events, selected
         self.marked, self.pending = set(marked), set(pending)
+        self.changed = dict(changed or {})
         self.refresh(layout=True)
 
     def render(self) -> Text:
@@ -75,6 +78,8 @@ class EventList(Widget, can_focus=False):
             pending = view.id in self.pending
             line.append(MERGE_MARK if view.id in self.marked else PENDING_MARK if pending else " ")
             line.append(" ")
+            if view.id in self.changed:  # first, so a narrow list never cuts it off
+                line.append(f"{CHANGED_MARK} {self.changed[view.id]}: ")
             line.append(event_label(view))
             line.stylize(self.get_component_rich_style(f"event-list--{view.status}", default=None))
             if view.id in self.pending:

@@ -1,0 +1,83 @@
+"""The backend split: parameter markers for psycopg, and what differs per backend."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.store import Store
+from workbench.store.backends import backend_for, is_postgres
+from workbench.store.events import add_event
+
+pytestmark = pytest.mark.backends
+
+
+def test_markers_are_rewritten_outside_quotes_and_comments_only():
+    pytest.importorskip("psycopg")
+    from workbench.store.backends.pg_connection import convert
+
+    sql, order, has = convert(
+        "SELECT '?', \"a?\", x::text, ? -- why?\nFROM t WHERE a LIKE 'x%' AND b = :name"
+    )
+    assert sql == (
+        "SELECT '?', \"a?\", x::text, %s -- why?\nFROM t WHERE a LIKE 'x%%' AND b = %(name)s"
+    )
+    assert has and order is None
+    assert convert("SELECT ?2, ?1, ?1")[:2] == ("SELECT %s, %s, %s", (1, 0, 0))
+    assert convert("SELECT 'it''s ?'")[2] is False  # no marker: sent as is, % untouched
+
+
+def test_a_url_is_a_server_and_anything_else_a_file():
+    assert is_postgres("postgresql://ann@db.example/workbench")
+    assert is_postgres("postgres://ann@db.example/workbench")
+    assert not is_postgres("postgresql.db")
+    assert backend_for("team.db").NAME == "sqlite"
+
+
+def test_the_password_never_shows_in_messages():
+    pytest.importorskip("psycopg")
+    from workbench.store.backends.pg_connection import describe
+
+    assert describe("postgresql://ann:s3cret@db:5433/wb") == "postgresql://ann@db:5433/wb"
+
+
+def test_floats_and_text_round_trip_exactly(db_path):
+    store = Store(db_path, analyst="tester")
+    eid = add_event(store, None, {"sub_event_type": "Attack", "confidence": 0.1})
+    # 4-byte floats would give 0.10000000149011612 back, and undo compares exactly.
+    assert store.row("events", eid)["confidence"] == 0.1
+    assert store.scalar("SELECT confidence FROM events WHERE id = ?", [eid]) == 0.1
+    assert store.scalar("SELECT 'a?b' || ? || '%'", ["?"]) == "a?b?%"
+
+
+def test_search_needs_every_word_as_a_prefix(db_path):
+    store = Store(db_path, analyst="tester")
+    with store.write():
+        for title, text in (("Strike", "Airstrikes hit Idlib"), ("Talks", "Ceasefire in Idlib")):
+            store.conn.execute(
+                "INSERT INTO articles (content_hash, file, title, text, ingested_at) "
+                "VALUES (?, 'f.txt', ?, ?, 'now')",
+                [title, title, text],
+            )
+
+    def found(*words):
+        where = store.sql.article_search("a")
+        return [r["title"] for r in store.query(
+            f"SELECT title FROM articles a WHERE {where} ORDER BY id",
+            [store.sql.search_param(list(words))],
+        )]  # fmt: skip
+
+    assert found("idl") == ["Strike", "Talks"]
+    assert found("idlib", "air") == ["Strike"]
+    assert found("IDLIB", "ceasefire") == ["Talks"]
+    assert found("idlib", "nothing") == []
+
+
+def test_nul_and_the_escape_character_round_trip_exactly(db_path):
+    store = Store(db_path, analyst="tester")
+    text = "a\x00b \ue000 \ue0000 \x00\x00 end"
+    eid = add_event(store, None, {"sub_event_type": "Attack", "notes": text})
+    assert store.row("events", eid)["notes"] == text
+    assert store.scalar("SELECT notes FROM events WHERE notes = ?", [text]) == text
+    with store.write():
+        store.sql.bulk_insert(store.conn, "distinct_pairs", ["kind", "a", "b"], [[text, 1, 2]])
+    assert store.scalar("SELECT kind FROM distinct_pairs") == text

@@ -1,0 +1,268 @@
+"""Provides the SQLite backend: one file in WAL mode, writers queued by `BEGIN IMMEDIATE`.
+
+Why `BEGIN IMMEDIATE`: a plain `BEGIN` takes the write lock only at the first write, so two
+processes doing read-then-write deadlock and one gets "database is locked" regardless of the
+busy timeout. Taking the lock up front makes writers queue behind the busy timeout instead.
+The fragments below have the same names and meaning in `postgres.py`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import time
+from pathlib import Path
+from typing import Any
+
+NAME = "sqlite"
+PK = "INTEGER PRIMARY KEY"
+REAL = "REAL"
+BLOB = "BLOB"
+LIKE_NOCASE = "LIKE"  # SQLite's LIKE ignores ASCII case already
+BEGIN_WRITE = ("BEGIN IMMEDIATE",)
+ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
+INTEGRITY_ERRORS: tuple[type[BaseException], ...] = (sqlite3.IntegrityError,)
+
+
+def _busy_timeout_ms() -> int:
+    from .. import db  # read when used: tests shorten it
+
+    return db.BUSY_TIMEOUT_MS
+
+
+def connect(path: str) -> sqlite3.Connection:
+    from ..db import StoreError
+
+    if path != ":memory:":
+        parent = Path(path).parent
+        if not parent.exists():
+            raise StoreError(f"{path}: directory {parent} does not exist")
+        with contextlib.suppress(OSError):
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                raise StoreError(f"{path}: not a database file (not a regular file)")
+    busy_ms = _busy_timeout_ms()
+    conn = sqlite3.connect(
+        path,
+        timeout=busy_ms / 1000,
+        isolation_level=None,  # we issue BEGIN IMMEDIATE / COMMIT ourselves
+        check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database set it
+    if path != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL is durable in WAL mode against process crashes (kill -9); FULL also survives
+    # power loss at some cost per commit.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def describe(path: str) -> str:
+    return path
+
+
+def explain(exc: BaseException, path: str) -> str:
+    """One line that says what happened and what to do (see faults.explain)."""
+    from ..faults import explain as explain_sqlite
+
+    return explain_sqlite(exc, path, _busy_timeout_ms() / 1000)  # type: ignore[arg-type]
+
+
+def explain_open(exc: BaseException, path: str) -> str:
+    """As `explain`, for an error met while opening the file."""
+    if "not a database" in str(exc) or "malformed" in str(exc):
+        return f"{path}: not a usable workbench database ({exc})"
+    return explain(exc, path)
+
+
+def quick_check(conn: sqlite3.Connection) -> str | None:
+    """SQLite's quick_check (~10 ms per MB): None when it passes, else what it found."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows)
+
+
+def pending(conn: sqlite3.Connection, migrations: Any) -> list[str]:
+    """Names of the migrations not yet applied (sqlite-utils keeps the record)."""
+    return list(migrations.pending(conn))
+
+
+def unknown_migrations(conn: sqlite3.Connection, migrations: Any) -> list[str]:
+    """Migrations recorded here that this code does not have (a newer workbench)."""
+    return list(migrations.unknown(conn))
+
+
+def migrate(conn: sqlite3.Connection, migrations: Any, stamp: str) -> None:
+    """Apply pending migrations; call inside the store's write transaction."""
+    if migrations.pending(conn):
+        migrations.apply(conn)
+
+
+def unindexed(expr: str) -> str:
+    """`expr`, hidden from the planner's index choice (SQLite's unary plus)."""
+    return f"+{expr}"
+
+
+def bulk_insert(conn: sqlite3.Connection, table: str, cols: list[str], rows: Any) -> None:
+    """Insert many rows at once (executemany; SQLite has nothing faster in-process)."""
+    names = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+
+
+ANALYST_ROLE_DDL: tuple[str, ...] = ()  # a file has no roles: the analyst is who says so
+
+
+def session_analyst(conn: sqlite3.Connection, requested: str) -> str:
+    return requested
+
+
+def max_parameters(conn: sqlite3.Connection) -> int:
+    """How many ? one statement may hold."""
+    return conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+
+
+def json_ints(expr: str) -> str:
+    """A FROM source over the JSON array of ids in `expr`: columns `value` (integer) and
+    `key` (position from 0). Give it an alias."""
+    return f"json_each({expr})"
+
+
+def id_list(expr: str) -> str:
+    """The distinct ids of a group, comma-separated (order not guaranteed)."""
+    return f"group_concat(DISTINCT {expr})"
+
+
+def epoch_seconds(expr: str) -> str:
+    """Seconds since 1970 of an ISO 8601 UTC timestamp column."""
+    return f"CAST(strftime('%s', {expr}) AS INTEGER)"
+
+
+def sync_ids(conn: sqlite3.Connection, table: str) -> None:
+    """After inserts with explicit ids: nothing to do, SQLite gives max(id) + 1."""
+
+
+def article_search(alias: str) -> str:
+    """A condition on articles `alias` with one parameter, `search_param(words)`."""
+    return f"{alias}.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+
+
+def search_param(words: list[str]) -> str:
+    """Every word must occur, as a prefix; quoted, so no word is FTS5 syntax."""
+    return " ".join(f'"{w}"*' for w in words)
+
+
+ARTICLE_SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE articles_fts USING fts5("
+    "title, text, content='articles', content_rowid='id')",
+    """
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+      INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+      INSERT INTO articles_fts(articles_fts, rowid, title, text)
+      VALUES ('delete', old.id, old.title, old.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+      INSERT INTO articles_fts(articles_fts, rowid, title, text)
+      VALUES ('delete', old.id, old.title, old.text);
+      INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END
+    """,
+)
+
+
+# One row per event with names instead of ids (see migration m003).
+EVENTS_FLAT_VIEW = """
+        CREATE VIEW events_flat AS
+        WITH RECURSIVE live(id, live_id, depth) AS (
+            SELECT id, id, 0 FROM entities WHERE merged_into IS NULL
+            UNION ALL
+            SELECT x.id, live.live_id, live.depth + 1
+            FROM entities x JOIN live ON x.merged_into = live.id
+            WHERE live.depth < 1000
+        ),
+        names(id, name, attrs) AS MATERIALIZED (
+            SELECT live.id, n.canonical, n.attrs FROM live JOIN entities n ON n.id = live.live_id
+        )
+        SELECT
+            e.id AS event_id,
+            e.status,
+            e.event_date,
+            e.date_precision,
+            e.event_type,
+            e.sub_event_type,
+            coalesce(a1.name, '') AS actor1,
+            (SELECT json_group_array(name) FROM (
+                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_1) j
+                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_1,
+            coalesce(a2.name, '') AS actor2,
+            (SELECT json_group_array(name) FROM (
+                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_2) j
+                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_2,
+            coalesce(p.name, '') AS location,
+            coalesce(json_extract(p.attrs, '$.admin1'), '') AS admin1,
+            coalesce(json_extract(p.attrs, '$.country'), '') AS country,
+            json_extract(p.attrs, '$.latitude') AS latitude,
+            json_extract(p.attrs, '$.longitude') AS longitude,
+            e.geo_precision,
+            e.fatalities,
+            e.fatalities_low,
+            e.fatalities_high,
+            e.notes,
+            e.confidence,
+            e.confirmed_by,
+            e.confirmed_at,
+            (SELECT json_group_array(json(src)) FROM (
+                SELECT json_object(
+                    'article_id', s.article_id,
+                    'file', coalesce(nullif(a.record_id, ''), a.file),
+                    'title', a.title,
+                    'url', a.url,
+                    'published', a.published,
+                    'quote', s.quote,
+                    'start', s.start,
+                    'end', s.end,
+                    'outlet', a.outlet,
+                    'content_hash', CASE WHEN a.content_hash LIKE 'stub:%'
+                        THEN substr(a.content_hash, 6) ELSE a.content_hash END
+                ) AS src
+                FROM event_sources s JOIN articles a ON a.id = s.article_id
+                WHERE s.event_id = e.id ORDER BY s.id)) AS sources
+        FROM events e
+        LEFT JOIN names a1 ON a1.id = e.actor1_id
+        LEFT JOIN names a2 ON a2.id = e.actor2_id
+        LEFT JOIN names p ON p.id = e.place_id
+        WHERE e.status != 'merged'
+"""
+
+
+LIVE_DDL: tuple[str, ...] = ()  # no notifications: the change feed polls
+
+
+def listen(conn: sqlite3.Connection) -> None:
+    """Nothing to subscribe to: `wait_for_change` sleeps, then the feed polls."""
+
+
+def wait_for_change(conn: sqlite3.Connection, timeout: float) -> None:
+    time.sleep(timeout)
+
+
+def events_flat_sql(db: Any) -> str:
+    """The statement that made the events_flat view as it is now."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_flat'").fetchone()
+    return str(row[0])
+
+
+def flat_view(generated: str) -> str:
+    """The events_flat statement: the one store/record.py generates from the record."""
+    return generated

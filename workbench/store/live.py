@@ -1,0 +1,57 @@
+"""Provides `ChangeFeed`: the actions other analysts commit, as they commit them.
+
+An open screen asks the feed what changed and reloads what it shows. On PostgreSQL the
+feed LISTENs: every action row NOTIFYs on commit (trigger m010), so a change arrives as soon
+as it is committed, on every machine. A SQLite file has no notifications; the feed asks
+for new action rows twice a second (one indexed lookup). Either way the feed reads the
+action rows themselves, so a notification never needs to carry, or be trusted for, more
+than "look".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .db import Store
+
+POLL_S = 0.5  # SQLite: how often to look for new actions
+
+
+@dataclass(frozen=True)
+class Change:
+    action_id: int
+    analyst: str
+    action: str
+    targets: tuple[str, ...]  # "table:id" of every row the action touched
+
+    def ids(self, table: str) -> set[int]:
+        return {int(t.split(":", 1)[1]) for t in self.targets if t.startswith(f"{table}:")}
+
+
+class ChangeFeed:
+    """Other analysts' actions since the feed was opened, on a connection of its own."""
+
+    def __init__(self, target: str, analyst: str) -> None:
+        self.store = Store(target, analyst=analyst)
+        self.analyst = self.store.analyst  # on a server: this connection's role
+        self.store.sql.listen(self.store.conn)
+        self.last = int(self.store.scalar("SELECT coalesce(max(id), 0) FROM actions"))
+
+    def wait(self, timeout: float = 1.0) -> list[Change]:
+        """Changes by other analysts committed since the last call (waits at most
+        `timeout` seconds for one; may return none)."""
+        self.store.sql.wait_for_change(self.store.conn, min(timeout, POLL_S))
+        rows = self.store.conn.execute(
+            "SELECT id, analyst, action, target FROM actions WHERE id > ? ORDER BY id",
+            [self.last],
+        ).fetchall()
+        if rows:
+            self.last = int(rows[-1][0])
+        return [
+            Change(int(i), str(who), str(action), tuple(str(target).split()))
+            for i, who, action, target in rows
+            if who != self.analyst
+        ]
+
+    def close(self) -> None:
+        self.store.close()
