@@ -14,11 +14,13 @@ from workbench.store.assign import ArticleFilter, assign_articles, select_articl
 from workbench.store.events import add_event, set_article_status, set_status, update_event
 from workbench.store.team import set_analyst
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture
-def team(tmp_path):
+def team(db_path):
     """The seeds, extracted, with lead (admin), ana and ben (coders)."""
-    path = str(tmp_path / "team.db")
+    path = db_path
     with Store(path, analyst="lead") as lead:
         ingest_seeds(lead)
         set_analyst(lead, "lead", "admin")
@@ -31,8 +33,8 @@ def cli(path: str, analyst: str, *args: str):
     return CliRunner().invoke(main, ["--db", path, "--analyst", analyst, *args])
 
 
-def test_roles_guard_mistakes(tmp_path):
-    path = str(tmp_path / "r.db")
+def test_roles_guard_mistakes(db_path):
+    path = db_path
     with Store(path, analyst="ana") as store:
         with pytest.raises(StoreError, match="no admin yet"):
             set_analyst(store, "ana", "coder")

@@ -20,10 +20,13 @@ def no_user_keys(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+pytestmark = pytest.mark.backends
+
+
 @pytest.fixture
-def confirmed(tmp_path):
+def confirmed(db_path):
     """ana (coder) confirmed the first three events; tester and rui review."""
-    path = str(tmp_path / "review.db")
+    path = db_path
     ids = build_db(path)
     with Store(path, analyst="lead") as lead:
         set_analyst(lead, "lead", "admin")

@@ -66,7 +66,7 @@ def _final_for(tx: Tx, copy: dict[str, Any], article_id: int) -> int:
                   article_id=article_id, created_at=stamp, updated_at=stamp)  # fmt: skip
     final = tx.insert("events", values)
     for src in store.query(
-        "SELECT article_id, quote, start, end FROM event_sources WHERE event_id = ? ORDER BY id",
+        'SELECT article_id, quote, start, "end" FROM event_sources WHERE event_id = ? ORDER BY id',
         [copy["id"]],
     ):
         tx.insert("event_sources", {**src, "event_id": final})

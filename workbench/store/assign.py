@@ -105,7 +105,7 @@ def _copy_events(tx: Tx, article_id: int, coder: str) -> int:
         )  # fmt: skip
         copy_id = tx.insert("events", values)
         for src in store.query(
-            "SELECT article_id, quote, start, end FROM event_sources "
+            'SELECT article_id, quote, start, "end" FROM event_sources '
             "WHERE event_id = ? AND article_id = ? ORDER BY id",
             [event["id"], article_id],
         ):
