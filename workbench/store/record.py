@@ -20,8 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .backends import fragments
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -173,6 +171,8 @@ LIST_FIELDS = tuple(f.name for f in FIELDS if f.editable and f.kind == "actors")
 def create_flat_view(db: Database) -> None:
     """(Re)create the `events_flat` view from FIELDS: each migration that changes the record
     ends with this."""
+    from .backends import fragments  # here: record.py stays importable on its own
+
     db.execute("DROP VIEW IF EXISTS events_flat")
     # The server's view is written out by hand in its backend (SQLite's JSON functions
     # have other names there): a field added here must be added there too.
