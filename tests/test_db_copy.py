@@ -13,6 +13,7 @@ from workbench.cli import main
 from workbench.store import Store, redo, undo
 from workbench.store.copy import TABLES
 from workbench.store.events import add_event, update_event
+from workbench.store.models import cache_vectors, save_model
 
 
 def _copy(src: str, dst: str) -> str:
@@ -22,7 +23,12 @@ def _copy(src: str, dst: str) -> str:
 
 
 def _dump(store: Store) -> dict[str, list[tuple]]:
-    order = {"action_targets": "action_id, target", "id_sequence": "name"}
+    order = {
+        "action_targets": "action_id, target",
+        "id_sequence": "name",
+        "learned_models": "kind",
+        "learned_vectors": "key",
+    }
     return {
         t: [tuple(r) for r in store.conn.execute(f'SELECT * FROM "{t}" ORDER BY {order.get(t, "id")}')]
         for t in TABLES
@@ -39,6 +45,12 @@ def test_round_trip_through_a_server_keeps_rows_undo_state_and_export(tmp_path, 
             {"notes": "quote \u00e9\t\u201cq\u201d \x00 nul", "confidence": 0.1},
         )
         undo(store)  # an undone action: redo must still find it after the copies
+        with store.write():  # text from before input was cleaned of NUL (or another tool)
+            store.conn.execute(
+                "UPDATE events SET notes = ? WHERE id = ?", ["old \x00 note", ids["clash"]]
+            )
+        save_model(store, "types", b"\x00model\xff", examples=3, decisions=2, meta={"k": 1})
+        cache_vectors(store, [("v1", b"\x00\x01\xfe")])
         before = export_text(store, "csv", tmp_path, status="all")
         rows = _dump(store)
     server = pg_cluster.new_database()

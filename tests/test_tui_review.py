@@ -246,10 +246,15 @@ async def test_conflict_is_refused_with_a_notice_and_reloads(db):
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
+        # The screen's live feed would reload the row before the key (test_tui_live.py
+        # covers that): stop it, so the confirmation is made against the version shown,
+        # which the colleague has made stale, as on a busy server between two refreshes.
+        app.workers.cancel_group(app.screen, "live")
         with Store(path, analyst="colleague") as other:
             from workbench.store.events import update_event
 
             update_event(other, e1, {"notes": "checked by a colleague"})
+        assert app.screen.current.row["notes"] != "checked by a colleague"  # still stale
         await press(pilot, app, "c")
         assert event_row(path, e1)["status"] == "proposed"  # refused
         notices = [n.message for n in app._notifications]

@@ -193,7 +193,8 @@ class Store:
 
     def check_quick(self) -> str | None:
         """The backend's quick integrity check: None when it passes, else what it found."""
-        return self.sql.quick_check(self.conn)
+        problem: str | None = self.sql.quick_check(self.conn)
+        return problem
 
     def _savepoint(self) -> Iterator[Any]:
         self._depth += 1

@@ -423,7 +423,7 @@ def m015_learned_models(db: Database) -> None:
             trained_at TEXT NOT NULL,
             examples INTEGER NOT NULL,          -- training-set size
             decisions INTEGER NOT NULL,         -- analyst decisions in the database then
-            meta TEXT NOT NULL DEFAULT '{}',    -- JSON: embedder, per-type counts, CV figures
+            meta TEXT NOT NULL DEFAULT '{{}}',    -- JSON: embedder, per-type counts, CV figures
             data {blob} NOT NULL
         )
         """

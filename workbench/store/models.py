@@ -90,8 +90,12 @@ def save_model(
 ) -> None:
     with store.write() as db:
         db.execute(
-            "INSERT OR REPLACE INTO learned_models "
-            "(kind, trained_at, examples, decisions, meta, data) VALUES (?, ?, ?, ?, ?, ?)",
+            # An upsert both backends spell the same (SQLite 3.24+, PostgreSQL 9.5+).
+            "INSERT INTO learned_models "
+            "(kind, trained_at, examples, decisions, meta, data) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (kind) DO UPDATE SET trained_at = excluded.trained_at, "
+            "examples = excluded.examples, decisions = excluded.decisions, "
+            "meta = excluded.meta, data = excluded.data",
             [kind, now(), examples, decisions, json.dumps(meta, sort_keys=True), data],
         )
 
@@ -125,5 +129,7 @@ def cache_vectors(store: Store, items: list[tuple[str, bytes]]) -> None:
     if items:
         with store.write():
             store.conn.executemany(
-                "INSERT OR REPLACE INTO learned_vectors (key, vector) VALUES (?, ?)", items
+                "INSERT INTO learned_vectors (key, vector) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET vector = excluded.vector",
+                items,
             )
