@@ -111,6 +111,9 @@ COMPOUND_TAILS = frozenset(
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
+# Not "at" ("killed at least 11") nor "as" ("killed as many as").
+REDUCED_NEXT = frozenset(["on", "in", "during", "near", "when", "while", "after", "earlier",
+                          "last", "yesterday", "outside", "inside"])  # fmt: skip
 BE = frozenset(["is", "was", "are", "were", "s", "has", "had", "would", "will"])
 PREPS = frozenset(["against", "of", "with", "by", "to", "on", "from", "for", "at", "in"])
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’)]*\s")
@@ -584,8 +587,21 @@ class Finder(Cues, Sides):
             return True  # "US forces came under fire from ...": the subject was the target
         if keys[t.i].endswith("ing"):
             return False  # "are massing troops", "were shelling": progressive, active
+        if self._reduced_relative(t):
+            return True  # "four Kurdish fighters killed on the front line were buried"
         # "were reportedly killed", "were also killed": an adverb between
         return prev in aux or ((prev.endswith("ly") or prev in PASSIVE_ADVERBS) and prev2 in aux)
+
+    def _reduced_relative(self, t: Ann) -> bool:
+        """A killing verb right after the people it befell and before a preposition:
+        "fighters killed on the battlefront", "two soldiers shot dead near the border"."""
+        if "agent" not in t.info.flags or t.info.sub_event_type != "Attack" or not t.i:
+            return False
+        if t.j >= len(self.keys) or self.keys[t.j] not in REDUCED_NEXT:
+            return False
+        a = self.ann_at(t.i - 1)
+        prev = self.keys[t.i - 1]
+        return (a is not None and a.kind == "actor") or prev in self.lex.victim_nouns
 
     def anaphoric(self, t: Ann, first_tok: int) -> bool:
         k = t.i - 1

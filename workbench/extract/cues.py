@@ -37,6 +37,7 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
 # one it is a charge of a pattern ("accused of using chemical weapons").
 COORDINATORS = frozenset(["with", "and", "but", "while", "whereas", "as"])
 PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had", "still", "now"])
+LONG_UNITS = frozenset(["days", "weeks", "months", "years", "decades", "decade", "year", "month"])
 DURATIONS = frozenset(["weeks", "months", "years", "decades"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
@@ -132,6 +133,11 @@ class Cues:
             x = after_long.index("for")
             if not DURATIONS.isdisjoint(after_long[x + 1 : x + 4]):
                 return "cue-habitual"
+        # "fought a four-decade civil war", "days-long battles", "a months-long siege".
+        if "decade" in after_long[:4] or "decades" in after_long[:4] or (
+            t.i >= 2 and keys[t.i - 1] == "long" and keys[t.i - 2] in LONG_UNITS
+        ):
+            return "cue-habitual"
         # "hundreds of strikes ... since the start of the war": a tally, not an incident.
         if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
             return "cue-habitual"
