@@ -134,8 +134,10 @@ class Cues:
             if not DURATIONS.isdisjoint(after_long[x + 1 : x + 4]):
                 return "cue-habitual"
         # "fought a four-decade civil war", "days-long battles", "a months-long siege".
-        if "decade" in after_long[:4] or "decades" in after_long[:4] or (
-            t.i >= 2 and keys[t.i - 1] == "long" and keys[t.i - 2] in LONG_UNITS
+        if (
+            "decade" in after_long[:4]
+            or "decades" in after_long[:4]
+            or (t.i >= 2 and keys[t.i - 1] == "long" and keys[t.i - 2] in LONG_UNITS)
         ):
             return "cue-habitual"
         # "hundreds of strikes ... since the start of the war": a tally, not an incident.
