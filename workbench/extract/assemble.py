@@ -323,6 +323,11 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         c.place = _previous_town(si, sentences, f, the.group(1).lower())
         if c.place is not None:
             c.rules.append("place-anaphora")
+    if c.place is None and (carried := _previous_town(si, sentences, f, "carried", 1)):
+        # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
+        # sentence naming no place goes on about the town the one before named.
+        c.place = carried
+        c.rules.append("place-previous-sentence")
     pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
     c.weapons = [a.info for a in in_span(s_anns, *clause, "weapon")]
     c.weapons += [
@@ -436,14 +441,17 @@ _THE_TOWN = re.compile(
 )  # fmt: skip
 _HELD = ("city", "town", "village", "district", "neighbourhood")
 _TOWNS = {"city": ("city",), "town": ("town", "city"), "village": ("village", "town"),
-          "stronghold": _HELD, "strongholds": _HELD, "enclave": _HELD, "bastion": _HELD}  # fmt: skip
+          "stronghold": _HELD, "strongholds": _HELD, "enclave": _HELD, "bastion": _HELD,
+          "carried": ("city", "town", "village", "neighbourhood", "camp", "base")}  # fmt: skip
 
 
-def _previous_town(si: int, sentences: list[Sentence], f: Finder, word: str) -> Ann | None:
-    """The last town of that kind named in this or the two sentences before (same or
+def _previous_town(
+    si: int, sentences: list[Sentence], f: Finder, word: str, back: int = 2
+) -> Ann | None:
+    """The last town of that kind named in this or the `back` sentences before (same or
     previous paragraph)."""
     para = sentences[si].para
-    for prev in reversed(sentences[max(0, si - 2) : si + 1]):
+    for prev in reversed(sentences[max(0, si - back) : si + 1]):
         if prev.skip or prev.para < para - 1:
             return None
         lo = bisect.bisect_left(f.ann_starts, prev.start)
