@@ -112,9 +112,14 @@ def finalize(
         rules.append("actor1-unidentified")
     if actor1 is None and sub == "Arrests":
         # "He was arrested at the house": ACLED codes arrests with no named arresting
-        # force to the country's police.
-        actor1 = lex.group_actor("police", country)[0]
+        # force to the police of the country it happened in ("detained in Turkey").
+        where = inc.place.info.country if inc.place is not None else None
+        actor1 = lex.group_actor("police", where or country)[0]
         rules.append("actor1-police-arrest")
+    if sub == "Arrests" and actor2 == lex.group_actor("unidentified", country)[0]:
+        # "Two men were arrested": people taken with no group named are civilians to ACLED.
+        actor2 = civilians
+        rules.append("target-arrested-civilians")
     protesters = lex.group_actor("protesters", country)[0]
     crowd = _crowd_actor(lex, sub, country)
     if crowd and actor1 in (None, protesters, lex.group_actor("civilians", country)[0]):
