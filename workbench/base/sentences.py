@@ -36,19 +36,26 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
-def line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of the line text[start:end], trimmed, none empty."""
+def line_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of the line text[start:end] between sentence ends, not
+    yet trimmed: the extractor cuts over-long ones further before trimming."""
     line = text[start:end]
-    spans = []
+    pieces = []
     cut = start
     for m in _END.finditer(line):
         word = _LAST_WORD.search(line, max(0, m.start() - 12), m.start())
         if word and (word.group().lower() in ABBREVIATIONS or len(word.group()) == 1):
             continue
-        spans.append(_trim(text, cut, start + m.start() + 1))
+        pieces.append((cut, start + m.start() + 1))
         cut = start + m.end()
     if cut < end:
-        spans.append(_trim(text, cut, end))
+        pieces.append((cut, end))
+    return pieces
+
+
+def line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of the line text[start:end], trimmed, none empty."""
+    spans = [_trim(text, a, b) for a, b in line_cuts(text, start, end)]
     return [(a, b) for a, b in spans if b > a]
 
 

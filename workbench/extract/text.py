@@ -3,7 +3,8 @@
 A sentence is skipped for events when it lies in a boilerplate span (ingest marks mastheads,
 "Also Read:" links and shop footers) or is heading-like: a short line without sentence
 punctuation ("7 basic questions about the war in Syria"), which in news pages is a headline
-or a link to another story, never the report itself.
+or a link to another story, never the report itself. Where a sentence ends is
+`base.sentences`' rule, the one the review screen's cursor moves by.
 """
 
 from __future__ import annotations
@@ -12,53 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[#@]?[A-Z0-9])")
-_ABBREV = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "maj",
-        "adm",
-        "rep",
-        "sen",
-        "gov",
-        "st",
-        "no",
-        "vs",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "brig",
-        "cpl",
-        "pvt",
-        "mt",
-        "ft",
-        "approx",
-        "est",
-        "dept",
-    ]
-)
+from ..base.sentences import line_cuts
+
 _LINK = re.compile(r"^\s*(?:also\s+read|read\s+more|related|see\s+also|watch|click\s+here)\b", re.I)
 # Clause boundaries: where one reported action ends and another may begin.
 # The lookahead lets the engine skip, at one character test, every position where no
@@ -68,7 +24,6 @@ _STRONG = re.compile(
     r"|as\s+well\s+as|then|as)\b|\s+while\s+|\s+whereas\s+|\s+—|—\s+)"
 )
 _COMMA = re.compile(r",|\(|\)|\"|“|”")
-_LAST_WORD = re.compile(r"[A-Za-z]+$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
 _TWEET_SIG = re.compile(r"^\s*[—–-]+\s*.*\(@\w+\)")
 # A "sentence" longer than this is cut at a space: the rules look around each trigger within
@@ -137,15 +92,8 @@ def split_sentences(text: str, skip_spans: list[tuple[int, int]]) -> list[Senten
             or bool(body and _LINK.match(line))
         )
         signature = bool(_TWEET_SIG.match(line))
-        cut = start
-        for m in _END.finditer(line):
-            word = _LAST_WORD.search(line, max(0, m.start() - 12), m.start())
-            if word and (word.group().lower() in _ABBREV or len(word.group()) == 1):
-                continue
-            _add(sentences, text, cut, start + m.start() + 1, para, skip, signature)
-            cut = start + m.end()
-        if cut < end:
-            _add(sentences, text, cut, end, para, skip, signature)
+        for a, b in line_cuts(text, start, end):
+            _add(sentences, text, a, b, para, skip, signature)
     sentences = [s for s in sentences if s.end > s.start]
     for k, s in enumerate(sentences):
         s.para_start = (
