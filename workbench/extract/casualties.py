@@ -11,27 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..base.calendar import MONTH_NAMES
+from ..base.numbers import TENS, UNITS, words_to_int
 from .lexicon import Lexicon
 from .tallies import mark_context
 
-UNITS = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}  # fmt: skip
+# Number words by value, for the patterns (the order is the alternatives' order).
+_ONES = "|".join(w for w, n in UNITS.items() if n < 10)  # one .. nine
+_TEENS = "|".join(w for w, n in UNITS.items() if n > 10)  # eleven .. nineteen
+_SMALL = "|".join(w for w, n in UNITS.items() if n <= 10)  # one .. ten
 # "two dozen", "a couple of dozen", "half a dozen": first, so "two" alone does not match.
 _DOZEN = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|half\s+a)"
-    r"\s+dozen(?!s)"
+    rf"(?:{'|'.join(w for w, n in UNITS.items() if 2 <= n <= 10)}|a\s+couple\s+of|a\s+few"
+    r"|half\s+a)\s+dozen(?!s)"
 )
 _WORDNUM = (
-    _DOZEN
-    + r"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
-    r"|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten)"
+    _DOZEN + rf"|(?:(?:{'|'.join(TENS)})(?:[\s-](?:{_ONES}))?|{_TEENS}|{_SMALL})"
     r"(?:\s+(?:hundred|thousand))?|a\s+(?:hundred|thousand)"
 )
 _HEDGE = (
@@ -83,35 +78,10 @@ ANCHORS = frozenset(
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
 NUMBER_START = frozenset(
     [
-        "one",
+        *UNITS,
+        *TENS,
         "a",
         "an",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
         "at",
         "more",
         "over",
@@ -426,11 +396,11 @@ class CasualtyFinder:
             return int(self.quantities[word]), word
         if word.endswith(" dozen"):  # "two dozen" 24, "a couple of dozen" 24, "half a dozen" 6
             times = word[: -len(" dozen")]
-            n = {"a couple of": 2, "a few": 3, "half a": 0.5}.get(times) or _words_to_int(times)
+            n = {"a couple of": 2, "a few": 3, "half a": 0.5}.get(times) or words_to_int(times)
             return (int(n * 12) if n else None), ""
         if word.replace(",", "").isdigit():
             return int(word.replace(",", "")), ""
-        return _words_to_int(word), ""
+        return words_to_int(word), ""
 
 
 # A tally over a period or a whole war, not one incident's toll: "have been killed since
@@ -442,27 +412,8 @@ _PLURAL = (
     r"|explosions|blasts|shells|rockets|missiles|drones|vehicles|houses|homes|cases|incidents"
     r"|others)\b)(?-i:[a-z][a-z-]{2,}(?:s|men))\b"
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
-)
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+$", re.I)
 
 
 def _looks_like_year(raw: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and raw[:2] in ("19", "20")
-
-
-def _words_to_int(word: str) -> int | None:
-    total, current = 0, 0
-    for part in word.split():
-        if part in UNITS:
-            current += UNITS[part]
-        elif part in TENS:
-            current += TENS[part]
-        elif part == "hundred":
-            current = max(current, 1) * 100
-        elif part == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            return None
-    return total + current or None

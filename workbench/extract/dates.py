@@ -14,21 +14,24 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MON = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DAYNAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMWORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a|a couple of)"
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+from ..base.calendar import DAY_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES
+from ..base.numbers import UNITS
+
+# A month, full or short ("February", "Feb", "Sept"), the longest first; a weekday.
+_MON = "(?:{})".format(
+    "|".join(
+        form.capitalize()
+        for m in MONTH_NAMES
+        for form in sorted({m, *(a for a in MONTH_ABBREVIATIONS if m.startswith(a))}, key=len,
+                           reverse=True)
     )
-}
-WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
-NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2}
+)  # fmt: skip
+_DAYNAME = "(?:{})".format("|".join(d.capitalize() for d in DAY_NAMES))
+_SMALL = {w: n for w, n in UNITS.items() if n <= 10}  # "two days ago" .. "ten weeks ago"
+_NUMWORD = rf"(?:\d{{1,2}}|{'|'.join(_SMALL)}|a|a couple of)"
+MONTHS = {m[:3]: i + 1 for i, m in enumerate(MONTH_NAMES)}
+WEEKDAYS = {d[:3]: i for i, d in enumerate(DAY_NAMES)}
+NUMBERS = {"a": 1, **_SMALL, "a couple of": 2}
 PART_DAY = {"early": 5, "beginning": 3, "start": 3, "mid": 15, "middle": 15, "late": 25}
 PART_DAY |= {"end": 28}
 
@@ -75,25 +78,11 @@ class DateHit:
     range_marked: bool = False  # "since Feb. 3": a period's edge, not the event's date
 
 
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december")  # fmt: skip
-DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ANCHORS = frozenset(
     [
         *MONTH_NAMES,
         *DAY_NAMES,
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "yesterday",
         "today",
         "tonight",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import DAY_NAMES, MONTH_NAMES
+from ..base.calendar import DAY_NAMES, MONTH_NAMES
 
 PLACE_WORDS = frozenset(
     [
