@@ -18,10 +18,13 @@ from .names import name_key
 
 STATE_FORCES = "State forces"
 CIVILIANS = "Civilians"
+PROTESTERS = "Protesters"
 EXTERNAL_FORCES = "External/Other forces"
 # ACLED's organised armed actors (inter 1-4 and 8), and the non-state ones among them.
 ARMED_INTER = (1, 2, 3, 4, 8)
 NON_STATE_INTER = (2, 3, 4)
+# Crowds: rioters and protesters (inter 5 and 6).
+CROWD_INTER = (5, 6)
 # Where an actor's attributes may hold its type: ours, and the names other tools use.
 TYPE_ATTRS = ("type", "actor_type", "inter")
 

@@ -10,9 +10,10 @@ stays contextual, so "the group" never becomes an alias of the group it stood fo
 
 from __future__ import annotations
 
+from ..base.actors import NON_STATE_INTER, type_names
 from .annotate import Ann
 
-NON_STATE = frozenset(["Rebel group", "Political militia", "Identity militia"])
+NON_STATE = frozenset(type_names(NON_STATE_INTER))
 WINDOW = 1500  # characters back to the naming: a few paragraphs
 # Generic groups whose definite form may refer back; "anaphor" words ("the group") mean
 # nothing else and are dropped when nothing was named before them.

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..base.actors import EXTERNAL_FORCES
 from .gazetteer import gazetteer_entry, local_homonym
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
@@ -78,7 +79,6 @@ GEO_NOUNS = frozenset(
      "southwest", "northern", "southern", "eastern", "western", "central", "province",
      "region", "border", "countryside", "coast", "oblast", "governorate", "city", "town"]
 )  # fmt: skip
-EXTERNAL = "External/Other forces"  # mercenaries, coalitions: say nothing of where
 HEAD_GROUPS = frozenset(["unidentified", "rebels"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 
@@ -124,7 +124,8 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
                 else:
                     named[entry.country] += 1
                 break
-            if kind == "actor" and entry.country and entry.type not in ("Person", EXTERNAL):
+            # External forces (mercenaries, coalitions) say nothing of where.
+            if kind == "actor" and entry.country and entry.type not in ("Person", EXTERNAL_FORCES):
                 actors[entry.country] += 1
             elif kind == "demonym" and isinstance(entry, str):
                 actors[entry] += 1

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from ..base.actors import CROWD_INTER, type_names
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
 from .dating import pick_date, usable_date
@@ -22,7 +23,7 @@ from .places_split import coordinated_places
 from .placing import pick_place, place_rank
 from .text import Sentence, clause_of, comma_end, comma_start
 
-CROWDS = ("Protesters", "Rioters")
+CROWDS = type_names(CROWD_INTER)
 DISRUPTED = "Disrupted weapons use"
 PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
 

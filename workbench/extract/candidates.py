@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..base.actors import ARMED_INTER, type_names
+from ..base.numbers import UNITS
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, Cues
 from .lexicon import Lexicon
@@ -55,18 +57,7 @@ class Candidate:
 
 NUMBER_WORDS = frozenset(
     [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
+        *(w for w, n in UNITS.items() if n <= 12),
         "dozens",
         "dozen",
         "scores",
@@ -117,8 +108,7 @@ REDUCED_NEXT = frozenset(["on", "in", "during", "near", "when", "while", "after"
 BE = frozenset(["is", "was", "are", "were", "s", "has", "had", "would", "will"])
 PREPS = frozenset(["against", "of", "with", "by", "to", "on", "from", "for", "at", "in"])
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’)]*\s")
-ARMED_TYPES = frozenset(["State forces", "Rebel group", "Political militia", "Identity militia",
-                         "External/Other forces"])  # fmt: skip
+ARMED_TYPES = frozenset(type_names(ARMED_INTER))
 USERS = frozenset(["used", "run", "held", "controlled", "manned", "occupied", "operated"])
 FORMER = frozenset(["former", "ex", "retired", "defected"])
 

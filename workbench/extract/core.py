@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from ..base.actors import STATE_FORCES
 from .anaphora import refer_back
 from .annotate import Ann, annotate, context_country
 from .assemble import find_candidates
@@ -242,7 +243,7 @@ def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, sta
         if inner is None:
             continue
         entry = inner.info if isinstance(inner.info, ActorEntry) else None
-        state = inner.atype == "State forces" or (
+        state = inner.atype == STATE_FORCES or (
             entry is not None and entry.acts_for in lex.forces_of.values()
         )
         if state:

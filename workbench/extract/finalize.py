@@ -20,6 +20,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..base.actors import (
+    ARMED_INTER,
+    CROWD_INTER,
+    EXTERNAL_FORCES,
+    PROTESTERS,
+    STATE_FORCES,
+    type_names,
+)
 from ..base.codebook import event_type_of
 from .cues import is_verb
 from .incidents import Incident, kind_of
@@ -39,13 +47,7 @@ AROUND = re.compile(
 )
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
-ARMED = (
-    "State forces",
-    "Rebel group",
-    "Political militia",
-    "Identity militia",
-    "External/Other forces",
-)
+ARMED = type_names(ARMED_INTER)
 
 
 def _holder(text: str, a) -> bool:
@@ -270,22 +272,22 @@ def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tu
     if "territory" in trig.flags:
         # ACLED: the government "or its affiliates" regain territory; pro-government
         # militias ("pro-regime forces", the NDF) take ground for the government.
-        state = agent_type == "State forces" or (bool(inc.agents) and _progov(inc.agents[0], lex))
+        state = agent_type == STATE_FORCES or (bool(inc.agents) and _progov(inc.agents[0], lex))
         return (
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"
     kind, generic = kind_of(inc)
     if (
         kind in ("Attack", "Armed clash")
-        and agent_type == "State forces"
+        and agent_type == STATE_FORCES
         and "crowd-context" in inc.primary.rules
     ):
         # "When relatives marched ..., security forces opened fire, killing four".
         return "Excessive force against protesters", "sub-event-force-on-crowd"
-    crowd = {a.atype for a in inc.agents + inc.targets} & {"Protesters", "Rioters"}
+    crowd = {a.atype for a in inc.agents + inc.targets} & set(type_names(CROWD_INTER))
     if crowd and kind in ("Armed clash", "Attack"):
         # "Protesters clashed with police": a riot, or force used on a demonstration.
-        if kind == "Attack" and inc.targets and inc.targets[0].atype == "Protesters":
+        if kind == "Attack" and inc.targets and inc.targets[0].atype == PROTESTERS:
             return "Excessive force against protesters", "sub-event-demonstrators"
         return "Violent demonstration", "sub-event-demonstrators"
     if not generic:
@@ -299,7 +301,7 @@ def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tu
         if trig.sub_event_type == "Attack" and not armed_target:
             return "Attack", "sub-event-trigger"
         return "Armed clash", "sub-event-armed-sides"
-    state = agent_type in ("State forces", "External/Other forces")
+    state = agent_type in (STATE_FORCES, EXTERNAL_FORCES)
     if trig.sub_event_type == AIR and not state and main.info.phrase.lower().startswith("bomb"):
         return IED, "sub-event-non-state-bombing"
     return trig.sub_event_type, "sub-event-trigger-default"
