@@ -1,7 +1,8 @@
 """Provides `CrossIndex`: the same incident reported by two articles becomes one event.
 
 When a proposal from one article matches an event the extractor proposed from another
-(same sub-event type, dates within their precision, and the same two actors, or the same
+(same sub-event type, dates that can be one incident's - `base.calendar.dates_agree`, the
+rule duplicate detection and the gold matching use - and the same two actors, or the same
 place and a shared actor), the article is added to that event as another source instead of
 proposing a duplicate. Only untouched proposals are joined: an event an analyst confirmed,
 rejected or edited is never changed by extraction.
@@ -12,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..base.calendar import PRECISION_DAYS, dates_agree
 from ..store import Store
-
-WINDOW = {"day": 1, "week": 7, "month": 31, "unknown": 10_000}
 
 
 @dataclass(slots=True)
@@ -26,12 +26,6 @@ class Known:
     place: int | None
     articles: set[int] = field(default_factory=set)
     filed: list[tuple[str, int]] = field(default_factory=list)  # the buckets it is in
-    day: int = 0  # when.toordinal(), compared as an int in the lookup loop
-    window: int = 7  # WINDOW of its precision
-
-    def __post_init__(self) -> None:
-        self.day = self.when.toordinal() if self.when is not None else 0
-        self.window = WINDOW.get(self.precision, 7)
 
 
 class CrossIndex:
@@ -58,9 +52,9 @@ class CrossIndex:
 
     def _file(self, sub: str, known: Known) -> None:
         self.by_id[known.id] = known
-        if known.when is None:
-            return
-        day, w = known.when.toordinal(), min(WINDOW.get(known.precision, 7), 31)
+        if known.when is None or known.precision not in PRECISION_DAYS:
+            return  # an unknown date is no incident's
+        day, w = known.when.toordinal(), PRECISION_DAYS[known.precision]
         for week in range((day - w) // 7, (day + w) // 7 + 1):
             self.buckets.setdefault((sub, week), []).append(known)
             known.filed.append((sub, week))
@@ -69,10 +63,9 @@ class CrossIndex:
         self, sub: str, when: str | None, precision: str, a1, a2, place, article: int
     ) -> int | None:
         day, actors = _day(when), _actors(a1, a2)
-        if day is None or not actors:
+        if day is None or not actors or precision not in PRECISION_DAYS:
             return None
-        w = min(WINDOW.get(precision, 7), 31)
-        mine = WINDOW.get(precision, 7)
+        w = PRECISION_DAYS[precision]
         d = day.toordinal()
         seen: set[int] = set()
         buckets = self.buckets
@@ -82,8 +75,8 @@ class CrossIndex:
                 if kid in seen or article in known.articles:
                     continue
                 seen.add(kid)
-                # Dates agree within the wider of the two precision windows.
-                if abs(d - known.day) > (mine if mine > known.window else known.window):
+                assert known.when is not None  # only dated events are filed
+                if not dates_agree(day, precision, known.when, known.precision):
                     continue
                 if place is not None and known.place is not None:
                     if place == known.place and actors & known.actors:

@@ -1,0 +1,39 @@
+"""Two articles' proposals join as one event only when their dates can be one incident's,
+by the same rule as duplicate detection (base.calendar.dates_agree)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract.crossref import CrossIndex
+
+AIR = "Air/drone strike"
+
+
+@pytest.fixture
+def index(store):
+    idx = CrossIndex(store)
+    # Event 1: an air strike "late last month", month-precise; event 2 one on a known day.
+    idx.add(1, AIR, "2019-04-28", "month", 10, 11, 5, article=1)
+    idx.add(2, "Armed clash", "2019-05-02", "day", 10, 11, 5, article=1)
+    return idx
+
+
+@pytest.mark.parametrize(
+    ("sub", "when", "precision", "joins"),
+    [
+        (AIR, "2019-04-02", "day", 1),  # the same calendar month
+        (AIR, "2019-05-02", "day", None),  # 4 days later, but the next month
+        ("Armed clash", "2019-05-03", "day", 2),  # a day apart
+        ("Armed clash", "2019-05-04", "day", None),  # two days apart, both day-precise
+        ("Armed clash", "2019-05-08", "week", 2),  # within the week of the wider precision
+        ("Armed clash", "2019-05-03", "unknown", None),  # an unknown date is no incident's
+    ],
+)
+def test_dates_join_by_the_one_rule(index, sub, when, precision, joins):
+    assert index.find(sub, when, precision, 10, 11, 5, article=2) == joins
+
+
+def test_an_event_of_unknown_date_is_never_joined(index):
+    index.add(3, "Attack", "2019-05-02", "unknown", 10, 11, 5, article=1)
+    assert index.find("Attack", "2019-05-02", "day", 10, 11, 5, article=2) is None
