@@ -3,7 +3,9 @@
 Used when an analyst adds an event from the sentence under the cursor: the proposal whose
 evidence overlaps the span most is returned; failing that, the span is read on its own
 (in the article's context: its country and publication date). Values use the public field
-names of the event API (`actor1`, `location`, lists joined with "; ").
+names of the event API (`actor1`, `location`, lists joined with "; "): the editable fields
+of the event record (`store/record.py`), so a new one is proposed as soon as the extractor's
+`EventProposal` has an attribute of its name.
 """
 
 from __future__ import annotations
@@ -11,13 +13,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..store.record import FIELDS
 from .core import extract
 from .lexicon import cached_lexicon
 from .model import EventProposal
 
-FIELDS = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
-          "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "notes",
-          "confidence")  # fmt: skip
+# Record fields the proposal holds under another name.
+PROPOSAL_ATTRS = {"location": "place"}
 
 
 def propose_for_text(
@@ -57,10 +59,14 @@ def propose_for_span(store, article_id: int, start: int, end: int) -> dict[str, 
 
 
 def values_of(ev: EventProposal) -> dict[str, Any]:
-    values = {f: getattr(ev, f) for f in FIELDS if getattr(ev, f) not in (None, "")}
-    if ev.place:
-        values["location"] = ev.place
-    for field in ("assoc_actor_1", "assoc_actor_2"):
-        if getattr(ev, field):
-            values[field] = "; ".join(getattr(ev, field))
+    """The proposal's value of each editable record field it has, leaving out empty ones."""
+    values = {}
+    for field in FIELDS:
+        if not field.editable:
+            continue
+        value = getattr(ev, PROPOSAL_ATTRS.get(field.name, field.name), None)
+        if isinstance(value, list):
+            value = "; ".join(value)
+        if value not in (None, ""):
+            values[field.name] = value
     return values
