@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..base.actors import EXTERNAL_FORCES
+from .casualties import CasualtyHit
+from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
@@ -83,6 +85,11 @@ HEAD_GROUPS = frozenset(["unidentified", "rebels"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 
 
+# What an annotation read, by kind: an actor's dictionary entry (or, for a generic group
+# such as "progov", the group's name), a place's, a weapon, a trigger, a date, a figure.
+Payload = ActorEntry | PlaceEntry | Weapon | Trigger | DateHit | CasualtyHit | str | None
+
+
 @dataclass(slots=True)
 class Ann:
     kind: str  # actor | place | weapon | trigger | date | casualty
@@ -92,13 +99,45 @@ class Ann:
     end: int
     name: str | None = None  # canonical actor/place name
     rule: str = ""
-    info: object = None  # ActorEntry | PlaceEntry | Weapon | Trigger | DateHit | CasualtyHit
+    info: Payload = None
     role: str = ""  # backer | descriptor | origin (actors/places that take no event role)
     weapon: Weapon | None = None  # an aerial/artillery word folded into an actor
     atype: str = ""  # actor type
     country: str = ""
     contextual: bool = False
     confidence: float = 0.8
+
+    # The payload of each kind, typed; reading the wrong kind's is a bug, so it fails.
+    @property
+    def trigger(self) -> Trigger:
+        assert isinstance(self.info, Trigger), self
+        return self.info
+
+    @property
+    def date_hit(self) -> DateHit:
+        assert isinstance(self.info, DateHit), self
+        return self.info
+
+    @property
+    def figure(self) -> CasualtyHit:
+        assert isinstance(self.info, CasualtyHit), self
+        return self.info
+
+    @property
+    def arms(self) -> Weapon:
+        """A weapon annotation's weapon (not `weapon`, the one folded into an actor)."""
+        assert isinstance(self.info, Weapon), self
+        return self.info
+
+    @property
+    def place_entry(self) -> PlaceEntry:
+        assert isinstance(self.info, PlaceEntry), self
+        return self.info
+
+    @property
+    def actor_entry(self) -> ActorEntry | None:
+        """An actor's dictionary entry; None for a generic group ("progov", "civilians")."""
+        return self.info if isinstance(self.info, ActorEntry) else None
 
 
 def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:

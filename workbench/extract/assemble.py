@@ -200,7 +200,7 @@ def _protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
     prev = sentences[si - 1]
     lo = bisect.bisect_left(f.ann_starts, prev.start)
     hi = bisect.bisect_left(f.ann_starts, prev.end)
-    return any(a.kind == "trigger" and a.info.sub_event_type in PROTESTS for a in f.anns[lo:hi])
+    return any(a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in f.anns[lo:hi])
 
 
 def _many_before(keys: list[str], i: int, sent: Sentence, starts: list[int]) -> bool:
@@ -213,7 +213,7 @@ def _period(f: Finder, dates: list[Ann], t: Ann) -> bool:
     """ "... has killed hundreds since late April": the clause sums up a period; but "the
     deadliest attack since 2016" is still one attack."""
     for d in dates:
-        if d.info.range_marked and "since" in f.text[max(0, d.start - 8) : d.start + 6].lower():
+        if d.date_hit.range_marked and "since" in f.text[max(0, d.start - 8) : d.start + 6].lower():
             before = f.keys[max(0, t.i - 4) : t.i]
             return not any(w in SUPERLATIVE for w in before)
     return False
@@ -229,7 +229,7 @@ def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
 
 def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, others):
     c = Candidate(si, clause, ts)
-    disrupted = any(t.info.sub_event_type == DISRUPTED for t in ts)
+    disrupted = any(t.trigger.sub_event_type == DISRUPTED for t in ts)
     ctok1 = bisect.bisect_left(starts, clause[1])
     for t in ts:
         # Subjects and objects are read within commas: "..., a chemical weapon banned by
@@ -240,7 +240,7 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         by = f.by_phrase(t, ctok1)
         passive = f.is_passive(t)
         subj = f.subject(t, ftok, aside)
-        if by and disrupted and t.info.sub_event_type != DISRUPTED:
+        if by and disrupted and t.trigger.sub_event_type != DISRUPTED:
             # "intercepted a drone launched by the Houthis": who launched the weapon is the
             # side whose attack was stopped, not the interceptor.
             agents, targets = ([] if passive else subj), by
@@ -268,12 +268,12 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
             c.civilian_target = True
             c.rules.append("target-civilian-objects")
         c.passive = c.passive or passive
-    if not c.agents and all("agent" in t.info.flags for t in ts):
+    if not c.agents and all("agent" in t.trigger.flags for t in ts):
         return None  # "was killed" alone is a casualty report, not an attack of its own
     if (
-        all("crowd" in t.info.flags for t in ts)
+        all("crowd" in t.trigger.flags for t in ts)
         and not any(a.atype in CROWDS for a in c.agents)
-        and not ("many" in ts[0].info.flags and _many_before(f.keys, ts[0].i, sent, starts))
+        and not ("many" in ts[0].trigger.flags and _many_before(f.keys, ts[0].i, sent, starts))
     ):
         return None  # "mourners gathered" is no protest; "protesters gathered" is
     flags = c.main.flags
@@ -298,10 +298,10 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         the = _THE_TOWN.search(f.text, *span)
         if the is None or _previous_town(si, sentences, f, the.group(1).lower()) is None:
             return None
-    main = max(ts, key=lambda a: a.info.strength)
+    main = max(ts, key=lambda a: a.trigger.strength)
     c.anaphoric = f.anaphoric(main, first_token(sent, main.start, starts))
     if any(
-        a.kind == "trigger" and a.start < clause[0] and a.info.sub_event_type in PROTESTS
+        a.kind == "trigger" and a.start < clause[0] and a.trigger.sub_event_type in PROTESTS
         for a in s_anns
     ) or _protest_before(f, si, sentences):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
@@ -330,7 +330,7 @@ def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, 
         c.place = carried
         c.rules.append("place-previous-sentence")
     pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
-    c.weapons = [a.info for a in in_span(s_anns, *clause, "weapon")]
+    c.weapons = [a.arms for a in in_span(s_anns, *clause, "weapon")]
     c.weapons += [
         a.weapon
         for a in s_anns
@@ -386,7 +386,7 @@ PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighter
 
 
 def _retyped(t: Ann, sub_event_type: str) -> Ann:
-    info = replace(t.info, sub_event_type=sub_event_type, flags=frozenset())
+    info = replace(t.trigger, sub_event_type=sub_event_type, flags=frozenset())
     return replace(t, info=info)
 
 
@@ -459,7 +459,7 @@ def _previous_town(
         hi = bisect.bisect_left(f.ann_starts, prev.end)
         towns = [
             a for a in f.anns[lo:hi]
-            if a.kind == "place" and not a.role and a.info.type in _TOWNS[word]
+            if a.kind == "place" and not a.role and a.place_entry.type in _TOWNS[word]
         ]  # fmt: skip
         if towns:
             return towns[-1]

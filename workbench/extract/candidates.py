@@ -23,7 +23,7 @@ from ..base.actors import ARMED_INTER, type_names
 from ..base.numbers import UNITS
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, Cues
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Trigger
 from .sides import DEFINITE, Sides
 from .text import Sentence, comma_start
 
@@ -52,7 +52,7 @@ class Candidate:
 
     @property
     def main(self):
-        return max(self.triggers, key=lambda a: a.info.strength).info
+        return max(self.triggers, key=lambda a: a.trigger.strength).trigger
 
 
 NUMBER_WORDS = frozenset(
@@ -172,7 +172,7 @@ class Finder(Cues, Sides):
         """ "downed by X", "airstrikes from X", "attacks in Syria carried out by X"."""
         keys = self.keys
         k = t.j
-        if passive_by(t.info):
+        if passive_by(t.trigger):
             return self.actor_chain(k, end_tok)  # "was taken by X", "fell to X"
         steps = 0
         while k < end_tok and steps < 8:
@@ -180,7 +180,7 @@ class Finder(Cues, Sides):
             if a is not None and a.kind in ("place", "date"):
                 k, steps = a.j, steps + 1
                 continue
-            if keys[k] == "from" and "territory" in t.info.flags:
+            if keys[k] == "from" and "territory" in t.trigger.flags:
                 return []  # "recaptured Saraqeb from government forces": the losers
             if keys[k] in ("by", "from"):
                 x = k + 1
@@ -195,7 +195,7 @@ class Finder(Cues, Sides):
 
     def taken_from(self, t: Ann, end_tok: int) -> list[Ann]:
         """ "recaptured the town of X ... from al-Shabaab": who lost the ground."""
-        if "territory" not in t.info.flags:
+        if "territory" not in t.trigger.flags:
             return []
         for k in range(t.j, min(end_tok, t.j + 16)):
             a = self.ann_at(k)
@@ -345,7 +345,7 @@ class Finder(Cues, Sides):
             x += 1
         if x < t.i and not (self.keys[x].endswith("ed") or self.keys[x] in VERB_FORMS):
             return []  # ", heavy fighting killed ...": a subject of its own, not a verb
-        if self.keys[t.i].endswith("ing") and t.info.sub_event_type not in SHARED_ING:
+        if self.keys[t.i].endswith("ing") and t.trigger.sub_event_type not in SHARED_ING:
             return []  # "..., killing four": the outcome of the act before, told with it
         k, hops = first_tok, 0
         while hops < 3 and k > 0 and "," in self._gap(k) and not _STOP.search(self._gap(k)):
@@ -626,7 +626,7 @@ def _quoted(span: str) -> bool:
     return span.count('"') % 2 == 1
 
 
-def passive_by(trig) -> bool:
+def passive_by(trig: Trigger) -> bool:
     """A trigger that ends with its doer's preposition: "was taken by", "fell to" (but "set
     fire to" is followed by the target)."""
     last = trig.phrase.rsplit(" ", 1)[-1]

@@ -156,7 +156,9 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
     starts = toks.starts
     out: list[Ann] = []
     taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
-    provinces = _Provinces([a for a in taken if a.kind == "place" and a.info.type == "governorate"])
+    provinces = _Provinces(
+        [a for a in taken if a.kind == "place" and a.place_entry.type == "governorate"]
+    )
     # Characters already named, as a mask: testing each new name against every mention
     # made a long article quadratic (a 2 MB text spent most of its time here).
     mask = bytearray(len(toks.text) + 1)
@@ -222,9 +224,9 @@ class _Provinces:
         for k in sorted(set(near)):
             p = self.provinces[k]
             if p.end <= start and start - p.end <= 4 and _OWNER.match(text[p.end : start]):
-                return p.info
+                return p.place_entry
             if p.start >= end and p.start - end <= 24 and _INSIDE.fullmatch(text[end : p.start]):
-                return p.info
+                return p.place_entry
         return None
 
 
@@ -288,9 +290,9 @@ def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[M
             continue
         value = None
         if a.kind == "date":
-            value = {"date": a.info.date, "precision": a.info.precision}
+            value = {"date": a.date_hit.date, "precision": a.date_hit.precision}
         elif a.kind == "casualty":
-            h = a.info
+            h = a.figure
             value = {
                 "count": h.count,
                 "kind": h.kind,
@@ -299,7 +301,7 @@ def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[M
                 "subset": h.subset,
             }
         elif a.kind == "weapon":
-            value = {"class": a.info.cls}
+            value = {"class": a.arms.cls}
         elif a.kind == "actor" and (a.role or a.weapon):
             value = {
                 k: v for k, v in (("role", a.role), ("weapon", a.weapon and a.weapon.cls)) if v
@@ -328,7 +330,7 @@ def _entities(doc: Doc) -> None:
 
 def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityInfo:
     if kind == "place":
-        entry = lex.places.get(name) or (ann.info if ann is not None else None)
+        entry = lex.places.get(name) or (ann.place_entry if ann is not None else None)
         if entry is None:
             return EntityInfo("place", name, {}, (), "extracted")
         entry = with_coordinates(entry)

@@ -24,7 +24,7 @@ VERB_FORMS = frozenset(
 
 def is_verb(t: Ann) -> bool:
     # A phrasal verb is a verb by its first word: "fought off", "beat back".
-    words = t.info.phrase.lower().split()
+    words = t.trigger.phrase.lower().split()
     return any(w.endswith("ed") or w in VERB_FORMS for w in (words[0], words[-1]))
 
 
@@ -124,7 +124,7 @@ class Cues:
         after_long = keys[t.j : min(t.j + 8, stop)]
         if not self.lex.cue_words["negation"].isdisjoint(after):
             return "cue-negation"
-        if t.info.sub_event_type in DEVICES and not CLEARANCE.isdisjoint(
+        if t.trigger.sub_event_type in DEVICES and not CLEARANCE.isdisjoint(
             keys[max(lo, t.i - 4) : t.i]
         ):
             return "cue-clearance"  # "engineers began to remove mines and explosive devices"
@@ -141,7 +141,7 @@ class Cues:
         ):
             return "cue-habitual"
         # "hundreds of strikes ... since the start of the war": a tally, not an incident.
-        if t.info.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
+        if t.trigger.phrase.endswith("s") and "since" in keys[t.j : t.j + 12]:
             return "cue-habitual"
         # "The army said its forces had repelled ...": reported speech shifts the tense back;
         # that pluperfect tells the news, not the background.

@@ -22,7 +22,11 @@ USABLE = ("day", "week", "month")
 
 
 def usable_date(d: Ann) -> bool:
-    return d.info.precision in USABLE and d.info.date is not None and not d.info.range_marked
+    return (
+        d.date_hit.precision in USABLE
+        and d.date_hit.date is not None
+        and not d.date_hit.range_marked
+    )
 
 
 _RELATIVE = re.compile(
@@ -72,7 +76,7 @@ def pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
         if sig is not None:
             c.date, c.date_rule = sig, "date-tweet-signature"
             return
-        c.historical = any(d.info.precision in ("year", "season") for d in dates)
+        c.historical = any(d.date_hit.precision in ("year", "season") for d in dates)
         if not c.historical:
             linked = rel is not None or _LINKED.match(f.text, sent.start) is not None
             prev = _previous_date(si, sentences, f, linked)
@@ -85,12 +89,12 @@ def pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
                 _item_date(c, si, sentences, f)
         return
     d = min(usable, key=lambda d: abs(d.start - main.start))
-    if d.info.rule == "date-relative-day":
+    if d.date_hit.rule == "date-relative-day":
         # "an overnight raid ... from Sunday to Monday": the named day is the firmer date;
         # but "..., the government said Saturday" is the day of the statement.
         named = [
             e for e in usable
-            if e.info.precision == "day" and e.info.rule != "date-relative-day"
+            if e.date_hit.precision == "day" and e.date_hit.rule != "date-relative-day"
             and not ATTRIBUTION.intersection(f.keys[max(0, e.i - 2) : e.i])
         ]  # fmt: skip
         d = min(named, key=lambda e: abs(e.start - main.start)) if named else d
@@ -167,7 +171,7 @@ def _item_date(c: Candidate, si: int, sentences: list[Sentence], f: Finder) -> N
     intro = [
         a for a in f.anns
         if a.kind == "date" and first is not None and a.start < first.start and usable_date(a)
-        and a.info.precision == "day" and not _in_skipped(a, sentences)
+        and a.date_hit.precision == "day" and not _in_skipped(a, sentences)
     ]  # fmt: skip
     if intro:
         c.date, c.date_rule = intro[-1], "date-bulletin-intro"

@@ -59,15 +59,19 @@ def _holder(text: str, a) -> bool:
 def finalize(
     inc: Incident, lex: Lexicon, text: str, published: date | None, country: str | None, sentences
 ) -> EventProposal | None:
-    main = max(inc.triggers, key=lambda a: a.info.strength)
+    main = max(inc.triggers, key=lambda a: a.trigger.strength)
     rules = [f"trigger:{text[main.start : main.end].lower()}"]
     # Generic words ("civilians", "the army") belong to the country the event happened in,
     # which is not always the article's ("a Houthi attack on Abu Dhabi" in a Yemen story).
     ctx = country
     # Only a town or a province says so: a bare country name is often where a statement
     # came from ("the United Kingdom said"), read as the place.
-    here = inc.place.info.country if inc.place and inc.place.info.type != "country" else None
-    if inc.place is not None and not inc.place.info.country:
+    here = (
+        inc.place.place_entry.country
+        if inc.place and inc.place.place_entry.type != "country"
+        else None
+    )
+    if inc.place is not None and not inc.place.place_entry.country:
         # A village found by pattern says nothing of its country: the one country the
         # sentence names does ("..., Niger's defence ministry said").
         here = _sentence_country(lex, text, sentences[inc.primary.sent])
@@ -77,7 +81,9 @@ def finalize(
     agents = _names(inc.agents, lex, ctx, country)
     actor1 = agents[0] if agents else None
     targets = [n for n in _names(inc.targets, lex, ctx, country) if n != actor1]
-    victims = any((c.info.victims.split() or [""])[-1] in lex.victim_nouns for c in inc.casualties)
+    victims = any(
+        (c.figure.victims.split() or [""])[-1] in lex.victim_nouns for c in inc.casualties
+    )
     actor2 = targets[0] if targets else None
     if actor2 is not None and inc.primary.civilian_target and not inc.primary.targets:
         # "a warplane bombed the weekly market ... It says it only strikes RSF gatherings":
@@ -94,7 +100,7 @@ def finalize(
         rules.append("target-civilians" if inc.civilian_target else "target-victims")
     if actor2 is None and actor1 != lex.group_actor("state_forces", country)[0]:
         # "killing 13 soldiers": the victims were the country's forces.
-        dead = {(c.info.victims.split() or [""])[-1] for c in inc.casualties}
+        dead = {(c.figure.victims.split() or [""])[-1] for c in inc.casualties}
         if dead & SOLDIERS:
             actor2 = lex.group_actor("state_forces", country)[0]
             rules.append("target-victims-soldiers")
@@ -107,7 +113,7 @@ def finalize(
         actor1, actor2 = None, actor2 or civilians
         rules.append("civilians-are-targets")
     if actor1 is None and (
-        sub in UNCLAIMED and "generic" not in main.info.flags or _unclaimed(inc, text, sentences)
+        sub in UNCLAIMED and "generic" not in main.trigger.flags or _unclaimed(inc, text, sentences)
     ):
         # ACLED codes a bombing nobody claimed to an unidentified armed group.
         actor1 = lex.group_actor("unidentified", country)[0]
@@ -163,7 +169,7 @@ def finalize(
         and explicit_date
         and ev.event_type == REMOTE
         and inc.place is not None
-        and inc.place.info.type != "country"
+        and inc.place.place_entry.type != "country"
     ):
         # "More than 30 rockets hit the K1 base near Kirkuk on Friday": a dated, located
         # bombardment by nobody named is ACLED's unidentified armed group.
@@ -183,7 +189,7 @@ def finalize(
     weak_date = not explicit_date or "date-previous-sentence" in inc.rules
     ev.features = features(
         ev, inc, main, text, explicit_date, unidentified,
-        weak=kind_of(inc)[1] and main.info.strength < 40 and weak_date and len(inc.cands) == 1,
+        weak=kind_of(inc)[1] and main.trigger.strength < 40 and weak_date and len(inc.cands) == 1,
         verb=is_verb(main),
     )  # fmt: skip
     ev.confidence = lex.scorer.confidence(ev.features)
@@ -267,7 +273,7 @@ def _progov(a, lex: Lexicon) -> bool:
 
 
 def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tuple[str, str]:
-    trig = main.info
+    trig = main.trigger
     agent_type = inc.agents[0].atype if inc.agents else ""
     if "territory" in trig.flags:
         # ACLED: the government "or its affiliates" regain territory; pro-government
@@ -302,14 +308,14 @@ def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tu
             return "Attack", "sub-event-trigger"
         return "Armed clash", "sub-event-armed-sides"
     state = agent_type in (STATE_FORCES, EXTERNAL_FORCES)
-    if trig.sub_event_type == AIR and not state and main.info.phrase.lower().startswith("bomb"):
+    if trig.sub_event_type == AIR and not state and main.trigger.phrase.lower().startswith("bomb"):
         return IED, "sub-event-non-state-bombing"
     return trig.sub_event_type, "sub-event-trigger-default"
 
 
 def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
     if inc.date is not None:
-        hit = inc.date.info
+        hit = inc.date.date_hit
         ev.event_date, ev.date_precision = hit.date, hit.precision
         if inc.week_date and hit.precision == "day":
             ev.date_precision = "week"
@@ -337,7 +343,7 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
     p = inc.place
     if p is None:
         return
-    entry = p.info
+    entry = p.place_entry
     ev.place_span = (p.start, p.end)
     if entry.type == "governorate" and entry.capital in lex.places:
         ev.place, ev.geo_precision = entry.capital, 3
@@ -353,7 +359,7 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
 
 def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> None:
     # A tally over a period or the whole war ("since 2011", "so far") is no incident's toll.
-    hits = [c.info for c in inc.casualties if not c.info.aggregate]
+    hits = [c.figure for c in inc.casualties if not c.figure.aggregate]
     killed = [h for h in hits if h.kind == "killed" and not h.subset]
     injured = [h.count for h in hits if h.kind == "injured" and not h.vague]
     exact = [h for h in killed if not h.vague and h.count > 0]

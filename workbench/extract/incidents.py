@@ -123,7 +123,7 @@ def _find_home(
         specific = "generic" not in c.main.flags
         # "The attack near Gaskinde": a village found by pattern, where it lies unknown,
         # does not contradict the incident referred to.
-        located = c.place is None or bool(c.place.info.country)
+        located = c.place is None or bool(c.place.place_entry.country)
         # "... killed in the battle for the village, which lies near Khan Shaykhun": the
         # place is the one referred to; the town named after it is a landmark.
         located = located and not place_by_reference(c, text)
@@ -231,7 +231,7 @@ def actor_key(a: Ann) -> str | None:
 
 def effective_type(triggers: list[Ann], weapons: list) -> tuple[str, bool]:
     """(sub-event type, generic?): a generic trigger takes its type from the weapons."""
-    main = max((t.info for t in triggers), key=lambda t: t.strength)
+    main = max((t.trigger for t in triggers), key=lambda t: t.strength)
     if "generic" not in main.flags:
         return main.sub_event_type, False
     for weapon in weapons:
@@ -258,16 +258,20 @@ def _type_of(inc: Incident) -> str:
 
 
 def _head(c: Candidate) -> str:
-    return _head_of(max(c.triggers, key=lambda a: a.info.strength))
+    return _head_of(max(c.triggers, key=lambda a: a.trigger.strength))
 
 
 def _head_of(t: Ann) -> str:
-    word = t.info.phrase.lower().split()[-1]
+    word = t.trigger.phrase.lower().split()[-1]
     return word[:-1] if word.endswith("s") else word
 
 
 def _same_date(inc: Incident, c: Candidate) -> bool:
-    return inc.date is not None and c.date is not None and inc.date.info.date == c.date.info.date
+    return (
+        inc.date is not None
+        and c.date is not None
+        and inc.date.date_hit.date == c.date.date_hit.date
+    )
 
 
 def _same_family_generic(inc: Incident, c: Candidate, text: str) -> bool:
@@ -288,7 +292,7 @@ def _borrowed_date(c: Candidate, inc: Incident) -> bool:
     dates a tally whose month holds the incident's day."""
     if c.date_rule == "date-sentence":
         return True
-    d, own = c.date.info, inc.date.info if inc.date is not None else None
+    d, own = c.date.date_hit, inc.date.date_hit if inc.date is not None else None
     return (
         own is not None and d.precision == "month" and own.precision in ("day", "week")
         and bool(d.date and own.date) and d.date[:7] == own.date[:7]
@@ -369,7 +373,7 @@ def _shares_actor(inc: Incident, c: Candidate) -> bool:
 def places_agree(p: Ann, q: Ann) -> bool:
     if p.name == q.name:
         return True
-    a, b = p.info, q.info
+    a, b = p.place_entry, q.place_entry
     broad = a.type in BROAD or b.type in BROAD or "country" in (a.type, b.type)
     if not a.country or not b.country:
         # A place found by pattern: where it lies is unknown, so only a province or a
@@ -399,7 +403,7 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
     inc.civilian_target = inc.civilian_target or c.civilian_target
     if c.place is not None and (
         inc.place is None
-        or RANK.get(c.place.info.type, 2) < RANK.get(inc.place.info.type, 2)
+        or RANK.get(c.place.place_entry.type, 2) < RANK.get(inc.place.place_entry.type, 2)
         and places_agree(inc.place, c.place)
     ):
         inc.place = c.place
@@ -418,13 +422,17 @@ def _unnamed(a: Ann) -> bool:
 
 def _date_after(inc: Incident, prev: Incident, days: int) -> None:
     """ "Hours later ..." / "The next day ...": dated from the incident before."""
-    if prev.date is None or prev.date.info.date is None or prev.date.info.precision != "day":
+    if (
+        prev.date is None
+        or prev.date.date_hit.date is None
+        or prev.date.date_hit.precision != "day"
+    ):
         return
     from dataclasses import replace
     from datetime import date, timedelta
 
-    when = date.fromisoformat(prev.date.info.date) + timedelta(days=days)
-    hit = replace(prev.date.info, date=when.isoformat(), rule="date-relative-previous")
+    when = date.fromisoformat(prev.date.date_hit.date) + timedelta(days=days)
+    hit = replace(prev.date.date_hit, date=when.isoformat(), rule="date-relative-previous")
     inc.date = replace(prev.date, info=hit)
     inc.rules = [r for r in inc.rules if r != "date-previous-sentence"] + ["date-relative-previous"]
 
@@ -463,8 +471,8 @@ def _attach_orphan(incidents: list[Incident], orphan, sentences: list[Sentence])
     near = para == last or (si - inc.last_sent <= 3 and para <= last + 1)
     elsewhere = inc.place is not None and any(not places_agree(inc.place, p) for p in places)
     # "More than 400 have been killed since then": a tally, nobody's incident toll.
-    casualties = [c for c in casualties if not c.info.aggregate]
-    if all(c.info.count == 0 for c in casualties) and (para != last or si - inc.last_sent > 2):
+    casualties = [c for c in casualties if not c.figure.aggregate]
+    if all(c.figure.count == 0 for c in casualties) and (para != last or si - inc.last_sent > 2):
         casualties = []  # "No one was hurt." speaks of what its own paragraph just told
     if near and not elsewhere and casualties:
         inc.casualties += casualties

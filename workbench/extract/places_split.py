@@ -24,7 +24,7 @@ _JOIN = re.compile(
 
 def coordinated_places(text: str, place: Ann | None, places: list[Ann]) -> list[Ann]:
     """Towns listed with `place` ("X and Y", "X, Y and Z"), in text order, `place` excluded."""
-    if place is None or place.info.type not in SETTLEMENTS:
+    if place is None or place.place_entry.type not in SETTLEMENTS:
         return []
     row = sorted((p for p in places if not p.role), key=lambda p: p.start)
     if place not in row:
@@ -35,7 +35,7 @@ def coordinated_places(text: str, place: Ann | None, places: list[Ann]) -> list[
     out: list[Ann] = []
     prev = place
     for p in row[at + 1 :]:
-        if p.info.type not in SETTLEMENTS or not _JOIN.fullmatch(text, prev.end, p.start):
+        if p.place_entry.type not in SETTLEMENTS or not _JOIN.fullmatch(text, prev.end, p.start):
             break
         if p.name != place.name and all(p.name != q.name for q in out):
             out.append(p)

@@ -56,7 +56,7 @@ def place_rank(p: Ann, text: str = "") -> int:
     # "the province of Daraa", "the countryside of Aleppo": the province, not the city.
     if text and _PROVINCE_OF.search(text, max(0, p.start - 24), p.start):
         return 3
-    return RANK.get(p.info.type, 2)
+    return RANK.get(p.place_entry.type, 2)
 
 
 _PROVINCE_OF = re.compile(

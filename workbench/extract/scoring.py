@@ -58,10 +58,10 @@ def features(
     strongest trigger is `main` (`verb`: a verb, not a noun), in the order of `FEATURES`
     (`named` turns them into a dict)."""
     n = max(1, len(text))
-    start, flags, place = ev.start, main.info.flags, bool(ev.place)
+    start, flags, place = ev.start, main.trigger.flags, bool(ev.place)
     sentence = text[start : ev.end]
     return (
-        main.info.strength / 100,
+        main.trigger.strength / 100,
         "generic" in flags,
         not verb,
         explicit,
@@ -82,7 +82,7 @@ def features(
         ev.event_type == "Strategic developments",
         "territory" in flags,
         weak,
-        not verb and main.info.phrase.endswith("s"),
+        not verb and main.trigger.phrase.endswith("s"),
         _TO.search(text, max(0, main.start - 30), main.start) is not None,
         _PLUPERFECT.search(text, max(start, main.start - 60), main.start) is not None,
         sentence.rstrip().endswith("?"),
