@@ -573,7 +573,7 @@ class Finder(Cues, Sides):
         prev = keys[t.i - 1] if t.i else ""
         prev2 = keys[t.i - 2] if t.i > 1 else ""
         aux = self.lex.passive_aux
-        if "undergo" in t.info.flags:
+        if "undergo" in t.trigger.flags:
             return True  # "US forces came under fire from ...": the subject was the target
         if keys[t.i].endswith("ing"):
             return False  # "are massing troops", "were shelling": progressive, active
