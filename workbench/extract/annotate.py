@@ -302,8 +302,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             group = kinds["generic"]
             name, atype, c = lex.group_actor(group, country)
             if group in named and named[group] in lex.actors:
-                entry = lex.actors[named[group]]
-                name, atype, c = entry.name, entry.type, entry.country
+                known = lex.actors[named[group]]
+                name, atype, c = known.name, known.type, known.country
             role = "descriptor" if after in DESCRIPTOR else ""
             ann = Ann(
                 "actor",

@@ -227,7 +227,9 @@ def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
     return before[-1] if before else (made[0] if made else None)
 
 
-def _candidate(f: Finder, lex, si, sent, clause, ts, s_anns, starts, sentences, others):
+def _candidate(
+    f: Finder, lex, si, sent, clause: tuple[int, int], ts, s_anns, starts, sentences, others
+):
     c = Candidate(si, clause, ts)
     disrupted = any(t.trigger.sub_event_type == DISRUPTED for t in ts)
     ctok1 = bisect.bisect_left(starts, clause[1])

@@ -142,6 +142,8 @@ _STOP = re.compile(r"[;:]|[.!?]\s|\n")
 
 
 class Finder(Cues, Sides):
+    ann_starts: list[int]  # each annotation's start, set by `find_candidates`
+
     def __init__(self, lex: Lexicon, toks, anns: list[Ann], tokann: list[int]):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
         self.text, self.starts = toks.text, toks.starts

@@ -306,12 +306,12 @@ class CasualtyFinder:
         groups = m.groupdict()
         if rule == "casualty-singular":
             # "killing a woman and her two children": the joined count belongs to the toll.
-            count, end = 1, m.end()
+            joined, end = 1, m.end()
             more = self.more.match(text, end)
             if more is not None and (extra := self.number(more["num"])[0]) is not None:
-                count, end = count + extra, more.end()
+                joined, end = joined + extra, more.end()
             return CasualtyHit(
-                m.start(), end, text[m.start() : end], count, "killed", rule=rule,
+                m.start(), end, text[m.start() : end], joined, "killed", rule=rule,
                 victims=m["one"].lower(),
             )  # fmt: skip
         if rule in ("casualty-pronoun", "casualty-passive-one"):
@@ -324,10 +324,10 @@ class CasualtyFinder:
                 m.start(), m.end(), m.group(0), 1, kind, rule=rule, victims=m["one"].lower()
             )
         if rule == "casualty-family":
-            n = self.number(m["num"])[0]
-            if n is None:
+            family = self.number(m["num"])[0]
+            if family is None:
                 return None
-            return CasualtyHit(m.start(), m.end(), m.group(0), n, "killed", rule=rule,
+            return CasualtyHit(m.start(), m.end(), m.group(0), family, "killed", rule=rule,
                                victims="family")  # fmt: skip
         raw = groups["num"]
         count, vague = self.number(raw)

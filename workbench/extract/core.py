@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from ..base.actors import STATE_FORCES
 from .anaphora import refer_back
@@ -70,26 +71,26 @@ def tokenise(doc: Doc) -> None:
 
 
 def dictionary(doc: Doc) -> None:
-    doc.anns = annotate(doc.lex, doc.toks, doc.country, doc.matches)
+    doc.anns = annotate(doc.lex, doc.tokens, doc.country, doc.matches)
 
 
 def names(doc: Doc) -> None:
-    doc.anns = _loyal_to(doc.lex, doc.text, doc.anns, doc.country, doc.toks.starts)
-    doc.anns += _pattern_anns(doc.lex, doc.toks, doc.anns, doc.country)
+    doc.anns = _loyal_to(doc.lex, doc.text, doc.anns, doc.country, doc.tokens.starts)
+    doc.anns += _pattern_anns(doc.lex, doc.tokens, doc.anns, doc.country)
 
 
 def dates(doc: Doc) -> None:
-    doc.anns += _date_anns(doc.text, doc.published, doc.toks)
+    doc.anns += _date_anns(doc.text, doc.published, doc.tokens)
 
 
 def quantities(doc: Doc) -> None:
-    doc.anns += _casualty_anns(doc.lex, doc.text, doc.toks)
+    doc.anns += _casualty_anns(doc.lex, doc.text, doc.tokens)
 
 
 def reference(doc: Doc) -> None:
     doc.anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
     doc.anns = refer_back(doc.anns, doc.text)
-    doc.tokann = _token_index(doc.anns, len(doc.toks.keys))
+    doc.tokann = _token_index(doc.anns, len(doc.tokens.keys))
 
 
 def layout(doc: Doc) -> None:
@@ -190,9 +191,9 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
                 Ann("place", i, j, f.start, f.end, f.name, f.rule, entry, confidence=f.confidence)
             )
         else:
-            entry = ActorEntry(f.name, origin="extracted")
+            actor = ActorEntry(f.name, origin="extracted")
             out.append(
-                Ann("actor", i, j, f.start, f.end, f.name, f.rule, entry, confidence=f.confidence)
+                Ann("actor", i, j, f.start, f.end, f.name, f.rule, actor, confidence=f.confidence)
             )
     return out
 
@@ -288,7 +289,7 @@ def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[M
     for a in anns:
         if a.kind == "trigger" or inside(a.start, a.end):
             continue
-        value = None
+        value: dict[str, Any] | None = None
         if a.kind == "date":
             value = {"date": a.date_hit.date, "precision": a.date_hit.precision}
         elif a.kind == "casualty":
@@ -316,6 +317,7 @@ def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[M
 
 def _entities(doc: Doc) -> None:
     lex, anns, ents = doc.lex, doc.anns, doc.entities
+    names: dict[tuple[str, str], Ann | None]
     names = {("actor", a.name): a for a in anns if a.kind == "actor" and a.name}
     names |= {("place", a.name): a for a in anns if a.kind == "place" and a.name}
     for ev in doc.events + doc.second_sources:
@@ -340,13 +342,13 @@ def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityIn
             attrs |= geo_attrs(entry.geo, attrs)
         return EntityInfo("place", name, {k: v for k, v in attrs.items() if v not in ("", None)},
                           tuple(entry.aliases), entry.origin)  # fmt: skip
-    entry = lex.actors.get(name)
-    if entry is not None:
-        attrs = {"type": entry.type, "country": entry.country}
-        if entry.type == "Person":
-            attrs = {"role": "person", "country": entry.country, "acts_for": entry.acts_for}
+    actor = lex.actors.get(name)
+    if actor is not None:
+        attrs = {"type": actor.type, "country": actor.country}
+        if actor.type == "Person":
+            attrs = {"role": "person", "country": actor.country, "acts_for": actor.acts_for}
         return EntityInfo(
-            "actor", name, {k: v for k, v in attrs.items() if v}, tuple(entry.aliases), entry.origin
+            "actor", name, {k: v for k, v in attrs.items() if v}, tuple(actor.aliases), actor.origin
         )
     if ann is not None and isinstance(ann.info, ActorEntry):
         return EntityInfo("actor", name, {}, (), ann.info.origin)

@@ -8,7 +8,12 @@ data/lexicon.toml [cues]; the constants here are grammar, not vocabulary.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .annotate import Ann
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
 
 _NEG_AFTER = 4
 SUBORDINATORS = frozenset(
@@ -44,6 +49,13 @@ ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accu
 
 class Cues:
     """Mixin of `Finder`: needs `keys`, `lex`, `tokann` and `anns`."""
+
+    # What Finder provides (declared for the type checker; no value here).
+    keys: list[str]
+    text: str
+    lex: Lexicon
+    tokann: list[int]
+    anns: list[Ann]
 
     def _since_clause(self, t: Ann, lo: int) -> bool:
         """The trigger is in a "since <actor> <act>" clause: "since Turkey launched its

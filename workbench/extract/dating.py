@@ -44,7 +44,7 @@ REL_WORDS = frozenset(["meanwhile", "same", "hours", "minutes", "moments", "shor
                        "earlier", "next", "following", "before", "previous", "afterwards"])  # fmt: skip
 
 
-def pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences) -> None:
+def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, sentences) -> None:
     rel = _RELATIVE.match(f.text, sent.start)
     if rel is None and not REL_WORDS.isdisjoint(
         f.keys[bisect.bisect_left(f.starts, clause[0]) : bisect.bisect_left(f.starts, clause[1])]

@@ -56,6 +56,12 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)
 
+    @property
+    def tokens(self) -> Tokens:
+        """The words, once `tokenise` has run."""
+        assert self.toks is not None, "tokenise runs first"
+        return self.toks
+
     def result(self) -> Extraction:
         """What the extractor hands on (persistence, the TUI, the benchmarks)."""
         skipped = sum(s.end - s.start for s in self.sentences if s.skip)

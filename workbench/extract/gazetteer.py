@@ -189,9 +189,10 @@ def geo_attrs(place: GeoPlace, attrs: dict) -> dict:
     admin1 = attrs.get("admin1")
     if admin1 and place_key(admin1) != place_key(place.admin1):
         same = [p for p in gazetteer().find(place.name) if p.kind == "P"]
-        place = next((p for p in same if place_key(p.admin1) == place_key(admin1)), None)
-        if place is None:
+        inside = next((p for p in same if place_key(p.admin1) == place_key(admin1)), None)
+        if inside is None:
             return {}
+        place = inside
     if place.country != (attrs.get("country") or place.country):
         return {}  # "X, Iraq" in the text, a GeoNames X in Syria: not that place
     found = {"admin1": place.admin1, "admin2": place.admin2, "country": place.country,

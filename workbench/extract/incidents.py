@@ -292,10 +292,11 @@ def _borrowed_date(c: Candidate, inc: Incident) -> bool:
     dates a tally whose month holds the incident's day."""
     if c.date_rule == "date-sentence":
         return True
+    assert c.date is not None  # asked only of a dated candidate
     d, own = c.date.date_hit, inc.date.date_hit if inc.date is not None else None
     return (
         own is not None and d.precision == "month" and own.precision in ("day", "week")
-        and bool(d.date and own.date) and d.date[:7] == own.date[:7]
+        and bool(d.date and own.date) and (d.date or "")[:7] == (own.date or "")[:7]
     )  # fmt: skip
 
 
@@ -319,9 +320,10 @@ def _same_first_actor(inc: Incident, c: Candidate) -> bool:
 
 
 def _same_actor_place(inc: Incident, c: Candidate) -> bool:
+    if not (inc.agents and c.agents) or inc.place is None or c.place is None:
+        return False
     return (
-        bool(inc.agents and c.agents and inc.place is not None and c.place is not None)
-        and actor_key(inc.agents[0]) == actor_key(c.agents[0])
+        actor_key(inc.agents[0]) == actor_key(c.agents[0])
         and places_agree(inc.place, c.place)
         and _type_of(inc) == kind_of(c)[0]
     )

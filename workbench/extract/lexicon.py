@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .inflect import WEAKER, inflected
 from .scoring import Scorer
 from .tokens import ANY, CAP, Trie, key_of
 from .world import add_world
+
+if TYPE_CHECKING:
+    from ..geo.gazetteer import GeoPlace
 
 FILES = ("actors.csv", "places.csv", "demonyms.csv", "weapons.csv", "triggers.csv")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "ez", "es", "ed", "at"})
@@ -51,7 +55,7 @@ class PlaceEntry:
     origin: str = "dictionary"
     # The GeoNames place a name found by pattern resolved to (extract/gazetteer.py): it gives
     # the entity its coordinates and province, never the rules a location they lacked.
-    geo: object = None
+    geo: GeoPlace | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,7 @@ class Lexicon:
     def _load(
         self, table: dict[str, list[dict[str, str]]], irregular: Mapping[str, Sequence[str]]
     ) -> None:
+        entry: ActorEntry | PlaceEntry
         for row in table.get("actors.csv", ()):
             entry = self.actors.get(row["name"]) or ActorEntry(row["name"])
             self.actors[entry.name] = entry
@@ -146,6 +151,7 @@ class Lexicon:
 
     def add_learnt(self, kind: str, alias: str, canonical: str, attrs: dict) -> None:
         """A name the database knows (merge/analyst alias) for `canonical`."""
+        entry: ActorEntry | PlaceEntry
         if kind == "actor":
             entry = self.actors.setdefault(canonical, ActorEntry(canonical, origin="analyst"))
             if not entry.type and attrs.get("type"):
@@ -162,6 +168,7 @@ class Lexicon:
 
     def _index(self) -> None:
         trie = self.trie
+        entry: ActorEntry | PlaceEntry
         for entry in self.actors.values():
             for name in (entry.name, *entry.aliases):
                 trie.add(name, ("actor", entry))
@@ -187,7 +194,8 @@ class Lexicon:
             trie.add(phrase, ("weapon", weapon))
         for trig in self.triggers:
             trie.add(trig.phrase, ("trigger", trig), ANY)
-        self.cache: dict[str, object] = {}  # per-process helpers built from this lexicon
+        # Per-process helpers built from this lexicon, each of its own type.
+        self.cache: dict[str, Any] = {}
         self.country_names = {
             name: entry.country
             for entry in self.places.values()

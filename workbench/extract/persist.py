@@ -97,7 +97,7 @@ class Writer:
         self.event_rows: list[list[Any]] = []
         self.source_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
-        self.done: list[tuple[str, int]] = []
+        self.done: list[tuple[str, int, int]] = []  # (extracted_at, skipped, article id)
         self.prefetched: dict[int, list[dict[str, Any]]] = {}
 
     def flush(self) -> None:
@@ -142,7 +142,7 @@ class Writer:
         mentions, events, rules, entities, _, skipped = ex
         if fresh:
             kept = self.prefetched.pop(article_id, None)
-            kept_mentions = []
+            kept_mentions: list[tuple[int, int]] = []
             kept_events = self._kept_events(article_id) if kept is None else kept
         else:
             # Queued rows first: an earlier article of this batch may have become a source of

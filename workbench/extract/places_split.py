@@ -87,6 +87,8 @@ def _located_toll(casualties: list[Ann], places: list[Ann], text: str) -> int | 
         if at is None:
             continue
         for name in names:
+            if name is None:
+                continue
             for form in [name] + [text[p.start : p.end] for p in places if p.name == name]:
                 if text.startswith(form, at.end()):
                     return names.index(name)

@@ -11,6 +11,7 @@ of the event record (`store/record.py`), so a new one is proposed as soon as the
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..store.record import FIELDS
@@ -27,7 +28,7 @@ def propose_for_text(
     start: int,
     end: int,
     published: str | None = None,
-    skip_spans: list[tuple[int, int]] = (),
+    skip_spans: Sequence[tuple[int, int]] = (),
     dictionaries=None,
 ) -> dict[str, Any] | None:
     """Form values for text[start:end], from the whole article's extraction."""

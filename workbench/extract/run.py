@@ -94,13 +94,13 @@ def extract_articles(
     )
     done = 0
     failures: dict[int, str] = {}
-    batch: list[tuple[int, Extraction, bool]] = []
+    batch: list[tuple[int, Extraction | Packed, bool]] = []
     try:
-        for item in results:
-            if isinstance(item[1], str):  # this article's extraction failed: report, go on
-                failures[item[0]] = item[1]
+        for article_id, ex, fresh in results:
+            if isinstance(ex, str):  # this article's extraction failed: report, go on
+                failures[article_id] = ex
                 continue
-            batch.append(item)
+            batch.append((article_id, ex, fresh))
             if len(batch) >= BATCH:
                 done += _flush(store, writer, batch)
                 if progress:
@@ -167,7 +167,9 @@ def _record_failures(store: Store, failures: dict[int, str]) -> list[str]:
 def _rows(
     store: Store | None, ids: list[int], conn=None
 ) -> Iterator[tuple[int, str, str | None, str]]:
-    conn = conn or store.conn
+    if conn is None:
+        assert store is not None, "a store or a connection"
+        conn = store.conn
     for i in range(0, len(ids), FETCH):
         chunk = ids[i : i + FETCH]
         marks = ",".join("?" * len(chunk))
@@ -184,7 +186,7 @@ def _rows(
                 yield found[aid]
 
 
-def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction, bool]]) -> int:
+def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction | Packed, bool]]) -> int:
     if not batch:
         return 0
     with store.write():
@@ -221,7 +223,7 @@ def _one(lex: Lexicon, row, watchdog: Watchdog) -> tuple[int, Extraction | str, 
 
 def _serial(
     store: Store, ids: list[int], lex: Lexicon, watchdog: Watchdog
-) -> Iterator[tuple[int, Extraction, bool]]:
+) -> Iterator[tuple[int, Extraction | str, bool]]:
     for row in _rows(store, ids):
         yield _one(lex, row, watchdog)
 
@@ -236,10 +238,11 @@ def _init(dirs: tuple[str, ...], learnt, path: str | None = None, limit: float =
     _worker_conn = backend_for(path).connect(path) if path else None
 
 
-def _work(task: list) -> list[tuple[int, Packed, bool]]:
+def _work(task: list) -> list[tuple[int, Packed | str, bool]]:
     """Extract a chunk: article ids (read here) or, for an in-memory database, rows."""
+    assert _worker_lex is not None and _worker_watchdog is not None, "_init runs first"
     rows = list(_rows(None, task, _worker_conn)) if _worker_conn is not None else task
-    out = []
+    out: list[tuple[int, Packed | str, bool]] = []
     for row in rows:
         article_id, ex, fresh = _one(_worker_lex, row, _worker_watchdog)
         if isinstance(ex, str):
@@ -262,7 +265,7 @@ def _chunks(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
         yield chunk
 
 
-def _parallel(store, ids, workers, dirs, learnt, limit) -> Iterator[tuple[int, Packed, bool]]:
+def _parallel(store, ids, workers, dirs, learnt, limit) -> Iterator[tuple[int, Packed | str, bool]]:
     # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can
     # deadlock; spawned workers are also our children, so their memory shows in getrusage.
     ctx = mp.get_context("spawn")

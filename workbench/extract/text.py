@@ -50,6 +50,7 @@ class Sentence:
         since most sentences have no trigger and never need them."""
         if self._clauses is None:
             self._layout()
+        assert self._clauses is not None
         return self._clauses
 
     @property
@@ -57,6 +58,7 @@ class Sentence:
         """Comma-level boundaries (offsets), the scope of cues, subjects and objects."""
         if self._commas is None:
             self._layout()
+        assert self._commas is not None
         return self._commas
 
     def _layout(self) -> None:
