@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..base.actors import EXTERNAL_FORCES
 from .casualties import CasualtyHit
@@ -88,6 +89,7 @@ DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "b
 # What an annotation read, by kind: an actor's dictionary entry (or, for a generic group
 # such as "progov", the group's name), a place's, a weapon, a trigger, a date, a figure.
 Payload = ActorEntry | PlaceEntry | Weapon | Trigger | DateHit | CasualtyHit | str | None
+_P = TypeVar("_P", ActorEntry, PlaceEntry, Weapon, Trigger, DateHit, CasualtyHit)
 
 
 @dataclass(slots=True)
@@ -108,31 +110,30 @@ class Ann:
     confidence: float = 0.8
 
     # The payload of each kind, typed; reading the wrong kind's is a bug, so it fails.
+    def _payload(self, kind: type[_P]) -> _P:
+        assert isinstance(self.info, kind), self
+        return self.info
+
     @property
     def trigger(self) -> Trigger:
-        assert isinstance(self.info, Trigger), self
-        return self.info
+        return self._payload(Trigger)
 
     @property
     def date_hit(self) -> DateHit:
-        assert isinstance(self.info, DateHit), self
-        return self.info
+        return self._payload(DateHit)
 
     @property
     def figure(self) -> CasualtyHit:
-        assert isinstance(self.info, CasualtyHit), self
-        return self.info
+        return self._payload(CasualtyHit)
 
     @property
     def arms(self) -> Weapon:
         """A weapon annotation's weapon (not `weapon`, the one folded into an actor)."""
-        assert isinstance(self.info, Weapon), self
-        return self.info
+        return self._payload(Weapon)
 
     @property
     def place_entry(self) -> PlaceEntry:
-        assert isinstance(self.info, PlaceEntry), self
-        return self.info
+        return self._payload(PlaceEntry)
 
     @property
     def actor_entry(self) -> ActorEntry | None:

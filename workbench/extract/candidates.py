@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..base.actors import ARMED_INTER, type_names
 from ..base.numbers import UNITS
@@ -142,29 +141,10 @@ _STOP = re.compile(r"[;:]|[.!?]\s|\n")
 
 
 class Finder(Cues, Sides):
-    ann_starts: list[int]  # each annotation's start, set by `find_candidates`
-
     def __init__(self, lex: Lexicon, toks, anns: list[Ann], tokann: list[int]):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
         self.text, self.starts = toks.text, toks.starts
-        self.published: date | None = None  # the article's, to tell old years from this one
-
-    def skip_when_where(self, k: int, limit: int, words: frozenset[str]) -> int:
-        """First token from k (before `limit`) that is not a date, a place or one of `words`:
-        "Fighting erupted overnight in Tripoli between ...", "On Monday in Idlib, the ..."."""
-        while k < limit:
-            a = self.ann_at(k)
-            if a is not None and a.kind in ("date", "place"):
-                k = a.j
-            elif self.keys[k] in words:
-                k += 1
-            else:
-                break
-        return k
-
-    def ann_at(self, k: int) -> Ann | None:
-        idx = self.tokann[k]
-        return self.anns[idx] if idx >= 0 else None
+        self.published = None
 
     # -- cues -------------------------------------------------------------------------------
 

@@ -8,12 +8,8 @@ data/lexicon.toml [cues]; the constants here are grammar, not vocabulary.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .annotate import Ann
-
-if TYPE_CHECKING:
-    from .lexicon import Lexicon
+from .reading import Reading
 
 _NEG_AFTER = 4
 SUBORDINATORS = frozenset(
@@ -47,15 +43,8 @@ DURATIONS = frozenset(["weeks", "months", "years", "decades"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 
-class Cues:
-    """Mixin of `Finder`: needs `keys`, `lex`, `tokann` and `anns`."""
-
-    # What Finder provides (declared for the type checker; no value here).
-    keys: list[str]
-    text: str
-    lex: Lexicon
-    tokann: list[int]
-    anns: list[Ann]
+class Cues(Reading):
+    """Part of `Finder`."""
 
     def _since_clause(self, t: Ann, lo: int) -> bool:
         """The trigger is in a "since <actor> <act>" clause: "since Turkey launched its

@@ -7,12 +7,8 @@ coordinated names, backers and the two sides of a fight.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .annotate import Ann
-
-if TYPE_CHECKING:
-    from .lexicon import Lexicon
+from .reading import Reading
 
 DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "s"])
 HEADS = frozenset(["fighters", "troops", "forces", "soldiers", "militiamen", "units", "members",
@@ -37,19 +33,8 @@ ALLIES = frozenset(["allies", "partners", "ally", "partner"])
 BACKING = frozenset(["backed", "supported", "aided", "assisted", "helped", "joined"])
 
 
-class Sides:
-    """Mixin of `Finder`: needs `keys`, `text`, `ann_at` and `skip_when_where`."""
-
-    # What Finder provides (declared for the type checker; no value here).
-    keys: list[str]
-    text: str
-    lex: Lexicon
-
-    if TYPE_CHECKING:
-
-        def ann_at(self, k: int) -> Ann | None: ...
-
-        def skip_when_where(self, k: int, limit: int, words: frozenset[str]) -> int: ...
+class Sides(Reading):
+    """Part of `Finder`."""
 
     def between(self, t: Ann, end_tok: int) -> list[Ann]:
         """ "fighting between government forces and the Houthis", "clashes erupted between

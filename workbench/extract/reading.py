@@ -1,0 +1,43 @@
+"""Provides `Reading`: one article's words and annotations as the candidate rules read them.
+
+`Finder` (candidates.py) and its parts `Cues` (cues.py) and `Sides` (sides.py) all read the
+same state: the token keys, the text, the dictionaries and the annotation under each token.
+It is declared once here, with the two look-ups every part uses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .annotate import Ann
+    from .lexicon import Lexicon
+
+
+class Reading:
+    lex: Lexicon
+    keys: list[str]  # token keys (lower case)
+    starts: list[int]  # token start offsets
+    text: str
+    anns: list[Ann]
+    tokann: list[int]  # token -> index of its strongest annotation, -1 for none
+    ann_starts: list[int]  # each annotation's start, set by `find_candidates`
+    published: date | None  # the article's, to tell old years from this one
+
+    def ann_at(self, k: int) -> Ann | None:
+        idx = self.tokann[k]
+        return self.anns[idx] if idx >= 0 else None
+
+    def skip_when_where(self, k: int, limit: int, words: frozenset[str]) -> int:
+        """First token from k (before `limit`) that is not a date, a place or one of `words`:
+        "Fighting erupted overnight in Tripoli between ...", "On Monday in Idlib, the ..."."""
+        while k < limit:
+            a = self.ann_at(k)
+            if a is not None and a.kind in ("date", "place"):
+                k = a.j
+            elif self.keys[k] in words:
+                k += 1
+            else:
+                break
+        return k
