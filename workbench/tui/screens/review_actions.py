@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from textual import work
+from textual.widgets import ContentSwitcher
 from textual.worker import get_current_worker
 
 from ...store.events import merge_events, set_article_status, set_status
@@ -19,9 +20,10 @@ from ..sentences import prefill
 from ..sentences import spans_of as _spans
 from ..widgets.article_view import ArticleView
 from ..widgets.entities_panel import EntitiesPanel, group_mentions
+from .review_state import ReviewState
 
 
-class ReviewActions:
+class ReviewActions(ReviewState):
     """Mixed into `ReviewScreen` (which declares the bindings)."""
 
     # -- confirm / reject / reopen --------------------------------------------------
@@ -164,6 +166,8 @@ class ReviewActions:
     def _prefill(self, start: int, end: int) -> None:
         # The extractor is pure (text in, proposals out): no database lock needed.
         bundle = self.bundle
+        if bundle is None:
+            return  # the screen moved on to another article meanwhile
         article = bundle.article
         skip = _spans(article.get("boilerplate"))
         values = prefill(article["text"], bundle.mentions, start, end, article["published"], skip)
@@ -173,6 +177,8 @@ class ReviewActions:
     def _open_add(self, start: int, end: int, values: dict[str, Any]) -> None:
         from .edit_event import EditEventScreen
 
+        if self.bundle is None:
+            return
         article = self.bundle.article
         quote = article["text"][start:end]
         screen = EditEventScreen(article=article, values=values, span=(start, end, quote))
@@ -184,7 +190,7 @@ class ReviewActions:
         if self.bundle is None:
             return
         panel = self.query_one(EntitiesPanel)
-        if self.query_one("#panel").current == "entities":
+        if self.query_one("#panel", ContentSwitcher).current == "entities":
             group = panel.current()
         else:
             start, end = self.query_one(ArticleView).cursor_span

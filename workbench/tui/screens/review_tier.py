@@ -10,9 +10,10 @@ from __future__ import annotations
 from functools import partial
 
 from ...store.review import review_event, send_back
+from .review_state import ReviewState
 
 
-class ReviewTierActions:
+class ReviewTierActions(ReviewState):
     """Mixed into `ReviewScreen` (which declares the bindings)."""
 
     def action_review_event(self) -> None:
