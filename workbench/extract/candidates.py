@@ -135,7 +135,6 @@ LOC_MODS = frozenset(
      "neighboring", "remote", "same", "and", "its", "their", "main", "northwest", "northeast",
      "southwest", "southeast"]
 )  # fmt: skip
-_WORD = re.compile(r"^[\w'’.-]+")
 _BREAK = re.compile(r"[,;:()\"“”]|[.!?]\s|\n")
 _STOP = re.compile(r"[;:]|[.!?]\s|\n")
 
@@ -292,12 +291,6 @@ class Finder(Cues, Sides):
             # is no clause break; read on through the quoted name.
             return self.subject(t, opened, before)
         return self.chained(t, first_tok)
-
-    def _gap(self, k: int) -> str:
-        """The punctuation and spaces between token k-1 and token k."""
-        if k <= 0 or k >= len(self.starts):
-            return ""
-        return _WORD.sub("", self.text[self.starts[k - 1] : self.starts[k]], count=1)
 
     def _segment_start(self, k: int, limit: int = 30) -> int:
         """First token of the comma segment that ends just before token k."""

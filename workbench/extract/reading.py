@@ -2,17 +2,21 @@
 
 `Finder` (candidates.py) and its parts `Cues` (cues.py) and `Sides` (sides.py) all read the
 same state: the token keys, the text, the dictionaries and the annotation under each token.
-It is declared once here, with the two look-ups every part uses.
+It is declared once here, with the look-ups the parts share.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .annotate import Ann
     from .lexicon import Lexicon
+
+
+_WORD = re.compile(r"^[\w'’.-]+")
 
 
 class Reading:
@@ -28,6 +32,12 @@ class Reading:
     def ann_at(self, k: int) -> Ann | None:
         idx = self.tokann[k]
         return self.anns[idx] if idx >= 0 else None
+
+    def _gap(self, k: int) -> str:
+        """The punctuation and spaces between token k-1 and token k."""
+        if k <= 0 or k >= len(self.starts):
+            return ""
+        return _WORD.sub("", self.text[self.starts[k - 1] : self.starts[k]], count=1)
 
     def skip_when_where(self, k: int, limit: int, words: frozenset[str]) -> int:
         """First token from k (before `limit`) that is not a date, a place or one of `words`:
