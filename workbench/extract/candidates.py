@@ -560,7 +560,7 @@ class Finder(Cues, Sides):
     def _reduced_relative(self, t: Ann) -> bool:
         """A killing verb right after the people it befell and before a preposition:
         "fighters killed on the battlefront", "two soldiers shot dead near the border"."""
-        if "agent" not in t.info.flags or t.info.sub_event_type != "Attack" or not t.i:
+        if "agent" not in t.trigger.flags or t.trigger.sub_event_type != "Attack" or not t.i:
             return False
         if t.j >= len(self.keys) or self.keys[t.j] not in REDUCED_NEXT:
             return False
