@@ -121,7 +121,7 @@ def finalize(
     if actor1 is None and sub == "Arrests":
         # "He was arrested at the house": ACLED codes arrests with no named arresting
         # force to the police of the country it happened in ("detained in Turkey").
-        where = inc.place.info.country if inc.place is not None else None
+        where = inc.place.place_entry.country if inc.place is not None else None
         actor1 = lex.group_actor("police", where or country)[0]
         rules.append("actor1-police-arrest")
     if sub == "Arrests" and actor2 == lex.group_actor("unidentified", country)[0]:
