@@ -65,6 +65,7 @@ class Gazetteer:
         self._names = _map(folder / "names.tsv")
         self._by_offset: dict[int, GeoPlace] = {}
         self._ranges: dict[str, tuple[int, int]] | None = None
+        self._towns: dict[str, list[tuple[float, float]]] = {}
 
     # -- exact keys ------------------------------------------------------------------------
 
@@ -166,6 +167,20 @@ class Gazetteer:
                     offsets.append(pos)
             pos += len(line) + 1
         return keys, offsets
+
+    def towns(self, country: str) -> list[tuple[float, float]]:
+        """(lat, lon) of every populated place of a country: a map's backdrop. Only the
+        coordinate columns are read, once per country and process."""
+        found = self._towns.get(country)
+        if found is None:
+            start, end = self._range(country)
+            found = []
+            for line in self._places[start:end].split(b"\n"):
+                fields = line.split(b"\t", 7)
+                if len(fields) > 7:
+                    found.append((float(fields[5]), float(fields[6])))
+            self._towns[country] = found
+        return found
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 Screens get the database through `app.gateway` (reads, in workers) and `app.submit()`
 (writes, applied in order by the writer thread). App-wide actions live here: undo, redo,
 search, help, the command palette (which lists every action of the current screen), the
-export dialog and the names and duplicates screens.
+export dialog, the names and duplicates screens and the map.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ from .learning import Learner
 from .safekeeping import Safekeeping
 from .writer import Job, Writer
 
-NOT_IN_DIALOGS = ("undo", "redo", "search", "open_names", "open_duplicates", "export_data")
+NOT_IN_DIALOGS = (
+    "undo", "redo", "search", "open_names", "open_duplicates", "open_map", "export_data",
+)  # fmt: skip
 
 
 class WorkbenchApp(Safekeeping, App):
@@ -52,6 +54,7 @@ class WorkbenchApp(Safekeeping, App):
         ),
         Binding("N", "open_names", "Actors & places", id="open-names", show=False),
         Binding("D", "open_duplicates", "Duplicate events", id="open-duplicates", show=False),
+        Binding("M", "open_map", "Map of confirmed events", id="open-map", show=False),
         Binding("X", "export_data", "Export dataset", id="export-data", show=False),
     ]
 
@@ -243,6 +246,11 @@ class WorkbenchApp(Safekeeping, App):
         from .screens.duplicates import DuplicatesScreen
 
         self.push_screen(DuplicatesScreen(Store(self.db_path, analyst=self.analyst)))
+
+    def action_open_map(self) -> None:
+        from .screens.map import MapScreen
+
+        self.push_screen(MapScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Dialogs own the keyboard: nothing app-wide changes data behind them.

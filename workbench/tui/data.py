@@ -16,6 +16,7 @@ from ..base.untrusted import shown_text
 from ..store import Store
 from ..store.entities import entity_attrs
 from ..store.events import public_values
+from ..store.mapped import point_of
 from ..store.presence import present
 from ..store.queries import (
     ArticleQuery,
@@ -43,6 +44,8 @@ class EventView:
     end: int | None = None
     sources: int = 1
     unplaced: bool = False  # a location the gazetteer did not know and nobody placed
+    point: tuple[float, float] | None = None  # the place's (lat, lon), for the map
+    country: str = ""  # the place's country (the map's backdrop)
 
     @property
     def id(self) -> int:
@@ -164,6 +167,7 @@ class Gateway:
         for row in rows:
             mine = [s for s in sources.get(row["id"], []) if s["article_id"] == article_id]
             src = mine[0] if mine else {}
+            place = entity_attrs(self.store, row["place_id"])
             out.append(
                 EventView(
                     row=row,
@@ -173,8 +177,9 @@ class Gateway:
                     end=src.get("end"),
                     # Articles, not quotes: two quotes from one article are one source.
                     sources=len({s["article_id"] for s in sources.get(row["id"], [])}) or 1,
-                    unplaced=row.get("place_id") is not None
-                    and entity_attrs(self.store, row["place_id"]).get("latitude") is None,
+                    unplaced=row.get("place_id") is not None and place.get("latitude") is None,
+                    point=point_of(place),
+                    country=str(place.get("country") or ""),
                 )
             )
         return out

@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     export,
     fix_mention,
     help,
+    map,
     names,
     review,
     review_actions,

@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ...base.actors import type_names
+from ...geo.raster import OTHER, SELECTED
 from ...resolve import (
     count_entities,
     examples,
@@ -43,6 +44,8 @@ from ...resolve import (
 from ...resolve.attributes import FIELDS
 from ...resolve.catalog import UNPLACED, aliases_of, attributes_of
 from ...store import Store
+from ...store.mapped import point_of
+from ..widgets.map_view import TOWN, MapView
 from .store_screen import StoreScreen
 
 PAGE = 200  # entities rows in the table at a time
@@ -114,7 +117,9 @@ class NamesScreen(StoreScreen):
                 entities: DataTable[Any] = DataTable(id="entities", cursor_type="row")
                 entities.add_columns("name", "kind", "count", "type / country", "aliases")
                 yield entities
-        yield Static(id="examples")
+        with Horizontal(id="names-foot"):
+            yield Static(id="examples")
+            yield MapView(id="names-map")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -214,6 +219,32 @@ class NamesScreen(StoreScreen):
         row = self.current()
         if row is not None and self.is_mounted:
             self.load_examples(row.entity_id, row.name)
+            self.show_map(row)
+
+    def show_map(self, row: Row) -> None:
+        """The highlighted place, and the other members of its cluster: a merge of places
+        far apart is a merge of homonyms."""
+        panel = self.query_one(MapView)
+        if row.kind != "place":
+            panel.show([], note="An actor: no place on the map.")
+            return
+        point = point_of(row.attrs)
+        others = []
+        if row.cluster is not None:
+            members = [r for r in self.cluster_rows if r.cluster == row.cluster and r is not row]
+            others = [r for r in members if point_of(r.attrs)]
+        note = ""
+        if point is None:
+            note = f"No coordinates: {self.app.key_for('edit-entity', 'e')} sets them."
+        legend = f"{SELECTED} {row.name}" + (f" {OTHER} same cluster" if others else "")
+        panel.show(
+            [p for r in others if (p := point_of(r.attrs))],
+            point,
+            {str(r.attrs.get("country") or "") for r in (row, *others)},
+            min_span=3.0,
+            note=note,
+            legend=f"{legend} {TOWN} towns",
+        )
 
     @work(thread=True, exclusive=True, group="names-examples")
     def load_examples(self, entity_id: int, name: str) -> None:

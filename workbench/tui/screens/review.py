@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
+from ...geo.raster import OTHER, SELECTED
 from ...store.live import Change, ChangeFeed
 from ...store.presence import HEARTBEAT_SECONDS, touch
 from ..data import Bundle, EventView
@@ -31,6 +32,7 @@ from ..widgets.entities_panel import EntitiesPanel
 from ..widgets.event_fields import EventFields
 from ..widgets.event_list import EventList
 from ..widgets.legend import Legend
+from ..widgets.map_view import TOWN, MapView
 from ..widgets.progress_line import ProgressLine
 from .review_actions import ReviewActions
 from .review_tier import ReviewTierActions
@@ -87,6 +89,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         Binding("d", "toggle_article_done", "Done", id="toggle-article-done"),
         Binding("f", "fix_mention", "Fix mention", id="fix-mention", show=False),
         Binding("t", "toggle_entities", "Entities", id="toggle-entities", show=False),
+        Binding("g", "toggle_map", "Map", id="toggle-map", show=False),
         Binding("right", "move_cursor(1)", "Next sentence", id="next-sentence", show=False),
         Binding("left", "move_cursor(-1)", "Previous sentence", id="prev-sentence", show=False),
         Binding(
@@ -126,6 +129,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
                     with Vertical(id="events-panel"):
                         yield EventList(id="events")
                         yield EventFields(id="fields")
+                        yield MapView(id="event-map")
                     entities = EntitiesPanel(id="entities")
                     entities.can_focus = False
                     yield entities
@@ -299,6 +303,38 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
             self.events, self.selected, self.marked, self.pending, self.changed
         )
         self._show_fields()
+        self._map()
+
+    def _map(self) -> None:
+        """The article's events on the map, the selected one marked (only while shown: the
+        gazetteer is read for the backdrop)."""
+        panel = self.query_one(MapView)
+        if not panel.display:
+            return
+        view = self.current
+        others = [e.point for e in self.events if e.point and e is not view]
+        note, legend = "", ""
+        if view is not None and view.point is not None:
+            place = view.values.get("location") or "this event"
+            legend = f"{SELECTED} {place} {OTHER} other events {TOWN} towns"
+        if view is None:
+            note = "No event selected."
+        elif view.point is None:
+            note = "This event: " + ("place not in gazetteer" if view.unplaced else "no place")
+        panel.show(
+            others,
+            view.point if view else None,
+            {e.country for e in self.events if e.point},
+            note=note,
+            legend=legend,
+        )
+
+    def action_toggle_map(self) -> None:
+        # The map takes the place of the fields: at 80x24 there is no room for both.
+        panel, fields = self.query_one(MapView), self.query_one(EventFields)
+        panel.display, fields.display = fields.display, panel.display
+        self._map()
+        self._tabs()
 
     def evidence_span(self, view: EventView) -> tuple[int, int] | None:
         if view.start is not None and view.end is not None and view.end > view.start:
@@ -371,6 +407,8 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         text.append(" Events ", style="reverse bold" if not entities else "")
         text.append(" Entities ", style="reverse bold" if entities else "")
         text.append(f" ({self.app.key_for('toggle-entities', 't')})", style="dim")
+        text.append(" Map ", style="reverse bold" if self.query_one(MapView).display else "")
+        text.append(f"({self.app.key_for('toggle-map', 'g')})", style="dim")
         self.query_one("#panel-tabs", Static).update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
