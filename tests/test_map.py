@@ -250,3 +250,15 @@ def test_open_map_snapshot_without_colour(snap_compare, placed_db, monkeypatch) 
         pilot.app.screen.query_one("#map-since", Input).cursor_blink = False
 
     assert snap_compare(make_app(path), terminal_size=(80, 24), run_before=run)
+
+
+def test_review_map_snapshot_without_colour(snap_compare, placed_db, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    path, _ids = placed_db
+
+    async def run(pilot):
+        await open_review(pilot, pilot.app)
+        await pilot.press("g", "down")
+        await settle(pilot, pilot.app)
+
+    assert snap_compare(make_app(path), terminal_size=(80, 24), run_before=run)
