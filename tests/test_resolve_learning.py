@@ -40,3 +40,28 @@ def test_merged_variant_is_recognised_on_later_ingest(store, tmp_path):
     assert {"text": "Umm Zaytouna", "entity_id": first} in found
     assert store.scalar("SELECT count(*) FROM entities WHERE kind = 'place' AND canonical "
                         "LIKE 'Umm Zayt%'") == 2  # fmt: skip
+
+
+def test_coordinates_set_on_a_place_teach_extraction(store, tmp_path):
+    """Issue 12: a place the gazetteer did not know, placed by the analyst (names screen `e`
+    or `names set`), is recognised and placed in articles ingested later; undone, it is not."""
+    from workbench.resolve import set_attributes
+    from workbench.store import undo
+
+    text = "Warplanes struck the village of Zubdat Harqoush on Monday, killing 3, activists said.\n"
+    ingest(store, tmp_path, "a.txt", text)
+    place = find_entity(store, "place", "Zubdat Harqoush")
+    assert place is not None and "latitude" not in store.row("entities", place)["attrs"]
+    later_text = "Zubdat Harqoush was shelled again on Tuesday, killing 2 civilians.\n"
+    before = ingest(store, tmp_path, "b.txt", later_text)
+    assert not [m for m in place_mentions(store, before) if m["text"] == "Zubdat Harqoush"]
+
+    set_attributes(store, place, {"latitude": "35.5", "longitude": "36.6", "country": "Syria"})
+    later = ingest(store, tmp_path, "c.txt", later_text.replace("Tuesday", "Wednesday"))
+    assert {"text": "Zubdat Harqoush", "entity_id": place} in place_mentions(store, later)
+    placed = store.query("SELECT place_id FROM events WHERE article_id = ?", [later])
+    assert [r["place_id"] for r in placed] == [place]
+
+    undo(store)  # the coordinates go: nothing taught any more
+    again = ingest(store, tmp_path, "d.txt", later_text.replace("Tuesday", "Thursday"))
+    assert not [m for m in place_mentions(store, again) if m["text"] == "Zubdat Harqoush"]

@@ -39,20 +39,27 @@ _worker_watchdog: Watchdog | None = None
 
 
 def learnt_names(store: Store) -> tuple[tuple[str, str, str, str], ...]:
-    """Names analysts taught the database (merges, edits): (kind, alias, canonical, attrs)."""
+    """Names analysts taught the database: merges and edits (kind, alias, canonical, attrs),
+    and the names of places an analyst gave coordinates (names screen `e`, `names set`):
+    a place the gazetteer lacked, once placed, is found and placed in later articles."""
     rows = store.conn.execute(
-        "SELECT e.kind, a.name, e.id FROM aliases a JOIN entities e ON e.id = a.entity_id "
-        "WHERE a.source IN ('merge', 'analyst') ORDER BY a.id"
+        "SELECT e.kind, a.name, e.id, a.source IN ('merge', 'analyst') "
+        "FROM aliases a JOIN entities e ON e.id = a.entity_id "
+        "WHERE a.source IN ('merge', 'analyst') OR (e.kind = 'place' AND a.entity_id IN "
+        "(SELECT CAST(substr(target, 10) AS INTEGER) FROM actions "
+        "WHERE action = 'edit-entity' AND target LIKE 'entities:%')) ORDER BY a.id"
     ).fetchall()
     from ..store.entities import follow
 
     out = []
-    for kind, alias, eid in rows:
+    for kind, alias, eid, taught in rows:
         live = follow(store, eid)
         canonical, attrs = store.conn.execute(
             "SELECT canonical, attrs FROM entities WHERE id = ?", [live]
         ).fetchone()
-        out.append((kind, alias, canonical, attrs or "{}"))
+        # An edit taught the place only while its coordinates stand (an undo takes them).
+        if taught or json.loads(attrs or "{}").get("latitude") is not None:
+            out.append((kind, alias, canonical, attrs or "{}"))
     return tuple(out)
 
 
