@@ -345,7 +345,9 @@ def test_user_triggers_and_lexicon_extend_the_packaged_ones(tmp_path):
     )
     (tmp_path / "lexicon.toml").write_text('[quantities]\n"a handful of" = 4\n', encoding="utf-8")
     text = "Militiamen kneecapped two men in Nawa on Monday. They killed a handful of villagers."
-    assert events(text) == []
+    # Packaged, "kneecapped" is no act and "a handful of" no figure: only "They killed ..."
+    # is found (the militiamen, by the pronoun), with no toll.
+    assert [(e.quote.startswith("They"), e.fatalities) for e in events(text)] == [(True, None)]
     ev = extract(text, PUB, (), [str(tmp_path)]).events[0]
     assert (ev.sub_event_type, ev.place, ev.event_date) == ("Attack", "Nawa", "2019-07-22")
     assert ev.fatalities == 4 and "a handful of" in ev.notes

@@ -326,7 +326,11 @@ def _candidate(
         c.place = _previous_town(si, sentences, f, the.group(1).lower())
         if c.place is not None:
             c.rules.append("place-anaphora")
-    if c.place is None and (carried := _previous_town(si, sentences, f, "carried", 1)):
+    if (
+        c.place is None
+        and not c.anaphoric  # "The attack came a day after ...": the incident told before
+        and (carried := _previous_town(si, sentences, f, "carried", 1))
+    ):
         # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
         # sentence naming no place goes on about the town the one before named.
         c.place = carried
