@@ -143,9 +143,9 @@ def test_duplicate_rules(db):
     store.close()
 
 
-def test_list_unplaced_places(tmp_path):
+def test_list_unplaced_places(db_path):
     """`names list --kind unplaced`: places without coordinates, most mentioned first."""
-    path = str(tmp_path / "u.db")
+    path = db_path
     with Store(path, analyst="t") as store, change(store, "fixture") as tx:
         create_entity(tx, "place", "Khan Touman", origin="extracted")
         create_entity(tx, "place", "Idlib", attrs={"latitude": 35.9, "longitude": 36.6})

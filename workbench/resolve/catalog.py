@@ -20,11 +20,12 @@ UNPLACED = "unplaced"
 _COUNT = "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status = 'active')"
 
 
-def _kind_clause(kind: str | None) -> tuple[str, list[Any]]:
+def _kind_clause(store: Store, kind: str | None) -> tuple[str, list[Any]]:
     if kind is None:
         return "", []
     if kind == UNPLACED:
-        return " AND e.kind = 'place' AND json_extract(e.attrs, '$.latitude') IS NULL", []
+        latitude = store.sql.json_value("e.attrs", "latitude")
+        return f" AND e.kind = 'place' AND {latitude} IS NULL", []
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     return " AND e.kind = ?", [kind]
@@ -63,7 +64,7 @@ def list_entities(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Live entities, most mentioned first: entity_id, kind, canonical, aliases, count, attrs."""
-    where, params = _kind_clause(kind)
+    where, params = _kind_clause(store, kind)
     if search:
         # Match the canonical name or any alias, on the stored alias key.
         where += (
@@ -99,14 +100,14 @@ def list_entities(
 
 
 def count_entities(store: Store, kind: str | None = None) -> int:
-    where, params = _kind_clause(kind)
+    where, params = _kind_clause(store, kind)
     return store.scalar(
         f"SELECT count(*) FROM entities e WHERE e.merged_into IS NULL{where}", params
     )
 
 
 def mention_counts(store: Store, kind: str | None = None) -> dict[int, int]:
-    where, params = _kind_clause(kind)
+    where, params = _kind_clause(store, kind)
     rows = store.conn.execute(
         "SELECT m.entity_id, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
         f"WHERE m.status = 'active'{where} GROUP BY m.entity_id",

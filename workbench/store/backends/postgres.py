@@ -76,6 +76,10 @@ def json_ints(expr: str) -> str:
     )
 
 
+def json_value(expr: str, key: str) -> str:
+    return f"(({expr})::jsonb ->> '{key}')"
+
+
 def id_list(expr: str) -> str:
     return f"string_agg(DISTINCT ({expr})::text, ',')"
 

@@ -133,6 +133,11 @@ def json_ints(expr: str) -> str:
     return f"json_each({expr})"
 
 
+def json_value(expr: str, key: str) -> str:
+    """The value under `key` of the JSON object in `expr` (NULL when absent)."""
+    return f"json_extract({expr}, '$.{key}')"
+
+
 def id_list(expr: str) -> str:
     """The distinct ids of a group, comma-separated (order not guaranteed)."""
     return f"group_concat(DISTINCT {expr})"
