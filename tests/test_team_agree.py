@@ -43,9 +43,14 @@ SCRIPT = {
 }  # fmt: skip
 
 
+# On both backends: the figures, and adjudication typed without waiting, where a server's
+# row order and timing differ from a file's.
+pytestmark = pytest.mark.backends
+
+
 @pytest.fixture
-def coded(tmp_path):
-    path = str(tmp_path / "double.db")
+def coded(db_path):
+    path = db_path
     relax_confirm_rules(path)
     with Store(path, analyst="lead") as lead:
         ingest_seeds(lead)
