@@ -76,11 +76,6 @@ class Tx:
             self.before[k] = before
             self.order.append(k)
 
-    def _record_after(self, table: str, row_id: int) -> dict[str, Any] | None:
-        row = self.store.row(table, row_id)
-        self.after[key(table, row_id)] = row
-        return row
-
     def get(self, table: str, row_id: int) -> dict[str, Any]:
         row = self.store.row(table, row_id)
         if row is None:
@@ -93,12 +88,17 @@ class Tx:
             values["id"] = next_event_id(self.store.conn)  # never an id given before
         cols = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
+        # RETURNING * is the after-image: no second read (on a server, no second round trip
+        # while every other writer waits for the lock). No trigger changes these rows.
         cur = self.store.conn.execute(
-            f'INSERT INTO "{table}" ({cols}) VALUES ({marks}) RETURNING id', list(values.values())
+            f'INSERT INTO "{table}" ({cols}) VALUES ({marks}) RETURNING *', list(values.values())
         )
-        row_id = inserted_id(cur)
+        row = _returned(cur)
+        if row is None:
+            raise StoreError("an insert wrote no row")
+        row_id = int(row["id"])
         self._touch(table, row_id, None)
-        self._record_after(table, row_id)
+        self.after[key(table, row_id)] = row
         return row_id
 
     def update(
@@ -115,11 +115,12 @@ class Tx:
         self._touch(table, row_id, current)
         sets = ", ".join(f'"{c}" = ?' for c in values)
         sets = f"{sets}, version = version + 1" if sets else "version = version + 1"
-        self.store.conn.execute(
-            f'UPDATE "{table}" SET {sets} WHERE id = ?', [*values.values(), row_id]
+        cur = self.store.conn.execute(
+            f'UPDATE "{table}" SET {sets} WHERE id = ? RETURNING *', [*values.values(), row_id]
         )
-        row = self._record_after(table, row_id)
-        if row is None:  # only if a trigger deleted it: say so rather than return None
+        row = _returned(cur)
+        self.after[key(table, row_id)] = row
+        if row is None:  # only if something deleted it: say so rather than return None
             raise StoreError(f"{table}:{row_id} vanished while it was updated")
         return row
 
@@ -152,14 +153,17 @@ class Tx:
         cols = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         if current is None:
-            self.store.conn.execute(
-                f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', list(values.values())
+            cur = self.store.conn.execute(
+                f'INSERT INTO "{table}" ({cols}) VALUES ({marks}) RETURNING *',
+                list(values.values()),
             )
         else:
             sets = ", ".join(f'"{c}" = ?' for c in values if c != "id")
             params = [v for c, v in values.items() if c != "id"]
-            self.store.conn.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*params, row_id])
-        self._record_after(table, row_id)
+            cur = self.store.conn.execute(
+                f'UPDATE "{table}" SET {sets} WHERE id = ? RETURNING *', [*params, row_id]
+            )
+        self.after[key(table, row_id)] = _returned(cur)
 
     def changed(self) -> bool:
         return any(self.before[k] != self.after.get(k) for k in self.order)
@@ -186,6 +190,15 @@ def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None
         [(action_id, k) for k in tx.order],
     )
     return action_id
+
+
+def _returned(cur: Any) -> dict[str, Any] | None:
+    """The row a `... RETURNING *` statement wrote, as `Store.row` reads it (every row
+    fetched, so the statement is finished before the next one)."""
+    rows = cur.fetchall()
+    if not rows:
+        return None
+    return dict(zip([c[0] for c in cur.description], rows[0], strict=True))
 
 
 def _clean(value: Any) -> Any:

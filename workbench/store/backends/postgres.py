@@ -30,7 +30,9 @@ REAL = "DOUBLE PRECISION"
 BLOB = "BYTEA"
 LIKE_NOCASE = "ILIKE"
 WRITE_LOCK = 0x776F726B62  # any constant; every workbench writer takes the same one
-BEGIN_WRITE = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+# One round trip: every other writer waits while this one talks to the server, so each
+# round trip inside the lock counts against all of them (simple protocol, no parameters).
+BEGIN_WRITE = (f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})",)
 ERRORS: tuple[type[BaseException], ...] = (psycopg.Error,)
 INTEGRITY_ERRORS: tuple[type[BaseException], ...] = (psycopg.IntegrityError,)
 
