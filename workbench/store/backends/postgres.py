@@ -67,6 +67,25 @@ def bulk_insert(conn: Connection, table: str, cols: list[str], rows: Any) -> Non
             copy.write_row(row)
 
 
+def insert_new(conn: Connection, table: str, cols: list[str], rows: Any, unique: str) -> None:
+    """Insert many rows in order, skipping those whose `unique` column is already stored:
+    COPY into a temporary table of this session, then one INSERT ... SELECT in that order
+    (COPY itself cannot skip a conflicting row)."""
+    names = ", ".join(f'"{c}"' for c in cols)
+    incoming = f"incoming_{table}"
+    conn.execute(
+        f'CREATE TEMP TABLE IF NOT EXISTS "{incoming}" AS '
+        f'SELECT 0::bigint AS ord, {names} FROM "{table}" WITH NO DATA'
+    )
+    conn.execute(f'TRUNCATE "{incoming}"')
+    bulk_insert(conn, incoming, ["ord", *cols], ([n, *row] for n, row in enumerate(rows)))
+    conn.execute(
+        f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{incoming}" ORDER BY ord '
+        f'ON CONFLICT ("{unique}") DO NOTHING'
+    )
+    conn.execute(f'TRUNCATE "{incoming}"')  # the text is in the table now: free it
+
+
 def max_parameters(conn: Connection) -> int:
     return 65535  # the protocol's 16-bit parameter count
 

@@ -115,6 +115,23 @@ def bulk_insert(conn: sqlite3.Connection, table: str, cols: list[str], rows: Any
     conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
+def insert_new(
+    conn: sqlite3.Connection, table: str, cols: list[str], rows: Any, unique: str
+) -> None:
+    """Insert many rows in order, skipping those whose `unique` column is already stored:
+    multi-row INSERTs, as many rows per statement as the parameter limit allows."""
+    rows = list(rows)
+    names = ", ".join(f'"{c}"' for c in cols)
+    per_statement = max(1, min(len(rows), max_parameters(conn) // len(cols)))
+    for at in range(0, len(rows), per_statement):
+        chunk = rows[at : at + per_statement]
+        values = ", ".join(["(" + ", ".join("?" * len(cols)) + ")"] * len(chunk))
+        conn.execute(
+            f'INSERT INTO "{table}" ({names}) VALUES {values} ON CONFLICT("{unique}") DO NOTHING',
+            [v for row in chunk for v in row],
+        )
+
+
 ANALYST_ROLE_DDL: tuple[str, ...] = ()  # a file has no roles: the analyst is who says so
 
 
