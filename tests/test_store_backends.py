@@ -85,3 +85,20 @@ def test_nul_and_the_escape_character_round_trip_exactly(db_path):
     with store.write():
         store.sql.bulk_insert(store.conn, "distinct_pairs", ["kind", "a", "b"], [[text, 1, 2]])
     assert store.scalar("SELECT kind FROM distinct_pairs") == text
+
+
+def test_check_passes_a_sound_database_and_notes_control_characters(db_path):
+    from click.testing import CliRunner
+
+    from workbench.cli import main
+
+    with Store(db_path, analyst="tester") as store:
+        eid = add_event(store, None, {"sub_event_type": "Attack", "notes": "plain"})
+    result = CliRunner().invoke(main, ["--db", db_path, "check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().endswith(": ok") and "control" not in result.output
+    with Store(db_path, analyst="tester") as store, store.write():  # another tool wrote it
+        store.conn.execute("UPDATE events SET notes = ? WHERE id = ?", ["a\x1b[2Jb", eid])
+    result = CliRunner().invoke(main, ["--db", db_path, "check"])
+    assert result.exit_code == 0, result.output
+    assert "1 text values hold control or bidi characters (events.notes (1))" in result.output
