@@ -212,14 +212,23 @@ def with_coordinates(entry: PlaceEntry) -> PlaceEntry:
         kind, name = "A1", entry.admin1 or entry.name
     else:
         kind, name = "P", entry.name
-    for place in gazetteer().find(name):
-        if place.kind != kind or (kind != "C" and place.country != entry.country):
-            continue
-        if kind == "P" and entry.admin1 and place_key(place.admin1) != place_key(entry.admin1):
-            continue
-        entry.lat, entry.lon = place.lat, place.lon
-        break
+    found = _coordinates(kind, name, entry.country, entry.admin1)
+    if found is not None:
+        entry.lat, entry.lon = found
     return entry
+
+
+@lru_cache(maxsize=4096)
+def _coordinates(kind: str, name: str, country: str, admin1: str) -> tuple[float, float] | None:
+    """The point of the first place of that kind and name (in that country and province):
+    kept, because a place the gazetteer lacks is looked up again in every article."""
+    for place in gazetteer().find(name):
+        if place.kind != kind or (kind != "C" and place.country != country):
+            continue
+        if kind == "P" and admin1 and place_key(place.admin1) != place_key(admin1):
+            continue
+        return place.lat, place.lon
+    return None
 
 
 def gazetteer_entry(name: str, place: GeoPlace) -> PlaceEntry:
