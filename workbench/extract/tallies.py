@@ -44,6 +44,7 @@ _BLAMED = re.compile(
 WINDOW = 500
 _PERFECT_END = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?$")
 _HAS = re.compile(r"\b(?:has|have)\b", re.I)
+_MORE = re.compile(r"\s+more\b")
 
 
 def mark_context(h, text: str) -> None:
@@ -63,23 +64,30 @@ def mark_context(h, text: str) -> None:
     ]
     hi = min(ends) if ends else b
     before, after = text[lo + 1 : h.start], text[h.end : hi]
+    # Most figures have no "has/have", "blamed" or "responsible" near them: a substring
+    # test on the lower-cased text rules a pattern out before it is searched (none of
+    # these letters has another case-insensitive form; "pon" stands for "responsible").
+    near = (before[-80:] + h.text).lower()
+    has = "ha" in near
     # Only the end of `before` can match: searching a long clause for "$" costs per character.
-    perfect = _PERFECT_END.search(before[-60:]) or _HAS.search(h.text)
+    perfect = has and (_PERFECT_END.search(before[-60:]) or _HAS.search(h.text))
     period = _PERIOD.search(after[:80])
     if period and _RECORD.search(after[: period.start()]):
         period = None
     if (
         period
-        or _PERIOD.search(before[-40:])
-        and perfect
-        or _WAR_SUBJECT.search(before[-80:] + h.text)
+        or perfect
+        and _PERIOD.search(before[-40:])
+        or has
+        and _WAR_SUBJECT.search(before[-80:] + h.text)
         or h.vague in ("thousands", "tens of thousands", "hundreds of thousands")
         or h.count >= 1000
         and perfect
-        or _BLAMED.search(before[-40:])
+        or ("blame" in near or "pon" in near)
+        and _BLAMED.search(before[-40:])
     ):
         h.aggregate = True
     if _BOTH_SIDES.match(after):
         h.total = True
-    if _ALSO.search(h.text) or _ALSO.search(before[-14:]) or re.match(r"\s+more\b", after):
+    if _ALSO.search(h.text) or _ALSO.search(before[-14:]) or _MORE.match(after):
         h.also = True
