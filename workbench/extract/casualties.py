@@ -157,7 +157,7 @@ class CasualtyFinder:
         num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})[\"”’']?"
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
-            rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},)?"
+            rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},|\s+(?:including|among\s+them)\s[^,.;]{{1,40}}?)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
             rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
@@ -218,6 +218,13 @@ class CasualtyFinder:
         self.family = re.compile(
             rf"\b(?:killed|killing|kills|wiped\s+out)\s+(?:a|an|an\s+entire|the)\s+family\s+of\s+"
             rf"(?P<num>\d+|{_WORDNUM})\b",
+            re.I,
+        )
+        # "12 of the dead were soldiers": a part of a toll given before.
+        self.partitive = re.compile(
+            r"\s+(?:"
+            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.toll_partitive)
+            + r")\b",
             re.I,
         )
         self.toll = re.compile(
@@ -366,7 +373,9 @@ class CasualtyFinder:
             more = self.more.match(text, end)
             if more is not None and (extra := self.number(more["num"])[0]) is not None:
                 count, end = count + extra, more.end()
-        subset = bool(_SUBSET.search(text[max(0, start - 14) : start]))
+        subset = bool(_SUBSET.search(text[max(0, start - 14) : start])) or (
+            not vague and self.partitive.match(text, m.end("num")) is not None
+        )
         hit = CasualtyHit(
             start, end, text[start:end], count, kind, hedge, vague, subset, rule, person
         )

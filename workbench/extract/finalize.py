@@ -34,6 +34,7 @@ from .incidents import Incident, kind_of
 from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
 from .scoring import features
+from .tokens import key_of
 
 REMOTE = "Explosions/Remote violence"
 UNCLAIMED = frozenset(
@@ -158,7 +159,7 @@ def finalize(
         return None  # only a year or a season: background, not a new incident
     explicit_date = _date(ev, inc, published, rules, notes)
     _place(ev, inc, lex, text, rules)
-    _fatalities(ev, inc, notes, rules)
+    _fatalities(ev, inc, notes, rules, lex)
     sent = sentences[inc.primary.sent]
     ev.start, ev.end = sent.start, sent.end
     ev.quote = text[ev.start : ev.end]
@@ -357,7 +358,42 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
         ev.geo_precision = 2 if entry.type in ("region", "district") or around else 1
 
 
-def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> None:
+def _rival_figures(base: list, lex: Lexicon) -> tuple[list, list]:
+    """The figures that are rival reports of one toll, and the other sides' counts to add.
+
+    "Most conservative" chooses among reports of one figure (the monitor's 30, officials'
+    25), never between the whole toll and one group's part of it ("killing 20 people ...
+    12 of them soldiers") nor between two sides' counts ("12 soldiers ... eight rebels"):
+    with a whole count (`[tolls] whole`) the counts of groups are its parts; without one,
+    counts of different sides (`[toll_sides]`) are added, the least of each side kept; a
+    bare count ("a toll of nine") may report any of them, and leaves the least of all.
+    """
+    if len(base) < 2 or any(h.total for h in base):
+        return base, []
+    wholes = [h.count for h in base if h.victims in lex.toll_whole]
+    if wholes:
+        # A bare count ("28 were killed", "the toll at 35") is another report of the whole,
+        # and so is a count of the people "people" means (22 villagers, 31 people); a
+        # smaller count of fighters is a part of it (al-Shabab's "15 soldiers" beside
+        # "seven people" is a rival claim, not a part).
+        return [
+            h for h in base
+            if not h.victims or h.victims in lex.toll_whole or h.count >= min(wholes)
+            or lex.toll_side.get(" ".join(key_of(h.victims))) == lex.toll_people
+        ], []  # fmt: skip
+    sides: dict[str, list] = {}
+    for h in base:
+        side = lex.toll_side.get(" ".join(key_of(h.victims)))
+        if side is None:
+            return base, []  # a count of unknown people may report any side's toll
+        sides.setdefault(side, []).append(h)
+    if len(sides) < 2:
+        return base, []
+    firsts = [min(hs, key=lambda h: h.count) for hs in sides.values()]
+    return sides[next(iter(sides))], firsts[1:]
+
+
+def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: Lexicon) -> None:
     # A tally over a period or the whole war ("since 2011", "so far") is no incident's toll.
     hits = [c.figure for c in inc.casualties if not c.figure.aggregate]
     killed = [h for h in hits if h.kind == "killed" and not h.subset]
@@ -369,11 +405,12 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> No
         # "22 combatants on both sides" is the whole toll; "11 soldiers" was one side of it.
         base = [h for h in exact if h.total] or [h for h in exact if not h.also] or exact[:1]
         extra = [h for h in exact if h.also and h not in base and not base[0].total]
+        base, sides = _rival_figures(base, lex)
         lows = [h.count for h in base]
         highs = [max(h.count, h.high) for h in base]
         added, added_high = sum(h.count for h in extra), sum(max(h.count, h.high) for h in extra)
-        ev.fatalities = min(lows) + added
-        high = max(highs) + added_high
+        ev.fatalities = min(lows) + added + sum(h.count for h in sides)
+        high = max(highs) + added_high + sum(max(h.count, h.high) for h in sides)
         if high > ev.fatalities:
             ev.fatalities_low, ev.fatalities_high = ev.fatalities, high
             figures = sorted({*lows, *(h.high for h in base if h.high)})
@@ -382,6 +419,9 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules) -> No
             )
         if extra:
             notes.append(f"Fatalities: {added} more reported killed, added.")
+        if sides:
+            parts = " + ".join(str(h.count) for h in [min(base, key=lambda h: h.count), *sides])
+            notes.append(f"Fatalities: no total given; the sides' counts added ({parts}).")
         hedged = [h for h in base if h.hedge and h.count == min(lows)]
         if hedged:
             notes.append(f"Fatalities: reported as '{hedged[0].text.strip()}'.")

@@ -230,6 +230,16 @@ class Lexicon:
         self.single_nouns = frozenset(nouns["single"])
         self.civilian_targets = frozenset(nouns["civilian_targets"])
         self.target_bridge = frozenset(nouns["target_bridge"])
+        tolls = self.words["tolls"]
+        self.toll_whole = frozenset(tolls["whole"])
+        self.toll_partitive = tuple(tolls["partitive"])
+        self.toll_people: str = tolls["people"]
+        # victim noun -> its side ("soldiers" -> state): counts of different sides add up.
+        self.toll_side = {
+            " ".join(key_of(noun)): side
+            for side, nouns_ in self.words["toll_sides"].items()
+            for noun in nouns_
+        }
         self.scorer = Scorer.from_table(_read_toml((), "confidence.toml"))
 
     def group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:

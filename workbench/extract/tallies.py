@@ -45,6 +45,9 @@ WINDOW = 500
 _PERFECT_END = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?$")
 _HAS = re.compile(r"\b(?:has|have)\b", re.I)
 _MORE = re.compile(r"\s+more\b")
+# "1,200 civilians had been killed in Russian strikes": a four-figure count in the past
+# perfect sums a campaign, as in the perfect ("have been killed").
+_HAD_BEEN = re.compile(r"\bhad\s+been\b", re.I)
 
 
 def mark_context(h, text: str) -> None:
@@ -82,7 +85,7 @@ def mark_context(h, text: str) -> None:
         and _WAR_SUBJECT.search(before[-80:] + h.text)
         or h.vague in ("thousands", "tens of thousands", "hundreds of thousands")
         or h.count >= 1000
-        and perfect
+        and (perfect or _HAD_BEEN.search(h.text))
         or ("blame" in near or "pon" in near)
         and _BLAMED.search(before[-40:])
     ):
