@@ -2,8 +2,10 @@
 
 Each line of tests/data/sentences.jsonl is a case: `text` published on `published`, the
 field values the single proposed event must have (`expect`: JSON null is None, a list is a
-list or a span), and optionally `why`; `"count": 0` says the sentence reports no incident. Adding a case is adding a line. Cases that need more
-than field equality (several events, "one of", a property of a list) stay as code.
+list or a span), and optionally `why`; `"count": 0` says the sentence reports no incident.
+A text that reports several incidents gives `events` instead: the fields of each proposed
+event, in the order of the text (as many events as listed). Adding a case is adding a line.
+Cases that need more than field equality ("one of", a property of a list) stay as code.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ def _plain(value):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_sentence(case):
-    found = extract(case["text"], case["published"]).events
-    assert len(found) == case.get("count", 1), [(e.sub_event_type, e.quote) for e in found]
-    if not found:
-        return
-    got = {field: _plain(getattr(found[0], field)) for field in case["expect"]}
-    assert got == case["expect"], case.get("why", case["text"])
+    found = sorted(extract(case["text"], case["published"]).events, key=lambda e: e.start)
+    wanted = case.get("events") or ([case["expect"]] if case.get("count", 1) else [])
+    assert len(found) == len(wanted), [(e.sub_event_type, e.quote) for e in found]
+    got = [
+        {field: _plain(getattr(ev, field)) for field in want}
+        for ev, want in zip(found, wanted, strict=True)
+    ]
+    assert got == wanted, case.get("why", case["text"])
 
 
 def test_case_ids_are_unique():

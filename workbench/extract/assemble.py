@@ -40,7 +40,7 @@ def find_candidates(
     f = Finder(lex, toks, anns, tokann)
     f.published = published
     ann_starts = f.ann_starts = [a.start for a in anns]
-    cands: list[Candidate] = []
+    cands: list[Candidate] = f.made
     orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]] = []
     # _CLAIM needs the word "claimed" or "claims": skip its search in articles without one.
     claims = not CLAIM_WORDS.isdisjoint(toks.keys)

@@ -144,6 +144,9 @@ class Finder(Cues, Sides):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
         self.text, self.starts = toks.text, toks.starts
         self.published = None
+        # The candidates of the sentences before (filled as sentences are read): "Rebels also
+        # attacked ..." takes the day of the act it adds to.
+        self.made = []
 
     # -- cues -------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Provides `pick_date`: the day a candidate happened, and how sure that is.
 
-In order: a usable date in the clause, then in the sentence (not the day something was
-"claimed"), an embedded tweet's signature date, the last date of the sentence before (same
+In order: a usable date in the clause; for an act that "also" happened, the day of the act
+told before it; then a date in the sentence (not the day something was "claimed"), an embedded tweet's signature date, the last date of the sentence before (same
 paragraph; a new paragraph only when linked: "Hours later", "Meanwhile"), or a bulletin's
 date for its items. Time shifts ("hours later", "the next day", "a day earlier") place the
 incident relative to the one before. Nothing usable leaves the date to the incident, or the
@@ -65,6 +65,19 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         d for d in dates if usable_date(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]
     ]
     rule = "date-clause"
+    if not usable and _continues(f, lex, clause, main):
+        # "Government forces shelled Kafranbel on Saturday. ... Rebels also attacked a
+        # checkpoint, and on Monday jets bombed Saraqeb": the act "also" adds to (the last
+        # one told, however far back) lends its day; not a date of another clause or the
+        # next act. An undated act before lends none: "also" may add to it, not to an
+        # older dated one.
+        prev = f.made[-1].date if f.made else None
+        if prev is not None and not c.historical:
+            # A borrowed date, as one carried from the sentence before (never a new incident
+            # by itself); the rule says which act it came from.
+            c.date, c.date_rule = prev, "date-previous-sentence"
+            c.rules.append("date-previous-act")
+            return
     if not usable:
         usable = [
             d for d in s_anns
@@ -129,6 +142,14 @@ ATTRIBUTION = frozenset(("said", "says", "told", "announced", "reported", "confi
 _LINKED = re.compile(
     r"(?:later|then|afterwards|subsequent(?:ly)?|also|in\s+a\s+(?:later|second))\b", re.I
 )
+
+
+def _continues(f: Finder, lex, clause: tuple[int, int], main: Ann) -> bool:
+    """ "Rebels also attacked", "Also on Sunday, ...": a continuation word
+    (`[grammar] continuation`) in the clause before the act, at most four words before it."""
+    t = bisect.bisect_left(f.starts, main.start)
+    lo = max(bisect.bisect_left(f.starts, clause[0]), t - 4)
+    return not lex.continuation.isdisjoint(f.keys[lo:t])
 
 
 def _para_start(si: int, sentences: list[Sentence]) -> int:

@@ -214,6 +214,7 @@ class Lexicon:
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
+        self.continuation = frozenset(self.words["grammar"]["continuation"])
         self.range_markers = _phrases(self.words["grammar"]["range_markers"])
         self.cues = {name: _phrases(words) for name, words in self.words["cues"].items()}
         # First words of the cue phrases: a window position is looked at only when its word

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .annotate import Ann
+    from .candidates import Candidate
     from .lexicon import Lexicon
 
 
@@ -28,6 +29,7 @@ class Reading:
     tokann: list[int]  # token -> index of its strongest annotation, -1 for none
     ann_starts: list[int]  # each annotation's start, set by `find_candidates`
     published: date | None  # the article's, to tell old years from this one
+    made: list[Candidate]  # the candidates of the sentences before, as they are read
 
     def ann_at(self, k: int) -> Ann | None:
         idx = self.tokann[k]
