@@ -77,6 +77,7 @@ def find_candidates(
                     or (sub := _subordinate_subject(f.text, s_anns, clause[0], t.start))
                     or (sub := _leading_subordinate(f.text, clause[0], t.start))
                     or (sub := _RELATIVE.search(f.text, max(clause[0], t.start - 40), t.start))
+                    or (sub := _new_subject(f, lex, s_anns, clause[0], t))
                 )
                 and all(g.start < sub.start() for g in groups[clause])
             ):
@@ -183,6 +184,37 @@ def _subordinate_subject(text: str, s_anns: list[Ann], start: int, pos: int) -> 
         if a.kind == "actor" and a.start == last.end() and a.end <= pos:
             return last
     return None
+
+
+def _new_subject(f: Finder, lex: Lexicon, s_anns: list[Ann], start: int, t: Ann):
+    """ "Rebels shelled Aleppo and government jets struck Douma", "a helicopter was shot down
+    after it bombed Taftanaz": a joining word (`[grammar] new_act_joins`), then a doer of
+    its own (a named actor or a pronoun, `[grammar] subject_pronouns`) and, past words that
+    may sit between a doer and its act (`bridge`), this trigger: another act, told in the
+    same sentence. The match starts at the joining word."""
+    last = None
+    for m in lex.new_act_joins.finditer(f.text, start, t.start):
+        last = m
+    if last is None:
+        return None
+    before = bisect.bisect_left(f.starts, last.start()) - 1
+    prev = f.ann_at(before) if before >= 0 else None
+    if prev is not None and prev.kind == "actor":
+        return None  # "airstrikes from the government and Russia killed": one doer, two names
+    k = bisect.bisect_left(f.starts, last.end())
+    ti = bisect.bisect_left(f.starts, t.start)
+    if k >= ti:
+        return None
+    if f.keys[k] in lex.subject_pronouns:
+        k += 1
+    else:
+        doer = f.ann_at(k)
+        if doer is None or doer.kind != "actor" or doer.start != f.starts[k]:
+            return None
+        k = doer.j
+    if ti - k > 6 or not all(w in lex.bridge for w in f.keys[k:ti]):
+        return None
+    return last
 
 
 SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest", "first",

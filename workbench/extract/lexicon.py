@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -215,6 +216,11 @@ class Lexicon:
         self.reporting = frozenset(self.words["grammar"]["reporting"])
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
         self.continuation = frozenset(self.words["grammar"]["continuation"])
+        self.subject_pronouns = frozenset(self.words["grammar"]["subject_pronouns"])
+        joins = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in self.words["grammar"]["new_act_joins"]
+        )
+        self.new_act_joins = re.compile(rf"\s(?:{joins})\s+", re.I)
         self.range_markers = _phrases(self.words["grammar"]["range_markers"])
         self.cues = {name: _phrases(words) for name, words in self.words["cues"].items()}
         # First words of the cue phrases: a window position is looked at only when its word
