@@ -362,6 +362,8 @@ def _candidate(
         c.place is None
         and not c.anaphoric  # "The attack came a day after ...": the incident told before
         and (carried := _previous_town(si, sentences, f, "carried", 1))
+        # "Elsewhere, jets bombed a bakery": not the town of the sentence before.
+        and (carried.start >= sent.start or not lex.topic_shift.match(f.text, sent.start))
     ):
         # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
         # sentence naming no place goes on about the town the one before named.

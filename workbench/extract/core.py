@@ -104,7 +104,11 @@ def candidates(doc: Doc) -> None:
 
 
 def incidents(doc: Doc) -> None:
-    doc.incidents = group_incidents(doc.candidates, doc.orphans, doc.sentences)
+    shifts = frozenset(
+        i for i, s in enumerate(doc.sentences)
+        if not s.skip and doc.lex.topic_shift.match(doc.text, s.start, s.end)
+    )  # fmt: skip
+    doc.incidents = group_incidents(doc.candidates, doc.orphans, doc.sentences, shifts)
 
 
 def proposals(doc: Doc) -> None:

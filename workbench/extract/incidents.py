@@ -70,16 +70,31 @@ def group_incidents(
     cands: list[Candidate],
     orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]],
     sentences: list[Sentence],
+    shifts: frozenset[int] = frozenset(),
 ) -> list[Incident]:
+    """`shifts`: the sentences that open with a change of topic ("Meanwhile", "Elsewhere",
+    "In a separate incident"): what they tell is never folded into an incident told before
+    them (but the lede's), and their figures are never added to one."""
     incidents: list[Incident] = []
     text = sentences[0].text if sentences else ""
+    lede = next((i for i, s in enumerate(sentences) if not s.skip), -1)
     orphan_iter = iter(sorted(orphans, key=lambda o: o[0]))
     pending = next(orphan_iter, None)
     for c in sorted(cands, key=lambda c: (c.sent, c.clause[0])):
         while pending is not None and pending[0] < c.sent:
-            _attach_orphan(incidents, pending, sentences)
+            _attach_orphan(incidents, pending, sentences, shifts)
             pending = next(orphan_iter, None)
-        target, rule = _find_home(incidents[-HORIZON:], c, text)
+        homes = incidents[-HORIZON:]
+        if c.sent in shifts and homes:
+            # Separate from what was just told; but the lede's summary ("..., and its drones
+            # pounded army positions") may be what it retells in detail, once the story has
+            # moved on from the lede.
+            latest = max(i.last_sent for i in homes)
+            homes = [
+                i for i in homes
+                if i.cands[0].sent >= c.sent or i.cands[0].sent == lede and i.last_sent < latest
+            ]  # fmt: skip
+        target, rule = _find_home(homes, c, text)
         if target is not None and len(target.cands) < MAX_PARTS:
             _absorb(target, c, rule)
             continue
@@ -94,7 +109,7 @@ def group_incidents(
             _date_after(inc, incidents[-1], c.days_after)
         incidents.append(inc)
     while pending is not None:
-        _attach_orphan(incidents, pending, sentences)
+        _attach_orphan(incidents, pending, sentences, shifts)
         pending = next(orphan_iter, None)
     return incidents
 
@@ -462,11 +477,14 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
             return
 
 
-def _attach_orphan(incidents: list[Incident], orphan, sentences: list[Sentence]) -> None:
+def _attach_orphan(
+    incidents: list[Incident], orphan, sentences: list[Sentence], shifts: frozenset[int]
+) -> None:
     """Figures in a sentence without an attack of its own ("The toll rose to 23") belong to
-    the incident just before, unless the sentence is about another place."""
+    the incident just before, unless the sentence is about another place or opens with a
+    change of topic ("Elsewhere, two people were killed")."""
     si, casualties, places, claimant = orphan
-    if not incidents:
+    if not incidents or si in shifts:
         return
     inc = incidents[-1]
     para, last = sentences[si].para, sentences[inc.last_sent].para

@@ -217,6 +217,10 @@ class Lexicon:
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
         self.continuation = frozenset(self.words["grammar"]["continuation"])
         self.subject_pronouns = frozenset(self.words["grammar"]["subject_pronouns"])
+        shifts = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in self.words["grammar"]["topic_shift"]
+        )
+        self.topic_shift = re.compile(rf"[\s\"“'‘(]*(?:{shifts})\b", re.I)
         joins = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in self.words["grammar"]["new_act_joins"]
         )
