@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import workbench
+from workbench.store import Store
 
 CORE = [
     "workbench.base",
@@ -52,3 +54,31 @@ def test_cli_help_does_not_import_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_first_frame_loads_only_the_queue_screen_and_no_numpy(tmp_path):
+    """Screens load when first opened; numpy (the learned model) after the first frame.
+    In a fresh interpreter: this test process has imported every screen already."""
+    db = tmp_path / "w.db"
+    Store(str(db)).close()  # made here: migrating a new database does use sqlite-utils (numpy)
+    code = (
+        "import asyncio, sys\n"
+        "from workbench.tui import build_app\n"
+        "async def main():\n"
+        f"    app = build_app({str(db)!r}, analyst='t', animations=False)\n"
+        "    seen = []\n"
+        "    app.first_frame = lambda: seen.append(sorted(\n"
+        "        m for m in sys.modules if m.startswith('workbench.tui.screens.') or m == 'numpy'))\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        while not seen:\n"
+        "            await pilot.pause(0.01)\n"
+        "        await app.action_quit()\n"
+        "    print(','.join(seen[0]))\n"
+        "asyncio.run(main())\n"
+    )
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config")}  # no user keymap
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, **env}
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "workbench.tui.screens.articles"

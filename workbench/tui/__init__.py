@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .keymap import KeymapError, load_keymap
+from .keymap import KeymapError, load_keymap, user_keymap_path
 
 
 def build_keymap(preset: str | None = None, keymap_file: str | None = None) -> dict[str, str]:
@@ -33,8 +33,15 @@ def build_app(
     keymap_file: str | None = None,
     animations: bool | None = None,
 ):
-    """Check the keymap first: a bad keymap must stop us before the terminal is taken over."""
-    keymap = build_keymap(preset, keymap_file)
+    """Check the keymap first: a bad keymap must stop us before the terminal is taken over.
+
+    With no preset, no --keymap and no user file there is nothing to check or apply: the
+    packaged default.toml says what the screens declare (tests/test_keymap_registry.py), and
+    skipping it spares the first frame importing every screen (~0.3 s CPU)."""
+    if preset in (None, "default") and not keymap_file and not user_keymap_path().exists():
+        keymap: dict[str, str] = {}
+    else:
+        keymap = build_keymap(preset, keymap_file)
     from .app import WorkbenchApp
 
     return WorkbenchApp(db_path, analyst=analyst, keymap=keymap, animations=animations)

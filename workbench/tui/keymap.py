@@ -12,7 +12,6 @@ screen raise `KeymapError` naming the file and the entry, and the app does not s
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 import unicodedata
@@ -105,6 +104,8 @@ def key_problem(key: str) -> str | None:
         return None
     except KeyError:
         pass
+    import difflib  # only for the error message
+
     close = difflib.get_close_matches(base, sorted(_NAMED), n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"{key!r}: unknown key name {base!r}{hint}"
@@ -135,6 +136,8 @@ def read_keymap_file(path: Path, known: Iterable[str]) -> tuple[dict[str, str], 
     out: dict[str, str] = {}
     for binding_id, value in data.items():
         if binding_id not in known:
+            import difflib  # only for the error message
+
             close = difflib.get_close_matches(binding_id, sorted(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise KeymapError(f"{path}: entry {binding_id!r}: unknown binding id{hint}")

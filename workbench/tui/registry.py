@@ -7,6 +7,8 @@ keymap loader, the help screen, the command palette and the tests all see the sa
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from functools import lru_cache
 
 from textual.binding import Binding
@@ -45,8 +47,12 @@ def _own_bindings(cls: type) -> list[Binding]:
 
 def screen_classes() -> list[type[Screen]]:
     """Every screen of the workbench: the Screen subclasses in workbench.tui that declare
-    their `SCOPE` (`workbench.tui.screens` imports every screen module), by scope name."""
-    from . import screens  # noqa: F401 (imports every screen module)
+    their `SCOPE`, by scope name. Every module of `workbench.tui.screens` is imported first
+    (found by listing the package, so there is no list of screens to keep up to date)."""
+    from . import screens
+
+    for module in pkgutil.iter_modules(screens.__path__):
+        importlib.import_module(f"{screens.__name__}.{module.name}")
 
     found: list[type[Screen]] = []
     stack: list[type] = [Screen]

@@ -1,23 +1,7 @@
 """Provides the workbench's screens, one per module.
 
-Every screen module is imported here, so `workbench.tui.registry` finds each screen (a
-Screen subclass declaring its `SCOPE`) without a list of its own.
+Nothing is imported here: a screen's module loads when the screen first opens, so the first
+frame waits only for the queue's. `workbench.tui.registry` imports every module of this
+package when it needs the whole list (a user keymap to check, the help screen, the command
+palette).
 """
-
-from . import (  # noqa: F401
-    adjudication,
-    agreement,
-    articles,
-    duplicates,
-    edit_event,
-    export,
-    fix_mention,
-    help,
-    map,
-    names,
-    review,
-    review_actions,
-    review_tier,
-    send_back,
-    store_screen,
-)

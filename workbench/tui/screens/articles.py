@@ -82,7 +82,8 @@ class ArticlesScreen(Screen):
             ("Outlet", "outlet", 14),
             ("With", "with", 10),
         ):
-            table.add_column(label, key=key, width=width)
+            # Text, not str: a str label is parsed as markup, which loads rich's emoji table.
+            table.add_column(Text(label), key=key, width=width)
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -139,8 +140,7 @@ class ArticlesScreen(Screen):
                 if row["id"] == self.focus_article:
                     table.move_cursor(row=index, animate=False)
         self._head()
-        if self.app.first_frame is not None:
-            self.call_after_refresh(self.app.first_frame)
+        self.call_after_refresh(self.app.first_page_drawn)
 
     def _head(self) -> None:
         q = self.query_state
