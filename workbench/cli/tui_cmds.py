@@ -145,22 +145,55 @@ def _analyst_actions(path: Path) -> int:
 
 @main.command("serve")
 @ui_options
-@click.option("--host", default="localhost", show_default=True)
+@click.option("--host", default="localhost", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve_cmd(preset, keymap_file, no_animations, host, port) -> None:
-    """Serve the same workbench in a web browser (textual-serve).
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow a --host other machines can reach (put it behind TLS: see the README).",
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    default=None,
+    help="The address browsers use, when a reverse proxy serves it (e.g. https://wb.example.org).",
+)
+def serve_cmd(preset, keymap_file, no_animations, host, port, allow_remote, public_url) -> None:
+    """Serve the same workbench in a web browser (textual-serve), locked by a token.
+
+    Prints the URL to open; it carries a random token (or $WORKBENCH_SERVE_TOKEN), without
+    which the page and its WebSocket are refused, as is a WebSocket from another site.
 
     \b
     Example:
       workbench serve --db work.db --port 8000
     """
     from ..tui import KeymapError, build_keymap
-    from ..tui.serve import ServeUnavailable, serve
+    from ..tui.serve import ServeUnavailable, is_loopback, serve
 
+    if not allow_remote and not is_loopback(host):
+        raise click.ClickException(
+            f"--host {host or '(all addresses)'}: other machines could reach the workbench; "
+            f"serve on 127.0.0.1 behind a TLS reverse proxy (README), or pass --allow-remote"
+        )
     db_path, analyst = _settings()
     try:
         build_keymap(preset, keymap_file)  # fail here, not in every browser session
     except KeymapError as exc:
+        raise click.ClickException(str(exc)) from exc
+    args = [sys.executable, "-m", "workbench", "--db", os.path.abspath(db_path)]
+    if analyst:
+        args += ["--analyst", analyst]
+    args.append("open")
+    if preset:
+        args += ["--preset", preset]
+    if keymap_file:
+        args += ["--keymap", os.path.abspath(keymap_file)]
+    if no_animations:
+        args.append("--no-animations")
+    try:
+        serve(shlex.join(args), host, port, public_url=public_url)
+    except ServeUnavailable as exc:
         raise click.ClickException(str(exc)) from exc
     args = [sys.executable, "-m", "workbench", "--db", os.path.abspath(db_path)]
     if analyst:
