@@ -28,6 +28,7 @@ def _dump(store: Store) -> dict[str, list[tuple]]:
         "id_sequence": "name",
         "learned_models": "kind",
         "learned_vectors": "key",
+        "event_odds": "event_id",
     }
     return {
         t: [tuple(r) for r in store.conn.execute(f'SELECT * FROM "{t}" ORDER BY {order.get(t, "id")}')]

@@ -134,3 +134,27 @@ def test_the_real_model_is_the_release_and_suggests_a_known_type(monkeypatch):
     )
     assert bomb is not None and bomb.sub_event_type == "Remote explosive/landmine/IED"
     assert kidnap is not None and kidnap.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_commands_and_the_app_that_need_no_model_never_import_the_learned_layer(seeded):
+    # Start-up stays as it was without the learned layer: `stats`, `articles list` and
+    # building the app (the model loads later, in a worker) import none of it.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from workbench.cli import main\n"
+        f"db = {seeded.path!r}\n"
+        "for args in (['stats'], ['articles', 'list']):\n"
+        "    r = CliRunner().invoke(main, ['--db', db, *args])\n"
+        "    assert r.exit_code == 0, r.output\n"
+        "from workbench.tui import build_app\n"
+        "build_app(db, analyst='t', animations=False)\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('tokenizers', 'safetensors') or m.startswith('workbench.learn'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.strip() == ""

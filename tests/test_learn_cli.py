@@ -45,6 +45,9 @@ def test_status_train_and_cross_validation(seeded, db_path):
     _decide(db_path)
     out = _run(db_path, "model", "train").output
     assert "trained on 9 example(s): 6 typed, 3 rejected" in out
+    assert "scored 9 event(s)" in out  # P(real event), for the queue's order
+    with Store(db_path) as store:
+        assert store.scalar("SELECT count(*) FROM event_odds WHERE p_event > 0.5") == 6
     out = _run(db_path, "model", "status").output
     assert "on 9 example(s) (6 typed, 3 rejected)" in out and "      3  Arrests" in out
     assert "cross-validated (5 folds, 9 examples): type accuracy 1.000" in out

@@ -88,9 +88,10 @@ def train_cmd(store) -> None:
     Example:
       workbench model train
     """
-    from ..learn.engine import retrain
+    from ..learn.engine import retrain, score_events
 
-    model = retrain(store, _engine(store))
+    engine = _engine(store)
+    model = retrain(store, engine)
     if model is None:
         click.echo("no decisions yet: nothing to train on")
         return
@@ -98,6 +99,11 @@ def train_cmd(store) -> None:
         f"trained on {model.examples} example(s): {len(model.labels)} typed, "
         f"{model.rejected} rejected"
     )
+    scored = 0
+    while done := score_events(store, engine, 1000):  # the queue's order (workbench open, o)
+        scored += done
+    if scored:
+        click.echo(f"scored {scored} event(s): P(real event) for the queue's order and filter")
 
 
 @model_group.command("eval")
@@ -137,7 +143,7 @@ def rank_cmd(store, doubted: bool, limit: int) -> None:
     Example:
       workbench model rank --doubted
     """
-    from ..store.models import proposals
+    from ..store.models import DOUBT, proposals
 
     engine = _engine(store)
     if engine.model is None or engine.model.eventness is None:
@@ -149,7 +155,7 @@ def rank_cmd(store, doubted: bool, limit: int) -> None:
     odds = engine.eventness([r.text for r in rows])
     ranked = sorted(zip(odds, rows, strict=True), key=lambda pr: -(pr[0] or 0.0))
     if doubted:
-        ranked = [(p, r) for p, r in ranked if p is not None and p < 0.5]
+        ranked = [(p, r) for p, r in ranked if p is not None and p < DOUBT]
     click.echo("p_event\tevent_id\tarticle_id\tsub_event_type\tevidence")
     for p, r in ranked[:limit]:
         quote = " ".join(r.text.split())[:100]

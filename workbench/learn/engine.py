@@ -58,6 +58,7 @@ class Engine:
         self.index = DefinitionIndex(embedder, self.book) if embedder else None
         self.features = embedder.name if embedder else HASHED
         self.model: TypeModel | None = None
+        self.model_id = ""  # names the saved model `model` is (model_id()), "" if none
         self._memo: dict[str, bytes] = {}  # vectors by key, also without a database
 
     # -- features ---------------------------------------------------------------------
@@ -182,8 +183,13 @@ def engine_for(store: Store, *, load: bool = True) -> tuple[Engine, str]:
         if found is not None:
             model = TypeModel.from_bytes(found.data)
             if model.features == engine.features:
-                engine.model = model
+                engine.model, engine.model_id = model, model_id(found.data)
     return engine, why
+
+
+def model_id(data: bytes) -> str:
+    """A saved model's name in event_odds: the odds a model gave are known by it."""
+    return hashlib.sha1(data).hexdigest()[:16]
 
 
 def decisions_as_examples(store: Store) -> list[tuple[int, str, str]]:
@@ -213,8 +219,10 @@ def retrain(store: Store, engine: Engine | None = None) -> TypeModel | None:
     if not examples and not extra:
         return None
     model = engine.train(examples, extra)
+    data = model.to_bytes()
+    engine.model_id = model_id(data)
     saved.save_model(
-        store, KIND, model.to_bytes(), examples=model.examples, decisions=count,
+        store, KIND, data, examples=model.examples, decisions=count,
         meta={
             "features": model.features, "counts": model.counts, "rejected": model.rejected,
             "stamp": saved.decision_stamp(store),
@@ -228,3 +236,27 @@ def is_stale(store: Store, engine: Engine) -> bool:
     if found is None or found.meta.get("features") != engine.features:
         return bool(saved.decision_count(store))
     return found.meta.get("stamp") != saved.decision_stamp(store)
+
+
+def refresh(store: Store, engine: Engine) -> None:
+    """Take up the model saved in the database if it is not the engine's (another process,
+    `workbench model train` or a second analyst's workbench, may have retrained)."""
+    found = saved.load_model(store, KIND)
+    if found is not None and model_id(found.data) != engine.model_id:
+        model = TypeModel.from_bytes(found.data)
+        if model.features == engine.features:
+            engine.model, engine.model_id = model, model_id(found.data)
+
+
+def score_events(store: Store, engine: Engine, limit: int = 256) -> int:
+    """Write the model's P(real event) for up to `limit` events it has not scored yet (for
+    the queue's order and its "doubted" filter); how many were written. 0 without an
+    event/non-event model."""
+    model = engine.model
+    if model is None or model.eventness is None or not engine.model_id:
+        return 0
+    todo = saved.unscored(store, engine.model_id, limit)
+    judged = [(i, t) for i, t in todo if t]
+    odds = dict(zip([i for i, _ in judged], engine.eventness([t for _, t in judged]), strict=True))
+    saved.save_odds(store, engine.model_id, [(i, odds.get(i)) for i, _ in todo])
+    return len(todo)

@@ -452,3 +452,23 @@ def m017_live_changes(db: Database) -> None:
     # Open screens learn of other analysts' actions as they commit (store/live.py).
     for statement in fragments(db).LIVE_DDL:
         db.execute(statement)
+
+
+@migrations()
+def m018_event_odds(db: Database) -> None:
+    # The model's P(real event) per event, written by the learned layer's worker: the queue
+    # orders articles by it and filters the proposals the model doubts. Derived data (the
+    # model rescores after each retrain), so never logged; gone with its event.
+    db.execute(
+        f"""
+        CREATE TABLE event_odds (
+            event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            article_id INTEGER,                 -- the event's (copied: one probe per article)
+            p_event {fragments(db).REAL},  -- NULL: no evidence sentence to judge
+            model TEXT NOT NULL                 -- which trained model gave it
+        )
+        """
+    )
+    # The queue's order and filter look up an article's likeliest and doubted events here
+    # (0.3 s less per page at 100k articles than through events; bench/learn-queue).
+    db.execute("CREATE INDEX event_odds_article ON event_odds(article_id, p_event)")

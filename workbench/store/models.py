@@ -4,6 +4,8 @@ The model is derived data (it can always be retrained from the decisions), so sa
 not an analyst action: it is not logged and undo never touches it. Decisions are read here
 so that the SQL stays in the store: an event the analyst confirmed (as extracted, corrected
 or added) is an example of its sub-event type, a rejected proposal an example of a non-event.
+The model's P(real event) per event (`event_odds`, derived too) is what the queue orders and
+filters by (store/queries.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .db import Store, now
+
+# Below this P(real event) the model doubts a proposal (the review panel says so, the queue
+# filters on it).
+DOUBT = 0.5
 
 
 @dataclass(frozen=True)
@@ -132,4 +138,35 @@ def cache_vectors(store: Store, items: list[tuple[str, bytes]]) -> None:
                 "INSERT INTO learned_vectors (key, vector) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET vector = excluded.vector",
                 items,
+            )
+
+
+def unscored(store: Store, model: str, limit: int) -> list[tuple[int, str]]:
+    """Up to `limit` events (not blind coders' copies) without odds from `model`, with their
+    evidence sentence ("" when they have none)."""
+    rows = store.conn.execute(
+        f"SELECT e.id, {_EVIDENCE} FROM events e LEFT JOIN event_odds o ON o.event_id = e.id "
+        "WHERE e.coder IS NULL AND (o.event_id IS NULL OR o.model != ?) ORDER BY e.id LIMIT ?",
+        [model, limit],
+    ).fetchall()
+    return [(int(r[0]), str(r[1] or "")) for r in rows]
+
+
+def has_odds(store: Store) -> bool:
+    """Has any model scored events yet (the queue's model order and filter need it)?"""
+    return store.scalar("SELECT 1 FROM event_odds WHERE p_event IS NOT NULL LIMIT 1") is not None
+
+
+def save_odds(store: Store, model: str, odds: list[tuple[int, float | None]]) -> None:
+    """P(real event) per event id (None: nothing to judge), from the model named `model`."""
+    if odds:
+        with store.write():
+            store.conn.executemany(
+                # An event undone (deleted) since it was read is skipped, not an error.
+                # Typed: PostgreSQL reads an untyped NULL in a select list as text.
+                "INSERT INTO event_odds (event_id, article_id, p_event, model) "
+                f"SELECT id, article_id, CAST(? AS {store.sql.REAL}), ? FROM events WHERE id = ? "
+                "ON CONFLICT (event_id) DO UPDATE SET p_event = excluded.p_event, "
+                "model = excluded.model",
+                [(p, model, i) for i, p in odds],
             )

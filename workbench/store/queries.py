@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .db import Store
+from .models import DOUBT
 
 ARTICLE_STATUSES = ("new", "in_review", "done")
 EVENT_STATUSES = ("proposed", "confirmed", "rejected", "merged")
@@ -21,14 +22,33 @@ EVENT_STATUSES = ("proposed", "confirmed", "rejected", "merged")
 UNEXTRACTED = "a.extracted_at IS NULL AND a.content_hash NOT LIKE 'stub:%'"
 
 
+# The learned model's P(real event) of an article's likeliest event (blind coders' copies
+# are never scored; decided events count too, so that deciding an event does not move its
+# article while the analyst is on it). The learn worker writes event_odds (store/models.py).
+LIKELY = "(SELECT max(o.p_event) FROM event_odds o WHERE o.article_id = a.id)"
+
+
+def doubted(backend: Any) -> str:
+    """Articles with a proposal the model doubts (store.models.DOUBT); the status unindexed
+    keeps SQLite on event_odds' article index (see article_rows)."""
+    return (
+        "EXISTS (SELECT 1 FROM event_odds o JOIN events e ON e.id = o.event_id "
+        f"WHERE o.article_id = a.id AND o.p_event < {DOUBT} "
+        f"AND {backend.unindexed('e.status')} = 'proposed')"
+    )
+
+
 @dataclass(frozen=True)
 class ArticleQuery:
     """Which articles the queue shows: a status (or "unextracted"), a full-text search,
-    and only those assigned to one analyst."""
+    only those assigned to one analyst, only those with a proposal the model doubts; and
+    in which order: the queue's (article id) or the likeliest events first."""
 
     status: str | None = None
     search: str = ""
     mine: str | None = None
+    doubted: bool = False
+    order: str = "queue"
 
     def where(self, backend: Any) -> tuple[str, list[Any]]:
         """SQL condition on `articles a`, and its parameters, for the store's `backend`."""
@@ -45,7 +65,18 @@ class ArticleQuery:
         if words:  # every word must occur, as a prefix; the words are never query syntax
             clauses.append(backend.article_search("a"))
             params.append(backend.search_param(words))
+        if self.doubted:
+            clauses.append(doubted(backend))
         return " AND ".join(clauses), params
+
+    def key(self) -> str | None:
+        """The SQL sort key on `articles a` (descending, then by id; -1 when unscored), or
+        None for the queue's own order, by id alone."""
+        return f"coalesce({LIKELY}, -1.0)" if self.order == "likely" else None
+
+    def order_by(self) -> str:
+        key = self.key()
+        return f"{key} DESC, a.id" if key else "a.id"
 
 
 def search_words(text: str) -> list[str]:
@@ -55,8 +86,9 @@ def search_words(text: str) -> list[str]:
 def article_rows(
     store: Store, query: ArticleQuery, offset: int = 0, limit: int = 100
 ) -> list[dict[str, Any]]:
-    """One page of the queue in id order, each article with its proposed and confirmed
-    event counts and its extraction state (`extracted`: yes, no, failed or stub).
+    """One page of the queue in its order, each article with its proposed and confirmed
+    event counts, its extraction state (`extracted`: yes, no, failed or stub) and the
+    model's P(real event) of its likeliest event (`likely`, None before any is scored).
 
     `+e.status` (the `unindexed` fragment) keeps SQLite on the per-article index: without ANALYZE statistics it would
     otherwise scan every proposed event in the database for each row (12 s at 500k events
@@ -75,8 +107,9 @@ def article_rows(
           (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
              AND {unindexed} = 'proposed' AND e.coder IS NULL) AS proposed,
           (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
-             AND {unindexed} = 'confirmed' AND e.coder IS NULL) AS confirmed
-        FROM articles a WHERE {where} ORDER BY a.id LIMIT ? OFFSET ?
+             AND {unindexed} = 'confirmed' AND e.coder IS NULL) AS confirmed,
+          {LIKELY} AS likely
+        FROM articles a WHERE {where} ORDER BY {query.order_by()} LIMIT ? OFFSET ?
         """,
         [*params, limit, offset],
     )
@@ -87,25 +120,48 @@ def article_total(store: Store, query: ArticleQuery) -> int:
     return int(store.scalar(f"SELECT COUNT(*) FROM articles a WHERE {where}", params) or 0)
 
 
+def _ranked(store: Store, query: ArticleQuery, key: str) -> tuple[str, list[Any]]:
+    """The queue as (id, k) rows: the order is k descending, then id ascending."""
+    where, params = query.where(store.sql)
+    return f"SELECT a.id AS id, {key} AS k FROM articles a WHERE {where}", params
+
+
+def _key_of(store: Store, key: str, article_id: int) -> float:
+    return float(store.scalar(f"SELECT {key} FROM articles a WHERE a.id = ?", [article_id]) or 0)
+
+
 def article_offset(store: Store, query: ArticleQuery, article_id: int) -> int:
     """How many articles of the queue come before this one."""
-    where, params = query.where(store.sql)
-    return int(
-        store.scalar(
-            f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?", [*params, article_id]
-        )
-        or 0
-    )
+    key = query.key()
+    if key is None:
+        where, params = query.where(store.sql)
+        sql, args = f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?", params
+    else:
+        ranked, args = _ranked(store, query, key)
+        k = _key_of(store, key, article_id)
+        sql = f"WITH q AS ({ranked}) SELECT COUNT(*) FROM q WHERE k > ? OR (k = ? AND id < ?)"
+        args = [*args, k, k]
+    return int(store.scalar(sql, [*args, article_id]) or 0)
 
 
 def neighbour(store: Store, query: ArticleQuery, article_id: int, step: int) -> int | None:
     """The next (step=1) or previous (step=-1) article in the queue's order."""
-    where, params = query.where(store.sql)
-    op, order = (">", "ASC") if step > 0 else ("<", "DESC")
-    found = store.scalar(
-        f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? ORDER BY a.id {order} LIMIT 1",
-        [*params, article_id],
-    )
+    key = query.key()
+    if key is None:
+        where, params = query.where(store.sql)
+        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        sql = f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? ORDER BY a.id {order}"
+        args = params
+    else:
+        ranked, args = _ranked(store, query, key)
+        k = _key_of(store, key, article_id)
+        if step > 0:
+            cond, order = "k < ? OR (k = ? AND id > ?)", "k DESC, id ASC"
+        else:
+            cond, order = "k > ? OR (k = ? AND id < ?)", "k ASC, id DESC"
+        sql = f"WITH q AS ({ranked}) SELECT id FROM q WHERE {cond} ORDER BY {order}"
+        args = [*args, k, k]
+    found = store.scalar(sql + " LIMIT 1", [*args, article_id])
     return int(found) if found is not None else None
 
 

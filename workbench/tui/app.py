@@ -115,11 +115,25 @@ class WorkbenchApp(Safekeeping, App):
             self.first_frame()
 
     def _learn(self) -> None:
-        # Retrain the type model in the background when decisions changed (tui/learning.py).
-        self.run_worker(
-            self.learner.retrain_if_due, thread=True, exclusive=True, group="learn",
-            exit_on_error=False,
-        )  # fmt: skip
+        # Retrain the type model in the background when decisions changed, then score the
+        # events it has not scored (tui/learning.py). Not exclusive: a check while the last
+        # one still runs is skipped, never a restart of a half-done retrain.
+        if any(w.group == "learn" and not w.is_finished for w in self.workers):
+            return
+        self.run_worker(self._learn_step, thread=True, group="learn", exit_on_error=False)
+
+    def _learn_step(self) -> None:
+        worker = get_current_worker()
+        if self.learner.step(lambda: worker.is_cancelled) and not worker.is_cancelled:
+            self._post(self._odds_changed)
+
+    def _odds_changed(self) -> None:
+        # The queue shown in the model's order or filter is laid out again with the new odds.
+        q = self.queue_query
+        if q.order != "queue" or q.doubted:
+            for screen in self.screen_stack:
+                if hasattr(screen, "model_odds_changed"):
+                    screen.model_odds_changed()
 
     # -- the write path ---------------------------------------------------------------
 

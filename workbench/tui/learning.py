@@ -3,19 +3,23 @@
 The model loads on first use, in a worker, so the workbench opens as fast without it. The
 app retrains in a worker at start-up when decisions changed since the stored model, and then
 whenever `RETRAIN_EVERY` more decisions were made (checked every `CHECK_SECONDS`); a key
-never waits for it. Each call opens its own connection: SQLite connections stay in the
+never waits for it. After a retrain, and for events extracted or added since, it writes the
+model's P(real event) per event in small batches (the queue orders and filters by it), so a
+review screen asking for suggestions waits at most one batch. Each call opens its own connection: SQLite connections stay in the
 thread that made them, and workers run in different threads.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from ..store import Store
 
 RETRAIN_EVERY = 10
 CHECK_SECONDS = 20.0
+SCORE_BATCH = 64  # events embedded and scored per hold of the engine (about 2 s at most)
 
 
 class Learner:
@@ -70,3 +74,25 @@ class Learner:
             return True
 
         return self._with_engine(run)
+
+    def score_due(self, cancelled: Callable[[], bool] = lambda: False) -> int:
+        """Score every event the current model has not (batch by batch, releasing the
+        engine between batches); how many were scored."""
+        from ..learn.engine import refresh, score_events
+
+        def run(engine, store):
+            refresh(store, engine)
+            return score_events(store, engine, SCORE_BATCH)
+
+        total = 0
+        while not cancelled():
+            done = self._with_engine(run)
+            if not done:
+                break
+            total += done
+        return total
+
+    def step(self, cancelled: Callable[[], bool] = lambda: False) -> int:
+        """What the app's worker runs: retrain if due, then score; events scored."""
+        self.retrain_if_due()
+        return self.score_due(cancelled)

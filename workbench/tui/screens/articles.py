@@ -2,11 +2,15 @@
 
 Only one page (100 rows) is ever in the table; `next-page`/`prev-page` fetch another.
 Search is SQLite FTS5 over titles and text; the user's words are quoted, so FTS syntax in
-a query is never an error.
+a query is never an error. Once the learned model can tell events from non-events (after a
+few confirmed and rejected proposals), `order-likely` puts the articles with the likeliest
+events first (the P(real event) before each title) and `filter-doubted` keeps the articles
+with a proposal the model doubts.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,6 +22,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
+from ...store.models import has_odds
 from ...store.queries import ARTICLE_STATUSES, ArticleQuery
 from ..data import PAGE_SIZE
 from ..marks import ARTICLE_MARKS
@@ -42,6 +47,8 @@ class ArticlesScreen(Screen):
         Binding("up", "row(-1)", "Previous article row", id="prev-row", show=False),
         Binding("s", "cycle_status", "Status filter", id="filter-status"),
         Binding("a", "toggle_mine", "Mine/all", id="filter-mine"),
+        Binding("o", "toggle_order", "Likely first", id="order-likely", show=False),
+        Binding("d", "toggle_doubted", "Doubted", id="filter-doubted", show=False),
         Binding("A", "open_adjudication", "Adjudicate", id="open-adjudication", show=False),
         Binding("G", "open_agreement", "Agreement", id="open-agreement", show=False),
         Binding("n", "page(1)", "Next page", id="next-page"),
@@ -56,6 +63,7 @@ class ArticlesScreen(Screen):
         self.rows: list[dict] = []
         self.focus_article: int | None = None
         self.search_typed: list[str] | None = None  # while the search box is opening
+        self.scored = False  # has the model scored any event (for the order and filter)?
         self._filled_width = -1  # the screen width the rows were laid out for
 
     def compose(self) -> ComposeResult:
@@ -104,6 +112,9 @@ class ArticlesScreen(Screen):
             index = self.app.gateway.offset_of(self.query_state, focus)
             self.page_offset = (index // PAGE_SIZE) * PAGE_SIZE
         rows, total = self.app.gateway.page(self.query_state, self.page_offset)
+        q = self.query_state
+        if q.order == "likely" or q.doubted:
+            self.scored = self.app.gateway.safe(has_odds)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, rows, total)
 
@@ -122,6 +133,9 @@ class ArticlesScreen(Screen):
         table.clear()
         for row in rows:
             title = row["title"] or row["file"] or "(untitled)"
+            if self.query_state.order == "likely":
+                likely = row.get("likely")
+                title = ("  ?  " if likely is None else f"{likely:.2f} ") + title
             status = row["status"]
             if row.get("blind"):  # a double-coded article is done for me when my copy is
                 status = "done" if row["mine"] == "done" else "in_review"
@@ -148,13 +162,19 @@ class ArticlesScreen(Screen):
         text.append("Articles", style="bold")
         text.append(" · mine" if q.mine else "")
         text.append(f" · status: {q.status or 'all'}")
+        if q.order == "likely":
+            text.append(" · likely events first")
+        if q.doubted:
+            text.append(" · proposals the model doubts", style="bold")
+        if (q.order == "likely" or q.doubted) and not self.scored:
+            text.append(" (no event model yet: confirm and reject a few proposals)", "italic")
         if q.search:
             text.append(" · search: ")
             text.append(f"“{q.search}”", style="bold")
         if self.total:
             end = self.page_offset + len(self.rows)
             text.append(f" · {self.page_offset + 1}–{end} of {self.total}")
-        elif q.search or q.status:
+        elif q.search or q.status or q.doubted:
             text.append(" · no articles match")
         else:
             text.append(" · no articles yet: add some with  workbench ingest PATH")
@@ -202,16 +222,34 @@ class ArticlesScreen(Screen):
         order = [None, *ARTICLE_STATUSES]
         q = self.query_state
         status = order[(order.index(q.status) + 1) % len(order)]
-        self.app.queue_query = ArticleQuery(status=status, search=q.search, mine=q.mine)
+        self.app.queue_query = replace(q, status=status)
         self.page_offset, self.focus_article = 0, None
         self.load()
 
     def action_toggle_mine(self) -> None:
         q = self.query_state
         mine = None if q.mine else self.app.analyst
-        self.app.queue_query = ArticleQuery(status=q.status, search=q.search, mine=mine)
+        self.app.queue_query = replace(q, mine=mine)
         self.page_offset, self.focus_article = 0, None
         self.load()
+
+    def action_toggle_order(self) -> None:
+        q = self.query_state
+        self.app.queue_query = replace(q, order="queue" if q.order == "likely" else "likely")
+        self.page_offset, self.focus_article = 0, None
+        self.load()
+
+    def action_toggle_doubted(self) -> None:
+        self.app.queue_query = replace(self.query_state, doubted=not self.query_state.doubted)
+        self.page_offset, self.focus_article = 0, None
+        self.load()
+
+    def model_odds_changed(self) -> None:
+        # New odds from the model's worker (app._odds_changed): the order may have changed;
+        # the cursor stays on its article.
+        if self.is_mounted and self.app.screen is self:
+            self.focus_article = self.current_id()
+            self.load()
 
     def action_page(self, step: int) -> None:
         offset = self.page_offset + step * PAGE_SIZE
@@ -244,9 +282,7 @@ class ArticlesScreen(Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         q = self.query_state
-        self.app.queue_query = ArticleQuery(
-            status=q.status, search=event.value.strip(), mine=q.mine
-        )
+        self.app.queue_query = replace(q, search=event.value.strip())
         self.page_offset, self.focus_article = 0, None
         self._close_search()
         self.load()

@@ -186,8 +186,14 @@ class EditEventScreen(ModalScreen[dict | None]):
             self.app.call_from_thread(self._model_ranked, ranked)
 
     def _model_ranked(self, ranked: list) -> None:
+        if not ranked:
+            return
+        # The type list is ranked by the model, with its scores (the analyst picks; nothing
+        # is typed for them).
+        field = self.query_one("#f-sub_event_type", NameField)
+        field.set_ranked([(s.sub_event_type, s.score) for s in ranked])
         typed = self.original["sub_event_type"].strip()
-        if not ranked or (typed and ranked[0].source == "codebook"):
+        if typed and ranked[0].source == "codebook":
             return  # day one, a type already given is not second-guessed (as on review)
         text = Text("Model: ", style="bold", no_wrap=True, overflow="ellipsis")
         text.append(" · ".join(f"{s.sub_event_type} {s.score:.2f}" for s in ranked[:4]))

@@ -88,6 +88,7 @@ def suggestion_rows(typed: str, ranked: list, eventness: float | None) -> list[t
     """The model's view of an event: a suggestion where it has no type, else only its
     opinion (a type already given, by a rule or the analyst, is never changed)."""
     from ...learn.definitions import THRESHOLD
+    from ...store.models import DOUBT
 
     rows: list[tuple[str, Text]] = []
     top = ranked[0] if ranked else None
@@ -108,6 +109,6 @@ def suggestion_rows(typed: str, ranked: list, eventness: float | None) -> list[t
         if not weak or not typed:
             rows.append(("why", Text(top.why(), style="dim")))
     if eventness is not None:
-        doubt = " — the model doubts this is an event" if eventness < 0.5 else ""
+        doubt = " — the model doubts this is an event" if eventness < DOUBT else ""
         rows.append(("event?", Text(f"{eventness:.2f}{doubt}", style="bold" if doubt else "")))
     return rows

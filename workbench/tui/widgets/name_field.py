@@ -6,7 +6,9 @@ move the highlight), so "Rus" + `enter` is "Military Forces of Russia". A name t
 no entity is a typo until the analyst says otherwise: the first `enter` asks, the second
 keeps it (it becomes a new entity on save). The value is selected when the field gets the
 focus, so typing replaces it. With `multi=True` the field holds several names separated by
-";" and completes the last one.
+";" and completes the last one. A field given a ranking (`set_ranked`: the learned model's
+sub-event types with their scores) shows it, best first, until the analyst types: `down`
+and `enter` take one, `enter` alone never does.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class NameField(Vertical):
         self.index: NameIndex | None = None
         self.suggestions: list[Suggestion] = []
         self.approved: set[str] = set()  # new names the analyst chose to keep (name keys)
+        self.ranked: list[tuple[str, float]] = []  # (name, score), best first: set_ranked
+        self.typed = False  # has the analyst typed here (the ranking gives way to matches)
         self._initial = value
 
     def compose(self) -> ComposeResult:
@@ -61,6 +65,15 @@ class NameField(Vertical):
     def set_index(self, index: NameIndex) -> None:
         self.index = index
 
+    def set_ranked(self, ranked: list[tuple[str, float]]) -> None:
+        self.ranked = ranked
+        if self.input.has_focus and not self.typed:
+            self.refresh_suggestions()
+
+    def on_descendant_focus(self) -> None:
+        if self.ranked and not self.typed:
+            self.refresh_suggestions()
+
     def _query(self) -> str:
         value = self.input.value
         return value.rsplit(";", 1)[-1].strip() if self.multi else value.strip()
@@ -68,6 +81,7 @@ class NameField(Vertical):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         if self.input.has_focus:
+            self.typed = True
             self.refresh_suggestions()
 
     def on_descendant_blur(self) -> None:
@@ -75,6 +89,9 @@ class NameField(Vertical):
         self.query_one(".hint", Static).display = False
 
     def refresh_suggestions(self) -> None:
+        if self.ranked and not self.typed:
+            self._show_ranked()
+            return
         query = self._query()
         options = self.query_one(OptionList)
         self.suggestions = self.index.suggest(query) if self.index and query else []
@@ -102,6 +119,19 @@ class NameField(Vertical):
             hint.display = True
         else:
             hint.display = False
+
+    def _show_ranked(self) -> None:
+        self.suggestions = [
+            Suggestion(name, name, i, score) for i, (name, score) in enumerate(self.ranked[:6])
+        ]
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(Text(f"{s.canonical}  {s.score:.2f}", no_wrap=True)) for s in self.suggestions
+        )
+        options.highlighted = None
+        options.display = True
+        self._hint("ranked by the model, with its score  ↓ pick one")
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)

@@ -1,0 +1,122 @@
+"""The queue ordered by the model's P(real event), and "proposals the model doubts".
+
+A real SQLite file, the fake embedder (conftest): decisions teach the event/non-event head,
+the app's worker scores every event, and the keys reorder and filter the queue.
+"""
+
+from __future__ import annotations
+
+import pytest
+from export_helpers import relax_confirm_rules
+from tui_support import make_app, press, screen_text, settle
+
+from workbench.learn.engine import engine_for, retrain, score_events
+from workbench.store import Store, now
+from workbench.store.events import add_event, set_status
+from workbench.store.models import save_odds
+from workbench.store.queries import ArticleQuery, article_offset, article_rows, neighbour
+
+LIKELY = "police arrested the protesters in the square"
+UNLIKELY = "the minister gave a speech about the economy"
+
+
+def _article(store: Store, n: int, text: str) -> int:
+    with store.write():
+        cur = store.conn.execute(
+            "INSERT INTO articles (content_hash, file, title, text, ingested_at, extracted_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [f"h{n}", f"{n}.txt", f"Article {n}", text, now(), now()],
+        )
+    return int(cur.lastrowid)
+
+
+@pytest.fixture
+def queue_db(tmp_path):
+    """Article 1 holds the decisions (4 arrests confirmed, 4 speeches rejected); article 2
+    a proposal like the arrests, article 3 one like the speeches, article 4 no event."""
+    path = str(tmp_path / "queue.db")
+    relax_confirm_rules(path)
+    with Store(path, analyst="fixture") as store:
+        arts = [_article(store, n, f"Text of article {n}.") for n in range(1, 5)]
+        for _ in range(4):
+            add_event(store, arts[0], {"sub_event_type": "Arrests"}, quote=LIKELY,
+                      status="confirmed")  # fmt: skip
+            set_status(store, add_event(store, arts[0], {}, quote=UNLIKELY), "rejected")
+        likely = add_event(store, arts[1], {"sub_event_type": "Arrests"}, quote=LIKELY)
+        doubted = add_event(store, arts[2], {}, quote=UNLIKELY)
+    return path, arts, likely, doubted
+
+
+def _ids(store, query):
+    return [r["id"] for r in article_rows(store, query)]
+
+
+def test_odds_order_the_queue_and_the_doubted_filter_follows_decisions(queue_db):
+    path, arts, likely, doubted = queue_db
+    with Store(path, analyst="tester") as store:
+        query = ArticleQuery(order="likely")
+        assert _ids(store, query) == arts  # nothing scored yet: the queue's own order
+        engine, _ = engine_for(store)
+        retrain(store, engine)
+        assert score_events(store, engine) == 10  # every event, decided ones too
+        assert score_events(store, engine) == 0  # all scored by this model
+        rows = {r["id"]: r["likely"] for r in article_rows(store, query)}
+        assert rows[arts[1]] > 0.5 > rows[arts[2]] and rows[arts[3]] is None
+        order = _ids(store, query)
+        assert order.index(arts[1]) < order.index(arts[2]) < order.index(arts[3])
+        assert order[-1] == arts[3]  # unscored articles last
+        # Paging and n/p follow the same order.
+        for i, article in enumerate(order):
+            assert article_offset(store, query, article) == i
+            assert neighbour(store, query, article, 1) == (order[i + 1] if i + 1 < 4 else None)
+            assert neighbour(store, query, article, -1) == (order[i - 1] if i else None)
+        doubts = ArticleQuery(doubted=True)
+        assert _ids(store, doubts) == [arts[2]]
+        set_status(store, doubted, "confirmed")  # decided: no longer a doubted proposal
+        assert _ids(store, doubts) == []
+        # The same decisions (an untyped confirmation teaches nothing) make the same model;
+        # a model retrained on other decisions rescores every event.
+        retrain(store, engine)
+        assert score_events(store, engine) == 0
+        set_status(store, likely, "rejected")
+        retrain(store, engine)
+        assert score_events(store, engine, limit=4) == 4
+
+
+def test_odds_of_an_undone_event_go_with_it(queue_db):
+    path, arts, likely, doubted = queue_db
+    with Store(path, analyst="tester") as store:
+        save_odds(store, "m1", [(doubted, 0.1), (likely, 0.9)])
+        with store.write():
+            store.conn.execute("DELETE FROM event_sources WHERE event_id = ?", [doubted])
+            store.conn.execute("DELETE FROM events WHERE id = ?", [doubted])
+        assert store.scalar("SELECT count(*) FROM event_odds") == 1
+        save_odds(store, "m1", [(doubted, 0.2)])  # read before the delete: skipped
+        assert store.scalar("SELECT count(*) FROM event_odds") == 1
+
+
+async def test_keys_order_and_filter_the_queue_and_a_rejection_clears_a_doubt(queue_db):
+    path, arts, likely, doubted = queue_db
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)  # the worker trains at start-up and scores every event
+        with Store(path) as store:
+            assert store.scalar("SELECT count(*) FROM event_odds") == 10
+        await press(pilot, app, "o")
+        screen = app.screen
+        order = [r["id"] for r in screen.rows]
+        assert order.index(arts[1]) < order.index(arts[2]) and order[-1] == arts[3]
+        assert "likely events first" in screen_text(app)
+        await press(pilot, app, "d")
+        assert [r["id"] for r in screen.rows] == [arts[2]]
+        assert "proposals the model doubts" in screen_text(app)
+        await press(pilot, app, "enter")
+        assert app.screen.article_id == arts[2]
+        assert "the model doubts this is an" in screen_text(app)
+        await press(pilot, app, "x")
+        with Store(path) as store:
+            assert store.row("events", doubted)["status"] == "rejected"
+        await press(pilot, app, "backspace")
+        assert app.screen.rows == [] and "no articles match" in screen_text(app)
+        await press(pilot, app, "d", "o")
+        assert [r["id"] for r in app.screen.rows] == arts
