@@ -12,6 +12,7 @@ from tui_support import make_app, press, screen_text, settle
 
 from workbench.learn.engine import engine_for, retrain, score_events
 from workbench.store import Store, now
+from workbench.store.db import inserted_id
 from workbench.store.events import add_event, set_status
 from workbench.store.models import save_odds
 from workbench.store.queries import ArticleQuery, article_offset, article_rows, neighbour
@@ -24,17 +25,17 @@ def _article(store: Store, n: int, text: str) -> int:
     with store.write():
         cur = store.conn.execute(
             "INSERT INTO articles (content_hash, file, title, text, ingested_at, extracted_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             [f"h{n}", f"{n}.txt", f"Article {n}", text, now(), now()],
         )
-    return int(cur.lastrowid)
+        return inserted_id(cur)
 
 
 @pytest.fixture
-def queue_db(tmp_path):
+def queue_db(db_path):
     """Article 1 holds the decisions (4 arrests confirmed, 4 speeches rejected); article 2
     a proposal like the arrests, article 3 one like the speeches, article 4 no event."""
-    path = str(tmp_path / "queue.db")
+    path = db_path
     relax_confirm_rules(path)
     with Store(path, analyst="fixture") as store:
         arts = [_article(store, n, f"Text of article {n}.") for n in range(1, 5)]
@@ -51,6 +52,7 @@ def _ids(store, query):
     return [r["id"] for r in article_rows(store, query)]
 
 
+@pytest.mark.backends
 def test_odds_order_the_queue_and_the_doubted_filter_follows_decisions(queue_db):
     path, arts, likely, doubted = queue_db
     with Store(path, analyst="tester") as store:
@@ -83,6 +85,7 @@ def test_odds_order_the_queue_and_the_doubted_filter_follows_decisions(queue_db)
         assert score_events(store, engine, limit=4) == 4
 
 
+@pytest.mark.backends
 def test_odds_of_an_undone_event_go_with_it(queue_db):
     path, arts, likely, doubted = queue_db
     with Store(path, analyst="tester") as store:
