@@ -41,6 +41,9 @@ async def test_an_untyped_event_shows_the_suggestion_and_why(db):
         text = screen_text(app)
         assert "suggested" in text and "Grenade (Explosions/Remote violence)" in text
         assert "nearest codebook definition" in text
+        # The suggested type's codebook definition is shown to check it against.
+        definition = load_codebook()["Grenade"].definition
+        assert "definition " + " ".join(definition.split()[:3]) in text
         # The edit form ranks the types for the event's evidence, with scores.
         await pilot.press("e")
         await settle(pilot, app)

@@ -86,7 +86,8 @@ class EventFields(Static):
 
 def suggestion_rows(typed: str, ranked: list, eventness: float | None) -> list[tuple[str, Text]]:
     """The model's view of an event: a suggestion where it has no type, else only its
-    opinion (a type already given, by a rule or the analyst, is never changed)."""
+    opinion (a type already given, by a rule or the analyst, is never changed); with why
+    (the nearest definition or confirmed events) and the suggested type's definition."""
     from ...learn.definitions import THRESHOLD
     from ...store.models import DOUBT
 
@@ -108,6 +109,10 @@ def suggestion_rows(typed: str, ranked: list, eventness: float | None) -> list[t
             rows.append(("model", Text(f"would say {name}" + (" (weak)" if weak else ""))))
         if not weak or not typed:
             rows.append(("why", Text(top.why(), style="dim")))
+        if not weak and top.sub_event_type != typed and top.definition:
+            # The codebook's words for the type, "Not ..." included: what the analyst checks
+            # the suggestion against.
+            rows.append(("definition", Text(top.definition, style="dim")))
     if eventness is not None:
         doubt = " — the model doubts this is an event" if eventness < DOUBT else ""
         rows.append(("event?", Text(f"{eventness:.2f}{doubt}", style="bold" if doubt else "")))
