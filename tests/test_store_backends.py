@@ -102,3 +102,14 @@ def test_check_passes_a_sound_database_and_notes_control_characters(db_path):
     result = CliRunner().invoke(main, ["--db", db_path, "check"])
     assert result.exit_code == 0, result.output
     assert "1 text values hold control or bidi characters (events.notes (1))" in result.output
+
+
+def test_events_flat_has_the_same_columns_on_both_backends(db_path, tmp_path):
+    """The server writes its view out by hand (backends/postgres.py): it must keep every
+    column the record declaration gives the file's."""
+    with Store(db_path) as here, Store(str(tmp_path / "file.db")) as file:
+        columns = [
+            [c[0] for c in s.conn.execute("SELECT * FROM events_flat WHERE 1 = 0").description]
+            for s in (here, file)
+        ]
+    assert columns[0] == columns[1]

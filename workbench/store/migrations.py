@@ -472,3 +472,9 @@ def m018_event_odds(db: Database) -> None:
     # The queue's order and filter look up an article's likeliest and doubted events here
     # (0.3 s less per page at 100k articles than through events; bench/learn-queue).
     db.execute("CREATE INDEX event_odds_article ON event_odds(article_id, p_event)")
+
+
+@migrations()
+def m019_server_view_names_the_reviewer(db: Database) -> None:
+    # The server's events_flat lacked reviewed_by/at (m014 added them on SQLite only).
+    create_flat_view(db)

@@ -311,4 +311,7 @@ def flat_view(generated: str) -> str:
     """The events_flat statement: this backend's own text (JSON functions differ), for
     shared events only, as the export."""
     shared = "WHERE e.status != 'merged' AND e.coder IS NULL"
-    return EVENTS_FLAT_VIEW.replace("WHERE e.status != 'merged'\n", shared + "\n")
+    # m003's view predates the reviewer columns (m010), so they are added here.
+    reviewer = "e.confirmed_at,\n        e.reviewed_by,\n        e.reviewed_at,\n"
+    view = EVENTS_FLAT_VIEW.replace("e.confirmed_at,\n", reviewer)
+    return view.replace("WHERE e.status != 'merged'\n", shared + "\n")
