@@ -153,7 +153,7 @@ def test_worker_processes_give_the_same_result(store):
 
 
 def test_proposal_for_a_sentence(store):
-    from workbench.extract.propose import propose_for_span, propose_for_text
+    from workbench.extract.propose import propose_for_sentence, propose_for_span
 
     aid = add_article(store, REPORT_A)
     text = store.scalar("SELECT text FROM articles WHERE id = ?", [aid])
@@ -163,7 +163,9 @@ def test_proposal_for_a_sentence(store):
     assert values["sub_event_type"] == "Shelling/artillery/missile attack"
     assert (values["actor1"], values["location"]) == ("Military Forces of Turkey", "Tal Rifaat")
     threat = text.index("Turkey vowed")
-    assert propose_for_text(text, threat, len(text), "2019-07-23") is None
+    # A vow is no act: only what its mentions name, no type.
+    vowed = propose_for_sentence(text, threat, len(text), "2019-07-23")
+    assert "sub_event_type" not in vowed and "confidence" not in vowed
 
 
 def test_seed_shootdown_reported_twice_is_one_event(seeded):

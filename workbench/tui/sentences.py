@@ -1,8 +1,10 @@
-"""Provides an event prefilled from one sentence, for `add-event`.
+"""Provides an event prefilled from one sentence, for `add-event`, and the sentences the
+cursor jumps to (`paragraph_starts`, `trigger_sentences`).
 
-`add-event` starts from the sentence under the cursor. The extractor reads the article and
-its proposal for that sentence fills the form; when it proposes nothing there, the mentions
-it found inside the sentence fill what they can (actors, place, date, casualty figure).
+`add-event` starts from the sentence under the cursor. The extractor reads that sentence in
+the article's context (extract.propose: its own candidates, never a proposal that folded it
+into another sentence's event); when its words give nothing, the stored mentions inside the
+sentence fill what they can (actors, place, date, casualty figure).
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from typing import Any
 def extractor_values(
     text: str, start: int, end: int, published: str | None, skip: list[tuple[int, int]]
 ) -> dict[str, Any] | None:
-    """What the extractor proposes for text[start:end], read in the article's context
-    (its country, its dates); the sentence alone as a second try. None if nothing."""
-    from ..extract.propose import propose_for_text  # here: the extractor loads on first use
+    """What the extractor reads in the sentence text[start:end], in the article's context
+    (its country, its dates, who "the group" is). None if nothing."""
+    from ..extract.propose import propose_for_sentence  # the extractor loads on first use
 
-    return propose_for_text(text, start, end, published, skip)
+    return propose_for_sentence(text, start, end, published, skip)
 
 
 def prefill(
@@ -84,3 +86,21 @@ def spans_of(raw: Any) -> list[tuple[int, int]]:
         return [(int(a), int(b)) for a, b in json.loads(raw or "[]")]
     except (TypeError, ValueError):
         return []
+
+
+def paragraph_firsts(text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
+    """Indexes of the sentences that open a paragraph (a line break before them): a line is
+    a paragraph, as the extractor reads it."""
+    return [
+        k
+        for k, (start, _) in enumerate(sentences)
+        if k == 0 or "\n" in text[sentences[k - 1][1] : start]
+    ]
+
+
+def step_to(marks: Sequence[int], cursor: int, step: int) -> int | None:
+    """The first of `marks` (sorted sentence indexes) after the cursor (step > 0), or the
+    last before it; None when there is none that way."""
+    if step > 0:
+        return next((k for k in marks if k > cursor), None)
+    return next((k for k in reversed(marks) if k < cursor), None)

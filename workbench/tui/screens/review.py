@@ -17,7 +17,7 @@ from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
@@ -35,6 +35,7 @@ from ..widgets.legend import Legend
 from ..widgets.map_view import TOWN, MapView
 from ..widgets.progress_line import ProgressLine
 from .review_actions import ReviewActions
+from .review_cursor import ReviewCursor
 from .review_tier import ReviewTierActions
 
 NEEDS_EVENT = {
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
     from ..app import WorkbenchApp
 
 
-class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
+class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
     SCOPE = "Review"
     if TYPE_CHECKING:
         app = getters.app(WorkbenchApp)
@@ -92,6 +93,34 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         Binding("g", "toggle_map", "Map", id="toggle-map", show=False),
         Binding("right", "move_cursor(1)", "Next sentence", id="next-sentence", show=False),
         Binding("left", "move_cursor(-1)", "Previous sentence", id="prev-sentence", show=False),
+        Binding(
+            "right_curly_bracket",
+            "move_paragraph(1)",
+            "Next paragraph",
+            id="next-paragraph",
+            show=False,
+        ),
+        Binding(
+            "left_curly_bracket",
+            "move_paragraph(-1)",
+            "Paragraph start / previous",
+            id="prev-paragraph",
+            show=False,
+        ),  # fmt: skip
+        Binding(
+            "right_square_bracket",
+            "move_to_act(1)",
+            "Next sentence with an act word",
+            id="next-act",
+            show=False,
+        ),
+        Binding(
+            "left_square_bracket",
+            "move_to_act(-1)",
+            "Previous sentence with an act word",
+            id="prev-act",
+            show=False,
+        ),  # fmt: skip
         Binding(
             "pagedown", "scroll_text(1)", "Scroll text down", id="scroll-text-down", show=False
         ),
@@ -219,6 +248,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
         view = self.query_one(ArticleView)
         cursor = view.cursor if same_article else 0
         view.show(article["text"], bundle.mentions, spans_of(article.get("boilerplate")))
+        self.read_acts(self.article_id, article["text"], article.get("boilerplate"))
         self.query_one(EntitiesPanel).show(bundle.mentions)
         key = self.app.key_for
         self.query_one(EventList).empty_hint = (
@@ -348,9 +378,6 @@ class ReviewScreen(ReviewActions, ReviewTierActions, Screen):
     def action_move_event(self, step: int) -> None:
         if self.events:
             self.select(self.selected + step)
-
-    def action_move_cursor(self, step: int) -> None:
-        self.query_one(ArticleView).move_cursor(step)
 
     def action_scroll_text(self, step: int) -> None:
         view = self.query_one(ArticleView)

@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 
 from ...base.sentences import sentence_spans
 from ..marks import MENTION_KINDS
+from ..sentences import paragraph_firsts, step_to
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 GUTTER = 2
@@ -157,10 +158,30 @@ class ArticleView(ScrollView, can_focus=False):
             self.scroll_to_offset(span[0], span[1])
 
     def move_cursor(self, step: int) -> None:
+        self.put_cursor(self.cursor + step)
+
+    def put_cursor(self, index: int) -> None:
+        """The cursor on sentence `index` (clamped), scrolled into view."""
         before = self._marked_lines()
-        self.cursor = max(0, min(len(self.sentences) - 1, self.cursor + step))
+        self.cursor = max(0, min(len(self.sentences) - 1, index))
         self._invalidate(before | self._marked_lines())
         self.scroll_to_offset(*self.cursor_span)
+
+    def move_paragraph(self, step: int) -> bool:
+        """To the first sentence of the next paragraph, or of this one (then the one before)
+        going back; False when there is none that way."""
+        target = step_to(paragraph_firsts(self.text, self.sentences), self.cursor, step)
+        if target is not None:
+            self.put_cursor(target)
+        return target is not None
+
+    def move_to_offsets(self, offsets: Sequence[int], step: int) -> bool:
+        """To the next (or previous) sentence holding one of the character `offsets`."""
+        marks = sorted({self.sentence_at(o) for o in offsets})
+        target = step_to(marks, self.cursor, step)
+        if target is not None:
+            self.put_cursor(target)
+        return target is not None
 
     def _marked_lines(self) -> set[int]:
         """Screen lines showing the cursor or the evidence (they change when those move)."""

@@ -1,0 +1,71 @@
+"""Provides `ReviewCursor`: the review screen's sentence cursor, moved a sentence, a paragraph
+or to the next sentence with an act word ("shelled", "clashes") at a key each.
+
+Add-event starts from the sentence under the cursor, so reaching the right sentence must be
+cheap. The act words come from the extractor's dictionary pass over the article, read in a
+worker when the article is shown; a jump asked for before they are known waits for them
+instead of being lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import getters, work
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from ..sentences import spans_of
+from ..widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from ..app import WorkbenchApp
+
+
+class ReviewCursor(Screen):
+    """A base of `ReviewScreen` (which declares the bindings)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(WorkbenchApp)
+
+    acts: list[int] | None = None  # where the article's act words start; None until read
+    _acts_of: int | None = None  # the article they are read for
+    _act_jump: int = 0  # a jump asked for before the act words were read
+
+    def read_acts(self, article_id: int, text: str, boilerplate: object) -> None:
+        """Called when an article is shown: find its act words in a worker."""
+        if article_id == self._acts_of:
+            return  # the same article again (after a change): the same words
+        self.acts, self._acts_of = None, article_id
+        self._read_acts(article_id, text, spans_of(boilerplate))
+
+    @work(thread=True, exclusive=True, group="acts", exit_on_error=False)
+    def _read_acts(self, article_id: int, text: str, skip: list[tuple[int, int]]) -> None:
+        from ...extract.propose import trigger_starts  # the extractor loads on first use
+
+        starts = trigger_starts(text, skip)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._acts_read, article_id, starts)
+
+    def _acts_read(self, article_id: int, starts: list[int]) -> None:
+        if article_id != self._acts_of:
+            return  # another article was shown meanwhile
+        self.acts = starts
+        if self._act_jump:
+            step, self._act_jump = self._act_jump, 0
+            self.action_move_to_act(step)
+
+    def action_move_cursor(self, step: int) -> None:
+        self.query_one(ArticleView).move_cursor(step)
+
+    def action_move_paragraph(self, step: int) -> None:
+        if not self.query_one(ArticleView).move_paragraph(step):
+            self.notify("Last paragraph" if step > 0 else "First paragraph")
+
+    def action_move_to_act(self, step: int) -> None:
+        if self.acts is None:
+            self._act_jump = step
+            return
+        if not self.query_one(ArticleView).move_to_offsets(self.acts, step):
+            where = "after" if step > 0 else "before"
+            self.notify(f"No sentence with an act word {where} this one")
