@@ -65,7 +65,8 @@ async def test_help_and_command_palette_list_actions(tmp_path):
     path = str(tmp_path / "h.db")
     build_db(path)
     app = make_app(path)
-    async with app.run_test(size=(100, 40)) as pilot:
+    # Tall enough for the review's keys and the app-wide ones at once (the help scrolls).
+    async with app.run_test(size=(100, 70)) as pilot:
         await settle(pilot, app)
         await press(pilot, app, "enter")
         await press(pilot, app, "question_mark")
