@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import json
 
+from textual.worker import WorkerCancelled
+
 from workbench.store import Store, change, now
 from workbench.store.entities import create_entity
 from workbench.store.events import add_event
@@ -155,7 +157,10 @@ async def settle(pilot, app, rounds: int = 2) -> None:
         for worker in list(app.workers):
             # "live" follows other analysts for as long as the screen is open: never done.
             if worker.group not in ("writer", "live") and not worker.is_finished:
-                await worker.wait()
+                try:
+                    await worker.wait()
+                except WorkerCancelled:
+                    pass  # replaced by a newer one of its group (exclusive): waited next round
         await pilot.pause()
         await asyncio.sleep(0.01)
 

@@ -162,6 +162,7 @@ class DuplicatesScreen(StoreScreen):
     def _done(self, message: str, severity: SeverityLevel) -> None:
         self.notify(message, severity=severity, markup=False)
         self.reload()
+        self.app.refresh_progress()  # a merge changes the counts every screen's footer shows
 
     def action_merge(self) -> None:
         pair = self.current()

@@ -68,6 +68,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys", style="bold"))
             yield Static(table)
+            notes = getattr(self.under, "help_notes", None)
+            for note in notes() if callable(notes) else []:
+                yield Static(Text(note))
             yield Static(
                 Text(
                     f'Rebind any id in {user_keymap_path()} (e.g. confirm-event = "c,enter"), '

@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -52,6 +53,14 @@ PAGE = 200  # entities rows in the table at a time
 MAX_CLUSTER_ROWS = 1000  # member rows shown; more clusters wait until these are resolved
 KINDS = (None, "actor", "place", UNPLACED)
 SHOWING = {None: "actors and places", UNPLACED: "places without coordinates (e sets them)"}
+# (label, key, width) of each table's columns. Fixed widths, the name column taking what its
+# pane has left: auto widths were now and then measured from the labels alone after coming
+# back from another screen (the columns collapsed to 4 characters), as the queue's were.
+CLUSTER_COLUMNS = (("#", "n", 3), ("score", "score", 5), ("", "mark", 1), ("name", "name", 0),
+                   ("count", "count", 5), ("type / country", "where", 14))  # fmt: skip
+ENTITY_COLUMNS = (("name", "name", 0), ("kind", "kind", 5), ("count", "count", 5),
+                  ("type / country", "where", 14), ("aliases", "aliases", 10))  # fmt: skip
+MIN_NAME = 16
 
 
 if TYPE_CHECKING:
@@ -98,6 +107,8 @@ class NamesScreen(StoreScreen):
         self.clusters: list[Any] = []
         self.cluster_rows: list[Row] = []
         self.entity_rows: list[Row] = []
+        self._filled: tuple[list, list[dict], int, dict] | None = None  # the last rows shown
+        self._filled_width = -1  # the screen width they were laid out for
 
     @property
     def kind(self) -> str | None:
@@ -110,12 +121,14 @@ class NamesScreen(StoreScreen):
                 yield Label("Suggested clusters", classes="pane-title")
                 clusters: DataTable[Any] = DataTable(id="clusters", cursor_type="row")
                 # Columns from the start: the app may ask any screen to reload at any time.
-                clusters.add_columns("#", "score", "", "name", "count", "type / country")
+                for label, key, width in CLUSTER_COLUMNS:
+                    clusters.add_column(label, key=key, width=width or MIN_NAME)
                 yield clusters
             with Vertical(id="entities-pane"):
                 yield Label("Actors & places", classes="pane-title")
                 entities: DataTable[Any] = DataTable(id="entities", cursor_type="row")
-                entities.add_columns("name", "kind", "count", "type / country", "aliases")
+                for label, key, width in ENTITY_COLUMNS:
+                    entities.add_column(label, key=key, width=width or MIN_NAME)
                 yield entities
         with Horizontal(id="names-foot"):
             yield Static(id="examples")
@@ -141,7 +154,23 @@ class NamesScreen(StoreScreen):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, found, page, total, attrs)
 
+    def on_resize(self) -> None:
+        # The name columns take the width the panes have (a resized window too).
+        if self._filled is not None and self.size.width != self._filled_width:
+            self._fill(*self._filled)
+
+    def _size_names(self) -> None:
+        self._filled_width = self.size.width
+        for table_id, columns in (("#clusters", CLUSTER_COLUMNS), ("#entities", ENTITY_COLUMNS)):
+            table = self.query_one(table_id, DataTable)
+            # Each column has a cell of padding either side; 2 for the scroll bar.
+            rest = sum(w + 2 for _, _, w in columns if w) + 2 + 2
+            pane = self.size.width // 2  # the two panes share the width (names.tcss)
+            table.columns[ColumnKey("name")].width = max(MIN_NAME, pane - rest)
+
     def _fill(self, found: list, page: list[dict], total: int, attrs: dict) -> None:
+        self._filled = (found, page, total, attrs)
+        self._size_names()
         self.clusters, self.total = found, total
         table = self.query_one("#clusters", DataTable)
         cursor = table.cursor_row

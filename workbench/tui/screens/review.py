@@ -31,6 +31,7 @@ from ..widgets.article_view import ArticleView
 from ..widgets.entities_panel import EntitiesPanel
 from ..widgets.event_fields import EventFields
 from ..widgets.event_list import EventList
+from ..widgets.event_pair import pair_table
 from ..widgets.legend import Legend
 from ..widgets.map_view import TOWN, MapView
 from ..widgets.progress_line import ProgressLine
@@ -81,7 +82,9 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         Binding("x", "reject_event", "Reject", id="reject-event"),
         Binding("e", "edit_event", "Edit", id="edit-event"),
         Binding("a", "add_event", "Add", id="add-event"),
-        Binding("m", "merge_events", "Merge", id="merge-events", show=False),
+        Binding(
+            "m", "merge_events", "Merge (two presses: keep, merge)", id="merge-events", show=False
+        ),  # fmt: skip
         Binding("o", "reopen_event", "Reopen event", id="reopen-event", show=False),
         Binding("v", "review_event", "Mark reviewed", id="review-event", show=False),
         Binding("b", "send_back", "Send back", id="send-back-event", show=False),
@@ -131,6 +134,15 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             for key, field, binding_id, label in FIELD_KEYS
         ),
     ]
+
+    def help_notes(self) -> list[str]:
+        """Two-step keys, in a sentence each (the help screen shows them)."""
+        merge = self.app.key_for("merge-events", "m")
+        return [
+            f"Merge takes two presses: {merge} on the event to keep, then select its duplicate "
+            f"(both are shown side by side) and {merge} again merges it into the kept one; "
+            f"{merge} on the kept one cancels."
+        ]
 
     def __init__(self, article_id: int):
         super().__init__()
@@ -279,8 +291,14 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         self._show_fields()
 
     def _show_fields(self) -> None:
+        fields = self.query_one(EventFields)
+        keep = next((e for e in self.events if e.id in self.marked), None)
+        if keep is not None and self.current is not None and self.current.id != keep.id:
+            # A merge half done: both events side by side before the second press.
+            fields.update(pair_table(keep, self.current, self.app.key_for("merge-events", "m")))
+            return
         keys = {f: self.app.key_for(i, k) for k, f, i, _ in FIELD_KEYS}
-        self.query_one(EventFields).show(self.current, self._learned_for(self.current), keys)
+        fields.show(self.current, self._learned_for(self.current), keys)
 
     def _learned_for(self, view: EventView | None) -> tuple[list, float | None] | None:
         return self.learned.get(view.id) if view is not None else None
