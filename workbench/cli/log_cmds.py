@@ -7,27 +7,9 @@ import json
 import click
 
 from ..store import ConflictError, log, redo, undo
+from ..store.readable import describe, describe_action
 from . import main
 from .common import echo_json_lines, pass_store
-
-
-def _summary(row: dict) -> str:
-    before, after = json.loads(row["before"]), json.loads(row["after"])
-    parts = []
-    for k in row["target"].split():
-        b, a = before.get(k), after.get(k)
-        if b is None and a is None:
-            continue
-        if b is None:
-            parts.append(f"+{k}")
-        elif a is None:
-            parts.append(f"-{k}")
-        else:
-            changed = [c for c in a if c not in ("version", "updated_at") and b.get(c) != a.get(c)]
-            parts.append(
-                f"{k} {', '.join(f'{c}: {b.get(c)!r} -> {a.get(c)!r}' for c in changed[:4])}"
-            )
-    return "; ".join(parts)[:300]
 
 
 @main.command("log")
@@ -54,7 +36,9 @@ def show_log(store, limit: int, target: str | None, fmt: str) -> None:
         return
     for r in rows:
         ref = f" (of action {r['ref']})" if r["ref"] else ""
-        click.echo(f"{r['id']:>6}  {r['ts']}  {r['analyst']:<12} {r['action']}{ref}  {_summary(r)}")
+        click.echo(
+            f"{r['id']:>6}  {r['ts']}  {r['analyst']:<12} {r['action']}{ref}  {describe(store, r)}"
+        )
 
 
 def _replay(store, fn, verb: str) -> None:
@@ -65,7 +49,8 @@ def _replay(store, fn, verb: str) -> None:
     if result is None:
         click.echo(f"nothing to {verb} for {store.analyst}")
         return
-    click.echo(f"{verb}: {result.action} (action {result.ref}) on {' '.join(result.targets[:6])}")
+    said = describe_action(store, result.action_id)
+    click.echo(f"{verb}: {result.action} (action {result.ref}): {said}")
 
 
 @main.command("undo")

@@ -29,6 +29,7 @@ from ..store.assign import has_assignments
 from ..store.db import BUSY_TIMEOUT_MS
 from ..store.faults import explain
 from ..store.queries import ArticleQuery, Progress
+from ..store.readable import describe_action
 from .data import Gateway
 from .learning import CHECK_SECONDS as LEARN_CHECK_SECONDS
 from .learning import Learner
@@ -94,6 +95,9 @@ class WorkbenchApp(Safekeeping, App):
 
         if self._initial_keymap:
             self.set_keymap(self._initial_keymap)
+        # NO_COLOR: Textual draws colours as greys (a magenta actor became grey 237 on 233);
+        # app.tcss gives such terminals the plain foreground and reverse video instead.
+        self.set_class(self.no_color, "-no-color")
         # Pushed rather than returned from get_default_screen(): Textual loads a screen's
         # CSS_PATH only for pushed screens.
         self.push_screen(ArticlesScreen())
@@ -229,17 +233,23 @@ class WorkbenchApp(Safekeeping, App):
         self.exit()
 
     def action_undo(self) -> None:
-        self.submit(lambda store, _: undo(store), on_done=partial(self._replayed, "Undid"))
+        self.submit(partial(self._replay, undo), on_done=partial(self._replayed, "Undid"))
 
     def action_redo(self) -> None:
-        self.submit(lambda store, _: redo(store), on_done=partial(self._replayed, "Redid"))
+        self.submit(partial(self._replay, redo), on_done=partial(self._replayed, "Redid"))
 
-    def _replayed(self, verb: str, replay: Any) -> None:
-        if replay is None:
+    @staticmethod
+    def _replay(fn: Any, store: Any, _expect: Any) -> tuple[Any, str] | None:
+        """Undo or redo on the writer thread, and what it changed, in words (names)."""
+        replay = fn(store)
+        return None if replay is None else (replay, describe_action(store, replay.action_id))
+
+    def _replayed(self, verb: str, result: tuple[Any, str] | None) -> None:
+        if result is None:
             self.notify("Nothing to undo" if verb == "Undid" else "Nothing to redo")
         else:
-            targets = ", ".join(t.replace(":", " ") for t in replay.targets[:3])
-            self.notify(f"{verb} {replay.action} ({targets})", markup=False)
+            replay, said = result
+            self.notify(f"{verb} {replay.action}: {said}", markup=False)
         self.reload_screen()
         self.refresh_progress()
 

@@ -29,5 +29,10 @@ MENTION_KINDS = {
 ENTITY_KINDS = ("actor", "place")
 
 
+def in_words(status: str) -> str:
+    """A status as the analyst reads it: "in review", not "in_review"."""
+    return status.replace("_", " ")
+
+
 def status_mark(status: str) -> str:
     return STATUS_MARKS.get(status, "?")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import getters, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey
@@ -65,6 +65,16 @@ class ArticlesScreen(Screen):
         self.search_typed: list[str] | None = None  # while the search box is opening
         self.scored = False  # has the model scored any event (for the order and filter)?
         self._filled_width = -1  # the screen width the rows were laid out for
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        # The queue is where a session ends: its footer shows the app's quit key, which
+        # the other screens' footers leave out for room.
+        bindings = super().active_bindings
+        for key, active in bindings.items():
+            if active.binding.id == "quit":
+                bindings[key] = active._replace(binding=replace(active.binding, show=True))
+        return bindings
 
     def compose(self) -> ComposeResult:
         yield Static(id="queue-head")

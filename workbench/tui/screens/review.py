@@ -25,7 +25,7 @@ from ...geo.raster import OTHER, SELECTED
 from ...store.live import Change, ChangeFeed
 from ...store.presence import HEARTBEAT_SECONDS, touch
 from ..data import Bundle, EventView
-from ..marks import ARTICLE_MARKS
+from ..marks import ARTICLE_MARKS, in_words
 from ..sentences import spans_of
 from ..widgets.article_view import ArticleView
 from ..widgets.entities_panel import EntitiesPanel
@@ -308,7 +308,8 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             return
         article = self.bundle.article
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{ARTICLE_MARKS.get(article['status'], '?')} {article['status']} ", "bold")
+        status = article["status"]
+        text.append(f"{ARTICLE_MARKS.get(status, '?')} {in_words(status)} ", "bold")
         text.append(f"#{article['id']}")
         if self.bundle.total:
             text.append(f" ({self.bundle.position}/{self.bundle.total})")

@@ -1,0 +1,60 @@
+"""Legibility (issue 13): NO_COLOR gives the plain foreground and reverse video instead of
+greys; actor and weapon mentions differ by more than italics; the review header says
+statuses in words; the queue's footer shows how to quit."""
+
+from __future__ import annotations
+
+import pytest
+from tui_support import build_db, make_app, open_review, screen_text, settle
+
+
+@pytest.fixture(autouse=True)
+def no_user_keys(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+def attributes(style) -> set[str]:
+    return {a for a in ("bold", "italic", "underline", "reverse", "strike") if getattr(style, a)}
+
+
+async def test_no_color_uses_the_foreground_and_reverse_video(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")  # read when the app is built
+    path = str(tmp_path / "nc.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one("DataTable")
+        assert "reverse" in attributes(table.get_component_rich_style("datatable--cursor"))
+        await open_review(pilot, app)
+        view = app.screen.query_one("ArticleView")
+        for kind in ("actor", "place", "date", "weapon", "casualty"):
+            style = view.get_component_rich_style(f"mention--{kind}")
+            assert style.color == view.rich_style.color, kind  # not a grey of magenta
+            assert attributes(style), kind  # the kind still shows, by its text style
+
+
+async def test_without_no_color_mentions_keep_colours_and_styles_apart(tmp_path, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    path = str(tmp_path / "c.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        view = app.screen.query_one("ArticleView")
+        styles = {k: view.get_component_rich_style(f"mention--{k}") for k in ("actor", "weapon")}
+        assert styles["actor"].color != view.rich_style.color
+        # In 16 colours magenta and red are close: the two kinds differ by two attributes.
+        assert len(attributes(styles["actor"]) ^ attributes(styles["weapon"])) >= 2
+        assert "… in review #1" in screen_text(app)  # a status in words
+
+
+async def test_the_queue_footer_says_how_to_quit(tmp_path):
+    path = str(tmp_path / "q.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        assert "q Quit" in screen_text(app).splitlines()[-1]
+        await open_review(pilot, app)
+        assert "q Quit" not in screen_text(app).splitlines()[-1]  # room for the review's
