@@ -195,17 +195,3 @@ def serve_cmd(preset, keymap_file, no_animations, host, port, allow_remote, publ
         serve(shlex.join(args), host, port, public_url=public_url)
     except ServeUnavailable as exc:
         raise click.ClickException(str(exc)) from exc
-    args = [sys.executable, "-m", "workbench", "--db", os.path.abspath(db_path)]
-    if analyst:
-        args += ["--analyst", analyst]
-    args.append("open")
-    if preset:
-        args += ["--preset", preset]
-    if keymap_file:
-        args += ["--keymap", os.path.abspath(keymap_file)]
-    if no_animations:
-        args.append("--no-animations")
-    try:
-        serve(shlex.join(args), host, port)
-    except ServeUnavailable as exc:
-        raise click.ClickException(str(exc)) from exc
