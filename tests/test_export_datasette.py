@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from export_helpers import curate, jsonl_records
 
@@ -24,6 +25,8 @@ def view_rows(store):
     return rows
 
 
+# The view is generated from the record on both backends (JSON fragments per backend).
+@pytest.mark.backends
 def test_view_rows_equal_jsonl_export(store, tmp_path):
     curate(store)
     # Entity merges are followed in both: Idlib merged into a new survivor.
@@ -39,6 +42,7 @@ def test_view_rows_equal_jsonl_export(store, tmp_path):
     assert any(r["location"] == "Idlib city" for r in rows)
 
 
+@pytest.mark.backends
 def test_view_equals_jsonl_on_bulk_data(store, tmp_path):
     bulk_events(store, 600)
     assert view_rows(store) == jsonl_records(store, tmp_path, status="all")

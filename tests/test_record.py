@@ -16,6 +16,8 @@ import textwrap
 
 import pytest
 
+from workbench.store import Store
+from workbench.store.backends import sqlite
 from workbench.store.events import validate
 from workbench.store.record import (
     EDITABLE,
@@ -41,7 +43,7 @@ def test_a_fresh_database_has_the_declared_view(store):
     (sql,) = store.conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'events_flat'"
     ).fetchone()
-    assert sql.strip() == flat_view_sql().strip()
+    assert sql.strip() == flat_view_sql(sqlite).strip()
     columns = [r[1] for r in store.conn.execute("PRAGMA table_info(events_flat)")]
     assert columns == list(RECORD_FIELDS)
 
@@ -94,19 +96,25 @@ record.__file__, record.__package__ = str(path), "workbench.store"
 sys.modules["workbench.store.record"] = record
 exec(compile(source.replace(marker, line + marker, 1), str(path), "exec"), record.__dict__)
 
+# ... and the migration at the end of migrations.py: the column, then the view.
+from workbench.store.migrations import migrations
+from workbench.store.record import create_flat_view
+
+
+@migrations()
+def m999_event_witness(db):
+    db.execute("ALTER TABLE events ADD COLUMN witness TEXT")
+    create_flat_view(db)
+
+
 from workbench.export import export_to_file
 from workbench.export.datasette import datasette_metadata
 from workbench.store import Store, change
 from workbench.store.entities import create_entity
 from workbench.store.events import add_event, update_event
-from workbench.store.record import create_flat_view
 
 db, out = sys.argv[1], Path(sys.argv[2])
-store = Store(db, analyst="dev")
-# ... and the migration: the column, then the view.
-with store.write():
-    store.conn.execute("ALTER TABLE events ADD COLUMN witness TEXT")
-    create_flat_view(store.db)
+store = Store(db, analyst="dev")  # a fresh database, or one made before the change
 with change(store, "add-place") as tx:
     create_entity(tx, "place", "Idlib", attrs={"country": "Syria", "latitude": 35.9,
                                                "longitude": 36.6})
@@ -115,31 +123,44 @@ event = add_event(store, None, {"sub_event_type": "Armed clash", "location": "Id
 update_event(store, event, {"witness": "=a shepherd"})
 for fmt in ("jsonl", "csv", "geojson"):
     export_to_file(store, str(out / f"e.{fmt}"), fmt=fmt, status="all")
-flat = store.query("SELECT * FROM events_flat")
-meta = datasette_metadata(store)
+cur = store.conn.execute("SELECT * FROM events_flat")
+flat = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+meta = None
+if not store.is_postgres:  # Datasette reads SQLite files only
+    meta = datasette_metadata(store)
+    meta = meta["databases"][Path(db).stem]["tables"]["events_flat"]["columns"]["witness"]
 from workbench.tui.screens.edit_event import FIELDS as FORM
 from workbench.tui.widgets.event_fields import LABELS
 print(json.dumps({
-    "flat": flat[0]["witness"],
-    "meta": meta["databases"][Path(db).stem]["tables"]["events_flat"]["columns"]["witness"],
+    "flat": [list(flat)[-3:], flat["witness"], flat["latitude"]],
+    "meta": meta,
     "form": FORM["witness"][0],
     "panel": dict(LABELS)["witness"],
 }))
 """
 
 
-def test_a_new_field_reaches_every_format(tmp_path):
+@pytest.mark.parametrize("start", ["fresh", "made before"])
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_new_field_reaches_every_format(kind, start, tmp_path, request):
+    """One Field and its migration reach both backends' events_flat, on a fresh database
+    (every migration runs with the new field declared: the views of earlier steps must
+    leave out its column, which does not exist yet) and on one made before the change."""
+    db = str(tmp_path / "dev.db")
+    if kind == "postgresql":
+        db = request.getfixturevalue("pg_url")
+    if start == "made before":
+        Store(db, analyst="dev").close()
     script = tmp_path / "new_field.py"
     script.write_text(textwrap.dedent(NEW_FIELD), encoding="utf-8")
-    db = tmp_path / "dev.db"
     run = subprocess.run(
-        [sys.executable, str(script), str(db), str(tmp_path)], capture_output=True, text=True
+        [sys.executable, str(script), db, str(tmp_path)], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr[-3000:]
     seen = json.loads(run.stdout.strip().splitlines()[-1])
     assert seen == {
-        "flat": "=a shepherd",
-        "meta": "Who saw the event.",
+        "flat": [["reviewed_at", "witness", "sources"], "=a shepherd", 35.9],
+        "meta": "Who saw the event." if kind == "sqlite" else None,
         "form": "Witness",
         "panel": "witness",
     }

@@ -105,8 +105,8 @@ def test_check_passes_a_sound_database_and_notes_control_characters(db_path):
 
 
 def test_events_flat_has_the_same_columns_on_both_backends(db_path, tmp_path):
-    """The server writes its view out by hand (backends/postgres.py): it must keep every
-    column the record declaration gives the file's."""
+    """Both views are generated from the record declaration (with each backend's JSON
+    fragments): the same columns in the same order."""
     with Store(db_path) as here, Store(str(tmp_path / "file.db")) as file:
         columns = [
             [c[0] for c in s.conn.execute("SELECT * FROM events_flat WHERE 1 = 0").description]

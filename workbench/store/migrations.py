@@ -262,10 +262,11 @@ def m003_export_events_flat(db: Database) -> None:
     # import-events matches another analyst's articles by url, then by file name.
     db.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url)")
     db.execute("CREATE INDEX IF NOT EXISTS articles_file ON articles(file)")
-    # One row per event with names instead of ids, for Datasette and plain SQL users. It
-    # mirrors the JSONL export record (workbench.export.records) column for column; lists
-    # are JSON arrays. Entity merges are followed (a merged entity shows its survivor's name).
-    db.execute(fragments(db).EVENTS_FLAT_VIEW)
+    # This step also wrote the events_flat view out by hand, once per backend; m013 replaces
+    # it with the view generated from the record (store/record.py). Every pending step runs
+    # in one transaction, so no database is ever seen between the two: a fresh one gets the
+    # view from m013, and one made before m013 still has the hand-written view until m013
+    # drops it (m009 no longer edits its text).
 
 
 @migrations()
@@ -353,14 +354,8 @@ def m009_teams(db: Database) -> None:
     db.execute("ALTER TABLE events ADD COLUMN copy_of INTEGER")
     db.execute("CREATE INDEX events_coder ON events(coder, article_id)")
     db.execute("CREATE INDEX events_copy_of ON events(copy_of)")
-    # events_flat mirrors the export, which leaves coders' copies out: so does the view.
-    view = backend.events_flat_sql(db)
-    shared = view.replace(
-        "WHERE e.status != 'merged'", "WHERE e.status != 'merged' AND e.coder IS NULL"
-    )
-    assert shared != view, "events_flat changed shape: update this migration"
-    db.execute("DROP VIEW events_flat")  # (CREATE OR REPLACE cannot drop or add columns)
-    db.execute(shared)
+    # events_flat mirrors the export, which leaves coders' copies out: so does the view
+    # m013 makes (this step once edited the hand-written text of m003's view to say so).
 
 
 @migrations()
@@ -477,4 +472,11 @@ def m018_event_odds(db: Database) -> None:
 @migrations()
 def m019_server_view_names_the_reviewer(db: Database) -> None:
     # The server's events_flat lacked reviewed_by/at (m014 added them on SQLite only).
+    create_flat_view(db)
+
+
+@migrations()
+def m020_events_flat_derived_on_both_backends(db: Database) -> None:
+    # The server's view was written out by hand until now; both backends' views are now
+    # generated from the record with the backend's JSON fragments (the same rows).
     create_flat_view(db)

@@ -18,6 +18,7 @@ with `create_flat_view(db)`; `tests/test_record.py` follows a field into every f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -73,22 +74,22 @@ class Field:
     def numeric(self) -> bool:
         return self.kind in NUMERIC_KINDS
 
-    def sql(self, names: dict[str, str]) -> str:
+    def sql(self, names: dict[str, str], backend: ModuleType) -> str:
         """Its expression in `events_flat`, over `e` (events) and `names` (alias of the
-        entity-name join for each id column, e.g. {"actor1_id": "a1"})."""
+        entity-name join for each id column, e.g. {"actor1_id": "a1"}); what has no
+        portable spelling (JSON) comes from the backend's fragments."""
         if self.kind in ("actor", "place"):
             return f"coalesce({names[self.source]}.name, '')"
         if self.kind == "actors":
-            return (
-                "(SELECT json_group_array(name) FROM (\n"
-                "                SELECT coalesce(n.name, '') AS name FROM "
-                f"json_each(e.{self.source}) j\n"
-                "                LEFT JOIN names n ON n.id = j.value ORDER BY j.key))"
+            names_of_ids = (
+                f"FROM {backend.json_ints(f'e.{self.source}')} j "
+                "LEFT JOIN names n ON n.id = j.value"
             )
+            return str(backend.json_list("coalesce(n.name, '')", names_of_ids, order="j.key"))
         if self.kind == "place_text":
-            return f"coalesce(json_extract({names[self.source]}.attrs, '$.{self.attr}'), '')"
+            return f"coalesce({backend.json_value(f'{names[self.source]}.attrs', self.attr)}, '')"
         if self.kind == "place_number":
-            return f"json_extract({names[self.source]}.attrs, '$.{self.attr}')"
+            return str(backend.json_number(f"{names[self.source]}.attrs", self.attr))
         return f"e.{self.source}"
 
 
@@ -170,39 +171,39 @@ LIST_FIELDS = tuple(f.name for f in FIELDS if f.editable and f.kind == "actors")
 
 def create_flat_view(db: Database) -> None:
     """(Re)create the `events_flat` view from FIELDS: each migration that changes the record
-    ends with this."""
+    ends with this. Fields whose `events` column a later migration adds are left out until
+    then (that migration's own call adds them), so every step of a fresh database's
+    migrations makes a view the server accepts."""
     from .backends import fragments  # here: record.py stays importable on its own
 
+    present = {d[0] for d in db.execute("SELECT * FROM events WHERE 1 = 0").description}
     db.execute("DROP VIEW IF EXISTS events_flat")
-    # The server's view is written out by hand in its backend (SQLite's JSON functions
-    # have other names there): a field added here must be added there too.
-    db.execute(fragments(db).flat_view(flat_view_sql()))
+    db.execute(flat_view_sql(fragments(db), present))
 
 
-def flat_view_sql() -> str:
+def flat_view_sql(backend: ModuleType, columns: set[str] | None = None) -> str:
     """`CREATE VIEW events_flat`: one row per shared event (merged-away ones and blind
     coders' copies left out, as in exports), the record's fields in order with names instead
-    of ids; lists are JSON arrays. Entity merges are followed (a merged entity shows its
-    survivor's name)."""
-    id_columns = list(dict.fromkeys(f.source for f in FIELDS if f.kind in ("actor", "place")))
+    of ids; lists are JSON arrays (JSON text on both backends). Entity merges are followed
+    (a merged entity shows its survivor's name). `columns`: the `events` columns that exist
+    (None: all the record reads)."""
+    fields = [f for f in FIELDS if columns is None or f.source in columns]
+    id_columns = list(dict.fromkeys(f.source for f in fields if f.kind in ("actor", "place")))
     aliases = {c: f"n_{c.removesuffix('_id')}" for c in id_columns}
-    columns = [f"{f.sql(aliases)} AS {f.name}" for f in FIELDS]
-    sources = ",\n                    ".join(
-        f"'{name}', {_SOURCE_SQL[name]}" for name in SOURCE_FIELDS
+    selected = [f"{f.sql(aliases, backend)} AS {f.name}" for f in fields]
+    members = ", ".join(f"'{name}', {_SOURCE_SQL[name]}" for name in SOURCE_FIELDS)
+    sources = backend.json_list(
+        backend.json_object(members),
+        "FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id",
+        order="s.id",
+        of_objects=True,
     )
-    columns.append(
-        "(SELECT json_group_array(json(src)) FROM (\n"
-        "                SELECT json_object(\n"
-        f"                    {sources}\n"
-        "                ) AS src\n"
-        "                FROM event_sources s JOIN articles a ON a.id = s.article_id\n"
-        "                WHERE s.event_id = e.id ORDER BY s.id)) AS sources"
-    )
+    selected.append(f"{sources} AS sources")
     joins = "\n".join(
         f"        LEFT JOIN names {alias} ON {alias}.id = e.{column}"
         for column, alias in aliases.items()
     )
-    body = ",\n            ".join(columns)
+    body = ",\n            ".join(selected)
     return f"""
         CREATE VIEW events_flat AS
         WITH RECURSIVE live(id, live_id, depth) AS (
@@ -213,7 +214,8 @@ def flat_view_sql() -> str:
             WHERE live.depth < 1000
         ),
         names(id, name, attrs) AS MATERIALIZED (
-            SELECT live.id, n.canonical, n.attrs FROM live JOIN entities n ON n.id = live.live_id
+            SELECT live.id, n.canonical, {backend.json_doc("n.attrs")}
+            FROM live JOIN entities n ON n.id = live.live_id
         )
         SELECT
             {body}

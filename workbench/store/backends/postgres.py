@@ -101,6 +101,22 @@ def json_value(expr: str, key: str) -> str:
     return f"(({expr})::jsonb ->> '{key}')"
 
 
+def json_number(expr: str, key: str) -> str:
+    return f"{json_value(expr, key)}::double precision"
+
+
+def json_doc(expr: str) -> str:
+    return f"({expr})::jsonb"  # parsed once in the view's CTE, not at each json_value
+
+
+def json_object(members: str) -> str:
+    return f"json_build_object({members})"
+
+
+def json_list(value: str, rest: str, order: str, of_objects: bool = False) -> str:
+    return f"(SELECT coalesce(json_agg({value} ORDER BY {order}), '[]')::text {rest})"
+
+
 def id_list(expr: str) -> str:
     return f"string_agg(DISTINCT ({expr})::text, ',')"
 
@@ -134,71 +150,6 @@ ARTICLE_SEARCH_DDL = (
     f"CREATE INDEX articles_search ON articles USING gin ({_DOCUMENT.format(a='articles')})",
 )
 
-
-# One row per event with names instead of ids (see migration m003 and sqlite.py): the same
-# columns, lists and sources as JSON text.
-EVENTS_FLAT_VIEW = """
-    CREATE VIEW events_flat AS
-    WITH RECURSIVE live(id, live_id, depth) AS (
-        SELECT id, id, 0 FROM entities WHERE merged_into IS NULL
-        UNION ALL
-        SELECT x.id, live.live_id, live.depth + 1
-        FROM entities x JOIN live ON x.merged_into = live.id
-        WHERE live.depth < 1000
-    ),
-    names(id, name, attrs) AS MATERIALIZED (
-        SELECT live.id, n.canonical, n.attrs::jsonb
-        FROM live JOIN entities n ON n.id = live.live_id
-    )
-    SELECT
-        e.id AS event_id,
-        e.status,
-        e.event_date,
-        e.date_precision,
-        e.event_type,
-        e.sub_event_type,
-        coalesce(a1.name, '') AS actor1,
-        (SELECT coalesce(json_agg(coalesce(n.name, '') ORDER BY j.k), '[]')::text
-         FROM jsonb_array_elements_text(e.assoc_actor_1::jsonb) WITH ORDINALITY AS j(v, k)
-         LEFT JOIN names n ON n.id = j.v::bigint) AS assoc_actor_1,
-        coalesce(a2.name, '') AS actor2,
-        (SELECT coalesce(json_agg(coalesce(n.name, '') ORDER BY j.k), '[]')::text
-         FROM jsonb_array_elements_text(e.assoc_actor_2::jsonb) WITH ORDINALITY AS j(v, k)
-         LEFT JOIN names n ON n.id = j.v::bigint) AS assoc_actor_2,
-        coalesce(p.name, '') AS location,
-        coalesce(p.attrs ->> 'admin1', '') AS admin1,
-        coalesce(p.attrs ->> 'country', '') AS country,
-        (p.attrs ->> 'latitude')::double precision AS latitude,
-        (p.attrs ->> 'longitude')::double precision AS longitude,
-        e.geo_precision,
-        e.fatalities,
-        e.fatalities_low,
-        e.fatalities_high,
-        e.notes,
-        e.confidence,
-        e.confirmed_by,
-        e.confirmed_at,
-        (SELECT coalesce(json_agg(json_build_object(
-                'article_id', s.article_id,
-                'file', coalesce(nullif(a.record_id, ''), a.file),
-                'title', a.title,
-                'url', a.url,
-                'published', a.published,
-                'quote', s.quote,
-                'start', s.start,
-                'end', s."end",
-                'outlet', a.outlet,
-                'content_hash', CASE WHEN a.content_hash LIKE 'stub:%'
-                    THEN substr(a.content_hash, 6) ELSE a.content_hash END
-            ) ORDER BY s.id), '[]')::text
-         FROM event_sources s JOIN articles a ON a.id = s.article_id
-         WHERE s.event_id = e.id) AS sources
-    FROM events e
-    LEFT JOIN names a1 ON a1.id = e.actor1_id
-    LEFT JOIN names a2 ON a2.id = e.actor2_id
-    LEFT JOIN names p ON p.id = e.place_id
-    WHERE e.status != 'merged'
-"""
 
 # The action log records the database role, not a name the client chose: a trigger fills
 # `analyst` with current_user for every role but the owner of the tables (the
@@ -299,19 +250,3 @@ def migrate(conn: Connection, migrations: Any, stamp: str) -> None:
 
 
 Connection.backend = sys.modules[__name__]
-
-
-def events_flat_sql(db: Any) -> str:
-    # The server keeps a normalised text of the view, which a migration's text replace
-    # would not find: the statement m003 ran is the one to start from.
-    return EVENTS_FLAT_VIEW
-
-
-def flat_view(generated: str) -> str:
-    """The events_flat statement: this backend's own text (JSON functions differ), for
-    shared events only, as the export."""
-    shared = "WHERE e.status != 'merged' AND e.coder IS NULL"
-    # m003's view predates the reviewer columns (m010), so they are added here.
-    reviewer = "e.confirmed_at,\n        e.reviewed_by,\n        e.reviewed_at,\n"
-    view = EVENTS_FLAT_VIEW.replace("e.confirmed_at,\n", reviewer)
-    return view.replace("WHERE e.status != 'merged'\n", shared + "\n")

@@ -155,6 +155,29 @@ def json_value(expr: str, key: str) -> str:
     return f"json_extract({expr}, '$.{key}')"
 
 
+def json_number(expr: str, key: str) -> str:
+    """As `json_value`, as a number."""
+    return f"json_extract({expr}, '$.{key}')"
+
+
+def json_doc(expr: str) -> str:
+    """A JSON text column in the form `json_value` reads fastest (a CTE converts it once)."""
+    return expr
+
+
+def json_object(members: str) -> str:
+    """A JSON object of `'key', value, ...` pairs."""
+    return f"json_object({members})"
+
+
+def json_list(value: str, rest: str, order: str, of_objects: bool = False) -> str:
+    """A scalar subquery: the JSON array text of `value` over `rest` (FROM ... WHERE ...)
+    in `order`, '[]' when there is none. `of_objects`: `value` is JSON (a subquery's column
+    loses SQLite's JSON subtype, so it is parsed again)."""
+    item = "json(v)" if of_objects else "v"
+    return f"(SELECT json_group_array({item}) FROM (SELECT {value} AS v {rest} ORDER BY {order}))"
+
+
 def id_list(expr: str) -> str:
     """The distinct ids of a group, comma-separated (order not guaranteed)."""
     return f"group_concat(DISTINCT {expr})"
@@ -203,71 +226,6 @@ ARTICLE_SEARCH_DDL = (
 )
 
 
-# One row per event with names instead of ids (see migration m003).
-EVENTS_FLAT_VIEW = """
-        CREATE VIEW events_flat AS
-        WITH RECURSIVE live(id, live_id, depth) AS (
-            SELECT id, id, 0 FROM entities WHERE merged_into IS NULL
-            UNION ALL
-            SELECT x.id, live.live_id, live.depth + 1
-            FROM entities x JOIN live ON x.merged_into = live.id
-            WHERE live.depth < 1000
-        ),
-        names(id, name, attrs) AS MATERIALIZED (
-            SELECT live.id, n.canonical, n.attrs FROM live JOIN entities n ON n.id = live.live_id
-        )
-        SELECT
-            e.id AS event_id,
-            e.status,
-            e.event_date,
-            e.date_precision,
-            e.event_type,
-            e.sub_event_type,
-            coalesce(a1.name, '') AS actor1,
-            (SELECT json_group_array(name) FROM (
-                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_1) j
-                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_1,
-            coalesce(a2.name, '') AS actor2,
-            (SELECT json_group_array(name) FROM (
-                SELECT coalesce(n.name, '') AS name FROM json_each(e.assoc_actor_2) j
-                LEFT JOIN names n ON n.id = j.value ORDER BY j.key)) AS assoc_actor_2,
-            coalesce(p.name, '') AS location,
-            coalesce(json_extract(p.attrs, '$.admin1'), '') AS admin1,
-            coalesce(json_extract(p.attrs, '$.country'), '') AS country,
-            json_extract(p.attrs, '$.latitude') AS latitude,
-            json_extract(p.attrs, '$.longitude') AS longitude,
-            e.geo_precision,
-            e.fatalities,
-            e.fatalities_low,
-            e.fatalities_high,
-            e.notes,
-            e.confidence,
-            e.confirmed_by,
-            e.confirmed_at,
-            (SELECT json_group_array(json(src)) FROM (
-                SELECT json_object(
-                    'article_id', s.article_id,
-                    'file', coalesce(nullif(a.record_id, ''), a.file),
-                    'title', a.title,
-                    'url', a.url,
-                    'published', a.published,
-                    'quote', s.quote,
-                    'start', s.start,
-                    'end', s.end,
-                    'outlet', a.outlet,
-                    'content_hash', CASE WHEN a.content_hash LIKE 'stub:%'
-                        THEN substr(a.content_hash, 6) ELSE a.content_hash END
-                ) AS src
-                FROM event_sources s JOIN articles a ON a.id = s.article_id
-                WHERE s.event_id = e.id ORDER BY s.id)) AS sources
-        FROM events e
-        LEFT JOIN names a1 ON a1.id = e.actor1_id
-        LEFT JOIN names a2 ON a2.id = e.actor2_id
-        LEFT JOIN names p ON p.id = e.place_id
-        WHERE e.status != 'merged'
-"""
-
-
 LIVE_DDL: tuple[str, ...] = ()  # no notifications: the change feed polls
 
 
@@ -277,14 +235,3 @@ def listen(conn: sqlite3.Connection) -> None:
 
 def wait_for_change(conn: sqlite3.Connection, timeout: float) -> None:
     time.sleep(timeout)
-
-
-def events_flat_sql(db: Any) -> str:
-    """The statement that made the events_flat view as it is now."""
-    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_flat'").fetchone()
-    return str(row[0])
-
-
-def flat_view(generated: str) -> str:
-    """The events_flat statement: the one store/record.py generates from the record."""
-    return generated
