@@ -17,6 +17,7 @@ from datetime import date
 from ..base.actors import CROWD_INTER, type_names
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
+from .cues import is_verb
 from .dating import pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
@@ -67,9 +68,18 @@ def find_candidates(
             if f.blocked(t, first_token(sent, t.start, starts), has_date, lead, end_tok):
                 dropped = True
                 continue
+            if not has_date and not casualties and _hazard_list(f, t):
+                dropped = True
+                continue
             ti = bisect.bisect_left(starts, t.start)
             if groups and AMID & set(toks.keys[max(0, ti - 3) : ti]):
                 continue  # "clashes ..., amid mutual shelling": the circumstances of the first
+            if (
+                clause in groups
+                and any(g.trigger.sub_event_type in PROTESTS for g in groups[clause])
+                and PROTEST_TOPIC & set(toks.keys[max(0, ti - 3) : ti])
+            ):
+                continue  # "a protest ... over the shelling of Afrin": what it protested
             if (
                 clause in groups
                 and (
@@ -152,6 +162,34 @@ def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
 
 
 AMID = frozenset(("amid", "amidst"))
+PROTEST_TOPIC = frozenset(("over", "against", "condemn", "condemning", "denounce", "denouncing"))
+# "ran from snipers and shells", "laced with IEDs and suicide vehicles": a plural noun
+# listed beside another names the war's hazards, not an act.
+_LIST_BEFORE = re.compile(r"\b\w+s\s*(?:,|\band\b|\bor\b)\s*(?:\w+\s+)?\Z", re.I)
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)\s*(?:\w+\s+){0,2}?\w+s\b", re.I)
+_WORD = re.compile(r"\w+")
+
+
+def _hazard_list(f: Finder, t: Ann) -> bool:
+    """An undated plural noun trigger in a list of plural nouns after a word that makes it
+    the war's hazards ("from snipers and shells"), not an act ("carried out airstrikes and
+    artillery strikes")."""
+    last = f.keys[t.j - 1]
+    if not last.endswith("s") or last.endswith("ss") or is_verb(t):
+        return False
+    text = f.text
+    before = _LIST_BEFORE.search(text, max(0, t.start - 40), t.start)
+    if before is not None:
+        start = before.start()
+    elif _LIST_AFTER.match(text, t.end):
+        start = t.start
+    else:
+        return False
+    words = [w.lower() for w in _WORD.findall(text, max(0, start - 30), start)]
+    words = [w for w in words if w != "the"][-2:]
+    return not f.lex.hazard_intro.isdisjoint(words)
+
+
 _SUBORDINATE = re.compile(
     r",\s*(?:after|before|following|when)\b(?![^,]*,\s*(?:after|before|following|when)\b)", re.I
 )
@@ -387,10 +425,14 @@ PEOPLE_TAKEN = frozenset(["captured", "capture", "captures", "capturing", "seize
 def _people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     """ "captured two British militants", "seized the group's leader": the verb's object is
     people (a named side or person words), not a place."""
-    if f.keys[t.i] in f.lex.passive_aux or f.is_passive(t):
-        return _people_subject(f, t)  # "She was captured by Kurdish forces"
+    by_next = t.j < len(f.keys) and f.keys[t.j] == "by" and f.keys[t.i] in PEOPLE_TAKEN
+    if f.keys[t.i] in f.lex.passive_aux or f.is_passive(t) or by_next:
+        # "She was captured by Kurdish forces", "a woman captured by Kurdish forces"
+        return _people_subject(f, t.i - 1)
     if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1:
         return False
+    if _relative_object(f, t):
+        return True  # "the fighters that we captured in Syria"
     first = f.ann_at(t.j) if t.j < end_tok else None
     if first is not None and first.kind == "place":
         return False  # "captured Raqqa"
@@ -402,24 +444,41 @@ def _people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     return any(w in f.lex.person_nouns or w in PERSON_WORDS for w in words)
 
 
-def _people_subject(f: Finder, t: Ann) -> bool:
-    """The subject of a passive "captured" is people ("she", "two British men"), not a
-    place ("the town was captured by ...")."""
-    k = t.i - 1
-    while k >= 0 and k >= t.i - 5:
+def _people_subject(f: Finder, last: int) -> bool:
+    """The subject of a passive "captured", ending at token `last`, is people ("she", "two
+    British men", "a man who was"), not a place ("the town was captured by ...")."""
+    k = last
+    while k >= 0 and k >= last - 5:
         a = f.ann_at(k)
         if a is not None and a.kind == "place":
             return False
         w = f.keys[k]
         if w in PEOPLE_PRONOUNS or w in PERSON_WORDS or w in f.lex.person_nouns:
             return True
-        if a is None and w not in f.lex.bridge and not w.endswith("ly"):
+        if a is None and w not in f.lex.bridge and w not in RELATIVES and not w.endswith("ly"):
             return False
         k = a.i - 1 if a is not None else k - 1
     return False
 
 
+def _relative_object(f: Finder, t: Ann) -> bool:
+    """ "the fighters that we captured", "a commander whom the SDF seized": the verb's
+    object is the people before the relative pronoun."""
+    k = t.i - 1
+    a = f.ann_at(k) if k >= 0 else None
+    if a is not None and a.kind == "actor":
+        k = a.i - 1
+    elif k >= 0 and f.keys[k] in PEOPLE_PRONOUNS:
+        k -= 1
+    else:
+        return False
+    if k > 0 and f.keys[k] == "the":
+        k -= 1
+    return k > 0 and f.keys[k] in RELATIVES and _people_subject(f, k - 1)
+
+
 PEOPLE_PRONOUNS = frozenset(["she", "he", "they", "we", "i", "pair", "both", "couple"])
+RELATIVES = frozenset(["who", "whom", "that"])
 PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighters", "fighter",
                           "suspects", "suspect", "leader", "leaders", "commander", "commanders",
                           "men", "man", "women", "woman", "jihadists", "jihadist"])  # fmt: skip

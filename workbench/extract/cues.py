@@ -63,6 +63,8 @@ class Cues(Reading):
         keys = self.keys
         if t.j - t.i != 1 or not keys[t.i].endswith("ing") or t.i <= first_tok:
             return False
+        if t.trigger.sub_event_type == "Change to group/activity":
+            return False  # "troops are massing around Idlib": the movement is the news
         k = t.i - 1
         while k > first_tok and keys[k] in PROGRESSIVE:
             k -= 1

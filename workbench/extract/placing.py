@@ -67,5 +67,6 @@ LOCATED = frozenset(["in", "near", "at", "outside", "of", "into", "around", "acr
 
 RANK = {
     "neighbourhood": 0, "village": 0, "town": 0, "city": 0, "camp": 0, "base": 0,
-    "crossing": 0, "district": 1, "region": 2, "governorate": 3, "country": 4,
+    "crossing": 0, "airport": 0, "airbase": 0, "dam": 0, "district": 1, "region": 2,
+    "governorate": 3, "province": 3, "countryside": 3, "country": 4,
 }  # fmt: skip
