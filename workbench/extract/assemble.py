@@ -163,6 +163,34 @@ def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
 
 AMID = frozenset(("amid", "amidst"))
 PROTEST_TOPIC = frozenset(("over", "against", "condemn", "condemning", "denounce", "denouncing"))
+_PROTEST_ABOUT = re.compile(
+    r"\b(?:in\s+protest\s+(?:at|against|over)|to\s+protest|in\s+solidarity\s+with|over|against"
+    r"|to\s+(?:highlight|denounce|condemn|oppose|demand)|denouncing|condemning)\b",
+    re.I,
+)
+_LOCATIVE = frozenset(["in", "across", "at", "near", "outside", "through", "throughout", "around",
+                       "inside"])  # fmt: skip
+_CAMPAIGN = re.compile(
+    r"\b(?:offensive|attack|attacks|assault|operation|incursion|war|siege|bombing|shelling"
+    r"|invasion|occupation)\s+(?:in|on|against|of)\s+(?:the\s+)?\Z",
+    re.I,
+)
+
+
+def _protest_about(text: str, lo: int, at: int) -> bool:
+    """The place at `at` names what a protest is about ("in protest at the offensive on
+    Afrin", "over the shelling of Douma"), not where it is ("protests against the
+    government spread across Suwayda")."""
+    about = None
+    for about in _PROTEST_ABOUT.finditer(text, lo, at):
+        pass
+    if about is None:
+        return False
+    gap = text[about.end() : at]
+    if _CAMPAIGN.search(gap):
+        return True
+    words = gap.lower().split()
+    return len(words) <= 6 and _LOCATIVE.isdisjoint(words)
 # "ran from snipers and shells", "laced with IEDs and suicide vehicles": a plural noun
 # listed beside another names the war's hazards, not an act.
 _LIST_BEFORE = re.compile(r"\b\w+s\s*(?:,|\band\b|\bor\b)\s*(?:\w+\s+)?\Z", re.I)
@@ -382,6 +410,11 @@ def _candidate(
         if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)
     ]  # fmt: skip
     here = in_span(s_anns, *clause, "place")
+    if main.trigger.sub_event_type in PROTESTS:
+        # "occupied the station in protest at the offensive on Afrin": what a protest is
+        # about does not locate it.
+        here = [p for p in here if not _protest_about(f.text, clause[0], p.start)]
+        outside = [p for p in outside if not _protest_about(f.text, sent.start, p.start)]
     c.place = pick_place(here, main.start, f.text)
     # "In the countryside of Aleppo, clashes ..., and ... on the axis of Khan Tuman": a
     # town elsewhere in the sentence locates better than a province in the clause.
@@ -402,6 +435,11 @@ def _candidate(
         and (carried := _previous_town(si, sentences, f, "carried", 1))
         # "Elsewhere, jets bombed a bakery": not the town of the sentence before.
         and (carried.start >= sent.start or not lex.topic_shift.match(f.text, sent.start))
+        and not (
+            main.trigger.sub_event_type in PROTESTS
+            and carried.start >= sent.start
+            and _protest_about(f.text, sent.start, carried.start)
+        )
     ):
         # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
         # sentence naming no place goes on about the town the one before named.
