@@ -50,7 +50,7 @@ DATE_RE = re.compile(
     rf"|\b(?P<mon4>{_MON})\s+(?P<year4>(?:19|20)\d\d)\b)"
     rf"|(?P<wd>\b(?:(?P<wq>last|this|on|early|late|on\s+the\s+night\s+of)\s+)?"
     rf"(?P<wday>{_DAYNAME})\b(?:['’]s)?)"
-    rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?)\s+(?:ago|since)\b)"
+    rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?|years?|decades?)\s+(?:ago|since)\b)"
     rf"|(?P<rel>\b(?:(?P<relq>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rw>last|this|past"
     rf"|previous)\s+(?P<unit>week|weekend|month|year)|(?:over\s+)?the\s+(?P<wkd>weekend)\b"
     rf"|(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
@@ -247,8 +247,9 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
         if n is None or pub is None:
             return DateHit(start, end, text, None, "unknown", "date-ago")
         unit = g("agou").lower().rstrip("s")
-        days = {"day": 1, "week": 7, "month": 30}[unit] * n
-        precision = {"day": "day", "week": "week", "month": "month"}[unit]
+        # "four years ago": background, dated to the year (never a point in the news).
+        days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}[unit] * n
+        precision = {"day": "day", "week": "week", "month": "month"}.get(unit, "year")
         return DateHit(
             start, end, text, (pub - timedelta(days=days)).isoformat(), precision, "date-ago"
         )
