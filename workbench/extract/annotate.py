@@ -22,7 +22,7 @@ from typing import TypeVar
 from ..base.actors import EXTERNAL_FORCES
 from .casualties import CasualtyHit
 from .dates import DateHit
-from .gazetteer import gazetteer_entry, local_homonym
+from .gazetteer import gazetteer_entry, local_homonym, outlet_words
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
 
@@ -238,6 +238,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 skip_until = nxt[1]
             out.append(ann)
         elif "place" in kinds:
+            if j < len(keys) and keys[j] in outlet_words() and text[toks.starts[j]].isupper():
+                continue  # "told the New York Times", "the Washington Post reported"
             entry = _pick_place(senses, country)
             homonym = local_homonym(lex, entry, text[start:end], country)
             if homonym is not None:  # "Homs" in a report from Libya: al-Khums, by its name

@@ -491,8 +491,8 @@ def _people_subject(f: Finder, last: int) -> bool:
         if a is not None and a.kind == "place":
             return False
         w = f.keys[k]
-        if w in PEOPLE_PRONOUNS or w in PERSON_WORDS or w in f.lex.person_nouns:
-            return True
+        if w in PEOPLE_PRONOUNS or w in PERSON_WORDS or w in f.lex.person_nouns or w in WHO:
+            return True  # "who" stands for a person ("Aine Davis, who was captured")
         if a is None and w not in f.lex.bridge and w not in RELATIVES and not w.endswith("ly"):
             return False
         k = a.i - 1 if a is not None else k - 1
@@ -517,6 +517,7 @@ def _relative_object(f: Finder, t: Ann) -> bool:
 
 PEOPLE_PRONOUNS = frozenset(["she", "he", "they", "we", "i", "pair", "both", "couple"])
 RELATIVES = frozenset(["who", "whom", "that"])
+WHO = frozenset(["who", "whom"])
 PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighters", "fighter",
                           "suspects", "suspect", "leader", "leaders", "commander", "commanders",
                           "men", "man", "women", "woman", "jihadists", "jihadist"])  # fmt: skip

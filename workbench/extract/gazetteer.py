@@ -44,6 +44,13 @@ def _guards() -> frozenset[str]:
     return frozenset(place_key(w) for w in words) | frozenset(country_index())
 
 
+@lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    """Lower-case words that make a place before them a newspaper's name ("Times")."""
+    text = resources.files("workbench.data").joinpath("place_guards.toml").read_text("utf-8")
+    return frozenset(w.lower() for w in tomllib.loads(text)["outlets"])
+
+
 def not_a_place(lex: Lexicon, name: str) -> bool:
     """A demonym, people, language or news word ("Syrian", "Syrias", "Kurdish")."""
     memo = lex.cache.setdefault("not_places", {})
