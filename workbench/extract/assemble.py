@@ -379,6 +379,8 @@ def _candidate(
     flags = c.main.flags
     # "Raqqa fell to ...", "the town was taken by ...": the place is the subject.
     place_first = passive_by(c.main)
+    if "territory" in flags and all(_captive(f, t) for t in ts):
+        return None  # "the captured fighters", "murdering captured soldiers": no capture told
     if "territory" in flags and _people_taken(f, c, ts[0], ctok1):
         # "The SDF captured two British militants near X": people taken are an arrest.
         c.triggers = [_retyped(t, "Arrests") for t in ts]
@@ -499,6 +501,14 @@ def _people_subject(f: Finder, last: int) -> bool:
     return False
 
 
+def _captive(f: Finder, t: Ann) -> bool:
+    """ "captured" used as an adjective: after a determiner or an "-ing" word."""
+    if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1 or not t.i:
+        return False
+    prev = f.keys[t.i - 1]
+    return prev in CAPTIVE_BEFORE or prev.endswith("ing")
+
+
 def _relative_object(f: Finder, t: Ann) -> bool:
     """ "the fighters that we captured", "a commander whom the SDF seized": the verb's
     object is the people before the relative pronoun."""
@@ -518,6 +528,9 @@ def _relative_object(f: Finder, t: Ann) -> bool:
 PEOPLE_PRONOUNS = frozenset(["she", "he", "they", "we", "i", "pair", "both", "couple"])
 RELATIVES = frozenset(["who", "whom", "that"])
 WHO = frozenset(["who", "whom"])
+# Words before "captured" that make it an adjective ("the captured fighters").
+CAPTIVE_BEFORE = frozenset(["the", "a", "an", "of", "their", "his", "her", "its", "our", "where",
+                            "when", "some", "two", "three", "many", "other"])  # fmt: skip
 PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighters", "fighter",
                           "suspects", "suspect", "leader", "leaders", "commander", "commanders",
                           "men", "man", "women", "woman", "jihadists", "jihadist"])  # fmt: skip
