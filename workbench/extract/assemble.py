@@ -181,11 +181,10 @@ def _protest_about(text: str, lo: int, at: int) -> bool:
     """The place at `at` names what a protest is about ("in protest at the offensive on
     Afrin", "over the shelling of Douma"), not where it is ("protests against the
     government spread across Suwayda")."""
-    about = None
-    for about in _PROTEST_ABOUT.finditer(text, lo, at):
-        pass
-    if about is None:
+    found = list(_PROTEST_ABOUT.finditer(text, lo, at))
+    if not found:
         return False
+    about = found[-1]
     gap = text[about.end() : at]
     if _CAMPAIGN.search(gap):
         return True
