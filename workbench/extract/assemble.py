@@ -190,6 +190,8 @@ def _protest_about(text: str, lo: int, at: int) -> bool:
         return True
     words = gap.lower().split()
     return len(words) <= 6 and _LOCATIVE.isdisjoint(words)
+
+
 # "ran from snipers and shells", "laced with IEDs and suicide vehicles": a plural noun
 # listed beside another names the war's hazards, not an act.
 _LIST_BEFORE = re.compile(r"\b\w+s\s*(?:,|\band\b|\bor\b)\s*(?:\w+\s+)?\Z", re.I)
