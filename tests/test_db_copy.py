@@ -29,6 +29,7 @@ def _dump(store: Store) -> dict[str, list[tuple]]:
         "learned_models": "kind",
         "learned_vectors": "key",
         "event_odds": "event_id",
+        "article_odds": "article_id",
     }
     return {
         t: [tuple(r) for r in store.conn.execute(f'SELECT * FROM "{t}" ORDER BY {order.get(t, "id")}')]

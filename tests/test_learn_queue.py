@@ -14,7 +14,7 @@ from workbench.learn.engine import engine_for, retrain, score_events
 from workbench.store import Store, now
 from workbench.store.db import inserted_id
 from workbench.store.events import add_event, set_status
-from workbench.store.models import save_odds
+from workbench.store.models import EXTRACTOR, MIN_EVENTNESS, odds_source, save_odds
 from workbench.store.queries import ArticleQuery, article_offset, article_rows, neighbour
 
 LIKELY = "police arrested the protesters in the square"
@@ -115,7 +115,11 @@ async def test_keys_order_and_filter_the_queue_and_a_rejection_clears_a_doubt(qu
         assert "proposals the model doubts" in screen_text(app)
         await press(pilot, app, "enter")
         assert app.screen.article_id == arts[2]
-        assert "the model doubts this is an" in screen_text(app)
+        text = screen_text(app)
+        # An untyped proposal the model doubts gets no type suggestion: it is probably no
+        # event (the edit form still ranks the types).
+        assert "suggested none — the model doubts this is an" in text, text
+        assert "Arrests (" not in text and "why " not in text
         await press(pilot, app, "x")
         with Store(path) as store:
             assert store.row("events", doubted)["status"] == "rejected"
@@ -123,3 +127,59 @@ async def test_keys_order_and_filter_the_queue_and_a_rejection_clears_a_doubt(qu
         assert app.screen.rows == [] and "no articles match" in screen_text(app)
         await press(pilot, app, "d", "o")
         assert [r["id"] for r in app.screen.rows] == arts
+
+
+@pytest.fixture
+def day_one_db(db_path):
+    """Three articles with one proposal each and no decision: the extractor's confidence
+    0.4 (article 1), 0.9 (article 2), 0.6 (article 3); article 4 has no event."""
+    relax_confirm_rules(db_path)
+    with Store(db_path, analyst="fixture") as store:
+        arts = [_article(store, n, f"Text of article {n}.") for n in range(1, 5)]
+        events = []
+        for article, confidence in zip(arts[:3], (0.4, 0.9, 0.6), strict=True):
+            event = add_event(store, article, {}, quote=LIKELY if confidence > 0.5 else UNLIKELY)
+            with store.write():
+                store.conn.execute(
+                    "UPDATE events SET confidence = ? WHERE id = ?", [confidence, event]
+                )
+            events.append(event)
+    return db_path, arts, events
+
+
+@pytest.mark.backends
+def test_day_one_the_extractor_confidence_orders_until_the_model_can(day_one_db):
+    path, arts, events = day_one_db
+    with Store(path, analyst="tester") as store:
+        engine, _ = engine_for(store)
+        assert retrain(store, engine) is None  # no decision: no model
+        assert score_events(store, engine) == 3
+        assert score_events(store, engine) == 0
+        assert odds_source(store) == EXTRACTOR
+        query = ArticleQuery(order="likely")
+        assert _ids(store, query) == [arts[1], arts[2], arts[0], arts[3]]
+        assert _ids(store, ArticleQuery(doubted=True)) == [arts[0]]
+        # Three confirmed and three rejected: the model's odds replace the extractor's.
+        for _ in range(MIN_EVENTNESS):
+            add_event(store, arts[0], {"sub_event_type": "Arrests"}, quote=LIKELY,
+                      status="confirmed")  # fmt: skip
+            set_status(store, add_event(store, arts[0], {}, quote=UNLIKELY), "rejected")
+        retrain(store, engine)
+        assert score_events(store, engine) == 3 + 2 * MIN_EVENTNESS
+        assert odds_source(store) == "model"
+        assert store.scalar("SELECT count(*) FROM event_odds WHERE model = ?", [EXTRACTOR]) == 0
+
+
+async def test_day_one_the_queue_says_whose_order_it_is(day_one_db):
+    path, arts, events = day_one_db
+    app = make_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot, app)
+        await press(pilot, app, "o")
+        assert [r["id"] for r in app.screen.rows] == [arts[1], arts[2], arts[0], arts[3]]
+        text = screen_text(app)
+        assert "likely events first (by the extractor's confidence" in text
+        assert "0.90 Article 2" in text and "  –  Article 4" in text  # nothing to judge
+        await press(pilot, app, "d")
+        assert [r["id"] for r in app.screen.rows] == [arts[0]]
+        assert "proposals the extractor doubts" in screen_text(app)

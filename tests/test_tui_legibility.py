@@ -58,3 +58,19 @@ async def test_the_queue_footer_says_how_to_quit(tmp_path):
         assert "q Quit" in screen_text(app).splitlines()[-1]
         await open_review(pilot, app)
         assert "q Quit" not in screen_text(app).splitlines()[-1]  # room for the review's
+
+
+async def test_at_80_columns_the_footers_keep_undo(tmp_path):
+    path = str(tmp_path / "q80.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        footer = screen_text(app).splitlines()[-1]
+        for shown in ("q Quit", "u Undo", "n p Page", "^p Commands"):
+            assert shown in footer, footer
+        assert footer.rstrip().endswith("^p Commands")  # nothing drawn beside the last key
+        await open_review(pilot, app)
+        footer = screen_text(app).splitlines()[-1]
+        assert "c Confirm" in footer and "u Undo" in footer, footer
+        assert footer.rstrip().endswith("^p Commands")

@@ -248,13 +248,17 @@ def refresh(store: Store, engine: Engine) -> None:
             engine.model, engine.model_id = model, model_id(found.data)
 
 
-def score_events(store: Store, engine: Engine, limit: int = 256) -> int:
+def score_events(
+    store: Store, engine: Engine, limit: int = 256, extractor_limit: int = 5000
+) -> int:
     """Write the model's P(real event) for up to `limit` events it has not scored yet (for
-    the queue's order and its "doubted" filter); how many were written. 0 without an
-    event/non-event model."""
+    the queue's order and its "doubted" filter); how many were written. Without an
+    event/non-event model yet (fewer than MIN_EVENTNESS confirmed and rejected decisions),
+    the extractor's confidence stands in for events nothing has scored: the queue can be
+    ordered on day one (up to `extractor_limit` at a time: a copy in SQL, no embedding)."""
     model = engine.model
     if model is None or model.eventness is None or not engine.model_id:
-        return 0
+        return saved.extractor_odds(store, extractor_limit)
     todo = saved.unscored(store, engine.model_id, limit)
     judged = [(i, t) for i, t in todo if t]
     odds = dict(zip([i for i, _ in judged], engine.eventness([t for _, t in judged]), strict=True))

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..store.models import MIN_EVENTNESS
 from .softmax import Softmax
 
 HASHED = "hashed-words"  # the fallback features' name
 HASHED_DIM = 4096
-MIN_EVENTNESS = 3  # confirmed and rejected examples each, before event-ness is learned
 
 
 @dataclass

@@ -4,7 +4,7 @@ SQLite -> PostgreSQL when a team outgrows one machine, and back for an offline c
 archive. Every table is copied row for row with its ids (analysts and assignments,
 articles, entities and aliases, mentions, events and their sources, the action log with its
 targets, distinct pairs, the event id high-water mark, the learned type model and its
-odds per event; not who has what open now), so the undo stacks, which are read from the log, come along too.
+odds per event and article; not who has what open now), so the undo stacks, which are read from the log, come along too.
 Self-references (an entity or event merged into another with a higher id) are set in a
 second pass, so foreign keys hold at every statement on both backends.
 """
@@ -34,6 +34,7 @@ TABLES = (
     "learned_models",
     "learned_vectors",
     "event_odds",
+    "article_odds",
 )
 # Who has which article open right now (store/presence.py): meaningless in another database.
 NOT_COPIED = ("presence",)

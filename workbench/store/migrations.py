@@ -480,3 +480,27 @@ def m020_events_flat_derived_on_both_backends(db: Database) -> None:
     # The server's view was written out by hand until now; both backends' views are now
     # generated from the record with the backend's JSON fragments (the same rows).
     create_flat_view(db)
+
+
+@migrations()
+def m021_article_odds(db: Database) -> None:
+    # An article's place in the model's order, one indexed row per scored article: read
+    # through event_odds per article, ordering 100k articles cost ~1.6 s per n/p key in
+    # review (bench/learn-queue). Derived from event_odds (store/models.py keeps it), never
+    # logged; its own table so that no logged article row carries it.
+    db.execute(
+        f"""
+        CREATE TABLE article_odds (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            likely {fragments(db).REAL} NOT NULL  -- max P(real event) of its scored events
+        )
+        """
+    )
+    # The order's own direction (likeliest first, ties by id), so that a page and a
+    # neighbour either way are one index range.
+    db.execute("CREATE INDEX article_odds_likely ON article_odds(likely DESC, article_id)")
+    db.execute(
+        "INSERT INTO article_odds (article_id, likely) SELECT article_id, max(p_event) "
+        "FROM event_odds WHERE article_id IS NOT NULL AND p_event IS NOT NULL "
+        "GROUP BY article_id"
+    )

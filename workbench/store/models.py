@@ -4,8 +4,9 @@ The model is derived data (it can always be retrained from the decisions), so sa
 not an analyst action: it is not logged and undo never touches it. Decisions are read here
 so that the SQL stays in the store: an event the analyst confirmed (as extracted, corrected
 or added) is an example of its sub-event type, a rejected proposal an example of a non-event.
-The model's P(real event) per event (`event_odds`, derived too) is what the queue orders and
-filters by (store/queries.py).
+The model's P(real event) per event (`event_odds`, derived too) is what the queue filters by
+(store/queries.py), and its highest per article (`article_odds`) what it orders by
+(store/likely.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from .db import Store, now
 # Below this P(real event) the model doubts a proposal (the review panel says so, the queue
 # filters on it).
 DOUBT = 0.5
+# Confirmed and rejected examples each before the model learns event-ness (learn/model.py).
+MIN_EVENTNESS = 3
+MIN_EVENTNESS_NOTE = (
+    f"the model learns from {MIN_EVENTNESS} confirmed and {MIN_EVENTNESS} rejected proposals"
+)
+# The model name in event_odds of the extractor's own confidence: the order before the
+# learned model can tell events from non-events.
+EXTRACTOR = "extractor"
 
 
 @dataclass(frozen=True)
@@ -157,6 +166,27 @@ def has_odds(store: Store) -> bool:
     return store.scalar("SELECT 1 FROM event_odds WHERE p_event IS NOT NULL LIMIT 1") is not None
 
 
+def odds_source(store: Store) -> str | None:
+    """Whose odds the queue orders by: EXTRACTOR (day one), "model" once the learned model
+    tells events from non-events, None before either scored an event."""
+    found = store.scalar("SELECT model FROM event_odds WHERE p_event IS NOT NULL LIMIT 1")
+    return None if found is None else EXTRACTOR if found == EXTRACTOR else "model"
+
+
+def extractor_odds(store: Store, limit: int) -> int:
+    """Day one: the extractor's confidence as the P(real event) of up to `limit` events no
+    model scored yet (it is calibrated as the chance that a proposal is a real event,
+    bench/calibrate); how many were written. The learned model's odds replace them once it
+    can tell events from non-events (learn/engine.py score_events)."""
+    rows = store.conn.execute(
+        "SELECT e.id, e.confidence FROM events e LEFT JOIN event_odds o ON o.event_id = e.id "
+        "WHERE e.coder IS NULL AND o.event_id IS NULL ORDER BY e.id LIMIT ?",
+        [limit],
+    ).fetchall()
+    save_odds(store, EXTRACTOR, [(int(i), None if c is None else float(c)) for i, c in rows])
+    return len(rows)
+
+
 def save_odds(store: Store, model: str, odds: list[tuple[int, float | None]]) -> None:
     """P(real event) per event id (None: nothing to judge), from the model named `model`."""
     if odds:
@@ -170,3 +200,21 @@ def save_odds(store: Store, model: str, odds: list[tuple[int, float | None]]) ->
                 "model = excluded.model",
                 [(p, model, i) for i, p in odds],
             )
+            _article_odds(store, [i for i, _ in odds])
+
+
+def _article_odds(store: Store, event_ids: list[int]) -> None:
+    """Recompute the articles' row in article_odds (their likeliest event) for the articles
+    of these events: what the queue's model order reads (store/likely.py)."""
+    for lo in range(0, len(event_ids), 500):
+        part = event_ids[lo : lo + 500]
+        articles = f"SELECT article_id FROM events WHERE id IN ({','.join('?' * len(part))})"
+        # Deleted and written again: an article whose events now have no odds (no evidence
+        # to judge) has no row, as before any model scored it.
+        store.conn.execute(f"DELETE FROM article_odds WHERE article_id IN ({articles})", part)
+        store.conn.execute(
+            "INSERT INTO article_odds (article_id, likely) "
+            "SELECT article_id, max(p_event) FROM event_odds WHERE p_event IS NOT NULL "
+            f"AND article_id IN ({articles}) GROUP BY article_id",
+            part,
+        )

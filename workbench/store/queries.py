@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import likely
 from .db import Store
 from .models import DOUBT
 
@@ -24,8 +25,8 @@ UNEXTRACTED = "a.extracted_at IS NULL AND a.content_hash NOT LIKE 'stub:%'"
 
 # The learned model's P(real event) of an article's likeliest event (blind coders' copies
 # are never scored; decided events count too, so that deciding an event does not move its
-# article while the analyst is on it). The learn worker writes event_odds (store/models.py).
-LIKELY = "(SELECT max(o.p_event) FROM event_odds o WHERE o.article_id = a.id)"
+# article while the analyst is on it), kept per article in article_odds (store/likely.py).
+LIKELY = "(SELECT o.likely FROM article_odds o WHERE o.article_id = a.id)"
 
 
 def doubted(backend: Any) -> str:
@@ -52,7 +53,7 @@ class ArticleQuery:
 
     def where(self, backend: Any) -> tuple[str, list[Any]]:
         """SQL condition on `articles a`, and its parameters, for the store's `backend`."""
-        clauses, params = ["1 = 1"], []
+        clauses, params = [likely.NO_FILTER], []
         if self.status == "unextracted":
             clauses.append(UNEXTRACTED)
         elif self.status:
@@ -69,14 +70,10 @@ class ArticleQuery:
             clauses.append(doubted(backend))
         return " AND ".join(clauses), params
 
-    def key(self) -> str | None:
-        """The SQL sort key on `articles a` (descending, then by id; -1 when unscored), or
-        None for the queue's own order, by id alone."""
-        return f"coalesce({LIKELY}, -1.0)" if self.order == "likely" else None
-
-    def order_by(self) -> str:
-        key = self.key()
-        return f"{key} DESC, a.id" if key else "a.id"
+    @property
+    def likely(self) -> bool:
+        """In the model's order (store/likely.py) rather than the queue's own (by id)?"""
+        return self.order == "likely"
 
 
 def search_words(text: str) -> list[str]:
@@ -96,7 +93,14 @@ def article_rows(
     """
     where, params = query.where(store.sql)
     unindexed = store.sql.unindexed("e.status")
-    return store.query(
+    page = "ORDER BY a.id LIMIT ? OFFSET ?"
+    args: list[Any] = [*params, limit, offset]
+    if query.likely:
+        ids = likely.page_ids(store, where, params, offset, limit)
+        if not ids:
+            return []
+        where, page, args = f"a.id IN ({','.join('?' * len(ids))})", "", ids
+    rows = store.query(
         f"""
         SELECT a.id, a.status, a.published, a.published_source, a.file, a.title, a.outlet,
           a.skipped_chars,
@@ -109,10 +113,14 @@ def article_rows(
           (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id
              AND {unindexed} = 'confirmed' AND e.coder IS NULL) AS confirmed,
           {LIKELY} AS likely
-        FROM articles a WHERE {where} ORDER BY {query.order_by()} LIMIT ? OFFSET ?
+        FROM articles a WHERE {where} {page}
         """,
-        [*params, limit, offset],
+        args,
     )
+    if query.likely:
+        place = {article_id: i for i, article_id in enumerate(args)}
+        rows.sort(key=lambda r: place[r["id"]])
+    return rows
 
 
 def article_total(store: Store, query: ArticleQuery) -> int:
@@ -120,48 +128,23 @@ def article_total(store: Store, query: ArticleQuery) -> int:
     return int(store.scalar(f"SELECT COUNT(*) FROM articles a WHERE {where}", params) or 0)
 
 
-def _ranked(store: Store, query: ArticleQuery, key: str) -> tuple[str, list[Any]]:
-    """The queue as (id, k) rows: the order is k descending, then id ascending."""
-    where, params = query.where(store.sql)
-    return f"SELECT a.id AS id, {key} AS k FROM articles a WHERE {where}", params
-
-
-def _key_of(store: Store, key: str, article_id: int) -> float:
-    return float(store.scalar(f"SELECT {key} FROM articles a WHERE a.id = ?", [article_id]) or 0)
-
-
 def article_offset(store: Store, query: ArticleQuery, article_id: int) -> int:
     """How many articles of the queue come before this one."""
-    key = query.key()
-    if key is None:
-        where, params = query.where(store.sql)
-        sql, args = f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?", params
-    else:
-        ranked, args = _ranked(store, query, key)
-        k = _key_of(store, key, article_id)
-        sql = f"WITH q AS ({ranked}) SELECT COUNT(*) FROM q WHERE k > ? OR (k = ? AND id < ?)"
-        args = [*args, k, k]
-    return int(store.scalar(sql, [*args, article_id]) or 0)
+    where, params = query.where(store.sql)
+    if query.likely:
+        return likely.offset_of(store, where, params, article_id)
+    sql = f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?"
+    return int(store.scalar(sql, [*params, article_id]) or 0)
 
 
 def neighbour(store: Store, query: ArticleQuery, article_id: int, step: int) -> int | None:
     """The next (step=1) or previous (step=-1) article in the queue's order."""
-    key = query.key()
-    if key is None:
-        where, params = query.where(store.sql)
-        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
-        sql = f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? ORDER BY a.id {order}"
-        args = params
-    else:
-        ranked, args = _ranked(store, query, key)
-        k = _key_of(store, key, article_id)
-        if step > 0:
-            cond, order = "k < ? OR (k = ? AND id > ?)", "k DESC, id ASC"
-        else:
-            cond, order = "k > ? OR (k = ? AND id < ?)", "k ASC, id DESC"
-        sql = f"WITH q AS ({ranked}) SELECT id FROM q WHERE {cond} ORDER BY {order}"
-        args = [*args, k, k]
-    found = store.scalar(sql + " LIMIT 1", [*args, article_id])
+    where, params = query.where(store.sql)
+    if query.likely:
+        return likely.neighbour(store, where, params, article_id, step)
+    op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+    sql = f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? ORDER BY a.id {order}"
+    found = store.scalar(sql + " LIMIT 1", [*params, article_id])
     return int(found) if found is not None else None
 
 

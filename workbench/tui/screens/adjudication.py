@@ -19,7 +19,7 @@ from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from ...agreement import aligned
@@ -31,6 +31,7 @@ from ...store.adjudicate import (
     take_values,
 )
 from ...store.events import public_values
+from ..widgets.footer import Footer
 
 FIELDS = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
           "location", "fatalities", "notes")  # fmt: skip

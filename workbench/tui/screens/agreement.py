@@ -16,10 +16,11 @@ from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from ...agreement import MIN_ITEMS, agreement
+from ..widgets.footer import Footer
 
 
 def _num(x: float | None) -> str:

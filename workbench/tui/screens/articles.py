@@ -18,16 +18,18 @@ from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
-from ...store.models import has_odds
+from ...store.models import EXTRACTOR, MIN_EVENTNESS_NOTE, odds_source
 from ...store.queries import ARTICLE_STATUSES, ArticleQuery
 from ..data import PAGE_SIZE
 from ..marks import ARTICLE_MARKS
+from ..widgets.footer import Footer
 from ..widgets.progress_line import ProgressLine
 
+PAGES = Binding.Group("Page")
 FIXED_WIDTH = 2 + 4 + 4 + 10 + 16 + 12 + 12  # every column but the title, with cell padding
 
 
@@ -51,8 +53,9 @@ class ArticlesScreen(Screen):
         Binding("d", "toggle_doubted", "Doubted", id="filter-doubted", show=False),
         Binding("A", "open_adjudication", "Adjudicate", id="open-adjudication", show=False),
         Binding("G", "open_agreement", "Agreement", id="open-agreement", show=False),
-        Binding("n", "page(1)", "Next page", id="next-page"),
-        Binding("p", "page(-1)", "Prev page", id="prev-page"),
+        # One footer entry for both ("n p Page"): at 80 columns the footer cut u Undo.
+        Binding("n", "page(1)", "Next page", id="next-page", group=PAGES),
+        Binding("p", "page(-1)", "Prev page", id="prev-page", group=PAGES),
         Binding("escape", "cancel_search", "Cancel search", id="cancel-search", show=False),
     ]
 
@@ -63,7 +66,7 @@ class ArticlesScreen(Screen):
         self.rows: list[dict] = []
         self.focus_article: int | None = None
         self.search_typed: list[str] | None = None  # while the search box is opening
-        self.scored = False  # has the model scored any event (for the order and filter)?
+        self.odds: str | None = None  # whose odds order and filter: store.models.odds_source
         self._filled_width = -1  # the screen width the rows were laid out for
 
     @property
@@ -124,7 +127,7 @@ class ArticlesScreen(Screen):
         rows, total = self.app.gateway.page(self.query_state, self.page_offset)
         q = self.query_state
         if q.order == "likely" or q.doubted:
-            self.scored = self.app.gateway.safe(has_odds)
+            self.odds = self.app.gateway.safe(odds_source)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, rows, total)
 
@@ -145,7 +148,7 @@ class ArticlesScreen(Screen):
             title = row["title"] or row["file"] or "(untitled)"
             if self.query_state.order == "likely":
                 likely = row.get("likely")
-                title = ("  ?  " if likely is None else f"{likely:.2f} ") + title
+                title = ("  –  " if likely is None else f"{likely:.2f} ") + title
             status = row["status"]
             if row.get("blind"):  # a double-coded article is done for me when my copy is
                 status = "done" if row["mine"] == "done" else "in_review"
@@ -172,12 +175,17 @@ class ArticlesScreen(Screen):
         text.append("Articles", style="bold")
         text.append(" · mine" if q.mine else "")
         text.append(f" · status: {q.status or 'all'}")
+        judge = "the extractor" if self.odds == EXTRACTOR else "the model"
         if q.order == "likely":
             text.append(" · likely events first")
         if q.doubted:
-            text.append(" · proposals the model doubts", style="bold")
-        if (q.order == "likely" or q.doubted) and not self.scored:
-            text.append(" (no event model yet: confirm and reject a few proposals)", "italic")
+            text.append(f" · proposals {judge} doubts", style="bold")
+        if q.order == "likely" or q.doubted:
+            if self.odds is None:
+                text.append(" (no proposal scored yet)", "italic")
+            elif self.odds == EXTRACTOR:
+                # Day one: the extractor's calibrated confidence, until the model can learn.
+                text.append(f" (by the extractor's confidence; {MIN_EVENTNESS_NOTE})", "italic")
         if q.search:
             text.append(" · search: ")
             text.append(f"“{q.search}”", style="bold")

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from ...resolve import duplicate_candidates, mark_distinct
 from ...store import Store
 from ...store.events import merge_events
+from ..widgets.footer import Footer
 from .store_screen import StoreScreen
 
 PAGE = 200  # candidate pairs in the table at a time

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from ...export.run import date_bound
@@ -27,6 +27,7 @@ from ...geo.raster import count_glyph
 from ...store import Store
 from ...store.mapped import MapData, mapped_events
 from ..data import for_screen
+from ..widgets.footer import Footer
 from ..widgets.map_view import TOWN, MapView
 
 if TYPE_CHECKING:

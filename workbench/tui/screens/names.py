@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -46,6 +46,7 @@ from ...resolve.attributes import FIELDS
 from ...resolve.catalog import UNPLACED, aliases_of, attributes_of
 from ...store import Store
 from ...store.mapped import point_of
+from ..widgets.footer import Footer
 from ..widgets.map_view import TOWN, MapView
 from .store_screen import StoreScreen
 

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 from textual.worker import get_current_worker
 
 from ...geo.raster import OTHER, SELECTED
@@ -32,6 +32,7 @@ from ..widgets.entities_panel import EntitiesPanel
 from ..widgets.event_fields import EventFields
 from ..widgets.event_list import EventList
 from ..widgets.event_pair import pair_table
+from ..widgets.footer import Footer
 from ..widgets.legend import Legend
 from ..widgets.map_view import TOWN, MapView
 from ..widgets.progress_line import ProgressLine
@@ -236,9 +237,21 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
 
     @work(thread=True, exclusive=True, group="bundle")
     def load(self, article_id: int, select_event: int | None = None) -> None:
-        bundle = self.app.gateway.bundle(article_id, self.app.queue_query)
+        bundle = self.app.gateway.bundle(article_id)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, bundle, select_event)
+
+    @work(thread=True, exclusive=True, group="place", exit_on_error=False)
+    def _place(self, article_id: int) -> None:
+        # Apart from the article's bundle: the header's "(3/1234)" never delays a key.
+        place = self.app.gateway.place(self.app.queue_query, article_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._placed, article_id, place)
+
+    def _placed(self, article_id: int, place: tuple[int, int]) -> None:
+        if self.bundle is not None and self.bundle.article["id"] == article_id:
+            self.bundle.position, self.bundle.total = place
+            self._head()
 
     def reload(self) -> None:
         current = self.current
@@ -249,7 +262,11 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             self.notify(f"Article {self.article_id} no longer exists", severity="error")
             return
         same_article = self.bundle is not None and bundle.article["id"] == self.article_id
+        if same_article and self.bundle is not None:
+            # Kept while the place is counted again (a decision can move it in a filter).
+            bundle.position, bundle.total = self.bundle.position, self.bundle.total
         self.bundle, self.article_id = bundle, bundle.article["id"]
+        self._place(self.article_id)
         if self._beat_for != self.article_id:  # another article: say so at once
             self._beat_for = self.article_id
             self.heartbeat()
@@ -417,7 +434,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
                 self.notify, "Last article in the queue" if step > 0 else "First article"
             )
             return
-        bundle = gateway.bundle(target, self.app.queue_query)
+        bundle = gateway.bundle(target)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._arrive, bundle)
 

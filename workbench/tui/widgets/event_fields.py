@@ -85,14 +85,20 @@ class EventFields(Static):
 
 
 def suggestion_rows(typed: str, ranked: list, eventness: float | None) -> list[tuple[str, Text]]:
-    """The model's view of an event: a suggestion where it has no type, else only its
-    opinion (a type already given, by a rule or the analyst, is never changed); with why
-    (the nearest definition or confirmed events) and the suggested type's definition."""
+    """The model's view of an event: a suggestion where it has no type (none where the
+    model doubts it is an event), else only its opinion (a type already given, by a rule or
+    the analyst, is never changed); with why (the nearest definition or confirmed events)
+    and the suggested type's definition."""
     from ...learn.definitions import THRESHOLD
     from ...store.models import DOUBT
 
     rows: list[tuple[str, Text]] = []
     top = ranked[0] if ranked else None
+    if not typed and eventness is not None and eventness < DOUBT:
+        # A type for what is probably no event is noise: the suggestion is to reject it
+        # (the edit form still ranks the types, should the analyst keep it).
+        doubt = f"none — the model doubts this is an event ({eventness:.2f})"
+        return [("suggested", Text(doubt, style="bold"))]
     if top is not None and typed and top.source == "codebook":
         # Day one the definitions are weaker than a rule or an analyst (re-typing the rules'
         # events by them lost F1): an opinion on a typed event waits for learned decisions.
