@@ -160,6 +160,33 @@ async def test_tui_edit_clearing_date_of_confirmed_event_is_refused(db):
     assert event_row(path, e1)["event_date"] == "2018-02-03"
 
 
+async def test_tui_clearing_the_date_by_keys_is_refused_on_a_confirmed_event(db):
+    """Bug 1 as an analyst does it: the date's field key (the value selected), backspace,
+    enter to save: refused with the reason; on a proposed event the same keys save (an
+    incomplete proposal is allowed; confirming it is not)."""
+    path, ids = db
+    e1, e2 = ids["events"][:2]
+    with Store(path, analyst="fixture") as store:
+        set_status(store, e1, "confirmed")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        app.screen.select([e.id for e in app.screen.events].index(e1))
+        await press(pilot, app, "1", "backspace", "enter")
+        assert type(app.screen).__name__ == "EditEventScreen"
+        assert "no event_date" in str(app.screen.query_one("#edit-error").render())
+        await press(pilot, app, "escape")
+        if type(app.screen).__name__ != "ReviewScreen":  # warned of the unsaved change
+            await press(pilot, app, "escape")
+        assert type(app.screen).__name__ == "ReviewScreen"
+        app.screen.select([e.id for e in app.screen.events].index(e2))
+        await press(pilot, app, "1", "backspace", "enter")
+        assert event_row(path, e2)["event_date"] is None
+        await press(pilot, app, "c")
+        assert event_row(path, e2)["status"] == "proposed"
+    assert event_row(path, e1)["event_date"] == "2018-02-03"
+
+
 def test_geo_precision_follows_the_place_and_goes_with_it(tmp_path):
     from workbench.store import change
     from workbench.store.entities import create_entity

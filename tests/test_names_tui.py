@@ -11,6 +11,7 @@ import pytest
 from names_fixtures import article, mention
 from textual.widgets import DataTable, Input, OptionList
 from textual.worker import WorkerCancelled
+from tui_support import screen_text
 
 import workbench.tui.app
 from workbench.store import Store, change
@@ -243,13 +244,18 @@ async def test_duplicates_merge_and_distinct(db):
         await settle(pilot, app)
         screen = app.screen
         assert len(screen.pairs) == 1
-        left = str(screen.query_one("#left").render())
-        right = str(screen.query_one("#right").render())
-        assert "ordered strikes on Kafranbil" in left + right
-        assert "[bold]on[/bold]" in left + right  # quotes are shown as text
-        keep = screen.pairs[0].a["event_id"]
+        shown = screen_text(app)
+        assert "ordered strikes on Kafranbil" in shown
+        assert "[bold]on[/bold]" in shown  # quotes are shown as text
+        # The pair as the review screen's merge shows it: one row per field, differences
+        # marked ≠, each side's article.
+        keep, other = screen.pairs[0].a["event_id"], screen.pairs[0].b["event_id"]
+        assert f"Merge: m merges event {other} into event {keep}" in shown
+        assert f"KEEP {keep}" in shown and f"merge {other}" in shown
+        assert "article" in shown and "x: not duplicates" in shown
         await pilot.press("s")  # keep the other one instead
         assert screen.pairs[0].a["event_id"] != keep
+        assert f"KEEP {other}" in screen_text(app)
         keep, other = screen.pairs[0].a["event_id"], screen.pairs[0].b["event_id"]
         await pilot.press("m")
         await settle(pilot, app)

@@ -74,3 +74,40 @@ async def test_at_80_columns_the_footers_keep_undo(tmp_path):
         footer = screen_text(app).splitlines()[-1]
         assert "c Confirm" in footer and "u Undo" in footer, footer
         assert footer.rstrip().endswith("^p Commands")
+
+
+def _in_16_colours(style):
+    """What a 16-colour terminal shows of a cell's style: its colours reduced, its text
+    attributes."""
+    from rich.color import ColorSystem
+
+    def reduce(color):
+        return color.downgrade(ColorSystem.STANDARD).number if color else None
+
+    return reduce(style.color), reduce(style.bgcolor), attributes(style)
+
+
+async def test_the_focused_input_is_visible_in_16_colours(tmp_path, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    path = str(tmp_path / "f16.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, app)
+        await pilot.press("1")  # the date's field key: the form, the date focused
+        await settle(pilot, app)
+        screen = app.screen
+        date, precision = screen.query_one("#f-event_date"), screen.query_one("#f-date_precision")
+        assert date.has_focus and not precision.has_focus
+        rows = {}
+        for name, field in (("date", date), ("precision", precision)):
+            label = field.parent.query_one(".edit-label")
+            rows[name] = (
+                _in_16_colours(screen.get_style_at(label.region.x, label.region.y)),
+                # The value's last cell: never under the cursor nor the selection's end.
+                _in_16_colours(screen.get_style_at(field.region.x + 8, field.region.y)),
+            )
+        # Reduced to 16 colours, the focused field's label and value still differ from an
+        # unfocused one's (Textual's focus tint and selection colour both vanished there).
+        assert rows["date"][0] != rows["precision"][0], rows
+        assert rows["date"][1] != rows["precision"][1], rows

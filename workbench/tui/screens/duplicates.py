@@ -16,7 +16,6 @@ from rich.text import Text
 from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
@@ -24,12 +23,11 @@ from textual.worker import get_current_worker
 from ...resolve import duplicate_candidates, mark_distinct
 from ...store import Store
 from ...store.events import merge_events
+from ..widgets.event_pair import Side, pair_table
 from ..widgets.footer import Footer
 from .store_screen import StoreScreen
 
 PAGE = 200  # candidate pairs in the table at a time
-FIELDS = ("event_id", "status", "event_date", "date_precision", "sub_event_type", "actor1",
-          "actor2", "location", "fatalities")  # fmt: skip
 
 
 if TYPE_CHECKING:
@@ -64,9 +62,8 @@ class DuplicatesScreen(StoreScreen):
         # Columns from the start: the app may ask any screen to reload at any time.
         pairs.add_columns("score", "date", "sub-event type", "events", "where / who", "why")
         yield pairs
-        with Horizontal(id="sides"):
-            yield Static(id="left", classes="side")
-            yield Static(id="right", classes="side")
+        # The pair as the review screen's merge shows it (widgets/event_pair.py).
+        yield Static(id="pair")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -131,24 +128,19 @@ class DuplicatesScreen(StoreScreen):
 
     def show_current(self) -> None:
         pair = self.current()
-        for side, ev in (("left", pair.a if pair else None), ("right", pair.b if pair else None)):
-            self.query_one(f"#{side}", Static).update(self._side(ev, side == "left"))
-
-    @staticmethod
-    def _side(ev: dict | None, kept: bool) -> Text:
-        text = Text()
-        if ev is None:
-            return text
-        text.append("KEEP " if kept else "merge into left ", style="bold reverse")
-        text.append(f" event {ev['event_id']} · {ev['title']}\n", style="bold")
-        for field in FIELDS[1:]:
-            value = ev.get(field)
-            if value not in (None, ""):
-                text.append(f"{field}: ", style="dim")
-                text.append(f"{value}\n")
-        text.append("\n")
-        text.append("“" + (ev.get("quote") or "(no quote)") + "”", style="italic")
-        return text
+        shown: Any = Text("")
+        if pair is not None:
+            keys = [
+                self.app.key_for(i, k)
+                for i, k in (
+                    ("merge-duplicates", "m"),
+                    ("mark-distinct", "x"),
+                    ("swap-duplicate", "s"),
+                )
+            ]
+            then = f"{keys[1]}: not duplicates (remembered) · {keys[2]}: keep the other one."
+            shown = pair_table(_side(pair.a), _side(pair.b), keys[0], then)
+        self.query_one("#pair", Static).update(shown)
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -195,3 +187,8 @@ class DuplicatesScreen(StoreScreen):
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+
+def _side(ev: dict[str, Any]) -> Side:
+    """A candidate's event (resolve.duplicates: names, not ids) for the pair view."""
+    return Side(ev["event_id"], ev["status"], ev, ev.get("quote") or "", ev.get("title") or "")

@@ -31,7 +31,7 @@ from ..widgets.article_view import ArticleView
 from ..widgets.entities_panel import EntitiesPanel
 from ..widgets.event_fields import EventFields
 from ..widgets.event_list import EventList
-from ..widgets.event_pair import pair_table
+from ..widgets.event_pair import pair_table, side_of
 from ..widgets.footer import Footer
 from ..widgets.legend import Legend
 from ..widgets.map_view import TOWN, MapView
@@ -312,7 +312,9 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         keep = next((e for e in self.events if e.id in self.marked), None)
         if keep is not None and self.current is not None and self.current.id != keep.id:
             # A merge half done: both events side by side before the second press.
-            fields.update(pair_table(keep, self.current, self.app.key_for("merge-events", "m")))
+            key = self.app.key_for("merge-events", "m")
+            then = f"{key} on the kept event cancels."
+            fields.update(pair_table(side_of(keep), side_of(self.current), key, then))
             return
         keys = {f: self.app.key_for(i, k) for k, f, i, _ in FIELD_KEYS}
         fields.show(self.current, self._learned_for(self.current), keys)
