@@ -111,3 +111,27 @@ async def test_names_columns_keep_their_widths_after_another_screen(tmp_path):
         await pilot.resize_terminal(160, 40)
         await settle(pilot, app)
         assert name_width() == wide
+
+
+async def test_names_columns_all_show_at_80_columns(tmp_path):
+    # Bug 5 as seen in tmux at 80x24 before the widths were fixed: the names collapsed to
+    # 4 characters ("Idli"), or the name column took the whole pane and pushed the count and
+    # type out of sight on the next visit.
+    from textual.widgets import DataTable
+    from textual.widgets.data_table import ColumnKey
+
+    path = str(tmp_path / "n80.db")
+    build_db(path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        for _ in range(2):  # opened, closed, opened again
+            await press(pilot, app, "N")
+            await settle(pilot, app)
+            header = screen_text(app).splitlines()[2]
+            assert header.count("count") == 2, header  # both panes' counts in sight
+            for table_id in ("#clusters", "#entities"):
+                table = app.screen.query_one(table_id, DataTable)
+                width = table.columns[ColumnKey("name")].get_render_width(table)
+                assert 12 <= width <= 40, (table_id, width)
+            await press(pilot, app, "escape")

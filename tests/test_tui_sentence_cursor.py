@@ -79,6 +79,11 @@ async def test_paragraph_and_act_keys_move_the_cursor(db):
         assert under_cursor(app) == "The United Nations called for calm."
         await press(pilot, app, "right_square_bracket")
         assert under_cursor(app) == "The United Nations called for calm."
+        # The first and the last sentence, a key each.
+        await press(pilot, app, "home")
+        assert under_cursor(app) == "News from Idlib"
+        await press(pilot, app, "end")
+        assert under_cursor(app) == "The United Nations called for calm."
 
 
 async def test_a_jump_asked_before_the_act_words_are_read_is_not_lost(db, monkeypatch):
@@ -134,3 +139,35 @@ async def test_add_event_from_a_sentence_takes_that_sentences_words(db):
     assert (event["event_date"], event["origin"]) == ("2019-07-22", "analyst")
     (source,) = rows(path, "SELECT * FROM event_sources")
     assert source["quote"].startswith("Hours later") and source["quote"].endswith("soldiers.")
+
+
+async def test_an_event_added_from_a_sentence_naming_no_place_is_in_the_articles_country(db):
+    path, ids = db
+    with Store(path, analyst="fixture") as store:
+        with change(store, "fixture-places") as tx:
+            syria = create_entity(
+                tx, "place", "Syria", attrs={"type": "country", "country": "Syria"}
+            )
+        with store.write():
+            store.conn.execute(
+                "UPDATE entities SET attrs = ? WHERE id = ?",
+                ['{"type": "city", "country": "Syria"}', ids["idlib"]],
+            )
+            start = TEXT.index("Idlib")
+            store.conn.execute(
+                'INSERT INTO mentions (article_id, start, "end", text, kind, entity_id, rule, '
+                "confidence) VALUES (1, ?, ?, 'Idlib', 'place', ?, 'fixture', 1.0)",
+                [start, start + 5, ids["idlib"]],
+            )
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, app)
+        await press(pilot, app, "end", "a")  # "The United Nations called for calm."
+        form = app.screen
+        assert type(form).__name__ == "EditEventScreen"
+        assert form.query_one("#f-location").value == "Syria"
+        await press(pilot, app, "ctrl+s")
+        while type(app.screen).__name__ == "EditEventScreen":
+            await press(pilot, app, "ctrl+s")
+    (event,) = rows(path, "SELECT * FROM events")
+    assert (event["place_id"], event["geo_precision"]) == (syria, 3)

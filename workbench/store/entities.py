@@ -7,6 +7,7 @@ into another (`merged_into`) is followed to the survivor, so old names keep reso
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -92,6 +93,24 @@ def entity_name(store: Store, entity_id: int | None) -> str:
     if entity_id is None:
         return ""
     return store.scalar("SELECT canonical FROM entities WHERE id = ?", [entity_id]) or ""
+
+
+def article_country(store: Store, article_id: int) -> str | None:
+    """The country most of the article's places are in, as its place entity's name; None
+    when its places name no country, or the country is no place here. Where an event added
+    from a sentence that names no place happened, at country precision (ACLED codes the
+    country when it knows no more)."""
+    rows = store.conn.execute(
+        "SELECT e.attrs FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.article_id = ? AND m.kind = 'place' AND m.status = 'active'",
+        [article_id],
+    ).fetchall()
+    counts = Counter(json.loads(attrs or "{}").get("country") for (attrs,) in rows)
+    counts.pop(None, None)
+    if not counts:
+        return None
+    place = find_entity(store, "place", counts.most_common(1)[0][0])
+    return entity_name(store, place) if place else None
 
 
 def entity_attrs(store: Store, entity_id: int | None) -> dict[str, Any]:

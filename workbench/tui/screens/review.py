@@ -125,6 +125,8 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             id="prev-act",
             show=False,
         ),  # fmt: skip
+        Binding("home", "cursor_to(0)", "First sentence", id="first-sentence", show=False),
+        Binding("end", "cursor_to(-1)", "Last sentence", id="last-sentence", show=False),
         Binding(
             "pagedown", "scroll_text(1)", "Scroll text down", id="scroll-text-down", show=False
         ),

@@ -15,6 +15,7 @@ from textual import work
 from textual.widgets import ContentSwitcher
 from textual.worker import get_current_worker
 
+from ...store.entities import article_country
 from ...store.events import merge_events, set_article_status, set_status
 from ..sentences import prefill
 from ..sentences import spans_of as _spans
@@ -171,6 +172,11 @@ class ReviewActions(ReviewState):
         article = bundle.article
         skip = _spans(article.get("boilerplate"))
         values = prefill(article["text"], bundle.mentions, start, end, article["published"], skip)
+        if not values.get("location"):
+            # The sentence names no place: the article's country (confirming needs one).
+            country = self.app.gateway.safe(article_country, article["id"])
+            if country:
+                values["location"] = country
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._open_add, start, end, values)
 

@@ -1,5 +1,6 @@
-"""Provides `ReviewCursor`: the review screen's sentence cursor, moved a sentence, a paragraph
-or to the next sentence with an act word ("shelled", "clashes") at a key each.
+"""Provides `ReviewCursor`: the review screen's sentence cursor, moved a sentence, a paragraph,
+to the next sentence with an act word ("shelled", "clashes") or to the first or last
+sentence at a key each.
 
 Add-event starts from the sentence under the cursor, so reaching the right sentence must be
 cheap. The act words come from the extractor's dictionary pass over the article, read in a
@@ -57,6 +58,13 @@ class ReviewCursor(Screen):
 
     def action_move_cursor(self, step: int) -> None:
         self.query_one(ArticleView).move_cursor(step)
+
+    def action_cursor_to(self, index: int) -> None:
+        """The first (0) or last (-1) sentence: after deciding the proposals, the cursor is
+        at the last one's sentence, and reading the article for a missed event starts over
+        from the top."""
+        view = self.query_one(ArticleView)
+        view.put_cursor(index if index >= 0 else len(view.sentences) - 1)
 
     def action_move_paragraph(self, step: int) -> None:
         if not self.query_one(ArticleView).move_paragraph(step):
