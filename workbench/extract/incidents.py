@@ -344,6 +344,7 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
     )
 
 
+NOT_ON_CIVILIANS = frozenset(["Strategic developments", "Protests", "Riots"])
 BATTLES = frozenset(
     ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 )
@@ -355,6 +356,12 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     # The fighting around a town is part of its capture: battles join each other.
     if ta != tb and not (ga or gb) and not (ta in BATTLES and tb in BATTLES):
         return False
+    # "the militants fired on the wives of fighters (on Wednesday)": no surrender, and no
+    # part of a battle when told with its own day ("RSF fighters attacked the village ...
+    # The RSF said it had clashed with army fighters" is one event told by its doer).
+    day = c.date is not None and c.date_rule == "date-clause"
+    if _on_civilians_apart(c, inc, gb, ta, day) or _on_civilians_apart(inc, c, ga, tb, day):
+        return False
     # "gunmen" and "JNIM" may be the same attacker: an unnamed side contradicts nobody.
     if inc.agents and c.agents and not (_unnamed(inc.agents[0]) or _unnamed(c.agents[0])):
         mine = {actor_key(x) for x in inc.agents}
@@ -364,6 +371,16 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
         if apart and not (ta in BATTLES and tb in BATTLES and _other_side(inc, c)):
             return False
     return not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
+
+
+def _on_civilians_apart(
+    a: Incident | Candidate, b: Incident | Candidate, ga: bool, tb: str, battles: bool
+) -> bool:
+    """`a`, a generic act resolved by its civilian target ("fired on the wives of fighters"),
+    and `b`, a strategic development (or, when `battles`, a battle) with no civilian target,
+    are two acts."""
+    kind = (battles and tb in BATTLES) or event_type_of(tb) in NOT_ON_CIVILIANS
+    return ga and a.civilian_target and not b.civilian_target and kind
 
 
 def _other_side(inc: Incident, c: Candidate) -> bool:
