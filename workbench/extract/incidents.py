@@ -360,7 +360,9 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     # part of a battle when told with its own day ("RSF fighters attacked the village ...
     # The RSF said it had clashed with army fighters" is one event told by its doer).
     day = c.date is not None and c.date_rule == "date-clause"
-    if _on_civilians_apart(c, inc, gb, ta, day) or _on_civilians_apart(inc, c, ga, tb, day):
+    if _on_civilians_apart(c, inc, gb and not ga, ta, day) or _on_civilians_apart(
+        inc, c, ga and not gb, tb, day
+    ):
         return False
     # "gunmen" and "JNIM" may be the same attacker: an unnamed side contradicts nobody.
     if inc.agents and c.agents and not (_unnamed(inc.agents[0]) or _unnamed(c.agents[0])):
@@ -377,8 +379,8 @@ def _on_civilians_apart(
     a: Incident | Candidate, b: Incident | Candidate, ga: bool, tb: str, battles: bool
 ) -> bool:
     """`a`, a generic act resolved by its civilian target ("fired on the wives of fighters"),
-    and `b`, a strategic development (or, when `battles`, a battle) with no civilian target,
-    are two acts."""
+    and `b`, a specific strategic development (or, when `battles`, a battle) with no civilian
+    target, are two acts (`ga`: `a` is generic and `b` is not)."""
     kind = (battles and tb in BATTLES) or event_type_of(tb) in NOT_ON_CIVILIANS
     return ga and a.civilian_target and not b.civilian_target and kind
 
