@@ -56,6 +56,7 @@ def find_candidates(
         casualties = [a for a in s_anns if a.kind == "casualty"]
         groups: dict[tuple[int, int], list[Ann]] = {}
         dropped = False  # a trigger here was a threat, a denial or a tally
+        shared: set[int] = set()  # clause starts whose act shares the doer told before it
         lead = bisect.bisect_left(starts, sent.start)
         end_tok = bisect.bisect_left(starts, sent.end, lead)
         for t in [a for a in s_anns if a.kind == "trigger"]:
@@ -88,6 +89,7 @@ def find_candidates(
                     or (sub := _leading_subordinate(f.text, clause[0], t.start))
                     or (sub := _RELATIVE.search(f.text, max(clause[0], t.start - 40), t.start))
                     or (sub := _new_subject(f, lex, s_anns, clause[0], t))
+                    or (sub := _dated_second_act(f, s_anns, clause, groups[clause], t, shared))
                 )
                 and all(g.start < sub.start() for g in groups[clause])
             ):
@@ -101,11 +103,15 @@ def find_candidates(
         if groups:
             # A place inside another reported action's clause is that action's, not ours.
             others = list(groups)
-            made = [
-                _candidate(f, lex, si, sent, clause, ts, s_anns, starts, sentences, others)
-                for clause, ts in groups.items()
-            ]
-            made = [c for c in made if c is not None]
+            for clause, ts in groups.items():
+                # "bombed Saraqeb on Monday and on Tuesday struck Ariha": the doer told first.
+                elided = clause[0] in shared or _elided_subject(f, lex, s_anns, clause, ts)
+                doer = made[-1].agents if elided and made else []
+                c = _candidate(
+                    f, lex, si, sent, clause, ts, s_anns, starts, sentences, others, doer
+                )
+                if c is not None:
+                    made.append(c)
             cands += made
         claimant = _claimant(f, sent, s_anns) if not made and claims else None
         if not made and (casualties or claimant) and not dropped:
@@ -253,6 +259,65 @@ def _subordinate_subject(text: str, s_anns: list[Ann], start: int, pos: int) -> 
     return None
 
 
+_AND_THEN = re.compile(r",?\s+(?:and(?:\s+then)?|then)\s+", re.I)
+
+
+def _dated_second_act(
+    f: Finder,
+    s_anns: list[Ann],
+    clause: tuple[int, int],
+    grouped: list[Ann],
+    t: Ann,
+    shared: set[int],
+):
+    """ "Russian jets bombed Saraqeb on Monday and on Tuesday struck a hospital in Ariha",
+    "shelled the town last week and stormed it on Sunday": after "and", a second act with a
+    day of its own, other than the first act's, by the same doer. The match starts at "and";
+    the clause from there is marked as sharing the doer."""
+    joins = list(_AND_THEN.finditer(f.text, grouped[-1].end, t.start))
+    if not joins:
+        return None
+    at = joins[-1]
+    dates = [d for d in in_span(s_anns, *clause, "date") if usable_date(d)]
+    first = {d.date_hit.date for d in dates if d.start < at.start()}
+    second = [
+        d for d in dates
+        if at.end() <= d.start < _next_trigger(s_anns, t)
+    ]  # fmt: skip
+    if not first or not second or second[0].date_hit.date in first:
+        return None
+    shared.add(at.start())
+    return at
+
+
+def _elided_subject(
+    f: Finder, lex: Lexicon, s_anns: list[Ann], clause: tuple[int, int], ts: list[Ann]
+) -> bool:
+    """ "Turkey has sent armoured columns ..., and on Wednesday deployed tanks": the clause
+    opens with "and", then only a date or words between a doer and its act, then the verb."""
+    t = ts[0]
+    if not is_verb(t):
+        return False
+    lo, ti = bisect.bisect_left(f.starts, clause[0]), bisect.bisect_left(f.starts, t.start)
+    if lo >= ti or f.keys[lo] not in ("and", "then"):
+        return False
+    k = lo + 1
+    while k < ti:
+        a = f.ann_at(k)
+        if a is not None and a.kind == "date":
+            k = a.j
+        elif f.keys[k] in lex.bridge:
+            k += 1
+        else:
+            return False
+    return True
+
+
+def _next_trigger(s_anns: list[Ann], t: Ann) -> int:
+    later = [a.start for a in s_anns if a.kind == "trigger" and a.start > t.start]
+    return min(later) if later else 1 << 60
+
+
 def _new_subject(f: Finder, lex: Lexicon, s_anns: list[Ann], start: int, t: Ann):
     """ "Rebels shelled Aleppo and government jets struck Douma", "a helicopter was shot down
     after it bombed Taftanaz": a joining word (`[grammar] new_act_joins`), then a doer of
@@ -327,7 +392,17 @@ def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
 
 
 def _candidate(
-    f: Finder, lex, si, sent, clause: tuple[int, int], ts, s_anns, starts, sentences, others
+    f: Finder,
+    lex,
+    si,
+    sent,
+    clause: tuple[int, int],
+    ts,
+    s_anns,
+    starts,
+    sentences,
+    others,
+    doer: list[Ann] | None = None,
 ):
     c = Candidate(si, clause, ts)
     disrupted = any(t.trigger.sub_event_type == DISRUPTED for t in ts)
@@ -369,6 +444,9 @@ def _candidate(
             c.civilian_target = True
             c.rules.append("target-civilian-objects")
         c.passive = c.passive or passive
+    if doer and not c.agents:
+        c.agents = list(doer)
+        c.rules.append("agent-shared")
     if not c.agents and all("agent" in t.trigger.flags for t in ts):
         return None  # "was killed" alone is a casualty report, not an attack of its own
     if (
