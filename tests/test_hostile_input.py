@@ -232,3 +232,30 @@ def test_each_bad_record_is_one_error_line_and_the_rest_is_ingested(tmp_path):
     assert {r["record_id"] or r["file"] for r in rows} == {"ok", "dup", "utf16.txt", "r1"}
     utf16 = next(r for r in rows if r["file"] == "utf16.txt")
     assert utf16["text"].startswith("Government forces shelled Ariha")
+
+
+def _clean_text_every_pass(text: str) -> tuple[str, int]:
+    """clean_text without its shortcut for clean text: the three passes always run."""
+    from workbench.base import untrusted
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    before = len(text)
+    text = untrusted._CONTROLS.sub("", untrusted._ESCAPES.sub("", text))
+    removed = before - len(text)
+    text, shown = untrusted._BIDI.subn(untrusted._shown, text)
+    return text, removed + shown
+
+
+def test_clean_text_shortcut_changes_nothing():
+    """The shortcut that returns clean text untouched gives what the three passes give,
+    for every character it must catch, alone and inside ASCII and non-ASCII text."""
+    from workbench.base.untrusted import clean_text
+
+    singles = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA1))]
+    singles += ["\u200b", "\u200e", "\u2028", "\u2029", "\ufeff", "\u00a0", "\u202e", "\u2066"]
+    texts = ["", "plain words\nand a\ttab", "Kafr Nabl \u2013 \u0643\u0641\u0631", ESC, "a\r\nb\rc"]
+    for ch in singles:
+        for around in ("x{}y", "{}", "caf\u00e9 {} ok", "line\n{}\tend"):
+            texts.append(around.format(ch))
+    for text in texts:
+        assert clean_text(text) == _clean_text_every_pass(text), repr(text)

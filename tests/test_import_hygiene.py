@@ -82,3 +82,45 @@ def test_first_frame_loads_only_the_queue_screen_and_no_numpy(tmp_path):
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "workbench.tui.screens.articles"
+
+
+def test_every_command_is_loaded_from_the_modules_that_define_it():
+    """Commands load lazily from `COMMAND_MODULES`: a command missing there, or a module
+    adding to a command without being listed, would vanish from the command line."""
+    code = (
+        "import importlib, pathlib, workbench.cli as cli\n"
+        "folder = pathlib.Path(cli.__file__).parent\n"
+        "for p in sorted(folder.glob('*_cmds.py')): importlib.import_module(f'workbench.cli.{p.stem}')\n"
+        "out = {}\n"
+        "for name, cmd in cli.main.commands.items():\n"
+        "    subs = getattr(cmd, 'commands', {}).values()\n"
+        "    out[name] = sorted({c.callback.__module__.rsplit('.', 1)[1] for c in [cmd, *subs]})\n"
+        "print(repr(out))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    defined = eval(out.stdout)  # a dict literal printed by the child
+    from workbench.cli import COMMAND_MODULES
+
+    assert {name: sorted(mods) for name, mods in COMMAND_MODULES.items()} == defined
+
+
+def test_ingest_without_extraction_imports_no_extractor(tmp_path):
+    """`workbench ingest --no-extract` loads its own command only: no extractor, no name
+    clusterer, no learned model (their imports were two thirds of its start-up)."""
+    (tmp_path / "a.txt").write_text("Forces shelled the town on Friday, residents said.\n")
+    probe = (
+        "import atexit, runpy, sys\n"
+        "atexit.register(lambda: print('LOADED', sorted({m for m in sys.modules if m.startswith("
+        "('workbench.extract', 'workbench.resolve', 'workbench.learn', 'rapidfuzz'))}), "
+        "file=sys.stderr))\n"
+        "sys.argv = ['workbench'] + sys.argv[1:]\n"
+        "runpy.run_module('workbench', run_name='__main__')\n"
+    )
+    db = str(tmp_path / "w.db")
+    Store(db).close()
+    args = ["--db", db, "ingest", "--no-extract", str(tmp_path / "a.txt")]
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "LOADED []" in done.stderr, done.stderr[-2000:]
+    with Store(db) as store:
+        assert store.scalar("SELECT count(*) FROM articles") == 1

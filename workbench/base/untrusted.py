@@ -52,11 +52,29 @@ def _shown(m: re.Match[str]) -> str:
     return f"⟨U+{ord(m.group()):04X}⟩"
 
 
+# Any character one of the three passes below would change (ESC, 8-bit CSI/OSC and the
+# other controls, separators, bidi controls): clean text, nearly all of it, is found
+# without them. In ASCII text only the ASCII controls can be there, and deleting them from
+# its bytes finds them 4x faster than a search of this character class.
+_ANY_CHANGED = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u200b\\u2028\\u2029\\ufeff{BIDI}]")
+_ASCII_CHANGED = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+
+
+def _unchanged(text: str) -> bool:
+    """No character of the text would be removed or shown by `clean_text`."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_CHANGED)) == len(text)
+    return _ANY_CHANGED.search(text) is None
+
+
 def clean_text(text: str) -> tuple[str, int]:
     """Text in: newlines normalised, escape sequences and control characters removed, bidi
     controls made visible. Returns the text and how many characters were removed or made
     visible."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _unchanged(text):
+        return text, 0
     before = len(text)
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)

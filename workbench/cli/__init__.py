@@ -50,25 +50,37 @@ def main(ctx: click.Context, db_path: str, analyst: str | None) -> None:
     ctx.obj["db_path"] = db_path
     ctx.obj["analyst"] = analyst
     if ctx.invoked_subcommand is None:
+        from . import tui_cmds
+
         ctx.invoke(tui_cmds.open_cmd)
 
 
-# Each module adds its commands to `main` when imported (imports at the bottom: they need
-# `main` defined).
-from . import (  # noqa: E402, F401
-    agree_cmds,
-    articles_cmds,
-    check_cmds,
-    db_cmds,
-    duplicates_cmds,
-    events_cmds,
-    export_cmds,
-    extract_cmds,
-    ingest_cmds,
-    log_cmds,
-    model_cmds,
-    names_cmds,
-    review_cmds,
-    team_cmds,
-    tui_cmds,
-)
+# Each module adds its commands to `main` when imported (they need `main` defined). Only the
+# module of the command run is imported (`Commands.get_command`): `workbench ingest` has no
+# use for the extractor, the name clusterer or the learned model, whose imports were two
+# thirds of its start-up. `--help` imports them all.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "agree": ("agree_cmds",),
+    "articles": ("articles_cmds",),
+    "stats": ("articles_cmds",),
+    "check": ("check_cmds",),
+    "db": ("db_cmds",),
+    "events": ("events_cmds", "duplicates_cmds"),  # duplicates adds to the events group
+    "export": ("export_cmds",),
+    "import-events": ("export_cmds",),
+    "extract": ("extract_cmds",),
+    "eval": ("extract_cmds",),
+    "ingest": ("ingest_cmds",),
+    "log": ("log_cmds",),
+    "undo": ("log_cmds",),
+    "redo": ("log_cmds",),
+    "model": ("model_cmds",),
+    "names": ("names_cmds",),
+    "review": ("review_cmds",),
+    "assign": ("team_cmds",),
+    "team": ("team_cmds",),
+    "open": ("tui_cmds",),
+    "demo": ("tui_cmds",),
+    "serve": ("tui_cmds",),
+}
+main.command_modules = COMMAND_MODULES

@@ -6,8 +6,8 @@ import sys
 
 import click
 
+from ..base.budget import DEFAULT_SECONDS
 from ..base.untrusted import json_text
-from ..extract.deadline import DEFAULT_SECONDS
 from ..store import StoreError
 from . import main
 from .common import db_options, open_store, pass_store

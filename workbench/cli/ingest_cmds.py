@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..extract.deadline import DEFAULT_SECONDS
+from ..base.budget import DEFAULT_SECONDS
 from ..ingest import ingest_paths
 from . import main
 from .common import pass_store

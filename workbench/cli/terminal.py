@@ -13,6 +13,7 @@ escapes of their own write to `raw(stream)`, with every cell made visible first.
 from __future__ import annotations
 
 import errno
+import importlib
 import io
 import sqlite3
 import sys
@@ -75,7 +76,25 @@ def raw(stream: IO[str]) -> IO[str]:
 class Commands(click.Group):
     """The command group: the errors a command can meet on a real system (the database
     locked, damaged or on a full disk; a file it cannot write) end as one line and exit
-    status 1, never a traceback, whichever command met them."""
+    status 1, never a traceback, whichever command met them.
+
+    Commands are loaded when asked for: `command_modules` maps each command's name to the
+    modules of this package that define it (and add to it), imported on first use."""
+
+    command_modules: dict[str, tuple[str, ...]] = {}
+
+    def _load(self, name: str) -> None:
+        for module in self.command_modules.get(name, ()):
+            importlib.import_module(f"{__package__}.{module}")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for name in self.command_modules:
+            self._load(name)
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load(cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

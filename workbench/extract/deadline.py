@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-DEFAULT_SECONDS = 60.0  # a 10 MB article takes ~10-20 s on one loaded core
+from ..base.budget import DEFAULT_SECONDS
 
 
 def _clock_of(thread_id: int) -> Callable[[], float]:

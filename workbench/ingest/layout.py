@@ -50,7 +50,12 @@ def is_masthead(line: str, outlet: str = "") -> bool:
 def detect_title(text: str, outlet: str = "") -> str:
     """The first headline-like line near the top, skipping mastheads; '' if none."""
     seen = 0
-    for _, _, line in _lines(text):
+    # A title is among the first five lines with text: split off the first lines only (the
+    # rest of the text stays one piece, never reached), unless they are mostly empty.
+    lines = text.split("\n", 16)
+    if len(lines) > 16 and sum(1 for line in lines[:16] if line.strip()) < 5:
+        lines = text.split("\n")
+    for line in lines:
         s = line.strip()
         if not s:
             continue

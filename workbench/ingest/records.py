@@ -70,7 +70,8 @@ def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Probl
         # or annotation file lying beside the articles).
         return Problem(str(path), f"record {text_key!r} is not article text ({text.strip()[:40]!r})",
                        line)  # fmt: skip
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded) > MAX_ARTICLE_BYTES:
         return Problem(str(path), "record text is too large for one article", line)
     record_id = data.get("id")
     record_id = str(record_id) if record_id not in (None, "") else f"{path.name}:{line}"
@@ -78,7 +79,7 @@ def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Probl
         file=path.name,
         path=str(path),
         text=text,
-        content_hash=sha256(text.encode("utf-8", "surrogatepass")),
+        content_hash=sha256(encoded),
         record_id=record_id,
         title=str(data.get("title") or ""),
         outlet=str(data.get("outlet") or ""),
