@@ -150,3 +150,29 @@ def test_fast_lines_equal_json_dumps_on_awkward_values(store):
         assert lines.line(row, sources) == expected
         checked += 1
     assert checked == len(AWKWARD)
+
+
+@pytest.mark.parametrize(
+    "which",
+    [
+        EventFilter("all"),
+        EventFilter("confirmed"),
+        EventFilter("reviewed"),
+        EventFilter("confirmed", since="2015-01-01", until="2018-12-31"),
+        EventFilter("all", country="Syria"),
+    ],
+    ids=["all", "confirmed", "reviewed", "dates", "country"],
+)
+def test_export_reads_events_in_id_order_without_sorting(store, which):
+    """The export's query walks the events in id order. Through an index on a filter column
+    (coder IS NULL, status, dates, places) SQLite sorted every row, quotes and titles
+    included, in a temporary B-tree before the first one came out (500k events: the
+    largest part of the gap to the sqlite3 dump)."""
+    from workbench.export.records import rows_query
+    from workbench.export.synthetic import bulk_events
+
+    bulk_events(store, 300)
+    sql, params = rows_query(store, which)
+    plan = [row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    assert plan[0] == "SCAN e", plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan
