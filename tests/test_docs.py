@@ -14,7 +14,11 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 
 def _commands(group: click.Group, prefix: str = "workbench"):
-    for name, cmd in sorted(group.commands.items()):
+    # Through list_commands/get_command: the command line loads its commands when asked.
+    ctx = click.Context(group)
+    for name in sorted(group.list_commands(ctx)):
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None, name
         path = f"{prefix} {name}"
         if isinstance(cmd, click.Group):
             yield from _commands(cmd, path)
