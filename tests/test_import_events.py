@@ -18,7 +18,7 @@ from export_helpers import curate, export_text, jsonl_records
 from workbench.cli import main
 from workbench.export.importer import import_events, import_file, parse_jsonl
 from workbench.seeds import ingest_seeds
-from workbench.store import Store, undo
+from workbench.store import Store, Tx, undo
 from workbench.store.events import add_event, set_status
 
 pytestmark = pytest.mark.backends
@@ -39,6 +39,15 @@ def counts(store: Store) -> dict[str, int]:
 
 
 @pytest.fixture
+def target(backend, tmp_path, request):
+    """Where the import goes: a fresh database of the test's backend (with its schema)."""
+    if backend == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        return lambda name: cluster.new_database(template=cluster.template())
+    return lambda name: str(tmp_path / name)
+
+
+@pytest.fixture
 def exported(store, tmp_path):
     """The curated seeds exported with every status, as a file and as records."""
     curate(store)
@@ -47,9 +56,9 @@ def exported(store, tmp_path):
     return path, jsonl_records(store, tmp_path, status="all")
 
 
-def test_round_trip_into_an_empty_database(exported, tmp_path):
+def test_round_trip_into_an_empty_database(target, exported, tmp_path):
     path, original = exported
-    with Store(str(tmp_path / "other.db"), analyst="bob") as other:
+    with Store(target("other.db"), analyst="bob") as other:
         report = import_file(other, str(path))
         assert (report.records, report.added, report.duplicates) == (
             len(original),
@@ -69,9 +78,9 @@ def test_round_trip_into_an_empty_database(exported, tmp_path):
         assert len(action) == 1 and action[0]["analyst"] == "bob" and action[0]["undoable"] == 1
 
 
-def test_round_trip_matches_articles_this_database_has(exported, tmp_path):
+def test_round_trip_matches_articles_this_database_has(target, exported, tmp_path):
     path, original = exported
-    with Store(str(tmp_path / "other.db")) as other:
+    with Store(target("other.db")) as other:
         ingest_seeds(other, extract=False)
         report = import_file(other, str(path))
         assert report.articles_matched == 4 and report.articles_stubbed == 0
@@ -85,23 +94,23 @@ def test_round_trip_matches_articles_this_database_has(exported, tmp_path):
                 assert text[source["start"] : source["end"]] == source["quote"]
 
 
-def test_importing_twice_or_into_the_source_adds_nothing(store, exported, tmp_path):
+def test_importing_twice_or_into_the_source_adds_nothing(target, store, exported, tmp_path):
     path, _ = exported
     before = counts(store)
     report = import_file(store, str(path))
     assert report.added == 0 and report.duplicates == report.records
     assert report.action_id is None  # nothing changed, nothing logged
     assert counts(store) == before
-    with Store(str(tmp_path / "other.db")) as other:
+    with Store(target("other.db")) as other:
         import_file(other, str(path))
         first = counts(other)
         assert import_file(other, str(path)).added == 0
         assert counts(other) == first
 
 
-def test_same_event_from_another_article_gains_the_source(store, exported, tmp_path):
+def test_same_event_from_another_article_gains_the_source(target, store, exported, tmp_path):
     path, original = exported
-    with Store(str(tmp_path / "other.db")) as other:
+    with Store(target("other.db")) as other:
         ingest_seeds(other, extract=False)
         clash = next(r for r in original if r["actor1"] == "Military Forces of Turkey")
         # Bob coded the same clash from article 1 (published after it), with the same fields.
@@ -135,11 +144,11 @@ def test_same_event_from_another_article_gains_the_source(store, exported, tmp_p
         assert merged["confirmed_by"] != "tester"  # bob's own curation is kept
 
 
-def test_untouched_proposal_takes_the_imported_curation(exported, tmp_path):
+def test_untouched_proposal_takes_the_imported_curation(target, exported, tmp_path):
     path, original = exported
     strike = next(r for r in original if r["fatalities"] == 21)
     source = strike["sources"][0]
-    with Store(str(tmp_path / "other.db")) as other:
+    with Store(target("other.db")) as other:
         ingest_seeds(other, extract=False)
         # A raw machine proposal for the same quote, never touched by an analyst.
         with other.write():
@@ -161,9 +170,9 @@ def test_untouched_proposal_takes_the_imported_curation(exported, tmp_path):
         assert adopted["fatalities"] == 21 and adopted["edited"] == 1
 
 
-def test_undo_takes_the_whole_import_back(exported, tmp_path):
+def test_undo_takes_the_whole_import_back(target, exported, tmp_path):
     path, _ = exported
-    with Store(str(tmp_path / "other.db"), analyst="bob") as other:
+    with Store(target("other.db"), analyst="bob") as other:
         ingest_seeds(other, extract=False)
         before = counts(other)
         import_file(other, str(path))
@@ -173,35 +182,35 @@ def test_undo_takes_the_whole_import_back(exported, tmp_path):
         assert counts(other) == before
 
 
-def test_dry_run_changes_nothing(exported, tmp_path):
+def test_dry_run_changes_nothing(target, exported, tmp_path):
     path, original = exported
-    with Store(str(tmp_path / "other.db")) as other:
+    with Store(target("other.db")) as other:
         report = import_file(other, str(path), dry_run=True)
         assert report.added == len(original) and report.action_id is None
         assert counts(other) == dict.fromkeys(TABLES, 0)
         assert other.scalar("SELECT count(*) FROM actions") == 0
 
 
-def test_a_bad_record_stops_the_import_with_its_line(exported, tmp_path):
+def test_a_bad_record_stops_the_import_with_its_line(target, exported, tmp_path):
     path, _ = exported
     lines = path.read_text().splitlines()
     bad = json.loads(lines[1])
     bad["sub_event_type"] = "Alien invasion"
     lines[1] = json.dumps(bad)
     path.write_text("\n".join(lines) + "\n")
-    with Store(str(tmp_path / "other.db")) as other:
+    with Store(target("other.db")) as other:
         with pytest.raises(ValueError, match=r"colleague.jsonl:2: .*Alien invasion"):
             import_file(other, str(path))
         assert counts(other) == dict.fromkeys(TABLES, 0)
     with pytest.raises(ValueError, match=r"x:3: malformed JSON"):
         parse_jsonl(["{}", "", "{oops"], "x")
     with pytest.raises(ValueError, match="status 'merged'"):
-        import_events(Store(str(tmp_path / "third.db")), [{"status": "merged"}])
+        import_events(Store(target("third.db")), [{"status": "merged"}])
 
 
-def test_cli_import_events(exported, tmp_path):
+def test_cli_import_events(target, exported, tmp_path):
     path, original = exported
-    other = str(tmp_path / "other.db")
+    other = target("other.db")
     runner = CliRunner()
     result = runner.invoke(main, ["--db", other, "import-events", str(path), "--dry-run"])
     assert result.exit_code == 0 and result.output.startswith("would import")
@@ -212,7 +221,7 @@ def test_cli_import_events(exported, tmp_path):
     assert result.exit_code != 0 and "cannot read" in result.output
 
 
-def test_one_sentence_two_events(tmp_path):
+def test_one_sentence_two_events(target, tmp_path):
     """Two events quoting the same sentence stay two; an untouched proposal is paired once."""
     source = {"file": "a.txt", "title": "T", "url": "https://x/a", "content_hash": "h1",
               "quote": "Rebels downed a jet; then airstrikes hit the town.", "start": 10,
@@ -223,11 +232,11 @@ def test_one_sentence_two_events(tmp_path):
         {**base, "sub_event_type": "Disrupted weapons use", "actor1": "Rebels"},
         {**base, "sub_event_type": "Air/drone strike", "actor1": "Air force"},
     ]
-    with Store(str(tmp_path / "b.db")) as other:
+    with Store(target("b.db")) as other:
         report = import_events(other, [dict(r) for r in records])
         assert report.added == 2
         assert import_events(other, [dict(r) for r in records]).added == 0
-    with Store(str(tmp_path / "c.db")) as third:
+    with Store(target("c.db")) as third:
         first = import_events(third, [{**records[0], "status": "proposed", "confirmed_by": None}])
         third.conn.execute("UPDATE events SET edited = 0")  # as a raw extractor proposal
         report = import_events(third, [dict(r) for r in records])
@@ -235,3 +244,35 @@ def test_one_sentence_two_events(tmp_path):
         assert first.added == 1
         statuses = [r["status"] for r in third.query("SELECT status FROM events ORDER BY id")]
         assert statuses == ["confirmed", "confirmed"]
+
+
+def test_new_events_and_sources_go_in_by_bulk_insert(target, exported, monkeypatch):
+    """COPY on a server (executemany on a file), as ingest and extraction do: no row-by-row
+    insert of events or sources, and the log still holds every row for undo."""
+    path, original = exported
+    with Store(target("other.db"), analyst="bob") as other:
+        bulk, one_by_one = [], []
+        real_bulk, real_insert = other.sql.bulk_insert, Tx.insert
+
+        def spy_bulk(conn, table, cols, rows):
+            bulk.append(table)
+            return real_bulk(conn, table, cols, rows)
+
+        def spy_insert(tx, table, values):
+            one_by_one.append(table)
+            return real_insert(tx, table, values)
+
+        monkeypatch.setattr(other.sql, "bulk_insert", spy_bulk)
+        monkeypatch.setattr(Tx, "insert", spy_insert)
+        report = import_file(other, str(path))
+        monkeypatch.undo()
+        assert report.added == len(original)
+        assert {"events", "event_sources"} <= set(bulk)
+        assert {"events", "event_sources"}.isdisjoint(one_by_one)
+        logged = json.loads(
+            other.scalar("SELECT after FROM actions WHERE action = 'import-events'")
+        )
+        assert sum(k.startswith("events:") for k in logged) == len(original)
+        assert all(logged[k] is not None for k in logged)
+        undo(other)
+        assert other.scalar("SELECT count(*) FROM events") == 0

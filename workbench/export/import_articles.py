@@ -27,6 +27,9 @@ class ArticleMatcher:
         self.articles: dict[tuple, int] = {}
         self.matched = 0
         self.stubbed = 0
+        self.stubs: set[int] = set()  # the articles this import stubbed
+        self._text_of: int | None = None  # the article whose text `_text` is
+        self._text: str | None = None
 
     def match(self, src: dict[str, Any]) -> int:
         key = tuple(str(src.get(k) or "") for k in ("content_hash", "url", "file", "title"))
@@ -35,6 +38,7 @@ class ArticleMatcher:
         found = self._match_article(*key)
         if found is None:
             found = self._stub(src, key[0])
+            self.stubs.add(found)
             self.stubbed += 1
         else:
             self.matched += 1
@@ -94,7 +98,10 @@ class ArticleMatcher:
     def anchored(self, article_id: int, src: dict[str, Any]) -> tuple[int | None, int | None]:
         """The quote's span in our copy of the article (moved if the text differs)."""
         start, end, quote = src.get("start"), src.get("end"), src.get("quote") or ""
-        text = self.store.scalar("SELECT text FROM articles WHERE id = ?", [article_id]) or ""
+        if self._text_of != article_id:  # an article's events mostly come together
+            self._text = self.store.scalar("SELECT text FROM articles WHERE id = ?", [article_id])
+            self._text_of = article_id
+        text = self._text or ""
         if not quote or not text:
             return start, end
         if isinstance(start, int) and isinstance(end, int) and text[start:end] == quote:

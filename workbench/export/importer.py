@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..base.names import name_key
 from ..store import Store, Tx, change, now
-from ..store.entities import find_entity, find_or_create
+from ..store.entities import create_entity, find_entity
 from ..store.events import validate
+from ..store.ids import last_event_id
 from ..store.record import BY_NAME, EDITABLE, STATUSES
 from ..store.record import FIELDS as RECORD
 from .import_articles import ArticleMatcher
@@ -84,8 +86,36 @@ class Importer:
         self.report = ImportReport()
         self.articles = ArticleMatcher(tx, origin)
         self.claimed: set[int] = set()
+        # Entities by (kind, name key), and the attributes of places this import touched.
+        self.entities: dict[tuple[str, str], int | None] = {}
+        self.place_attrs: dict[int, dict[str, Any]] = {}
+        self.created: set[int] = set()  # entities this import added
+        # New events and sources wait here and go in together at the end (`flush`: COPY on
+        # a server): records never match an event the import itself adds (`claimed`), so
+        # nothing reads them back before then. New events take their ids as they come.
+        self.new_events: list[dict[str, Any]] = []
+        self.new_sources: list[dict[str, Any]] = []
+        self.pending: set[tuple[Any, ...]] = set()  # (event id, source) of new_sources
+        self.first_id: int | None = None  # the first new event's id
+        self.next_id = 0
 
     # -- entities ------------------------------------------------------------------------
+
+    def entity(self, kind: str, name: str, *, create: bool = True) -> int | None:
+        """The entity `name` names (created when unknown and `create`), looked up once per
+        import: inside its transaction only the import itself adds entities."""
+        known = (kind, name_key(name))
+        if known not in self.entities:
+            self.entities[known] = find_entity(self.store, kind, name)
+        if self.entities[known] is None and create:
+            self.entities[known] = self.new_entity(kind, name, {})
+        return self.entities[known]
+
+    def new_entity(self, kind: str, name: str, attrs: dict[str, Any]) -> int:
+        """An entity the import adds (no event here can name it yet)."""
+        found = create_entity(self.tx, kind, name, attrs=attrs, origin="import")
+        self.created.add(found)
+        return found
 
     def place(self, name: str, record: dict[str, Any]) -> int:
         attrs = {
@@ -93,14 +123,20 @@ class Importer:
             for name, attr in PLACE_ATTRS.items()
             if record.get(name) not in (None, "")
         }
-        found = find_entity(self.store, "place", name)
+        known = ("place", name_key(name))
+        found = self.entity("place", name, create=False)
         if found is None:
-            return find_or_create(self.tx, "place", name, attrs=attrs, origin="import")
-        row = self.tx.get("entities", found)
-        have = json.loads(row["attrs"] or "{}")
+            found = self.entities[known] = self.new_entity("place", name, attrs)
+            self.place_attrs[found] = attrs
+            return found
+        have = self.place_attrs.get(found)
+        if have is None:
+            have = json.loads(self.tx.get("entities", found)["attrs"] or "{}")
         missing = {k: v for k, v in attrs.items() if have.get(k) in (None, "")}
         if missing:  # fill gaps only: this database's gazetteer wins where it has a value
-            self.tx.update("entities", found, {"attrs": json.dumps({**have, **missing})})
+            have = {**have, **missing}
+            self.tx.update("entities", found, {"attrs": json.dumps(have)})
+        self.place_attrs[found] = have
         return found
 
     def columns(self, clean: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
@@ -110,14 +146,11 @@ class Importer:
             kind = BY_NAME[name].kind
             column = BY_NAME[name].source
             if kind == "actor":
-                cols[column] = (
-                    find_or_create(self.tx, "actor", value, origin="import") if value else None
-                )
+                cols[column] = self.entity("actor", value) if value else None
             elif kind == "place":
                 cols[column] = self.place(value, record) if value else None
             elif kind == "actors":
-                ids = [find_or_create(self.tx, "actor", n, origin="import") for n in value]
-                cols[column] = json.dumps(ids)
+                cols[column] = json.dumps([self.entity("actor", n) for n in value])
             else:
                 cols[column] = value
         return cols
@@ -155,15 +188,18 @@ class Importer:
         }
         if existing is None:
             cols = self.columns(clean, record)
-            event_id = self.tx.insert(
-                "events",
+            if self.first_id is None:  # the write lock is held: nobody else adds events
+                self.first_id = self.next_id = last_event_id(self.store.conn) + 1
+            event_id, self.next_id = self.next_id, self.next_id + 1
+            self.new_events.append(
                 {
+                    "id": event_id,
                     "article_id": sources[0]["article_id"] if sources else None,
                     "origin": "import",
                     "created_at": decision["updated_at"],
                     **decision,
                     **cols,
-                },
+                }
             )
             self.report.added += 1
         else:
@@ -205,6 +241,8 @@ class Importer:
         for src in sources:
             if not src["quote"] and src["start"] is None:
                 continue
+            if src["article_id"] in self.articles.stubs:
+                continue  # a stub this import made: only its own events have its sources
             candidates += self.store.query(
                 "SELECT e.id, e.event_date, e.sub_event_type, e.status, e.edited "
                 "FROM event_sources s JOIN events e ON e.id = s.event_id "
@@ -231,9 +269,9 @@ class Importer:
         ids = {}
         for name, kind in (("actor1", "actor"), ("actor2", "actor"), ("location", "place")):
             value = clean.get(name)
-            ids[name] = find_entity(self.store, kind, value) if value else None
-            if value and ids[name] is None:
-                return None  # a name we do not know: no event here can have it
+            ids[name] = self.entity(kind, value, create=False) if value else None
+            if value and (ids[name] is None or ids[name] in self.created):
+                return None  # a name new here: no event here can have it but the import's
         found = self.store.conn.execute(
             "SELECT id FROM events WHERE status != 'merged' AND coder IS NULL "
             "AND event_date IS NOT DISTINCT FROM ? AND event_type = ? AND sub_event_type = ? "
@@ -253,15 +291,28 @@ class Importer:
         return next((i for (i,) in found if i not in self.claimed), None)
 
     def add_source(self, event_id: int, src: dict[str, Any]) -> bool:
-        exists = self.store.scalar(
-            "SELECT id FROM event_sources WHERE event_id = ? AND article_id = ? "
-            'AND start IS NOT DISTINCT FROM ? AND "end" IS NOT DISTINCT FROM ? AND quote = ?',
-            [event_id, src["article_id"], src["start"], src["end"], src["quote"]],
-        )
-        if exists is not None:
+        same = (event_id, src["article_id"], src["start"], src["end"], src["quote"])
+        if same in self.pending:
             return False
-        self.tx.insert("event_sources", {"event_id": event_id, **src})
+        if self.first_id is None or event_id < self.first_id:  # an event already here
+            exists = self.store.scalar(
+                "SELECT id FROM event_sources WHERE event_id = ? AND article_id = ? "
+                'AND start IS NOT DISTINCT FROM ? AND "end" IS NOT DISTINCT FROM ? '
+                "AND quote = ?",
+                list(same),
+            )
+            if exists is not None:
+                return False
+        self.pending.add(same)
+        self.new_sources.append({"event_id": event_id, **src})
         return True
+
+    def flush(self) -> None:
+        """Write the new events, then their sources (after the entities and articles they
+        point to, so undo removes them first)."""
+        self.tx.insert_many("events", self.new_events)
+        self.tx.insert_many("event_sources", self.new_sources)
+        self.new_events, self.new_sources = [], []
 
 
 def import_events(
@@ -274,6 +325,7 @@ def import_events(
             importer = Importer(tx, origin)
             for record in records:
                 importer.record(record)
+            importer.flush()
             if dry_run:
                 raise DryRun
         importer.report.action_id = tx.action_id

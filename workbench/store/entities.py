@@ -144,7 +144,9 @@ def create_entity(
             "created_at": now(),
         },
     )
-    add_alias(tx, entity_id, canonical, source=origin)
+    # Its first alias, unchecked: a new entity has none.
+    tx.insert("aliases", {"entity_id": entity_id, "name": canonical,
+                          "norm": name_key(canonical), "source": origin})  # fmt: skip
     for alias in aliases:
         add_alias(tx, entity_id, alias, source=origin)
     return entity_id

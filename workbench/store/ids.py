@@ -1,4 +1,5 @@
-"""Provides `next_event_id` and `claim_event_ids`: event ids are never handed out twice.
+"""Provides `next_event_id`, `reserve_event_ids` and `claim_event_ids`: event ids are never
+handed out twice.
 
 SQLite gives a new row max(id) + 1, so an id freed by deleting the newest events (extraction
 re-run replacing its untouched proposals, an undone import) would be given to a different
@@ -31,6 +32,13 @@ def claim_event_ids(conn: Any, last: int) -> None:
         "THEN excluded.seq ELSE id_sequence.seq END",
         [last],
     )
+
+
+def reserve_event_ids(conn: Any, count: int) -> int:
+    """The first of `count` new event ids, all marked taken: a bulk insert's."""
+    first = last_event_id(conn) + 1
+    claim_event_ids(conn, first + count - 1)
+    return first
 
 
 def next_event_id(conn: Any) -> int:

@@ -125,6 +125,15 @@ def epoch_seconds(expr: str) -> str:
     return f"floor(extract(epoch FROM ({expr})::timestamptz))::bigint"  # as strftime: no rounding
 
 
+def reserve_ids(conn: Connection, table: str, count: int) -> list[int]:
+    """`count` ids from the table's identity sequence, in one round trip."""
+    rows = conn.execute(
+        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, ?)",
+        [count],
+    )
+    return [int(r[0]) for r in rows]
+
+
 def sync_ids(conn: Connection, table: str) -> None:
     """After inserts with explicit ids, move the table's id sequence past them."""
     conn.execute(

@@ -188,6 +188,13 @@ def epoch_seconds(expr: str) -> str:
     return f"CAST(strftime('%s', {expr}) AS INTEGER)"
 
 
+def reserve_ids(conn: sqlite3.Connection, table: str, count: int) -> list[int]:
+    """`count` ids for rows inserted with explicit ids (inside the write transaction): the
+    ones SQLite would give, max(id) + 1 on."""
+    last = conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
+    return list(range(last + 1, last + 1 + count))
+
+
 def sync_ids(conn: sqlite3.Connection, table: str) -> None:
     """After inserts with explicit ids: nothing to do, SQLite gives max(id) + 1."""
 
