@@ -82,19 +82,31 @@ class Cluster:
                   "-E", "UTF8", "--locale=C", "--no-sync")  # fmt: skip
         for attempt in range(5):
             self.port = free_port()
-            options = (
-                f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                "-c max_connections=200 -c shared_buffers=64MB"
-            )
             try:
-                self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.log),
-                          "-w", "-t", "60", "start")  # fmt: skip
+                self._start_server()
                 return self
             except ClusterError:
                 if attempt == 4:  # the port was taken between asking and binding, 5 times
                     raise
         return self
+
+    def _start_server(self) -> None:
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200 -c shared_buffers=64MB"
+        )
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.log),
+                  "-w", "-t", "60", "start")  # fmt: skip
+
+    def stop_server(self) -> None:
+        """Stop the server as an administrator would (`pg_ctl stop -m fast`: every session
+        is ended), keeping its data: for tests of a server that goes away mid-session."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def start_server(self) -> None:
+        """Start it again after `stop_server`, on the same port."""
+        self._start_server()
 
     def stop(self) -> None:
         with contextlib.suppress(ClusterError):

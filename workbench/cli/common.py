@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -16,8 +15,7 @@ import click
 
 from ..base.untrusted import json_text, one_line
 from ..store import Store, StoreError
-from ..store.db import BUSY_TIMEOUT_MS
-from ..store.faults import explain
+from ..store.backends import database_errors, explain_error
 from .terminal import raw
 
 
@@ -77,8 +75,9 @@ def pass_store(func: Callable) -> Callable:
             return func(store, *args, **kwargs)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
-        except sqlite3.DatabaseError as exc:  # a read: undecodable text, a damaged file
-            raise click.ClickException(explain(exc, store.path, BUSY_TIMEOUT_MS / 1000)) from exc
+        except database_errors() as exc:  # a read: undecodable text, a damaged file, the
+            # server gone mid-command (the message never shows a server password)
+            raise click.ClickException(explain_error(exc, store.path)) from exc
         finally:
             store.close()
 

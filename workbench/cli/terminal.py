@@ -15,7 +15,6 @@ from __future__ import annotations
 import errno
 import importlib
 import io
-import sqlite3
 import sys
 from typing import IO, Any
 
@@ -23,8 +22,8 @@ import click
 
 from ..base.untrusted import visible
 from ..store import StoreError
-from ..store.db import BUSY_TIMEOUT_MS
-from ..store.faults import explain
+from ..store.backends import database_errors, explain_error
+from ..store.db import default_db_path
 
 
 class VisibleStream(io.TextIOBase):
@@ -101,9 +100,9 @@ class Commands(click.Group):
             return super().invoke(ctx)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
-        except sqlite3.DatabaseError as exc:
-            path = (ctx.obj or {}).get("db_path") or "the database"
-            raise click.ClickException(explain(exc, path, BUSY_TIMEOUT_MS / 1000)) from exc
+        except database_errors() as exc:
+            path = (ctx.obj or {}).get("db_path") or default_db_path()
+            raise click.ClickException(explain_error(exc, path)) from exc
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise  # the reader went away (`| head`): not our error

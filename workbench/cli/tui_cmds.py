@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ..store import Store, StoreError
+from ..store.backends import describe, is_postgres
 from . import main
 from .common import db_options
 
@@ -113,6 +114,11 @@ def demo_cmd(preset, keymap_file, no_animations, no_open, fresh) -> None:
     source = root.get_parameter_source("db_path")
     if db_path == "workbench.db" and source is click.core.ParameterSource.DEFAULT:
         db_path = "demo.db"
+    if is_postgres(db_path):  # named without its password
+        raise click.ClickException(
+            f"{describe(db_path)}: the demo builds a SQLite file; to try a server, run "
+            f"`workbench demo --db demo.db --no-open`, then `workbench db copy demo.db URL`"
+        )
     path = Path(db_path)
     if path.exists():
         if not _is_demo_db(path, {f.name for f in seed_files()}):
@@ -181,7 +187,10 @@ def serve_cmd(preset, keymap_file, no_animations, host, port, allow_remote, publ
         build_keymap(preset, keymap_file)  # fail here, not in every browser session
     except KeymapError as exc:
         raise click.ClickException(str(exc)) from exc
-    args = [sys.executable, "-m", "workbench", "--db", os.path.abspath(db_path)]
+    # Each session's process finds the database in its environment, not on its command
+    # line: a server's URL may hold a password, and `ps` shows command lines to everyone.
+    os.environ["WORKBENCH_DB"] = db_path if is_postgres(db_path) else os.path.abspath(db_path)
+    args = [sys.executable, "-m", "workbench"]
     if analyst:
         args += ["--analyst", analyst]
     args.append("open")

@@ -10,6 +10,7 @@ than "look".
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from .db import Store
@@ -40,11 +41,19 @@ class ChangeFeed:
     def wait(self, timeout: float = 1.0) -> list[Change]:
         """Changes by other analysts committed since the last call (waits at most
         `timeout` seconds for one; may return none)."""
-        self.store.sql.wait_for_change(self.store.conn, min(timeout, POLL_S))
-        rows = self.store.conn.execute(
-            "SELECT id, analyst, action, target FROM actions WHERE id > ? ORDER BY id",
-            [self.last],
-        ).fetchall()
+        try:
+            self.store.sql.wait_for_change(self.store.conn, min(timeout, POLL_S))
+            rows = self.store.conn.execute(
+                "SELECT id, analyst, action, target FROM actions WHERE id > ? ORDER BY id",
+                [self.last],
+            ).fetchall()
+        except self.store.sql.ERRORS as exc:
+            if not self.store.sql.is_lost(exc):
+                raise
+            # The server went away: look again later. The next read reconnects (and
+            # LISTENs again) and reads every action since the last one seen: none is missed.
+            time.sleep(min(timeout, POLL_S))
+            return []
         if rows:
             self.last = int(rows[-1][0])
         return [

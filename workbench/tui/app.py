@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sqlite3
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -26,8 +25,7 @@ from textual.worker import get_current_worker
 
 from ..store import ConflictError, Store, StoreError, redo, undo
 from ..store.assign import has_assignments
-from ..store.db import BUSY_TIMEOUT_MS
-from ..store.faults import explain
+from ..store.backends import database_errors, explain_error
 from ..store.queries import ArticleQuery, Progress
 from ..store.readable import describe_action
 from .data import Gateway
@@ -171,8 +169,8 @@ class WorkbenchApp(Safekeeping, App):
         said = (
             f"{exc}" if isinstance(exc, StoreError | ValueError) else f"{type(exc).__name__}: {exc}"
         )
-        if isinstance(exc, sqlite3.DatabaseError):
-            said = explain(exc, self.db_path, BUSY_TIMEOUT_MS / 1000)
+        if isinstance(exc, database_errors()):
+            said = explain_error(exc, self.db_path)  # a server's URL without its password
         if saving:
             said = self.not_saved(said)
         if isinstance(exc, ConflictError):
@@ -182,6 +180,21 @@ class WorkbenchApp(Safekeeping, App):
         if reload:
             self.reload_screen()
             self.refresh_progress()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A read that met the server gone (a screen's loader, the queue's page) is a
+        notice, not the end of the session: the next read reconnects, and the analyst's
+        changes wait in the writer until the server is back (safekeeping.py)."""
+        cause = getattr(error, "error", error)  # a WorkerFailed holds the worker's error
+        if self.gateway.store.sql.is_lost(cause):
+            self.notify(
+                f"{explain_error(cause, self.db_path)} Your changes wait and are written "
+                "when it is back.",
+                severity="error",
+                timeout=15,
+            )
+            return
+        super()._handle_exception(error)
 
     def reload_screen(self) -> None:
         reload = getattr(self.screen, "reload", None)

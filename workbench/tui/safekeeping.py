@@ -7,6 +7,9 @@
 - At start-up SQLite's quick_check runs on a connection of its own, in the background
   (~10 ms per MB: 4 s for a 400 MB database, never in the UI's way); if it fails, no write
   is made from then on and the notice says so.
+- On a server that goes away (stopped, restarted, the network cut) changes wait the same
+  way, tried again each second, and are written in order when it is back; a read that
+  fails meanwhile is a notice, never the end of the session.
 - A write-ahead log deleted or replaced under the open database (see `store.faults`) stops
   all writing, with a notice.
 - Articles an interrupted ingest left unextracted are extracted at start-up, on a
@@ -69,7 +72,8 @@ class Safekeeping(_App):
         self.health_seconds = time.perf_counter() - started
         if problem:
             self.writer.refuse = (
-                f"{self.db_path}: the database file is damaged ({problem[:200]}); nothing "
+                f"{store.sql.describe(self.db_path)}: the database file is damaged "
+                f"({problem[:200]}); nothing "
                 f"will be written. Close the workbench and run `workbench check`."
             )
             self._post(self._tell_refusal)
@@ -88,7 +92,15 @@ class Safekeeping(_App):
         count, waited = self.writer.unsaved()
         waiting = count if waited > WAIT_NOTICE else 0
         if bool(waiting) != bool(self.unsaved):
-            if waiting:
+            if waiting and self.writer.offline:
+                self.notify(
+                    f"Not saved yet: {count} change(s) wait for the database server "
+                    f"({self.writer.offline}). They are written in order when it is back; "
+                    f"quitting waits for them.",
+                    severity="warning",
+                    timeout=30,
+                )
+            elif waiting:
                 self.notify(
                     f"Not saved yet: {count} change(s) wait for the database (another program "
                     f"is writing to it). They are written in order when it frees; quitting "

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from ..base.untrusted import one_line
 from ..store import Store, StoreError
 from .data import Gateway
 
 Expect = Callable[[str, int, int], int]
+RETRY_SECONDS = 1.0  # how often a change waiting for an unreachable server is tried again
 
 
 @dataclass
@@ -48,6 +50,8 @@ class Writer:
         self._queued: collections.deque[float] = collections.deque()
         self._queued_lock = threading.Lock()
         self.refuse: str | None = None  # why no write may be made (a damaged database)
+        self.offline: str | None = None  # why changes wait: the server cannot be reached
+        self.cancelled: Callable[[], bool] = lambda: False
 
     def submit(self, job: Job) -> None:
         with self._queued_lock:
@@ -80,7 +84,9 @@ class Writer:
             self._moved.setdefault((table, row["id"]), {})[before] = row["version"]
 
     def run(self, cancelled: Callable[[], bool]) -> None:
-        """The worker body: apply jobs until `stop()` or cancellation."""
+        """The worker body: apply jobs until `stop()` or cancellation (which also ends the
+        wait for an unreachable server: the app is closing)."""
+        self.cancelled = cancelled
         while True:
             try:
                 job = self.jobs.get(timeout=0.2)
@@ -107,15 +113,28 @@ class Writer:
             seen_versions.append((table, row_id, version))
             return version
 
-        try:
-            if self.refuse:
-                raise StoreError(self.refuse)
-            with self.gateway.lock:
-                result = job.fn(self.gateway.store, expect)
-        except Exception as exc:  # shown to the analyst; the app keeps running
-            if job.on_error:
-                self.post(partial(job.on_error, exc))
-            return
+        while True:
+            seen_versions.clear()
+            try:
+                if self.refuse:
+                    raise StoreError(self.refuse)
+                with self.gateway.lock:
+                    result = job.fn(self.gateway.store, expect)
+            except Exception as exc:  # shown to the analyst; the app keeps running
+                store = self.gateway.store
+                if store.sql.unreachable(store.conn) and not self.cancelled():
+                    # The server went away: the change was rolled back with its transaction
+                    # and waits here, counted as not saved yet, until the server is back.
+                    cause = str(exc.__cause__ or exc).strip().splitlines() or ["unreachable"]
+                    self.offline = one_line(cause[0])
+                    time.sleep(RETRY_SECONDS)
+                    continue
+                self.offline = None
+                if job.on_error:
+                    self.post(partial(job.on_error, exc))
+                return
+            self.offline = None
+            break
         for table, row_id, version in seen_versions:
             if table == job.table and isinstance(result, dict) and result.get("id") == row_id:
                 self._learn(table, version, result)

@@ -13,22 +13,11 @@ from __future__ import annotations
 import functools
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg.types.string import StrDumperUnknown, TextLoader
 
-
-def describe(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    user = f"{parts.username}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return urlunsplit(parts._replace(netloc=f"{user}{host}{port}"))
-
+from . import describe as describe  # the URL without its password
 
 _MARKER = re.compile(
     r"""'(?:[^']|'')*'          # a string literal
@@ -111,9 +100,39 @@ class Connection:
 
     def __init__(self, url: str):
         self.url = url
-        self.raw = psycopg.connect(url, autocommit=True)
-        self.raw.adapters.register_dumper(str, _NulSafeDumper)
-        self.raw.adapters.register_loader("text", _NulSafeLoader)
+        self.raw = self._open()
+        self.in_write = False  # between the store's BEGIN and its COMMIT or ROLLBACK
+        self.replay: list[str] = []  # session statements a new connection repeats (LISTEN)
+
+    def _open(self) -> psycopg.Connection[Any]:
+        raw = psycopg.connect(self.url, autocommit=True)
+        raw.adapters.register_dumper(str, _NulSafeDumper)
+        raw.adapters.register_loader("text", _NulSafeLoader)
+        return raw
+
+    @property
+    def lost(self) -> bool:
+        """The server went away (stopped, restarted, the network cut): this connection is
+        dead; the next statement outside a write transaction opens a new one."""
+        return bool(self.raw.closed or self.raw.broken)
+
+    def _ready(self, sql: str) -> None:
+        """Before each statement: track the store's write transaction, and replace a lost
+        connection, but never inside a write: the server rolled that transaction back, and
+        its remaining statements must fail rather than run on their own."""
+        words = sql.lstrip()[:12].upper()
+        begins = words.startswith("BEGIN")
+        if self.lost and (begins or not self.in_write):
+            self.in_write = False
+            self.raw = self._open()  # raises psycopg.OperationalError while it is down
+            for statement in self.replay:
+                self.raw.execute(statement)
+        if begins:
+            self.in_write = True
+        elif words.startswith("COMMIT") or (
+            words.startswith("ROLLBACK") and not words.startswith("ROLLBACK TO")
+        ):
+            self.in_write = False
 
     def _args(self, sql: str, params: Any) -> tuple[str, Any]:
         query, order, has = convert(sql)
@@ -125,9 +144,11 @@ class Connection:
         return query, [params[i] for i in order] if order else params
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
+        self._ready(sql)
         return self.raw.execute(*self._args(sql, params))
 
     def executemany(self, sql: str, seq: Any) -> psycopg.Cursor:
+        self._ready(sql)
         query, order, _ = convert(sql)
         rows = (list(p) for p in seq)
         cur = self.raw.cursor()
@@ -136,6 +157,8 @@ class Connection:
 
     @property
     def in_transaction(self) -> bool:
+        if self.lost:  # the server ended the transaction; inside a write, it still counts
+            return self.in_write
         return self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
 
     def close(self) -> None:

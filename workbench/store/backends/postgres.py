@@ -37,10 +37,30 @@ ERRORS: tuple[type[BaseException], ...] = (psycopg.Error,)
 INTEGRITY_ERRORS: tuple[type[BaseException], ...] = (psycopg.IntegrityError,)
 
 
+# The server is gone: the client's own errors (no SQLSTATE), the server shutting down or
+# ending the session, the connection failing.
+LOST = (None, "57P01", "57P02", "57P03", "08000", "08003", "08006")
+
+
 def explain(exc: BaseException, path: str) -> str:
-    """One line for a server error met in a write (rolled back, so nothing was written)."""
+    """One line for a server error (a write's is rolled back, so nothing was written)."""
     first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if is_lost(exc):
+        return (
+            f"{describe(path)}: lost the connection to the database server ({first}). "
+            "Nothing more was written; check that the server is running, then try again."
+        )
     return f"{describe(path)}: database error ({first}). Nothing was written."
+
+
+def is_lost(exc: BaseException) -> bool:
+    """`exc` says the server went away (rather than refusing a statement)."""
+    return isinstance(exc, psycopg.OperationalError) and getattr(exc, "sqlstate", None) in LOST
+
+
+def unreachable(conn: Connection) -> bool:
+    """The connection to the server is lost (its next use outside a write reconnects)."""
+    return conn.lost
 
 
 def explain_open(exc: BaseException, path: str) -> str:
@@ -211,6 +231,7 @@ LIVE_DDL = (
 
 
 def listen(conn: Connection) -> None:
+    conn.replay.append("LISTEN workbench_actions")  # again on a new connection
     conn.execute("LISTEN workbench_actions")
 
 

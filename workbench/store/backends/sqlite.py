@@ -71,6 +71,15 @@ def explain(exc: BaseException, path: str) -> str:
     return explain_sqlite(exc, path, _busy_timeout_ms() / 1000)  # type: ignore[arg-type]
 
 
+def is_lost(exc: BaseException) -> bool:
+    return False
+
+
+def unreachable(conn: sqlite3.Connection) -> bool:
+    """A file is never out of reach the way a server is (its faults are explained)."""
+    return False
+
+
 def explain_open(exc: BaseException, path: str) -> str:
     """As `explain`, for an error met while opening the file."""
     if "not a database" in str(exc) or "malformed" in str(exc):

@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, St
 from textual.worker import get_current_worker
 
 from ...store import Store
+from ...store.backends import is_postgres
 
 FORMATS = ("csv", "jsonl", "geojson")
 STATUSES = ("confirmed", "all", "proposed", "rejected")
@@ -70,7 +71,10 @@ class ExportScreen(ModalScreen[None]):
             yield Static(Text(f"{keys[0]} export · {keys[1]} close"), id="export-help")
 
     def _default_path(self, fmt: str) -> str:
-        folder = Path(self.app.db_path).resolve().parent
+        # Beside a database file; for a server (whose URL is no folder, and may hold a
+        # password) the current folder.
+        server = is_postgres(self.app.db_path)
+        folder = Path.cwd() if server else Path(self.app.db_path).resolve().parent
         return str(folder / f"workbench-export.{fmt}")
 
     def _choice(self, widget_id: str, options: tuple[str, ...]) -> str:
