@@ -79,9 +79,8 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def pg_cluster():
-    """One throwaway PostgreSQL server for the whole session (per xdist worker)."""
+def start_cluster():
+    """A throwaway PostgreSQL server of its own (skipped, or failed in CI, without one)."""
     from pg_server import Cluster, find_bin_dir
 
     try:
@@ -94,7 +93,13 @@ def pg_cluster():
             "no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin, "
             "WORKBENCH_PG_BIN or PATH; apt-get install postgresql-15"
         )
-    cluster = Cluster(bin_dir).start()
+    return Cluster(bin_dir).start()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL server for the whole session (per xdist worker)."""
+    cluster = start_cluster()
     yield cluster
     cluster.stop()
 

@@ -21,14 +21,9 @@ PASSWORD = "s3cret-pw"  # the test server trusts every connection: the password 
 
 @pytest.fixture(scope="module")
 def server():
-    from conftest import _unavailable
-    from pg_server import Cluster, find_bin_dir
+    from conftest import start_cluster
 
-    pytest.importorskip("psycopg")
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        _unavailable("no PostgreSQL server binaries (initdb, pg_ctl)")
-    cluster = Cluster(bin_dir).start()
+    cluster = start_cluster()
     yield cluster
     cluster.stop()
 

@@ -17,11 +17,15 @@ def no_user_keys(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+# Teams on several machines share a server: the team screens on both backends.
+pytestmark = pytest.mark.backends
+
+
 @pytest.fixture
-def team_db(tmp_path):
+def team_db(db_path):
     """Article 1 double-coded by ana and tester (the analyst driving the app); article 2
     assigned to ana alone; article 3 to nobody. Ana has coded her copy of article 1."""
-    path = str(tmp_path / "team.db")
+    path = db_path
     ids = build_db(path)
     a1, a2, _ = ids["articles"]
     with Store(path, analyst="lead") as lead:

@@ -32,8 +32,9 @@ def many_articles(path: str, n: int) -> None:
         )
 
 
-async def test_pages_filter_and_search(tmp_path):
-    path = str(tmp_path / "q.db")
+@pytest.mark.backends  # search, paging and the write path differ per backend
+async def test_pages_filter_and_search(db_path):
+    path = db_path
     many_articles(path, 250)
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -78,8 +79,9 @@ async def test_help_and_command_palette_list_actions(tmp_path):
         assert {"Confirm", "Reject", "Next article", "Undo", "Export dataset"} <= commands
 
 
-async def test_quit_waits_for_pending_writes(tmp_path):
-    path = str(tmp_path / "w.db")
+@pytest.mark.backends  # search, paging and the write path differ per backend
+async def test_quit_waits_for_pending_writes(db_path):
+    path = db_path
     ids = build_db(path)
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -92,8 +94,9 @@ async def test_quit_waits_for_pending_writes(tmp_path):
     assert statuses == ["confirmed"] * 3
 
 
-async def test_export_from_the_app_with_progress(tmp_path):
-    path = str(tmp_path / "x.db")
+@pytest.mark.backends  # search, paging and the write path differ per backend
+async def test_export_from_the_app_with_progress(db_path, tmp_path):
+    path = db_path
     ids = build_db(path)
     with Store(path, analyst="fixture") as store:
         from workbench.store.events import set_status

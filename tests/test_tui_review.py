@@ -1,4 +1,5 @@
-"""Pilot tests of the review screen: press the bound keys, assert on the database."""
+"""Pilot tests of the review screen: press the bound keys, assert on the database (a SQLite
+file and a PostgreSQL server: the analyst's whole flow on both)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from tui_support import build_db, event_row, make_app, open_review, press, scree
 
 from workbench.store import Store
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture(autouse=True)
 def no_user_keys(tmp_path, monkeypatch):
@@ -14,9 +17,8 @@ def no_user_keys(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "tui.db")
-    return path, build_db(path)
+def db(db_path):
+    return db_path, build_db(db_path)
 
 
 def rows(path: str, sql: str, params=()) -> list[dict]:
@@ -290,12 +292,11 @@ async def test_a_place_without_coordinates_is_flagged(db):
     """An event at a place the gazetteer did not know (no coordinates) says so; a placed
     one does not."""
     path, ids = db
-    with Store(path, analyst="fixture") as store:
+    with Store(path, analyst="fixture") as store, store.write():
         store.conn.execute(
             "UPDATE entities SET attrs = ? WHERE id = ?",
             ['{"latitude": 35.93, "longitude": 36.63}', ids["idlib"]],
         )
-        store.conn.commit()
     e1, e2, _, _ = ids["events"]
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
