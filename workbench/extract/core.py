@@ -23,8 +23,8 @@ from .assemble import find_candidates
 from .casualties import CasualtyFinder
 from .dates import find_dates
 from .doc import Doc
-from .finalize import finalize
-from .gazetteer import geo_attrs, not_a_place, resolve_place, with_coordinates
+from .finalize import country_names_pattern, finalize
+from .gazetteer import geo_attrs, not_a_place, resolve_place, warm_gazetteer, with_coordinates
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
@@ -130,6 +130,16 @@ def mentions(doc: Doc) -> None:
 
 STAGES = (tokenise, dictionary, names, dates, quantities, reference, layout, candidates,
           incidents, proposals, mentions)  # fmt: skip
+
+
+def warm(lex: Lexicon) -> None:
+    """Build now what the stages derive from the lexicon on first use (the casualty
+    patterns, the country-name pattern, the gazetteer's indexes): once per process and
+    lexicon, before the first article rather than inside it. The output is the same either
+    way; a worker calls this when it starts, so no article's time budget pays for it."""
+    _casualty_finder(lex)
+    country_names_pattern(lex)
+    warm_gazetteer(lex)
 
 
 def _parse_date(value: str) -> date | None:
@@ -275,10 +285,15 @@ def _date_anns(text: str, published: date | None, toks: Tokens) -> list[Ann]:
     return out
 
 
-def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
+def _casualty_finder(lex: Lexicon) -> CasualtyFinder:
     finder = lex.cache.get("casualties")
     if finder is None:
         finder = lex.cache["casualties"] = CasualtyFinder(lex)
+    return finder
+
+
+def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
+    finder = _casualty_finder(lex)
     out = []
     starts = toks.starts
     for hit in finder.find(text, toks):

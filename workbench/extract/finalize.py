@@ -214,7 +214,8 @@ def _crowd_actor(lex: Lexicon, sub: str, country: str | None) -> str | None:
     return None
 
 
-def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
+def country_names_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Any country name of the lexicon, as one pattern (built once per lexicon)."""
     rx = lex.cache.get("finalize-country-names")
     if rx is None:
         names = sorted(lex.country_names, key=len, reverse=True)
@@ -224,6 +225,11 @@ def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
         rx = lex.cache["finalize-country-names"] = re.compile(
             r"\b(?=[" + firsts + r"])(?:" + "|".join(map(re.escape, names)) + r")\b"
         )
+    return rx
+
+
+def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
+    rx = country_names_pattern(lex)
     found = {
         lex.country_names[m.group(0)]
         for m in rx.finditer(text, sent.start, sent.end)

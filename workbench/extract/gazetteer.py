@@ -79,6 +79,15 @@ def _country_keys() -> frozenset[str]:
     return frozenset(" ".join(base_tokens(n)) for n in names)
 
 
+def warm_gazetteer(lex: Lexicon) -> None:
+    """Open the gazetteer and build the indexes every place lookup uses (see core.warm)."""
+    gazetteer()
+    _hand_keys(lex)
+    _guards()
+    _country_keys()
+    from rapidfuzz import fuzz, process  # noqa: F401 (imported once, used by _fuzzy)
+
+
 def _hand_keys(lex: Lexicon) -> dict[str, list[PlaceEntry]]:
     index = lex.cache.get("place_keys")
     if index is None:

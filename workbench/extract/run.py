@@ -10,6 +10,7 @@ reads nor pickles article texts.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -21,7 +22,7 @@ from typing import Any
 from ..store import Store
 from ..store.backends import backend_for
 from ..store.changes import log_system
-from .core import extract
+from .core import extract, warm
 from .deadline import DEFAULT_SECONDS, ExtractionTimeout, Watchdog
 from .lexicon import Lexicon, cached_lexicon
 from .model import Extraction, Packed, pack
@@ -231,6 +232,7 @@ def _one(lex: Lexicon, row, watchdog: Watchdog) -> tuple[int, Extraction | str, 
 def _serial(
     store: Store, ids: list[int], lex: Lexicon, watchdog: Watchdog
 ) -> Iterator[tuple[int, Extraction | str, bool]]:
+    warm(lex)  # as a worker does: before the first article, outside its time budget
     for row in _rows(store, ids):
         yield _one(lex, row, watchdog)
 
@@ -238,6 +240,10 @@ def _serial(
 def _init(dirs: tuple[str, ...], learnt, path: str | None = None, limit: float = 0) -> None:
     global _worker_lex, _worker_conn, _worker_watchdog
     _worker_lex = cached_lexicon(dirs, learnt)
+    warm(_worker_lex)  # before the first article, outside its time budget
+    # What the worker keeps for its lifetime (modules, the lexicon, the indexes) leaves the
+    # garbage collector's generations: full collections stop traversing it again and again.
+    gc.freeze()
     _worker_watchdog = Watchdog(limit)
     # Workers read their articles themselves (WAL lets them read while the parent writes):
     # the parent then sends ids, not texts, and never reads or pickles an article. They open
