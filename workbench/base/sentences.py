@@ -11,6 +11,7 @@ Spans exclude surrounding space and the closing quote after the stop.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from .calendar import MONTH_ABBREVIATIONS
@@ -25,7 +26,7 @@ ABBREVIATIONS = frozenset(
     ]
 )  # fmt: skip
 _END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[#@]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_LETTERS = string.ascii_letters
 
 
 def lines(text: str) -> Iterator[tuple[int, int]]:
@@ -43,8 +44,11 @@ def line_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     cut = start
     for m in _END.finditer(line):
-        word = _LAST_WORD.search(line, max(0, m.start() - 12), m.start())
-        if word and (word.group().lower() in ABBREVIATIONS or len(word.group()) == 1):
+        # The letters right before the stop (at most 12): what `[A-Za-z]+$` finds there,
+        # without a regex search per stop.
+        before = line[max(0, m.start() - 12) : m.start()]
+        word = before[len(before.rstrip(_LETTERS)) :]
+        if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
             continue
         pieces.append((cut, start + m.start() + 1))
         cut = start + m.end()

@@ -29,13 +29,15 @@ def usable_date(d: Ann) -> bool:
     )
 
 
+# The lookahead (every phrase's possible first letters) fails most positions of a clause at
+# one character test instead of trying each phrase.
 _RELATIVE = re.compile(
-    r"(?P<same>meanwhile|at\s+the\s+same\s+time|(?:(?:a\s+few|several|two|three)\s+)?(?:hours|minutes|moments)"
+    r"(?=[aehlmost])(?:(?P<same>meanwhile|at\s+the\s+same\s+time|(?:(?:a\s+few|several|two|three)\s+)?(?:hours|minutes|moments)"
     r"\s+(?:later|afterwards|after|earlier|before)|shortly\s+(?:later|afterwards|after|before)"
     r"|(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|morning|afternoon|evening)"
     r"|(?:on\s+)?(?:the|that)\s+same\s+day)|(?P<next>(?:on\s+)?the\s+(?:next|following)"
     r"\s+day|a\s+day\s+later)|(?P<prev>a\s+day\s+(?:earlier|before)|(?:on\s+)?the\s+(?:day|night)"
-    r"\s+before|(?:on\s+)?the\s+previous\s+(?:day|night))",
+    r"\s+before|(?:on\s+)?the\s+previous\s+(?:day|night)))",
     re.I,
 )
 
