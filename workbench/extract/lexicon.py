@@ -98,6 +98,7 @@ class Lexicon:
         self.group_types = lexicon["groups"]["types"]
         self.quantities: dict[str, int] = lexicon["quantities"]
         self.defaults: dict[tuple[str, str], str] = {}  # (group, country) -> actor name
+        self._groups: dict[tuple[str, str | None], tuple[str, str, str]] = {}  # group_actor's
         self.forces_of: dict[str, str] = {}  # country -> its state forces actor
         self.country_place: dict[str, str] = {}  # country -> its country place entry
         self.trie = Trie()
@@ -256,6 +257,13 @@ class Lexicon:
 
     def group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:
         """(name, type, country) of the actor a generic word stands for in `country`."""
+        # Asked ~35 times per article for a handful of pairs; a built lexicon never changes.
+        found = self._groups.get((group, country))
+        if found is None:
+            found = self._groups[(group, country)] = self._group_actor(group, country)
+        return found
+
+    def _group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:
         if country and (group, country) in self.defaults:
             name = self.defaults[(group, country)]
             return name, self.actors[name].type, country
