@@ -306,7 +306,7 @@ def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[M
     out = []
     inside = within(skip)
     for a in anns:
-        if a.kind == "trigger" or inside(a.start, a.end):
+        if a.kind == "trigger" or (skip and inside(a.start, a.end)):
             continue
         value: dict[str, Any] | None = None
         if a.kind == "date":
