@@ -171,3 +171,27 @@ async def test_an_event_added_from_a_sentence_naming_no_place_is_in_the_articles
             await press(pilot, app, "ctrl+s")
     (event,) = rows(path, "SELECT * FROM events")
     assert (event["place_id"], event["geo_precision"]) == (syria, 3)
+
+
+async def test_find_moves_the_cursor_to_the_next_sentence_holding_the_text(db):
+    path, _ = db
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await press(pilot, app, "ctrl+f", *"chec")
+        assert under_cursor(app).startswith("Hours later")  # "checkpoint"
+        await press(pilot, app, "enter", "a")  # kept there; keys reach the screen again
+        form = app.screen
+        assert type(form).__name__ == "EditEventScreen"
+        assert form.query_one("#f-actor1").value == "Free Syrian Army"
+        await press(pilot, app, "escape", "escape")
+        assert type(app.screen).__name__ == "ReviewScreen"
+        # From the cursor on, then from the top: "Idlib" is next in the attack's sentence.
+        await press(pilot, app, "home", "ctrl+f", *"idlib")
+        assert under_cursor(app).startswith("Hours later")
+        await press(pilot, app, "escape")  # escape puts the cursor back
+        assert under_cursor(app) == "News from Idlib"
+        await press(pilot, app, "ctrl+f", *"zzz", "enter")  # nowhere: the cursor stays
+        assert under_cursor(app) == "News from Idlib"
+        await press(pilot, app, "right_curly_bracket")
+        assert under_cursor(app).startswith("Russian warplanes")

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher, Input, Static
 from textual.worker import get_current_worker
 
 from ...geo.raster import OTHER, SELECTED
@@ -125,6 +125,10 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             id="prev-act",
             show=False,
         ),  # fmt: skip
+        Binding(
+            "ctrl+f", "find_in_article", "Find in the article", id="find-in-article", show=False
+        ),  # fmt: skip
+        Binding("escape", "cancel_find", "Close find, cursor back", id="cancel-find", show=False),
         Binding("home", "cursor_to(0)", "First sentence", id="first-sentence", show=False),
         Binding("end", "cursor_to(-1)", "Last sentence", id="last-sentence", show=False),
         Binding(
@@ -166,6 +170,9 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         with Horizontal(id="review-body"):
             with Vertical(id="review-left"):
                 yield ArticleView(id="article")
+                find = Input(placeholder="find in the article", id="find", compact=True)
+                find.display, find.disabled = False, True  # find-in-article (review_cursor.py)
+                yield find
                 yield Legend(id="legend")
             with Vertical(id="review-right"):
                 yield Static(id="panel-tabs")
@@ -479,4 +486,6 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         self.query_one("#panel-tabs", Static).update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action in NEEDS_EVENT and self.current is None)
+        if action in NEEDS_EVENT and self.current is None:
+            return False
+        return super().check_action(action, parameters)
