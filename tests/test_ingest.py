@@ -191,6 +191,28 @@ def test_a_record_that_only_names_an_article_is_refused(store, tmp_path):
     assert "is not article text" in str(report.problems[0])
 
 
+def test_a_record_whose_text_is_not_a_string_says_what_it_is(store, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    good = "Gunmen attacked a checkpoint near Tal Rifaat, killing four soldiers."
+    lines = ['{"id": "n", "text": 42}', '{"id": "l", "body": ["a"]}', '{"id": "b", "text": true}',
+             '{"id": "cut", "text": "Government forces sh', json.dumps({"id": "ok", "text": good})]  # fmt: skip
+    feed.write_text("\n".join(lines) + "\n")
+    report = ingest_paths(store, [str(feed)])
+    problems = [str(p) for p in sorted(report.problems, key=lambda p: p.line or 0)]
+    assert problems[0].endswith("feed.jsonl:1: record 'text' is a number, not text"), problems
+    assert problems[1].endswith("feed.jsonl:2: record 'body' is a list, not text"), problems
+    assert problems[2].endswith("feed.jsonl:3: record 'text' is true (a boolean), not text")
+    assert "at at" not in problems[3] and "malformed JSON" in problems[3], problems[3]
+    assert len(problems) == 4 and len(report.added) == 1
+
+
+def test_a_record_over_the_size_limit_says_so_even_as_one_word(store, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "huge", "text": "' + "x" * (11 * 1024 * 1024) + '"}\n')
+    report = ingest_paths(store, [str(feed)])
+    assert "too large for one article (11.0 MB; limit 10 MB)" in str(report.problems[0])
+
+
 def test_a_mention_of_twitter_in_body_text_is_not_boilerplate():
     body = (
         "Government forces shelled the town on Monday, the ministry said on Twitter. Residents "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import os
 import queue
+import re
 import socket
 import subprocess
 import sys
@@ -138,3 +139,33 @@ async def test_a_random_token_is_printed_in_the_url_to_open(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+async def test_the_page_needs_no_network_and_the_log_never_shows_the_token(tmp_path):
+    proc, base = _start(tmp_path, TOKEN)
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            async with session.get(f"http://{base}/?token={TOKEN}") as response:
+                page = await response.text()
+            # textual-serve's page linked its font from fonts.googleapis.com: the served
+            # page names no other host, and the font it names is served here.
+            assert "googleapis" not in page and "gstatic" not in page
+            hosts = {h for h in re.findall(r"(?:https?|wss?)://([^/\"'\s]+)", page)}
+            assert hosts <= {base, "www.w3.org"}, hosts  # w3.org: the SVG namespace, no request
+            font = re.search(r'url\("([^"]+RobotoMono-VariableFont_wght\.ttf)"\)', page)
+            assert font, page[:600]
+            referer = {"Referer": f"http://{base}/?token={TOKEN}"}
+            async with session.get(font.group(1), headers=referer) as response:
+                assert response.status == 200 and len(await response.read()) > 10_000
+            async with session.get(f"http://{base}/?token=wrong") as response:
+                assert response.status == 401
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=30)
+    lines = out.splitlines()
+    # The one line meant to show it: the URL to open.
+    shown = [line for line in lines if "?token=" in line and "open http" in line]
+    assert len(shown) == 1 and TOKEN in shown[0]
+    rest = "".join("".join(line.split()) for line in lines if line not in shown)
+    assert "GET/?token=[token]" in rest and "GET/static/fonts/" in rest, out[-3000:]
+    assert TOKEN not in rest, out[-3000:]

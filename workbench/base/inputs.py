@@ -144,7 +144,9 @@ def parse_json(text: str | bytes) -> tuple[Any, list[str]]:
             text, parse_float=_finite, parse_constant=_constant, object_pairs_hook=pairs
         )
     except json.JSONDecodeError as exc:
-        raise JSONValueError(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+        # Some of json's messages end in "at" ("Invalid control character at").
+        message = exc.msg.removesuffix(" at")
+        raise JSONValueError(f"malformed JSON ({message} at column {exc.colno})") from None
     except RecursionError:
         raise JSONValueError("JSON nested too deeply") from None
     except JSONValueError:

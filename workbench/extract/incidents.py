@@ -35,8 +35,9 @@ ELABORATION_WINDOW = 4
 ANAPHORA_WINDOW = 8
 # A candidate is compared with the latest HORIZON incidents only: comparing it with all of
 # them made a long text quadratic (a 2 MB one spent minutes here). News articles join a
-# candidate at most a handful of incidents back (7 over 292 real and test articles).
-HORIZON = 64
+# candidate at most a handful of incidents back (5 over the 292 seed, test and devdata
+# articles; 64 here cost a 10 MB article a fifth of its time, bench/extract-size).
+HORIZON = 16
 # An incident takes at most MAX_PARTS candidates, then the next one opens another: each
 # comparison reads all of an incident's parts, so one incident absorbing a whole repetitive
 # text was quadratic. Real ones have at most 13.

@@ -60,19 +60,25 @@ def sha256(data: bytes) -> str:
 def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Problem:
     text_key = next((k for k in TEXT_KEYS if isinstance(data.get(k), str)), None)
     if text_key is None:
+        if wrong := next((k for k in TEXT_KEYS if data.get(k) is not None), None):
+            # {"text": 42}: say what is there, not that nothing is.
+            return Problem(str(path), f"record {wrong!r} is {_kind(data[wrong])}, not text",
+                           line)  # fmt: skip
         return Problem(str(path), "record has no text field (expected one of: "
                        f"{', '.join(TEXT_KEYS)})", line)  # fmt: skip
     text = data[text_key]
     if not text.strip():
         return Problem(str(path), "record text is empty", line)
+    # Size first: a 12 MB run of one word is too large, whatever else is wrong with it.
+    encoded = text.encode("utf-8", "surrogatepass")  # once: the hash needs it too
+    if len(encoded) > MAX_ARTICLE_BYTES:
+        return Problem(str(path), f"record text is too large for one article ({len(encoded) / 2**20:.1f} "
+                       f"MB; limit {MAX_ARTICLE_BYTES // 2**20} MB)", line)  # fmt: skip
     if len(text.split(None, MIN_WORDS)) < MIN_WORDS:  # counts no further than needed
         # {"article": "p01.txt", ...}: a field naming an article, not holding one (a gold
         # or annotation file lying beside the articles).
         return Problem(str(path), f"record {text_key!r} is not article text ({text.strip()[:40]!r})",
                        line)  # fmt: skip
-    encoded = text.encode("utf-8", "surrogatepass")
-    if len(encoded) > MAX_ARTICLE_BYTES:
-        return Problem(str(path), "record text is too large for one article", line)
     record_id = data.get("id")
     record_id = str(record_id) if record_id not in (None, "") else f"{path.name}:{line}"
     return Record(
@@ -87,6 +93,14 @@ def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Probl
         published=str(data.get("published") or ""),
         meta={k: v for k, v in data.items() if k not in KNOWN_KEYS and k != text_key},
     )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 def read_jsonl(path: Path, fh) -> Iterator[Record | Problem]:
@@ -109,7 +123,10 @@ def read_jsonl(path: Path, fh) -> Iterator[Record | Problem]:
 
 
 def _textless(problem: Problem) -> bool:
-    return "not article text" in problem.message or "has no text field" in problem.message
+    return any(
+        words in problem.message
+        for words in ("not article text", "has no text field", ", not text")
+    )
 
 
 def _jsonl_items(path: Path, fh) -> Iterator[Record | Problem]:
