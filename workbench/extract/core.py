@@ -15,6 +15,7 @@ import contextlib
 import gc
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -222,6 +223,11 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
     mask = bytearray(len(toks.text) + 1)
     for a in taken:
         _cover(mask, a.start, a.end)
+    # The countries the article speaks of (its places and forces): they break a tie between
+    # towns abroad that share a name ("Manchester" where the UK is named).
+    named = Counter(
+        c for a in taken if a.kind in ("place", "actor") and (c := _country_of(a)) and c != country
+    )
     for f in find_names(toks, lex.country_names):
         if mask.find(1, f.start, f.end) >= 0:
             continue
@@ -230,14 +236,17 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
         if f.kind == "place":
             if not_a_place(lex, f.name):
                 continue  # "in Kurdish", "Syrian forces": a people, not a place
-            known = resolve_place(lex, f.name, f.country or country, f.place_type)
+            known = resolve_place(lex, f.name, f.country or country, f.place_type, named)
             if isinstance(known, PlaceEntry):  # a hand-entered place under another spelling
                 out.append(Ann("place", i, j, f.start, f.end, known.name, f.rule, known,
                                country=known.country, confidence=f.confidence))  # fmt: skip
                 continue
+            # A province abroad ("from Alabama") is coded as one (geo precision 3).
+            kind = known.type if known is not None and known.kind != "P" else ""
             entry = PlaceEntry(
-                f.name, f.place_type or "town", country=f.country, origin="extracted", geo=known
-            )
+                f.name, kind or f.place_type or "town", country=f.country, origin="extracted",
+                geo=known,
+            )  # fmt: skip
             province = provinces.of(toks.text, f.start, f.end)
             if province is not None and f.place_type not in ("governorate", "region"):
                 # "Borno state's Damboa town", "Bama village in Borno": the new place lies
@@ -253,6 +262,12 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
                 Ann("actor", i, j, f.start, f.end, f.name, f.rule, actor, confidence=f.confidence)
             )
     return out
+
+
+def _country_of(a: Ann) -> str:
+    if a.kind == "place":
+        return a.place_entry.country
+    return a.country or (a.info.country if isinstance(a.info, ActorEntry) else "")
 
 
 _OWNER = re.compile(r"\s*['’]s\s+$")
@@ -397,7 +412,7 @@ def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityIn
         entry = lex.places.get(name) or (ann.place_entry if ann is not None else None)
         if entry is None:
             return EntityInfo("place", name, {}, (), "extracted")
-        entry = with_coordinates(entry)
+        entry = with_coordinates(entry, lex)
         attrs = {"type": entry.type, "admin1": entry.admin1, "country": entry.country,
                  "latitude": entry.lat, "longitude": entry.lon}  # fmt: skip
         if entry.geo is not None:

@@ -30,6 +30,7 @@ from ..base.actors import (
 )
 from ..base.codebook import event_type_of
 from .cues import is_verb
+from .gazetteer import with_coordinates
 from .incidents import Incident, kind_of
 from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
@@ -355,8 +356,11 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
     if entry.type == "governorate" and entry.capital in lex.places:
         ev.place, ev.geo_precision = entry.capital, 3
         rules.append("place-governorate-capital")
-    elif entry.type in ("country", "governorate"):
+    elif entry.type in ("country", "governorate") or with_coordinates(entry, lex).point_of:
+        # A place coded at its province's point, or a world region: ACLED geo precision 3.
         ev.place, ev.geo_precision = p.name, 3
+        if entry.point_of:
+            rules.append(f"place-at-{entry.point_of}-point")
     else:
         ev.place = p.name
         # "near X", "south of X", "on the outskirts of X": close to, not in, the place.

@@ -14,6 +14,7 @@ peoples, languages and news words (place_guards.toml) are never places.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -22,6 +23,7 @@ from ..base.keys import base_tokens
 from ..geo.gazetteer import GeoPlace, gazetteer
 from ..geo.placekey import place_key
 from .lexicon import Lexicon, PlaceEntry
+from .regions import world_region
 
 # "X province", "the countryside of X": the province, not its main town.
 PROVINCE_TYPES = frozenset(["province", "governorate", "countryside", "state", "region"])
@@ -123,18 +125,56 @@ def _keys(name: str) -> list[str]:
 
 
 def resolve_place(
-    lex: Lexicon, name: str, country: str | None, place_type: str = ""
+    lex: Lexicon,
+    name: str,
+    country: str | None,
+    place_type: str = "",
+    named: Mapping[str, int] | None = None,
 ) -> PlaceEntry | GeoPlace | None:
     """The place a name found by the rules means, or None when nothing fits: a hand-entered
-    `PlaceEntry`, or a GeoNames `GeoPlace`."""
+    `PlaceEntry`, or a GeoNames `GeoPlace`. `named`: how often the article names each other
+    country (its places and forces)."""
     memo = lex.cache.setdefault("resolved_places", {})
     token = (name, country, place_type in PROVINCE_TYPES)
     if token not in memo:
         memo[token] = _resolve(lex, name, country, place_type in PROVINCE_TYPES)
-    return memo[token]
+    found, abroad = memo[token]
+    if found is None and named:
+        return _named_abroad(abroad, named)
+    return found
+
+
+def _named_abroad(abroad: list[GeoPlace], named: Mapping[str, int]) -> GeoPlace | None:
+    """ "A pop concert in Manchester" in a report that speaks of the UK: of the towns abroad
+    by that name (a town, not only a city: "off Bodrum" where Turkey is named), the one in
+    the country the article names most, when it has one such town far bigger than its
+    others."""
+    there = [p for p in abroad if named.get(p.country) and p.population >= ABROAD_POPULATION]
+    # No such town: a province of that name ("from Alabama" where the US is named).
+    there = there or [p for p in abroad if named.get(p.country) and p.kind == "A1"]
+    if not there:
+        return None
+    most = max(named[p.country] for p in there)
+    best = [p for p in there if named[p.country] == most]
+    if len({p.country for p in best}) > 1:
+        return None  # two countries named equally often
+    if len(best) == 1 or best[0].population >= 10 * best[1].population:
+        return best[0]
+    return None
 
 
 def _resolve(
+    lex: Lexicon, name: str, country: str | None, province: bool
+) -> tuple[PlaceEntry | GeoPlace | None, list[GeoPlace]]:
+    """(the place, or None; when None, the towns abroad the name may mean)."""
+    place, abroad = _resolve_one(lex, name, country, province), []
+    if place is None and not province:
+        found = [p for k in _keys(name) for p in gazetteer().by_key(k) if p.kind in ("P", "A1")]
+        abroad = sorted((p for p in found if p.country != country), key=lambda p: -p.population)
+    return place, abroad
+
+
+def _resolve_one(
     lex: Lexicon, name: str, country: str | None, province: bool
 ) -> PlaceEntry | GeoPlace | None:
     keys = _keys(name)
@@ -144,6 +184,8 @@ def _resolve(
     mine = [e for e in hand if e.country == country]
     if mine:
         return mine[0]
+    if not hand and not province and (region := world_region(name)) is not None:
+        return region
     gaz = gazetteer()
     found = [p for k in keys for p in gaz.by_key(k)]
     # Provinces only for "X province"; a town otherwise (a country is matched earlier).
@@ -216,11 +258,14 @@ def geo_attrs(place: GeoPlace, attrs: dict) -> dict:
     return {k: v for k, v in found.items() if v not in ("", None) and attrs.get(k) in ("", None)}
 
 
-def with_coordinates(entry: PlaceEntry) -> PlaceEntry:
+def with_coordinates(entry: PlaceEntry, lex: Lexicon | None = None) -> PlaceEntry:
     """A hand-entered place without coordinates gets them from GeoNames: a country or
     province its centroid (ACLED geo precision 3), a town the point of its namesake in the
-    same country (and province, when known). The entry is completed in place, once."""
-    if entry.lat is not None or getattr(entry, "_looked_up", False) or not entry.name:
+    same country (and province, when known). A place GeoNames lacks (a village, a camp, an
+    area such as a valley) whose province is known gets the province's point, marked
+    `point_of = "province"`: ACLED codes an event it cannot place more closely at its
+    province, with geo precision 3. The entry is completed in place."""
+    if entry.lat is not None or not entry.name:
         return entry
     if entry.type == "country":
         kind, name = "C", entry.name
@@ -229,9 +274,31 @@ def with_coordinates(entry: PlaceEntry) -> PlaceEntry:
     else:
         kind, name = "P", entry.name
     found = _coordinates(kind, name, entry.country, entry.admin1)
+    if found is None and kind == "P" and entry.admin1 and entry.country:
+        found = _province_point(lex, entry.country, entry.admin1)
+        if found is not None:
+            entry.point_of = "province"
     if found is not None:
         entry.lat, entry.lon = found
     return entry
+
+
+def _province_point(lex: Lexicon | None, country: str, admin1: str) -> tuple[float, float] | None:
+    """The point of a province: the hand-entered one's (places.csv names provinces as the
+    analysts do, "North Darfur"), else GeoNames' centroid."""
+    if lex is not None:
+        index = lex.cache.get("province_points")
+        if index is None:
+            index = {
+                (e.country, place_key(e.admin1)): (e.lat, e.lon)
+                for e in lex.places.values()
+                if e.type == "governorate" and e.admin1 and e.lat is not None
+            }
+            lex.cache["province_points"] = index
+        point = index.get((country, place_key(admin1)))
+        if point is not None and point[1] is not None:
+            return point[0], point[1]
+    return _coordinates("A1", admin1, country, admin1)
 
 
 @lru_cache(maxsize=4096)

@@ -57,6 +57,10 @@ class PlaceEntry:
     # The GeoNames place a name found by pattern resolved to (extract/gazetteer.py): it gives
     # the entity its coordinates and province, never the rules a location they lacked.
     geo: GeoPlace | None = None
+    # What the coordinates stand for when they are not the place's own (ACLED geo precision
+    # 3): "province" (a place no gazetteer has, at its province's point), "region" (a world
+    # region or continent, at a point among its countries). See extract/gazetteer.py.
+    point_of: str = ""
 
 
 @dataclass(frozen=True, slots=True)

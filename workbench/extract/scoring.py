@@ -61,6 +61,9 @@ def features(
     n = max(1, len(text))
     start, flags, place = ev.start, main.trigger.flags, bool(ev.place)
     sentence = text[start : ev.end]
+    # A named village coded at its province's point (no gazetteer has it) is as precise a
+    # report as any town: only a province, country or region named as such is broad.
+    broad = ev.geo_precision == 3 and "place-at-province-point" not in ev.rules
     return (
         main.trigger.strength / 100,
         "generic" in flags,
@@ -71,8 +74,8 @@ def features(
         bool(ev.actor1) and not unidentified,
         unidentified,
         bool(ev.actor2),
-        place and ev.geo_precision != 3,
-        place and ev.geo_precision == 3,
+        place and not broad,
+        place and broad,
         bool(ev.fatalities),
         len(inc.cands) > 1,
         start < n / 5,
