@@ -228,3 +228,19 @@ def test_a_mention_of_twitter_in_body_text_is_not_boilerplate():
 def test_the_only_line_of_a_text_is_never_boilerplate():
     assert boilerplate_spans("Watch: troops shelled Qardaha on Wednesday") == []
     assert boilerplate_spans("Troops enter Afrin", title="Troops enter Afrin") == []
+
+
+def test_a_csv_line_over_the_limit_is_refused_without_reading_it_whole(monkeypatch, tmp_path):
+    # A 200 MB line was read whole (1.4 GB peak) before the csv module's field limit
+    # refused it; now no line longer than the limit is ever read (bench/hostile: memory).
+    from workbench.ingest import records
+
+    monkeypatch.setattr(records, "MAX_ARTICLE_BYTES", 500)
+    good = "Gunmen attacked a checkpoint near Tal Rifaat, killing four soldiers."
+    path = tmp_path / "rows.csv"
+    path.write_text(f'id,text\nr1,"{good}"\nr2,"{"word " * 1000}"\nr3,"{good}"\n')
+    with path.open("rb") as fh:
+        items = list(records.read_csv(path, fh))
+    assert isinstance(items[0], records.Record) and items[0].record_id == "r1"
+    assert len(items) == 2 and isinstance(items[1], records.Problem)
+    assert "rows.csv:3: line is too large for one article record" in str(items[1])

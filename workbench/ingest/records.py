@@ -174,7 +174,7 @@ def read_csv(path: Path, fh) -> Iterator[Record | Problem]:
     stream = io.TextIOWrapper(fh, encoding=codec, errors="surrogateescape", newline="")
     name = "UTF-8" if codec == "utf-8-sig" else codec.upper()
     csv.field_size_limit(MAX_ARTICLE_BYTES * 2)
-    reader = csv.DictReader(stream)
+    reader = csv.DictReader(_bounded(stream, MAX_ARTICLE_BYTES * 2))
     try:
         columns = [c.strip().lower() for c in reader.fieldnames or []]
         reader.fieldnames = columns
@@ -190,5 +190,26 @@ def read_csv(path: Path, fh) -> Iterator[Record | Problem]:
             yield _from_mapping(path, values, reader.line_num)
     except csv.Error as exc:
         yield Problem(str(path), f"malformed CSV ({exc})", reader.line_num)
+    except _LineTooLong:
+        yield Problem(str(path), "line is too large for one article record (over "
+                      f"{MAX_ARTICLE_BYTES * 2 // 2**20} MB); the rest of the file is not read",
+                      reader.line_num + 1)  # fmt: skip
     finally:
         stream.detach()  # the caller closes the file
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+def _bounded(stream: io.TextIOWrapper, limit: int) -> Iterator[str]:
+    """The stream's lines for the csv reader, none longer than `limit` characters: iterating
+    the stream itself read a 200 MB line whole before the reader's field limit refused it
+    (1.4 GB for a 200 MB file)."""
+    while True:
+        line = stream.readline(limit)
+        if not line:
+            return
+        if len(line) >= limit and not line.endswith(("\n", "\r")):
+            raise _LineTooLong
+        yield line
