@@ -312,3 +312,29 @@ async def test_unplaced_places_listed_and_placed_in_one_pass(db):
         assert json.loads(entity(path, ids["town"])["attrs"])["latitude"] == 35.65
         assert [r.name for r in screen.entity_rows] == ["Kafr Nabl"]
     assert json.loads(entity(path, placed)["attrs"])["latitude"] == 35.9
+
+
+@pytest.mark.parametrize(("key", "screen_type"), [("N", NamesScreen), ("D", DuplicatesScreen)])
+async def test_a_load_that_ends_after_its_screen_closed_is_dropped(db, key, screen_type):
+    # Under load the screen's load finished after escape had closed it: filling the removed
+    # widgets raised NoMatches in the worker and the app died (bench/hostile).
+    from tui_support import make_app
+
+    path, _ = db
+    app = make_app(path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press(key)
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, screen_type)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert screen not in app.screen_stack
+        late = (screen._fill, [], [], 0, {}) if screen_type is NamesScreen else (screen._fill, [])
+        done = asyncio.Event()
+        # As a worker would: from another thread, once the screen is gone.
+        await asyncio.to_thread(screen.deliver, lambda: (late[0](*late[1:]), done.set()))
+        await pilot.pause()
+        assert not done.is_set()  # dropped, not run on the removed widgets
+        assert app.is_running and app.return_code is None

@@ -78,7 +78,7 @@ class DuplicatesScreen(StoreScreen):
             # Candidates are computed in full, then paged: one pass over open events.
             pairs = duplicate_candidates(self.store)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill, pairs)
+            self.deliver(self._fill, pairs)
 
     def _fill(self, pairs: list) -> None:
         self.total = len(pairs)

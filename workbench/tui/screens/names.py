@@ -153,7 +153,7 @@ class NamesScreen(StoreScreen):
             ids = [m.entity_id for s in found for m in s.members]
             attrs = attributes_of(self.store, ids[: MAX_CLUSTER_ROWS + 50])
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill, found, page, total, attrs)
+            self.deliver(self._fill, found, page, total, attrs)
 
     def on_resize(self) -> None:
         # The name columns take the width the panes have (a resized window too).
@@ -295,7 +295,7 @@ class NamesScreen(StoreScreen):
             text.append(ex["text"], style="bold reverse")
             text.append(" " + ex["after"] + "…")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one("#examples", Static).update, text)
+            self.deliver(lambda: self.query_one("#examples", Static).update(text))
 
     # -- writes ---------------------------------------------------------------------------
 

@@ -4,12 +4,15 @@ The names and duplicates screens compute clusters and pairs in thread workers, w
 take a while: on their own `Store` (passed in, or opened from a path; WAL lets it read while
 the app writes), guarded by a lock so one worker uses it at a time, and closed when the
 screen goes away. Their changes go through the app's writer (`app.submit`), as every
-screen's do.
+screen's do. A worker hands what it read to the screen through `deliver`, which drops it
+when the screen has closed meanwhile (escape pressed while a slow load ran).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import Any
 
 from textual.screen import Screen
 
@@ -25,6 +28,16 @@ class StoreScreen(Screen):
         # One connection, used by one worker at a time. Not `self.lock`: that is Textual's
         # own (an asyncio lock that Widget.batch() takes).
         self.db_lock = threading.Lock()
+
+    def deliver(self, fn: Callable[..., object], *args: Any) -> None:
+        """From a worker thread: run `fn(*args)` on the UI thread if this screen is still
+        open. A load that finished after its screen was dismissed filled widgets already
+        removed (NoMatches, and the app died: bench/hostile under load)."""
+        self.app.call_from_thread(self._if_open, fn, *args)
+
+    def _if_open(self, fn: Callable[..., object], *args: Any) -> None:
+        if self in self.app.screen_stack:
+            fn(*args)
 
     def on_unmount(self) -> None:
         with self.db_lock:
