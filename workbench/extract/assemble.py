@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 from .places_split import coordinated_places
 from .placing import pick_place, place_rank
 from .text import Sentence, clause_of, comma_end, comma_start
+from .topics import PROTEST_TOPIC, hazard_list, protest_about
 
 CROWDS = type_names(CROWD_INTER)
 DISRUPTED = "Disrupted weapons use"
@@ -69,7 +70,7 @@ def find_candidates(
             if f.blocked(t, first_token(sent, t.start, starts), has_date, lead, end_tok):
                 dropped = True
                 continue
-            if not has_date and not casualties and _hazard_list(f, t):
+            if not has_date and not casualties and hazard_list(f, t):
                 dropped = True
                 continue
             ti = bisect.bisect_left(starts, t.start)
@@ -168,63 +169,6 @@ def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
 
 
 AMID = frozenset(("amid", "amidst"))
-PROTEST_TOPIC = frozenset(("over", "against", "condemn", "condemning", "denounce", "denouncing"))
-_PROTEST_ABOUT = re.compile(
-    r"\b(?:in\s+protest\s+(?:at|against|over)|to\s+protest|in\s+solidarity\s+with|over|against"
-    r"|to\s+(?:highlight|denounce|condemn|oppose|demand)|denouncing|condemning)\b",
-    re.I,
-)
-_LOCATIVE = frozenset(["in", "across", "at", "near", "outside", "through", "throughout", "around",
-                       "inside"])  # fmt: skip
-_CAMPAIGN = re.compile(
-    r"\b(?:offensive|attack|attacks|assault|operation|incursion|war|siege|bombing|shelling"
-    r"|invasion|occupation)\s+(?:in|on|against|of)\s+(?:the\s+)?\Z",
-    re.I,
-)
-
-
-def _protest_about(text: str, lo: int, at: int) -> bool:
-    """The place at `at` names what a protest is about ("in protest at the offensive on
-    Afrin", "over the shelling of Douma"), not where it is ("protests against the
-    government spread across Suwayda")."""
-    found = list(_PROTEST_ABOUT.finditer(text, lo, at))
-    if not found:
-        return False
-    about = found[-1]
-    gap = text[about.end() : at]
-    if _CAMPAIGN.search(gap):
-        return True
-    words = gap.lower().split()
-    return len(words) <= 6 and _LOCATIVE.isdisjoint(words)
-
-
-# "ran from snipers and shells", "laced with IEDs and suicide vehicles": a plural noun
-# listed beside another names the war's hazards, not an act.
-_LIST_BEFORE = re.compile(r"\b\w+s\s*(?:,|\band\b|\bor\b)\s*(?:\w+\s+)?\Z", re.I)
-_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)\s*(?:\w+\s+){0,2}?\w+s\b", re.I)
-_WORD = re.compile(r"\w+")
-
-
-def _hazard_list(f: Finder, t: Ann) -> bool:
-    """An undated plural noun trigger in a list of plural nouns after a word that makes it
-    the war's hazards ("from snipers and shells"), not an act ("carried out airstrikes and
-    artillery strikes")."""
-    last = f.keys[t.j - 1]
-    if not last.endswith("s") or last.endswith("ss") or is_verb(t):
-        return False
-    text = f.text
-    before = _LIST_BEFORE.search(text, max(0, t.start - 40), t.start)
-    if before is not None:
-        start = before.start()
-    elif _LIST_AFTER.match(text, t.end):
-        start = t.start
-    else:
-        return False
-    words = [w.lower() for w in _WORD.findall(text, max(0, start - 30), start)]
-    words = [w for w in words if w != "the"][-2:]
-    return not f.lex.hazard_intro.isdisjoint(words)
-
-
 _SUBORDINATE = re.compile(
     r",\s*(?:after|before|following|when)\b(?![^,]*,\s*(?:after|before|following|when)\b)", re.I
 )
@@ -494,8 +438,8 @@ def _candidate(
     if main.trigger.sub_event_type in PROTESTS:
         # "occupied the station in protest at the offensive on Afrin": what a protest is
         # about does not locate it.
-        here = [p for p in here if not _protest_about(f.text, clause[0], p.start)]
-        outside = [p for p in outside if not _protest_about(f.text, sent.start, p.start)]
+        here = [p for p in here if not protest_about(f.text, clause[0], p.start)]
+        outside = [p for p in outside if not protest_about(f.text, sent.start, p.start)]
     c.place = pick_place(here, main.start, f.text)
     # "In the countryside of Aleppo, clashes ..., and ... on the axis of Khan Tuman": a
     # town elsewhere in the sentence locates better than a province in the clause.
@@ -519,7 +463,7 @@ def _candidate(
         and not (
             main.trigger.sub_event_type in PROTESTS
             and carried.start >= sent.start
-            and _protest_about(f.text, sent.start, carried.start)
+            and protest_about(f.text, sent.start, carried.start)
         )
     ):
         # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
