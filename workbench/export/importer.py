@@ -34,7 +34,7 @@ from ..store import Store, Tx, change, now
 from ..store.entities import create_entity, find_entity
 from ..store.events import validate
 from ..store.ids import last_event_id
-from ..store.record import BY_NAME, EDITABLE, STATUSES
+from ..store.record import BY_NAME, DECISION, EDITABLE, STATUSES
 from ..store.record import FIELDS as RECORD
 from .import_articles import ArticleMatcher
 from .import_read import parse_jsonl, read_jsonl
@@ -43,6 +43,9 @@ __all__ = ["ImportReport", "import_events", "import_file", "parse_jsonl", "read_
 
 # The record fields an import takes: exactly the fields an analyst can edit.
 FIELDS = EDITABLE
+# Two events are the same when these fields are (or the same quote says so: `same_span`).
+SAME_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+               "fatalities")  # fmt: skip
 # The record's place attributes (admin1, country, coordinates): a new place takes them.
 PLACE_ATTRS = {f.name: str(f.attr) for f in RECORD if f.kind in ("place_text", "place_number")}
 
@@ -178,11 +181,8 @@ class Importer:
         sources = [self.source(s, line) for s in record.get("sources") or []]
         existing = self.same_span(sources, clean) or self.same_fields(clean)
         decision = {
+            **{name: record.get(name) for name in DECISION},
             "status": status,
-            "confirmed_by": record.get("confirmed_by"),
-            "confirmed_at": record.get("confirmed_at"),
-            "reviewed_by": record.get("reviewed_by"),
-            "reviewed_at": record.get("reviewed_at"),
             "edited": 0 if status == "proposed" else 1,
             "updated_at": now(),
         }
@@ -266,27 +266,22 @@ class Importer:
     def same_fields(self, clean: dict[str, Any]) -> int | None:
         if not (clean.get("event_date") or clean.get("actor1") or clean.get("location")):
             return None  # too little to call two events the same
-        ids = {}
-        for name, kind in (("actor1", "actor"), ("actor2", "actor"), ("location", "place")):
-            value = clean.get(name)
-            ids[name] = self.entity(kind, value, create=False) if value else None
-            if value and (ids[name] is None or ids[name] in self.created):
-                return None  # a name new here: no event here can have it but the import's
+        values = []
+        for name in SAME_FIELDS:
+            value, kind = clean.get(name), BY_NAME[name].kind
+            if kind in ("actor", "place"):
+                found = self.entity(kind, value, create=False) if value else None
+                if value and (found is None or found in self.created):
+                    return None  # a name new here: no event here can have it but the import's
+                value = found
+            elif kind == "choice":
+                value = value or ""
+            values.append(value)
         found = self.store.conn.execute(
-            "SELECT id FROM events WHERE status != 'merged' AND coder IS NULL "
-            "AND event_date IS NOT DISTINCT FROM ? AND event_type = ? AND sub_event_type = ? "
-            "AND actor1_id IS NOT DISTINCT FROM ? AND actor2_id IS NOT DISTINCT FROM ? "
-            "AND place_id IS NOT DISTINCT FROM ? AND fatalities IS NOT DISTINCT FROM ? "
-            "ORDER BY id",
-            [
-                clean.get("event_date"),
-                clean.get("event_type") or "",
-                clean.get("sub_event_type") or "",
-                ids["actor1"],
-                ids["actor2"],
-                ids["location"],
-                clean.get("fatalities"),
-            ],
+            "SELECT id FROM events WHERE status != 'merged' AND coder IS NULL AND "
+            + " AND ".join(f"{BY_NAME[n].source} IS NOT DISTINCT FROM ?" for n in SAME_FIELDS)
+            + " ORDER BY id",
+            values,
         )
         return next((i for (i,) in found if i not in self.claimed), None)
 

@@ -21,6 +21,7 @@ from ..store import Store, now
 from ..store.changes import Tx
 from ..store.entities import create_entity, find_entity
 from ..store.ids import claim_event_ids, last_event_id
+from ..store.record import FIELDS, Field
 from .core import entity_info
 from .crossref import CrossIndex
 from .lexicon import Lexicon
@@ -249,19 +250,24 @@ class Writer:
             return
         if not ev.standalone:
             return
-        assoc1 = [self.entity("actor", n, entities) for n in ev.assoc_actor_1]
-        assoc2 = [self.entity("actor", n, entities) for n in ev.assoc_actor_2]
         eid = self.next_id
         self.next_id += 1
-        self.event_rows.append([
-            eid, article_id, ev.event_date, ev.date_precision, ev.event_type, sub, a1, a2,
-            _ids_json(assoc1), _ids_json(assoc2), place, ev.geo_precision, ev.fatalities,
-            ev.fatalities_low, ev.fatalities_high, ev.notes, ev.confidence,
-            _incomplete(ev.incomplete), rules_json, stamp, stamp,
-        ])  # fmt: skip
+        record = [self._column(f, ev, entities) for f in PROPOSED]
+        self.event_rows.append(
+            [eid, article_id, *record, _incomplete(ev.incomplete), rules_json, stamp, stamp]
+        )
         self._source(eid, article_id, ev)
         self.index.add(eid, sub, *args, article_id)
         self.counts["events"] += 1
+
+    def _column(self, field: Field, ev: EventProposal, entities) -> Any:
+        """The events column of a record field, from the proposal (names as entity ids)."""
+        value = getattr(ev, PROPOSAL_MEMBER.get(field.name, field.name))
+        if field.kind in ("actor", "place"):
+            return self.entity(field.kind, value, entities)  # known already: no new entity
+        if field.kind == "actors":
+            return _ids_json([self.entity("actor", n, entities) for n in value])
+        return value
 
     def _source(self, eid: int, article_id: int, ev) -> None:
         self.source_rows.append((eid, article_id, ev.quote, ev.start, ev.end))
@@ -271,12 +277,14 @@ _MISSING = object()
 MENTION_COLS = [
     "article_id", "start", "end", "text", "kind", "entity_id", "value", "rule", "confidence"
 ]  # fmt: skip
-# A new proposal: status 'proposed' and origin 'extractor' are the columns' defaults.
+# A new proposal holds every field an analyst edits (store.record); status 'proposed' and
+# origin 'extractor' are the columns' defaults.
+PROPOSED = tuple(f for f in FIELDS if f.editable)
+# The proposal's member for a record field, where the names differ.
+PROPOSAL_MEMBER = {"location": "place"}
 EVENT_COLS = [
-    "id", "article_id", "event_date", "date_precision", "event_type", "sub_event_type",
-    "actor1_id", "actor2_id", "assoc_actor_1", "assoc_actor_2", "place_id", "geo_precision",
-    "fatalities", "fatalities_low", "fatalities_high", "notes", "confidence", "incomplete",
-    "rules", "created_at", "updated_at",
+    "id", "article_id", *(f.source for f in PROPOSED), "incomplete", "rules", "created_at",
+    "updated_at",
 ]  # fmt: skip
 SOURCE_COLS = ["event_id", "article_id", "quote", "start", "end"]
 KEPT_COLS = ("id", "sub", "date", "actor1", "start", "end")

@@ -24,6 +24,7 @@ from .record import (
     EDITABLE,
     GEO_PRECISIONS,
     LIST_FIELDS,
+    MERGE_FILLED,
     NAME_FIELDS,
     PRECISIONS,
     STATUSES,
@@ -349,15 +350,7 @@ def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, 
                 raise StoreError(
                     f"event {other_id} was already merged into event {other['merged_into']}"
                 )
-            for col in (
-                "event_date",
-                "actor1_id",
-                "actor2_id",
-                "place_id",
-                "sub_event_type",
-                "event_type",
-                "geo_precision",
-            ):
+            for col in MERGE_FILLED:
                 if not keep[col] and not fill.get(col) and other[col]:
                     fill[col] = other[col]
             if other["fatalities"] is not None:

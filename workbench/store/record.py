@@ -62,6 +62,9 @@ class Field:
     attr: str | None = None  # place_text / place_number: the place entity's attribute
     choices: str | None = None  # choice fields: "status", "precision", "event type" ...
     short: str | None = None  # the review panel's label; None: not shown there
+    # Merging events: the kept event takes the first merged one's value when it has none.
+    # (Fatalities merge by their own rule, store.events.merge_events.)
+    fill_on_merge: bool = False
 
     @property
     def source(self) -> str:
@@ -99,25 +102,27 @@ FIELDS: tuple[Field, ...] = (
           "or rejected by an analyst.", choices="status"),
     Field("event_date", "date", "Date", "Date of the event, ISO YYYY-MM-DD (the first day of "
           "the week or month when the precision is coarser).", acled="event_date",
-          editable=True, short="date"),
+          editable=True, short="date", fill_on_merge=True),
     Field("date_precision", "choice", "Precision", "day, week or month (ACLED time_precision "
           "1, 2, 3), or unknown.", editable=True, choices="precision", short="precision"),
     Field("event_type", "choice", "Event type", "ACLED event type (from the codebook).",
-          acled="event_type", editable=True, choices="event type", short="type"),
+          acled="event_type", editable=True, choices="event type", short="type",
+          fill_on_merge=True),
     Field("sub_event_type", "choice", "Sub-event type", "ACLED sub-event type (from the "
           "codebook).", acled="sub_event_type", editable=True, choices="sub-event type",
-          short="sub-type"),
+          short="sub-type", fill_on_merge=True),
     Field("actor1", "actor", "Actor 1", "Canonical name of the first actor (ACLED: no "
           "direction implied).", acled="actor1", editable=True, column="actor1_id",
-          short="actor 1"),
+          short="actor 1", fill_on_merge=True),
     Field("assoc_actor_1", "actors", "Assoc. actors 1", "Actors associated with actor1 (JSON "
           "list of names).", acled="assoc_actor_1", editable=True, short="assoc. 1"),
     Field("actor2", "actor", "Actor 2", "Canonical name of the second actor, empty when there "
-          "is none.", acled="actor2", editable=True, column="actor2_id", short="actor 2"),
+          "is none.", acled="actor2", editable=True, column="actor2_id", short="actor 2",
+          fill_on_merge=True),
     Field("assoc_actor_2", "actors", "Assoc. actors 2", "Actors associated with actor2 (JSON "
           "list of names).", acled="assoc_actor_2", editable=True, short="assoc. 2"),
     Field("location", "place", "Location", "Canonical name of the place.", acled="location",
-          editable=True, short="location"),
+          editable=True, short="location", fill_on_merge=True),
     Field("admin1", "place_text", "Admin 1", "First-level administrative region of the place.",
           acled="admin1", attr="admin1"),
     Field("country", "place_text", "Country", "Country of the place.", acled="country",
@@ -128,7 +133,7 @@ FIELDS: tuple[Field, ...] = (
           acled="longitude", attr="longitude"),
     Field("geo_precision", "int", "Geo precision", "ACLED spatial precision: 1 exact place, 2 "
           "near it, 3 only the region.", acled="geo_precision", editable=True,
-          choices="geo precision", short="geo prec"),
+          choices="geo precision", short="geo prec", fill_on_merge=True),
     Field("fatalities", "int", "Fatalities", "Reported fatalities, the most conservative "
           "figure (ACLED convention).", acled="fatalities", editable=True, short="killed"),
     Field("fatalities_low", "int", "Fatalities low", "Lowest figure reported when sources "
@@ -161,6 +166,10 @@ SOURCES_HELP = (
 RECORD_FIELDS = (*(f.name for f in FIELDS), "sources")
 
 EDITABLE = tuple(f.name for f in FIELDS if f.editable)
+# The events columns a merge fills in the kept event from the merged ones.
+MERGE_FILLED = tuple(f.source for f in FIELDS if f.fill_on_merge)
+# An analyst's decision on an event, carried with it by an export and taken by an import.
+DECISION = tuple(f.name for f in FIELDS if f.name == "status" or f.kind in ("analyst", "time"))
 # The events columns that hold entity ids: one each, and JSON lists of them.
 ENTITY_COLUMNS = tuple(dict.fromkeys(f.source for f in FIELDS if f.kind in ("actor", "place")))
 ENTITY_LIST_COLUMNS = tuple(f.source for f in FIELDS if f.kind == "actors")
