@@ -25,6 +25,8 @@ from .cells import joined, number_cell, span, text_cell
 from .jsonl import compile_methods
 from .records import EVENT_COLUMNS, EntityCache, Row, Source
 
+# ACLED's own columns in ACLED's order: the format's fact, not our record's (15 of them
+# hold record fields, matched by `Field.acled`; the others are derived below or empty).
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",

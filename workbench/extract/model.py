@@ -42,6 +42,10 @@ class Mention:
 
 @dataclass(slots=True)
 class EventProposal:
+    """What the extractor proposes: the record's fields it fills (store.record; typed here for
+    the rules that set them, `place` holding the location), and its own (spans, the quote,
+    rules). persist.PROPOSED writes the members that are record fields."""
+
     sub_event_type: str
     event_type: str
     event_date: str | None = None

@@ -25,7 +25,7 @@ from ..store.record import FIELDS, Field
 from .core import entity_info
 from .crossref import CrossIndex
 from .lexicon import Lexicon
-from .model import EntityInfo, EventProposal, Extraction, Packed, pack
+from .model import EVENT_FIELDS, EntityInfo, EventProposal, Extraction, Packed, pack
 
 
 class Writer:
@@ -277,11 +277,14 @@ _MISSING = object()
 MENTION_COLS = [
     "article_id", "start", "end", "text", "kind", "entity_id", "value", "rule", "confidence"
 ]  # fmt: skip
-# A new proposal holds every field an analyst edits (store.record); status 'proposed' and
-# origin 'extractor' are the columns' defaults.
-PROPOSED = tuple(f for f in FIELDS if f.editable)
 # The proposal's member for a record field, where the names differ.
 PROPOSAL_MEMBER = {"location": "place"}
+# A new proposal holds the fields an analyst edits (store.record) that the extractor
+# proposes (a field it knows nothing of keeps its column's default, as do status
+# 'proposed' and origin 'extractor').
+PROPOSED = tuple(
+    f for f in FIELDS if f.editable and PROPOSAL_MEMBER.get(f.name, f.name) in EVENT_FIELDS
+)
 EVENT_COLS = [
     "id", "article_id", *(f.source for f in PROPOSED), "incomplete", "rules", "created_at",
     "updated_at",

@@ -11,6 +11,12 @@ the ACLED column of the same meaning and whether analysts edit it. From this lis
 - the edit form (`label`, `choices`, `editable`) and the review panel (`short`);
 - the store's coercion of edited values (`store.events.validate`, by kind).
 
+Lists elsewhere that share field names are other facts: ACLED's column order
+(`export/csv.ACLED_COLUMNS`), the fields that make two imported events the same
+(`export/importer.SAME_FIELDS`). The extractor's `EventProposal` spells out, typed, the
+fields it proposes; what it writes follows this list (`extract/persist.PROPOSED`).
+`bench/record-fields` finds every list of the record.
+
 Adding a field: one `Field` here, plus a migration that adds its `events` column and ends
 with `create_flat_view(db)`; `tests/test_record.py` follows a field into every format.
 """
