@@ -81,7 +81,7 @@ GEO_NOUNS = frozenset(
      "southwest", "northern", "southern", "eastern", "western", "central", "province",
      "region", "border", "countryside", "coast", "oblast", "governorate", "city", "town"]
 )  # fmt: skip
-HEAD_GROUPS = frozenset(["unidentified", "rebels"])
+HEAD_GROUPS = frozenset(["unidentified", "rebels", "troops"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 
 

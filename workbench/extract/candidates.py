@@ -101,6 +101,10 @@ COMPOUND_TAILS = frozenset(
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
 SELF_PRONOUNS = frozenset(["it", "they", "we"])
+# Inside a quotation, the speaker's own side: '"Our air defences shot down two drones," the
+# ministry said'.
+FIRST_PERSON = frozenset(["we", "our"])
+_QUOTE_MARKS = '"“”'
 # Not "at" ("killed at least 11") nor "as" ("killed as many as").
 REDUCED_NEXT = frozenset(["on", "in", "during", "near", "when", "while", "after", "earlier",
                           "last", "yesterday", "outside", "inside"])  # fmt: skip
@@ -272,6 +276,8 @@ class Finder(Cues, Sides):
             if key in CLAIMS:
                 k -= 1  # "the Houthis claimed a drone attack": the claimant is the agent
                 continue
+            if key in FIRST_PERSON and (speaker := self.quoted_speaker(k)):
+                return speaker
             if key in SELF_PRONOUNS:
                 # "Hezbollah said it fired"; else "... the rebels. They shelled": the armed
                 # actor named last before the pronoun.
@@ -282,7 +288,11 @@ class Finder(Cues, Sides):
             if (p := self._name_tail(k, first_tok)) is not None:
                 k = p  # "the Joint Forces of the Darfur armed movements repelled"
                 continue
-            return []
+            # '"Our air defence units shot down ...," the ministry said': the speaker.
+            mine = [
+                x for x in range(k - 1, max(first_tok, k - 4) - 1, -1) if keys[x] in FIRST_PERSON
+            ]
+            return self.quoted_speaker(mine[0]) if mine else []
         if own and k < first_tok:
             return self.antecedent(first_tok)  # "... Tehran, and its drones struck"
         if (
@@ -415,6 +425,27 @@ class Finder(Cues, Sides):
             a = self.ann_at(x)
             if a is not None:
                 return [a] if a.kind == "actor" and not a.role else []
+        return []
+
+    def quoted_speaker(self, k: int) -> list[Ann]:
+        """The named speaker of the quotation holding token k, attributed right after it
+        ('..., the Russian defence ministry said') or right before it ('the ministry said:
+        "We ..."'); none when the quote is unattributed or its speaker unnamed ("he said")."""
+        text, starts = self.text, self.starts
+        head = self._sentence_start(k)
+        if not _quoted(text[max(0, starts[head] - 2) : starts[k]]):  # the opening mark too
+            return []
+        close = min((p for m in _QUOTE_MARKS if (p := text.find(m, starts[k])) >= 0), default=-1)
+        after = bisect.bisect_left(starts, close + 1) if close >= 0 else len(starts)
+        opened = max(text.rfind(m, 0, starts[k]) for m in _QUOTE_MARKS)
+        before = bisect.bisect_left(starts, opened)
+        for lo, hi in ((after, min(after + 8, len(starts))), (max(0, before - 8), before)):
+            if not any(self.keys[x] in self.lex.reporting for x in range(lo, hi)):
+                continue
+            for x in range(lo, hi):
+                a = self.ann_at(x)
+                if a is not None and a.kind == "actor" and not a.role:
+                    return [a]
         return []
 
     def antecedent(self, k: int) -> list[Ann]:

@@ -114,6 +114,9 @@ class Cues(Reading):
         other = self.lex.senses.get(tuple(keys[t.i : t.j]))
         if other is not None and t.j < len(keys) and keys[t.j] in other:
             return "cue-sense"  # "a battle tank", "which demonstrated her courage"
+        before = self.lex.senses_before.get(tuple(keys[t.i : t.j]))
+        if before and any(tuple(keys[max(0, t.i - n) : t.i]) in before for n in (1, 2, 3)):
+            return "cue-sense"  # "resigned in protest": a motive, not a protest held
         if not has_date and self._ongoing(t, first_tok):
             return "cue-ongoing"
         if t.i and keys[t.i - 1] in ("while", "whilst") and keys[t.j - 1].endswith("ing"):

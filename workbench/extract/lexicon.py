@@ -216,6 +216,10 @@ class Lexicon:
         }
         self.government_verbs = frozenset(self.words["grammar"]["government_verbs"])
         self.senses = {key_of(k): frozenset(v) for k, v in self.words.get("senses", {}).items()}
+        self.senses_before = {
+            key_of(k): frozenset(tuple(p.split()) for p in v)
+            for k, v in self.words.get("senses_before", {}).items()
+        }
         self.bridge = frozenset(self.words["grammar"]["bridge"])
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
