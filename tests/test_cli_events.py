@@ -53,3 +53,24 @@ def test_add_update_confirm_merge_undo(seeded):
     assert s.row("events", 2)["status"] == "proposed"
     missing = run(db, "events", "confirm", "999")
     assert missing.exit_code == 1 and "no event with id 999" in missing.output
+
+
+def test_event_date_takes_what_the_edit_form_takes(seeded):
+    """`YYYY-MM` is a month-precision date in the CLI as in the TUI's edit form (one
+    reader, tui/date_input.read_date); what is no date is refused with the form's message."""
+    db = seeded.path
+    r = run(db, "events", "add", "--article", "1", "--set", "event_date=2018-02",
+            "--set", "sub_event_type=Armed clash")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    s = Store(db)
+    event_id = s.scalar("SELECT max(id) FROM events")
+    row = s.row("events", event_id)
+    assert (row["event_date"], row["date_precision"]) == ("2018-02-01", "month")
+    r = run(db, "events", "update", str(event_id), "--set", "event_date=2018-03-04")
+    assert r.exit_code == 0, r.output
+    row = s.row("events", event_id)
+    assert (row["event_date"], row["date_precision"]) == ("2018-03-04", "month")  # kept
+    r = run(db, "events", "update", str(event_id), "--set", "event_date=2018-13")
+    assert r.exit_code != 0 and "2018-13" in r.output and "Traceback" not in r.output, r.output
+    r = run(db, "events", "update", str(event_id), "--set", "event_date=someday")
+    assert r.exit_code != 0 and "'someday' is not a date; write YYYY-MM-DD" in r.output

@@ -112,3 +112,16 @@ def test_rank_orders_proposals_by_the_models_belief_they_are_events(seeded, db_p
     assert order.index(likely) < order.index(doubtful)
     doubted = _run(db_path, "model", "rank", "--doubted").output.splitlines()[1:]
     assert [int(line.split("\t")[1]) for line in doubted] == [doubtful]
+
+
+def test_train_says_whose_figures_it_wrote(seeded, db_path):
+    """Before the model can tell events from non-events, the queue's odds are the
+    extractor's confidence, and `model train` says so rather than "P(real event)"."""
+    with Store(db_path) as store:
+        add_event(store, 1, {"sub_event_type": "Arrests"}, quote="police detained the activist",
+                  status="confirmed")  # fmt: skip
+    out = _run(db_path, "model", "train").output
+    assert "with the extractor's confidence" in out and "P(real event)" not in out, out
+    _decide(db_path)
+    out = _run(db_path, "model", "train").output
+    assert "P(real event) for the queue's order" in out, out

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from ..store.queries import ARTICLE_STATUSES, EVENT_STATUSES, ArticleQuery, article_rows, progress
+from ..store.history import action_count
+from ..store.queries import (
+    ARTICLE_STATUSES,
+    EVENT_STATUSES,
+    ArticleQuery,
+    article_rows,
+    mention_count,
+    progress,
+)
 from . import main
 from .common import echo_json_lines, echo_table, pass_store
 
@@ -52,21 +60,13 @@ def stats(store) -> None:
     totals = progress(store)  # coders' blind copies are working copies, not the dataset
     rows = [("articles", totals.articles), ("articles done", totals.articles_done)]
     rows += [(f"events {status}", totals.events[status]) for status in EVENT_STATUSES]
+    from ..resolve.catalog import count_entities  # here: `resolve` loads rapidfuzz
+
     rows += [
-        (
-            "actors",
-            store.scalar(
-                "SELECT count(*) FROM entities WHERE kind='actor' AND merged_into IS NULL"
-            ),
-        ),
-        (
-            "places",
-            store.scalar(
-                "SELECT count(*) FROM entities WHERE kind='place' AND merged_into IS NULL"
-            ),
-        ),
-        ("mentions", store.scalar("SELECT count(*) FROM mentions")),
-        ("actions logged", store.scalar("SELECT count(*) FROM actions")),
+        ("actors", count_entities(store, "actor")),
+        ("places", count_entities(store, "place")),
+        ("mentions", mention_count(store)),
+        ("actions logged", action_count(store)),
     ]
     for name, value in rows:
         click.echo(f"{name:<18}{value}")

@@ -6,8 +6,9 @@ import click
 
 from ..export import iter_records
 from ..store import ConflictError, StoreError
-from ..store.checks import broken, load_rules
+from ..store.checks import broken, confirmed_count, load_rules
 from ..store.events import add_event, merge_events, set_status, update_event
+from ..store.queries import article_published, article_text, source_count
 from ..store.record import EDITABLE
 from . import main
 from .common import echo_json_lines, echo_table, pass_store
@@ -110,20 +111,17 @@ def _parse_sets(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _date_phrase(values: dict[str, str], store, article_id: int | None) -> None:
-    """Let event_date take the phrases the extractor reads ("Feb. 3", "last Tuesday")."""
+    """Let event_date take what the edit form takes: YYYY-MM as a month, a day of the
+    month, the phrases the extractor reads ("Feb. 3", "last Tuesday")."""
     raw = values.get("event_date")
     if not raw or len(raw) == 10 and raw[4] == "-":
-        return
-    from ..extract.dates import resolve_date_phrase  # here: only when a phrase is given
+        return  # an ISO date (or none): checked as it is, like every field
+    from ..tui.date_input import read_date  # here: only when something else is given
 
-    published = (
-        store.scalar("SELECT published FROM articles WHERE id = ?", [article_id])
-        if article_id
-        else None
-    )
-    resolved = resolve_date_phrase(raw, published)
-    if resolved:
-        values["event_date"], precision = resolved
+    published = article_published(store, article_id) if article_id else None
+    iso, precision = read_date(raw, published)
+    values["event_date"] = iso or ""
+    if precision:
         values.setdefault("date_precision", precision)
 
 
@@ -171,7 +169,7 @@ def add(store, article_id: int | None, quote: str, sets: tuple[str, ...], confir
     values = _parse_sets(sets)
     start = end = None
     if article_id is not None and quote:
-        text = store.scalar("SELECT text FROM articles WHERE id = ?", [article_id]) or ""
+        text = article_text(store, article_id)
         found = text.find(quote)
         if found >= 0:
             start, end = found, found + len(quote)
@@ -243,7 +241,7 @@ def merge(store, event_ids: tuple[int, ...], keep: int | None) -> None:
         merge_events(store, keep, [e for e in event_ids if e != keep])
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    n = store.scalar("SELECT count(*) FROM event_sources WHERE event_id = ?", [keep])
+    n = source_count(store, keep)
     click.echo(f"merged {len(event_ids) - 1} event(s) into event {keep} ({n} source(s))")
 
 
@@ -267,7 +265,7 @@ def check(store) -> None:
         raise click.ClickException(str(exc)) from exc
     for event_id, problems in found:
         click.echo(f"event {event_id}: {'; '.join(problems)}")
-    total = store.scalar("SELECT count(*) FROM events WHERE status = 'confirmed'")
+    total = confirmed_count(store)
     click.echo(
         f"{len(found)} of {total} confirmed event(s) break a rule ({rules.source})",
         err=bool(found),

@@ -89,6 +89,7 @@ def train_cmd(store) -> None:
       workbench model train
     """
     from ..learn.engine import retrain, score_events
+    from ..store.models import MIN_EVENTNESS_NOTE
 
     engine = _engine(store)
     model = retrain(store, engine)
@@ -102,7 +103,13 @@ def train_cmd(store) -> None:
     scored = 0
     while done := score_events(store, engine, 1000):  # the queue's order (workbench open, o)
         scored += done
-    if scored:
+    if scored and (model.eventness is None or not engine.model_id):
+        # score_events wrote the extractor's confidence, not the model's figure.
+        click.echo(
+            f"scored {scored} event(s) with the extractor's confidence for the queue's order "
+            f"and filter, until {MIN_EVENTNESS_NOTE}"
+        )
+    elif scored:
         click.echo(f"scored {scored} event(s): P(real event) for the queue's order and filter")
 
 

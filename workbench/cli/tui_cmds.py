@@ -16,6 +16,8 @@ import click
 
 from ..store import Store, StoreError
 from ..store.backends import describe, is_postgres
+from ..store.history import action_count
+from ..store.queries import article_files, progress
 from . import main
 from .common import db_options
 
@@ -85,7 +87,7 @@ def _is_demo_db(path: Path, seed_names: set[str]) -> bool:
     """True when the file holds nothing but seed articles (safe to rebuild)."""
     try:
         with Store(str(path)) as store:
-            files = {r["file"] for r in store.query("SELECT DISTINCT file FROM articles")}
+            files = article_files(store)
     except StoreError:
         return False
     return files <= seed_names
@@ -136,7 +138,7 @@ def demo_cmd(preset, keymap_file, no_animations, no_open, fresh) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     with Store(str(path), analyst=analyst) as store:
         report = ingest_seeds(store)
-        events = store.scalar("SELECT COUNT(*) FROM events")
+        events = progress(store).proposed
     click.echo(f"{path}: {len(report.added)} articles, {events} proposed events", err=True)
     if not no_open:
         run_app(str(path), analyst, preset, keymap_file, no_animations)
@@ -144,9 +146,7 @@ def demo_cmd(preset, keymap_file, no_animations, no_open, fresh) -> None:
 
 def _analyst_actions(path: Path) -> int:
     with Store(str(path)) as store:
-        return store.scalar(
-            "SELECT count(*) FROM actions WHERE undoable = 1 OR action IN ('undo', 'redo')"
-        )
+        return action_count(store, by_analysts=True)
 
 
 @main.command("serve")

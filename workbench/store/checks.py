@@ -164,11 +164,20 @@ def check_confirmable(store: Store, row: dict[str, Any]) -> None:
         raise CheckError(f"event {row['id']} cannot be confirmed: {'; '.join(found)}")
 
 
+# The events the rules hold for (every copy: a coder's confirmed copy too).
+_CONFIRMED = "FROM events WHERE status = 'confirmed'"
+
+
+def confirmed_count(store: Store) -> int:
+    """How many events `broken` checks."""
+    return int(store.scalar(f"SELECT count(*) {_CONFIRMED}") or 0)
+
+
 def broken(store: Store) -> list[tuple[int, list[str]]]:
     """Every confirmed event that breaks a rule now, with its problems."""
     rules = load_rules(store)
     out = []
-    for row in store.query("SELECT * FROM events WHERE status = 'confirmed' ORDER BY id"):
+    for row in store.query(f"SELECT * {_CONFIRMED} ORDER BY id"):
         found = problems(store, row, rules)
         if found:
             out.append((row["id"], found))

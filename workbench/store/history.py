@@ -107,3 +107,10 @@ def log(store: Store, limit: int = 50, target: str | None = None) -> list[dict[s
             [target, limit],
         )
     return store.query("SELECT * FROM actions ORDER BY id DESC LIMIT ?", [limit])
+
+
+def action_count(store: Store, *, by_analysts: bool = False) -> int:
+    """Logged actions; `by_analysts`: only the analysts' own (undoable ones, undo and redo),
+    not what the workbench logged for itself."""
+    where = " WHERE undoable = 1 OR action IN ('undo', 'redo')" if by_analysts else ""
+    return int(store.scalar(f"SELECT count(*) FROM actions{where}") or 0)

@@ -188,3 +188,28 @@ def progress(store: Store) -> Progress:
         failed=pending.get(1, 0),
         events={s: counts.get(s, 0) for s in EVENT_STATUSES},
     )
+
+
+def article_published(store: Store, article_id: int) -> str | None:
+    """The article's publication date (what date phrases are resolved against)."""
+    found = store.scalar("SELECT published FROM articles WHERE id = ?", [article_id])
+    return None if found is None else str(found)
+
+
+def article_text(store: Store, article_id: int) -> str:
+    return str(store.scalar("SELECT text FROM articles WHERE id = ?", [article_id]) or "")
+
+
+def article_files(store: Store) -> set[str]:
+    """The file (or record) names of every article."""
+    return {str(r[0]) for r in store.conn.execute("SELECT DISTINCT file FROM articles")}
+
+
+def source_count(store: Store, event_id: int) -> int:
+    """How many sources (article quotes) an event has."""
+    sql = "SELECT count(*) FROM event_sources WHERE event_id = ?"
+    return int(store.scalar(sql, [event_id]) or 0)
+
+
+def mention_count(store: Store) -> int:
+    return int(store.scalar("SELECT count(*) FROM mentions") or 0)

@@ -24,15 +24,16 @@ def read_date(text: str, published: str | None = None) -> tuple[str | None, str 
     text = (text or "").strip()
     if not text:
         return None, None
-    if _ISO.match(text):
-        date.fromisoformat(text)  # raises ValueError for 2018-02-30
-        return text, None
+    month = _MONTH.match(text)
+    if _ISO.match(text) or month:
+        iso = f"{text}-01" if month else text
+        try:
+            date.fromisoformat(iso)
+        except ValueError:  # 2018-02-30, 2018-13
+            raise ValueError(f"event_date: {text!r} is not a real date") from None
+        return iso, "month" if month else None
     if _DAY.match(text) and published:
         return _day_of(int(text), published), "day"
-    month = _MONTH.match(text)
-    if month:
-        date(int(month.group(1)), int(month.group(2)), 1)
-        return f"{text}-01", "month"
     # Imported here: the extractor package loads in ~0.2 s, and most edits never need it.
     from ..extract.dates import resolve_date_phrase
 
