@@ -96,12 +96,17 @@ def start_cluster():
     return Cluster(bin_dir).start()
 
 
-@pytest.fixture(scope="session")
-def pg_cluster():
-    """One throwaway PostgreSQL server for the whole session (per xdist worker)."""
+def running_cluster():
+    """A throwaway PostgreSQL server for a fixture to yield, stopped after its scope."""
     cluster = start_cluster()
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL server for the whole session (per xdist worker)."""
+    yield from running_cluster()
 
 
 @pytest.fixture

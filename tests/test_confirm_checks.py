@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from click.testing import CliRunner
 from tui_support import build_db, event_row, make_app, open_review, press, settle
@@ -142,16 +144,23 @@ async def test_tui_confirm_refused_with_the_reason_and_stays_on_the_event(db):
         assert any("cannot be confirmed: no actor1" in n for n in notes), notes
 
 
+@contextlib.asynccontextmanager
+async def reviewing_confirmed(path, event_id):
+    """The review screen on a confirmed event: (pilot, app)."""
+    with Store(path, analyst="fixture") as store:
+        set_status(store, event_id, "confirmed")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        app.screen.select([e.id for e in app.screen.events].index(event_id))
+        yield pilot, app
+
+
 async def test_tui_edit_clearing_date_of_confirmed_event_is_refused(db):
     """Bug 1 through the edit form: the form stays open with the reason; nothing saved."""
     path, ids = db
     e1 = ids["events"][0]
-    with Store(path, analyst="fixture") as store:
-        set_status(store, e1, "confirmed")
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(pilot, app)
-        app.screen.select([e.id for e in app.screen.events].index(e1))
+    async with reviewing_confirmed(path, e1) as (pilot, app):
         await press(pilot, app, "e")
         app.screen.query_one("#f-event_date").value = ""
         await press(pilot, app, "ctrl+s")
@@ -166,12 +175,7 @@ async def test_tui_clearing_the_date_by_keys_is_refused_on_a_confirmed_event(db)
     incomplete proposal is allowed; confirming it is not)."""
     path, ids = db
     e1, e2 = ids["events"][:2]
-    with Store(path, analyst="fixture") as store:
-        set_status(store, e1, "confirmed")
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(pilot, app)
-        app.screen.select([e.id for e in app.screen.events].index(e1))
+    async with reviewing_confirmed(path, e1) as (pilot, app):
         await press(pilot, app, "1", "backspace", "enter")
         assert type(app.screen).__name__ == "EditEventScreen"
         assert "no event_date" in str(app.screen.query_one("#edit-error").render())

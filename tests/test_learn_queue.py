@@ -14,8 +14,15 @@ from workbench.learn.engine import engine_for, retrain, score_events
 from workbench.store import Store, now
 from workbench.store.db import inserted_id
 from workbench.store.events import add_event, set_status
+from workbench.store.history import undo
 from workbench.store.models import EXTRACTOR, MIN_EVENTNESS, odds_source, save_odds
-from workbench.store.queries import ArticleQuery, article_offset, article_rows, neighbour
+from workbench.store.queries import (
+    ArticleQuery,
+    article_offset,
+    article_rows,
+    article_total,
+    neighbour,
+)
 
 LIKELY = "police arrested the protesters in the square"
 UNLIKELY = "the minister gave a speech about the economy"
@@ -96,6 +103,63 @@ def test_odds_of_an_undone_event_go_with_it(queue_db):
         assert store.scalar("SELECT count(*) FROM event_odds") == 1
         save_odds(store, "m1", [(doubted, 0.2)])  # read before the delete: skipped
         assert store.scalar("SELECT count(*) FROM event_odds") == 1
+
+
+@pytest.mark.backends
+def test_an_undone_add_moves_its_article_at_once(queue_db):
+    """Undoing an added event deletes it: its article's place in the model's order (its
+    likeliest event) follows at once, not at the next retrain."""
+    path, arts, likely, doubted = queue_db
+    with Store(path, analyst="tester") as store:
+        added = add_event(store, arts[2], {"sub_event_type": "Arrests"}, quote=LIKELY)
+        save_odds(store, "m1", [(likely, 0.7), (doubted, 0.2), (added, 0.9)])
+        query = ArticleQuery(order="likely")
+        assert _ids(store, query)[:2] == [arts[2], arts[1]]
+        undo(store)  # the add
+        assert store.row("events", added) is None
+        assert store.scalar(
+            "SELECT likely FROM article_odds WHERE article_id = ?", [arts[2]]
+        ) == pytest.approx(0.2)
+        assert _ids(store, query)[:2] == [arts[1], arts[2]]
+        # An article whose only scored event goes has no place among the scored ones.
+        alone = add_event(store, arts[3], {"sub_event_type": "Arrests"}, quote=LIKELY)
+        save_odds(store, "m1", [(alone, 0.95)])
+        assert _ids(store, query)[0] == arts[3]
+        undo(store)
+        odds = "SELECT count(*) FROM article_odds WHERE article_id = ?"
+        assert store.scalar(odds, [arts[3]]) == 0
+        assert _ids(store, query)[-1] == arts[3]
+
+
+@pytest.mark.backends
+def test_the_doubted_filter_follows_decisions_and_undo_in_both_orders(queue_db):
+    """The filter's page, count, places and neighbours (read off article_odds) follow a
+    decision on a doubted proposal, its undo, and an undone add, at once."""
+    path, arts, likely, doubted = queue_db
+    with Store(path, analyst="tester") as store:
+        extra = add_event(store, arts[3], {}, quote=UNLIKELY)
+        save_odds(store, "m1", [(likely, 0.7), (doubted, 0.2), (extra, 0.4)])
+        by_id, by_odds = ArticleQuery(doubted=True), ArticleQuery(doubted=True, order="likely")
+
+        def check(query, order):
+            assert _ids(store, query) == order
+            assert article_total(store, query) == len(order)
+            for i, article in enumerate(order):
+                assert article_offset(store, query, article) == i
+                after = order[i + 1] if i + 1 < len(order) else None
+                assert neighbour(store, query, article, 1) == after
+                assert neighbour(store, query, article, -1) == (order[i - 1] if i else None)
+
+        check(by_id, [arts[2], arts[3]])
+        check(by_odds, [arts[3], arts[2]])
+        set_status(store, extra, "rejected")  # decided: no longer doubted
+        check(by_id, [arts[2]])
+        check(by_odds, [arts[2]])
+        undo(store)  # the rejection
+        check(by_id, [arts[2], arts[3]])
+        undo(store)  # the add: the event and its odds go
+        check(by_id, [arts[2]])
+        check(by_odds, [arts[2]])
 
 
 async def test_keys_order_and_filter_the_queue_and_a_rejection_clears_a_doubt(queue_db):

@@ -21,11 +21,9 @@ PASSWORD = "s3cret-pw"  # the test server trusts every connection: the password 
 
 @pytest.fixture(scope="module")
 def server():
-    from conftest import start_cluster
+    from conftest import running_cluster
 
-    cluster = start_cluster()
-    yield cluster
-    cluster.stop()
+    yield from running_cluster()
 
 
 @pytest.fixture

@@ -13,15 +13,21 @@ def no_user_keys(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+def new_app(tmp_path):
+    """The app on a fresh database (built after the test sets its environment: NO_COLOR is
+    read when the app is built)."""
+    path = str(tmp_path / "t.db")
+    build_db(path)
+    return make_app(path)
+
+
 def attributes(style) -> set[str]:
     return {a for a in ("bold", "italic", "underline", "reverse", "strike") if getattr(style, a)}
 
 
 async def test_no_color_uses_the_foreground_and_reverse_video(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")  # read when the app is built
-    path = str(tmp_path / "nc.db")
-    build_db(path)
-    app = make_app(path)
+    app = new_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
         table = app.screen.query_one("DataTable")
@@ -36,9 +42,7 @@ async def test_no_color_uses_the_foreground_and_reverse_video(tmp_path, monkeypa
 
 async def test_without_no_color_mentions_keep_colours_and_styles_apart(tmp_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-    path = str(tmp_path / "c.db")
-    build_db(path)
-    app = make_app(path)
+    app = new_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
         view = app.screen.query_one("ArticleView")
@@ -50,9 +54,7 @@ async def test_without_no_color_mentions_keep_colours_and_styles_apart(tmp_path,
 
 
 async def test_the_queue_footer_says_how_to_quit(tmp_path):
-    path = str(tmp_path / "q.db")
-    build_db(path)
-    app = make_app(path)
+    app = new_app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot, app)
         assert "q Quit" in screen_text(app).splitlines()[-1]
@@ -61,9 +63,7 @@ async def test_the_queue_footer_says_how_to_quit(tmp_path):
 
 
 async def test_at_80_columns_the_footers_keep_undo(tmp_path):
-    path = str(tmp_path / "q80.db")
-    build_db(path)
-    app = make_app(path)
+    app = new_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         footer = screen_text(app).splitlines()[-1]
@@ -89,9 +89,7 @@ def _in_16_colours(style):
 
 async def test_the_focused_input_is_visible_in_16_colours(tmp_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-    path = str(tmp_path / "f16.db")
-    build_db(path)
-    app = make_app(path)
+    app = new_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_review(pilot, app)
         await pilot.press("1")  # the date's field key: the form, the date focused

@@ -150,7 +150,8 @@ def rank_cmd(store, doubted: bool, limit: int) -> None:
     Example:
       workbench model rank --doubted
     """
-    from ..store.models import DOUBT, proposals
+    from ..store.models import proposals
+    from ..store.odds import DOUBT
 
     engine = _engine(store)
     if engine.model is None or engine.model.eventness is None:

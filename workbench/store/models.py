@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .db import Store, now
+from .odds import article_odds_rows
 
-# Below this P(real event) the model doubts a proposal (the review panel says so, the queue
-# filters on it).
-DOUBT = 0.5
 # Confirmed and rejected examples each before the model learns event-ness (learn/model.py).
 MIN_EVENTNESS = 3
 MIN_EVENTNESS_NOTE = (
@@ -204,8 +202,9 @@ def save_odds(store: Store, model: str, odds: list[tuple[int, float | None]]) ->
 
 
 def _article_odds(store: Store, event_ids: list[int]) -> None:
-    """Recompute the articles' row in article_odds (their likeliest event) for the articles
-    of these events: what the queue's model order reads (store/likely.py)."""
+    """Recompute the articles' row in article_odds (their likeliest event, their doubted
+    proposals) for the articles of these events: what the queue's model order and filter
+    read (store/likely.py)."""
     for lo in range(0, len(event_ids), 500):
         part = event_ids[lo : lo + 500]
         articles = f"SELECT article_id FROM events WHERE id IN ({','.join('?' * len(part))})"
@@ -213,8 +212,7 @@ def _article_odds(store: Store, event_ids: list[int]) -> None:
         # to judge) has no row, as before any model scored it.
         store.conn.execute(f"DELETE FROM article_odds WHERE article_id IN ({articles})", part)
         store.conn.execute(
-            "INSERT INTO article_odds (article_id, likely) "
-            "SELECT article_id, max(p_event) FROM event_odds WHERE p_event IS NOT NULL "
-            f"AND article_id IN ({articles}) GROUP BY article_id",
+            "INSERT INTO article_odds (article_id, likely, doubted) "
+            + article_odds_rows(f"o.article_id IN ({articles})"),
             part,
         )

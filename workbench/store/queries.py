@@ -14,7 +14,6 @@ from typing import Any
 
 from . import likely
 from .db import Store
-from .models import DOUBT
 
 ARTICLE_STATUSES = ("new", "in_review", "done")
 EVENT_STATUSES = ("proposed", "confirmed", "rejected", "merged")
@@ -27,16 +26,6 @@ UNEXTRACTED = "a.extracted_at IS NULL AND a.content_hash NOT LIKE 'stub:%'"
 # are never scored; decided events count too, so that deciding an event does not move its
 # article while the analyst is on it), kept per article in article_odds (store/likely.py).
 LIKELY = "(SELECT o.likely FROM article_odds o WHERE o.article_id = a.id)"
-
-
-def doubted(backend: Any) -> str:
-    """Articles with a proposal the model doubts (store.models.DOUBT); the status unindexed
-    keeps SQLite on event_odds' article index (see article_rows)."""
-    return (
-        "EXISTS (SELECT 1 FROM event_odds o JOIN events e ON e.id = o.event_id "
-        f"WHERE o.article_id = a.id AND o.p_event < {DOUBT} "
-        f"AND {backend.unindexed('e.status')} = 'proposed')"
-    )
 
 
 @dataclass(frozen=True)
@@ -66,8 +55,8 @@ class ArticleQuery:
         if words:  # every word must occur, as a prefix; the words are never query syntax
             clauses.append(backend.article_search("a"))
             params.append(backend.search_param(words))
-        if self.doubted:
-            clauses.append(doubted(backend))
+        if self.doubted:  # a proposal the model doubts (store/odds.py)
+            clauses.append(likely.DOUBTED)
         return " AND ".join(clauses), params
 
     @property
@@ -95,8 +84,13 @@ def article_rows(
     unindexed = store.sql.unindexed("e.status")
     page = "ORDER BY a.id LIMIT ? OFFSET ?"
     args: list[Any] = [*params, limit, offset]
+    ids = None
     if query.likely:
         ids = likely.page_ids(store, where, params, offset, limit)
+    elif likely.odds_only(where) not in (None, likely.NO_FILTER):  # the doubted filter alone
+        sql = f"SELECT a.id FROM {_by_id(where)} ORDER BY a.id LIMIT ? OFFSET ?"
+        ids = [int(r[0]) for r in store.conn.execute(sql, [*params, limit, offset])]
+    if ids is not None:
         if not ids:
             return []
         where, page, args = f"a.id IN ({','.join('?' * len(ids))})", "", ids
@@ -117,14 +111,16 @@ def article_rows(
         """,
         args,
     )
-    if query.likely:
-        place = {article_id: i for i, article_id in enumerate(args)}
+    if ids is not None:
+        place = {article_id: i for i, article_id in enumerate(ids)}
         rows.sort(key=lambda r: place[r["id"]])
     return rows
 
 
 def article_total(store: Store, query: ArticleQuery) -> int:
     where, params = query.where(store.sql)
+    if likely.odds_only(where) not in (None, likely.NO_FILTER):  # read off article_odds
+        return likely.scored_count(store, where, params)
     return int(store.scalar(f"SELECT COUNT(*) FROM articles a WHERE {where}", params) or 0)
 
 
@@ -133,8 +129,17 @@ def article_offset(store: Store, query: ArticleQuery, article_id: int) -> int:
     where, params = query.where(store.sql)
     if query.likely:
         return likely.offset_of(store, where, params, article_id)
-    sql = f"SELECT COUNT(*) FROM articles a WHERE {where} AND a.id < ?"
+    sql = f"SELECT COUNT(*) FROM {_by_id(where)} AND a.id < ?"
     return int(store.scalar(sql, [*params, article_id]) or 0)
+
+
+def _by_id(where: str) -> str:
+    """FROM ... WHERE for the articles `where` selects, in the queue's order (by id): the
+    doubted filter alone reads article_odds' partial index, `a.id` its article_id."""
+    only = likely.odds_only(where)
+    if only not in (None, likely.NO_FILTER):
+        return f"(SELECT article_id AS id FROM article_odds o WHERE {only}) a WHERE 1 = 1"
+    return f"articles a WHERE {where}"
 
 
 def neighbour(store: Store, query: ArticleQuery, article_id: int, step: int) -> int | None:
@@ -143,7 +148,7 @@ def neighbour(store: Store, query: ArticleQuery, article_id: int, step: int) -> 
     if query.likely:
         return likely.neighbour(store, where, params, article_id, step)
     op, order = (">", "ASC") if step > 0 else ("<", "DESC")
-    sql = f"SELECT a.id FROM articles a WHERE {where} AND a.id {op} ? ORDER BY a.id {order}"
+    sql = f"SELECT a.id FROM {_by_id(where)} AND a.id {op} ? ORDER BY a.id {order}"
     found = store.scalar(sql + " LIMIT 1", [*params, article_id])
     return int(found) if found is not None else None
 

@@ -230,6 +230,18 @@ LIVE_DDL = (
 )
 
 
+def row_trigger(name: str, fired_by: str, when: str, statements: list[str]) -> tuple[str, ...]:
+    """A trigger that runs `statements` after each row `fired_by` ("DELETE ON t") touches
+    when `when` holds (OLD./NEW. name the row): a function and its trigger."""
+    body = "".join(f"{s};\n" for s in statements)
+    return (
+        f"CREATE FUNCTION workbench_{name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN\n{body}RETURN NULL;\nEND $$",
+        f"CREATE TRIGGER {name} AFTER {fired_by} FOR EACH ROW WHEN ({when}) "
+        f"EXECUTE FUNCTION workbench_{name}()",
+    )
+
+
 def listen(conn: Connection) -> None:
     conn.replay.append("LISTEN workbench_actions")  # again on a new connection
     conn.execute("LISTEN workbench_actions")

@@ -245,6 +245,13 @@ ARTICLE_SEARCH_DDL = (
 LIVE_DDL: tuple[str, ...] = ()  # no notifications: the change feed polls
 
 
+def row_trigger(name: str, fired_by: str, when: str, statements: list[str]) -> tuple[str, ...]:
+    """A trigger that runs `statements` after each row `fired_by` ("DELETE ON t") touches
+    when `when` holds (OLD./NEW. name the row)."""
+    body = "".join(f"{s};\n" for s in statements)
+    return (f"CREATE TRIGGER {name} AFTER {fired_by} WHEN {when} BEGIN\n{body}END",)
+
+
 def listen(conn: sqlite3.Connection) -> None:
     """Nothing to subscribe to: `wait_for_change` sleeps, then the feed polls."""
 

@@ -65,6 +65,42 @@ FIELD_KEYS = (
     ("0", "notes", "edit-notes", "Fix the notes"),
 )
 
+# The screen's keys, in the help screen's order: (key, action, description, id); the footer
+# shows those in SHOWN.
+SHOWN = {"confirm-event", "reject-event", "edit-event", "add-event", "next-article",
+         "toggle-article-done"}  # fmt: skip
+KEYS = (
+    ("down", "move_event(1)", "Next event", "next-event"),
+    ("up", "move_event(-1)", "Previous event", "prev-event"),
+    ("c", "confirm_event", "Confirm", "confirm-event"),
+    ("x", "reject_event", "Reject", "reject-event"),
+    ("e", "edit_event", "Edit", "edit-event"),
+    ("a", "add_event", "Add", "add-event"),
+    ("m", "merge_events", "Merge (two presses: keep, merge)", "merge-events"),
+    ("o", "reopen_event", "Reopen event", "reopen-event"),
+    ("v", "review_event", "Mark reviewed", "review-event"),
+    ("b", "send_back", "Send back", "send-back-event"),
+    ("n", "move_article(1)", "Next article", "next-article"),
+    ("p", "move_article(-1)", "Previous article", "prev-article"),
+    ("d", "toggle_article_done", "Done", "toggle-article-done"),
+    ("f", "fix_mention", "Fix mention", "fix-mention"),
+    ("t", "toggle_entities", "Entities", "toggle-entities"),
+    ("g", "toggle_map", "Map", "toggle-map"),
+    ("right", "move_cursor(1)", "Next sentence", "next-sentence"),
+    ("left", "move_cursor(-1)", "Previous sentence", "prev-sentence"),
+    ("right_curly_bracket", "move_paragraph(1)", "Next paragraph", "next-paragraph"),
+    ("left_curly_bracket", "move_paragraph(-1)", "Paragraph start / previous", "prev-paragraph"),
+    ("right_square_bracket", "move_to_act(1)", "Next sentence with an act word", "next-act"),
+    ("left_square_bracket", "move_to_act(-1)", "Previous sentence with an act word", "prev-act"),
+    ("ctrl+f", "find_in_article", "Find in the article", "find-in-article"),
+    ("escape", "cancel_find", "Close find, cursor back", "cancel-find"),
+    ("home", "cursor_to(0)", "First sentence", "first-sentence"),
+    ("end", "cursor_to(-1)", "Last sentence", "last-sentence"),
+    ("pagedown", "scroll_text(1)", "Scroll text down", "scroll-text-down"),
+    ("pageup", "scroll_text(-1)", "Scroll text up", "scroll-text-up"),
+    ("backspace", "open_queue", "Back to the queue", "open-queue"),
+)  # fmt: skip
+
 
 if TYPE_CHECKING:
     from ..app import WorkbenchApp
@@ -77,65 +113,10 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
     CSS_PATH = "review.tcss"
     AUTO_FOCUS = None  # no widget holds the focus: the screen's keys act on the events
     BINDINGS = [
-        Binding("down", "move_event(1)", "Next event", id="next-event", show=False),
-        Binding("up", "move_event(-1)", "Previous event", id="prev-event", show=False),
-        Binding("c", "confirm_event", "Confirm", id="confirm-event"),
-        Binding("x", "reject_event", "Reject", id="reject-event"),
-        Binding("e", "edit_event", "Edit", id="edit-event"),
-        Binding("a", "add_event", "Add", id="add-event"),
-        Binding(
-            "m", "merge_events", "Merge (two presses: keep, merge)", id="merge-events", show=False
-        ),  # fmt: skip
-        Binding("o", "reopen_event", "Reopen event", id="reopen-event", show=False),
-        Binding("v", "review_event", "Mark reviewed", id="review-event", show=False),
-        Binding("b", "send_back", "Send back", id="send-back-event", show=False),
-        Binding("n", "move_article(1)", "Next article", id="next-article"),
-        Binding("p", "move_article(-1)", "Previous article", id="prev-article", show=False),
-        Binding("d", "toggle_article_done", "Done", id="toggle-article-done"),
-        Binding("f", "fix_mention", "Fix mention", id="fix-mention", show=False),
-        Binding("t", "toggle_entities", "Entities", id="toggle-entities", show=False),
-        Binding("g", "toggle_map", "Map", id="toggle-map", show=False),
-        Binding("right", "move_cursor(1)", "Next sentence", id="next-sentence", show=False),
-        Binding("left", "move_cursor(-1)", "Previous sentence", id="prev-sentence", show=False),
-        Binding(
-            "right_curly_bracket",
-            "move_paragraph(1)",
-            "Next paragraph",
-            id="next-paragraph",
-            show=False,
+        *(
+            Binding(key, action, description, id=binding_id, show=binding_id in SHOWN)
+            for key, action, description, binding_id in KEYS
         ),
-        Binding(
-            "left_curly_bracket",
-            "move_paragraph(-1)",
-            "Paragraph start / previous",
-            id="prev-paragraph",
-            show=False,
-        ),  # fmt: skip
-        Binding(
-            "right_square_bracket",
-            "move_to_act(1)",
-            "Next sentence with an act word",
-            id="next-act",
-            show=False,
-        ),
-        Binding(
-            "left_square_bracket",
-            "move_to_act(-1)",
-            "Previous sentence with an act word",
-            id="prev-act",
-            show=False,
-        ),  # fmt: skip
-        Binding(
-            "ctrl+f", "find_in_article", "Find in the article", id="find-in-article", show=False
-        ),  # fmt: skip
-        Binding("escape", "cancel_find", "Close find, cursor back", id="cancel-find", show=False),
-        Binding("home", "cursor_to(0)", "First sentence", id="first-sentence", show=False),
-        Binding("end", "cursor_to(-1)", "Last sentence", id="last-sentence", show=False),
-        Binding(
-            "pagedown", "scroll_text(1)", "Scroll text down", id="scroll-text-down", show=False
-        ),
-        Binding("pageup", "scroll_text(-1)", "Scroll text up", id="scroll-text-up", show=False),
-        Binding("backspace", "open_queue", "Back to the queue", id="open-queue", show=False),
         *(
             Binding(key, f"edit_field('{field}')", label, id=binding_id, show=False)
             for key, field, binding_id, label in FIELD_KEYS

@@ -90,7 +90,7 @@ def suggestion_rows(typed: str, ranked: list, eventness: float | None) -> list[t
     the analyst, is never changed); with why (the nearest definition or confirmed events)
     and the suggested type's definition."""
     from ...learn.definitions import THRESHOLD
-    from ...store.models import DOUBT
+    from ...store.odds import DOUBT
 
     rows: list[tuple[str, Text]] = []
     top = ranked[0] if ranked else None
