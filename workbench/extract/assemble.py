@@ -46,11 +46,12 @@ def find_candidates(
     orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]] = []
     # _CLAIM needs the word "claimed" or "claims": skip its search in articles without one.
     claims = not CLAIM_WORDS.isdisjoint(toks.keys)
+    hi = end_tok = 0  # where the sentence before ended, in anns and in tokens
     for si, sent in enumerate(sentences):
         if sent.skip:
             continue
-        lo = bisect.bisect_left(ann_starts, sent.start)
-        hi = bisect.bisect_left(ann_starts, sent.end, lo)
+        lo = _seek(ann_starts, sent.start, hi)
+        hi = _seek(ann_starts, sent.end, lo)
         if lo == hi:
             continue  # nothing found in the sentence: no candidate, figure or claimant
         s_anns = anns[lo:hi]
@@ -58,8 +59,8 @@ def find_candidates(
         groups: dict[tuple[int, int], list[Ann]] = {}
         dropped = False  # a trigger here was a threat, a denial or a tally
         shared: set[int] = set()  # clause starts whose act shares the doer told before it
-        lead = bisect.bisect_left(starts, sent.start)
-        end_tok = bisect.bisect_left(starts, sent.end, lead)
+        lead = _seek(starts, sent.start, end_tok)
+        end_tok = _seek(starts, sent.end, lead)
         for t in [a for a in s_anns if a.kind == "trigger"]:
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
@@ -124,6 +125,17 @@ def find_candidates(
                 owner.casualties.append(cas)
                 _victim_side(owner, cas, s_anns)
     return cands, orphans
+
+
+def _seek(values: list[int], x: int, lo: int, step: int = 32) -> int:
+    """`bisect.bisect_left(values, x)` where every value before `lo` is known to be below x
+    (the sentences come in order): it looks a few places on first, since a sentence holds
+    a few annotations and tokens. A bisection of the whole article's lists per sentence
+    landed on cold memory at each step (~2% of a 10 MB article's time)."""
+    probe = lo + step
+    if probe < len(values) and values[probe] >= x:
+        return bisect.bisect_left(values, x, lo, probe)
+    return bisect.bisect_left(values, x, lo)
 
 
 TIME_WORDS = frozenset(["at", "in", "on", "the", "early", "late", "hours", "of", "dawn", "dusk",

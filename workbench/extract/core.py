@@ -63,7 +63,11 @@ def extract(
     with _cyclic_gc_paused():
         for stage in STAGES:
             stage(doc)
-        return doc.result()
+        result = doc.result()
+        # The layers die here, by reference counting: alive when the collector came back on,
+        # its first pass walked them all (every object the stages made since the pause).
+        del doc
+    return result
 
 
 class _CollectorPause:

@@ -8,6 +8,8 @@ data/lexicon.toml [cues]; the constants here are grammar, not vocabulary.
 
 from __future__ import annotations
 
+import functools
+
 from .annotate import Ann
 from .reading import Reading
 
@@ -24,8 +26,14 @@ VERB_FORMS = frozenset(
 
 
 def is_verb(t: Ann) -> bool:
+    return _verb_phrase(t.trigger.phrase)
+
+
+@functools.cache
+def _verb_phrase(phrase: str) -> bool:
+    """Asked for every trigger (cues, scoring) of a few hundred phrases: remembered."""
     # A phrasal verb is a verb by its first word: "fought off", "beat back".
-    words = t.trigger.phrase.lower().split()
+    words = phrase.lower().split()
     return any(w.endswith("ed") or w in VERB_FORMS for w in (words[0], words[-1]))
 
 

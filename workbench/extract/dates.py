@@ -101,12 +101,20 @@ ANCHORS = frozenset(
 ) | {str(y) for y in range(1900, 2100)}  # 4-digit years
 ANCHORS |= {f"{d}{'st' if d % 10 == 1 and d != 11 else 'nd' if d % 10 == 2 and d != 12 else 'rd' if d % 10 == 3 and d != 13 else 'th'}" for d in range(1, 32)}  # fmt: skip
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+# Every word DATE_RE can start at (besides a number): a token that is none of them is not
+# tried (half the tries, each a pass through every alternative). Lower-case, as the keys.
+_FIRST_WORDS = frozenset(
+    [*MONTH_NAMES, *MONTH_ABBREVIATIONS, *DAY_NAMES, *_SMALL, "a", "on", "since", "until",
+     "till", "by", "from", "before", "after", "of", "in", "during", "early", "mid", "late",
+     "the", "last", "this", "earlier", "later", "past", "previous", "over", "yesterday",
+     "today", "tonight", "overnight", "spring", "summer", "fall", "autumn", "winter"]
+)  # fmt: skip
 
 
 def _matches(text: str, toks) -> list[re.Match]:
     """Date expressions, tried only where one can start: at a month, weekday, relative word
     or 4-digit year, or up to three words before it ("late last month", "3 February")."""
-    starts, ends = toks.starts, toks.ends
+    starts, ends, keys = toks.starts, toks.ends, toks.keys
     out: list[re.Match] = []
     covered = -1
     anchors = toks.anchored(ANCHORS)
@@ -115,6 +123,10 @@ def _matches(text: str, toks) -> list[re.Match]:
             continue
         for j in range(max(0, k - 3), k + 1):
             if starts[j] < covered:
+                continue
+            key = keys[j]
+            # (A key with other letters is tried: the pattern ignores case beyond ASCII.)
+            if key not in _FIRST_WORDS and key.isascii() and not key[0].isdigit():
                 continue
             m = DATE_RE.match(text, starts[j])
             if m is not None and m.end() >= ends[k]:
