@@ -80,7 +80,7 @@ class Tokens:
         if len(lowered) != len(text):  # a few characters change length when lower-cased
             spans = [m.span() for m in TOKEN.finditer(text)]
             keys = [fold(text[s:e]) for s, e in spans]
-            return cls(text, keys, [s for s, _ in spans], [e for _, e in spans])
+            return cls(text, _shared(keys), [s for s, _ in spans], [e for _, e in spans])
         # One split into alternating word / non-word runs and running sums of their lengths
         # give every word and its offsets without a match object per word (all in C).
         parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(lowered)
@@ -92,7 +92,7 @@ class Tokens:
             del keys[0], starts[0], ends[0]
         if not text.isascii():
             keys = [k if k.isascii() else fold(k) for k in keys]
-        return cls(text, keys, starts, ends)
+        return cls(text, _shared(keys), starts, ends)
 
     def anchored(self, words: frozenset[str]) -> list[int]:
         """Positions of the tokens whose key is in `words`, a module-level set (dates',
@@ -106,6 +106,13 @@ class Tokens:
             hits = self._hits = (len(_ANCHOR_WORDS), where(self.keys, _ANCHOR_WORDS))
         keys = self.keys
         return [k for k in hits[1] if keys[k] in words]
+
+
+def _shared(keys: list[str]) -> list[str]:
+    """The keys with one string object per distinct word: a long article repeats a few
+    thousand words, and a string per token was ~50 bytes each (75 MB of a 10 MB article)."""
+    seen: dict[str, str] = {}
+    return list(map(seen.setdefault, keys, keys))
 
 
 class Trie:
