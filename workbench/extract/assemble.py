@@ -212,7 +212,13 @@ def _subordinate_subject(text: str, s_anns: list[Ann], start: int, pos: int) -> 
     for a in s_anns:
         if a.kind == "actor" and a.start == last.end() and a.end <= pos:
             return last
+    # "shot down a jet after it bombed Kafr Nabl": a pronoun and the act's own verb.
+    if _PRONOUN_ACT.fullmatch(text, last.end(), pos):
+        return last
     return None
+
+
+_PRONOUN_ACT = re.compile(r"(?:it|they)\s+(?:had\s+)?", re.I)
 
 
 _AND_THEN = re.compile(r",?\s+(?:and(?:\s+then)?|then)\s+", re.I)

@@ -278,6 +278,9 @@ class Finder(Cues, Sides):
                 continue
             if key in FIRST_PERSON and (speaker := self.quoted_speaker(k)):
                 return speaker
+            if key == "it" and k > first_tok and keys[k - 1] in ("after", "before", "when"):
+                # "rebels shot down a jet after it bombed the town": what was named last.
+                return self.antecedent(k, nearest=True)
             if key in SELF_PRONOUNS:
                 # "Hezbollah said it fired"; else "... the rebels. They shelled": the armed
                 # actor named last before the pronoun.
@@ -448,7 +451,7 @@ class Finder(Cues, Sides):
                     return [a]
         return []
 
-    def antecedent(self, k: int) -> list[Ann]:
+    def antecedent(self, k: int, nearest: bool = False) -> list[Ann]:
         """The armed actor a pronoun at token k stands for: the first one named in its own
         sentence before it ("Turkey downed two jets, and its drones ..."), else the first
         one in the sentence before ("The rebels entered ... On Tuesday they shelled"). Not
@@ -460,7 +463,7 @@ class Finder(Cues, Sides):
             return []  # "They bombed the hospital," a resident said: whoever "they" are
         before = self._sentence_start(here - 1) if here > 0 else here
         for lo, hi in ((here, k), (before, here)):
-            for x in range(lo, hi):
+            for x in range(hi - 1, lo - 1, -1) if nearest else range(lo, hi):
                 a = self.ann_at(x)
                 if a is None or a.kind != "actor" or a.i != x or a.role:
                     continue

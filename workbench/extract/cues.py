@@ -47,7 +47,7 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
 COORDINATORS = frozenset(["with", "and", "but", "while", "whereas", "as"])
 PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had", "still", "now"])
 LONG_UNITS = frozenset(["days", "weeks", "months", "years", "decades", "decade", "year", "month"])
-DURATIONS = frozenset(["weeks", "months", "years", "decades"])
+DURATIONS = frozenset(["weeks", "months", "years", "decades", "week", "month", "year"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 
