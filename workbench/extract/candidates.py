@@ -616,10 +616,12 @@ class Finder(Cues, Sides):
         return a is not None and a.kind == "date" and self.keys[a.j - 1] == "s"
 
 
-# "conducted a raid ..., arresting 11 men": these participles are the same doer's next act.
+# "conducted a raid ..., arresting 11 men", "entered the town, taking control of it": these
+# participles are the same doer's next act.
 SHARED_ING = frozenset(
-    ["Arrests", "Abduction/forced disappearance", "Looting/property destruction"]
-)
+    ["Arrests", "Abduction/forced disappearance", "Looting/property destruction",
+     "Government regains territory", "Non-state actor overtakes territory"]
+)  # fmt: skip
 SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
 
 

@@ -107,6 +107,8 @@ def finalize(
             actor2 = lex.group_actor("state_forces", country)[0]
             rules.append("target-victims-soldiers")
     sub, how = _sub_event(main, inc, lex, actor1, actor2, country)
+    if "territory" in main.trigger.flags and _takes_arms(text, main.end, lex):
+        sub, how = "Disrupted weapons use", "sub-event-seized-arms"
     rules.append(how)
     civilians = lex.group_actor("civilians", country)[0]
     if actor1 == civilians and event_type_of(sub) in ("Explosions/Remote violence", "Battles"):
@@ -278,6 +280,24 @@ def _progov(a, lex: Lexicon) -> bool:
         return True
     entry = a.info if isinstance(a.info, ActorEntry) else lex.actors.get(a.name or "")
     return entry is not None and "progov" in entry.generic
+
+
+_NP_END = frozenset(["of", "in", "near", "from", "at", "on", "and", "to", "belonging", "which",
+                     "that", "outside", "inside", "after", "before", "during", "as", "with"])  # fmt: skip
+
+
+def _takes_arms(text: str, end: int, lex: Lexicon) -> bool:
+    """ "seized an arms depot", "captured ammunition and explosives": the head of the object
+    is arms, so the act is seizing weapons, not taking ground ("the depot area" is ground)."""
+    head = None
+    for raw in text[end : end + 60].lower().split()[:6]:
+        word = raw.strip(".,;:")
+        if word in _NP_END:
+            break
+        head = word
+        if word != raw:
+            break  # punctuation ends the phrase
+    return head in lex.arms_nouns
 
 
 def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tuple[str, str]:

@@ -249,6 +249,7 @@ class Lexicon:
         self.victim_nouns = frozenset(nouns["victims"])
         self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
         self.single_nouns = frozenset(nouns["single"])
+        self.arms_nouns = frozenset(nouns["arms"])
         self.civilian_targets = frozenset(nouns["civilian_targets"])
         self.target_bridge = frozenset(nouns["target_bridge"])
         tolls = self.words["tolls"]
