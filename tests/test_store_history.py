@@ -114,6 +114,15 @@ def test_merge_events_is_one_undoable_action(seeded):
     assert seeded.scalar("SELECT count(*) FROM event_sources WHERE event_id = ?", [a]) == 1
 
 
+def test_a_merge_fills_a_missing_date_with_its_precision(seeded):
+    keep = add_event(seeded, 1, {"sub_event_type": "Air/drone strike"}, quote="a strike")
+    dated = add_event(seeded, 3, {"event_date": "2018-02-01", "date_precision": "month",
+                                  "sub_event_type": "Air/drone strike"}, quote="in February")  # fmt: skip
+    merge_events(seeded, keep, [dated])
+    row = seeded.row("events", keep)
+    assert (row["event_date"], row["date_precision"]) == ("2018-02-01", "month")
+
+
 def test_rolled_back_change_logs_nothing(seeded):
     eid = _event(seeded)
     n = seeded.scalar("SELECT count(*) FROM actions")

@@ -353,6 +353,8 @@ def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, 
             for col in MERGE_FILLED:
                 if not keep[col] and not fill.get(col) and other[col]:
                     fill[col] = other[col]
+                    if col == "event_date":  # a date comes with its precision
+                        fill["date_precision"] = other["date_precision"]
             if other["fatalities"] is not None:
                 counts.append(other["fatalities"])
             for src in store.query("SELECT * FROM event_sources WHERE event_id = ?", [other_id]):
