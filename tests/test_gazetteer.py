@@ -62,6 +62,9 @@ VARIANTS = [
     ("Yemen", ["Ataq", "Attaq", "Ataaq"]),
     ("Ukraine", ["Sievierodonetsk", "Severodonetsk", "Syevyerodonetsk"]),
     ("Nigeria", ["Monguno", "Mongunu"]),
+    # Arabic dhal: "dh" in GeoNames, often "th" in reports (one letter off: no fuzzy match).
+    ("Syria", ["Thiban", "Dhiban", "al-Thiban", "Thibaan"]),
+    ("Yemen", ["Thamar", "Dhamar"]),
 ]
 
 

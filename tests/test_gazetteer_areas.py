@@ -93,3 +93,16 @@ def test_a_province_abroad_counts_where_its_country_is_named():
     assert resolve_place(lex, "Alabama", "Syria") is None
     alabama = resolve_place(lex, "Alabama", "Syria", named={"United States": 2})
     assert isinstance(alabama, GeoPlace) and alabama.kind == "A1"
+
+
+def test_a_village_coordinated_with_one_in_a_province_is_in_it_too() -> None:
+    # Invented villages: "X and Y in Idlib province" puts both in Idlib (before: only Y).
+    text = (
+        "Jets struck the villages of Kafr Qwzab and Tal Zarwa in Idlib province on Monday, "
+        "killing four civilians."
+    )
+    result = extract(text, "2020-03-03")
+    for name in ("Kafr Qwzab", "Tal Zarwa"):
+        event, attrs = _event_place(result, name)
+        assert (attrs["admin1"], attrs["country"], event.geo_precision) == ("Idlib", "Syria", 3)
+        assert attrs["latitude"] is not None

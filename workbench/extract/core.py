@@ -282,7 +282,12 @@ def _country_of(a: Ann) -> str:
 
 
 _OWNER = re.compile(r"\s*['’]s\s+$")
-_INSIDE = re.compile(r"\s*,\s*|\s+(?:(?:town|village|district|area)\s+)?(?:in|of)\s+(?:the\s+)?")
+# "Bama, Borno", "Damboa town in Borno", "the districts of Sirwah and Raghwan in Marib": the
+# province of a name, and of the name coordinated with it.
+_INSIDE = re.compile(
+    r"\s*,\s*|(?:\s+and\s+(?:[ae]l-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+in\s))?"
+    r"\s+(?:(?:town|village|district|area)\s+)?(?:in|of)\s+(?:the\s+)?"
+)
 
 
 class _Provinces:
