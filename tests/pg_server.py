@@ -5,7 +5,8 @@ Debian keeps the server binaries (initdb, pg_ctl) off PATH, in /usr/lib/postgres
 they run as the `postgres` user (`runuser -u postgres --`). The cluster listens on a free
 loopback port with trust authentication, keeps its socket in its own folder, and runs with
 fsync off: the tests kill clients, never the server, so durability across an OS crash is
-not what they measure. One cluster per test session (per xdist worker); each test gets its
+not what they measure (`durable=True` keeps PostgreSQL's defaults, fsync and synchronous
+commit on, for benchmarks: what a real server pays per commit). One cluster per test session (per xdist worker); each test gets its
 own database, copied from a template that already holds the schema.
 """
 
@@ -52,8 +53,9 @@ class ClusterError(RuntimeError):
 class Cluster:
     """One server process over a fresh data folder; `stop()` removes both."""
 
-    def __init__(self, bin_dir: Path):
+    def __init__(self, bin_dir: Path, durable: bool = False):
         self.bin_dir = bin_dir
+        self.durable = durable
         self.root = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
@@ -93,9 +95,10 @@ class Cluster:
     def _start_server(self) -> None:
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=200 -c shared_buffers=64MB"
         )
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.log),
                   "-w", "-t", "60", "start")  # fmt: skip
 

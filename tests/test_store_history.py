@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import random
 
 import pytest
 
 from workbench.store import ConflictError, Store, change, redo, undo
+from workbench.store.changes import log_system
 from workbench.store.events import add_event, merge_events, set_status, update_event
+from workbench.store.history import redo_top, undo_top
 
 pytestmark = pytest.mark.backends
 
@@ -146,3 +150,53 @@ def test_first_decision_puts_the_article_in_review_in_the_same_action(seeded):
         tx.update("articles", 2, {"status": "done"})
     set_status(seeded, eid, "confirmed")
     assert seeded.row("articles", 2)["status"] == "done"  # a done article stays done
+
+
+def _replayed_stacks(store: Store, analyst: str) -> tuple[list[int], list[int]]:
+    """The undo and redo stacks by replaying the analyst's whole log (how history.py read
+    them before it read only their tops)."""
+    done: list[int] = []
+    undone: list[int] = []
+    for row in store.query(
+        "SELECT id, action, undoable, ref FROM actions WHERE analyst = ? "
+        "AND (undoable = 1 OR action IN ('undo', 'redo')) ORDER BY id",
+        [analyst],
+    ):
+        if row["action"] == "undo":
+            if done and done[-1] == row["ref"]:
+                undone.append(done.pop())
+        elif row["action"] == "redo":
+            if undone and undone[-1] == row["ref"]:
+                done.append(undone.pop())
+        elif row["undoable"]:
+            done.append(row["id"])
+            undone.clear()
+    return done, undone
+
+
+def test_undo_and_redo_tops_match_replaying_the_log(store, db_path):
+    """Random histories of two analysts (actions, undos, redos, refusals, system rows): the
+    tops undo and redo read by index are those of the replayed log after every step."""
+    rng = random.Random(17)
+    bob = Store(db_path, analyst="bob")
+    ids = {s.analyst: [add_event(s, None, {"sub_event_type": "Armed clash"}) for _ in range(3)]
+           for s in (store, bob)}  # fmt: skip
+    shared = ids["tester"][0]  # bob's edits here make some of tester's undos refused
+    for step in range(160):
+        who = store if rng.random() < 0.7 else bob
+        r = rng.random()
+        with contextlib.suppress(ConflictError):
+            if r < 0.35:
+                undo(who)
+            elif r < 0.6:
+                redo(who)
+            elif r < 0.65:
+                log_system(who, "extract-run", "runs:1", {"n": step})
+            else:
+                eid = shared if who is bob and r > 0.95 else rng.choice(ids[who.analyst])
+                update_event(who, eid, {"notes": f"{who.analyst} {step}"})
+        for s in (store, bob):
+            done, undone = _replayed_stacks(store, s.analyst)
+            assert undo_top(s) == (done[-1] if done else None), step
+            assert redo_top(s) == (undone[-1] if undone else None), step
+    bob.close()

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..base.untrusted import clean_text
-from .db import ConflictError, Store, StoreError, inserted_id, now
+from .db import ConflictError, Store, StoreError, now
 from .ids import claim_event_ids, next_event_id, reserve_event_ids
 
 SINGULAR = {
@@ -147,8 +147,13 @@ class Tx:
         row_id: int,
         values: dict[str, Any],
         expected_version: int | None = None,
+        current: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        current = self.get(table, row_id)
+        """Change a row; `current` is the row as this transaction has just read it with
+        `get`, when nothing in between wrote it (saves reading it again: on a server, a
+        round trip while every other writer waits for the lock)."""
+        if current is None:
+            current = self.get(table, row_id)
         if expected_version is not None and current["version"] != expected_version:
             raise conflict(self.store, table, row_id, expected_version, current["version"])
         values = {k: _clean(v) for k, v in values.items() if k not in ("id", "version")}
@@ -210,7 +215,8 @@ class Tx:
 
 
 def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None = None) -> int:
-    cur = store.conn.execute(
+    action_id: int = store.sql.insert_action(
+        store.conn,
         "INSERT INTO actions (analyst, ts, action, target, before, after, undoable, ref) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
@@ -223,11 +229,7 @@ def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None
             1 if undoable else 0,
             ref,
         ],
-    )
-    action_id = inserted_id(cur)
-    store.conn.executemany(
-        "INSERT INTO action_targets (action_id, target) VALUES (?, ?)",
-        [(action_id, k) for k in tx.order],
+        tx.order,
     )
     return action_id
 

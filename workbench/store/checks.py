@@ -21,6 +21,7 @@ so such a date is a typo (2019 for 2018, 11 for 01).
 from __future__ import annotations
 
 import calendar
+import json
 import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -110,17 +111,19 @@ def load_rules(store: Store) -> Rules:
 
 def _values(store: Store, row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """The event's public values plus the place's country, and the article's date."""
-    from .entities import entity_attrs
     from .events import public_values
 
     values = public_values(store, row)
-    values["country"] = entity_attrs(store, row.get("place_id")).get("country") or ""
-    published = None
-    article_id = row.get("article_id") or store.scalar(
-        "SELECT article_id FROM event_sources WHERE event_id = ? ORDER BY id LIMIT 1", [row["id"]]
-    )
-    if article_id is not None:
-        published = store.scalar("SELECT published FROM articles WHERE id = ?", [article_id])
+    # The place's attributes and the article's date in one query (on a server each query is
+    # a round trip, made while every other writer waits for the lock). The article is the
+    # event's own, else the first of its sources.
+    attrs, published = store.conn.execute(
+        "SELECT (SELECT attrs FROM entities WHERE id = ?), (SELECT published FROM articles "
+        "WHERE id = coalesce(?, (SELECT article_id FROM event_sources WHERE event_id = ? "
+        "ORDER BY id LIMIT 1)))",
+        [row.get("place_id"), row.get("article_id") or None, row["id"]],
+    ).fetchone()
+    values["country"] = (json.loads(attrs) if attrs else {}).get("country") or ""
     return values, published
 
 

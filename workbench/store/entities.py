@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..base.names import name_key
@@ -93,6 +93,18 @@ def entity_name(store: Store, entity_id: int | None) -> str:
     if entity_id is None:
         return ""
     return store.scalar("SELECT canonical FROM entities WHERE id = ?", [entity_id]) or ""
+
+
+def entity_names(store: Store, ids: Iterable[int | None]) -> dict[int, str]:
+    """The canonical names of these entities, by id, in one query (None ids left out)."""
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    rows = store.conn.execute(
+        f"SELECT id, canonical FROM entities WHERE id IN ({', '.join('?' * len(wanted))})",
+        wanted,
+    )
+    return {int(i): name or "" for i, name in rows}
 
 
 def article_country(store: Store, article_id: int) -> str | None:

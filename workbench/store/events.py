@@ -18,7 +18,7 @@ from .assign import set_copy_done
 from .changes import Tx, change
 from .checks import check_confirmable
 from .db import Store, StoreError, now
-from .entities import entity_attrs, entity_name, find_or_create
+from .entities import entity_attrs, entity_names, find_or_create
 from .record import (
     BY_NAME,
     EDITABLE,
@@ -183,10 +183,16 @@ def _to_columns(tx: Tx, clean: dict[str, Any]) -> dict[str, Any]:
 def public_values(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     """An events row with entity ids replaced by names (for editing and display)."""
     out = {f: row.get(f) for f in EDITABLE if f not in NAME_FIELDS and f not in LIST_FIELDS}
+    lists = {field: json.loads(row.get(field) or "[]") for field in LIST_FIELDS}
+    names = entity_names(
+        store,
+        [row.get(c) for c in NAME_FIELDS.values()] + [i for ids in lists.values() for i in ids],
+    )  # one query for every name (each is a round trip on a server)
     for field, column in NAME_FIELDS.items():
-        out[field] = entity_name(store, row.get(column))
-    for field in LIST_FIELDS:
-        out[field] = [entity_name(store, i) for i in json.loads(row.get(field) or "[]")]
+        entity_id = row.get(column)
+        out[field] = names.get(entity_id, "") if entity_id is not None else ""
+    for field, ids in lists.items():
+        out[field] = [names.get(i, "") for i in ids]
     return out
 
 
@@ -222,14 +228,15 @@ def update_event(
     current = get_event(store, event_id)
     clean = validate(values, public_values(store, current))
     with change(store, action) as tx:
-        check_event_writable(store, tx.get("events", event_id))
+        locked = tx.get("events", event_id)  # as the write lock found it: updated below
+        check_event_writable(store, locked)
         cols = _to_columns(tx, clean)
-        if current.get("incomplete"):
-            cols["incomplete"] = _still_missing(current["incomplete"], cols)
+        if locked.get("incomplete"):
+            cols["incomplete"] = _still_missing(locked["incomplete"], cols)
         cols.update(edited=1, updated_at=now())
-        if current.get("reviewed_by"):  # what the reviewer passed is no longer what is here
+        if locked.get("reviewed_by"):  # what the reviewer passed is no longer what is here
             cols.update(reviewed_by=None, reviewed_at=None)
-        row = tx.update("events", event_id, cols, expected_version=expected_version)
+        row = tx.update("events", event_id, cols, expected_version=expected_version, current=locked)
         if row["status"] == "confirmed":
             check_confirmable(store, row)  # an edit cannot make confirmed data incomplete
         _start_review(tx, event_id)
@@ -265,7 +272,9 @@ def set_status(
         if status == "confirmed":
             check_confirmable(store, current)
             values.update(confirmed_by=store.analyst, confirmed_at=now())
-        row = tx.update("events", event_id, values, expected_version=expected_version)
+        row = tx.update(
+            "events", event_id, values, expected_version=expected_version, current=current
+        )
         _start_review(tx, event_id)
         return row
 

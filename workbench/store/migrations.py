@@ -529,3 +529,10 @@ def m022_article_odds_count_doubts(db: Database) -> None:
     for name, fired_by, when, statements in TRIGGERS:
         for statement in fragments(db).row_trigger(name, fired_by, when, statements):
             db.execute(statement)
+
+
+@migrations()
+def m023_undo_reads_by_index(db: Database) -> None:
+    # Undo and redo look up the replays of an action by `ref`: unindexed, every undo read the
+    # whole log inside the write lock (200 ms at 200,000 actions on a server, growing).
+    db.execute("CREATE INDEX actions_ref ON actions(ref, id)")

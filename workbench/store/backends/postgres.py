@@ -106,6 +106,21 @@ def insert_new(conn: Connection, table: str, cols: list[str], rows: Any, unique:
     conn.execute(f'TRUNCATE "{incoming}"')  # the text is in the table now: free it
 
 
+def insert_action(conn: Connection, insert: str, params: list[Any], targets: list[str]) -> int:
+    """Write an action row and its `action_targets` rows in one statement: one round trip
+    instead of two while every other writer waits for the lock (the targets' foreign key
+    is checked at the statement's end, when the action row is there)."""
+    row = conn.execute(
+        f"WITH a AS ({insert}) INSERT INTO action_targets (action_id, target) "
+        "SELECT a.id, t.target FROM a, unnest(?::text[]) WITH ORDINALITY AS t(target, n) "
+        "ORDER BY t.n RETURNING action_id",
+        [*params, list(targets)],
+    ).fetchone()
+    if row is None:
+        raise psycopg.DataError("the action was not written")
+    return int(row[0])
+
+
 def max_parameters(conn: Connection) -> int:
     return 65535  # the protocol's 16-bit parameter count
 

@@ -60,6 +60,20 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+def insert_action(
+    conn: sqlite3.Connection, insert: str, params: list[Any], targets: list[str]
+) -> int:
+    """Write an action row (`insert`: its INSERT ... RETURNING id) and one `action_targets`
+    row per row it touched; returns the action's id."""
+    row = conn.execute(insert, params).fetchone()
+    action_id = int(row[0])
+    conn.executemany(
+        "INSERT INTO action_targets (action_id, target) VALUES (?, ?)",
+        [(action_id, target) for target in targets],
+    )
+    return action_id
+
+
 def describe(path: str) -> str:
     return path
 
