@@ -1,4 +1,6 @@
-"""Pilot tests: the model's suggestion on the review screen, and retraining in a worker."""
+"""Pilot tests: the model's suggestion on the review screen, and retraining in a worker;
+on both backends (a SQLite file and the session's PostgreSQL server: the model and its
+scores are stored beside the events)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from workbench.store.events import add_event, set_status
 from workbench.store.models import load_model
 from workbench.tui.widgets.name_field import NameField
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture(autouse=True)
 def no_user_keys(tmp_path, monkeypatch):
@@ -20,8 +24,8 @@ def no_user_keys(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "tui.db")
+def db(db_path):
+    path = db_path
     return path, build_db(path)
 
 

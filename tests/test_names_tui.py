@@ -1,4 +1,6 @@
-"""Pilot tests of the names and duplicates screens: press keys, assert on the database."""
+"""Pilot tests of the names and duplicates screens: press keys, assert on the database. The
+tests that change names, events and pairs run on both backends (a SQLite file and the
+session's PostgreSQL server); those of what the screens show, on a file."""
 
 from __future__ import annotations
 
@@ -29,9 +31,9 @@ A2 = "Warplanes hit Kafr Nabl on Feb. 4, killing 6 civilians, the FIA said."
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(db_path, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    path = str(tmp_path / "names.db")
+    path = db_path
     store = Store(path, analyst="fixture")
     a1, a2 = article(store, A1, "a1.txt"), article(store, A2, "a2.txt")
     with change(store, "fixture") as tx:
@@ -108,6 +110,7 @@ async def goto(pilot, screen, table_id: str, name: str) -> None:
     await pilot.pause()
 
 
+@pytest.mark.backends
 async def test_merge_into_the_chosen_name_and_undo(db):
     from tui_support import make_app
 
@@ -145,6 +148,7 @@ async def test_merge_into_the_chosen_name_and_undo(db):
         assert "Syrian President Bashar Assad" in {r.name for r in app.screen.cluster_rows}
 
 
+@pytest.mark.backends
 async def test_exclude_rename_split_and_edit(db):
     path, ids = db
     app = Host(NamesScreen(path))
@@ -227,6 +231,7 @@ async def test_examples_show_article_text_literally(db):
         assert app.is_running
 
 
+@pytest.mark.backends
 async def test_duplicates_merge_and_distinct(db):
     path, ids = db
     app = Host(DuplicatesScreen(path))
@@ -266,6 +271,7 @@ async def test_duplicates_merge_and_distinct(db):
         assert screen.pairs == []
 
 
+@pytest.mark.backends
 async def test_mark_distinct_is_remembered(db):
     path, ids = db
     with Store(path, analyst="tester") as store:
@@ -282,6 +288,7 @@ async def test_mark_distinct_is_remembered(db):
     assert q(path, "SELECT a, b FROM distinct_pairs WHERE kind = 'event'") == [{"a": lo, "b": hi}]
 
 
+@pytest.mark.backends
 async def test_unplaced_places_listed_and_placed_in_one_pass(db):
     """`f` cycles to the places without coordinates, most mentioned first; setting one's
     coordinates (`e`) writes them and takes it off the list."""

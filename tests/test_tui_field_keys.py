@@ -1,6 +1,8 @@
 """Pilot tests of curation at typing speed: a key per field, the best match with one key,
 a new name asked about once, and the form's keyboard bugs (early keys, Esc, unsaved edits,
-someone else's change)."""
+someone else's change). The tests that write (names matched or created, edits, a second
+analyst's change, sources) run on both backends: a SQLite file and the session's PostgreSQL
+server."""
 
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ def no_user_keys(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "tui.db")
+def db(db_path):
+    path = db_path
     return path, build_db(path)
 
 
@@ -28,6 +30,7 @@ def entity_id(path: str, name: str) -> int | None:
         return store.scalar("SELECT id FROM entities WHERE canonical = ?", [name])
 
 
+@pytest.mark.backends
 async def test_fix_actor_in_five_keys_best_match_replaces_the_value(db):
     path, ids = db
     e2 = ids["events"][1]  # actor1 Free Syrian Army
@@ -51,6 +54,7 @@ async def test_fix_actor_in_five_keys_best_match_replaces_the_value(db):
     assert row["location"] if "location" in row else row["place_id"] == ids["idlib"]
 
 
+@pytest.mark.backends
 async def test_fix_date_fatalities_and_type_by_field_keys(db):
     path, ids = db
     e1 = ids["events"][0]  # article published 2018-02-05
@@ -69,6 +73,7 @@ async def test_fix_date_fatalities_and_type_by_field_keys(db):
     )
 
 
+@pytest.mark.backends
 async def test_a_typo_never_silently_becomes_a_new_actor(db):
     path, ids = db
     e1 = ids["events"][0]
@@ -138,6 +143,7 @@ async def test_escape_then_a_letter_read_as_alt_letter_is_both(db):
     assert event_row(path, e1)["status"] == "confirmed"
 
 
+@pytest.mark.backends
 async def test_someone_elses_change_keeps_the_typed_edit(db):
     """Bug 10: a refused change threw the typed edit away."""
     path, ids = db
@@ -161,6 +167,7 @@ async def test_someone_elses_change_keeps_the_typed_edit(db):
     assert (row["notes"], row["fatalities"]) == ("my note", 9)
 
 
+@pytest.mark.backends
 async def test_two_quotes_of_one_article_are_one_source(db):
     """Bug 4: "sources 2 articles" when both sources were one article."""
     path, ids = db

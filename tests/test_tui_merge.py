@@ -1,6 +1,7 @@
 """Pilot tests: a merge inside an article shows both events side by side before it merges;
 the footer counts follow a merge on the duplicates screen (issue 13, bug 3); the help says
-how the two-step merge key works."""
+how the two-step merge key works. The merges run on both backends (a SQLite file and the
+session's PostgreSQL server); the help and the layout of the names screen on a file."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ def row(path: str, event_id: int) -> dict:
         return store.row("events", event_id)
 
 
-async def test_merge_shows_both_events_side_by_side_before_merging(tmp_path):
-    path = str(tmp_path / "m.db")
+@pytest.mark.backends
+async def test_merge_shows_both_events_side_by_side_before_merging(db_path):
+    path = db_path
     ids = build_db(path)
     e1, e2, e3, _ = ids["events"]
     app = make_app(path)
@@ -46,8 +48,9 @@ async def test_merge_shows_both_events_side_by_side_before_merging(tmp_path):
     assert row(path, e2)["status"] == "proposed"
 
 
-async def test_footer_counts_follow_a_merge_on_the_duplicates_screen(tmp_path):
-    path = str(tmp_path / "d.db")
+@pytest.mark.backends
+async def test_footer_counts_follow_a_merge_on_the_duplicates_screen(db_path):
+    path = db_path
     ids = build_db(path)
     with Store(path, analyst="fixture") as store:
         text = store.scalar("SELECT text FROM articles WHERE id = ?", [ids["articles"][1]])

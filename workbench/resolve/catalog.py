@@ -118,13 +118,17 @@ def mention_counts(store: Store, kind: str | None = None) -> dict[int, int]:
 
 def examples(store: Store, entity_id: int, limit: int = 3, width: int = 70) -> list[dict[str, Any]]:
     """Where an entity is mentioned: article, and the text before/at/after the mention."""
+    # CASE, not the two-argument max()/min() PostgreSQL does not have (it spells them
+    # greatest/least): the `width` characters before the mention, fewer at the text's start.
     rows = store.conn.execute(
         "SELECT m.article_id, m.start, m.end, a.title, a.file, "
-        "substr(a.text, max(1, m.start + 1 - ?), min(m.start, ?)), "
-        "substr(a.text, m.start + 1, m.end - m.start), substr(a.text, m.end + 1, ?) "
+        "substr(a.text, CASE WHEN m.start < :width THEN 1 ELSE m.start + 1 - :width END, "
+        "CASE WHEN m.start < :width THEN m.start ELSE :width END), "
+        "substr(a.text, m.start + 1, m.end - m.start), substr(a.text, m.end + 1, :width) "
         "FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.entity_id = ? AND m.status = 'active' ORDER BY m.article_id, m.start LIMIT ?",
-        [width, width, width, entity_id, limit],
+        "WHERE m.entity_id = :entity AND m.status = 'active' "
+        "ORDER BY m.article_id, m.start LIMIT :limit",
+        {"width": width, "entity": entity_id, "limit": limit},
     )
     return [
         {
