@@ -119,7 +119,9 @@ FORMER = frozenset(["former", "ex", "retired", "defected"])
 # "fired from the direction of RSF positions", "launched from areas held by the Houthis".
 FROM_SKIP = frozenset(["the", "direction", "directions", "of", "positions", "position", "areas",
                        "area", "held", "controlled", "by", "territory", "bases", "base"])  # fmt: skip
-FIRED = frozenset(["fired", "lobbed", "coming", "sent", "flown"])
+# "a landmine left by IS", "a bomb planted by the militants": who set the device.
+FIRED = frozenset(["fired", "lobbed", "coming", "sent", "flown", "left", "planted", "laid", "placed",
+                   "rigged", "hidden", "buried", "set"])  # fmt: skip
 # Words that may open a comma segment before its subject: "On Tuesday, RSF fighters ...".
 LEAD_WORDS = frozenset(["on", "in", "at", "the", "early", "late", "then", "and", "also"])
 # Words between the comma and a verb that shares the subject before: ", and then opened fire".

@@ -37,7 +37,7 @@ _HEDGE = (
 )
 _KILL = (
     r"killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
-    r"|martyred"
+    r"|martyred|fatalities|fatality"  # "3 fatalities.": ACLED's own notes
 )
 _INJ = r"injured|injuring|wounded|wounding|hurt|injures|wounds"
 ANCHORS = frozenset(
@@ -188,7 +188,7 @@ class CasualtyFinder:
             re.I,
         )
         self.single = re.compile(
-            rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?P<one>{singles})\b",
+            rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+){{0,2}}?(?P<one>{singles})\b",
             re.I,
         )
         # "He died immediately", "she later died of her wounds": one victim.
