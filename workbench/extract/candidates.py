@@ -174,6 +174,13 @@ class Finder(Cues, Sides):
                 return []  # "recaptured Saraqeb from government forces": the losers
             if keys[k] in ("by", "from"):
                 x = k + 1
+                a = self.ann_at(x) if keys[k] == "by" else None
+                if (
+                    a is not None
+                    and a.kind in ("weapon", "trigger")
+                    and keys[a.j : a.j + 1] == ["from"]
+                ):
+                    k, x = a.j, a.j + 1  # "killed by sniper fire from regime forces"
                 while keys[k] == "from" and x < min(end_tok, k + 7) and keys[x] in FROM_SKIP:
                     x += 1  # "shells fired from the direction of RSF positions"
                 return self.actor_chain(x, end_tok)
@@ -494,6 +501,8 @@ class Finder(Cues, Sides):
                         return [], False
                     if isinstance(a.info, str) and (owner := self._owner_after(a.j, end_tok)):
                         return owner, False  # "a military vehicle belonging to the SDF"
+                    if a.info == "unidentified" and keys[a.j - 1] == "men" and a.i == k:
+                        return [], True  # "beheaded two men": people, not gunmen
                     if k > 0 and keys[k - 1] in FORMER:
                         # "shot dead a former rebel commander": one who left the fight is
                         # coded by ACLED as a civilian, not as his old group.
@@ -593,6 +602,8 @@ class Finder(Cues, Sides):
             return False  # "are massing troops", "were shelling": progressive, active
         if self._reduced_relative(t):
             return True  # "four Kurdish fighters killed on the front line were buried"
+        if t.i and (a := self.ann_at(t.i - 1)) is not None and a.kind == "actor":
+            return False  # "IS beheaded two men": the group's name, not the verb "is"
         # "were reportedly killed", "were also killed": an adverb between
         return prev in aux or ((prev.endswith("ly") or prev in PASSIVE_ADVERBS) and prev2 in aux)
 

@@ -164,7 +164,8 @@ class CasualtyFinder:
             re.I,
         )
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
-            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|buried|claimed\s+the\s+lives\s+of"
+            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|buried|executed|executing|beheaded"
+            rf"|massacred|shot\s+dead|claimed\s+the\s+lives\s+of"
             rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
             re.I,
@@ -261,7 +262,7 @@ class CasualtyFinder:
                 first = k - 1 if k and keys[k - 1] == "death" else k
                 self._try(found, 1, self.toll, text, starts[first], "casualty-death-toll")
             for j in range(max(0, k - 3), k + 1):
-                if j == k or keys[j] in ("left", "leaving", "claimed", "claiming"):
+                if j == k or keys[j] in ("left", "leaving", "claimed", "claiming", "shot"):
                     self._try(found, 2, self.before, text, starts[j], "casualty-verb-number")
             for j in range(max(0, k - 12), k):
                 key = keys[j]
