@@ -31,7 +31,7 @@ from ..base.actors import (
 from ..base.codebook import event_type_of
 from .cues import is_verb
 from .gazetteer import with_coordinates
-from .incidents import Incident, kind_of
+from .incidents import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import ActorEntry, Lexicon
 from .model import EventProposal
 from .scoring import features
@@ -61,7 +61,7 @@ def _holder(text: str, a) -> bool:
 def finalize(
     inc: Incident, lex: Lexicon, text: str, published: date | None, country: str | None, sentences
 ) -> EventProposal | None:
-    main = max(inc.triggers, key=lambda a: a.trigger.strength)
+    main = max(inc.triggers, key=lambda a: rank(a.trigger))
     rules = [f"trigger:{text[main.start : main.end].lower()}"]
     # Generic words ("civilians", "the army") belong to the country the event happened in,
     # which is not always the article's ("a Houthi attack on Abu Dhabi" in a Yemen story).
@@ -106,7 +106,7 @@ def finalize(
         if dead & SOLDIERS:
             actor2 = lex.group_actor("state_forces", country)[0]
             rules.append("target-victims-soldiers")
-    sub, how = _sub_event(main, inc, lex, actor1, actor2, country)
+    sub, how = _sub_event(main, inc, lex, actor1, actor2, country, ctx)
     if "territory" in main.trigger.flags and _takes_arms(text, main.end, lex):
         sub, how = "Disrupted weapons use", "sub-event-seized-arms"
     rules.append(how)
@@ -139,13 +139,17 @@ def finalize(
         # is "Protesters (X)", "angry youths torched shops" is "Rioters (X)".
         actor1 = crowd
         rules.append("actor1-crowd")
-    if sub in ("Protest with intervention", "Excessive force against protesters") and (
-        actor1 != protesters
-    ):
-        # ACLED puts the demonstrators first and the force that intervened second.
-        force = actor1 or (actor2 if actor2 != protesters else None)
-        actor1, actor2 = protesters, force
-        rules.append("actor1-protesters")
+    if sub in FORCE_ON_PROTEST:
+        # ACLED puts the demonstrators first and the force that intervened second; told
+        # apart ("residents gathered ... Police dispersed them"), the force is a later doer.
+        crowds = (protesters, crowd, lex.group_actor("civilians", country)[0])
+        later = next((a for a in agents if a not in crowds), None)
+        if actor1 != protesters:
+            force = actor1 or (actor2 if actor2 != protesters else None)
+            actor1, actor2 = protesters, force
+            rules.append("actor1-protesters")
+        elif later is not None:
+            actor2 = later  # not what the protest was against ("against the M23")
     if actor2 == actor1 or sub == "Peaceful protest":
         # "a crowd of protesters" read as the target of its own dispersal; what a peaceful
         # protest is against is no second actor ("protest against the Turkish strikes").
@@ -300,13 +304,23 @@ def _takes_arms(text: str, end: int, lex: Lexicon) -> bool:
     return head in lex.arms_nouns
 
 
-def _sub_event(main, inc: Incident, lex: Lexicon, actor1, actor2, country) -> tuple[str, str]:
+def _sub_event(
+    main, inc: Incident, lex: Lexicon, actor1, actor2, country, ctx=None
+) -> tuple[str, str]:
     trig = main.trigger
     agent_type = inc.agents[0].atype if inc.agents else ""
     if "territory" in trig.flags:
         # ACLED: the government "or its affiliates" regain territory; pro-government
         # militias ("pro-regime forces", the NDF) take ground for the government.
-        state = agent_type == STATE_FORCES or (bool(inc.agents) and _progov(inc.agents[0], lex))
+        # A foreign army taking ground is coded as ACLED codes foreign state actors: the
+        # non-state type ("Turkish troops captured Afrin" in Syria).
+        # Foreign to both the place and the article: a misread place alone never decides.
+        home = not (inc.agents and inc.agents[0].country and country) or (
+            inc.agents[0].country in (country, ctx)
+        )
+        state = (agent_type == STATE_FORCES and home) or (
+            bool(inc.agents) and _progov(inc.agents[0], lex)
+        )
         return (
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"

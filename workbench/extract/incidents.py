@@ -170,6 +170,14 @@ def _find_home(
                 return inc, "merge-retold-same-day"  # its place named where it was told
             continue
         distance = c.sent - inc.last_sent
+        if (
+            _type_of(inc) in PROTEST_KINDS
+            and kind_of(c)[0] in PROTEST_KINDS
+            and _type_of(inc) != kind_of(c)[0]
+            and distance <= ELABORATION_WINDOW
+            and (not same_day or _same_date(inc, c))
+        ):
+            return inc, "merge-protest-force"  # "... gathered. Police dispersed them"
         if not same_day:
             # A different (specific) kind of attack joins only if it shares an actor.
             same_kind = _type_of(inc) == kind_of(c)[0] or _same_family_generic(inc, c, text)
@@ -245,9 +253,15 @@ def actor_key(a: Ann) -> str | None:
     return acts_for or a.name
 
 
+def rank(trigger) -> tuple[bool, int]:
+    """Which of an incident's triggers types it: force used on a demonstration first (the
+    protest it broke up was one with intervention), then the strongest word."""
+    return trigger.sub_event_type in FORCE_ON_PROTEST, trigger.strength
+
+
 def effective_type(triggers: list[Ann], weapons: list) -> tuple[str, bool]:
     """(sub-event type, generic?): a generic trigger takes its type from the weapons."""
-    main = max((t.trigger for t in triggers), key=lambda t: t.strength)
+    main = max((t.trigger for t in triggers), key=rank)
     if "generic" not in main.flags:
         return main.sub_event_type, False
     for weapon in weapons:
@@ -351,9 +365,20 @@ BATTLES = frozenset(
 )
 
 
+# A demonstration and the force used on it are one event ("hundreds gathered in the square
+# ... police fired tear gas to disperse them": a protest with intervention).
+FORCE_ON_PROTEST = frozenset(["Protest with intervention", "Excessive force against protesters"])
+PROTEST_KINDS = FORCE_ON_PROTEST | {"Peaceful protest"}
+
+
 def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     ta, ga = kind_of(inc)
     tb, gb = kind_of(c)
+    if ta in PROTEST_KINDS and tb in PROTEST_KINDS and ta != tb:
+        # The protesters and the police are the two sides, not two doers.
+        return (
+            not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
+        )
     # The fighting around a town is part of its capture: battles join each other.
     if ta != tb and not (ga or gb) and not (ta in BATTLES and tb in BATTLES):
         return False
