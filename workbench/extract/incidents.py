@@ -81,8 +81,11 @@ def group_incidents(
     lede = next((i for i, s in enumerate(sentences) if not s.skip), -1)
     orphan_iter = iter(sorted(orphans, key=lambda o: o[0]))
     pending = next(orphan_iter, None)
+    ahead = None  # a toll told before any act: "At least 12 were killed on Monday. Jets ..."
     for c in sorted(cands, key=lambda c: (c.sent, c.clause[0])):
         while pending is not None and pending[0] < c.sent:
+            if not incidents:
+                ahead = pending
             _attach_orphan(incidents, pending, sentences, shifts)
             pending = next(orphan_iter, None)
         homes = incidents[-HORIZON:]
@@ -100,6 +103,9 @@ def group_incidents(
             _absorb(target, c, rule)
             continue
         inc = _new(c)
+        if ahead is not None and not incidents:
+            _toll_told_first(inc, ahead, sentences)
+        ahead = None
         if c.anaphoric and not c.agents:
             _inherit(incidents, inc, c)
         if (
@@ -520,6 +526,23 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
                 inc.date, inc.week_date = prev.date, prev.week_date
                 inc.rules.append("anaphora-date")
             return
+
+
+def _toll_told_first(inc: Incident, orphan, sentences: list[Sentence]) -> None:
+    """ "At least 12 civilians were killed in Maarat al-Numan on Monday, a monitor said.
+    Russian jets struck a market in the town.": a lede's toll with no act of its own is the
+    first act's, told right after it in the same paragraph at no other place."""
+    si, casualties, places, _ = orphan
+    casualties = [c for c in casualties if not c.figure.aggregate and c.figure.count]
+    first = inc.cands[0].sent
+    close = first - si <= 2 and sentences[si].para == sentences[first].para
+    # An act with a day of its own may be another day's ("... killed on Monday. Rebels
+    # shelled Aleppo on Tuesday"): only an act told without one takes the toll.
+    close = close and inc.cands[0].date_rule != "date-clause"
+    elsewhere = inc.place is not None and any(not places_agree(inc.place, p) for p in places)
+    if close and not elsewhere and casualties and not inc.casualties:
+        inc.casualties += casualties
+        inc.rules.append("casualties-told-first")
 
 
 def _attach_orphan(
