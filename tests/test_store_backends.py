@@ -1,12 +1,14 @@
-"""The backend split: parameter markers for psycopg, and what differs per backend."""
+"""The backend split: parameter markers for psycopg, what differs per backend, and the
+statements a server gets in one round trip."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbench.store import Store
+from workbench.store import Store, StoreError
 from workbench.store.backends import backend_for, is_postgres
-from workbench.store.events import add_event
+from workbench.store.changes import Tx, write_action
+from workbench.store.events import add_event, set_status
 
 pytestmark = pytest.mark.backends
 
@@ -113,3 +115,42 @@ def test_events_flat_has_the_same_columns_on_both_backends(db_path, tmp_path):
             for s in (here, file)
         ]
     assert columns[0] == columns[1]
+
+
+def _other_writer(db_path: str) -> Store:
+    other = Store(db_path, analyst="bob")
+    if other.is_postgres:  # a write lock left held fails the test instead of hanging it
+        other.conn.execute("SET lock_timeout = '10s'")
+    return other
+
+
+def test_an_action_row_that_fails_leaves_nothing_written_and_the_lock_free(db_path):
+    # On a server the action row goes to the server with the COMMIT, in one round trip
+    # (pg_connection.defer): when it fails, the COMMIT must not run.
+    store = Store(db_path, analyst="tester")
+    eid = add_event(store, None, {"sub_event_type": "Armed clash"})
+    actions = store.scalar("SELECT count(*) FROM actions")
+    with pytest.raises(store.sql.INTEGRITY_ERRORS), store.write():
+        tx = Tx(store, "edit-event")
+        tx.update("events", eid, {"notes": "half"})
+        write_action(store, tx, ref=10**9)  # no such action: its foreign key fails
+    assert store.row("events", eid)["notes"] == ""
+    assert store.scalar("SELECT count(*) FROM actions") == actions
+    set_status(_other_writer(db_path), eid, "rejected")
+    set_status(store, eid, "proposed", expected_version=2)
+    assert store.row("events", eid)["version"] == 3
+
+
+def test_a_write_whose_first_statement_fails_holds_no_lock(db_path):
+    # On a server BEGIN and the write lock go with the first statement, in one round trip.
+    store = Store(db_path, analyst="tester")
+    eid = add_event(store, None, {"sub_event_type": "Armed clash"})
+    with pytest.raises(StoreError), store.write():
+        store.conn.execute("UPDATE no_such_table SET x = 1")
+    assert not store.conn.in_transaction
+    with pytest.raises(RuntimeError), store.write():  # before any statement went
+        raise RuntimeError("the action changed its mind")
+    assert not store.conn.in_transaction
+    set_status(_other_writer(db_path), eid, "rejected")
+    set_status(store, eid, "proposed", expected_version=2)
+    assert store.row("events", eid)["version"] == 3

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..base.untrusted import clean_text
@@ -214,8 +214,13 @@ class Tx:
         return any(self.before[k] != self.after.get(k) for k in self.order)
 
 
-def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None = None) -> int:
-    action_id: int = store.sql.insert_action(
+def write_action(
+    store: Store, tx: Tx, *, undoable: bool = True, ref: int | None = None
+) -> Callable[[], int]:
+    """Log the action `tx` recorded. On a server the row goes with the statement that ends
+    the transaction (see pg_connection.defer): call the returned function after it for
+    the action's id."""
+    written: Callable[[], int] = store.sql.insert_action(
         store.conn,
         "INSERT INTO actions (analyst, ts, action, target, before, after, undoable, ref) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -231,7 +236,7 @@ def write_action(store: Store, tx: Tx, *, undoable: bool = True, ref: int | None
         ],
         tx.order,
     )
-    return action_id
+    return written
 
 
 def _returned(cur: Any) -> dict[str, Any] | None:
@@ -253,13 +258,13 @@ def _clean(value: Any) -> Any:
 @contextlib.contextmanager
 def change(store: Store, action: str, *, undoable: bool = True) -> Iterator[Tx]:
     """One analyst action: one transaction, one log entry (none if nothing changed)."""
+    written = None
     with store.write():
         tx = Tx(store, action)
         yield tx
         if tx.order:
-            tx.action_id = write_action(store, tx, undoable=undoable)
-        else:
-            tx.action_id = None
+            written = write_action(store, tx, undoable=undoable)
+    tx.action_id = written() if written else None  # committed (or released) by now
 
 
 def log_system(store: Store, action: str, target: str, after: Any) -> int:
@@ -269,4 +274,5 @@ def log_system(store: Store, action: str, target: str, after: Any) -> int:
     tx.before = {target: None}
     tx.after = {target: after}
     with store.write():
-        return write_action(store, tx, undoable=False)
+        written = write_action(store, tx, undoable=False)
+    return written()

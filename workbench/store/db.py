@@ -168,8 +168,7 @@ class Store:
         if self.wal.changed():
             raise StoreError(self.wal.fail(self.conn, self.path))
         try:
-            for statement in self.sql.BEGIN_WRITE:
-                self.conn.execute(statement)
+            self.sql.begin_write(self.conn)
             self.wal.learn()
             try:
                 yield self.conn
@@ -179,12 +178,14 @@ class Store:
                 raise
             else:
                 self.conn.execute("COMMIT")
-        except self.sql.INTEGRITY_ERRORS:
-            raise
         except self.sql.ERRORS as exc:
+            # Also when COMMIT itself failed: on a server the action row goes with it (see
+            # pg_connection.defer), and its error leaves the transaction to roll back.
             if self.conn.in_transaction:
                 with contextlib.suppress(*self.sql.ERRORS):
                     self.conn.execute("ROLLBACK")
+            if isinstance(exc, self.sql.INTEGRITY_ERRORS):
+                raise
             raise StoreError(self.sql.explain(exc, self.path)) from exc
         if self.wal.changed():
             # Committed into a log that is no longer the database's: copy it into the

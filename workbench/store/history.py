@@ -9,6 +9,7 @@ Undo refuses, naming who, when a row was changed by someone else since.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,8 +67,11 @@ def _content(row: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if row is None else {k: v for k, v in row.items() if k != "version"}
 
 
-def _replay(store: Store, ref: int, *, backwards: bool) -> Replay:
-    """Undo (backwards) or redo action `ref`, checking nobody changed its rows since."""
+def _replay(
+    store: Store, ref: int, *, backwards: bool
+) -> tuple[Callable[[], int], int, str, list[str]]:
+    """Undo (backwards) or redo action `ref`, checking nobody changed its rows since: the
+    Replay's fields, its action id readable once the transaction ends (`write_action`)."""
     # The rows must still be as the last replay of `ref` (or `ref` itself) left them; both
     # read in one query (on a server each is a round trip while other writers wait).
     kinds = "'redo'" if backwards else "'undo'"
@@ -93,22 +97,23 @@ def _replay(store: Store, ref: int, *, backwards: bool) -> Replay:
                 f"was changed since{by}. Nothing was changed."
             )
         tx.restore(table, int(row_id), target[k], current)
-    action_id = write_action(store, tx, undoable=False, ref=ref)
-    return Replay(action_id, ref, name, keys)
+    return write_action(store, tx, undoable=False, ref=ref), ref, name, keys
 
 
 def undo(store: Store) -> Replay | None:
     """Undo this analyst's latest action; None when there is nothing to undo."""
     with store.write():
         top = undo_top(store)
-        return None if top is None else _replay(store, top, backwards=True)
+        done = None if top is None else _replay(store, top, backwards=True)
+    return None if done is None else Replay(done[0](), *done[1:])
 
 
 def redo(store: Store) -> Replay | None:
     """Redo this analyst's latest undone action; None when there is nothing to redo."""
     with store.write():
         top = redo_top(store)
-        return None if top is None else _replay(store, top, backwards=False)
+        done = None if top is None else _replay(store, top, backwards=False)
+    return None if done is None else Replay(done[0](), *done[1:])
 
 
 def log(store: Store, limit: int = 50, target: str | None = None) -> list[dict[str, Any]]:

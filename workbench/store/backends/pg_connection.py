@@ -92,17 +92,42 @@ class _NulSafeLoader(TextLoader):
         return unescape_nul(text) if isinstance(text, str) else text
 
 
+class Later:
+    """The result of a statement sent later (`Connection.defer`), once it has run."""
+
+    cursor: psycopg.Cursor | None = None
+
+    def fetchone(self) -> Any:
+        if self.cursor is None:
+            raise psycopg.InterfaceError("a deferred statement was never sent")
+        return self.cursor.fetchone()
+
+
 class Connection:
     """A psycopg connection with the sqlite3 calls the store uses (`execute`,
-    `executemany`, `in_transaction`); autocommit, so BEGIN/COMMIT are the store's own."""
+    `executemany`, `in_transaction`); autocommit, so BEGIN/COMMIT are the store's own.
+
+    `defer` holds a statement back to go to the server with the next one, in one round trip
+    (psycopg's pipeline mode): a write's BEGIN and lock go with its first statement, the
+    action row with the COMMIT. Every writer waits while the one holding the lock talks to
+    the server, so each round trip saved there is saved for all of them. The server runs
+    them in order and stops at the first error (the rest, COMMIT included, are skipped)."""
 
     backend: Any = None  # postgres.py, which sets it: migrations ask a connection for it
 
     def __init__(self, url: str):
         self.url = url
-        self.raw = self._open()
+        self._raw = self._open()
         self.in_write = False  # between the store's BEGIN and its COMMIT or ROLLBACK
         self.replay: list[str] = []  # session statements a new connection repeats (LISTEN)
+        self.pending: list[tuple[str, Any, Later]] = []  # deferred, not yet sent
+
+    @property
+    def raw(self) -> psycopg.Connection[Any]:
+        """The psycopg connection, for what the store does with it directly (COPY, LISTEN):
+        what was deferred is sent first."""
+        self._send(None, ())
+        return self._raw
 
     def _open(self) -> psycopg.Connection[Any]:
         raw = psycopg.connect(self.url, autocommit=True)
@@ -114,7 +139,7 @@ class Connection:
     def lost(self) -> bool:
         """The server went away (stopped, restarted, the network cut): this connection is
         dead; the next statement outside a write transaction opens a new one."""
-        return bool(self.raw.closed or self.raw.broken)
+        return bool(self._raw.closed or self._raw.broken)
 
     def _ready(self, sql: str) -> None:
         """Before each statement: track the store's write transaction, and replace a lost
@@ -124,9 +149,9 @@ class Connection:
         begins = words.startswith("BEGIN")
         if self.lost and (begins or not self.in_write):
             self.in_write = False
-            self.raw = self._open()  # raises psycopg.OperationalError while it is down
+            self._raw = self._open()  # raises psycopg.OperationalError while it is down
             for statement in self.replay:
-                self.raw.execute(statement)
+                self._raw.execute(statement)
         if begins:
             self.in_write = True
         elif words.startswith("COMMIT") or (
@@ -143,26 +168,57 @@ class Connection:
         params = list(params)
         return query, [params[i] for i in order] if order else params
 
+    def defer(self, sql: str, params: Any = ()) -> Later:
+        """Send `sql` with the next statement, in the same round trip; its result is in the
+        returned `Later` once that statement has run."""
+        later = Later()
+        self.pending.append((sql, params, later))
+        return later
+
+    def _send(self, sql: str | None, params: Any) -> psycopg.Cursor | None:
+        """Send what was deferred, then `sql` (if any), in one round trip; `sql`'s cursor."""
+        if sql is not None and sql.lstrip()[:8].upper() == "ROLLBACK":
+            self.pending = []  # nothing held back needs to run: it is all rolled back
+        if not self.pending:
+            if sql is None:
+                return None
+            self._ready(sql)
+            return self._raw.execute(*self._args(sql, params))
+        queued, self.pending = self.pending, []
+        statements = [(q, p) for q, p, _ in queued] + ([] if sql is None else [(sql, params)])
+        for statement, _ in statements:
+            self._ready(statement)
+        with self._raw.pipeline():
+            cursors = [self._raw.execute(*self._args(q, p)) for q, p in statements]
+        for (_, _, later), cur in zip(queued, cursors, strict=False):
+            later.cursor = cur
+        return cursors[-1] if sql is not None else None
+
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
-        self._ready(sql)
-        return self.raw.execute(*self._args(sql, params))
+        cur = self._send(sql, params)
+        assert cur is not None
+        return cur
 
     def executemany(self, sql: str, seq: Any) -> psycopg.Cursor:
+        self._send(None, ())
         self._ready(sql)
         query, order, _ = convert(sql)
         rows = (list(p) for p in seq)
-        cur = self.raw.cursor()
+        cur = self._raw.cursor()
         cur.executemany(query, ([r[i] for i in order] for r in rows) if order else rows)
         return cur
 
     @property
     def in_transaction(self) -> bool:
+        if self.pending:  # a deferred BEGIN: the transaction has begun for the store
+            return True
         if self.lost:  # the server ended the transaction; inside a write, it still counts
             return self.in_write
-        return self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+        return self._raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
 
     def close(self) -> None:
-        self.raw.close()
+        self.pending = []
+        self._raw.close()
 
 
 def connect(url: str) -> Connection:

@@ -12,6 +12,7 @@ id, undo's "unchanged since" check) see no interleaved writer, exactly as under 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -30,9 +31,6 @@ REAL = "DOUBLE PRECISION"
 BLOB = "BYTEA"
 LIKE_NOCASE = "ILIKE"
 WRITE_LOCK = 0x776F726B62  # any constant; every workbench writer takes the same one
-# One round trip: every other writer waits while this one talks to the server, so each
-# round trip inside the lock counts against all of them (simple protocol, no parameters).
-BEGIN_WRITE = (f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})",)
 ERRORS: tuple[type[BaseException], ...] = (psycopg.Error,)
 INTEGRITY_ERRORS: tuple[type[BaseException], ...] = (psycopg.IntegrityError,)
 
@@ -106,19 +104,35 @@ def insert_new(conn: Connection, table: str, cols: list[str], rows: Any, unique:
     conn.execute(f'TRUNCATE "{incoming}"')  # the text is in the table now: free it
 
 
-def insert_action(conn: Connection, insert: str, params: list[Any], targets: list[str]) -> int:
-    """Write an action row and its `action_targets` rows in one statement: one round trip
-    instead of two while every other writer waits for the lock (the targets' foreign key
-    is checked at the statement's end, when the action row is there)."""
-    row = conn.execute(
+def begin_write(conn: Connection) -> None:
+    """Begin a write transaction and take the write lock, both sent with the transaction's
+    first statement: every other writer waits while this one talks to the server, so each
+    round trip inside the lock counts against all of them."""
+    conn.defer("BEGIN")
+    conn.defer(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def insert_action(
+    conn: Connection, insert: str, params: list[Any], targets: list[str]
+) -> Callable[[], int]:
+    """Write an action row and its `action_targets` rows in one statement (the targets'
+    foreign key is checked at the statement's end, when the action row is there), sent with
+    the statement that ends the transaction (or savepoint): no round trip of its own.
+    Returns how to read the action's id once that has run."""
+    later = conn.defer(
         f"WITH a AS ({insert}) INSERT INTO action_targets (action_id, target) "
         "SELECT a.id, t.target FROM a, unnest(?::text[]) WITH ORDINALITY AS t(target, n) "
         "ORDER BY t.n RETURNING action_id",
         [*params, list(targets)],
-    ).fetchone()
-    if row is None:
-        raise psycopg.DataError("the action was not written")
-    return int(row[0])
+    )
+
+    def action_id() -> int:
+        row = later.fetchone()
+        if row is None:
+            raise psycopg.DataError("the action was not written")
+        return int(row[0])
+
+    return action_id
 
 
 def max_parameters(conn: Connection) -> int:

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,6 @@ PK = "INTEGER PRIMARY KEY"
 REAL = "REAL"
 BLOB = "BLOB"
 LIKE_NOCASE = "LIKE"  # SQLite's LIKE ignores ASCII case already
-BEGIN_WRITE = ("BEGIN IMMEDIATE",)
 ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
 INTEGRITY_ERRORS: tuple[type[BaseException], ...] = (sqlite3.IntegrityError,)
 
@@ -60,18 +60,22 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+def begin_write(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+
+
 def insert_action(
     conn: sqlite3.Connection, insert: str, params: list[Any], targets: list[str]
-) -> int:
+) -> Callable[[], int]:
     """Write an action row (`insert`: its INSERT ... RETURNING id) and one `action_targets`
-    row per row it touched; returns the action's id."""
+    row per row it touched; returns how to read the action's id (here: at once)."""
     row = conn.execute(insert, params).fetchone()
     action_id = int(row[0])
     conn.executemany(
         "INSERT INTO action_targets (action_id, target) VALUES (?, ?)",
         [(action_id, target) for target in targets],
     )
-    return action_id
+    return lambda: action_id
 
 
 def describe(path: str) -> str:
