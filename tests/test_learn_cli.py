@@ -1,15 +1,20 @@
-"""`workbench model status/train/eval/export/import` on a real database (fake embedder)."""
+"""`workbench model status/train/eval/export/import` on a real database (fake embedder): a
+SQLite file and the session's PostgreSQL server (a model exported from either goes into a
+new file)."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
 from workbench.store import Store
 from workbench.store.events import add_event, set_status
 from workbench.store.models import load_model
+
+pytestmark = pytest.mark.backends
 
 
 def _run(db, *args):

@@ -1,5 +1,6 @@
 """The log and the undo messages name entities instead of their ids (issue 13, legibility):
-`workbench log` and `undo` through CliRunner, the app's undo message through the Pilot."""
+`workbench log` and `undo` through CliRunner, the app's undo message through the Pilot; on
+both backends (a SQLite file and the session's PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from workbench.cli import main
 from workbench.resolve import rename_entity
 from workbench.store import Store
 from workbench.store.events import update_event
+
+pytestmark = pytest.mark.backends
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +27,8 @@ def run(db: str, *args: str) -> str:
     return result.output
 
 
-def test_log_and_undo_say_names_not_ids(tmp_path):
-    path = str(tmp_path / "log.db")
+def test_log_and_undo_say_names_not_ids(db_path):
+    path = db_path
     ids = build_db(path)
     e1 = ids["events"][0]
     with Store(path, analyst="tester") as store:
@@ -42,8 +45,8 @@ def test_log_and_undo_say_names_not_ids(tmp_path):
     assert "location: — -> Kafr Nabl" in run(path, "log", "--target", f"events:{e1}")
 
 
-async def test_the_apps_undo_message_names_the_place(tmp_path):
-    path = str(tmp_path / "tui.db")
+async def test_the_apps_undo_message_names_the_place(db_path):
+    path = db_path
     ids = build_db(path)
     e1 = ids["events"][0]
     app = make_app(path)
