@@ -24,6 +24,7 @@ from . import acled
 from .cells import joined, number_cell, span, text_cell
 from .jsonl import compile_methods
 from .records import EVENT_COLUMNS, EntityCache, Row, Source
+from .writer import write_lines
 
 # ACLED's own columns in ACLED's order: the format's fact, not our record's (15 of them
 # hold record fields, matched by `Field.acled`; the others are derived below or empty).
@@ -40,7 +41,7 @@ ACLED_COLUMNS = (
 # `info`: its country's row) and are computed once per place.
 DERIVED: dict[str, tuple[str, bool]] = {
     "event_id_cnty": ('f"{{iso3}}{{{id}}}" if iso3 else ""', False),  # iso3: see PRELUDE
-    "year": ("year({event_date})", False),
+    "year": ("years[{event_date}]", False),
     "time_precision": ("time_precisions[{date_precision}]", False),
     "disorder_type": ("disorders[{event_type}, {sub_event_type}]", False),
     "inter1": ("inter[0]", False),  # inter: see PRELUDE
@@ -86,13 +87,18 @@ NUMERIC_COLUMNS = frozenset(
     | {f.acled or f.name for f in FIELDS if f.numeric}
 )
 # A cell of a record field, by kind (`{x}` is its events column). Cells of values from small
-# sets come from `Memo` caches (a dict lookup in the line itself).
+# sets come from `Memo` caches (a dict lookup in the line itself, not a call): dates, counts
+# and scores repeat across events. Each numeric kind has its own cache because a dict takes
+# 1 and 1.0 for the same key while `number_cell` writes "1" and "1.0": within one column
+# they never meet, as the column's type makes every whole number an int (INTEGER columns) or
+# every number a float (REAL columns). The event id (INTEGER PRIMARY KEY) is always an int,
+# formatted as `number_cell` would (`int.__repr__`) without the call.
 _CELL = {
-    "id": "number_cell({x})",
+    "id": "f'{{{{{x}}}}}'",
     "choice": "small[{x}]",
-    "date": "text_cell({x})",
-    "int": "number_cell({x})",
-    "score": "number_cell({x})",
+    "date": "dates[{x}]",
+    "int": "ints[{x}]",
+    "score": "scores[{x}]",
     "text": "text_cell({x})",
     "analyst": "small[{x}]",
     "time": "text_cell({x})",
@@ -167,6 +173,10 @@ def _line_source() -> tuple[str, int]:
     actors = dict.fromkeys(f.source for f in FIELDS if f.kind == "actor")
     prelude = [
         "small = self.small",
+        "dates = self.dates",
+        "years = self.years",
+        "ints = self.ints",
+        "scores = self.scores",
         "time_precisions = self.time_precisions",
         "disorders = self.disorders",
         "actors = self.actors",
@@ -195,6 +205,10 @@ class CsvCells:
     def __init__(self, entities: EntityCache):
         self.entities = entities
         self.small = Memo(text_cell)  # statuses, types, analysts
+        self.dates = Memo(text_cell)
+        self.years = Memo(year)
+        self.ints: Memo[str] = Memo(number_cell)  # INTEGER columns (see _CELL)
+        self.scores: Memo[str] = Memo(number_cell)  # REAL columns
         self.time_precisions = Memo(lambda p: number_cell(acled.TIME_PRECISION.get(p)))
         self.disorders = Memo(lambda t: text_cell(acled.disorder_type(t[0] or "", t[1] or "")))
         self.actors: Memo[tuple[str, int | None]] = Memo(self._actor)
@@ -250,8 +264,9 @@ class CsvCells:
         """Cells (source, article_ids ... source_published, source_quotes + source_spans)."""
         if len(sources) == 1:  # the common case: article cells cached, nothing to join
             source = sources[0]
-            outlet, articles = self.article(source)
-            spans = span(source[_START], source[_END])
+            outlet, articles = self._articles.get(source[_ARTICLE_ID]) or self.article(source)
+            start, end = source[_START], source[_END]
+            spans = "" if start is None else f"{start}-{'' if end is None else end}"  # span()
             return outlet, articles, f"{text_cell(source[_QUOTE])},{text_cell(spans)}"
         if not sources:
             return "", "," * (len(_ARTICLE_CELLS) - 1), ","
@@ -282,12 +297,6 @@ for _name, _fn in compile_methods(LINE_SOURCE, _GLOBALS).items():
 
 def write_csv(rows: Iterable[tuple[Row, list[Source]]], entities: EntityCache, out: TextIO) -> int:
     """Write the header and one line per event (RFC 4180: CRLF line ends)."""
-    write = out.write
-    write(",".join(COLUMNS) + "\r\n")
-    cells = CsvCells(entities)
-    count = 0
-    for row, sources in rows:
-        write(cells.line(row, sources))
-        write("\r\n")
-        count += 1
-    return count
+    out.write(",".join(COLUMNS) + "\r\n")
+    line = CsvCells(entities).line
+    return write_lines((line(row, sources) for row, sources in rows), out, "\r\n")

@@ -9,12 +9,13 @@ Events without usable coordinates (missing, not numbers, out of range) are left 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any, TextIO
 
-from ..base.untrusted import escape_json
 from .jsonl import JsonLines, value
 from .records import EVENT_COLUMNS, EntityCache, Row, Source
+from .writer import CHUNK_LINES
 
 PLACE = EVENT_COLUMNS.index("place_id")
 
@@ -37,28 +38,36 @@ def point(latitude: Any, longitude: Any) -> list[float] | None:
 def write_geojson(
     rows: Iterable[tuple[Row, list[Source]]], entities: EntityCache, out: TextIO
 ) -> int:
-    lines = JsonLines(entities)
+    line = JsonLines(entities).line
     geometry: dict[int | None, str | None] = {}  # per place: the geometry member, or None
+
+    def features() -> Iterator[str]:
+        for row, sources in rows:
+            place_id = row[PLACE]
+            shape = geometry.get(place_id, "")
+            if shape == "":
+                shape = geometry[place_id] = _geometry(entities.attrs(place_id))
+            if shape is not None:
+                yield (
+                    f'{{"type": "Feature", "id": {value(row[0])}, "geometry": {shape}, '
+                    f'"properties": {line(row, sources)}}}'
+                )
+
     out.write('{"type": "FeatureCollection", "features": [')
     count = 0
-    for row, sources in rows:
-        place_id = row[PLACE]
-        if place_id not in geometry:
-            attrs = entities.attrs(place_id)
-            lonlat = point(attrs.get("latitude"), attrs.get("longitude"))
-            geometry[place_id] = (
-                None
-                if lonlat is None
-                else f'{{"type": "Point", "coordinates": [{value(lonlat[0])}, {value(lonlat[1])}]}}'
-            )
-        shape = geometry[place_id]
-        if shape is None:
-            continue
-        out.write("\n" if count == 0 else ",\n")
-        out.write(
-            f'{{"type": "Feature", "id": {value(row[0])}, "geometry": {shape}, '
-            f'"properties": {escape_json(lines.line(row, sources))}}}'
-        )
-        count += 1
+    separator = "\n"
+    found = features()
+    while chunk := list(islice(found, CHUNK_LINES)):  # written a thousand at a time
+        out.write(separator + ",\n".join(chunk))
+        separator = ",\n"
+        count += len(chunk)
     out.write("\n]}\n")
     return count
+
+
+def _geometry(attrs: dict[str, Any]) -> str | None:
+    """The geometry member of a place's features, or None when it has no coordinates."""
+    lonlat = point(attrs.get("latitude"), attrs.get("longitude"))
+    if lonlat is None:
+        return None
+    return f'{{"type": "Point", "coordinates": [{value(lonlat[0])}, {value(lonlat[1])}]}}'

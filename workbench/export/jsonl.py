@@ -1,11 +1,11 @@
 """Provides the JSONL writer: one export record per line.
 
-`JsonLines` writes the exact bytes of `json.dumps(to_record(...), ensure_ascii=False)`
-straight from the row tuples (the writers then escape what a terminal would obey, as
-`json_text` does: the files are safe to `cat`, the data the same), without building the record dict: the same text at about
-twice the speed (a 500k-event export is dominated by per-event Python work). What depends
-only on an entity or an article (names, the place's fields, the article's fields) is encoded
-once and reused. The encoding methods are generated from the record declaration
+`JsonLines` writes the exact bytes of `json_text(to_record(...))` (`json.dumps` with
+`ensure_ascii=False`, and what a terminal would obey escaped: the files are safe to `cat`,
+the data the same) straight from the row tuples, without building the record dict: the same
+text at about twice the speed (a 500k-event export is dominated by per-event Python work).
+What depends only on an entity or an article (names, the place's fields, the article's
+fields) is encoded once and reused. The encoding methods are generated from the record declaration
 (`store.record`, see `LINE_SOURCE`) when the module loads, so they name no field here.
 `tests/test_export_jsonl.py` checks the equality on awkward values.
 """
@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from ..base.untrusted import escape_json
 from ..store.record import FIELDS, PER_SOURCE, PLACE_COLUMN, PLACE_KINDS, SOURCE_FIELDS, Field
 from .records import EVENT_COLUMNS, EntityCache, Row, Source
+from .writer import write_lines
 
 _INF = float("inf")
 EMPTY = '""'  # an empty JSON string
@@ -29,12 +30,17 @@ ARTICLE_CACHE = 20_000  # article fragments kept; events come roughly in article
 
 
 def value(x: Any) -> str:
-    """`json.dumps(x, ensure_ascii=False)`, with the common scalar types first."""
+    """`escape_json(json.dumps(x, ensure_ascii=False))`, with the common scalar types first.
+
+    Escaping each value, not each line, gives the same text (only strings can hold what it
+    escapes) and scans only the per-event text: the cached names and article members are
+    escaped once. ASCII text can hold only DEL of what it escapes, found without a regex."""
     if x is None:
         return "null"
     kind = type(x)
     if kind is str:
-        return encode_basestring(x)
+        text = encode_basestring(x)
+        return text if text.isascii() and "\x7f" not in text else escape_json(text)
     if kind is int:
         return int.__repr__(x)
     if kind is float:
@@ -45,7 +51,7 @@ def value(x: Any) -> str:
         if x == -_INF:
             return "-Infinity"
         return float.__repr__(x)
-    return json.dumps(x, ensure_ascii=False)
+    return escape_json(json.dumps(x, ensure_ascii=False))
 
 
 # How a field's value is encoded, by kind (`x` is its events column's value). Kinds from
@@ -206,14 +212,8 @@ for _name, _fn in compile_methods(LINE_SOURCE, _GLOBALS).items():
 def write_jsonl_rows(
     rows: Iterable[tuple[Row, list[Source]]], entities: EntityCache, out: TextIO
 ) -> int:
-    lines = JsonLines(entities)
-    write = out.write
-    count = 0
-    for row, sources in rows:
-        write(escape_json(lines.line(row, sources)))
-        write("\n")
-        count += 1
-    return count
+    line = JsonLines(entities).line
+    return write_lines((line(row, sources) for row, sources in rows), out)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:

@@ -1,4 +1,5 @@
-"""Provides `atomic_output`: write an export to a temporary file, rename when complete.
+"""Provides `atomic_output`: write an export to a temporary file, rename when complete; and
+`write_lines`, which writes an export's lines in chunks.
 
 A crash or kill mid-export leaves the previous file (or none), never half a dataset; the
 hidden part file it leaves is removed by the next export to the same file. A running export
@@ -16,7 +17,8 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
@@ -50,6 +52,20 @@ def atomic_output(path: str | None, newline: str | None = None) -> Iterator[Text
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+CHUNK_LINES = 1000  # lines per write: one call per event was ~5 % of an export
+
+
+def write_lines(lines: Iterable[str], out: TextIO, end: str = "\n") -> int:
+    """Write each line followed by `end`, a thousand at a time; returns how many."""
+    count = 0
+    it = iter(lines)
+    while chunk := list(islice(it, CHUNK_LINES)):
+        chunk.append("")  # so that the join ends with `end` too
+        out.write(end.join(chunk))
+        count += len(chunk) - 1
+    return count
 
 
 STALE_SECONDS = 3600  # without file locks (not on this system): an hour-old part is stale
