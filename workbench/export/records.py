@@ -1,7 +1,8 @@
 """Provides `iter_records`: events as export records (DESIGN.md), streamed in id order.
 
 One query walks events joined to their sources in id order, grouped as it goes, so memory
-stays bounded however many events there are. Entity names and attributes come from
+stays bounded however many events there are; the sources' article members come from a
+bounded cache read a block of articles at a time (`ArticleCache`). Entity names and attributes come from
 one cache of the (far fewer) entities, resolved through merges once, up front.
 
 Each source carries, besides DESIGN's `{article_id, file, title, url, published, quote,
@@ -19,7 +20,7 @@ from typing import Any
 from ..base.countries import country_info
 from ..store import Store
 from ..store.entities import follow_merges
-from ..store.record import FIELDS, SOURCE_FIELDS, Field, source_sql
+from ..store.record import FIELDS, PER_SOURCE, SOURCE_FIELDS, Field, source_sql
 
 STATUS_FILTERS = ("confirmed", "reviewed", "proposed", "rejected", "all")
 
@@ -141,12 +142,48 @@ class EventFilter:
         return " AND ".join(where), params
 
 
-# Sources come from the same query as their event (LEFT JOIN, ordered by event then source),
-# in SOURCE_FIELDS order (store.record says how each is read).
-_SOURCE_SQL = source_sql()
+# Sources come from the same query as their event (LEFT JOIN, ordered by event then source):
+# the article id and the members of the source itself (PER_SOURCE). The article's members
+# come from `ArticleCache`: read with each source they were a quarter of the query's time
+# (six strings made per source, for a few articles reported again and again). A source is
+# assembled in SOURCE_FIELDS order as article head + own members + article tail, which
+# needs the source's own members to be one run after the article id.
+_ORDER = {name: i for i, name in enumerate(SOURCE_FIELDS)}
+_OWN = tuple(sorted(PER_SOURCE, key=_ORDER.__getitem__))
+_HEAD = SOURCE_FIELDS[: _ORDER[_OWN[0]]]
+_TAIL = SOURCE_FIELDS[_ORDER[_OWN[-1]] + 1 :]
+assert _HEAD[0] == "article_id" and (*_HEAD, *_OWN, *_TAIL) == SOURCE_FIELDS, SOURCE_FIELDS
+_SOURCE_SQL = source_sql(("article_id", *_OWN))
+ARTICLE_BLOCK = 500  # articles read at once: events come roughly in article order
+ARTICLE_CACHE = 20_000  # articles kept
 
 Row = tuple[Any, ...]  # an events row, EVENT_COLUMNS order
 Source = tuple[Any, ...]  # a source, SOURCE_FIELDS order
+
+
+class ArticleCache:
+    """The article members of sources, as (head, tail) tuples around the source's own
+    members, read a block of ids at a time and bounded. On SQLite these reads happen while
+    the export's query is still open, so they see the same snapshot."""
+
+    def __init__(self, store: Store):
+        self.conn = store.conn
+        self.found: dict[int, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+        self.sql = (
+            f"SELECT a.id, {source_sql((*_HEAD[1:], *_TAIL))} FROM articles a "
+            "WHERE a.id >= ? AND a.id < ?"
+        )
+
+    def __call__(self, article_id: int) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """(head, tail) of an article the cache does not hold (callers try `found` first)."""
+        if len(self.found) >= ARTICLE_CACHE:
+            self.found.clear()  # bounded memory on corpora of any size
+        split = len(_HEAD)
+        for values in self.conn.execute(self.sql, [article_id, article_id + ARTICLE_BLOCK]):
+            self.found[values[0]] = (values[:split], values[split:])
+        if article_id not in self.found:  # gone: as the LEFT JOIN read it, members unknown
+            self.found[article_id] = ((article_id, *[None] * (split - 1)), (None,) * len(_TAIL))
+        return self.found[article_id]
 
 
 def count_events(store: Store, which: EventFilter, entities: EntityCache | None = None) -> int:
@@ -164,7 +201,6 @@ def rows_query(
         SELECT {_event_sql(store.sql)}, {_SOURCE_SQL}
         FROM events e
         LEFT JOIN event_sources s ON s.event_id = e.id
-        LEFT JOIN articles a ON a.id = s.article_id
         WHERE {where}
         ORDER BY e.id, s.id
         """
@@ -180,6 +216,9 @@ def iter_rows(
     """
     cursor = store.conn.execute(*rows_query(store, which, entities))
     width = len(EVENT_COLUMNS)
+    own = width + 1  # the source's own members follow its article id
+    articles = ArticleCache(store)
+    found, read = articles.found, articles
     row: Row | None = None
     sources: list[Source] = []
     for values in cursor:
@@ -187,8 +226,10 @@ def iter_rows(
             if row is not None:
                 yield row, sources
             row, sources = values[:width], []
-        if values[width] is not None:
-            sources.append(values[width:])
+        article_id = values[width]
+        if article_id is not None:
+            head, tail = found.get(article_id) or read(article_id)
+            sources.append(head + values[own:] + tail)
     if row is not None:
         yield row, sources
 

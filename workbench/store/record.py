@@ -259,6 +259,7 @@ _SOURCE_SQL = {
 }
 
 
-def source_sql() -> str:
-    """The source members in SOURCE_FIELDS order, as a SELECT list over `s` and `a`."""
-    return ", ".join(_SOURCE_SQL[name] for name in SOURCE_FIELDS)
+def source_sql(names: tuple[str, ...] = SOURCE_FIELDS) -> str:
+    """Source members (default: all, in SOURCE_FIELDS order) as a SELECT list over `s` and
+    `a`."""
+    return ", ".join(_SOURCE_SQL[name] for name in names)
