@@ -13,6 +13,7 @@ from export_helpers import csv_rows, curate, export_text, relax_confirm_rules
 from workbench.export.cells import field, number_cell, text_cell
 from workbench.export.csv import ACLED_COLUMNS, COLUMNS, NUMERIC_COLUMNS
 from workbench.ingest import ingest_paths
+from workbench.store import change
 from workbench.store.events import add_event, set_status
 
 ACLED = [
@@ -210,3 +211,43 @@ def test_quoting_matches_the_csv_module():
         out = io.StringIO()
         csv.writer(out).writerow([text, "x"])
         assert f"{field(text)},x\r\n" == out.getvalue(), repr(text)
+
+
+def test_cached_cells_equal_cell_functions_on_awkward_values(store, tmp_path):
+    # Dates, counts and scores come from per-column caches (a dict takes 1 and 1.0 for one
+    # key): each cell must still be exactly what `text_cell` / `number_cell` make of the
+    # value the database gives back, whatever a column was made to hold.
+    dates = [None, "2020-01-01", "=1+1", "2020,01", "-2020"]
+    counts = [None, 0, 3, 2.5, "-1+1", "abc", 2**62, 1.0, "7"]
+    scores = [0.5, 1, 1 / 3, 0, "=x", 2.5e300]
+    with change(store, "seed") as tx:
+        article = tx.insert(
+            "articles",
+            {"content_hash": "h", "file": "f", "title": "t", "url": "u", "published": None,
+             "text": "x", "ingested_at": "now", "record_id": ""},
+        )  # fmt: skip
+        for n in range(len(counts) * 2):
+            tx.insert(
+                "events",
+                {"event_date": dates[n % len(dates)], "status": "confirmed",
+                 "fatalities": counts[n % len(counts)], "geo_precision": counts[-n % len(counts)],
+                 "confidence": scores[n % len(scores)], "created_at": "now",
+                 "updated_at": "2020-01-01T00:00:00Z", "article_id": article},
+            )  # fmt: skip
+    raw = {
+        str(r[0]): r[1:]
+        for r in store.conn.execute(
+            "SELECT id, event_date, fatalities, geo_precision, confidence FROM events"
+        )
+    }
+    assert {type(v) for r in raw.values() for v in r} >= {int, float, str, type(None)}
+    rows = csv_rows(store, tmp_path)
+    assert len(rows) == len(raw)
+    for row in rows:
+        date, fatalities, geo, confidence = raw[row["event_id"]]
+        line = [row["event_date"], row["fatalities"], row["geo_precision"], row["confidence"]]
+        cells = [text_cell(date), number_cell(fatalities), number_cell(geo)]
+        cells.append(number_cell(confidence))
+        # csv_rows parses the file: compare with the cells parsed the same way.
+        assert line == [next(csv.reader(io.StringIO(c)), [""])[0] for c in cells]
+        assert row["year"] == (date[:4] if date and date[:4].isdigit() else "")

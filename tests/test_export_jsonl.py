@@ -135,7 +135,7 @@ def test_fast_lines_equal_json_dumps_on_awkward_values(store):
                 "events",
                 {"event_date": None if n % 2 else "2020-01-01", "notes": text,
                  "place_id": places[n % 3], "actor1_id": places[0], "status": "confirmed",
-                 "assoc_actor_1": json.dumps([places[1], 999]), "confidence": 1 / 3,
+                 "assoc_actor_1": json.dumps([places[1], 999]), "confidence": (1 / 3, 1, 0.5)[n % 3],
                  "fatalities": n or None, "confirmed_by": text, "created_at": "now",
                  "updated_at": "2020-01-01T00:00:00Z"},
             )  # fmt: skip

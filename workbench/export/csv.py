@@ -14,15 +14,15 @@ quoting); numeric columns through `cells.number_cell`, so numbers stay numbers.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from typing import Any, TextIO, TypeVar
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from ..base.actors import inter_code
 from ..base.countries import Country, country_info
 from ..store.record import FIELDS, PLACE_COLUMN, PLACE_KINDS, SOURCE_FIELDS, Field
 from . import acled
-from .cells import joined, number_cell, span, text_cell
-from .jsonl import compile_methods
+from .cells import LIST_SEPARATOR, joined, number_cell, span, text_cell
+from .jsonl import Memo, compile_methods
 from .records import EVENT_COLUMNS, EntityCache, Row, Source
 from .writer import write_lines
 
@@ -109,23 +109,6 @@ _CELL = {
     "place_number": 'number_cell(attrs.get("{attr}"))',
 }
 ARTICLE_CACHE = 20_000  # article cells kept; events come roughly in article order
-CACHE_LIMIT = 100_000  # cells kept per cache (small sets, actors)
-V = TypeVar("V")
-
-
-class Memo(dict[Any, V]):
-    """A cache that computes a missing value on first use: `memo[key]` is one dict lookup in
-    the common case. Bounded: past CACHE_LIMIT entries new keys are computed, not kept."""
-
-    def __init__(self, make: Callable[[Any], V]):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> V:
-        cell = self.make(key)
-        if len(self) < CACHE_LIMIT:
-            self[key] = cell
-        return cell
 
 
 def year(event_date: str | None) -> str:
@@ -270,7 +253,7 @@ class CsvCells:
             return outlet, articles, f"{text_cell(source[_QUOTE])},{text_cell(spans)}"
         if not sources:
             return "", "," * (len(_ARTICLE_CELLS) - 1), ","
-        key = tuple(s[_ARTICLE_ID] for s in sources)
+        key = tuple([s[_ARTICLE_ID] for s in sources])
         cached = self._articles.get(key)
         if cached is None:  # the same articles often report several events
             columns = list(zip(*sources, strict=True))
@@ -279,8 +262,8 @@ class CsvCells:
                 text_cell(outlets),
                 ",".join(text_cell(joined(columns[i])) for i in _ARTICLE_CELLS),
             )
-        quotes = joined(s[_QUOTE] for s in sources)
-        spans = joined(span(s[_START], s[_END]) for s in sources)
+        quotes = joined([s[_QUOTE] for s in sources])
+        spans = LIST_SEPARATOR.join([span(s[_START], s[_END]) for s in sources])
         return cached[0], cached[1], f"{text_cell(quotes)},{text_cell(spans)}"
 
     def line(self, row: Row, sources: list[Source]) -> str:

@@ -13,10 +13,10 @@ fields) is encoded once and reused. The encoding methods are generated from the 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 from json.encoder import encode_basestring  # the C implementation when available
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from ..base.untrusted import escape_json
 from ..store.record import FIELDS, PER_SOURCE, PLACE_COLUMN, PLACE_KINDS, SOURCE_FIELDS, Field
@@ -25,7 +25,6 @@ from .writer import write_lines
 
 _INF = float("inf")
 EMPTY = '""'  # an empty JSON string
-SMALL_CACHE = 10_000
 ARTICLE_CACHE = 20_000  # article fragments kept; events come roughly in article order
 
 
@@ -54,23 +53,46 @@ def value(x: Any) -> str:
     return escape_json(json.dumps(x, ensure_ascii=False))
 
 
-# How a field's value is encoded, by kind (`x` is its events column's value). Kinds from
-# small sets go through `small`, which caches their encodings.
+# How a field's value is encoded, by kind (`x` is its events column's value). Values that
+# repeat across events (from small sets, dates, counts, scores) come from `Memo` caches, a
+# dict lookup instead of a call; one cache per kind, as `value` writes 1 and 1.0
+# differently and a dict takes them for one key (within one column they never meet: its
+# type makes every whole number an int, or every number a float; TEXT columns hold str or
+# None). The event id (INTEGER PRIMARY KEY) is always an int, formatted as `value` would.
 _ENCODE = {
-    "id": "value({x})",
-    "choice": "small({x})",
-    "date": "value({x})",
-    "int": "value({x})",
-    "score": "value({x})",
+    "id": "{x}",
+    "choice": "small[{x}]",
+    "date": "dates[{x}]",
+    "int": "ints[{x}]",
+    "score": "scores[{x}]",
     "text": "value({x})",
-    "analyst": "small({x})",
+    "analyst": "small[{x}]",
     "time": "value({x})",
     "actor": "names.get({x}, EMPTY)",
-    "actors": "self.names_list({x})",
+    "actors": '"[]" if {x} == "[]" else self.names_list({x})',  # "[]": most events
     "place": "names.get({x}, EMPTY)",
     "place_text": 'value(attrs.get("{attr}") or "")',
     "place_number": 'value(attrs.get("{attr}"))',
 }
+
+
+CACHE_LIMIT = 100_000  # values kept per `Memo`
+V = TypeVar("V")
+
+
+class Memo(dict[Any, V]):
+    """A cache that computes a missing value on first use: `memo[key]` is one dict lookup in
+    the common case. Bounded: past CACHE_LIMIT entries new keys are computed, not kept."""
+
+    def __init__(self, make: Callable[[Any], V]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> V:
+        cell = self.make(key)
+        if len(self) < CACHE_LIMIT:
+            self[key] = cell
+        return cell
 
 
 def _member(name: str, expr: str) -> str:
@@ -101,7 +123,8 @@ def _line_source() -> tuple[str, int]:
             f"        found = self._places[{n}][place_id] = f'{inner}'\n"
             f"    return found\n"
         )
-        parts.append(f"{{self._place{n}(c{column[PLACE_COLUMN]})}}")
+        place = f"c{column[PLACE_COLUMN]}"
+        parts.append(f"{{places[{n}].get({place}) or self._place{n}({place})}}")
         run.clear()
 
     for f in FIELDS:
@@ -118,7 +141,8 @@ def _line_source() -> tuple[str, int]:
         "def line(self, row, sources):\n"
         f"    ({unpack},) = row\n"
         "    names = self.names\n"
-        "    small = self.small\n"
+        "    small, dates, ints, scores = self.small, self.dates, self.ints, self.scores\n"
+        "    places = self._places\n"
         f"    return f'{body}'\n"
     )
     return "\n".join([line, *methods]), len(methods)
@@ -172,26 +196,16 @@ class JsonLines:
         }
         self._places: list[dict[int | None, str]] = [{} for _ in range(PLACE_RUNS)]
         self._articles: dict[int, tuple[str, ...]] = {}
-        self._small: dict[Any, str] = {}
+        self.small: Memo[str] = Memo(value)  # statuses, types, analysts
+        self.dates: Memo[str] = Memo(value)
+        self.ints: Memo[str] = Memo(value)  # INTEGER columns (see _ENCODE)
+        self.scores: Memo[str] = Memo(value)  # REAL columns
 
     def names_list(self, ids_json: str | None) -> str:
         if not ids_json or ids_json == "[]":
             return "[]"
         names = self.names
         return "[" + ", ".join(names.get(i, '""') for i in json.loads(ids_json)) + "]"
-
-    def small(self, key: Any) -> str:
-        """`value()` of values from small sets (statuses, types, analysts), cached.
-
-        Only for TEXT columns: SQLite gives them back as str or None, never 1 and True,
-        which a dict would take for the same key.
-        """
-        found = self._small.get(key)
-        if found is None:
-            found = value(key)
-            if len(self._small) < SMALL_CACHE:
-                self._small[key] = found
-        return found
 
     def line(self, row: Row, sources: list[Source]) -> str:
         """The JSON text of one record (generated below from LINE_SOURCE)."""
