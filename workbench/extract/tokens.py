@@ -125,6 +125,10 @@ class Trie:
 
     def __init__(self) -> None:
         self.table: dict[str, list[tuple[int, dict[tuple[str, ...], list]]]] = {}
+        # First word -> the second words of its longer phrases, or None when it is a phrase
+        # by itself: "in" and "a" begin phrases only ("in the north"), so "in" before any
+        # other word is passed over at one set test instead of a lookup per phrase length.
+        self.seconds: dict[str, set[str] | None] = {}
 
     def add(self, phrase: str, sense: object, rule: int | None = None) -> None:
         key = key_of(phrase)
@@ -133,6 +137,11 @@ class Trie:
         if not key:
             return
         rule = case_rule(phrase) if rule is None else rule
+        seconds = self.seconds.setdefault(key[0], set())
+        if len(key) == 1:
+            self.seconds[key[0]] = None
+        elif seconds is not None:
+            seconds.add(key[1])
         lengths = self.table.setdefault(key[0], [])
         rest = key[1:]
         for size, entries in lengths:
@@ -149,7 +158,7 @@ class Trie:
 
     def scan(self, toks: Tokens) -> list[tuple[int, int, list[object]]]:
         """Longest non-overlapping matches: (first token, end token, senses)."""
-        table = self.table
+        table, seconds = self.table, self.seconds
         keys, starts, ends, text = toks.keys, toks.starts, toks.ends, toks.text
         n = len(keys)
         out: list[tuple[int, int, list[object]]] = []
@@ -157,6 +166,9 @@ class Trie:
         for i in where(keys, table):
             if i < done:
                 continue
+            after = seconds[keys[i]]
+            if after is not None and (i + 1 == n or keys[i + 1] not in after):
+                continue  # no phrase of this first word goes on with the next word
             for size, entries in table[keys[i]]:
                 j = i + 1 + size
                 if j > n:
