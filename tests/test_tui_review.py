@@ -200,6 +200,33 @@ async def test_next_article_and_toggle_done(db):
     assert rows(path, "SELECT status FROM articles WHERE id=?", [a1])[0]["status"] == "in_review"
 
 
+async def test_keys_typed_while_moving_act_on_the_article_moved_to(db):
+    """'n d' typed faster than the next article loads marks the next article done, never
+    the one being left (the keys are held until it arrives, then replayed)."""
+    path, ids = db
+    a1, a2, _ = ids["articles"]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        screen = app.screen
+        gate = __import__("threading").Event()
+        real = app.gateway.neighbour
+
+        def slow_neighbour(*args):
+            gate.wait(5)  # the move is still on its way while "d" is typed
+            return real(*args)
+
+        app.gateway.neighbour = slow_neighbour
+        await pilot.press("n", "d")
+        assert screen.article_id == a1
+        gate.set()
+        await settle(pilot, app)
+        await app.wait_for_writes()
+        assert screen.article_id == a2
+    status = {r["id"]: r["status"] for r in rows(path, "SELECT id, status FROM articles")}
+    assert status[a2] == "done" and status[a1] != "done"
+
+
 async def test_fix_mention_relinks_and_events_follow(db):
     path, ids = db
     e1, _, e3, _ = ids["events"]

@@ -13,12 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import getters, work
+from textual import events, getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, Input, Static
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from ...geo.raster import OTHER, SELECTED
@@ -105,6 +106,8 @@ KEYS = (
 if TYPE_CHECKING:
     from ..app import WorkbenchApp
 
+HOLD_LIMIT = 3.0  # seconds a move may hold typed keys before they act where they are
+
 
 class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
     SCOPE = "Review"
@@ -145,6 +148,11 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         self._beat_for: int | None = None
         # Event id -> (the model's ranked types, P(real event)); filled by a worker.
         self.learned: dict[int, tuple[list, float | None]] = {}
+        # Keys typed while moving to another article: held, then replayed on its arrival,
+        # so "n d" marks the article moved to, never the one being left.
+        self._moving = False
+        self._held: list[str] = []
+        self._hold_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-head")
@@ -415,7 +423,26 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             view.scroll_page_up(animate=False)
 
     def action_move_article(self, step: int) -> None:
+        self._moving = True
+        # Never hold keys past a lost move (a refresh may cancel the move's worker).
+        self._hold_timer = self.set_timer(HOLD_LIMIT, self._release)
         self._neighbour(step)
+
+    def on_key(self, event: events.Key) -> None:
+        if self._moving and self.focused is None:
+            event.stop()
+            event.prevent_default()
+            self._held.append(event.key)
+
+    def _release(self) -> None:
+        """The move ended (arrived, no neighbour, or given up): replay the held keys."""
+        self._moving = False
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held = self._held, []
+        for key in held:
+            self.app.simulate_key(key)
 
     @work(thread=True, exclusive=True, group="bundle")
     def _neighbour(self, step: int) -> None:
@@ -425,6 +452,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             self.app.call_from_thread(
                 self.notify, "Last article in the queue" if step > 0 else "First article"
             )
+            self.app.call_from_thread(self._release)
             return
         bundle = gateway.bundle(target)
         if not get_current_worker().is_cancelled:
@@ -436,6 +464,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             self.article_id = bundle.article["id"]
             self.bundle = None  # a different article: reset cursor and merge marks
             self._show(bundle, None)
+        self._release()
 
     def action_open_queue(self) -> None:
         for screen in self.app.screen_stack:
