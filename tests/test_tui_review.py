@@ -3,6 +3,8 @@ file and a PostgreSQL server: the analyst's whole flow on both)."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from tui_support import build_db, event_row, make_app, open_review, press, screen_text, settle
 
@@ -209,7 +211,7 @@ async def test_keys_typed_while_moving_act_on_the_article_moved_to(db):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
         screen = app.screen
-        gate = __import__("threading").Event()
+        gate = threading.Event()
         real = app.gateway.neighbour
 
         def slow_neighbour(*args):

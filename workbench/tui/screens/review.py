@@ -18,8 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import ContentSwitcher, Input, Static
 from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Input, Static
 from textual.worker import get_current_worker
 
 from ...geo.raster import OTHER, SELECTED
