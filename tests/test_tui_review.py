@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual import events
 from tui_support import build_db, event_row, make_app, open_review, press, screen_text, settle
 
 from workbench.store import Store
@@ -225,6 +226,23 @@ async def test_keys_typed_while_moving_act_on_the_article_moved_to(db):
         await settle(pilot, app)
         await app.wait_for_writes()
         assert screen.article_id == a2
+    status = {r["id"]: r["status"] for r in rows(path, "SELECT id, status FROM articles")}
+    assert status[a2] == "done" and status[a1] != "done"
+
+
+async def test_keys_typed_in_one_burst_with_the_move_follow_it(db):
+    """'n d' arriving in one read from the terminal: 'd' is queued before the move's action
+    runs, and still marks the article moved to."""
+    path, ids = db
+    a1, a2, _ = ids["articles"]
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        for key in ("n", "d"):
+            app._driver.send_message(events.Key(key, key))
+        await settle(pilot, app)
+        await app.wait_for_writes()
+        assert app.screen.article_id == a2
     status = {r["id"]: r["status"] for r in rows(path, "SELECT id, status FROM articles")}
     assert status[a2] == "done" and status[a1] != "done"
 

@@ -429,10 +429,19 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         self._neighbour(step)
 
     def on_key(self, event: events.Key) -> None:
-        if self._moving and self.focused is None:
+        if self.focused is not None:
+            return  # a field takes the keys
+        if self._moving:
             event.stop()
             event.prevent_default()
             self._held.append(event.key)
+        elif any(
+            b.action.startswith("move_article")
+            for b in self._bindings.key_to_bindings.get(event.key, ())
+        ):
+            # Keys queued behind this one ("n d" in one read) run before the move's action
+            # does: hold them from here.
+            self._moving = True
 
     def _release(self) -> None:
         """The move ended (arrived, no neighbour, or given up): replay the held keys."""
