@@ -78,7 +78,8 @@ async def test_tui_decisions_wait_for_the_server_and_are_written(server, url):
         # and the change waits ("not saved yet"), it is not refused.
         await pilot.press("c")
         deadline = time.monotonic() + 20
-        while not app.unsaved and time.monotonic() < deadline:
+        # The count and its notice are two steps of one callback: wait for both.
+        while not (app.unsaved and app._notifications) and time.monotonic() < deadline:
             await pilot.pause(0.1)
         assert app.is_running and app.unsaved == 1
         said = [n.message for n in app._notifications]
