@@ -17,6 +17,7 @@ from datetime import date
 from ..base.actors import CROWD_INTER, type_names
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
+from .captives import captive, people_taken
 from .cues import is_verb
 from .dating import pick_date, usable_date
 from .lexicon import Lexicon
@@ -420,9 +421,9 @@ def _candidate(
     flags = c.main.flags
     # "Raqqa fell to ...", "the town was taken by ...": the place is the subject.
     place_first = passive_by(c.main)
-    if "territory" in flags and all(_captive(f, t) for t in ts):
+    if "territory" in flags and all(captive(f, t) for t in ts):
         return None  # "the captured fighters", "murdering captured soldiers": no capture told
-    if "territory" in flags and _people_taken(f, c, ts[0], ctok1):
+    if "territory" in flags and people_taken(f, c, ts[0], ctok1):
         # "The SDF captured two British militants near X": people taken are an arrest.
         c.triggers = [_retyped(t, "Arrests") for t in ts]
         c.rules.append("arrest-people-captured")
@@ -497,84 +498,6 @@ def _candidate(
     ]
     _other_side(c, f)
     return c
-
-
-PEOPLE_TAKEN = frozenset(["captured", "capture", "captures", "capturing", "seized", "seizes",
-                          "seizing"])  # fmt: skip
-
-
-def _people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
-    """ "captured two British militants", "seized the group's leader": the verb's object is
-    people (a named side or person words), not a place."""
-    by_next = t.j < len(f.keys) and f.keys[t.j] == "by" and f.keys[t.i] in PEOPLE_TAKEN
-    if f.keys[t.i] in f.lex.passive_aux or f.is_passive(t) or by_next:
-        # "She was captured by Kurdish forces", "a woman captured by Kurdish forces"
-        return _people_subject(f, t.i - 1)
-    if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1:
-        return False
-    if _relative_object(f, t):
-        return True  # "the fighters that we captured in Syria"
-    first = f.ann_at(t.j) if t.j < end_tok else None
-    if first is not None and first.kind == "place":
-        return False  # "captured Raqqa"
-    words = f.keys[t.j : min(end_tok, t.j + 4)]
-    if "control" in words[:2]:
-        return False  # "seizing control from Kurdish forces": ground, from its holders
-    if c.targets and c.targets[0].i <= t.j + 3:
-        return True  # "captured Islamic State fighters"
-    return any(w in f.lex.person_nouns or w in PERSON_WORDS for w in words)
-
-
-def _people_subject(f: Finder, last: int) -> bool:
-    """The subject of a passive "captured", ending at token `last`, is people ("she", "two
-    British men", "a man who was"), not a place ("the town was captured by ...")."""
-    k = last
-    while k >= 0 and k >= last - 5:
-        a = f.ann_at(k)
-        if a is not None and a.kind == "place":
-            return False
-        w = f.keys[k]
-        if w in PEOPLE_PRONOUNS or w in PERSON_WORDS or w in f.lex.person_nouns or w in WHO:
-            return True  # "who" stands for a person ("Aine Davis, who was captured")
-        if a is None and w not in f.lex.bridge and w not in RELATIVES and not w.endswith("ly"):
-            return False
-        k = a.i - 1 if a is not None else k - 1
-    return False
-
-
-def _captive(f: Finder, t: Ann) -> bool:
-    """ "captured" used as an adjective: after a determiner or an "-ing" word."""
-    if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1 or not t.i:
-        return False
-    prev = f.keys[t.i - 1]
-    return prev in CAPTIVE_BEFORE or prev.endswith("ing")
-
-
-def _relative_object(f: Finder, t: Ann) -> bool:
-    """ "the fighters that we captured", "a commander whom the SDF seized": the verb's
-    object is the people before the relative pronoun."""
-    k = t.i - 1
-    a = f.ann_at(k) if k >= 0 else None
-    if a is not None and a.kind == "actor":
-        k = a.i - 1
-    elif k >= 0 and f.keys[k] in PEOPLE_PRONOUNS:
-        k -= 1
-    else:
-        return False
-    if k > 0 and f.keys[k] == "the":
-        k -= 1
-    return k > 0 and f.keys[k] in RELATIVES and _people_subject(f, k - 1)
-
-
-PEOPLE_PRONOUNS = frozenset(["she", "he", "they", "we", "i", "pair", "both", "couple"])
-RELATIVES = frozenset(["who", "whom", "that"])
-WHO = frozenset(["who", "whom"])
-# Words before "captured" that make it an adjective ("the captured fighters").
-CAPTIVE_BEFORE = frozenset(["the", "a", "an", "of", "their", "his", "her", "its", "our", "where",
-                            "when", "some", "two", "three", "many", "other"])  # fmt: skip
-PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighters", "fighter",
-                          "suspects", "suspect", "leader", "leaders", "commander", "commanders",
-                          "men", "man", "women", "woman", "jihadists", "jihadist"])  # fmt: skip
 
 
 def _retyped(t: Ann, sub_event_type: str) -> Ann:

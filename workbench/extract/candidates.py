@@ -15,14 +15,13 @@ candidate; its arguments come from the clause, then the sentence:
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
-from ..base.actors import ARMED_INTER, type_names
 from ..base.numbers import UNITS
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, Cues
 from .lexicon import Lexicon, Trigger
+from .reference import ARMED_TYPES, FIRST_PERSON, SELF_PRONOUNS, STOP, Reference
 from .sides import DEFINITE, Sides
 from .text import Sentence, comma_start
 
@@ -100,18 +99,9 @@ COMPOUND_TAILS = frozenset(
      "controlled", "supported", "affiliated"]
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
-SELF_PRONOUNS = frozenset(["it", "they", "we"])
-# Inside a quotation, the speaker's own side: '"Our air defences shot down two drones," the
-# ministry said'.
-FIRST_PERSON = frozenset(["we", "our"])
-_QUOTE_MARKS = '"“”'
 # Not "at" ("killed at least 11") nor "as" ("killed as many as").
 REDUCED_NEXT = frozenset(["on", "in", "during", "near", "when", "while", "after", "earlier",
                           "last", "yesterday", "outside", "inside"])  # fmt: skip
-BE = frozenset(["is", "was", "are", "were", "s", "has", "had", "would", "will"])
-PREPS = frozenset(["against", "of", "with", "by", "to", "on", "from", "for", "at", "in"])
-_SENTENCE_GAP = re.compile(r"[.!?][\"”’)]*\s")
-ARMED_TYPES = frozenset(type_names(ARMED_INTER))
 USERS = frozenset(["used", "run", "held", "controlled", "manned", "occupied", "operated"])
 FORMER = frozenset(["former", "ex", "retired", "defected"])
 
@@ -141,11 +131,9 @@ LOC_MODS = frozenset(
      "neighboring", "remote", "same", "and", "its", "their", "main", "northwest", "northeast",
      "southwest", "southeast"]
 )  # fmt: skip
-_BREAK = re.compile(r"[,;:()\"“”]|[.!?]\s|\n")
-_STOP = re.compile(r"[;:]|[.!?]\s|\n")
 
 
-class Finder(Cues, Sides):
+class Finder(Cues, Sides, Reference):
     def __init__(self, lex: Lexicon, toks, anns: list[Ann], tokann: list[int]):
         self.lex, self.keys, self.anns, self.tokann = lex, toks.keys, anns, tokann
         self.text, self.starts = toks.text, toks.starts
@@ -317,26 +305,6 @@ class Finder(Cues, Sides):
             return self.subject(t, opened, before)
         return self.chained(t, first_tok)
 
-    def _segment_start(self, k: int, limit: int = 30) -> int:
-        """First token of the comma segment that ends just before token k."""
-        x = k - 1
-        while x > 0 and x > k - limit and not _BREAK.search(self._gap(x)):
-            x -= 1
-        return x
-
-    def _quoted_start(self, first_tok: int) -> int | None:
-        """The segment start before a quoted or bracketed name that closes at first_tok."""
-        gap = self._gap(first_tok)
-        if not gap or gap[0] not in '"”)':
-            return None
-        opener = {'"': '"', "”": "“", ")": "("}[gap[0]]
-        x = first_tok - 1
-        while x > max(0, first_tok - 8) and opener not in self._gap(x):
-            x -= 1
-        if x <= 0 or opener not in self._gap(x) or _STOP.search(self._gap(x)):
-            return None
-        return self._segment_start(x)
-
     def chained(self, t: Ann, first_tok: int) -> list[Ann]:
         """ "RSF fighters entered the hospital, looted it and opened fire": a verb that opens
         its comma segment shares the subject of the segment before."""
@@ -348,7 +316,7 @@ class Finder(Cues, Sides):
         if self.keys[t.i].endswith("ing") and t.trigger.sub_event_type not in SHARED_ING:
             return []  # "..., killing four": the outcome of the act before, told with it
         k, hops = first_tok, 0
-        while hops < 3 and k > 0 and "," in self._gap(k) and not _STOP.search(self._gap(k)):
+        while hops < 3 and k > 0 and "," in self._gap(k) and not STOP.search(self._gap(k)):
             s = self._segment_start(k)
             x = self.skip_when_where(s, k, LEAD_WORDS)
             a = self.ann_at(x) if x < k else None
@@ -421,74 +389,6 @@ class Finder(Cues, Sides):
                 return None
             x -= 1
         return None
-
-    def self_report(self, k: int, first_tok: int, verb_at: int | None = None) -> list[Ann]:
-        """ "Hezbollah said it fired missiles": the source speaks of its own attack."""
-        m = k - 1 if verb_at is None else verb_at
-        if m >= first_tok and self.keys[m] == "that":
-            m -= 1
-        d = self.ann_at(m) if m >= first_tok else None
-        if d is not None and d.kind == "date":
-            m = d.i - 1  # "the coalition said on Monday it had intercepted"
-        if m - 1 < first_tok or self.keys[m] not in self.lex.reporting:
-            return []
-        # The speaker just before the verb: "Hezbollah said", "Nigeria's air force said".
-        for x in range(m - 1, max(first_tok, m - 4) - 1, -1):
-            a = self.ann_at(x)
-            if a is not None:
-                return [a] if a.kind == "actor" and not a.role else []
-        return []
-
-    def quoted_speaker(self, k: int) -> list[Ann]:
-        """The named speaker of the quotation holding token k, attributed right after it
-        ('..., the Russian defence ministry said') or right before it ('the ministry said:
-        "We ..."'); none when the quote is unattributed or its speaker unnamed ("he said")."""
-        text, starts = self.text, self.starts
-        head = self._sentence_start(k)
-        if not _quoted(text[max(0, starts[head] - 2) : starts[k]]):  # the opening mark too
-            return []
-        close = min((p for m in _QUOTE_MARKS if (p := text.find(m, starts[k])) >= 0), default=-1)
-        after = bisect.bisect_left(starts, close + 1) if close >= 0 else len(starts)
-        opened = max(text.rfind(m, 0, starts[k]) for m in _QUOTE_MARKS)
-        before = bisect.bisect_left(starts, opened)
-        for lo, hi in ((after, min(after + 8, len(starts))), (max(0, before - 8), before)):
-            if not any(self.keys[x] in self.lex.reporting for x in range(lo, hi)):
-                continue
-            for x in range(lo, hi):
-                a = self.ann_at(x)
-                if a is not None and a.kind == "actor" and not a.role:
-                    return [a]
-        return []
-
-    def antecedent(self, k: int, nearest: bool = False) -> list[Ann]:
-        """The armed actor a pronoun at token k stands for: the first one named in its own
-        sentence before it ("Turkey downed two jets, and its drones ..."), else the first
-        one in the sentence before ("The rebels entered ... On Tuesday they shelled"). Not
-        an expletive "it was", not a source, not the object of a preposition."""
-        if k + 1 < len(self.keys) and self.keys[k] in SELF_PRONOUNS and self.keys[k + 1] in BE:
-            return []
-        here = self._sentence_start(k)
-        if _quoted(self.text[self.starts[here] - 1 if here else 0 : self.starts[k]]):
-            return []  # "They bombed the hospital," a resident said: whoever "they" are
-        before = self._sentence_start(here - 1) if here > 0 else here
-        for lo, hi in ((here, k), (before, here)):
-            for x in range(hi - 1, lo - 1, -1) if nearest else range(lo, hi):
-                a = self.ann_at(x)
-                if a is None or a.kind != "actor" or a.i != x or a.role:
-                    continue
-                if a.atype in ARMED_TYPES and not self.reports(a) and self.keys[x - 1] not in PREPS:
-                    return [a]
-        return []
-
-    def _sentence_start(self, k: int, limit: int = 60) -> int:
-        x = k
-        while x > 0 and x > k - limit and not _SENTENCE_GAP.search(self._gap(x)):
-            x -= 1
-        return x
-
-    def reports(self, a: Ann) -> bool:
-        """The actor is a source ("the Syrian Observatory ... reported"), not a participant."""
-        return a.j < len(self.keys) and self.keys[a.j] in self.lex.reporting
 
     def objects(self, t: Ann, end_tok: int, skip_to: int) -> tuple[list[Ann], bool]:
         keys, lex = self.keys, self.lex
@@ -644,13 +544,6 @@ def _with_before(keys: list[str], k: int, first_tok: int) -> int | None:
         if keys[x] == "with":
             return x
     return None
-
-
-def _quoted(span: str) -> bool:
-    """The span ends inside a quotation: more opening than closing marks."""
-    if "“" in span or "”" in span:
-        return span.count("“") > span.count("”")
-    return span.count('"') % 2 == 1
 
 
 def passive_by(trig: Trigger) -> bool:

@@ -1,0 +1,88 @@
+"""Provides `people_taken` and `captive`: whether "captured" took people or ground.
+
+"The SDF captured two British militants" is an arrest, "captured Raqqa" a change of
+territory; "the captured fighters", "murdering captured soldiers" use the word as an
+adjective and tell no capture at all. `assemble` asks both of a territory trigger.
+"""
+
+from __future__ import annotations
+
+from .annotate import Ann
+from .candidates import Candidate, Finder
+
+PEOPLE_TAKEN = frozenset(["captured", "capture", "captures", "capturing", "seized", "seizes",
+                          "seizing"])  # fmt: skip
+
+
+def people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
+    """ "captured two British militants", "seized the group's leader": the verb's object is
+    people (a named side or person words), not a place."""
+    by_next = t.j < len(f.keys) and f.keys[t.j] == "by" and f.keys[t.i] in PEOPLE_TAKEN
+    if f.keys[t.i] in f.lex.passive_aux or f.is_passive(t) or by_next:
+        # "She was captured by Kurdish forces", "a woman captured by Kurdish forces"
+        return _people_subject(f, t.i - 1)
+    if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1:
+        return False
+    if _relative_object(f, t):
+        return True  # "the fighters that we captured in Syria"
+    first = f.ann_at(t.j) if t.j < end_tok else None
+    if first is not None and first.kind == "place":
+        return False  # "captured Raqqa"
+    words = f.keys[t.j : min(end_tok, t.j + 4)]
+    if "control" in words[:2]:
+        return False  # "seizing control from Kurdish forces": ground, from its holders
+    if c.targets and c.targets[0].i <= t.j + 3:
+        return True  # "captured Islamic State fighters"
+    return any(w in f.lex.person_nouns or w in PERSON_WORDS for w in words)
+
+
+def _people_subject(f: Finder, last: int) -> bool:
+    """The subject of a passive "captured", ending at token `last`, is people ("she", "two
+    British men", "a man who was"), not a place ("the town was captured by ...")."""
+    k = last
+    while k >= 0 and k >= last - 5:
+        a = f.ann_at(k)
+        if a is not None and a.kind == "place":
+            return False
+        w = f.keys[k]
+        if w in PEOPLE_PRONOUNS or w in PERSON_WORDS or w in f.lex.person_nouns or w in WHO:
+            return True  # "who" stands for a person ("Aine Davis, who was captured")
+        if a is None and w not in f.lex.bridge and w not in RELATIVES and not w.endswith("ly"):
+            return False
+        k = a.i - 1 if a is not None else k - 1
+    return False
+
+
+def captive(f: Finder, t: Ann) -> bool:
+    """ "captured" used as an adjective: after a determiner or an "-ing" word."""
+    if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1 or not t.i:
+        return False
+    prev = f.keys[t.i - 1]
+    return prev in CAPTIVE_BEFORE or prev.endswith("ing")
+
+
+def _relative_object(f: Finder, t: Ann) -> bool:
+    """ "the fighters that we captured", "a commander whom the SDF seized": the verb's
+    object is the people before the relative pronoun."""
+    k = t.i - 1
+    a = f.ann_at(k) if k >= 0 else None
+    if a is not None and a.kind == "actor":
+        k = a.i - 1
+    elif k >= 0 and f.keys[k] in PEOPLE_PRONOUNS:
+        k -= 1
+    else:
+        return False
+    if k > 0 and f.keys[k] == "the":
+        k -= 1
+    return k > 0 and f.keys[k] in RELATIVES and _people_subject(f, k - 1)
+
+
+PEOPLE_PRONOUNS = frozenset(["she", "he", "they", "we", "i", "pair", "both", "couple"])
+RELATIVES = frozenset(["who", "whom", "that"])
+WHO = frozenset(["who", "whom"])
+# Words before "captured" that make it an adjective ("the captured fighters").
+CAPTIVE_BEFORE = frozenset(["the", "a", "an", "of", "their", "his", "her", "its", "our", "where",
+                            "when", "some", "two", "three", "many", "other"])  # fmt: skip
+PERSON_WORDS = frozenset(["members", "member", "militants", "militant", "fighters", "fighter",
+                          "suspects", "suspect", "leader", "leaders", "commander", "commanders",
+                          "men", "man", "women", "woman", "jihadists", "jihadist"])  # fmt: skip
