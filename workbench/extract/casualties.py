@@ -38,6 +38,7 @@ _HEDGE = (
 _KILL = (
     r"killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
     r"|martyred|fatalities|fatality"  # "3 fatalities.": ACLED's own notes
+    r"|lynched|(?:beaten|hacked|burnt|burned|stabbed|bludgeoned)\s+to\s+death"
 )
 _INJ = r"injured|injuring|wounded|wounding|hurt|injures|wounds"
 ANCHORS = frozenset(
@@ -73,6 +74,7 @@ ANCHORS = frozenset(
         "beheaded",
         "buried",
         "martyred",
+        "lynched",
     ]
 )
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
@@ -212,7 +214,8 @@ class CasualtyFinder:
         # "journalist Armando Ruiz, who ..., was shot dead": one person, named far before.
         self.passive_one = re.compile(
             r"\bwas\s+(?:reportedly\s+|allegedly\s+)?(?:shot\s+dead|killed|assassinated|murdered"
-            r"|executed|beheaded|slain|stabbed\s+to\s+death|gunned\s+down)\b",
+            r"|executed|beheaded|slain|(?:stabbed|beaten|hacked|burnt|burned)\s+to\s+death"
+            r"|lynched|gunned\s+down)\b",
             re.I,
         )
         # "killing a family of five": the family's size is the toll.

@@ -29,6 +29,7 @@ from ..base.actors import (
     type_names,
 )
 from ..base.codebook import event_type_of
+from .crowds import riot_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
 from .incidents import FORCE_ON_PROTEST, Incident, kind_of, rank
@@ -107,6 +108,9 @@ def finalize(
             actor2 = lex.group_actor("state_forces", country)[0]
             rules.append("target-victims-soldiers")
     sub, how = _sub_event(main, inc, lex, actor1, actor2, country, ctx)
+    riot = riot_type(inc, text, lex, sub)
+    if riot is not None and riot != sub:
+        sub, how = riot, "sub-event-crowd"
     if "territory" in main.trigger.flags and _takes_arms(text, main.end, lex):
         sub, how = "Disrupted weapons use", "sub-event-seized-arms"
     rules.append(how)
@@ -128,8 +132,9 @@ def finalize(
         where = inc.place.place_entry.country if inc.place is not None else None
         actor1 = lex.group_actor("police", where or country)[0]
         rules.append("actor1-police-arrest")
-    if sub == "Arrests" and actor2 == lex.group_actor("unidentified", country)[0]:
-        # "Two men were arrested": people taken with no group named are civilians to ACLED.
+    if sub in ("Arrests", "Mob violence") and actor2 == lex.group_actor("unidentified", country)[0]:
+        # "Two men were arrested", "two men were beaten to death by villagers": people taken
+        # or hit with no group named are civilians to ACLED.
         actor2 = civilians
         rules.append("target-arrested-civilians")
     protesters = lex.group_actor("protesters", country)[0]

@@ -250,6 +250,7 @@ class Lexicon:
         self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
+        self.crowd_nouns = frozenset(nouns["crowd"])
         self.civilian_targets = frozenset(nouns["civilian_targets"])
         self.target_bridge = frozenset(nouns["target_bridge"])
         tolls = self.words["tolls"]
