@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from workbench.extract import cached_lexicon, extract
 from workbench.extract.gazetteer import not_a_place, resolve_place
 from workbench.geo.gazetteer import GeoPlace
@@ -106,3 +108,186 @@ def test_a_village_coordinated_with_one_in_a_province_is_in_it_too() -> None:
         event, attrs = _event_place(result, name)
         assert (attrs["admin1"], attrs["country"], event.geo_precision) == ("Idlib", "Syria", 3)
         assert attrs["latitude"] is not None
+
+
+# -- a place no gazetteer has, tied to the area the text names (extract/areas.py) ----------
+# Every village below is invented (no gazetteer has it); the provinces are real.
+
+
+def _point(result, name: str) -> tuple[float, float]:
+    attrs = result.entities[("place", name)].attrs
+    return attrs["latitude"], attrs["longitude"]
+
+
+def _province(name: str) -> tuple[float, float]:
+    entry = cached_lexicon().places[name]
+    return entry.lat, entry.lon
+
+
+@pytest.mark.parametrize(
+    ("text", "village", "admin1", "province"),
+    [
+        (  # the area after the village, joined by place words only
+            "Rebels shelled the village of Kafr Zanbaq in the northern countryside of Hama "
+            "province on Monday, killing two soldiers.",
+            "Kafr Zanbaq", "Hama", "Hama Governorate",
+        ),
+        (  # ", in X province"
+            "Gunmen attacked the hamlet of Umm Zaytun, in Deraa province, on Monday, killing "
+            "a farmer.",
+            "Umm Zaytun", "Daraa", "Daraa Governorate",
+        ),
+        (  # the sentence's scene, set before the village ("countryside of" a city)
+            "In the western countryside of Aleppo, clashes erupted on Monday between rebels "
+            "and government forces on the axis of Tal Qirmiz, killing six fighters.",
+            "Tal Qirmiz", "Aleppo", "Aleppo Governorate",
+        ),
+    ],
+)  # fmt: skip
+def test_an_unknown_village_is_coded_at_the_province_its_sentence_names(
+    text, village, admin1, province
+):
+    result = extract(text, "2024-03-04")
+    event, attrs = _event_place(result, village)
+    assert event.place == village  # the location keeps the reported name
+    assert (attrs["admin1"], attrs["country"], event.geo_precision) == (admin1, "Syria", 3)
+    assert _point(result, village) == _province(province)
+    assert "place-at-province-point" in event.rules
+    assert (
+        f"Location: {village} has no point in the gazetteer; coded at {admin1} province, "
+        "named in the same sentence." in event.notes
+    )
+
+
+def test_an_unknown_village_in_a_named_district_or_area_is_at_its_point_precision_2():
+    lex = cached_lexicon()
+    text = (
+        "Militiamen killed nine civilians in the village of Mbwasa in Beni territory on "
+        "Sunday, a local official said."
+    )
+    result = extract(text, "2024-03-04")
+    event, attrs = _event_place(result, "Mbwasa")
+    beni = lex.places["Beni"]
+    assert _point(result, "Mbwasa") == (beni.lat, beni.lon)  # the territory's capital
+    assert (attrs["admin1"], event.geo_precision) == ("North Kivu", 2)
+    assert "Beni territory" in event.notes and "place-at-district-point" in event.rules
+    text = (
+        "Government helicopters dropped barrel bombs on the hamlet of Ein Qirfa in the Jabal "
+        "al-Zawiya area on Monday, wounding three civilians."
+    )
+    result = extract(text, "2024-03-04")
+    event, attrs = _event_place(result, "Ein Qirfa")
+    zawiya = lex.places["Jabal al-Zawiya"]
+    assert _point(result, "Ein Qirfa") == (zawiya.lat, zawiya.lon)
+    assert (attrs["admin1"], event.geo_precision) == ("Idlib", 2)
+
+
+def test_an_unknown_village_takes_the_province_the_article_named_for_it_earlier():
+    # Two provinces in the article: only the first sentence can place Kafr Zanbaq.
+    text = (
+        "Jets struck the village of Kafr Zanbaq in Idlib province on Monday, killing two "
+        "civilians.\n\nRebels shelled the town of Suqaylabiyah in Hama province on Monday.\n\n"
+        "On Thursday, helicopters bombed the village of Kafr Zanbaq again, killing three "
+        "children, rescuers said."
+    )
+    result = extract(text, "2024-03-08")
+    events = [e for e in result.events if e.place == "Kafr Zanbaq"]
+    assert len(events) == 2, [(e.place, e.event_date) for e in result.events]
+    assert all(e.geo_precision == 3 for e in events)
+    assert _point(result, "Kafr Zanbaq") == _province("Idlib Governorate")
+    assert "elsewhere in the article" in events[1].notes
+
+
+def test_an_unknown_village_takes_the_articles_only_province():
+    text = (
+        "Government forces shelled rebel positions across Idlib province on Sunday, a "
+        "monitor said.\n\nOn Monday, helicopters dropped barrel bombs on the village of "
+        "Umm Zaytun, killing four civilians."
+    )
+    result = extract(text, "2024-03-05")
+    event, attrs = _event_place(result, "Umm Zaytun")
+    assert (attrs["admin1"], event.geo_precision) == ("Idlib", 3)
+    assert _point(result, "Umm Zaytun") == _province("Idlib Governorate")
+    assert "the only one the article names" in event.notes
+    # A province named as one outranks a city named as its province is ("Hama" the city).
+    text = text.replace("a monitor said", "a monitor in Hama said")
+    result = extract(text, "2024-03-05")
+    assert _event_place(result, "Umm Zaytun")[1]["admin1"] == "Idlib"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # Two provinces: no telling which one the village lies in.
+        "Government forces shelled rebel positions in Idlib province and in Hama province on "
+        "Sunday, a monitor said.",
+        # A capital names the government (or a dateline), not the article's province.
+        "Officials in Damascus said on Sunday that the army would press on.",
+        # No area at all.
+        "Government forces pressed on with their offensive on Sunday, a monitor said.",
+    ],
+)
+def test_an_unknown_village_no_area_is_tied_to_stays_without_coordinates(first):
+    text = (
+        f"{first}\n\nOn Monday, helicopters dropped barrel bombs on the village of Umm Zaytun, "
+        "killing four civilians."
+    )
+    result = extract(text, "2024-03-05")
+    event, attrs = _event_place(result, "Umm Zaytun")
+    assert "latitude" not in attrs and "admin1" not in attrs
+    assert event.geo_precision != 3 and "gazetteer" not in event.notes
+
+
+def test_a_lake_is_not_tied_to_the_articles_province():
+    text = (
+        "Rebels shelled government positions in Hama province on Sunday.\n\n"
+        "On Monday, jets fired missiles from the direction of Lake Qarun Nabi, killing two "
+        "soldiers."
+    )
+    result = extract(text, "2024-03-05")
+    lake = result.entities.get(("place", "Lake Qarun Nabi"))
+    assert lake is None or "latitude" not in lake.attrs
+
+
+def test_tripoli_alone_is_the_larger_city_libya():
+    # No country anywhere in the article: the one of 1.3 million, not Lebanon's 230,000.
+    text = "Gunmen stormed a government building in Tripoli on Monday, killing four guards."
+    result = extract(text, "2024-03-05")
+    assert result.country == "Libya"
+    _, attrs = _event_place(result, "Tripoli (Libya)")
+    assert attrs["country"] == "Libya"
+    # With Lebanon named by its forces, Lebanon's.
+    text = text.replace("Gunmen", "Lebanese soldiers")
+    _, attrs = _event_place(extract(text, "2024-03-05"), "Tripoli (Lebanon)")
+    assert attrs["country"] == "Lebanon"
+
+
+def test_exports_carry_the_province_point_at_geo_precision_3(store, tmp_path):
+    from export_helpers import csv_rows, jsonl_records, relax_confirm_rules
+
+    from workbench.extract.run import extract_articles
+    from workbench.store import now
+    from workbench.store.events import set_status
+
+    relax_confirm_rules(store.path)
+    text = (
+        "Rebels shelled the village of Kafr Zanbaq in the northern countryside of Hama "
+        "province on Monday, killing two soldiers."
+    )
+    with store.write():
+        aid = store.conn.execute(
+            "INSERT INTO articles (content_hash, file, text, published, ingested_at) "
+            "VALUES ('h1', 'a.txt', ?, '2024-03-05', ?)",
+            [text, now()],
+        ).lastrowid
+    extract_articles(store, [aid])
+    (eid,) = [r["id"] for r in store.query("SELECT id FROM events")]
+    set_status(store, eid, "confirmed")
+    lat, lon = _province("Hama Governorate")
+    (row,) = csv_rows(store, tmp_path)
+    assert (row["location"], row["admin1"], row["geo_precision"]) == ("Kafr Zanbaq", "Hama", "3")
+    assert (float(row["latitude"]), float(row["longitude"])) == (lat, lon)
+    assert "coded at Hama province" in row["notes"]
+    (record,) = jsonl_records(store, tmp_path)
+    assert (record["location"], record["geo_precision"]) == ("Kafr Zanbaq", 3)
+    assert (record["latitude"], record["longitude"]) == (lat, lon)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..base.actors import EXTERNAL_FORCES
 from .casualties import CasualtyHit
 from .dates import DateHit
-from .gazetteer import gazetteer_entry, local_homonym, outlet_words
+from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
 
@@ -153,6 +153,7 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
     votes: Counter[str] = Counter()
     actors: Counter[str] = Counter()
     named: Counter[str] = Counter()  # country names in any role ("JOS, Nigeria -")
+    shared: list[str] = []  # names several countries' places share ("Tripoli")
     for i, j, senses in matches:
         if _person_surname(toks, i, []):
             continue  # "commander Abdullahi Aden": no vote for Yemen
@@ -161,6 +162,7 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
                 # A name several countries share ("Tripoli") says little: one vote each.
                 if len(senses) > 1 and sum(k == "place" for k, _ in senses) > 1:
                     votes.update(e.country for k, e in senses if k == "place" and e.country)
+                    shared.append(toks.text[toks.starts[i] : toks.ends[j - 1]])
                 elif entry.type != "country":
                     votes[entry.country] += 2
                 elif i and toks.keys[i - 1] in LOCATIVE:
@@ -180,9 +182,16 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
         # Else the country the article names, in a dateline or as a subject.
         best = actors or named
         return best.most_common(1)[0][0] if best else None
-    # A tie between places ("Tripoli" alone) goes to the country of the named actors.
+    # A tie between places ("Tripoli" alone) goes to the country of the named actors, then
+    # to the country whose place of that name is the larger (Tripoli, Libya: 1.3 million;
+    # Tripoli, Lebanon: 230,000), as a reader with no other clue takes it.
     top = max(votes.values())
-    return max((c for c, v in votes.items() if v == top), key=lambda c: actors[c])
+    tied = [c for c, v in votes.items() if v == top]
+    if len(tied) == 1:
+        return tied[0]
+    return max(
+        tied, key=lambda c: (actors[c], max((namesake_population(n, c) for n in shared), default=0))
+    )
 
 
 def named_groups(lex: Lexicon, matches: list, country: str | None) -> dict[str, str]:
@@ -246,7 +255,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         elif "place" in kinds:
             if j < len(keys) and keys[j] in outlet_words() and text[toks.starts[j]].isupper():
                 continue  # "told the New York Times", "the Washington Post reported"
-            entry = _pick_place(senses, country)
+            entry = _pick_place(senses, country, text[start:end])
             homonym = local_homonym(lex, entry, text[start:end], country)
             if homonym is not None:  # "Homs" in a report from Libya: al-Khums, by its name
                 entry = gazetteer_entry(homonym.name, homonym)
@@ -453,11 +462,13 @@ def _government(lex: Lexicon, entry, keys: list[str], i: int, j: int, prev: str,
     return keys[j] in lex.government_verbs and keys[j + 1 : j + 2] != ["been"]
 
 
-def _pick_place(senses: list, country: str | None) -> PlaceEntry:
+def _pick_place(senses: list, country: str | None, surface: str) -> PlaceEntry:
     places = [e for k, e in senses if k == "place"]
     for entry in places:
         if entry.country == country:
             return entry
+    if len(places) > 1:  # none in the article's country: the larger namesake ("Tripoli")
+        return max(places, key=lambda e: namesake_population(surface, e.country))
     return places[0]
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from ..base.actors import STATE_FORCES
 from .anaphora import refer_back
 from .annotate import Ann, annotate, context_country
+from .areas import tie_to_areas
 from .assemble import find_candidates
 from .casualties import CasualtyFinder
 from .dates import find_dates
@@ -163,6 +164,13 @@ def incidents(doc: Doc) -> None:
     doc.incidents = group_incidents(doc.candidates, doc.orphans, doc.sentences, shifts)
 
 
+def areas(doc: Doc) -> None:
+    """Places no gazetteer has, tied to the province or district the text puts them in.
+    After the incidents: grouping reads a pattern-found place's unknown country as "where
+    it lies is unknown", which a province's point does not change."""
+    tie_to_areas(doc.lex, doc.text, doc.anns, doc.sentences, doc.country)
+
+
 def proposals(doc: Doc) -> None:
     """Fields, type and confidence of each incident (finalize.py, scoring.py); one event
     per place (places_split.py). Scored under the floor: a second source only."""
@@ -181,7 +189,7 @@ def mentions(doc: Doc) -> None:
 
 
 STAGES = (tokenise, dictionary, names, dates, quantities, reference, layout, candidates,
-          incidents, proposals, mentions)  # fmt: skip
+          incidents, areas, proposals, mentions)  # fmt: skip
 # Layers no later stage reads, dropped by `extract` once their last reader has run: the
 # tokens, trie matches and candidates of a long article were all still held while its
 # mentions were built (a 10 MB article's peak: 517 -> 367 MB, with the shared token keys).

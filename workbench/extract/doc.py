@@ -16,6 +16,7 @@ else is passed between them. In the order the data flows:
 | `sentences` | `layout` | paragraphs, sentences, clauses; headings and boilerplate marked skipped |
 | `candidates`, `orphans` | `candidates` | one candidate per clause that reports an act, with its doer, target, place, date, weapons, figures (cues drop what is threatened, denied, habitual, a non-event sense) |
 | `incidents` | `incidents` | candidates that tell the same act folded together (retellings, leads) |
+| `anns` (areas) | `areas` | places no gazetteer has, tied to the province or district the text names for them |
 | `events`, `second_sources` | `proposals` | one scored proposal per incident and place (fields, type, confidence, what is missing) |
 | `mentions`, `entities` | `mentions` | what the review screen highlights, and the entities the proposals name |
 """

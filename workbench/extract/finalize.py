@@ -170,7 +170,7 @@ def finalize(
     if inc.date is None and inc.historical:
         return None  # only a year or a season: background, not a new incident
     explicit_date = _date(ev, inc, published, rules, notes)
-    _place(ev, inc, lex, text, rules)
+    _place(ev, inc, lex, text, rules, notes)
     _fatalities(ev, inc, notes, rules, lex)
     sent = sentences[inc.primary.sent]
     ev.start, ev.end = sent.start, sent.end
@@ -386,7 +386,7 @@ def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
     return False
 
 
-def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> None:
+def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules, notes) -> None:
     p = inc.place
     if p is None:
         return
@@ -396,10 +396,16 @@ def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules) -> 
         ev.place, ev.geo_precision = entry.capital, 3
         rules.append("place-governorate-capital")
     elif entry.type in ("country", "governorate") or with_coordinates(entry, lex).point_of:
-        # A place coded at its province's point, or a world region: ACLED geo precision 3.
-        ev.place, ev.geo_precision = p.name, 3
+        # A place coded at its province's point, or a world region: ACLED geo precision 3;
+        # at the point of a district or part of a province named with it: 2.
+        ev.place, ev.geo_precision = p.name, 2 if entry.point_of in ("district", "area") else 3
         if entry.point_of:
             rules.append(f"place-at-{entry.point_of}-point")
+        if entry.point_of in ("province", "district", "area"):
+            # The analyst sees that the point is not the place's own (the location keeps
+            # the reported name, as ACLED's notes do).
+            where = entry.area or f"{entry.admin1} province"
+            notes.append(f"Location: {p.name} has no point in the gazetteer; coded at {where}.")
     else:
         ev.place = p.name
         # "near X", "south of X", "on the outskirts of X": close to, not in, the place.

@@ -221,6 +221,16 @@ def local_homonym(lex: Lexicon, entry: PlaceEntry, surface: str, country: str | 
     return memo[(surface, country)]
 
 
+@lru_cache(maxsize=1024)
+def namesake_population(name: str, country: str) -> int:
+    """The population of the largest town of that name in that country (0: none): which of
+    two hand-entered places sharing a name a report with no other clue means."""
+    return max(
+        (p.population for p in gazetteer().find(name) if p.kind == "P" and p.country == country),
+        default=0,
+    )
+
+
 def _dh_spelled(country: str, key: str) -> GeoPlace | None:
     """The town of the country whose key is `key` with "th" read as "dh": GeoNames writes
     Arabic dhal "dh" where reporters often write "th" ("Thiban" for Dhiban, Deir ez-Zor),

@@ -59,8 +59,11 @@ class PlaceEntry:
     geo: GeoPlace | None = None
     # What the coordinates stand for when they are not the place's own (ACLED geo precision
     # 3): "province" (a place no gazetteer has, at its province's point), "region" (a world
-    # region or continent, at a point among its countries). See extract/gazetteer.py.
+    # region or continent, at a point among its countries), "district" or "area" (a
+    # district or part of a province named with it). See extract/gazetteer.py, areas.py.
     point_of: str = ""
+    # The area whose point it is, and how the text named it (extract/areas.py): the note.
+    area: str = ""
 
 
 @dataclass(frozen=True, slots=True)
