@@ -23,6 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check workbench tests bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	$(BIN)/python tools/proposal-fields --check
 
 test: lint
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider

@@ -38,6 +38,17 @@ def articles() -> Iterator[tuple[str, dict]]:
                 yield f"{folder}/{file.name}", row
 
 
+# An event line's keys in the file's own order, whatever the order of the proposal's members
+# (its record members are generated in the record's order, extract/model.py): the file
+# changes only where values do. A member not named here comes after these.
+EVENT_KEYS = (
+    "sub_event_type", "event_type", "event_date", "date_precision", "actor1", "actor1_span",
+    "actor2", "actor2_span", "assoc_actor_1", "assoc_actor_2", "place", "place_span",
+    "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injured", "notes",
+    "confidence", "quote", "rules", "standalone", "incomplete", "features",
+)  # fmt: skip
+
+
 def _line(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
@@ -63,7 +74,8 @@ def article_lines(label: str, ex: Extraction, published: str | None) -> Iterator
     for ev in ex.events:
         fields = asdict(ev)
         span = [fields.pop("start"), fields.pop("end")]  # the evidence, as mentions show theirs
-        yield _line({"article": label, "event": span, **fields})
+        ordered = {k: fields.pop(k) for k in EVENT_KEYS if k in fields}
+        yield _line({"article": label, "event": span, **ordered, **fields})
 
 
 def golden_lines() -> list[str]:

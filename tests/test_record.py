@@ -13,9 +13,12 @@ import json
 import subprocess
 import sys
 import textwrap
+from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
+from workbench.extract.model import PROPOSAL_MEMBER, EventProposal
 from workbench.store import Store
 from workbench.store.backends import sqlite
 from workbench.store.events import validate
@@ -23,9 +26,12 @@ from workbench.store.record import (
     EDITABLE,
     FIELDS,
     KINDS,
+    PY_TYPES,
     RECORD_FIELDS,
     flat_view_sql,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_field_is_well_formed():
@@ -64,6 +70,20 @@ def test_a_fresh_database_has_the_declared_view(store):
 def test_edited_values_are_checked_by_kind(values, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         validate(values)
+
+
+def test_the_extractors_proposal_members_are_generated_from_the_record():
+    # `make lint` runs the same check; a stale block (a field added to the record but not
+    # to the proposal) fails it.
+    tool = [sys.executable, str(ROOT / "tools" / "proposal-fields"), "--check"]
+    done = subprocess.run(tool, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    proposal = {f.name: f for f in fields(EventProposal)}
+    for f in FIELDS:
+        member = PROPOSAL_MEMBER.get(f.name, f.name)
+        assert (member in proposal) == f.editable, f.name
+        if f.editable:
+            assert proposal[member].type == PY_TYPES[f.kind][0], f.name
 
 
 def test_edited_values_are_cleaned_by_kind():
@@ -131,11 +151,20 @@ if not store.is_postgres:  # Datasette reads SQLite files only
     meta = meta["databases"][Path(db).stem]["tables"]["events_flat"]["columns"]["witness"]
 from workbench.tui.screens.edit_event import FIELDS as FORM
 from workbench.tui.widgets.event_fields import LABELS
+
+# The extractor's typed proposal: tools/proposal-fields writes its member.
+import importlib.machinery
+tool = Path(workbench.__file__).parent.parent / "tools" / "proposal-fields"
+loader = importlib.machinery.SourceFileLoader("proposal_fields", str(tool))
+generator = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+loader.exec_module(generator)
+members = generator.members().splitlines()
 print(json.dumps({
     "flat": [list(flat)[-3:], flat["witness"], flat["latitude"]],
     "meta": meta,
     "form": FORM["witness"][0],
     "panel": dict(LABELS)["witness"],
+    "proposal": [members[-1].strip(), len(members)],
 }))
 """
 
@@ -163,6 +192,8 @@ def test_a_new_field_reaches_every_format(kind, start, tmp_path, request):
         "meta": "Who saw the event." if kind == "sqlite" else None,
         "form": "Witness",
         "panel": "witness",
+        # after the 15 editable fields, typed by its kind
+        "proposal": ['witness: str = ""', 16],
     }
     [record] = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert list(record)[-3:] == ["reviewed_at", "witness", "sources"]

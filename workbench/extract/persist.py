@@ -25,7 +25,15 @@ from ..store.record import FIELDS, Field
 from .core import entity_info
 from .crossref import CrossIndex
 from .lexicon import Lexicon
-from .model import EVENT_FIELDS, EntityInfo, EventProposal, Extraction, Packed, pack
+from .model import (
+    EVENT_FIELDS,
+    PROPOSAL_MEMBER,
+    EntityInfo,
+    EventProposal,
+    Extraction,
+    Packed,
+    pack,
+)
 
 
 class Writer:
@@ -277,8 +285,6 @@ _MISSING = object()
 MENTION_COLS = [
     "article_id", "start", "end", "text", "kind", "entity_id", "value", "rule", "confidence"
 ]  # fmt: skip
-# The proposal's member for a record field, where the names differ.
-PROPOSAL_MEMBER = {"location": "place"}
 # A new proposal holds the fields an analyst edits (store.record) that the extractor
 # proposes (a field it knows nothing of keeps its column's default, as do status
 # 'proposed' and origin 'extractor').

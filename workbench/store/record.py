@@ -13,12 +13,15 @@ the ACLED column of the same meaning and whether analysts edit it. From this lis
 
 Lists elsewhere that share field names are other facts: ACLED's column order
 (`export/csv.ACLED_COLUMNS`), the fields that make two imported events the same
-(`export/importer.SAME_FIELDS`). The extractor's `EventProposal` spells out, typed, the
-fields it proposes; what it writes follows this list (`extract/persist.PROPOSED`).
-`bench/record-fields` finds every list of the record.
+(`export/importer.SAME_FIELDS`). The extractor's `EventProposal` holds, typed, every field
+an analyst edits: those members are generated from this list (`tools/proposal-fields`, by
+`PY_TYPES`; `make lint` fails when they are stale), and what it writes follows this list
+(`extract/persist.PROPOSED`). `bench/record-fields` finds every list of the record.
 
 Adding a field: one `Field` here, plus a migration that adds its `events` column and ends
-with `create_flat_view(db)`; `tests/test_record.py` follows a field into every format.
+with `create_flat_view(db)` (an editable one: run `tools/proposal-fields` too, which writes
+its member of the extractor's proposal); `tests/test_record.py` follows a field into every
+format.
 """
 
 from __future__ import annotations
@@ -46,6 +49,16 @@ KINDS = {
     "place_text": "a text attribute of the place entity (`attr`), '' when missing",
     "place_number": "a number attribute of the place entity (`attr`), null when missing",
 }
+# How code holds a value of each kind, and its value when nothing sets it (the `events`
+# column's default; a field's own `default` comes first). The extractor's typed proposal
+# (extract/model.py) is generated from these and FIELDS by tools/proposal-fields.
+PY_TYPES: dict[str, tuple[str, str | float | list[str] | None]] = {
+    "id": ("int | None", None), "choice": ("str", ""), "date": ("str | None", None),
+    "int": ("int | None", None), "score": ("float", 0.0), "text": ("str", ""),
+    "analyst": ("str | None", None), "time": ("str | None", None),
+    "actor": ("str | None", None), "actors": ("list[str]", []), "place": ("str | None", None),
+    "place_text": ("str", ""), "place_number": ("float | None", None),
+}  # fmt: skip
 NUMERIC_KINDS = frozenset({"id", "int", "score", "place_number"})
 PLACE_KINDS = frozenset({"place", "place_text", "place_number"})
 # The events column every place-derived field reads.
@@ -71,6 +84,7 @@ class Field:
     # Merging events: the kept event takes the first merged one's value when it has none.
     # (Fatalities merge by their own rule, store.events.merge_events.)
     fill_on_merge: bool = False
+    default: str | float | None = None  # when nothing sets it; None: the kind's (PY_TYPES)
 
     @property
     def source(self) -> str:
@@ -110,7 +124,8 @@ FIELDS: tuple[Field, ...] = (
           "the week or month when the precision is coarser).", acled="event_date",
           editable=True, short="date", fill_on_merge=True),
     Field("date_precision", "choice", "Precision", "day, week or month (ACLED time_precision "
-          "1, 2, 3), or unknown.", editable=True, choices="precision", short="precision"),
+          "1, 2, 3), or unknown.", editable=True, choices="precision", short="precision",
+          default="unknown"),
     Field("event_type", "choice", "Event type", "ACLED event type (from the codebook).",
           acled="event_type", editable=True, choices="event type", short="type",
           fill_on_merge=True),
@@ -149,7 +164,7 @@ FIELDS: tuple[Field, ...] = (
     Field("notes", "text", "Notes", "Short description of the event, written or kept by the "
           "analyst.", acled="notes", editable=True, short="notes"),
     Field("confidence", "score", "Confidence", "Extractor's confidence in the proposal, 0 to 1.",
-          editable=True, short="conf."),
+          editable=True, short="conf.", default=0.5),
     Field("confirmed_by", "analyst", "Confirmed by", "Analyst who confirmed the event."),
     Field("confirmed_at", "time", "Confirmed at", "When it was confirmed (UTC, ISO 8601)."),
     Field("reviewed_by", "analyst", "Reviewed by", "Reviewer who passed the confirmed event "
