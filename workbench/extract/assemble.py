@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ..base.actors import CROWD_INTER, type_names
+from ..base.actors import CROWD_INTER, PROTESTERS, type_names
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
 from .captives import captive, people_taken
@@ -319,6 +319,14 @@ SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest",
 MANY = frozenset(["hundreds", "thousands", "crowds", "tens", "scores", "dozens"])
 
 
+# "arrested by police during a protest": the arrests were made at a demonstration.
+_AT_PROTEST = re.compile(
+    r"\b(?:during|at|amid)\s+(?:a|an|the|their|its)\s+(?:\w+\s+)?"
+    r"(?:protest|demonstration|rally|march|sit-in|strike)s?\b",
+    re.I,
+)
+
+
 def _protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
     """ "Thousands marched from the mosque. Security forces opened fire.": the sentence just
     before, in the same paragraph, told of a protest."""
@@ -449,6 +457,29 @@ def _candidate(
         for a in s_anns
     ) or _protest_before(f, si, sentences):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
+    protest_here = "crowd-context" in c.rules or any(
+        a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in s_anns
+    )
+    if all("protest" in t.trigger.flags for t in ts) and not (
+        protest_here
+        and any(a.info == "police" or (a.name or "").startswith("Police") for a in c.agents)
+    ):
+        # "Police intervened", "police broke up the march": only the police's act on a
+        # demonstration ("Russia intervened" near a word of the 2011 protests is a war).
+        return None
+    if main.trigger.sub_event_type == "Arrests" and (
+        any(t.atype == PROTESTERS for t in c.targets)
+        or _protest_before(f, si, sentences)
+        or _AT_PROTEST.search(f.text, main.end, clause[1]) is not None
+    ):
+        # "Police detained seven protesters", "arrested during a protest": ACLED codes the
+        # arrests at a demonstration as the protest's intervention, not arrests apart.
+        c.triggers = [
+            _retyped(t, "Protest with intervention") if t.trigger.sub_event_type == "Arrests" else t
+            for t in c.triggers
+        ]
+        c.kind = None
+        c.rules.append("arrests-at-protest")
     outside = [
         a for a in s_anns
         if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)

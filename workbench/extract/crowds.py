@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from ..base.actors import ARMED_INTER, CROWD_INTER, PROTESTERS, type_names
-from .incidents import Incident
+from .incidents import FORCE_ON_PROTEST, Incident, kind_of
 from .lexicon import Lexicon
 from .tokens import key_of
 
 MOB, DEMONSTRATION = "Mob violence", "Violent demonstration"
+EXCESSIVE = "Excessive force against protesters"
 # Acts a crowd can do that read as a battle or an attack when an armed group does them.
 FIGHTS = frozenset(["Armed clash", "Attack", MOB, "Looting/property destruction"])
 ARMED = frozenset(type_names(ARMED_INTER))
@@ -92,3 +93,27 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         or _PROTEST.search(text, sent.clause[0], sent.clause[1]) is not None
     )
     return DEMONSTRATION if protest else MOB
+
+
+# Force that kills or wounds: firearms, blades, severe beatings (ACLED: "lethal violence or
+# violence resulting in serious injuries"). Tear gas, water cannon, batons, arrests, dispersal
+# and shots fired into the air are not.
+_HARMFUL = re.compile(
+    r"\b(?:live\s+(?:ammunition|bullets?|rounds|fire)|gunfire|gunshots?|opened\s+fire"
+    r"|fired\s+(?:shots\s+|bullets\s+|live\s+\w+\s+)?(?:at|on|into)(?!\s+the\s+air\b)"
+    r"|shot\s+(?:dead|and)"
+    r"|killing|(?:severely|brutally|badly)\s+beat\w*|beat\w*\s+to\s+death|stabb\w+|bludgeon\w*"
+    r"|machetes?|knives)\b",
+    re.I,
+)
+
+
+def force_type(inc: Incident, text: str, kind: str) -> str | None:
+    """Excessive force for an intervention in a demonstration that used force that kills or
+    wounds ("used gunfire to disperse the magistrates", "beating the lawyers"), else None."""
+    if kind != "Protest with intervention":
+        return None
+    for c in inc.cands:
+        if kind_of(c)[0] in FORCE_ON_PROTEST and _HARMFUL.search(text, *c.clause):
+            return EXCESSIVE
+    return None

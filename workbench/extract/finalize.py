@@ -29,7 +29,7 @@ from ..base.actors import (
     type_names,
 )
 from ..base.codebook import event_type_of
-from .crowds import riot_type
+from .crowds import force_type, riot_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
 from .incidents import FORCE_ON_PROTEST, Incident, kind_of, rank
@@ -111,6 +111,8 @@ def finalize(
     riot = riot_type(inc, text, lex, sub)
     if riot is not None and riot != sub:
         sub, how = riot, "sub-event-crowd"
+    if (harm := force_type(inc, text, sub)) is not None:
+        sub, how = harm, "sub-event-harmful-force"
     if "territory" in main.trigger.flags and _takes_arms(text, main.end, lex):
         sub, how = "Disrupted weapons use", "sub-event-seized-arms"
     rules.append(how)
