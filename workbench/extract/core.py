@@ -33,7 +33,7 @@ from .gazetteer import geo_attrs, not_a_place, resolve_place, warm_gazetteer, wi
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
-from .patterns import LOYAL_TO, find_names
+from .patterns import LOYAL_TO, Found, find_names
 from .places_split import split_by_place
 from .text import split_sentences, within
 from .tokens import Tokens
@@ -232,6 +232,20 @@ def _cover(mask: bytearray, start: int, end: int) -> None:
     mask[start:end] = b"\x01" * (end - start)
 
 
+def _city_less(lex: Lexicon, f: Found, country: str | None) -> None:
+    """ "Jammu City", "Brega City": the town's name is the one the gazetteer knows, unless
+    the whole is one ("Kuwait City", "Mexico City")."""
+    if not f.name.endswith(" City"):
+        return
+    base = f.name[: -len(" City")]
+    whole = resolve_place(lex, f.name, country, f.place_type)
+    # GeoNames lists "Jammu City" among Jammu's names: the town is Jammu.
+    if (whole is None or whole.name == base) and resolve_place(
+        lex, base, country, f.place_type
+    ) is not None:
+        f.name = base
+
+
 def _gazetteer_country(lex: Lexicon, toks: Tokens) -> str | None:
     """With no place of the dictionary named, the country of the towns the rules find ("in
     Srinagar", "Kasha village") that the gazetteer knows, the most often named: a short
@@ -240,6 +254,7 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens) -> str | None:
     votes: Counter[str] = Counter()
     for f in find_names(toks, lex.country_names):
         if f.kind == "place" and not not_a_place(lex, f.name):
+            _city_less(lex, f, f.country or None)
             known = resolve_place(lex, f.name, f.country or None, f.place_type)
             if known is not None and known.country:
                 votes[known.country] += 1
@@ -271,6 +286,7 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
         if f.kind == "place":
             if not_a_place(lex, f.name):
                 continue  # "in Kurdish", "Syrian forces": a people, not a place
+            _city_less(lex, f, f.country or country)
             known = resolve_place(lex, f.name, f.country or country, f.place_type, named)
             if isinstance(known, PlaceEntry):  # a hand-entered place under another spelling
                 out.append(Ann("place", i, j, f.start, f.end, known.name, f.rule, known,

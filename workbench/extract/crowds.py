@@ -66,14 +66,16 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
     after = _BETWEEN.match(text, main.end, c.clause[1])
     if after is not None and _has_crowd(after.group(1), lex):
         return True
+    # The subject next to the verb: "Supporters of two rival parties clashed", not a crowd
+    # further back ("fighters were among the mourners who flooded a hall ... killed fighting").
+    subject = _BOUNDARY.split(text[c.clause[0] : main.start])[-1].split()[-6:]
+    if "armed" in subject:
+        return False  # "a group of armed villagers killed ...": a militia, not a crowd
     first = inc.agents[0] if inc.agents else None
     if first is not None and isinstance(first.info, str) and first.info in CROWD_GROUPS:
         return True  # "two men were beaten to death by villagers"
     if c.passive or (first is not None and first.atype in ARMED and first.info != "civilians"):
         return False  # "six aid workers were killed": the subject was hit, it did nothing
-    # The subject next to the verb: "Supporters of two rival parties clashed", not a crowd
-    # further back ("fighters were among the mourners who flooded a hall ... killed fighting").
-    subject = _BOUNDARY.split(text[c.clause[0] : main.start])[-1].split()[-6:]
     return _has_crowd(" ".join(subject), lex)
 
 
