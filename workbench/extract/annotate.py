@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..base.actors import EXTERNAL_FORCES
@@ -147,7 +148,9 @@ class Ann:
         return self.info if isinstance(self.info, ActorEntry) else None
 
 
-def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
+def context_country(
+    lex: Lexicon, toks: Tokens, matches: list, towns: Callable[[], str | None] | None = None
+) -> str | None:
     """The country most places belong to: towns count twice, a country name once when it
     is read as a place ("in Syria"), not at all when it is an actor ("Russia said")."""
     votes: Counter[str] = Counter()
@@ -178,10 +181,16 @@ def context_country(lex: Lexicon, toks: Tokens, matches: list) -> str | None:
             elif kind == "demonym" and isinstance(entry, str):
                 actors[entry] += 1
     if not votes:
-        # No known place: the country of the named forces ("Malian troops killed ...").
-        # Else the country the article names, in a dateline or as a subject.
-        best = actors or named
-        return best.most_common(1)[0][0] if best else None
+        # No place of the dictionary: the country of the named forces ("Malian troops
+        # killed ..."); else of the towns and provinces the gazetteer knows (`towns`: "in
+        # Ranchi", "(Kadapa, Andhra Pradesh)"); else the country the article names, in a
+        # dateline or as a subject.
+        if actors:
+            return actors.most_common(1)[0][0]
+        found = towns() if towns is not None else None
+        if found:
+            return found
+        return named.most_common(1)[0][0] if named else None
     # A tie between places ("Tripoli" alone) goes to the country of the named actors, then
     # to the country whose place of that name is the larger (Tripoli, Libya: 1.3 million;
     # Tripoli, Lebanon: 230,000), as a reader with no other clue takes it.

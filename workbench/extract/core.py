@@ -21,6 +21,8 @@ from datetime import date
 from typing import Any
 
 from ..base.actors import STATE_FORCES
+from ..geo.gazetteer import gazetteer
+from ..geo.placekey import place_key
 from .anaphora import refer_back
 from .annotate import Ann, annotate, context_country
 from .areas import tie_to_areas
@@ -116,10 +118,10 @@ _cyclic_gc_paused = _CollectorPause()
 
 
 def tokenise(doc: Doc) -> None:
-    doc.toks = Tokens.of(doc.text)
-    doc.matches = doc.lex.trie.scan(doc.toks)
-    doc.country = context_country(doc.lex, doc.toks, doc.matches) or _gazetteer_country(
-        doc.lex, doc.toks
+    toks = doc.toks = Tokens.of(doc.text)
+    doc.matches = doc.lex.trie.scan(toks)
+    doc.country = context_country(
+        doc.lex, toks, doc.matches, lambda: _gazetteer_country(doc.lex, toks)
     )
 
 
@@ -246,12 +248,26 @@ def _city_less(lex: Lexicon, f: Found, country: str | None) -> None:
         f.name = base
 
 
+ADMIN_TOWN = 10_000  # a district named after a town is a town that big ("(Guntur, AP)")
+_ADMIN_AFTER = re.compile(r"\(([A-Z][\w'’ .&-]{1,40}(?:,\s*[A-Z][\w'’ .&-]{1,40}){0,2})\)")
+
+
 def _gazetteer_country(lex: Lexicon, toks: Tokens) -> str | None:
     """With no place of the dictionary named, the country of the towns the rules find ("in
     Srinagar", "Kasha village") that the gazetteer knows, the most often named: a short
     report ("Villagers clashed with police in Ranchi") is read in India, and its generic
     actors named for India."""
     votes: Counter[str] = Counter()
+    # "in Sikandarpur village (Fatehgarh Sahib, Punjab)": the provinces named after a town.
+    for m in _ADMIN_AFTER.finditer(toks.text):
+        for part in m.group(1).split(","):
+            key = place_key(part)
+            countries = {
+                p.country
+                for p in gazetteer().by_key(key)
+                if p.kind == "A1" or (p.population >= ADMIN_TOWN and place_key(p.name) == key)
+            }
+            votes.update(countries)
     for f in find_names(toks, lex.country_names):
         if f.kind == "place" and not not_a_place(lex, f.name):
             _city_less(lex, f, f.country or None)
