@@ -5,7 +5,8 @@ Usage::
     with change(store, "confirm-event") as tx:
         tx.update("events", 12, {"status": "confirmed"}, expected_version=3)
 
-Everything inside the block is one `BEGIN IMMEDIATE` transaction. On exit it appends one
+Everything inside the block is one write transaction (`Store.write`; with `shared=True`,
+on a server, beside other writers under the rules of `rows`). On exit it appends one
 `actions` row holding every touched row before and after, plus `action_targets` rows so the
 history of any row can be looked up by index. Each update bumps the row's `version`; an
 update against a stale `expected_version` raises `ConflictError` naming who changed it.
@@ -21,6 +22,7 @@ from typing import Any
 from ..base.untrusted import clean_text
 from .db import ConflictError, Store, StoreError, now
 from .ids import claim_event_ids, next_event_id, reserve_event_ids
+from .rows import read, require
 
 SINGULAR = {
     "events": "event",
@@ -77,12 +79,14 @@ class Tx:
             self.order.append(k)
 
     def get(self, table: str, row_id: int) -> dict[str, Any]:
-        row = self.store.row(table, row_id)
+        """A row this action reads to change (locked in a shared write: `rows.read`)."""
+        row = read(self.store, table, row_id)
         if row is None:
             raise StoreError(f"no {SINGULAR.get(table, table)} with id {row_id}")
         return row
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
+        require(self.store, table, None, "insert")
         values = {k: _clean(v) for k, v in values.items() if k != "version"}
         if table == "events" and values.get("id") is None:
             values["id"] = next_event_id(self.store.conn)  # never an id given before
@@ -108,6 +112,7 @@ class Tx:
         others get theirs here. The after-images are read back in a few queries."""
         if not rows:
             return []
+        require(self.store, table, None, "insert")
         rows = [{k: _clean(v) for k, v in r.items() if k != "version"} for r in rows]
         missing = [r for r in rows if r.get("id") is None]
         if table == "events" and missing:
@@ -154,6 +159,7 @@ class Tx:
         round trip while every other writer waits for the lock)."""
         if current is None:
             current = self.get(table, row_id)
+        require(self.store, table, row_id, "update")
         if expected_version is not None and current["version"] != expected_version:
             raise conflict(self.store, table, row_id, expected_version, current["version"])
         values = {k: _clean(v) for k, v in values.items() if k not in ("id", "version")}
@@ -170,6 +176,7 @@ class Tx:
         return row
 
     def delete(self, table: str, row_id: int, expected_version: int | None = None) -> None:
+        require(self.store, table, row_id, "delete")
         current = self.get(table, row_id)
         if expected_version is not None and current["version"] != expected_version:
             raise conflict(self.store, table, row_id, expected_version, current["version"])
@@ -183,9 +190,11 @@ class Tx:
         self, table: str, row_id: int, values: dict[str, Any] | None, current: Any = _UNREAD
     ) -> None:
         """Put a row back to `values` (None = absent); used by undo/redo, which passes the
-        `current` row it has just read."""
+        `current` row it has just read (with `rows.read`)."""
         if current is Tx._UNREAD:
-            current = self.store.row(table, row_id)
+            current = read(self.store, table, row_id)
+        step = "delete" if values is None else "insert" if current is None else "update"
+        require(self.store, table, row_id, step)
         self._touch(table, row_id, current)
         if values is None:
             if current is not None:
@@ -220,6 +229,7 @@ def write_action(
     """Log the action `tx` recorded. On a server the row goes with the statement that ends
     the transaction (see pg_connection.defer): call the returned function after it for
     the action's id."""
+    store.logged = True
     written: Callable[[], int] = store.sql.insert_action(
         store.conn,
         "INSERT INTO actions (analyst, ts, action, target, before, after, undoable, ref) "
@@ -256,10 +266,13 @@ def _clean(value: Any) -> Any:
 
 
 @contextlib.contextmanager
-def change(store: Store, action: str, *, undoable: bool = True) -> Iterator[Tx]:
-    """One analyst action: one transaction, one log entry (none if nothing changed)."""
+def change(
+    store: Store, action: str, *, undoable: bool = True, shared: bool = False
+) -> Iterator[Tx]:
+    """One analyst action: one transaction, one log entry (none if nothing changed).
+    `shared`: beside other writers on a server (`rows`; run it through `rows.attempt`)."""
     written = None
-    with store.write():
+    with store.write(shared=shared):
         tx = Tx(store, action)
         yield tx
         if tx.order:

@@ -67,6 +67,11 @@ class ConflictError(StoreError):
     """A change was made against a stale version of a row."""
 
 
+class NeedsExclusive(Exception):
+    """A write begun beside others (`Store.write(shared=True)`) reached a step only a
+    writer alone may take (see store/rows.py): it is rolled back and run again alone."""
+
+
 def inserted_id(cur: Any) -> int:
     """The id an `INSERT ... RETURNING id` wrote: the same on both backends (psycopg has no
     `lastrowid`)."""
@@ -90,6 +95,10 @@ class Store:
         self.wal = WalWatch(":memory:" if self.is_postgres else self.path)
         self._db: Database | None = None
         self._depth = 0  # nested write() savepoints
+        # The write under way runs beside others (a server's shared lock; store/rows.py)
+        self.shared = False
+        self.logged = False  # the write under way has written an action row
+        self.row_locks: set[str] = set()  # "table:id" a shared write has locked
         try:
             self.conn: Any = self.sql.connect(self.path)
             self._migrate()
@@ -152,9 +161,11 @@ class Store:
     # -- transactions -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Any]:
+    def write(self, shared: bool = False) -> Iterator[Any]:
         """One write transaction, taken so that writers queue (`BEGIN IMMEDIATE` on SQLite,
-        an advisory lock on PostgreSQL); nested calls use savepoints.
+        an advisory lock on PostgreSQL); nested calls use savepoints (and the outer write's
+        lock). `shared`, on a server only: beside other such writes, each locking the rows
+        it changes (store/rows.py; a step that needs the lock alone raises NeedsExclusive).
 
         A database error (a full disk, a lock held past the busy timeout, a read-only file,
         a server gone) rolls the whole transaction back and becomes a `StoreError` saying
@@ -167,8 +178,11 @@ class Store:
             raise StoreError(self.wal.broken)
         if self.wal.changed():
             raise StoreError(self.wal.fail(self.conn, self.path))
+        self.shared = shared and self.is_postgres
+        self.logged = False
+        self.row_locks = set()
         try:
-            self.sql.begin_write(self.conn)
+            self.sql.begin_write(self.conn, self.shared, self.analyst)
             self.wal.learn()
             try:
                 yield self.conn
@@ -177,7 +191,7 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
             else:
-                self.conn.execute("COMMIT")
+                self.sql.commit(self.conn, self.logged)
         except self.sql.ERRORS as exc:
             # Also when COMMIT itself failed: on a server the action row goes with it (see
             # pg_connection.defer), and its error leaves the transaction to roll back.
@@ -187,6 +201,8 @@ class Store:
             if isinstance(exc, self.sql.INTEGRITY_ERRORS):
                 raise
             raise StoreError(self.sql.explain(exc, self.path)) from exc
+        finally:
+            self.shared = False
         if self.wal.changed():
             # Committed into a log that is no longer the database's: copy it into the
             # database file now, while this connection can still read it.

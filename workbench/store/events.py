@@ -30,6 +30,7 @@ from .record import (
     STATUSES,
     Field,
 )
+from .rows import attempt, read_many
 from .team import blind_assignment, check_event_writable
 
 MAX_COUNT = 10_000_000  # no single event has a larger toll; SQLite's own limit is 2**63
@@ -206,14 +207,16 @@ def get_event(store: Store, event_id: int) -> dict[str, Any]:
 def _start_review(tx: Tx, event_id: int) -> None:
     """The articles reporting an event move from 'new' to 'in_review' with the first decision
     on it, in the same action (so one undo puts both back)."""
-    rows = tx.store.conn.execute(
-        "SELECT DISTINCT a.id FROM articles a WHERE a.status = 'new' AND a.id IN "
+    rows = read_many(
+        tx.store,
+        "articles",
+        "SELECT a.* FROM articles a WHERE a.status = 'new' AND a.id IN "
         "(SELECT article_id FROM event_sources WHERE event_id = ? "
-        "UNION SELECT article_id FROM events WHERE id = ?)",
+        "UNION SELECT article_id FROM events WHERE id = ?) ORDER BY a.id",
         [event_id, event_id],
-    ).fetchall()
-    for (article_id,) in rows:
-        tx.update("articles", article_id, {"status": "in_review"})
+    )  # in a shared write locked, and those no longer 'new' once unlocked left out
+    for row in rows:
+        tx.update("articles", row["id"], {"status": "in_review"}, current=row)
 
 
 def update_event(
@@ -224,23 +227,30 @@ def update_event(
     expected_version: int | None = None,
     action: str = "edit-event",
 ) -> dict[str, Any]:
-    """Change fields of one event; refused if it moved past `expected_version`."""
+    """Change fields of one event; refused if it moved past `expected_version`. On a
+    server beside other analysts' writes, alone if it names someone or something new."""
     current = get_event(store, event_id)
     clean = validate(values, public_values(store, current))
-    with change(store, action) as tx:
-        locked = tx.get("events", event_id)  # as the write lock found it: updated below
-        check_event_writable(store, locked)
-        cols = _to_columns(tx, clean)
-        if locked.get("incomplete"):
-            cols["incomplete"] = _still_missing(locked["incomplete"], cols)
-        cols.update(edited=1, updated_at=now())
-        if locked.get("reviewed_by"):  # what the reviewer passed is no longer what is here
-            cols.update(reviewed_by=None, reviewed_at=None)
-        row = tx.update("events", event_id, cols, expected_version=expected_version, current=locked)
-        if row["status"] == "confirmed":
-            check_confirmable(store, row)  # an edit cannot make confirmed data incomplete
-        _start_review(tx, event_id)
-        return row
+
+    def edit(shared: bool) -> dict[str, Any]:
+        with change(store, action, shared=shared) as tx:
+            locked = tx.get("events", event_id)  # as the write lock found it: updated below
+            check_event_writable(store, locked)
+            cols = _to_columns(tx, clean)
+            if locked.get("incomplete"):
+                cols["incomplete"] = _still_missing(locked["incomplete"], cols)
+            cols.update(edited=1, updated_at=now())
+            if locked.get("reviewed_by"):  # what the reviewer passed is no longer here
+                cols.update(reviewed_by=None, reviewed_at=None)
+            row = tx.update(
+                "events", event_id, cols, expected_version=expected_version, current=locked
+            )
+            if row["status"] == "confirmed":
+                check_confirmable(store, row)  # an edit cannot make confirmed data incomplete
+            _start_review(tx, event_id)
+            return row
+
+    return attempt(store, edit)
 
 
 # The extractor's `incomplete` marks and the column the analyst fills to clear each.
@@ -261,22 +271,26 @@ def set_status(
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
     verb = {"confirmed": "confirm-event", "rejected": "reject-event"}.get(status, "reopen-event")
-    with change(store, verb) as tx:
-        current = tx.get("events", event_id)
-        if current["status"] == "merged":
-            raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
-        check_event_writable(store, current)
-        values: dict[str, Any] = {"status": status, "updated_at": now()}
-        if status != "confirmed":
-            values.update(reviewed_by=None, reviewed_at=None)
-        if status == "confirmed":
-            check_confirmable(store, current)
-            values.update(confirmed_by=store.analyst, confirmed_at=now())
-        row = tx.update(
-            "events", event_id, values, expected_version=expected_version, current=current
-        )
-        _start_review(tx, event_id)
-        return row
+
+    def decide(shared: bool) -> dict[str, Any]:
+        with change(store, verb, shared=shared) as tx:
+            current = tx.get("events", event_id)
+            if current["status"] == "merged":
+                raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
+            check_event_writable(store, current)
+            values: dict[str, Any] = {"status": status, "updated_at": now()}
+            if status != "confirmed":
+                values.update(reviewed_by=None, reviewed_at=None)
+            if status == "confirmed":
+                check_confirmable(store, current)
+                values.update(confirmed_by=store.analyst, confirmed_at=now())
+            row = tx.update(
+                "events", event_id, values, expected_version=expected_version, current=current
+            )
+            _start_review(tx, event_id)
+            return row
+
+    return attempt(store, decide)  # beside other analysts' writes on a server
 
 
 def add_event(

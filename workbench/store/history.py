@@ -3,7 +3,9 @@
 The undo stack of an analyst is derived from the log itself (never kept in memory), so it
 survives restarts: an ordinary undoable action pushes; `undo` of X pops X and makes it
 redoable; `redo` of X pushes X back; any new ordinary action clears the redo stack.
-Undo refuses, naming who, when a row was changed by someone else since.
+Undo refuses, naming who, when a row was changed by someone else since. On a server the
+undo or redo of a change to one event (and its articles) runs beside other analysts'
+writes (`rows`); of anything else, alone.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .changes import SINGULAR, Tx, last_change, write_action
-from .db import ConflictError, Store
+from .db import ConflictError, NeedsExclusive, Store
+from .rows import SHARED_TABLES, attempt, read
 
 
 @dataclass
@@ -85,9 +88,19 @@ def _replay(
     verb = "undo" if backwards else "redo"
     tx = Tx(store, verb)
     keys = list(target)
-    for k in reversed(keys) if backwards else keys:
+    order = list(reversed(keys) if backwards else keys)
+    if store.shared:
+        # Beside other writers only when every row is an update of events and articles;
+        # locked in the rows' order (the event first, then articles by id).
+        if any(
+            k.split(":")[0] not in SHARED_TABLES or target[k] is None or expected_now.get(k) is None
+            for k in keys
+        ):
+            raise NeedsExclusive(f"{verb} of {name}")
+        order.sort(key=lambda k: (k.split(":")[0] != "events", int(k.split(":")[1])))
+    for k in order:
         table, row_id = k.split(":")
-        current = store.row(table, int(row_id))
+        current = read(store, table, int(row_id))
         expected = expected_now.get(k)
         if _content(current) != _content(expected):
             who = last_change(store, table, int(row_id))
@@ -100,20 +113,24 @@ def _replay(
     return write_action(store, tx, undoable=False, ref=ref), ref, name, keys
 
 
+def _undo_or_redo(store: Store, backwards: bool) -> Replay | None:
+    def run(shared: bool) -> Replay | None:
+        with store.write(shared=shared):
+            top = undo_top(store) if backwards else redo_top(store)
+            done = None if top is None else _replay(store, top, backwards=backwards)
+        return None if done is None else Replay(done[0](), *done[1:])
+
+    return attempt(store, run)
+
+
 def undo(store: Store) -> Replay | None:
     """Undo this analyst's latest action; None when there is nothing to undo."""
-    with store.write():
-        top = undo_top(store)
-        done = None if top is None else _replay(store, top, backwards=True)
-    return None if done is None else Replay(done[0](), *done[1:])
+    return _undo_or_redo(store, backwards=True)
 
 
 def redo(store: Store) -> Replay | None:
     """Redo this analyst's latest undone action; None when there is nothing to redo."""
-    with store.write():
-        top = redo_top(store)
-        done = None if top is None else _replay(store, top, backwards=False)
-    return None if done is None else Replay(done[0](), *done[1:])
+    return _undo_or_redo(store, backwards=False)
 
 
 def log(store: Store, limit: int = 50, target: str | None = None) -> list[dict[str, Any]]:

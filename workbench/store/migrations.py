@@ -536,3 +536,12 @@ def m023_undo_reads_by_index(db: Database) -> None:
     # Undo and redo look up the replays of an action by `ref`: unindexed, every undo read the
     # whole log inside the write lock (200 ms at 200,000 actions on a server, growing).
     db.execute("CREATE INDEX actions_ref ON actions(ref, id)")
+
+
+@migrations()
+def m024_writers_notify_after_commit(db: Database) -> None:
+    # A NOTIFY inside a transaction holds one server-wide lock through its commit's flush to
+    # disk, so every action waited for every other's: writers now notify after committing
+    # (backends/postgres.commit), and the trigger goes.
+    for statement in fragments(db).NOTIFY_BY_WRITER_DDL:
+        db.execute(statement)

@@ -39,6 +39,13 @@ def _recompute(article: str) -> list[str]:
     ]
 
 
+# A write beside others (store/rows.py) locks its event's article's row before changing the
+# event: the trigger below then recounts under the lock what the last writer committed.
+LOCK_WITH_EVENT = (
+    "SELECT 1 FROM article_odds WHERE article_id = "
+    "(SELECT article_id FROM event_odds WHERE event_id = ?)"
+)
+
 # (name, what fires it, when, what it does): the backend spells each as a row trigger.
 TRIGGERS = (
     (

@@ -3,14 +3,18 @@
 What has no portable spelling is a fragment below, with the same name and meaning as in
 `sqlite.py`; the connection (parameter markers, NUL in text) is `pg_connection.py`.
 
-Writers are serialized as on SQLite: a write transaction takes one transaction-level
-advisory lock first, so the read-then-write steps of an action (version check, next event
-id, undo's "unchanged since" check) see no interleaved writer, exactly as under SQLite's
-`BEGIN IMMEDIATE`. Readers never wait for it.
+Writers take one transaction-level advisory lock first (`begin_write`). Most actions take
+it exclusively, so their read-then-write steps (version check, next event id, undo's
+"unchanged since" check, finding or creating a name) see no interleaved writer, exactly as
+under SQLite's `BEGIN IMMEDIATE`. An analyst's everyday decisions on one event (confirm,
+reject, edit, and the undo or redo of one) take it shared instead, and lock the rows they
+change (store/rows.py): they run side by side unless they touch the same event, and wait
+for the one COMMIT's flush to disk ahead of them only then. Readers never wait.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -104,12 +108,52 @@ def insert_new(conn: Connection, table: str, cols: list[str], rows: Any, unique:
     conn.execute(f'TRUNCATE "{incoming}"')  # the text is in the table now: free it
 
 
-def begin_write(conn: Connection) -> None:
+# The row locks a write that runs beside others takes on what it reads to change.
+FOR_UPDATE = " FOR UPDATE"
+ANALYST_LOCKS = 0x776B62  # the class of the per-analyst locks (two-int advisory keys)
+
+
+def begin_write(conn: Connection, shared: bool = False, analyst: str = "") -> None:
     """Begin a write transaction and take the write lock, both sent with the transaction's
-    first statement: every other writer waits while this one talks to the server, so each
-    round trip inside the lock counts against all of them."""
+    first statement (a round trip less while others wait).
+
+    Exclusive: every other writer waits until this one ends. `shared`: only exclusive
+    writers wait; the caller locks the rows it changes (store/rows.py), and also takes the
+    analyst's own lock, so one analyst's actions (in several windows or machines) still
+    follow one another: their undo and redo stacks are read from the log in the order the
+    actions were written."""
     conn.defer("BEGIN")
-    conn.defer(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    if shared:
+        conn.defer(
+            f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK}), "
+            f"pg_advisory_xact_lock({ANALYST_LOCKS}, hashtext(?))",
+            [analyst],
+        )
+    else:
+        conn.defer(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def commit(conn: Connection, notify: bool = False) -> None:
+    """COMMIT (with the action row, deferred to go with it); then, when an action was
+    written (`notify`), wake the change feeds.
+
+    The notification is sent after the commit, in a transaction of its own that does not
+    wait for the disk: PostgreSQL serializes every committing transaction that notifies
+    (a lock held until its commit is flushed, to queue notifications in commit order), so
+    a NOTIFY inside the action would make every action wait for every other one's flush.
+    The feed reads the log itself (store/live.py); a notification only says "look", and
+    one lost in a failure costs a listener half a second (it looks anyway)."""
+    conn.execute("COMMIT")
+    if not notify:
+        return
+    try:
+        conn.defer("BEGIN")
+        conn.defer("SELECT set_config('synchronous_commit', 'off', true)")
+        conn.defer("SELECT pg_notify('workbench_actions', '')")
+        conn.execute("COMMIT")
+    except psycopg.Error:  # the action is committed: never report it as failed
+        with contextlib.suppress(psycopg.Error):
+            conn.execute("ROLLBACK")
 
 
 def insert_action(
@@ -243,7 +287,8 @@ def session_analyst(conn: Connection, requested: str) -> str:
     return str(row[0])
 
 
-# Every committed action wakes the change feeds (store/live.py) of every open screen.
+# Every committed action wakes the change feeds (store/live.py) of every open screen: at
+# first by a trigger, now by the writer after its commit (`commit`; m024 drops these).
 LIVE_DDL = (
     """
     CREATE FUNCTION workbench_action_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -256,6 +301,12 @@ LIVE_DDL = (
     CREATE TRIGGER actions_notify AFTER INSERT ON actions
     FOR EACH ROW EXECUTE FUNCTION workbench_action_notify()
     """,
+)
+
+
+NOTIFY_BY_WRITER_DDL = (
+    "DROP TRIGGER IF EXISTS actions_notify ON actions",
+    "DROP FUNCTION IF EXISTS workbench_action_notify()",
 )
 
 

@@ -60,8 +60,18 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
-def begin_write(conn: sqlite3.Connection) -> None:
+# A file has one writer at a time: no write runs beside another, so none locks rows.
+FOR_UPDATE = ""
+
+
+def begin_write(conn: sqlite3.Connection, shared: bool = False, analyst: str = "") -> None:
+    """The one write lock, whatever `shared` asks (only a server lets writers run side by
+    side; see postgres.begin_write)."""
     conn.execute("BEGIN IMMEDIATE")
+
+
+def commit(conn: sqlite3.Connection, notify: bool = False) -> None:
+    conn.execute("COMMIT")
 
 
 def insert_action(
@@ -261,6 +271,7 @@ ARTICLE_SEARCH_DDL = (
 
 
 LIVE_DDL: tuple[str, ...] = ()  # no notifications: the change feed polls
+NOTIFY_BY_WRITER_DDL: tuple[str, ...] = ()
 
 
 def row_trigger(name: str, fired_by: str, when: str, statements: list[str]) -> tuple[str, ...]:
