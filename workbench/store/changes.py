@@ -97,7 +97,7 @@ class Tx:
         cur = self.store.conn.execute(
             f'INSERT INTO "{table}" ({cols}) VALUES ({marks}) RETURNING *', list(values.values())
         )
-        row = _returned(cur)
+        row = _returned(self.store, cur)
         if row is None:
             raise StoreError("an insert wrote no row")
         row_id = int(row["id"])
@@ -137,7 +137,7 @@ class Tx:
             cur = self.store.conn.execute(
                 f'SELECT * FROM "{table}" WHERE id IN ({", ".join("?" * len(chunk))})', chunk
             )
-            names = [c[0] for c in cur.description]
+            names = self.store.sql.column_names(cur)
             for found in cur.fetchall():
                 row = dict(zip(names, found, strict=True))
                 written[int(row["id"])] = row
@@ -169,7 +169,7 @@ class Tx:
         cur = self.store.conn.execute(
             f'UPDATE "{table}" SET {sets} WHERE id = ? RETURNING *', [*values.values(), row_id]
         )
-        row = _returned(cur)
+        row = _returned(self.store, cur)
         self.after[key(table, row_id)] = row
         if row is None:  # only if something deleted it: say so rather than return None
             raise StoreError(f"{table}:{row_id} vanished while it was updated")
@@ -217,7 +217,7 @@ class Tx:
             cur = self.store.conn.execute(
                 f'UPDATE "{table}" SET {sets} WHERE id = ? RETURNING *', [*params, row_id]
             )
-        self.after[key(table, row_id)] = _returned(cur)
+        self.after[key(table, row_id)] = _returned(self.store, cur)
 
     def changed(self) -> bool:
         return any(self.before[k] != self.after.get(k) for k in self.order)
@@ -249,13 +249,13 @@ def write_action(
     return written
 
 
-def _returned(cur: Any) -> dict[str, Any] | None:
+def _returned(store: Store, cur: Any) -> dict[str, Any] | None:
     """The row a `... RETURNING *` statement wrote, as `Store.row` reads it (every row
     fetched, so the statement is finished before the next one)."""
     rows = cur.fetchall()
     if not rows:
         return None
-    return dict(zip([c[0] for c in cur.description], rows[0], strict=True))
+    return dict(zip(store.sql.column_names(cur), rows[0], strict=True))
 
 
 def _clean(value: Any) -> Any:

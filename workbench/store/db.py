@@ -238,13 +238,13 @@ class Store:
         values = cur.fetchone()
         if values is None:
             return None
-        return dict(zip([c[0] for c in cur.description], values, strict=True))
+        return dict(zip(self.sql.column_names(cur), values, strict=True))
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, params)
-        if cur.description is None:
+        names = self.sql.column_names(cur)
+        if names is None:
             raise ValueError("query() is for SQL that returns rows; use conn.execute()")
-        names = [c[0] for c in cur.description]
         return [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
 
     def scalar(self, sql: str, params: Any = ()) -> Any:

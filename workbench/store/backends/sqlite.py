@@ -70,6 +70,11 @@ def begin_write(conn: sqlite3.Connection, shared: bool = False, analyst: str = "
     conn.execute("BEGIN IMMEDIATE")
 
 
+def column_names(cur: sqlite3.Cursor) -> list[str] | None:
+    """The names of a result's columns (None: the statement returns no rows)."""
+    return None if cur.description is None else [c[0] for c in cur.description]
+
+
 def commit(conn: sqlite3.Connection, notify: bool = False) -> None:
     conn.execute("COMMIT")
 
