@@ -1,4 +1,5 @@
-"""workbench eval: the gold matching rule, the figures, both inputs, thresholds, the CLI."""
+"""workbench eval: the gold matching rule, the figures, both inputs, thresholds, the CLI
+(scoring a database: a SQLite file and a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from click.testing import CliRunner
 
 from workbench.cli import main
 from workbench.evaluate import evaluate, format_text, matches, norm
+
+pytestmark = pytest.mark.backends
 
 GOLD_DIR = Path(__file__).resolve().parent / "data"
 

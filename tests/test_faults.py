@@ -1,6 +1,9 @@
 """Faults (issue 14, items 6, 8, 9): each is one line that says what happened and what to
 do, exit status 1, nothing half-written; a newer or damaged database is refused; a deleted
-write-ahead log stops writing after saving what was acknowledged."""
+write-ahead log stops writing after saving what was acknowledged. The refusals of bad input
+and of a newer database run on a PostgreSQL server too; the rest are a SQLite file's own
+faults (its lock and busy timeout, a read-only or full file, bytes that are not UTF-8, damaged
+pages, the -wal file)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from click.testing import CliRunner
 from workbench.cli import main
 from workbench.store import Store, StoreError
 from workbench.store import db as store_db
+from workbench.store.backends import is_postgres
 from workbench.store.events import add_event, set_status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,8 +40,15 @@ def _one_line_error(result) -> str:
 
 
 def _events(db: str) -> list[tuple]:
+    """The events as stored, read past the store (which refuses a newer database)."""
+    sql = "SELECT id, status, fatalities FROM events ORDER BY id"
+    if is_postgres(db):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            return [tuple(r) for r in conn.execute(sql).fetchall()]
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT id, status, fatalities FROM events ORDER BY id").fetchall()
+        return conn.execute(sql).fetchall()
 
 
 @pytest.fixture
@@ -46,6 +57,7 @@ def db(seeded):
     return seeded.path
 
 
+@pytest.mark.backends
 def test_a_huge_number_is_a_clear_refusal(db):
     before = _events(db)
     line = _one_line_error(_cli(db, "events", "update", "1", "--set", "fatalities=" + "9" * 20))
@@ -53,6 +65,7 @@ def test_a_huge_number_is_a_clear_refusal(db):
     assert _events(db) == before
 
 
+@pytest.mark.backends
 def test_a_deeply_nested_keymap_is_a_clear_refusal(tmp_path, db):
     keys = tmp_path / "keys.toml"
     keys.write_text("a = " + "[" * 50_000 + "]" * 50_000 + "\n")
@@ -112,7 +125,19 @@ def _digest(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+@pytest.mark.backends
 def test_a_database_from_a_newer_version_is_refused_unchanged(db):
+    if is_postgres(db):
+        with Store(db, analyst="newer") as store, store.write():
+            store.conn.execute(
+                "INSERT INTO _workbench_migrations (name, applied_at) "
+                "VALUES ('m999_from_the_future', '2030-01-01')"
+            )
+        before = _events(db)
+        line = _one_line_error(_cli(db, "events", "confirm", "1"))
+        assert "newer version of workbench" in line and "m999_from_the_future" in line
+        assert _events(db) == before
+        return
     with sqlite3.connect(db) as conn:
         conn.execute(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "

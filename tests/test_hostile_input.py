@@ -1,6 +1,7 @@
 """Hostile input (issue 14, items 1, 4, 5, 12): every string from outside is cleaned where it
 enters, every listing is safe on a dirty database, only regular files are read, and one bad
-record is one error line while the rest of the batch is ingested."""
+record is one error line while the rest of the batch is ingested. On a SQLite file and a
+PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
 from workbench.store import Store
+
+pytestmark = pytest.mark.backends
 
 REPORT = "Government forces shelled Kafranbil on Monday, killing 6 civilians, residents said."
 ESC = "\x1b]52;c;cHduZWQ=\x07\x1b]0;owned\x07\x1b[2J\x9b31m\x1b]8;;http://x\x1b\\"
@@ -35,7 +39,7 @@ def _rows(db: str, sql: str) -> list[dict]:
         return store.query(sql)
 
 
-def test_every_field_of_an_ingested_record_is_cleaned(tmp_path):
+def test_every_field_of_an_ingested_record_is_cleaned(tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
     record = {
@@ -49,7 +53,7 @@ def test_every_field_of_an_ingested_record_is_cleaned(tmp_path):
     }
     (folder / f"feed{ESC[:9]}.jsonl").write_text(json.dumps(record) + "\n")
     (folder / f"a{ESC[:12]}.txt").write_text(REPORT)
-    db = str(tmp_path / "w.db")
+    db = db_path
     result = _cli(db, "ingest", str(folder), "--no-extract")
     assert result.exit_code == 0, result.output
     rows = _rows(db, "SELECT file, record_id, title, outlet, url, text, meta FROM articles")
@@ -86,10 +90,10 @@ def _export_record() -> dict:
     }
 
 
-def test_import_events_cleans_every_string_it_stores(tmp_path):
+def test_import_events_cleans_every_string_it_stores(tmp_path, db_path):
     path = tmp_path / "colleague.jsonl"
     path.write_text(json.dumps(_export_record()) + "\n")
-    db = str(tmp_path / "w.db")
+    db = db_path
     result = _cli(db, "import-events", str(path))
     assert result.exit_code == 0, result.output
     with Store(db) as store:
@@ -98,8 +102,8 @@ def test_import_events_cleans_every_string_it_stores(tmp_path):
                 assert all(_clean(v) for v in row.values()), (table, row)
 
 
-def test_the_analyst_name_is_cleaned(tmp_path):
-    db = str(tmp_path / "w.db")
+def test_the_analyst_name_is_cleaned(tmp_path, db_path):
+    db = db_path
     path = tmp_path / "colleague.jsonl"
     path.write_text(json.dumps(_export_record()) + "\n")
     result = _cli(db, "--analyst", f"mallory{ESC}", "import-events", str(path))
@@ -108,9 +112,8 @@ def test_the_analyst_name_is_cleaned(tmp_path):
     assert all(_clean(r["analyst"]) for r in _rows(db, "SELECT analyst FROM actions"))
 
 
-def _dirty_db(tmp_path) -> str:
+def _dirty_db(tmp_path, db: str) -> str:
     """A database as an older version (or another tool) left it: raw escapes everywhere."""
-    db = str(tmp_path / "dirty.db")
     path = tmp_path / "colleague.jsonl"
     path.write_text(json.dumps(_export_record()) + "\n")
     assert _cli(db, "import-events", str(path)).exit_code == 0
@@ -140,8 +143,8 @@ LISTINGS = [
 ]
 
 
-def test_every_listing_of_a_dirty_database_sends_no_control_character(tmp_path):
-    db = _dirty_db(tmp_path)
+def test_every_listing_of_a_dirty_database_sends_no_control_character(tmp_path, db_path):
+    db = _dirty_db(tmp_path, db_path)
     for args in LISTINGS:
         result = CliRunner().invoke(main, ["--db", db, *args])
         assert result.exception is None or isinstance(result.exception, SystemExit), args
@@ -163,7 +166,7 @@ def _strings(value) -> list[str]:
     return []
 
 
-def test_only_regular_files_are_read_and_never_block(tmp_path):
+def test_only_regular_files_are_read_and_never_block(tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
     os.mkfifo(folder / "pipe.txt")
@@ -172,7 +175,7 @@ def test_only_regular_files_are_read_and_never_block(tmp_path):
         (folder / name).symlink_to("/dev/zero")
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
     (folder / "good.txt").write_text(REPORT)
-    db = str(tmp_path / "w.db")
+    db = db_path
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     run = subprocess.run(
         [sys.executable, "-m", "workbench", "--db", db, "ingest", str(folder), "--no-extract"],
@@ -194,7 +197,7 @@ def test_only_regular_files_are_read_and_never_block(tmp_path):
     assert "not a regular file (a FIFO" in keymap.stderr
 
 
-def test_each_bad_record_is_one_error_line_and_the_rest_is_ingested(tmp_path):
+def test_each_bad_record_is_one_error_line_and_the_rest_is_ingested(tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
     good = json.dumps({"id": "ok", "text": REPORT})
@@ -216,7 +219,7 @@ def test_each_bad_record_is_one_error_line_and_the_rest_is_ingested(tmp_path):
         + REPORT.replace("Kafranbil", "Douma").encode()
         + b'"\nr2,"bad \xff byte here in a row"\n'
     )
-    db = str(tmp_path / "w.db")
+    db = db_path
     result = _cli(db, "ingest", str(folder), "--no-extract")
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     notes = [line for line in result.output.splitlines() if line.startswith("note:")]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import workbench
 from workbench.store import Store
 
@@ -56,16 +58,18 @@ def test_cli_help_does_not_import_textual():
     assert out.stdout.strip() == "False"
 
 
-def test_first_frame_loads_only_the_queue_screen_and_no_numpy(tmp_path):
+@pytest.mark.backends
+def test_first_frame_loads_only_the_queue_screen_and_no_numpy(tmp_path, db_path):
     """Screens load when first opened; numpy (the learned model) after the first frame.
-    In a fresh interpreter: this test process has imported every screen already."""
-    db = tmp_path / "w.db"
-    Store(str(db)).close()  # made here: migrating a new database does use sqlite-utils (numpy)
+    In a fresh interpreter: this test process has imported every screen already. On a
+    file and on a server."""
+    db = db_path
+    Store(db).close()  # made here: migrating a new database does use sqlite-utils (numpy)
     code = (
         "import asyncio, sys\n"
         "from workbench.tui import build_app\n"
         "async def main():\n"
-        f"    app = build_app({str(db)!r}, analyst='t', animations=False)\n"
+        f"    app = build_app({db!r}, analyst='t', animations=False)\n"
         "    seen = []\n"
         "    app.first_frame = lambda: seen.append(sorted(\n"
         "        m for m in sys.modules if m.startswith('workbench.tui.screens.') or m == 'numpy'))\n"
@@ -104,9 +108,11 @@ def test_every_command_is_loaded_from_the_modules_that_define_it():
     assert {name: sorted(mods) for name, mods in COMMAND_MODULES.items()} == defined
 
 
-def test_ingest_without_extraction_imports_no_extractor(tmp_path):
+@pytest.mark.backends
+def test_ingest_without_extraction_imports_no_extractor(tmp_path, db_path):
     """`workbench ingest --no-extract` loads its own command only: no extractor, no name
-    clusterer, no learned model (their imports were two thirds of its start-up)."""
+    clusterer, no learned model (their imports were two thirds of its start-up). Into a
+    file and into a server."""
     (tmp_path / "a.txt").write_text("Forces shelled the town on Friday, residents said.\n")
     probe = (
         "import atexit, runpy, sys\n"
@@ -116,7 +122,7 @@ def test_ingest_without_extraction_imports_no_extractor(tmp_path):
         "sys.argv = ['workbench'] + sys.argv[1:]\n"
         "runpy.run_module('workbench', run_name='__main__')\n"
     )
-    db = str(tmp_path / "w.db")
+    db = db_path
     Store(db).close()
     args = ["--db", db, "ingest", "--no-extract", str(tmp_path / "a.txt")]
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)

@@ -1,6 +1,8 @@
 """The maps (issue 12): the braille raster (workbench.geo.raster), the confirmed events with
 their points (store.mapped), and the three places the TUI draws a map: the review screen's
-event detail (`toggle-map`), the names screen, and the whole dataset (`open-map`)."""
+event detail (`toggle-map`), the names screen, and the whole dataset (`open-map`). What
+reads the store runs on a SQLite file and a PostgreSQL server; the two snapshots compare
+the drawing on a file only (a snapshot is named by its test: one image each is enough)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from workbench.store import Store
 from workbench.store.events import set_status
 from workbench.store.mapped import mapped_events
 from workbench.tui.widgets.map_view import MapView
+
+pytestmark = pytest.mark.backends
 
 # -- the raster -----------------------------------------------------------------------------
 
@@ -94,10 +98,18 @@ POINTS = {"kafranbil": (35.61, 36.56), "idlib": (35.93, 36.63), "deir": (35.33, 
 
 
 @pytest.fixture
-def placed_db(tmp_path, monkeypatch):
+def placed_db(db_path, monkeypatch):
     """The TUI fixture with coordinates on its three places (Syria)."""
+    return _placed(db_path, monkeypatch)
+
+
+@pytest.fixture
+def placed_file(tmp_path, monkeypatch):
+    return _placed(str(tmp_path / "map.db"), monkeypatch)
+
+
+def _placed(path: str, monkeypatch) -> tuple[str, dict]:
     monkeypatch.setenv("XDG_CONFIG_HOME", "/home/analyst/.config")
-    path = str(tmp_path / "map.db")
     ids = build_db(path)
     with Store(path, analyst="fixture") as store:
         for key, (lat, lon) in POINTS.items():
@@ -238,9 +250,9 @@ async def test_open_map_counts_confirmed_events_and_filters(placed_db) -> None:
         assert not app.screen.query("#map-head")
 
 
-def test_open_map_snapshot_without_colour(snap_compare, placed_db, monkeypatch) -> None:
+def test_open_map_snapshot_without_colour(snap_compare, placed_file, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    path, ids = placed_db
+    path, ids = placed_file
     _confirm(path, ids["events"])
 
     async def run(pilot):
@@ -252,9 +264,9 @@ def test_open_map_snapshot_without_colour(snap_compare, placed_db, monkeypatch) 
     assert snap_compare(make_app(path), terminal_size=(80, 24), run_before=run)
 
 
-def test_review_map_snapshot_without_colour(snap_compare, placed_db, monkeypatch) -> None:
+def test_review_map_snapshot_without_colour(snap_compare, placed_file, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    path, _ids = placed_db
+    path, _ids = placed_file
 
     async def run(pilot):
         await open_review(pilot, pilot.app)

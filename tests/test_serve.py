@@ -1,6 +1,7 @@
 """`workbench serve` is locked (issue 14, item 2): a WebSocket without the token, or from a
 page of another site, is refused; with both right it drives the app; a non-loopback address
-is refused unless asked for. The real server runs in a subprocess; the test is its client."""
+is refused unless asked for. The real server runs in a subprocess; the test is its client.
+The app it serves reads a SQLite file, and a PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from workbench.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "s3cret-test-token"
 
+pytestmark = pytest.mark.backends
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -31,9 +34,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(tmp_path, token: str | None) -> tuple[subprocess.Popen, str]:
-    """The real server in a subprocess: (process, host:port)."""
-    db = str(tmp_path / "served.db")
+def _start(tmp_path, db: str, token: str | None) -> tuple[subprocess.Popen, str]:
+    """The real server in a subprocess, serving the app on `db`: (process, host:port)."""
     assert CliRunner().invoke(main, ["--db", db, "ingest", str(ROOT / "seeds")]).exit_code == 0
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -73,8 +75,8 @@ def _printed_url(proc: subprocess.Popen, seconds: float = 30) -> str:
 
 
 @pytest.fixture
-def server(tmp_path):
-    proc, base = _start(tmp_path, TOKEN)
+def server(tmp_path, db_path):
+    proc, base = _start(tmp_path, db_path, TOKEN)
     yield base
     proc.terminate()
     proc.wait(timeout=30)
@@ -118,16 +120,15 @@ async def test_the_page_needs_the_token_and_then_sets_a_cookie(server):
         await ws.close()
 
 
-def test_a_network_address_is_refused_unless_asked_for(tmp_path):
-    db = str(tmp_path / "w.db")
-    result = CliRunner().invoke(main, ["--db", db, "serve", "--host", "0.0.0.0"])
+def test_a_network_address_is_refused_unless_asked_for(db_path):
+    result = CliRunner().invoke(main, ["--db", db_path, "serve", "--host", "0.0.0.0"])
     assert result.exit_code == 1
     assert "--allow-remote" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1, result.output
 
 
-async def test_a_random_token_is_printed_in_the_url_to_open(tmp_path):
-    proc, base = _start(tmp_path, None)
+async def test_a_random_token_is_printed_in_the_url_to_open(tmp_path, db_path):
+    proc, base = _start(tmp_path, db_path, None)
     try:
         url = _printed_url(proc)
         assert url.startswith(f"http://{base}/?token=")
@@ -141,8 +142,8 @@ async def test_a_random_token_is_printed_in_the_url_to_open(tmp_path):
         proc.wait(timeout=30)
 
 
-async def test_the_page_needs_no_network_and_the_log_never_shows_the_token(tmp_path):
-    proc, base = _start(tmp_path, TOKEN)
+async def test_the_page_needs_no_network_and_the_log_never_shows_the_token(tmp_path, db_path):
+    proc, base = _start(tmp_path, db_path, TOKEN)
     try:
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
             async with session.get(f"http://{base}/?token={TOKEN}") as response:

@@ -1,4 +1,5 @@
-"""Pilot tests of the search box and the export dialog bugs found in the curation trial."""
+"""Pilot tests of the search box and the export dialog bugs found in the curation trial (a
+SQLite file and a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,17 @@ import pytest
 from textual import events
 from tui_support import build_db, make_app, press, settle
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture(autouse=True)
 def no_user_keys(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
-async def test_letters_typed_right_after_slash_reach_the_search_box(tmp_path):
+async def test_letters_typed_right_after_slash_reach_the_search_box(db_path):
     """Bug 6: the search box lost what was typed right after opening it."""
-    path = str(tmp_path / "s.db")
+    path = db_path
     build_db(path)
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -29,10 +32,10 @@ async def test_letters_typed_right_after_slash_reach_the_search_box(tmp_path):
         assert app.screen.total == 1
 
 
-async def test_export_dialog_refuses_a_mismatched_name_and_a_missing_folder(tmp_path):
+async def test_export_dialog_refuses_a_mismatched_name_and_a_missing_folder(tmp_path, db_path):
     """Bug 7: JSONL went into a file named .csv without a word; a missing folder gave an
     internal '[Errno 2] ... .part' message."""
-    path = str(tmp_path / "e.db")
+    path = db_path
     build_db(path)
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -1,11 +1,14 @@
 """Legibility (issue 13): NO_COLOR gives the plain foreground and reverse video instead of
 greys; actor and weapon mentions differ by more than italics; the review header says
-statuses in words; the queue's footer shows how to quit."""
+statuses in words; the queue's footer shows how to quit. On a SQLite file and a PostgreSQL
+server."""
 
 from __future__ import annotations
 
 import pytest
 from tui_support import build_db, make_app, open_review, screen_text, settle
+
+pytestmark = pytest.mark.backends
 
 
 @pytest.fixture(autouse=True)
@@ -13,10 +16,9 @@ def no_user_keys(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
-def new_app(tmp_path):
+def new_app(path):
     """The app on a fresh database (built after the test sets its environment: NO_COLOR is
     read when the app is built)."""
-    path = str(tmp_path / "t.db")
     build_db(path)
     return make_app(path)
 
@@ -25,9 +27,9 @@ def attributes(style) -> set[str]:
     return {a for a in ("bold", "italic", "underline", "reverse", "strike") if getattr(style, a)}
 
 
-async def test_no_color_uses_the_foreground_and_reverse_video(tmp_path, monkeypatch):
+async def test_no_color_uses_the_foreground_and_reverse_video(db_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")  # read when the app is built
-    app = new_app(tmp_path)
+    app = new_app(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
         table = app.screen.query_one("DataTable")
@@ -40,9 +42,9 @@ async def test_no_color_uses_the_foreground_and_reverse_video(tmp_path, monkeypa
             assert attributes(style), kind  # the kind still shows, by its text style
 
 
-async def test_without_no_color_mentions_keep_colours_and_styles_apart(tmp_path, monkeypatch):
+async def test_without_no_color_mentions_keep_colours_and_styles_apart(db_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-    app = new_app(tmp_path)
+    app = new_app(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
         view = app.screen.query_one("ArticleView")
@@ -53,8 +55,8 @@ async def test_without_no_color_mentions_keep_colours_and_styles_apart(tmp_path,
         assert "… in review #1" in screen_text(app)  # a status in words
 
 
-async def test_the_queue_footer_says_how_to_quit(tmp_path):
-    app = new_app(tmp_path)
+async def test_the_queue_footer_says_how_to_quit(db_path):
+    app = new_app(db_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot, app)
         assert "q Quit" in screen_text(app).splitlines()[-1]
@@ -62,8 +64,8 @@ async def test_the_queue_footer_says_how_to_quit(tmp_path):
         assert "q Quit" not in screen_text(app).splitlines()[-1]  # room for the review's
 
 
-async def test_at_80_columns_the_footers_keep_undo(tmp_path):
-    app = new_app(tmp_path)
+async def test_at_80_columns_the_footers_keep_undo(db_path):
+    app = new_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         footer = screen_text(app).splitlines()[-1]
@@ -87,9 +89,9 @@ def _in_16_colours(style):
     return reduce(style.color), reduce(style.bgcolor), attributes(style)
 
 
-async def test_the_focused_input_is_visible_in_16_colours(tmp_path, monkeypatch):
+async def test_the_focused_input_is_visible_in_16_colours(db_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-    app = new_app(tmp_path)
+    app = new_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_review(pilot, app)
         await pilot.press("1")  # the date's field key: the form, the date focused

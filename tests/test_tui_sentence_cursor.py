@@ -1,6 +1,6 @@
 """Pilot tests: the review's sentence cursor moves by paragraph and to the next sentence
 with an act word at a key each, and add-event fills the form from that sentence's own
-words (issue 13), checked in the database."""
+words (issue 13), checked in the database (a SQLite file and a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from tui_support import make_app, open_review, press, settle
 
 from workbench.store import Store, change, now
 from workbench.store.entities import create_entity
+
+pytestmark = pytest.mark.backends
 
 TEXT = (
     "News from Idlib\n"
@@ -28,8 +30,8 @@ def no_user_keys(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "cursor.db")
+def db(db_path):
+    path = db_path
     with Store(path, analyst="fixture") as store:
         with change(store, "fixture-entities") as tx:
             fsa = create_entity(tx, "actor", "Free Syrian Army", origin="dictionary")

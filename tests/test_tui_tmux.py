@@ -1,12 +1,14 @@
 """Drive the real `workbench open` in tmux on the seeds demo: a key press reaches the database.
 
-A real terminal (tmux's), a real process, the default keymap, no Textual test harness.
+A real terminal (tmux's), a real process, the default keymap, no Textual test harness, on
+a SQLite file and on a PostgreSQL server (the demo file copied there with `db copy`).
 Skipped on a developer machine without tmux; in CI (`CI` set) a missing tmux fails.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -16,12 +18,16 @@ from pathlib import Path
 import pytest
 
 from workbench.store import Store
+from workbench.store.backends import is_postgres
 from workbench.store.events import update_event
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None and not os.environ.get("CI"),
-    reason="tmux not installed (CI fails instead of skipping)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        shutil.which("tmux") is None and not os.environ.get("CI"),
+        reason="tmux not installed (CI fails instead of skipping)",
+    ),
+    pytest.mark.backends,
+]
 WORKBENCH = [sys.executable, "-m", "workbench"]
 
 
@@ -36,19 +42,23 @@ def wait_for(predicate, timeout: float = 30.0, what: str = "condition"):
 
 
 @pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
-def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
-    db = tmp_path / "demo.db"
+def test_confirm_in_tmux_changes_the_database(tmp_path, db_path, no_color):
+    demo = str(tmp_path / "demo.db")
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
-    subprocess.run([*WORKBENCH, "demo", "--db", str(db), "--no-open"], check=True, env=env)
-    with Store(str(db), analyst="check") as store:
+    subprocess.run([*WORKBENCH, "demo", "--db", demo, "--no-open"], check=True, env=env)
+    db = demo
+    if is_postgres(db_path):  # `demo` builds a file only: the server gets a copy of it
+        subprocess.run([*WORKBENCH, "db", "copy", demo, db_path], check=True, env=env)
+        db = db_path
+    with Store(db, analyst="check") as store:
         first_article = store.scalar("SELECT MIN(id) FROM articles")
         target = store.scalar(
             "SELECT MIN(id) FROM events WHERE article_id = ? AND status = 'proposed'",
             [first_article],
         )
     assert target is not None, "the demo has no proposed event to confirm"
-    with Store(str(db), analyst="check") as store:
+    with Store(db, analyst="check") as store:
         # Confirm rules apply: another analyst completes all but the location, which the
         # test sets with the location's field key.
         fill = {"event_date": "2018-02-03", "actor1": "Syrian rebels", "location": ""}
@@ -57,7 +67,7 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
 
     socket = f"wb-test-{os.getpid()}-{int(no_color)}"
     tmux = ["tmux", "-L", socket]
-    command = " ".join([*WORKBENCH, "--db", str(db), "--analyst", "tmux", "open"])
+    command = shlex.join([*WORKBENCH, "--db", db, "--analyst", "tmux", "open"])
     if no_color:
         command = f"NO_COLOR=1 {command}"
     subprocess.run(
@@ -83,17 +93,17 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
         subprocess.run([*tmux, "send-keys", "-t", "wb", "Enter"], check=True)
 
         def located() -> int | None:
-            with Store(str(db), analyst="check") as store:
+            with Store(db, analyst="check") as store:
                 return store.row("events", target)["place_id"]
 
         place = wait_for(located, what="the location in the database")
-        with Store(str(db), analyst="check") as store:
+        with Store(db, analyst="check") as store:
             assert store.scalar("SELECT canonical FROM entities WHERE id = ?", [place]) == "Syria"
         wait_for(lambda: "esc cancel" not in screen(), what="the form to close")
         subprocess.run([*tmux, "send-keys", "-t", "wb", "c"], check=True)
 
         def status() -> str | None:
-            with Store(str(db), analyst="check") as store:
+            with Store(db, analyst="check") as store:
                 row = store.row("events", target)
             return row["status"] if row["status"] == "confirmed" else None
 
@@ -109,7 +119,7 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, no_color):
         )
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
-    with Store(str(db), analyst="check") as store:
+    with Store(db, analyst="check") as store:
         log = store.query("SELECT analyst, action, target FROM actions WHERE analyst = 'tmux'")
     # The field-key edit, then the confirmation (plus articles moving from new to in review).
     assert [(r["analyst"], r["action"]) for r in log] == [

@@ -1,6 +1,7 @@
 """Extraction state per article (issue 14, items 3 and 7): a runaway article is stopped at
 its time limit with an error line naming it while the batch goes on, the failure is kept on
-the article, and articles an interrupted run left unextracted are reported and finished."""
+the article, and articles an interrupted run left unextracted are reported and finished; on
+a SQLite file and a PostgreSQL server (whose workers never open the database themselves)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import threading
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
@@ -15,6 +17,8 @@ from workbench.extract import run as extract_run
 from workbench.extract.deadline import ExtractionTimeout, Watchdog
 from workbench.extract.run import extract_articles, unextracted
 from workbench.store import Store
+
+pytestmark = pytest.mark.backends
 
 REPORT = (
     "Syrian government warplanes bombed Saraqeb on Monday, killing 12 civilians, a war "
@@ -49,7 +53,7 @@ def test_watchdog_stops_a_pure_python_loop_and_only_it():
     assert not any(t.name == "extract-watchdog" for t in threading.enumerate())
 
 
-def test_a_runaway_article_is_stopped_named_and_the_batch_goes_on(tmp_path, monkeypatch):
+def test_a_runaway_article_is_stopped_named_and_the_batch_goes_on(tmp_path, db_path, monkeypatch):
     real = extract_run.extract
 
     def extract(text, *args):
@@ -64,7 +68,7 @@ def test_a_runaway_article_is_stopped_named_and_the_batch_goes_on(tmp_path, monk
     _write(folder, "a_good.txt", REPORT)
     _write(folder, "b_runaway.txt", "RUNAWAY " + REPORT)
     _write(folder, "c_good.txt", REPORT.replace("Saraqeb", "Douma"))
-    db = str(tmp_path / "w.db")
+    db = db_path
     # A limit the good articles meet even on a loaded machine (the runaway never ends).
     result = _cli(db, "ingest", str(folder), "--time-limit", "3")
     assert result.exit_code == 1
@@ -92,10 +96,10 @@ def test_a_runaway_article_is_stopped_named_and_the_batch_goes_on(tmp_path, monk
         assert store.scalar("SELECT count(*) FROM articles WHERE extract_error IS NOT NULL") == 0
 
 
-def test_worker_processes_stop_a_runaway_article_too(tmp_path):
+def test_worker_processes_stop_a_runaway_article_too(db_path):
     # A real text the extractor needs many seconds for (a 1 MB unpunctuated run of
     # casualty words), among ordinary ones, extracted by two worker processes.
-    store = Store(str(tmp_path / "w.db"), analyst="t")
+    store = Store(db_path, analyst="t")
     rows = [(f"h{i}", f"f{i}.txt", REPORT.replace("Saraqeb", f"Town{i}")) for i in range(6)]
     rows.append(("huge", "huge.txt", "killed " * 150_000))
     with store.write():
@@ -110,12 +114,12 @@ def test_worker_processes_stop_a_runaway_article_too(tmp_path):
     store.close()
 
 
-def test_ingest_finishes_articles_an_earlier_run_left_unextracted(tmp_path):
+def test_ingest_finishes_articles_an_earlier_run_left_unextracted(tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(3):
         _write(folder, f"r{i}.txt", REPORT.replace("Saraqeb", f"Kafr Town{i}"))
-    db = str(tmp_path / "w.db")
+    db = db_path
     # Stands for an ingest killed after its articles were stored, before extraction.
     first = _cli(db, "ingest", str(folder), "--no-extract")
     assert "ingested 3 new" in first.output

@@ -92,6 +92,18 @@ class _NulSafeLoader(TextLoader):
         return unescape_nul(text) if isinstance(text, str) else text
 
 
+def _loader(factory: Any) -> type[TextLoader]:
+    """A text loader that hands each value, as UTF-8 bytes with its NULs back, to `factory`
+    (what sqlite3's `text_factory` does with the bytes stored)."""
+
+    class _FactoryLoader(_NulSafeLoader):
+        def load(self, data: Any) -> Any:
+            text = super().load(data)
+            return factory(text.encode()) if isinstance(text, str) else text
+
+    return _FactoryLoader
+
+
 class Later:
     """The result of a statement sent later (`Connection.defer`), once it has run."""
 
@@ -117,10 +129,28 @@ class Connection:
 
     def __init__(self, url: str):
         self.url = url
+        self._text_factory: Any = str
         self._raw = self._open()
         self.in_write = False  # between the store's BEGIN and its COMMIT or ROLLBACK
         self.replay: list[str] = []  # session statements a new connection repeats (LISTEN)
         self.pending: list[tuple[str, Any, Later]] = []  # deferred, not yet sent
+
+    @property
+    def text_factory(self) -> Any:
+        """As sqlite3's: what text values are read through (`str`: as stored). The TUI reads
+        through `untrusted.shown_text`, so that an escape in a title shows as `␛` from a
+        server as from a file."""
+        return self._text_factory
+
+    @text_factory.setter
+    def text_factory(self, factory: Any) -> None:
+        self._text_factory = factory
+        self._load_text(self._raw)
+
+    def _load_text(self, raw: psycopg.Connection[Any]) -> None:
+        loader = _NulSafeLoader if self._text_factory is str else _loader(self._text_factory)
+        for name in ("text", "varchar"):
+            raw.adapters.register_loader(name, loader)
 
     @property
     def raw(self) -> psycopg.Connection[Any]:
@@ -132,7 +162,7 @@ class Connection:
     def _open(self) -> psycopg.Connection[Any]:
         raw = psycopg.connect(self.url, autocommit=True)
         raw.adapters.register_dumper(str, _NulSafeDumper)
-        raw.adapters.register_loader("text", _NulSafeLoader)
+        self._load_text(raw)
         return raw
 
     @property
