@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.extract.run import extract_articles
 from workbench.store import now
+from workbench.store.db import inserted_id
+
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
 
 REPORT_A = (
     "Russian warplanes bombed a market in the town of Ariha in Idlib province on Monday, "
@@ -19,10 +24,10 @@ def add_article(store, text, published, file):
     with store.write():
         cur = store.conn.execute(
             "INSERT INTO articles (content_hash, file, text, published, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?) RETURNING id",
             [f"h-{file}", file, text, published, now()],
         )
-    return cur.lastrowid
+        return inserted_id(cur)
 
 
 def test_rerun_of_both_sources_in_one_batch_keeps_the_shared_event(store):

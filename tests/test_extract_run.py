@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from workbench.extract.run import extract_articles
 from workbench.resolve import merge_entities
 from workbench.store import change, now
+from workbench.store.db import inserted_id
 from workbench.store.entities import find_entity
+
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
 
 REPORT_A = (
     "BEIRUT - Russian warplanes bombed a market in the town of Ariha in Idlib province on "
@@ -25,10 +30,10 @@ def add_article(store, text, published="2019-07-23", file="a.txt"):
     with store.write():
         cur = store.conn.execute(
             "INSERT INTO articles (content_hash, file, text, published, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?) RETURNING id",
             [f"h-{file}", file, text, published, now()],
         )
-    return cur.lastrowid
+        return inserted_id(cur)
 
 
 def rows(store, sql, params=()):
@@ -172,9 +177,9 @@ def test_seed_shootdown_reported_twice_is_one_event(seeded):
     # The cross-article case: the Su-25 shot down in seeds 000 and 001.
     extract_articles(seeded)
     rows = seeded.query(
-        "SELECT e.id, group_concat(a.file) AS files FROM events e "
+        "SELECT e.id, a.file FROM events e "
         "JOIN event_sources s ON s.event_id = e.id JOIN articles a ON a.id = s.article_id "
-        "WHERE e.sub_event_type = 'Disrupted weapons use' GROUP BY e.id"
+        "WHERE e.sub_event_type = 'Disrupted weapons use'"
     )
-    assert len(rows) == 1
-    assert sorted(f[:3] for f in rows[0]["files"].split(",")) == ["000", "001"]
+    assert len({r["id"] for r in rows}) == 1
+    assert sorted(r["file"][:3] for r in rows) == ["000", "001"]

@@ -12,6 +12,8 @@ from workbench.extract.run import extract_articles
 from workbench.extract.scoring import FEATURES, Scorer
 from workbench.store.events import update_event
 
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
+
 PUB = "2020-03-10"  # a Tuesday
 
 

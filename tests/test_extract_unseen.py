@@ -16,10 +16,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.base.codebook import event_type_of
 from workbench.cli import main
+
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
