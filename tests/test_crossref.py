@@ -7,6 +7,8 @@ import pytest
 
 from workbench.extract.crossref import CrossIndex
 
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
+
 AIR = "Air/drone strike"
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from export_helpers import curate, export_text, jsonl_records
 
 from workbench.export import export_to_file
 from workbench.export.geojson import point
+
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
 
 
 def test_feature_collection_of_located_events(store, tmp_path):

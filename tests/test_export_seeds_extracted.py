@@ -19,6 +19,8 @@ from workbench.store.checks import problems
 from workbench.store.entities import entity_attrs
 from workbench.store.events import set_status, update_event
 
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
+
 
 @pytest.fixture
 def reviewed(store):

@@ -17,6 +17,8 @@ from workbench.learn.softmax import Softmax
 from workbench.store import models as saved
 from workbench.store.events import add_event, set_status
 
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
+
 
 def test_every_type_has_a_definition_and_matching_drops_what_it_is_not():
     book = load_codebook()

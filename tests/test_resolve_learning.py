@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.resolve import merge_entities, suggest
 from workbench.store.entities import find_entity
+
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
 
 
 def ingest(store, tmp_path, name, text):

@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from workbench.resolve import suggest
 from workbench.store import change
 from workbench.store.entities import create_entity, find_entity, find_or_create
+
+pytestmark = pytest.mark.backends  # the store on a SQLite file and a PostgreSQL server
 
 GOLD = Path(__file__).resolve().parent / "data" / "seeds.names.json"
 PLACES = {"Kafranbil", "Idlib"}  # the groups that name places (first member)
