@@ -59,6 +59,12 @@ SHAPES = {
     # names found by pattern: each was tested against every mention before it
     "new-names": "Gunmen attacked the village of Kafr Sousa near Idlib. Borno state's Damboa "
     "town was shelled. ",
+    # bulletin items and live-blog entries without a day: each read every date of the article
+    # for the bulletin's introduction
+    "bulletin": "ALEPPO - Rebels shelled the town, killing 3.\n\n",
+    "live-blog": "09:40 - Rebels shelled the town, killing 3.\n\n",
+    # embedded tweets: each signature's date was looked for from the article's first mention
+    "tweets": "Rebels shelled Idlib, killing 3.\n— Some Name (@handle) February 4, 2018\n",
 }
 
 

@@ -141,6 +141,8 @@ class Finder(Cues, Sides, Reference):
         # The candidates of the sentences before (filled as sentences are read): "Rebels also
         # attacked ..." takes the day of the act it adds to.
         self.made = []
+        self.quote_marks = None
+        self.intro_date = []
 
     # -- cues -------------------------------------------------------------------------------
 

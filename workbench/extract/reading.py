@@ -30,6 +30,8 @@ class Reading:
     ann_starts: list[int]  # each annotation's start, set by `find_candidates`
     published: date | None  # the article's, to tell old years from this one
     made: list[Candidate]  # the candidates of the sentences before, as they are read
+    quote_marks: list[int] | None  # offsets of the quotation marks, once asked for
+    intro_date: list[Ann | None]  # a bulletin's introduction date, once asked for (0 or 1)
 
     def ann_at(self, k: int) -> Ann | None:
         idx = self.tokann[k]

@@ -20,7 +20,7 @@ SELF_PRONOUNS = frozenset(["it", "they", "we"])
 # Inside a quotation, the speaker's own side: '"Our air defences shot down two drones," the
 # ministry said'.
 FIRST_PERSON = frozenset(["we", "our"])
-_QUOTE_MARKS = '"“”'
+_QUOTE_MARK = re.compile('["“”]')
 BE = frozenset(["is", "was", "are", "were", "s", "has", "had", "would", "will"])
 PREPS = frozenset(["against", "of", "with", "by", "to", "on", "from", "for", "at", "in"])
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’)]*\s")
@@ -61,9 +61,12 @@ class Reference(Reading):
         head = self._sentence_start(k)
         if not _quoted(text[max(0, starts[head] - 2) : starts[k]]):  # the opening mark too
             return []
-        close = min((p for m in _QUOTE_MARKS if (p := text.find(m, starts[k])) >= 0), default=-1)
+        # The first quotation mark from token k on and the last one before it.
+        marks = self._quote_marks()
+        i = bisect.bisect_left(marks, starts[k])
+        close = marks[i] if i < len(marks) else -1
         after = bisect.bisect_left(starts, close + 1) if close >= 0 else len(starts)
-        opened = max(text.rfind(m, 0, starts[k]) for m in _QUOTE_MARKS)
+        opened = marks[i - 1] if i else -1
         before = bisect.bisect_left(starts, opened)
         for lo, hi in ((after, min(after + 8, len(starts))), (max(0, before - 8), before)):
             if not any(self.keys[x] in self.lex.reporting for x in range(lo, hi)):
@@ -73,6 +76,14 @@ class Reference(Reading):
                 if a is not None and a.kind == "actor" and not a.role:
                     return [a]
         return []
+
+    def _quote_marks(self) -> list[int]:
+        """Offsets of the article's quotation marks, found once: a `find` and an `rfind` of
+        each mark per first-person pronoun scanned the whole text when a mark was missing
+        (quadratic: "we" in every sentence of an article without curly quotes)."""
+        if self.quote_marks is None:
+            self.quote_marks = [m.start() for m in _QUOTE_MARK.finditer(self.text)]
+        return self.quote_marks
 
     def antecedent(self, k: int, nearest: bool = False) -> list[Ann]:
         """The armed actor a pronoun at token k stands for: the first one named in its own
