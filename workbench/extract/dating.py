@@ -129,8 +129,11 @@ def _old_year_beside(c, f, sent, main, dates) -> bool:
     lo, hi = comma_start(sent, main.start), comma_end(sent, main.end)
     if any(usable_date(d) for d in dates if lo <= d.start < hi):
         return False
+    text = f.text
+    if text.find("19", lo, hi) < 0 and text.find("20", lo, hi) < 0:
+        return False  # no year: most segments, without the regex's test at every position
     old = [
-        int(m.group()) for m in _YEAR.finditer(f.text, lo, hi)
+        int(m.group()) for m in _YEAR.finditer(text, lo, hi)
         if f.published is None or int(m.group()) < f.published.year
     ]  # fmt: skip
     if not old:

@@ -243,6 +243,10 @@ class Lexicon:
         # First words of the cue phrases: a window position is looked at only when its word
         # can start one.
         self.cue_firsts = {name: frozenset(p[0] for p in ph) for name, ph in self.cues.items()}
+        # Any of them, for the windows that hold none (most).
+        self.cue_heads = frozenset().union(
+            *(self.cue_firsts[n] for n in ("hypothetical", "negation", "habitual"))
+        )
         self.cue_words = {
             name: frozenset(p[0] for p in ph if len(p) == 1) for name, ph in self.cues.items()
         }

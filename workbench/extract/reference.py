@@ -106,8 +106,15 @@ class Reference(Reading):
         return []
 
     def _sentence_start(self, k: int, limit: int = 60) -> int:
+        text, starts = self.text, self.starts
         x = k
-        while x > 0 and x > k - limit and not _SENTENCE_GAP.search(self._gap(x)):
+        while x > 0 and x > k - limit:
+            # A gap ends a sentence only with a ".", "!" or "?" between the two tokens' starts:
+            # most have none, and skip the gap's regex (which an article of quotations ran
+            # 60 times per pronoun).
+            raw = text[starts[x - 1] : starts[x]] if x < len(starts) else ""
+            if ("." in raw or "!" in raw or "?" in raw) and _SENTENCE_GAP.search(self._gap(x)):
+                break
             x -= 1
         return x
 

@@ -23,6 +23,13 @@ _STRONG = re.compile(
     r"(?=[;:\s,—])(?:;|:(?!\d)|\s[—–]\s|,\s+(?:and|but|while|whereas|triggering|prompting|sparking|after\s+which"
     r"|as\s+well\s+as|then|as)\b|\s+while\s+|\s+whereas\s+|\s+—|—\s+)"
 )
+# `_STRONG` without the boundaries that need a dash, "while" or "whereas": most sentences
+# have none, and this pattern tests only the few ";:," positions (4x faster than `_STRONG`,
+# which tries its space-led boundaries at every space), finding the same boundaries there.
+_STRONG_PUNCT = re.compile(
+    r"[;:,](?:(?<=;)|(?<=:)(?!\d)|(?<=,)\s+(?:and|but|while|whereas|triggering|prompting|sparking"
+    r"|after\s+which|as\s+well\s+as|then|as)\b)"
+)
 _COMMA = re.compile(r",|\(|\)|\"|“|”")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
 _TWEET_SIG = re.compile(r"^\s*[—–-]+\s*.*\(@\w+\)")
@@ -63,7 +70,14 @@ class Sentence:
 
     def _layout(self) -> None:
         start, end, text = self.start, self.end, self.text
-        cuts = [m.start() for m in _STRONG.finditer(text, start, end)]
+        plain = (
+            text.find("while", start, end) < 0
+            and text.find("whereas", start, end) < 0
+            and text.find("—", start, end) < 0
+            and text.find("–", start, end) < 0
+        )
+        strong = _STRONG_PUNCT if plain else _STRONG
+        cuts = [m.start() for m in strong.finditer(text, start, end)]
         bounds = [start, *cuts, end]
         self._clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         commas = (m.start() for m in _COMMA.finditer(text, start, end))
