@@ -422,7 +422,10 @@ class Finder(Cues, Sides, Reference):
                 if owner and owner[0].atype in ARMED_TYPES:
                     return owner, False  # "facilities used by Iran-backed militias"
                 return [], True
-            if (b := self._bracketed_actor(k, end_tok)) is not None:
+            if (
+                self.text[self.starts[k] : self.starts[k] + 1].isupper()  # its first test
+                and (b := self._bracketed_actor(k, end_tok)) is not None
+            ):
                 return [b], False  # "the Sinjar Resistance Units (YBS)": the known acronym
             if (
                 keys[k] in lex.target_bridge

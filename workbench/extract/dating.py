@@ -126,12 +126,12 @@ def _old_year_beside(c, f, sent, main, dates) -> bool:
     arrests that followed the failed 2016 coup": a year before the article's, in the
     trigger's own comma segment and with no day or month there, makes the act background
     (a date elsewhere in the sentence belongs to another act)."""
+    text = f.text
+    if text.find("19", sent.start, sent.end) < 0 and text.find("20", sent.start, sent.end) < 0:
+        return False  # no year in the sentence (most): no segment to find, no regex to run
     lo, hi = comma_start(sent, main.start), comma_end(sent, main.end)
     if any(usable_date(d) for d in dates if lo <= d.start < hi):
         return False
-    text = f.text
-    if text.find("19", lo, hi) < 0 and text.find("20", lo, hi) < 0:
-        return False  # no year: most segments, without the regex's test at every position
     old = [
         int(m.group()) for m in _YEAR.finditer(text, lo, hi)
         if f.published is None or int(m.group()) < f.published.year
