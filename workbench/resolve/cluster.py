@@ -2,12 +2,12 @@
 
 Each group is one entity with one or more names (canonical + aliases). Two groups are linked
 when any of their names share a keyed form (`forms.name_forms`) or score high in the fuzzy
-stage. The fuzzy stage blocks names by the first and last three letters of their
-distinctive words (one typo cannot change both) and by their set of letters, and scores
-each block with `rapidfuzz` and a score cutoff, so 50k names take seconds, not the ~20 s
-that all pairs take. Candidate pairs are then re-scored by `score_pair`, which knows what
-makes look-alikes different, and linked only if a respelling or one keyboard slip explains
-the difference (`slips.one_slip_apart`).
+stage. The fuzzy stage (`fuzzy.py`) blocks names by the first and last three letters of
+their distinctive words (one typo cannot change both) and by their set of letters, and
+scores each block with `rapidfuzz` and a score cutoff, so 50k names take seconds, not the
+~20 s that all pairs take. Candidate pairs that a respelling or one keyboard slip explains
+(`slips.one_slip_apart`) are then re-scored by `score_pair`, which knows what makes
+look-alikes different, and linked if they score the threshold.
 
 Links are joined best-first with a union-find that refuses any join an analyst excluded
 (distinct pairs), so an excluded pair never ends up in one cluster through a third name,
@@ -22,24 +22,21 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..base.names import name_key
 from .forms import Form, name_forms
+from .fuzzy import candidate_pairs, slip_pairs
 from .scoring import NameInfo, score_pair, word_score
-from .slips import Outline, may_slip, one_slip_apart, outline, vowels_only_apart
+from .slips import vowels_only_apart
 
 SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more
-FUZZY_CUTOFF = 76  # cdist floor: below this no re-scoring can reach the threshold
 MAX_SKELETON_BUCKET = 30  # larger skeleton buckets are coincidences, not transliterations
 SKELETON_RATIO = 82  # same consonants must also be a close spelling ("Kafr Nabl" / "Kafranbil")
 SKELETON_MIN_LENGTH = 7  # in shorter names a changed vowel is another name ("Khuda" / "Khida")
-PARALLEL_BLOCK = 256  # cdist with workers=-1 only pays for itself on larger blocks
-SMALL_BLOCK = 12  # smaller blocks are scored pair by pair, without cdist
 DOMINANCE = 3  # an ambiguous short form goes to a full name mentioned 3x more than the next
 CHAIN_FLOOR = 75  # every pair in a cluster grown by similarity must be at least this close
 CHAINABLE = {"similar", "skeleton"}
-MAX_SAME_CORE = 40  # names sharing distinctive words compared pairwise up to this many
 
 
 @contextlib.contextmanager
@@ -81,21 +78,23 @@ class Clusterer:
         self.forms: list[list[Form]] = []
         self.links: dict[tuple[int, int], tuple[float, str]] = {}
         self.keys: dict[int, set[str]] = defaultdict(set)  # group -> its names' "n" forms
-        self._outlines: list[Outline] = []  # per name, for slips.may_slip
 
     def add_all(self, names: Iterable[tuple[int, str]]) -> None:
-        """`add` each (group, name), with the garbage collector paused (see `gc_paused`)."""
+        """`add` each (group, name), prepared all at once (`NameInfo.many`), with the
+        garbage collector paused (see `gc_paused`)."""
         with gc_paused():
-            for group, name in names:
-                self.add(group, name)
+            for info in NameInfo.many(list(names)):
+                self._add(info)
 
     def add(self, group: int, name: str) -> None:
-        info = NameInfo.of(group, name)
+        self._add(NameInfo.of(group, name))
+
+    def _add(self, info: NameInfo) -> None:
         if info.compact:
             self.names.append(info)
-            forms = name_forms(name, self.kind, info.base, info.folded, info.skeleton)
+            forms = name_forms(info.name, self.kind, info.base, info.folded, info.skeleton)
             self.forms.append(forms)
-            self.keys[group].update(f.key for f in forms if f.ns == "n")
+            self.keys[info.group].update(f.key for f in forms if f.ns == "n")
 
     def link(self, a: int, b: int, score: float, reason: str) -> None:
         """Record evidence that groups a and b are one entity (keeps the best reason)."""
@@ -183,76 +182,10 @@ class Clusterer:
     # -- stage 2: fuzzy scoring inside blocks --------------------------------------------
 
     def _link_fuzzy(self) -> None:
-        self._outlines = [outline(info.core_written) for info in self.names]
-        by_core: dict[str, list[int]] = defaultdict(list)
-        for i, info in enumerate(self.names):
-            by_core[info.core_key].append(i)
-        strings = list(by_core)
-        blocks: dict[str, list[int]] = defaultdict(list)
-        for s_i, s in enumerate(strings):
-            # One typo cannot change both ends; three letters, as six-letter names are common.
-            blocks["^" + s[:3]].append(s_i)
-            blocks["$" + s[-3:]].append(s_i)
-            # (No block by consonant skeleton: a changed vowel, "Hamdan" / "Hamdun", is not
-            # a slip or a respelling, so such pairs are never linked; see slips.py.)
-            # OpenRefine's 1-gram fingerprint: a swap of two letters keeps it ("Naakhar").
-            blocks["&" + "".join(sorted(set(s)))].append(s_i)
-            same = by_core[s]
-            if 1 < len(same) <= MAX_SAME_CORE:
-                self._score_within(same)
-        import numpy as np  # here, not at the top: only clustering needs it (~0.1 s to import)
-
-        seen: set[tuple[int, int]] = set()
-        for block in blocks.values():
-            if len(block) < 2:
-                continue
-            texts = [strings[k] for k in block]
-            if len(block) < SMALL_BLOCK:
-                # cdist and numpy cost ~0.1 ms a call: most blocks hold a few names.
-                close = [
-                    (x, y)
-                    for x in range(len(block))
-                    for y in range(x + 1, len(block))
-                    if (block[x], block[y]) not in seen  # scored through another block
-                    and fuzz.ratio(texts[x], texts[y], score_cutoff=FUZZY_CUTOFF)
-                ]
-            else:
-                workers = -1 if len(block) >= PARALLEL_BLOCK else 1
-                matrix = process.cdist(
-                    texts,
-                    texts,
-                    scorer=fuzz.ratio,
-                    score_cutoff=FUZZY_CUTOFF,
-                    dtype=np.uint8,
-                    workers=workers,
-                )
-                rows, cols = np.nonzero(np.triu(matrix, 1))
-                close = list(zip(rows.tolist(), cols.tolist(), strict=True))
-            for x, y in close:
-                pair = (block[x], block[y])
-                if pair not in seen:
-                    seen.add(pair)
-                    self._score_across(by_core[strings[pair[0]]], by_core[strings[pair[1]]])
-
-    def _score_within(self, same: list[int]) -> None:
-        # Same distinctive words; the generic ones may still differ ("Free X Army" / "X").
-        for x in range(len(same)):
-            for y in range(x + 1, len(same)):
-                self._score(same[x], same[y])
-
-    def _score_across(self, left: list[int], right: list[int]) -> None:
-        for i in left:
-            for j in right:
-                self._score(i, j)
-
-    def _score(self, i: int, j: int) -> None:
-        a, b = self.names[i], self.names[j]
-        # Alike is not enough: the difference must be one a respelling or a typo makes.
-        if (
-            a.group != b.group
-            and may_slip(self._outlines[i], self._outlines[j])
-            and one_slip_apart(a.core_written, b.core_written)
-        ):
+        names = self.names
+        left, right = candidate_pairs(names)
+        for k in slip_pairs(names, left, right):
+            a, b = names[left[k]], names[right[k]]
             score = score_pair(a, b)
             if score >= self.threshold:
                 self.link(a.group, b.group, score, "similar")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..base.countries import country_of, split_country_prefix
+from ..base.countries import country_index, country_of, split_country_prefix
 from ..base.keys import STOPWORDS, base_tokens, fold, initials, looks_like_acronym, skeleton
 from .words import (
     BACKED,
@@ -58,18 +58,16 @@ def _generic_only(tokens: list[str]) -> bool:
     return all(t in GENERIC or t in STOPWORDS or t in PLACE_GENERIC for t in tokens)
 
 
+# Words that keep a name from being a person's (countries are looked up apart).
+_NOT_PERSON = frozenset(GENERIC | STOPWORDS | PLACE_GENERIC | TITLES)
+
+
 def person_like(tokens: list[str]) -> bool:
     """2-4 plain words, none generic, none a country: 'bashar assad', 'vladimir putin'."""
-    return 2 <= len(tokens) <= 4 and all(
-        t.isalpha()
-        and len(t) > 1
-        and t not in GENERIC
-        and t not in STOPWORDS
-        and t not in PLACE_GENERIC
-        and t not in TITLES
-        and country_of([t]) is None
-        for t in tokens
-    )
+    if not 2 <= len(tokens) <= 4 or not _NOT_PERSON.isdisjoint(tokens):
+        return False
+    countries = country_index()
+    return all(t.isalpha() and len(t) > 1 and t not in countries for t in tokens)
 
 
 def _strip_title(tokens: list[str]) -> tuple[list[str], int] | None:
@@ -151,8 +149,16 @@ def name_forms(
         return []
     folded = [fold(t) for t in tokens] if folded is None else folded
     forms: list[Form] = []
+    folds: dict[str, str] | None = None  # a reduction's words' folds, from `folded`
     for toks, score, rule in reductions(tokens, kind):
-        key = "".join(folded) if toks is tokens else compact(toks)
+        if toks is tokens:
+            key = "".join(folded)
+            last = folded[-1]
+        else:
+            if folds is None:
+                folds = dict(zip(tokens, folded, strict=True))
+            key = "".join([folds.get(t) or fold(t) for t in toks])
+            last = folds.get(toks[-1]) or fold(toks[-1])
         forms.append(Form("n", key, 100 if rule == "name" else score, True, rule))
         country, rest = split_country_prefix(toks)
         state = kind == "actor" and all(t in STATE_WORDS for t in rest)
@@ -161,9 +167,7 @@ def name_forms(
         if kind != "actor":
             continue
         if person_like(toks):
-            forms.append(
-                Form("u", fold(toks[-1]), min(score, SURNAME_SCORE), False, "surname", key)
-            )
+            forms.append(Form("u", last, min(score, SURNAME_SCORE), False, "surname", key))
         if len(toks) >= 2 and rest:
             acro = initials(toks)
             if len(acro) >= 2:
@@ -178,7 +182,7 @@ def name_forms(
         and tokens[0] not in GENERIC
         and country_of(tokens) is None
     ):
-        forms.append(Form("u", fold(tokens[0]), SURNAME_SCORE, True, "surname"))
+        forms.append(Form("u", folded[0], SURNAME_SCORE, True, "surname"))
     skel = skeleton(folded) if skel is None else skel
     # Four consonants are enough in a longer name ("Hizballah" / "Hezbollah": hzbl), not in
     # a short one ("Homs" / "Hamas": hms).

@@ -18,12 +18,14 @@ A single typo in a word of six letters or more ("Damascus" / "Damacsus") scores 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from ..base.batchkeys import base_tokens_many, fold_many, skeletons
 from ..base.keys import STOPWORDS, base_tokens, fold, skeleton, word_skeleton
 from .words import GENERIC, PLACE_GENERIC, PLACE_HEADS, TITLES
 
@@ -37,16 +39,17 @@ LOOSE_WORDS = {fold(w) for w in GENERIC | PLACE_GENERIC | PLACE_HEADS | TITLES}
 _LOOSE_PREFIXES = {w[:n] for w in LOOSE_WORDS for n in range(3, len(w))}
 
 
-def _deletions(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-# Two words one edit apart (OSA: a change, an insertion, a deletion or a swap) share a key
-# among their one-letter deletions: candidates are found by lookup, then checked.
-_LOOSE_BY_DELETION: dict[str, list[str]] = {}
+# A word one edit from a generic word (OSA: a change, an insertion, a deletion or a swap)
+# of six letters or more keeps either its first two or its last two letters (the edit is
+# in the other end), and its length is within one of it: those are looked up, then checked.
+_LOOSE_NEAR: dict[tuple[int, str], list[str]] = {}
 for _w in sorted(LOOSE_WORDS):
-    for _key in _deletions(_w):
-        _LOOSE_BY_DELETION.setdefault(_key, []).append(_w)
+    if len(_w) >= 6:
+        for _size in (len(_w) - 1, len(_w), len(_w) + 1):
+            _LOOSE_NEAR.setdefault((_size, "^" + _w[:2]), []).append(_w)
+            _LOOSE_NEAR.setdefault((_size, "$" + _w[-2:]), []).append(_w)
+    # A short generic word mistyped keeps its first letter and length ("Liws", "Matj").
+    _LOOSE_NEAR.setdefault((len(_w), _w[0]), []).append(_w)
 
 
 @lru_cache(maxsize=262_144)
@@ -57,18 +60,14 @@ def is_loose(word: str) -> bool:
     size = len(word)
     if size < 4:
         return False
-    near = {w for key in _deletions(word) for w in _LOOSE_BY_DELETION.get(key, ())}
-    for w in near:
-        if size < 6:
-            # A short generic word mistyped keeps its first letter and length ("Liws",
-            # "Matj"); anything else ("husha" from "hush") is a name.
-            if len(w) != size or w[0] != word[0]:
-                continue
-        elif len(w) < 6:
-            continue
-        if OSA.distance(word, w) <= 1:
-            return True
-    return False
+    if size < 6:
+        # Anything else one edit from a short generic word ("husha" from "hush") is a name.
+        near = _LOOSE_NEAR.get((size, word[0]), ())
+    else:
+        near = _LOOSE_NEAR.get((size, "^" + word[:2]), []) + _LOOSE_NEAR.get(
+            (size, "$" + word[-2:]), []
+        )
+    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in near)
 
 
 @dataclass(slots=True)
@@ -83,32 +82,48 @@ class NameInfo:
     digits: str
     skeleton: str
     core_written: tuple[str, ...]  # the distinctive words as written (all words if none)
+    core_key: str  # what the fuzzy stage blocks and compares on: the distinctive words
 
     @classmethod
     def of(cls, group: int, name: str) -> NameInfo:
         base = base_tokens(name)
         folded = list(map(fold, base))
-        compact = "".join(folded)
-        tokens: list[str] = []
-        core: list[str] = []
-        written: list[str] = []
-        for w, t in zip(base, folded, strict=True):
-            if t not in STOPWORDS and len(t) > 1:
-                tokens.append(t)
-                if not is_loose(t):
-                    core.append(t)
-                    written.append(w)
-        digits = "" if compact.isalpha() else "".join(c for c in compact if c.isdigit())
-        # Positional: made 50k times per 50k names, keywords cost a fifth of the call.
-        return cls(
-            group, name, base, folded, compact, tokens, core, digits, skeleton(folded),
-            tuple(written or base),
-        )  # fmt: skip
+        return _made(group, name, base, folded, skeleton(folded))
 
-    @property
-    def core_key(self) -> str:
-        """What the fuzzy stage blocks and compares on: the distinctive words."""
-        return "".join(self.core) or self.compact
+    @classmethod
+    def many(cls, items: Sequence[tuple[int, str]]) -> list[NameInfo]:
+        """`of` each (group, name), each step done for all of them at once: the words'
+        keys in a few passes over them all (`base.batchkeys`), each distinct word folded
+        once (clustering 50k names, nearly every word is new)."""
+        bases = base_tokens_many([name for _group, name in items])
+        words = list({w for base in bases for w in base})
+        fold_of = dict(zip(words, fold_many(words), strict=True))
+        folds = [[fold_of[w] for w in base] for base in bases]
+        return [
+            _made(group, name, base, folded, skel)
+            for (group, name), base, folded, skel in zip(
+                items, bases, folds, skeletons(folds), strict=True
+            )
+        ]
+
+
+def _made(group: int, name: str, base: list[str], folded: list[str], skel: str) -> NameInfo:
+    compact = "".join(folded)
+    tokens: list[str] = []
+    core: list[str] = []
+    written: list[str] = []
+    for w, t in zip(base, folded, strict=True):
+        if t not in STOPWORDS and len(t) > 1:
+            tokens.append(t)
+            if not is_loose(t):
+                core.append(t)
+                written.append(w)
+    digits = "" if compact.isalpha() else "".join(c for c in compact if c.isdigit())
+    # Positional: made 50k times per 50k names, keywords cost a fifth of the call.
+    return NameInfo(
+        group, name, base, folded, compact, tokens, core, digits, skel, tuple(written or base),
+        "".join(core) or compact,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=262_144)
