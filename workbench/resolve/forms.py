@@ -161,8 +161,7 @@ def name_forms(
             last = folds.get(toks[-1]) or fold(toks[-1])
         forms.append(Form("n", key, 100 if rule == "name" else score, True, rule))
         country, rest = split_country_prefix(toks)
-        state = kind == "actor" and all(t in STATE_WORDS for t in rest)
-        if country and (not rest or state):
+        if country and (not rest or (kind == "actor" and all(t in STATE_WORDS for t in rest))):
             forms.append(Form("n", compact(base_tokens(country)), min(score, 95), True, "country"))
         if kind != "actor":
             continue
