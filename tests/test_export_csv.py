@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 import time
 
@@ -262,3 +263,53 @@ def test_cached_cells_equal_cell_functions_on_awkward_values(file_store, tmp_pat
         # csv_rows parses the file: compare with the cells parsed the same way.
         assert line == [next(csv.reader(io.StringIO(c)), [""])[0] for c in cells]
         assert row["year"] == (date[:4] if date and date[:4].isdigit() else "")
+
+
+def test_span_and_assoc_cells_equal_cell_functions_on_awkward_values(file_store, tmp_path):
+    # A one-source event's span is written without text_cell when it is digits and a
+    # hyphen; any other value the columns were made to hold (text, floats: a SQLite file's
+    # typing, which a server refuses) must still be neutralised. Associated actors' cells
+    # are cached per list: each event still names its own.
+    store = file_store
+    spans = [(3, 9), (0, None), (-5, 2), ("=1", 4), (2.5, 7), (None, None), (7, "x,y"), (True, 1)]
+    with change(store, "seed") as tx:
+        article = tx.insert(
+            "articles",
+            {"content_hash": "h", "file": "f", "title": "t", "url": "u", "published": None,
+             "text": "x", "ingested_at": "now", "record_id": ""},
+        )  # fmt: skip
+        actors = [
+            tx.insert("entities", {"kind": "actor", "canonical": name, "attrs": "{}",
+                                   "created_at": "now"})
+            for name in ("Alpha", "-Beta", "Gamma, Delta")
+        ]  # fmt: skip
+        lists = ["[]", f"[{actors[0]}]", f"[{actors[1]}, {actors[2]}]", f"[{actors[0]}]"]
+        for n, (start, end) in enumerate(spans):
+            event = tx.insert(
+                "events",
+                {"status": "confirmed", "created_at": "now", "updated_at": "now",
+                 "article_id": article, "assoc_actor_1": lists[n % len(lists)]},
+            )  # fmt: skip
+            tx.insert(
+                "event_sources",
+                {"event_id": event, "article_id": article, "quote": "q", "start": start,
+                 "end": end},
+            )  # fmt: skip
+    raw = {
+        str(r[0]): r[1:]
+        for r in store.conn.execute(
+            'SELECT e.id, s.start, s."end", e.assoc_actor_1 FROM events e '
+            "JOIN event_sources s ON s.event_id = e.id"
+        )
+    }
+    names = dict(store.conn.execute("SELECT id, canonical FROM entities"))
+    rows = csv_rows(store, tmp_path)
+    assert len(rows) == len(spans)
+    for row in rows:
+        start, end, assoc = raw[row["event_id"]]
+        cell = text_cell("" if start is None else f"{start}-{'' if end is None else end}")
+        assert row["source_spans"] == next(csv.reader(io.StringIO(cell)), [""])[0]
+        assert row["assoc_actor_1"] == "; ".join(
+            ("'" + names[i] if names[i].startswith("-") else names[i]) if n == 0 else names[i]
+            for n, i in enumerate(json.loads(assoc))
+        )

@@ -103,7 +103,7 @@ _CELL = {
     "analyst": "small[{x}]",
     "time": "text_cell({x})",
     "actor": "actor_{source}[0]",
-    "actors": '"" if {x} == "[]" else self.assoc({x})',
+    "actors": '"" if {x} == "[]" else assocs[{x}]',  # lists repeat: parsed once each
     "place": "text_cell(self.entities.name(place_id))",
     "place_text": 'text_cell(attrs.get("{attr}") or "")',
     "place_number": 'number_cell(attrs.get("{attr}"))',
@@ -163,6 +163,7 @@ def _line_source() -> tuple[str, int]:
         "time_precisions = self.time_precisions",
         "disorders = self.disorders",
         "actors = self.actors",
+        "assocs = self.assocs",
         "places = self.places",
         *(f"actor_{c} = actors[{names[c]}]" for c in actors),
         *(p.format(**names) for p in PRELUDE),
@@ -195,6 +196,7 @@ class CsvCells:
         self.time_precisions = Memo(lambda p: number_cell(acled.TIME_PRECISION.get(p)))
         self.disorders = Memo(lambda t: text_cell(acled.disorder_type(t[0] or "", t[1] or "")))
         self.actors: Memo[tuple[str, int | None]] = Memo(self._actor)
+        self.assocs: Memo[str] = Memo(self.assoc)
         self.inters: Memo[tuple[str, str, str, str]] = Memo(self._inter)
         # One cache per run of place columns (generated `_place<n>`), and ISO3 codes.
         self.places = [Memo(getattr(self, f"_place{n}")) for n in range(PLACE_RUNS)]
@@ -208,7 +210,8 @@ class CsvCells:
 
     @staticmethod
     def _inter(key: tuple[int | None, int | None, bool, str]) -> tuple[str, str, str, str]:
-        """Cells inter1, inter2, interaction, civilian_targeting (a few dozen in all)."""
+        """Cells inter1, inter2, interaction, civilian_targeting (a few dozen in all: keyed
+        by inter codes, not by actor ids, whose pairs are as many as the events)."""
         inter1, inter2, has_actor2, event_type = key
         return (
             number_cell(inter1),
@@ -249,8 +252,12 @@ class CsvCells:
             source = sources[0]
             outlet, articles = self._articles.get(source[_ARTICLE_ID]) or self.article(source)
             start, end = source[_START], source[_END]
-            spans = "" if start is None else f"{start}-{'' if end is None else end}"  # span()
-            return outlet, articles, f"{text_cell(source[_QUOTE])},{text_cell(spans)}"
+            if type(start) is int and start >= 0 and (end is None or type(end) is int):
+                # Digits and hyphens, not at the start: the span is its own text_cell.
+                spans = f"{start}-{'' if end is None else end}"  # span()
+            else:
+                spans = text_cell(span(start, end))
+            return outlet, articles, f"{text_cell(source[_QUOTE])},{spans}"
         if not sources:
             return "", "," * (len(_ARTICLE_CELLS) - 1), ","
         key = tuple([s[_ARTICLE_ID] for s in sources])
