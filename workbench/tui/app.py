@@ -34,8 +34,6 @@ from .learning import Learner
 from .safekeeping import Safekeeping
 from .writer import Job, Writer
 
-# Seconds after the first page is drawn before the extractor and the model start loading.
-BACKGROUND_DELAY = 0.2
 NOT_IN_DIALOGS = (
     "undo", "redo", "search", "open_names", "open_duplicates", "open_map", "export_data",
 )  # fmt: skip
@@ -106,22 +104,17 @@ class WorkbenchApp(Safekeeping, App):
         self.start_safekeeping()
 
     def first_page_drawn(self) -> None:
-        """Called by the queue each time it has drawn a page. A moment after the first time,
-        the background work that imports the extractor and numpy starts: begun at mount it
-        held the GIL while the first frame was being built (0.3-0.5 s of a 2 s start on a
-        busy machine), and begun at once its threads' imports held it while the frame was
-        still being written out."""
-        if self.first_frame is not None:
-            self.first_frame()
+        """Called by the queue each time it has drawn a page. The first time, the background
+        work that imports the extractor and numpy starts: begun at mount it held the GIL
+        while the first frame was being built (0.3-0.5 s of a 2 s start on a busy machine)."""
         if not self._started:
             self._started = True
-            self.set_timer(BACKGROUND_DELAY, self._start_background)
-
-    def _start_background(self) -> None:
-        if self.db_path != ":memory:":
-            self.finish_extraction()
-        self._learn()
-        self.set_interval(LEARN_CHECK_SECONDS, self._learn)
+            if self.db_path != ":memory:":
+                self.finish_extraction()
+            self._learn()
+            self.set_interval(LEARN_CHECK_SECONDS, self._learn)
+        if self.first_frame is not None:
+            self.first_frame()
 
     def _learn(self) -> None:
         # Retrain the type model in the background when decisions changed, then score the
