@@ -223,6 +223,15 @@ def test_quoting_matches_the_csv_module():
         assert f"{field(text)},x\r\n" == out.getvalue(), repr(text)
 
 
+def _bare_article(tx) -> int:
+    """One article row for events made by hand (no ingest)."""
+    return tx.insert(
+        "articles",
+        {"content_hash": "h", "file": "f", "title": "t", "url": "u", "published": None,
+         "text": "x", "ingested_at": "now", "record_id": ""},
+    )  # fmt: skip
+
+
 def test_cached_cells_equal_cell_functions_on_awkward_values(file_store, tmp_path):
     # Dates, counts and scores come from per-column caches (a dict takes 1 and 1.0 for one
     # key): each cell must still be exactly what `text_cell` / `number_cell` make of the
@@ -233,11 +242,7 @@ def test_cached_cells_equal_cell_functions_on_awkward_values(file_store, tmp_pat
     counts = [None, 0, 3, 2.5, "-1+1", "abc", 2**62, 1.0, "7"]
     scores = [0.5, 1, 1 / 3, 0, "=x", 2.5e300]
     with change(store, "seed") as tx:
-        article = tx.insert(
-            "articles",
-            {"content_hash": "h", "file": "f", "title": "t", "url": "u", "published": None,
-             "text": "x", "ingested_at": "now", "record_id": ""},
-        )  # fmt: skip
+        article = _bare_article(tx)
         for n in range(len(counts) * 2):
             tx.insert(
                 "events",
@@ -273,11 +278,7 @@ def test_span_and_assoc_cells_equal_cell_functions_on_awkward_values(file_store,
     store = file_store
     spans = [(3, 9), (0, None), (-5, 2), ("=1", 4), (2.5, 7), (None, None), (7, "x,y"), (True, 1)]
     with change(store, "seed") as tx:
-        article = tx.insert(
-            "articles",
-            {"content_hash": "h", "file": "f", "title": "t", "url": "u", "published": None,
-             "text": "x", "ingested_at": "now", "record_id": ""},
-        )  # fmt: skip
+        article = _bare_article(tx)
         actors = [
             tx.insert("entities", {"kind": "actor", "canonical": name, "attrs": "{}",
                                    "created_at": "now"})
