@@ -1,19 +1,24 @@
 """Faults (issue 14, items 6, 8, 9): each is one line that says what happened and what to
 do, exit status 1, nothing half-written; a newer or damaged database is refused; a deleted
 write-ahead log stops writing after saving what was acknowledged. The refusals of bad input
-and of a newer database run on a PostgreSQL server too; the rest are a SQLite file's own
-faults (its lock and busy timeout, a read-only or full file, bytes that are not UTF-8, damaged
-pages, the -wal file)."""
+and of a newer database, and a write lock held past the busy timeout, run on a PostgreSQL
+server too; the rest are a SQLite file's own faults (a read-only or full file, bytes that
+are not UTF-8, damaged pages, the -wal file)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -74,21 +79,88 @@ def test_a_deeply_nested_keymap_is_a_clear_refusal(tmp_path, db):
     assert "nested too deeply" in result.output
 
 
-def test_a_write_lock_held_past_the_busy_timeout(db, monkeypatch):
-    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 300)
-    before = _events(db)
-    holder = sqlite3.connect(db, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+WRITES = (("events", "confirm", "1"), ("events", "update", "1", "--set", "notes=x"),
+          ("events", "add", "--article", "1", "--set", "notes=y"), ("undo",),
+          ("events", "reject", "1"), ("ingest", str(ROOT / "seeds")))  # fmt: skip
+
+
+def _run_writes(db: str, results: dict[tuple[str, ...], Any]) -> None:
+    for args in WRITES:
+        results[args] = _cli(db, *args)
+
+
+@contextlib.contextmanager
+def _lock_held(db: str, how: str) -> Iterator[Callable[[], None]]:
+    """Another writer in the middle of its transaction: holding the write lock (`how` =
+    "write lock"), or on a server, writing event 1 beside others ("row lock": the shared
+    lock and the event's row lock, as a confirm in another window holds them). Yields how to
+    let go early (idempotent)."""
+    if is_postgres(db):
+        import psycopg
+
+        from workbench.store.backends.postgres import WRITE_LOCK
+
+        holder: Any = psycopg.connect(db, autocommit=True)
+        holder.execute("BEGIN")
+        if how == "row lock":
+            holder.execute(f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})")
+            holder.execute("SELECT 1 FROM events WHERE id = 1 FOR UPDATE")
+        else:
+            holder.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    else:
+        holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+    done = threading.Lock()
+
+    def release() -> None:
+        if done.acquire(blocking=False):
+            holder.execute("ROLLBACK")
+            holder.close()
+
     try:
-        for args in (("events", "confirm", "1"), ("events", "update", "1", "--set", "notes=x"),
-                     ("events", "add", "--article", "1", "--set", "notes=y"), ("undo",),
-                     ("events", "reject", "1"), ("ingest", str(ROOT / "seeds"))):  # fmt: skip
-            line = _one_line_error(_cli(db, *args))
-            assert "locked" in line and "Nothing was written" in line, (args, line)
+        yield release
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-    assert _events(db) == before
+        release()
+
+
+def _stored(db: str) -> tuple[list[tuple], list[tuple]]:
+    """The events and the action log, as stored (articles: `ingest` adds none, the seeds
+    are stored)."""
+    actions = "SELECT id, action, target FROM actions ORDER BY id"
+    if is_postgres(db):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            return _events(db), [tuple(r) for r in conn.execute(actions).fetchall()]
+    with sqlite3.connect(db) as conn:
+        return _events(db), conn.execute(actions).fetchall()
+
+
+@pytest.mark.backends
+def test_a_write_lock_held_past_the_busy_timeout(db, monkeypatch):
+    """Every write waits the busy timeout, then fails with one line, exit 1, nothing written:
+    behind the write lock, and on a server also behind another analyst's row lock. On a
+    server a command used to wait for ever (no lock timeout): a watchdog lets the lock go
+    after 20 s, so such a wait fails here instead of hanging the suite."""
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setenv("WORKBENCH_ANALYST", "tester")  # who added event 1: undo has work
+    before = _stored(db)
+    for how in ("write lock", "row lock") if is_postgres(db) else ("write lock",):
+        results: dict[tuple[str, ...], Any] = {}
+        with _lock_held(db, how) as release:
+            worker = threading.Thread(target=_run_writes, args=(db, results), daemon=True)
+            started = time.monotonic()
+            worker.start()
+            worker.join(20)
+            waited = time.monotonic() - started
+            release()  # a command still waiting now goes on (and is reported below)
+            worker.join(60)
+        assert waited < 20, f"{how}: the commands still waited for it after {waited:.0f} s"
+        for args in WRITES:
+            line = _one_line_error(results[args])
+            assert "stayed locked for 0.3 s" in line and "Nothing was written" in line, (
+                how, args, line)  # fmt: skip
+        assert _stored(db) == before
 
 
 def test_a_read_only_database_says_so(db):

@@ -26,7 +26,7 @@ from .migrations import migrations
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for the write lock
+BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for a lock (SQLite busy timeout; lock_timeout)
 DEFAULT_DB = "workbench.db"
 
 

@@ -22,16 +22,21 @@ from pathlib import Path
 BUSY_HINT = "another program is writing to it (an import, an extraction, another analyst?)"
 
 
+def busy(path: str, seconds: float) -> str:
+    """The write lock was held by another writer past the busy timeout (either backend)."""
+    return (
+        f"{path}: the database stayed locked for {seconds:g} s: {BUSY_HINT} "
+        f"Nothing was written; try again when it is done."
+    )
+
+
 def explain(exc: sqlite3.Error, path: str, busy_seconds: float) -> str:
     """One line for a sqlite3 error met on the database at `path`."""
     message = str(exc)
     low = message.lower()
     folder = Path(path).resolve().parent if path != ":memory:" else Path(".")
     if "locked" in low or "busy" in low:
-        return (
-            f"{path}: the database stayed locked for {busy_seconds:g} s: {BUSY_HINT} "
-            f"Nothing was written; try again when it is done."
-        )
+        return busy(path, busy_seconds)
     if "readonly" in low or "read-only" in low:
         if not os.access(folder, os.W_OK):
             return (

@@ -22,6 +22,14 @@ def is_postgres(target: str | os.PathLike[str]) -> bool:
     return str(target).startswith(URL_PREFIXES)
 
 
+def busy_timeout_ms() -> int:
+    """How long a writer waits for a lock another holds (SQLite's busy timeout, a server's
+    lock_timeout)."""
+    from .. import db  # read when used: tests shorten it
+
+    return db.BUSY_TIMEOUT_MS
+
+
 def describe(target: str) -> str:
     """The target as messages and logs show it: a server's URL without its password."""
     if not is_postgres(target):

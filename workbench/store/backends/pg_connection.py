@@ -15,8 +15,10 @@ import re
 from typing import Any
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.string import StrDumperUnknown, TextLoader
 
+from . import busy_timeout_ms
 from . import describe as describe  # the URL without its password
 
 _MARKER = re.compile(
@@ -160,7 +162,13 @@ class Connection:
         return self._raw
 
     def _open(self) -> psycopg.Connection[Any]:
-        raw = psycopg.connect(self.url, autocommit=True)
+        # A lock wait ends as SQLite's busy timeout does (the same limit): a writer queued
+        # behind a long one is refused with a clear line instead of waiting for ever; the
+        # server ends the transaction with the error, so nothing of it is written. Set in the
+        # connection's start-up options (no round trip), after any the URL gives.
+        options = conninfo_to_dict(self.url).get("options") or ""
+        options = f"{options} -c lock_timeout={int(busy_timeout_ms())}".strip()
+        raw = psycopg.connect(self.url, autocommit=True, options=options)
         raw.adapters.register_dumper(str, _NulSafeDumper)
         self._load_text(raw)
         return raw

@@ -21,6 +21,9 @@ from typing import Any
 
 import psycopg
 
+from ..faults import busy
+from . import busy_timeout_ms
+
 # The backend's connection calls, beside its fragments.
 from .pg_connection import Connection as Connection
 from .pg_connection import connect as connect
@@ -39,6 +42,9 @@ ERRORS: tuple[type[BaseException], ...] = (psycopg.Error,)
 INTEGRITY_ERRORS: tuple[type[BaseException], ...] = (psycopg.IntegrityError,)
 
 
+# A lock waited for past `lock_timeout` (pg_connection.py sets it to SQLite's busy timeout).
+LOCK_TIMEOUT = "55P03"
+
 # The server is gone: the client's own errors (no SQLSTATE), the server shutting down or
 # ending the session, the connection failing.
 LOST = (None, "57P01", "57P02", "57P03", "08000", "08003", "08006")
@@ -52,6 +58,8 @@ def explain(exc: BaseException, path: str) -> str:
             f"{describe(path)}: lost the connection to the database server ({first}). "
             "Nothing more was written; check that the server is running, then try again."
         )
+    if getattr(exc, "sqlstate", None) == LOCK_TIMEOUT:
+        return busy(describe(path), busy_timeout_ms() / 1000)
     return f"{describe(path)}: database error ({first}). Nothing was written."
 
 

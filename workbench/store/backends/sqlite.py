@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import busy_timeout_ms
+
 NAME = "sqlite"
 PK = "INTEGER PRIMARY KEY"
 REAL = "REAL"
@@ -24,12 +26,6 @@ BLOB = "BLOB"
 LIKE_NOCASE = "LIKE"  # SQLite's LIKE ignores ASCII case already
 ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
 INTEGRITY_ERRORS: tuple[type[BaseException], ...] = (sqlite3.IntegrityError,)
-
-
-def _busy_timeout_ms() -> int:
-    from .. import db  # read when used: tests shorten it
-
-    return db.BUSY_TIMEOUT_MS
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -42,7 +38,7 @@ def connect(path: str) -> sqlite3.Connection:
         with contextlib.suppress(OSError):
             if not stat.S_ISREG(os.stat(path).st_mode):
                 raise StoreError(f"{path}: not a database file (not a regular file)")
-    busy_ms = _busy_timeout_ms()
+    busy_ms = busy_timeout_ms()
     conn = sqlite3.connect(
         path,
         timeout=busy_ms / 1000,
@@ -101,7 +97,7 @@ def explain(exc: BaseException, path: str) -> str:
     """One line that says what happened and what to do (see faults.explain)."""
     from ..faults import explain as explain_sqlite
 
-    return explain_sqlite(exc, path, _busy_timeout_ms() / 1000)  # type: ignore[arg-type]
+    return explain_sqlite(exc, path, busy_timeout_ms() / 1000)  # type: ignore[arg-type]
 
 
 def is_lost(exc: BaseException) -> bool:
