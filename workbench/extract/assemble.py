@@ -457,11 +457,12 @@ def _candidate(
         for a in s_anns
     ) or _protest_before(f, si, sentences):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
-    protest_here = "crowd-context" in c.rules or any(
-        a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in s_anns
-    )
+    # Read only for the `protest` flag's triggers: a scan of the sentence per candidate.
     if all("protest" in t.trigger.flags for t in ts) and not (
-        protest_here
+        (
+            "crowd-context" in c.rules
+            or any(a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in s_anns)
+        )
         and any(a.info == "police" or (a.name or "").startswith("Police") for a in c.agents)
     ):
         # "Police intervened", "police broke up the march": only the police's act on a

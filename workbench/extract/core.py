@@ -17,6 +17,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -67,7 +68,7 @@ def extract(
         for stage in STAGES:
             stage(doc)
             for layer in SPENT.get(stage, ()):
-                setattr(doc, layer, None if layer == "toks" else [])
+                setattr(doc, layer, None if layer in ("toks", "found") else [])
         result = doc.result()
         # The layers die here, by reference counting: alive when the collector came back on,
         # its first pass walked them all (every object the stages made since the pause).
@@ -121,7 +122,7 @@ def tokenise(doc: Doc) -> None:
     toks = doc.toks = Tokens.of(doc.text)
     doc.matches = doc.lex.trie.scan(toks)
     doc.country = context_country(
-        doc.lex, toks, doc.matches, lambda: _gazetteer_country(doc.lex, toks)
+        doc.lex, toks, doc.matches, lambda: _gazetteer_country(doc.lex, toks, _found(doc))
     )
 
 
@@ -131,7 +132,7 @@ def dictionary(doc: Doc) -> None:
 
 def names(doc: Doc) -> None:
     doc.anns = _loyal_to(doc.lex, doc.text, doc.anns, doc.country, doc.tokens.starts)
-    doc.anns += _pattern_anns(doc.lex, doc.tokens, doc.anns, doc.country)
+    doc.anns += _pattern_anns(doc.lex, doc.tokens, doc.anns, doc.country, _found(doc))
 
 
 def dates(doc: Doc) -> None:
@@ -195,7 +196,7 @@ STAGES = (tokenise, dictionary, names, dates, quantities, reference, layout, can
 # Layers no later stage reads, dropped by `extract` once their last reader has run: the
 # tokens, trie matches and candidates of a long article were all still held while its
 # mentions were built (a 10 MB article's peak: 517 -> 367 MB, with the shared token keys).
-SPENT = {dictionary: ("matches",),
+SPENT = {dictionary: ("matches",), names: ("found",),
          proposals: ("toks", "tokann", "candidates", "orphans", "incidents")}  # fmt: skip
 
 
@@ -252,7 +253,16 @@ ADMIN_TOWN = 10_000  # a district named after a town is a town that big ("(Guntu
 _ADMIN_AFTER = re.compile(r"\(([A-Z][\w'’ .&-]{1,40}(?:,\s*[A-Z][\w'’ .&-]{1,40}){0,2})\)")
 
 
-def _gazetteer_country(lex: Lexicon, toks: Tokens) -> str | None:
+def _found(doc: Doc) -> list[Found]:
+    """The names the patterns find (`patterns.find_names`), found once per article: the
+    country vote of a report with no dictionary place reads them in `tokenise`, and the
+    `names` stage turns them into mentions."""
+    if doc.found is None:
+        doc.found = find_names(doc.tokens, doc.lex.country_names)
+    return doc.found
+
+
+def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | None:
     """With no place of the dictionary named, the country of the towns the rules find ("in
     Srinagar", "Kasha village") that the gazetteer knows, the most often named: a short
     report ("Villagers clashed with police in Ranchi") is read in India, and its generic
@@ -268,8 +278,11 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens) -> str | None:
                 if p.kind == "A1" or (p.population >= ADMIN_TOWN and place_key(p.name) == key)
             }
             votes.update(countries)
-    for f in find_names(toks, lex.country_names):
+    for f in found:
         if f.kind == "place" and not not_a_place(lex, f.name):
+            # A copy: `_city_less` renames in place, and the names stage reads these names
+            # again with the article's country (which may keep "X City" whole).
+            f = replace(f)
             _city_less(lex, f, f.country or None)
             known = resolve_place(lex, f.name, f.country or None, f.place_type)
             if known is not None and known.country:
@@ -277,7 +290,9 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | None) -> list[Ann]:
+def _pattern_anns(
+    lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | None, found: list[Found]
+) -> list[Ann]:
     starts = toks.starts
     out: list[Ann] = []
     taken = [a for a in anns if a.kind in ("actor", "place", "trigger", "weapon")]
@@ -294,7 +309,7 @@ def _pattern_anns(lex: Lexicon, toks: Tokens, anns: list[Ann], country: str | No
     named = Counter(
         c for a in taken if a.kind in ("place", "actor") and (c := _country_of(a)) and c != country
     )
-    for f in find_names(toks, lex.country_names):
+    for f in found:
         if mask.find(1, f.start, f.end) >= 0:
             continue
         _cover(mask, f.start, f.end)

@@ -8,6 +8,7 @@ else is passed between them. In the order the data flows:
 | `text`, `published`, `skip`, `lex` | the caller | the article, its publication date, boilerplate spans, the dictionaries |
 | `toks`, `matches` | `tokenise` | words, and every dictionary phrase found in one pass (trie) |
 | `country` | `tokenise` | the article's main country (what "the regime" means) |
+| `found` | `tokenise` or `names` | the names the patterns find, found once (the country vote of a report with no dictionary place reads them first) |
 | `anns` (dictionary) | `dictionary` | actors, places, weapons and triggers read from the matches |
 | `anns` (names) | `names` | names no dictionary has: "the town of X", "X forces", "loyal to X" |
 | `anns` (dates) | `dates` | dates resolved against the publication date |
@@ -32,6 +33,7 @@ from .candidates import Candidate
 from .incidents import Incident
 from .lexicon import Lexicon
 from .model import EntityInfo, EventProposal, Extraction, Mention
+from .patterns import Found
 from .text import Sentence
 from .tokens import Tokens
 
@@ -45,6 +47,7 @@ class Doc:
     toks: Tokens | None = None
     matches: list[Any] = field(default_factory=list)
     country: str | None = None
+    found: list[Found] | None = None
     anns: list[Ann] = field(default_factory=list)
     tokann: list[int] = field(default_factory=list)  # token -> index of its strongest ann
     sentences: list[Sentence] = field(default_factory=list)
