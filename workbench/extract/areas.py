@@ -89,7 +89,7 @@ def tie_to_areas(
     unknown = [a for a in places if _unknown(a.place_entry)]
     if not unknown:
         return
-    capitals = _capitals(lex)
+    capitals = capital_names(lex)
     areas = [area for a in places if (area := _area_of(text, a, capitals)) is not None]
     near = _Near(text, areas, places)
     starts = [s.start for s in sentences]
@@ -227,7 +227,8 @@ class _Near:
         return None
 
 
-def _capitals(lex: Lexicon) -> frozenset[str]:
+def capital_names(lex: Lexicon) -> frozenset[str]:
+    """The countries' capitals of the dictionary (built once per lexicon; `core.warm`)."""
     found = lex.cache.get("capitals")
     if found is None:
         found = frozenset(
@@ -245,12 +246,18 @@ def _only_provinces(areas: list[Area]) -> dict[str, Area]:
     A country's capital ("NIAMEY -", "Beirut said") names the dateline or the government,
     not the province the article is about."""
     seen: dict[str, dict[str, dict[str, Area]]] = {}
+    keys: dict[str, str] = {}  # admin1 -> its place key (a long article names a few often)
     for r in areas:
         if r.kind != "capital" and r.kind != "area":  # a part of a province is no province
             how = "named" if r.kind == "named" else "explicit"
-            province = Area(r.admin1, r.country, f"{r.admin1} province", "province", r.start, r.end)
             named = seen.setdefault(r.country, {}).setdefault(how, {})
-            named.setdefault(place_key(r.admin1), province)
+            key = keys.get(r.admin1)
+            if key is None:
+                key = keys[r.admin1] = place_key(r.admin1)
+            if key not in named:  # the first mention of each province is kept
+                named[key] = Area(
+                    r.admin1, r.country, f"{r.admin1} province", "province", r.start, r.end
+                )
     out: dict[str, Area] = {}
     for country, kinds in seen.items():
         found = kinds.get("explicit") or kinds["named"]

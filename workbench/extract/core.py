@@ -26,9 +26,11 @@ from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
 from .anaphora import refer_back
 from .annotate import Ann, annotate, context_country
-from .areas import tie_to_areas
+from .areas import capital_names, tie_to_areas
 from .assemble import find_candidates
+from .casualties import ANCHORS as CASUALTY_ANCHORS
 from .casualties import CasualtyFinder
+from .dates import ANCHORS as DATE_ANCHORS
 from .dates import find_dates
 from .doc import Doc
 from .finalize import country_names_pattern, finalize
@@ -36,12 +38,14 @@ from .gazetteer import geo_attrs, not_a_place, resolve_place, warm_gazetteer, wi
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
-from .patterns import LOYAL_TO, Found, find_names
+from .patterns import KEY_WORDS, LOYAL_TO, Found, find_names
 from .places_split import split_by_place
 from .text import split_sentences, within
-from .tokens import Tokens
+from .tokens import Tokens, register_anchors
 
 PRIORITY = {"actor": 3, "place": 3, "trigger": 3, "weapon": 2, "date": 1, "casualty": 0}
+# The anchor words the name, date and casualty patterns start from, found in one pass.
+register_anchors(KEY_WORDS, DATE_ANCHORS, CASUALTY_ANCHORS)
 
 
 def extract(
@@ -208,6 +212,7 @@ def warm(lex: Lexicon) -> None:
     _casualty_finder(lex)
     country_names_pattern(lex)
     warm_gazetteer(lex)
+    capital_names(lex)
 
 
 def _parse_date(value: str) -> date | None:

@@ -10,6 +10,8 @@ that the committed index still agrees with this function.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..base.keys import base_tokens, fold
 
 # Words that begin many place names, after `fold`, written one way ("Kfar Nabl" = "Kafr
@@ -23,7 +25,11 @@ PLACE_WORDS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def place_key(name: str) -> str:
-    """ "Ar-Raqqah" -> "raka", "Deir Az-Zour" -> "dayr zur", "Kfar Nabl" -> "kafr nabl"."""
+    """ "Ar-Raqqah" -> "raka", "Deir Az-Zour" -> "dayr zur", "Kfar Nabl" -> "kafr nabl".
+
+    Memoised: the extractor keys the same few names again and again (each place mention's
+    province, each candidate place), ~10 µs each uncached."""
     words = [fold(t) for t in base_tokens(name)]
     return " ".join(PLACE_WORDS.get(w, w) for w in words if w)
