@@ -92,6 +92,7 @@ async def settle(pilot, app, rounds: int = 3) -> None:
         wait = getattr(app, "wait_for_writes", None)
         if wait is not None:
             await wait()
+        await app.wait_for_background()  # started on a timer after the first page
         for worker in list(app.workers):
             if worker.group not in ("writer", "live") and not worker.is_finished:
                 with contextlib.suppress(WorkerCancelled):  # a newer reload replaced it

@@ -154,6 +154,7 @@ async def settle(pilot, app, rounds: int = 2) -> None:
     for _ in range(rounds):
         await pilot.pause()
         await app.wait_for_writes()
+        await app.wait_for_background()  # started on a timer after the first page
         for worker in list(app.workers):
             # "live" follows other analysts for as long as the screen is open: never done.
             if worker.group not in ("writer", "live") and not worker.is_finished:

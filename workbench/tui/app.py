@@ -9,7 +9,9 @@ export dialog, the names and duplicates screens and the map.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -34,6 +36,8 @@ from .learning import Learner
 from .safekeeping import Safekeeping
 from .writer import Job, Writer
 
+# Seconds after the first page is drawn before the extractor and the model start loading.
+BACKGROUND_DELAY = 0.2
 NOT_IN_DIALOGS = (
     "undo", "redo", "search", "open_names", "open_duplicates", "open_map", "export_data",
 )  # fmt: skip
@@ -86,7 +90,15 @@ class WorkbenchApp(Safekeeping, App):
         if not animations:
             self.animation_level = "none"
         self.first_frame: Callable[[], None] | None = None  # hook for bench/tui and bench/startup
-        self._started = False  # the background work begun after the first page was drawn
+        self._started = False  # the first page was drawn: the background work is timed
+        self._background = asyncio.Event()  # set once it has started
+        self._first_page: concurrent.futures.Future | None = concurrent.futures.Future()
+
+    def on_load(self) -> None:
+        # The queue's first page is read while Textual starts (a thread: SQLite lets go of
+        # the GIL), so the first frame is drawn once, with its rows (ArticlesScreen.on_mount)
+        # rather than empty and again when a worker has read them.
+        threading.Thread(target=self._read_first_page, daemon=True).start()
 
     def on_mount(self) -> None:
         from .screens.articles import ArticlesScreen
@@ -103,18 +115,48 @@ class WorkbenchApp(Safekeeping, App):
         self.refresh_progress()
         self.start_safekeeping()
 
+    def _read_first_page(self) -> None:
+        first = self._first_page
+        if first is None:
+            return
+        try:
+            first.set_result(self.gateway.page(self.queue_query, 0))
+        except BaseException as exc:  # the screen's own worker reads it again and reports
+            first.set_exception(exc)
+
+    def take_first_page(self) -> tuple[list[dict], int] | None:
+        """The queue's first page (rows, total) if it was read while the app started; only
+        once, and None if it is not ready (the queue then reads it in a worker)."""
+        first, self._first_page = self._first_page, None
+        if first is None or not first.done() or first.exception() is not None:
+            return None
+        return first.result()
+
     def first_page_drawn(self) -> None:
-        """Called by the queue each time it has drawn a page. The first time, the background
-        work that imports the extractor and numpy starts: begun at mount it held the GIL
-        while the first frame was being built (0.3-0.5 s of a 2 s start on a busy machine)."""
-        if not self._started:
-            self._started = True
-            if self.db_path != ":memory:":
-                self.finish_extraction()
-            self._learn()
-            self.set_interval(LEARN_CHECK_SECONDS, self._learn)
+        """Called by the queue each time it has drawn a page. A moment after the first time,
+        the background work that imports the extractor and numpy starts: begun at mount it
+        held the GIL while the first frame was being built (0.3-0.5 s of a 2 s start on a
+        busy machine), and begun at once its threads' imports held it while the frame was
+        still being written out."""
         if self.first_frame is not None:
             self.first_frame()
+        if not self._started:
+            self._started = True
+            self.set_timer(BACKGROUND_DELAY, self._start_background)
+
+    def _start_background(self) -> None:
+        if self.db_path != ":memory:":
+            self.finish_extraction()
+        self._learn()
+        self.set_interval(LEARN_CHECK_SECONDS, self._learn)
+        self._background.set()
+
+    async def wait_for_background(self) -> None:
+        """Returns once the background work is under way, if the first page was drawn (its
+        workers are then in `self.workers`); at once if it was not. For tests, which wait
+        for workers: the work starts on a timer they would otherwise race."""
+        if self._started:
+            await self._background.wait()
 
     def _learn(self) -> None:
         # Retrain the type model in the background when decisions changed, then score the

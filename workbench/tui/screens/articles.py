@@ -68,6 +68,7 @@ class ArticlesScreen(Screen):
         self.search_typed: list[str] | None = None  # while the search box is opening
         self.odds: str | None = None  # whose odds order and filter: store.models.odds_source
         self._filled_width = -1  # the screen width the rows were laid out for
+        self._resumed = False
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -105,11 +106,18 @@ class ArticlesScreen(Screen):
         ):
             # Text, not str: a str label is parsed as markup, which loads rich's emoji table.
             table.add_column(Text(label), key=key, width=width)
-        self.load()
+        first = self.app.take_first_page()
+        if first is not None:
+            self._fill(*first)  # read while the app started: no empty frame first
+        else:
+            self.load()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self.rows:
+        # Back from another screen: its changes show. (The first resume, as the screen is
+        # pushed, follows the first page read at mount.)
+        if self._resumed and self.rows:
             self.load()
+        self._resumed = True
 
     def reload(self) -> None:
         self.load()
@@ -139,9 +147,11 @@ class ArticlesScreen(Screen):
 
     def _fill(self, rows: list[dict], total: int) -> None:
         self.rows, self.total = rows, total
-        self._filled_width = self.size.width
+        # Before its first layout (the first page filled at mount) the screen has no size
+        # yet: it will have the app's.
+        self._filled_width = self.size.width or self.app.size.width
         table = self.query_one(DataTable)
-        title_width = max(16, self.size.width - FIXED_WIDTH)
+        title_width = max(16, self._filled_width - FIXED_WIDTH)
         table.columns[ColumnKey("title")].width = title_width
         table.clear()
         for row in rows:
