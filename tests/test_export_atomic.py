@@ -1,4 +1,5 @@
-"""A crash during export never leaves a partial file at the target path."""
+"""A crash during export never leaves a partial file at the target path (exports from a
+SQLite file and from a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,36 @@ import sys
 import time
 
 import pytest
+from conftest import BACKENDS
 
 from workbench.export import export_to_file
 from workbench.export.synthetic import bulk_events
 from workbench.store import Store
 
+pytestmark = pytest.mark.backends  # the `store` tests; `big_db` has both backends itself
 
-@pytest.fixture(scope="module")
-def big_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("big") / "big.db"
-    store = Store(str(path), analyst="bench")
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def big_store(request, tmp_path_factory):
+    """40,000 events, built once per backend (a file, a database on the session's server),
+    and the folder its workbench.toml would be in."""
+    folder = tmp_path_factory.mktemp("big")
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        target = cluster.new_database(template=cluster.template())
+    else:
+        target = str(folder / "big.db")
+    store = Store(target, analyst="bench")
     bulk_events(store, 40_000)
     store.close()
-    return path
+    return target, folder
+
+
+@pytest.fixture
+def big_db(big_store, monkeypatch):
+    target, folder = big_store
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(folder))  # a server's: not the cwd's
+    return target
 
 
 def _partials(folder, name):
@@ -33,7 +51,7 @@ def test_sigkill_mid_export_leaves_no_partial_file(big_db, tmp_path, previous):
     target = tmp_path / "events.csv"
     if previous is not None:
         target.write_bytes(previous.encode())
-    cmd = [sys.executable, "-m", "workbench", "--db", str(big_db), "export",
+    cmd = [sys.executable, "-m", "workbench", "--db", big_db, "export",
            "--format", "csv", "--status", "all", "-o", str(target)]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -55,7 +73,7 @@ def test_sigkill_mid_export_leaves_no_partial_file(big_db, tmp_path, previous):
 
 
 def test_error_mid_export_leaves_nothing(big_db, tmp_path):
-    store = Store(str(big_db))
+    store = Store(big_db)
     target = tmp_path / "events.jsonl"
 
     def progress(done, total):
@@ -103,7 +121,7 @@ def test_the_next_export_clears_part_files_whose_export_is_gone(store, tmp_path)
 def test_killed_exports_leave_no_part_file_after_the_next_export(big_db, tmp_path):
     """Crash test (issue 14, item 10): five exports SIGKILLed mid-write, then one more."""
     target = tmp_path / "events.csv"
-    cmd = [sys.executable, "-m", "workbench", "--db", str(big_db), "export",
+    cmd = [sys.executable, "-m", "workbench", "--db", big_db, "export",
            "--format", "csv", "--status", "all", "-o", str(target)]  # fmt: skip
     for _ in range(5):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -47,8 +47,10 @@ def test_a_malformed_pattern_is_a_clear_error(bad):
         LinePatterns(bad)
 
 
+@pytest.mark.backends
 def test_ingest_keeps_ids_and_counts_duplicates_across_batches(tmp_path, store):
-    """Multi-row inserts: ids follow the input order, stored content is skipped."""
+    """Multi-row inserts (COPY on a server): ids follow the input order, stored content is
+    skipped, and every article is found by search."""
     lines = [
         {"id": f"r{i}", "text": f"Report number {i} says shelling hit the town of Ariha."}
         for i in range(450)
@@ -63,4 +65,5 @@ def test_ingest_keeps_ids_and_counts_duplicates_across_batches(tmp_path, store):
     assert report.added == list(range(301, 451)) and report.duplicates == 300
     rows = store.query("SELECT id, record_id FROM articles ORDER BY id")
     assert [r["record_id"] for r in rows] == [f"r{i}" for i in range(450)]
-    assert store.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Ariha'") == 450
+    found = f"SELECT count(*) FROM articles a WHERE {store.sql.article_search('a')}"
+    assert store.scalar(found, [store.sql.search_param(["Ariha"])]) == 450

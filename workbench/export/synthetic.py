@@ -53,6 +53,28 @@ WORDS = [
 ]
 
 
+EVENT_COLUMNS = [
+    "id",
+    "article_id",
+    "event_date",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1_id",
+    "actor2_id",
+    "assoc_actor_1",
+    "place_id",
+    "geo_precision",
+    "fatalities",
+    "notes",
+    "status",
+    "confirmed_by",
+    "confirmed_at",
+    "created_at",
+    "updated_at",
+]
+
+
 def _text(rng: random.Random, words: int) -> str:
     # One `choices` call, not a `choice` per word: the text was most of a 500k-event build.
     return " ".join(rng.choices(WORDS, k=words))
@@ -76,6 +98,10 @@ def bulk_events(
     n_articles = max(1, n_events // events_per_article)
     with store.write():
         conn = store.conn
+
+        def bulk(table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> None:
+            store.sql.bulk_insert(conn, table, cols, rows)  # COPY on a server
+
         base = int(conn.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0])
         actor_ids = list(range(base + 1, base + actors + 1))
         place_ids = list(range(base + actors + 1, base + actors + places + 1))
@@ -92,14 +118,15 @@ def bulk_events(
                 "longitude": round(lon + rng.uniform(-2, 2), 4),
             }
             entity_rows.append((eid, "place", f"Town {i}", json.dumps(attrs), stamp))
-        conn.executemany(
-            "INSERT INTO entities (id, kind, canonical, attrs, origin, created_at) "
-            "VALUES (?, ?, ?, ?, 'dictionary', ?)",
-            entity_rows,
+        bulk(
+            "entities",
+            ["id", "kind", "canonical", "attrs", "origin", "created_at"],
+            [(*r[:4], "dictionary", r[4]) for r in entity_rows],
         )
-        conn.executemany(
-            "INSERT INTO aliases (entity_id, name, norm, source) VALUES (?, ?, ?, 'dictionary')",
-            [(r[0], r[2], name_key(r[2])) for r in entity_rows],
+        bulk(
+            "aliases",
+            ["entity_id", "name", "norm", "source"],
+            [(r[0], r[2], name_key(r[2]), "dictionary") for r in entity_rows],
         )
         first_article = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
         article_rows = [
@@ -110,14 +137,17 @@ def bulk_events(
                 f"Outlet {a % 50}",
                 f"https://news.example/{a}",
                 f"20{10 + a % 14:02d}-{1 + a % 12:02d}-{1 + a % 28:02d}",
+                "given",
                 _text(rng, 60),
                 stamp,
+                "done",
             )
             for a in range(n_articles)
         ]
-        conn.executemany(
-            "INSERT INTO articles (content_hash, file, title, outlet, url, published, "
-            "published_source, text, ingested_at, status) VALUES (?, ?, ?, ?, ?, ?, 'given', ?, ?, 'done')",
+        bulk(
+            "articles",
+            ["content_hash", "file", "title", "outlet", "url", "published", "published_source"]
+            + ["text", "ingested_at", "status"],
             article_rows,
         )
         first_event = int(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
@@ -161,15 +191,7 @@ def bulk_events(
                 for n, source in enumerate(reporters):
                     quote = _text(rng, 20)
                     sources.append((eid, source, quote, 10 * n, 10 * n + len(quote)))
-            conn.executemany(
-                "INSERT INTO events (id, article_id, event_date, date_precision, event_type, "
-                "sub_event_type, actor1_id, actor2_id, assoc_actor_1, place_id, geo_precision, "
-                "fatalities, notes, status, confirmed_by, confirmed_at, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                events,
-            )
-            conn.executemany(
-                'INSERT INTO event_sources (event_id, article_id, quote, start, "end") '
-                "VALUES (?, ?, ?, ?, ?)",
-                sources,
-            )
+            bulk("events", EVENT_COLUMNS, events)
+            bulk("event_sources", ["event_id", "article_id", "quote", "start", "end"], sources)
+        for table in ("entities", "articles", "events"):  # ids given: move the sequences on
+            store.sql.sync_ids(conn, table)

@@ -100,7 +100,10 @@ def bulk_insert(conn: Connection, table: str, cols: list[str], rows: Any) -> Non
 def insert_new(conn: Connection, table: str, cols: list[str], rows: Any, unique: str) -> None:
     """Insert many rows in order, skipping those whose `unique` column is already stored:
     COPY into a temporary table of this session, then one INSERT ... SELECT in that order
-    (COPY itself cannot skip a conflicting row)."""
+    (COPY itself cannot skip a conflicting row). Rows already stored, or repeated in the
+    batch, are left out before the INSERT: ON CONFLICT alone would still draw an id for
+    each from the sequence, so a second ingest of a folder would leave a gap of its size
+    (ids 601... where a file gives 301...)."""
     names = ", ".join(f'"{c}"' for c in cols)
     incoming = f"incoming_{table}"
     conn.execute(
@@ -110,8 +113,10 @@ def insert_new(conn: Connection, table: str, cols: list[str], rows: Any, unique:
     conn.execute(f'TRUNCATE "{incoming}"')
     bulk_insert(conn, incoming, ["ord", *cols], ([n, *row] for n, row in enumerate(rows)))
     conn.execute(
-        f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{incoming}" ORDER BY ord '
-        f'ON CONFLICT ("{unique}") DO NOTHING'
+        f'INSERT INTO "{table}" ({names}) SELECT {names} FROM ('
+        f'SELECT DISTINCT ON ("{unique}") * FROM "{incoming}" i WHERE NOT EXISTS '
+        f'(SELECT 1 FROM "{table}" t WHERE t."{unique}" = i."{unique}") '
+        f'ORDER BY "{unique}", ord) AS new ORDER BY ord ON CONFLICT ("{unique}") DO NOTHING'
     )
     conn.execute(f'TRUNCATE "{incoming}"')  # the text is in the table now: free it
 
