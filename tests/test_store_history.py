@@ -152,6 +152,23 @@ def test_first_decision_puts_the_article_in_review_in_the_same_action(seeded):
     assert seeded.row("articles", 2)["status"] == "done"  # a done article stays done
 
 
+def test_a_decision_or_an_edit_puts_a_new_article_in_review(seeded):
+    """The articles' read goes with the event's UPDATE (on a server, in its round trip):
+    still in the same action, undone with it."""
+    eid = add_event(seeded, 2, {"sub_event_type": "Armed clash"}, quote="q")
+    decide = lambda: set_status(seeded, eid, "rejected")  # noqa: E731
+    edit = lambda: update_event(seeded, eid, {"notes": "seen"})  # noqa: E731
+    for act in (decide, edit):
+        with change(seeded, "reopen-article") as tx:
+            tx.update("articles", 2, {"status": "new"})
+        act()
+        assert seeded.row("articles", 2)["status"] == "in_review"
+        last = seeded.query("SELECT target FROM actions ORDER BY id DESC LIMIT 1")[0]
+        assert last["target"] == f"events:{eid} articles:2"
+        undo(seeded)
+        assert seeded.row("articles", 2)["status"] == "new"
+
+
 def _replayed_stacks(store: Store, analyst: str) -> tuple[list[int], list[int]]:
     """The undo and redo stacks by replaying the analyst's whole log (how history.py read
     them before it read only their tops)."""

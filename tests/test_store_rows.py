@@ -232,6 +232,71 @@ def test_racing_decisions_and_undos_lose_nothing(server):
             assert store.row("events", eid)["version"] == len(log)
 
 
+class Counting:
+    """A store's connection, counting its round trips: each statement sent (with those
+    deferred to go with it), and each use of the raw connection (what the store sends past
+    its own tracking)."""
+
+    def __init__(self, conn):
+        self._conn = conn
+        self.trips: list[str] = []
+
+    def __getattr__(self, name):
+        if name == "raw":
+            self.trips.append("(raw)")
+        return getattr(self._conn, name)
+
+    def execute(self, sql, *args):
+        self.trips.append(sql)
+        return self._conn.execute(sql, *args)
+
+    def execute_then(self, sql, *args):
+        self.trips.append(sql)
+        return self._conn.execute_then(sql, *args)
+
+    def flush(self):
+        self.trips.append("(flush)")
+        return self._conn.flush()
+
+
+def test_a_decision_takes_few_round_trips(server):
+    """Each round trip made under the event's row lock keeps the next analyst of that event
+    waiting (and, on a busy machine, waits for a CPU twice). A confirm (with its checks),
+    an edit and an undo, counted from the call to its return, notification included: 7, 7
+    and 6 before the articles' read, the names and the undo's top went with other
+    statements and the notification with the COMMIT."""
+    url, _, ids = server
+    with Store(url, analyst="ann") as store:
+        store.conn = counting = Counting(store.conn)
+        for name, act, most in (
+            ("confirm", lambda: set_status(store, ids[0], "confirmed"), 4),
+            ("edit", lambda: update_event(store, ids[1], {"notes": "x", "fatalities": 2}), 5),
+            ("undo", lambda: undo(store), 4),
+        ):
+            counting.trips.clear()
+            act()
+            assert len(counting.trips) <= most, (name, counting.trips)
+        assert store.row("events", ids[1])["notes"] == ""  # the edit was undone
+        assert store.row("events", ids[0])["status"] == "confirmed"
+
+
+def test_a_failed_notification_fails_no_action(server, monkeypatch):
+    """The notification goes after the COMMIT in the same round trip: if it fails, the
+    action is still committed, reported as done, and the connection is clean for the next."""
+    from workbench.store.backends import postgres
+
+    monkeypatch.setattr(postgres, "NOTIFY", ["BEGIN", "SELECT 1 / 0", "COMMIT"])
+    url, _, ids = server
+    with Store(url, analyst="ann") as store:
+        row = set_status(store, ids[5], "rejected")
+        again = set_status(store, ids[5], "proposed", expected_version=row["version"])
+        assert again["version"] == row["version"] + 1
+    with Store(url, analyst="checker") as store:
+        assert store.row("events", ids[5])["status"] == "proposed"
+        actions = store.query("SELECT action FROM actions WHERE analyst = 'ann' ORDER BY id")
+        assert [a["action"] for a in actions] == ["reject-event", "reopen-event"]
+
+
 def test_a_sqlite_file_keeps_one_writer(tmp_path, monkeypatch):
     from workbench.store import db
 

@@ -111,18 +111,20 @@ def load_rules(store: Store) -> Rules:
 
 def _values(store: Store, row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """The event's public values plus the place's country, and the article's date."""
-    from .events import public_values
+    from .entities import entity_names_later
+    from .events import named_entities, public_values
 
-    values = public_values(store, row)
-    # The place's attributes and the article's date in one query (on a server each query is
-    # a round trip, made while every other writer waits for the lock). The article is the
+    # The names, the place's attributes and the article's date in one round trip (on a
+    # server each is one, made while the event's row lock is held). The article is the
     # event's own, else the first of its sources.
+    names = entity_names_later(store, named_entities(row))
     attrs, published = store.conn.execute(
         "SELECT (SELECT attrs FROM entities WHERE id = ?), (SELECT published FROM articles "
         "WHERE id = coalesce(?, (SELECT article_id FROM event_sources WHERE event_id = ? "
         "ORDER BY id LIMIT 1)))",
         [row.get("place_id"), row.get("article_id") or None, row["id"]],
     ).fetchone()
+    values = public_values(store, row, names())
     values["country"] = (json.loads(attrs) if attrs else {}).get("country") or ""
     return values, published
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..base.names import name_key
@@ -95,16 +95,30 @@ def entity_name(store: Store, entity_id: int | None) -> str:
     return store.scalar("SELECT canonical FROM entities WHERE id = ?", [entity_id]) or ""
 
 
-def entity_names(store: Store, ids: Iterable[int | None]) -> dict[int, str]:
-    """The canonical names of these entities, by id, in one query (None ids left out)."""
+def _names_query(ids: Iterable[int | None]) -> tuple[str, list[int]]:
     wanted = sorted({i for i in ids if i is not None})
-    if not wanted:
-        return {}
-    rows = store.conn.execute(
+    return (
         f"SELECT id, canonical FROM entities WHERE id IN ({', '.join('?' * len(wanted))})",
         wanted,
     )
-    return {int(i): name or "" for i, name in rows}
+
+
+def entity_names(store: Store, ids: Iterable[int | None]) -> dict[int, str]:
+    """The canonical names of these entities, by id, in one query (None ids left out)."""
+    sql, wanted = _names_query(ids)
+    if not wanted:
+        return {}
+    return {int(i): name or "" for i, name in store.conn.execute(sql, wanted)}
+
+
+def entity_names_later(store: Store, ids: Iterable[int | None]) -> Callable[[], dict[int, str]]:
+    """As `entity_names`, sent with the next statement (on a server, in its round trip);
+    call the returned function after that statement."""
+    sql, wanted = _names_query(ids)
+    if not wanted:
+        return dict
+    rows = store.sql.rows_later(store.conn, sql, wanted)
+    return lambda: {int(r["id"]): r["canonical"] or "" for r in rows()}
 
 
 def article_country(store: Store, article_id: int) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -30,7 +31,7 @@ from .record import (
     STATUSES,
     Field,
 )
-from .rows import attempt, read_many
+from .rows import attempt, read_many_later
 from .team import blind_assignment, check_event_writable
 
 MAX_COUNT = 10_000_000  # no single event has a larger toll; SQLite's own limit is 2**63
@@ -181,14 +182,21 @@ def _to_columns(tx: Tx, clean: dict[str, Any]) -> dict[str, Any]:
     return cols
 
 
-def public_values(store: Store, row: dict[str, Any]) -> dict[str, Any]:
-    """An events row with entity ids replaced by names (for editing and display)."""
+def named_entities(row: dict[str, Any]) -> list[int | None]:
+    """The ids of the entities an events row names (actors, place, associated actors)."""
+    lists = [json.loads(row.get(field) or "[]") for field in LIST_FIELDS]
+    return [row.get(c) for c in NAME_FIELDS.values()] + [i for ids in lists for i in ids]
+
+
+def public_values(
+    store: Store, row: dict[str, Any], names: dict[int, str] | None = None
+) -> dict[str, Any]:
+    """An events row with entity ids replaced by names (for editing and display); `names`:
+    those of `named_entities(row)`, when the caller has read them."""
     out = {f: row.get(f) for f in EDITABLE if f not in NAME_FIELDS and f not in LIST_FIELDS}
     lists = {field: json.loads(row.get(field) or "[]") for field in LIST_FIELDS}
-    names = entity_names(
-        store,
-        [row.get(c) for c in NAME_FIELDS.values()] + [i for ids in lists.values() for i in ids],
-    )  # one query for every name (each is a round trip on a server)
+    if names is None:  # one query for every name (each is a round trip on a server)
+        names = entity_names(store, named_entities(row))
     for field, column in NAME_FIELDS.items():
         entity_id = row.get(column)
         out[field] = names.get(entity_id, "") if entity_id is not None else ""
@@ -204,10 +212,12 @@ def get_event(store: Store, event_id: int) -> dict[str, Any]:
     return row
 
 
-def _start_review(tx: Tx, event_id: int) -> None:
+def _start_review(tx: Tx, event_id: int) -> Callable[[], None]:
     """The articles reporting an event move from 'new' to 'in_review' with the first decision
-    on it, in the same action (so one undo puts both back)."""
-    rows = read_many(
+    on it, in the same action (so one undo puts both back). Their read goes with the next
+    statement (a decision's UPDATE of the event, which changes none of what it reads: on a
+    server no round trip of its own under the locks); call the returned function after it."""
+    later = read_many_later(
         tx.store,
         "articles",
         "SELECT a.* FROM articles a WHERE a.status = 'new' AND a.id IN "
@@ -215,8 +225,12 @@ def _start_review(tx: Tx, event_id: int) -> None:
         "UNION SELECT article_id FROM events WHERE id = ?) ORDER BY a.id",
         [event_id, event_id],
     )  # in a shared write locked, and those no longer 'new' once unlocked left out
-    for row in rows:
-        tx.update("articles", row["id"], {"status": "in_review"}, current=row)
+
+    def finish() -> None:
+        for row in later():
+            tx.update("articles", row["id"], {"status": "in_review"}, current=row)
+
+    return finish
 
 
 def update_event(
@@ -242,12 +256,13 @@ def update_event(
             cols.update(edited=1, updated_at=now())
             if locked.get("reviewed_by"):  # what the reviewer passed is no longer here
                 cols.update(reviewed_by=None, reviewed_at=None)
+            review = _start_review(tx, event_id)
             row = tx.update(
                 "events", event_id, cols, expected_version=expected_version, current=locked
             )
+            review()
             if row["status"] == "confirmed":
                 check_confirmable(store, row)  # an edit cannot make confirmed data incomplete
-            _start_review(tx, event_id)
             return row
 
     return attempt(store, edit)
@@ -284,10 +299,11 @@ def set_status(
             if status == "confirmed":
                 check_confirmable(store, current)
                 values.update(confirmed_by=store.analyst, confirmed_at=now())
+            review = _start_review(tx, event_id)
             row = tx.update(
                 "events", event_id, values, expected_version=expected_version, current=current
             )
-            _start_review(tx, event_id)
+            review()
             return row
 
     return attempt(store, decide)  # beside other analysts' writes on a server
@@ -341,7 +357,7 @@ def add_event(
             )
         if status == "confirmed":
             check_confirmable(store, tx.get("events", event_id))
-        _start_review(tx, event_id)
+        _start_review(tx, event_id)()  # after the sources above are written
         return event_id
 
 
@@ -400,7 +416,7 @@ def merge_events(store: Store, keep_id: int, other_ids: list[int]) -> dict[str, 
             )
         fill.update(edited=1, updated_at=now())
         row = tx.update("events", keep_id, fill)
-        _start_review(tx, keep_id)
+        _start_review(tx, keep_id)()  # after the sources above are written
         return row
 
 

@@ -71,18 +71,25 @@ def _content(row: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _replay(
-    store: Store, ref: int, *, backwards: bool
-) -> tuple[Callable[[], int], int, str, list[str]]:
-    """Undo (backwards) or redo action `ref`, checking nobody changed its rows since: the
-    Replay's fields, its action id readable once the transaction ends (`write_action`)."""
-    # The rows must still be as the last replay of `ref` (or `ref` itself) left them; both
-    # read in one query (on a server each is a round trip while other writers wait).
+    store: Store, *, backwards: bool
+) -> tuple[Callable[[], int], int, str, list[str]] | None:
+    """Undo (backwards) or redo the top of this analyst's stack, checking nobody changed
+    its rows since: the Replay's fields, its action id readable once the transaction ends
+    (`write_action`); None when the stack is empty."""
+    # The rows must still be as the last replay of the action (or the action itself) left
+    # them. The top, the action and that replay are read in one query (on a server each
+    # query is a round trip while the analyst's lock is held).
     kinds = "'redo'" if backwards else "'undo'"
-    name, before_json, after_json, last = store.conn.execute(
-        f"SELECT action, before, after, (SELECT r.after FROM actions r WHERE r.ref = a.id "
-        f"AND r.action IN ({kinds}) ORDER BY r.id DESC LIMIT 1) FROM actions a WHERE a.id = ?",
-        [ref],
+    top = _UNDO_TOP if backwards else _REDO_TOP
+    found = store.conn.execute(
+        f"SELECT a.id, action, before, after, (SELECT r.after FROM actions r WHERE "
+        f"r.ref = a.id AND r.action IN ({kinds}) ORDER BY r.id DESC LIMIT 1) FROM actions a "
+        f"WHERE a.id = ({top})",
+        [store.analyst],
     ).fetchone()
+    if found is None:
+        return None
+    ref, (name, before_json, after_json, last) = int(found[0]), found[1:]
     target = json.loads(before_json if backwards else after_json)
     expected_now = json.loads(last) if last else json.loads(after_json)
     verb = "undo" if backwards else "redo"
@@ -116,8 +123,7 @@ def _replay(
 def _undo_or_redo(store: Store, backwards: bool) -> Replay | None:
     def run(shared: bool) -> Replay | None:
         with store.write(shared=shared):
-            top = undo_top(store) if backwards else redo_top(store)
-            done = None if top is None else _replay(store, top, backwards=backwards)
+            done = _replay(store, backwards=backwards)
         return None if done is None else Replay(done[0](), *done[1:])
 
     return attempt(store, run)

@@ -84,9 +84,25 @@ def read(store: Store, table: str, row_id: int) -> dict[str, Any] | None:
 def read_many(store: Store, table: str, sql: str, params: Any) -> list[dict[str, Any]]:
     """Rows of `table` (`sql`: SELECT * of them, ORDER BY id) read to be changed: in a shared
     write, locked in that order."""
+    return read_many_later(store, table, sql, params)()
+
+
+def read_many_later(
+    store: Store, table: str, sql: str, params: Any
+) -> Callable[[], list[dict[str, Any]]]:
+    """As `read_many`, sent with the next statement (on a server: no round trip of its own
+    while the row locks are held); call the returned function after that statement. Its
+    locks are taken before that statement's."""
     if store.shared and table not in SHARED_TABLES - {"events"}:
         raise NeedsExclusive(f"change {table}")
-    rows = store.query(sql + (store.sql.FOR_UPDATE if store.shared else ""), params)
-    if store.shared:
-        store.row_locks.update(f"{table}:{r['id']}" for r in rows)
+    fetch = store.sql.rows_later(
+        store.conn, sql + (store.sql.FOR_UPDATE if store.shared else ""), params
+    )
+
+    def rows() -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = fetch()
+        if store.shared:
+            store.row_locks.update(f"{table}:{r['id']}" for r in found)
+        return found
+
     return rows

@@ -111,10 +111,13 @@ class Later:
 
     cursor: psycopg.Cursor | None = None
 
-    def fetchone(self) -> Any:
+    def result(self) -> psycopg.Cursor:
         if self.cursor is None:
             raise psycopg.InterfaceError("a deferred statement was never sent")
-        return self.cursor.fetchone()
+        return self.cursor
+
+    def fetchone(self) -> Any:
+        return self.result().fetchone()
 
 
 class Connection:
@@ -231,6 +234,35 @@ class Connection:
         for (_, _, later), cur in zip(queued, cursors, strict=False):
             later.cursor = cur
         return cursors[-1] if sql is not None else None
+
+    def execute_then(self, sql: str, then: list[str]) -> bool:
+        """Send what was deferred, `sql`, then the statements `then` (no parameters), in one
+        round trip. An error up to `sql` is raised as `execute` raises it; one in `then`
+        is not: returns whether `then` ran without one (if not, the caller rolls back)."""
+        queued, self.pending = self.pending, []
+        statements = [(q, p) for q, p, _ in queued] + [(sql, params) for sql, params in
+                      [(sql, ()), *((t, ()) for t in then)]]  # fmt: skip
+        for statement, _ in statements:
+            self._ready(statement)
+        cursors: list[psycopg.Cursor] = []
+        try:
+            with self._raw.pipeline():
+                for q, p in statements:
+                    cursors.append(self._raw.execute(*self._args(q, p)))
+        except psycopg.Error:
+            mine = cursors[len(queued)] if len(cursors) > len(queued) else None
+            result = None if mine is None else mine.pgresult
+            if result is None or result.status != psycopg.pq.ExecStatus.COMMAND_OK:
+                raise
+            return False
+        finally:
+            for (_, _, later), cur in zip(queued, cursors, strict=False):
+                later.cursor = cur
+        return True
+
+    def flush(self) -> None:
+        """Send what was deferred now."""
+        self._send(None, ())
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
         cur = self._send(sql, params)

@@ -156,24 +156,40 @@ def column_names(cur: psycopg.Cursor[Any]) -> list[str] | None:
     return [bytes(res.fname(i) or b"").decode() for i in range(res.nfields)]
 
 
+def rows_later(conn: Connection, sql: str, params: Any = ()) -> Callable[[], list[dict[str, Any]]]:
+    """Rows of a query sent with the next statement (one round trip for both); call the
+    returned function after that statement for them (called before: sent alone then)."""
+    later = conn.defer(sql, params)
+
+    def rows() -> list[dict[str, Any]]:
+        if later.cursor is None:
+            conn.flush()
+        cur = later.result()
+        names = column_names(cur) or []
+        return [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
+
+    return rows
+
+
+# Wakes the change feeds: a transaction of its own that does not wait for the disk.
+NOTIFY = ["BEGIN", "SET LOCAL synchronous_commit TO OFF", "NOTIFY workbench_actions", "COMMIT"]
+
+
 def commit(conn: Connection, notify: bool = False) -> None:
     """COMMIT (with the action row, deferred to go with it); then, when an action was
-    written (`notify`), wake the change feeds.
+    written (`notify`), wake the change feeds, in the same round trip.
 
     The notification is sent after the commit, in a transaction of its own that does not
     wait for the disk: PostgreSQL serializes every committing transaction that notifies
     (a lock held until its commit is flushed, to queue notifications in commit order), so
     a NOTIFY inside the action would make every action wait for every other one's flush.
-    The feed reads the log itself (store/live.py); a notification only says "look", and
-    one lost in a failure costs a listener half a second (it looks anyway)."""
-    conn.execute("COMMIT")
+    The server runs it once the COMMIT is on disk; an error in it is no error of the
+    action's. The feed reads the log itself (store/live.py); a notification only says
+    "look", and one lost in a failure costs a listener half a second (it looks anyway)."""
     if not notify:
+        conn.execute("COMMIT")
         return
-    try:  # one simple query (no parameters), past the store's transaction tracking
-        conn.raw.execute(
-            "BEGIN; SET LOCAL synchronous_commit TO OFF; NOTIFY workbench_actions; COMMIT"
-        )
-    except psycopg.Error:  # the action is committed: never report it as failed
+    if not conn.execute_then("COMMIT", NOTIFY):  # the action is committed: never report it
         with contextlib.suppress(psycopg.Error):
             conn.execute("ROLLBACK")
 

@@ -71,6 +71,17 @@ def column_names(cur: sqlite3.Cursor) -> list[str] | None:
     return None if cur.description is None else [c[0] for c in cur.description]
 
 
+def rows_later(
+    conn: sqlite3.Connection, sql: str, params: Any = ()
+) -> Callable[[], list[dict[str, Any]]]:
+    """Rows of a query, for the caller to take after its next statement (a server sends
+    both in one round trip; a file runs this one now)."""
+    cur = conn.execute(sql, params)
+    names = column_names(cur) or []
+    found = [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
+    return lambda: found
+
+
 def commit(conn: sqlite3.Connection, notify: bool = False) -> None:
     conn.execute("COMMIT")
 
