@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from tui_support import build_db, event_row, make_app, open_review, press, settle
 
 from workbench.cli import main
-from workbench.store import Store, StoreError
+from workbench.store import ConflictError, Store, StoreError
 from workbench.store.checks import CheckError, broken, load_rules
 from workbench.store.events import add_event, set_status, update_event
 
@@ -51,6 +51,21 @@ def test_confirm_refuses_missing_required_fields_and_saves_nothing(db):
             {"event_date": "2018-02-03", "actor1": "Free Syrian Army", "location": "Idlib"},
         )
         assert set_status(store, event_id, "confirmed")["status"] == "confirmed"
+
+
+def test_a_stale_confirm_is_refused_naming_who_before_the_rules(db):
+    """Someone else's change comes first: a confirm made on an older version is refused as
+    stale, naming who, even when that change also broke a rule."""
+    path, ids = db
+    full = {"sub_event_type": "Attack", "event_date": "2018-02-03", "actor1": "Free Syrian Army",
+            "location": "Idlib"}  # fmt: skip
+    with Store(path, analyst="tester") as store, Store(path, analyst="bob") as bob:
+        event_id = add_event(store, ids["articles"][0], full)
+        seen = store.row("events", event_id)["version"]
+        update_event(bob, event_id, {"actor1": ""})  # now it breaks a rule as well
+        with pytest.raises(ConflictError, match="changed by bob"):
+            set_status(store, event_id, "confirmed", expected_version=seen)
+        assert store.row("events", event_id)["status"] == "proposed"
 
 
 def test_date_after_the_article_is_refused_within_precision(db):

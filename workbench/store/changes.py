@@ -146,6 +146,12 @@ class Tx:
             self.after[key(table, row_id)] = written[row_id]
         return ids
 
+    def expect(self, table: str, row: dict[str, Any], expected_version: int | None) -> None:
+        """Refuse (`ConflictError`, naming who) a change to `row`, as just read, made against
+        an older version than it has."""
+        if expected_version is not None and row["version"] != expected_version:
+            raise conflict(self.store, table, int(row["id"]), expected_version, row["version"])
+
     def update(
         self,
         table: str,
@@ -160,8 +166,7 @@ class Tx:
         if current is None:
             current = self.get(table, row_id)
         require(self.store, table, row_id, "update")
-        if expected_version is not None and current["version"] != expected_version:
-            raise conflict(self.store, table, row_id, expected_version, current["version"])
+        self.expect(table, current, expected_version)
         values = {k: _clean(v) for k, v in values.items() if k not in ("id", "version")}
         self._touch(table, row_id, current)
         sets = ", ".join(f'"{c}" = ?' for c in values)

@@ -118,7 +118,8 @@ def _parse_names(value: Any) -> list[str]:
 
 
 def validate(values: dict[str, Any], current: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Check public field values; return them cleaned. Raises ValueError on the first bad one."""
+    """Check public field values; return them cleaned. Raises ValueError on the first bad one.
+    `current`: the event's values before (its names are not read: `plain_values` will do)."""
     unknown = sorted(set(values) - set(EDITABLE))
     if unknown:
         raise ValueError(f"unknown field {unknown[0]!r}; fields: {', '.join(EDITABLE)}")
@@ -182,6 +183,11 @@ def _to_columns(tx: Tx, clean: dict[str, Any]) -> dict[str, Any]:
     return cols
 
 
+def plain_values(row: dict[str, Any]) -> dict[str, Any]:
+    """The public values of an events row that are no names (all `validate` reads)."""
+    return {f: row.get(f) for f in EDITABLE if f not in NAME_FIELDS and f not in LIST_FIELDS}
+
+
 def named_entities(row: dict[str, Any]) -> list[int | None]:
     """The ids of the entities an events row names (actors, place, associated actors)."""
     lists = [json.loads(row.get(field) or "[]") for field in LIST_FIELDS]
@@ -193,7 +199,7 @@ def public_values(
 ) -> dict[str, Any]:
     """An events row with entity ids replaced by names (for editing and display); `names`:
     those of `named_entities(row)`, when the caller has read them."""
-    out = {f: row.get(f) for f in EDITABLE if f not in NAME_FIELDS and f not in LIST_FIELDS}
+    out = plain_values(row)
     lists = {field: json.loads(row.get(field) or "[]") for field in LIST_FIELDS}
     if names is None:  # one query for every name (each is a round trip on a server)
         names = entity_names(store, named_entities(row))
@@ -243,8 +249,8 @@ def update_event(
 ) -> dict[str, Any]:
     """Change fields of one event; refused if it moved past `expected_version`. On a
     server beside other analysts' writes, alone if it names someone or something new."""
-    current = get_event(store, event_id)
-    clean = validate(values, public_values(store, current))
+    # validate reads no names: none are read here (on a server a round trip per edit).
+    clean = validate(values, plain_values(get_event(store, event_id)))
 
     def edit(shared: bool) -> dict[str, Any]:
         with change(store, action, shared=shared) as tx:
@@ -293,6 +299,7 @@ def set_status(
             if current["status"] == "merged":
                 raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
             check_event_writable(store, current)
+            tx.expect("events", current, expected_version)  # before the rules: stale says who
             values: dict[str, Any] = {"status": status, "updated_at": now()}
             if status != "confirmed":
                 values.update(reviewed_by=None, reviewed_at=None)
