@@ -277,12 +277,17 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
     for m in _ADMIN_AFTER.finditer(toks.text):
         for part in m.group(1).split(","):
             key = place_key(part)
-            countries = {
-                p.country
+            places = [
+                p
                 for p in gazetteer().by_key(key)
                 if p.kind == "A1" or (p.population >= ADMIN_TOWN and place_key(p.name) == key)
-            }
-            votes.update(countries)
+            ]
+            if places:
+                # One vote, for the province or the biggest town of that name ("Delhi" is
+                # India's before a small American one): a set's order made it vary by run.
+                votes[
+                    max(places, key=lambda p: (p.kind == "A1", p.population, p.country)).country
+                ] += 1
     for f in found:
         if f.kind == "place" and not not_a_place(lex, f.name):
             # A copy: `_city_less` renames in place, and the names stage reads these names
