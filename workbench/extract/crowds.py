@@ -1,4 +1,8 @@
-"""Provides `riot_type`: violence done by a crowd is a riot, not a battle.
+"""Provides `crowd_type`: ACLED's one decision for what a crowd did or had done to it.
+
+A demonstration is peaceful, broken up (with intervention), met with force that kills or
+wounds (excessive force), or violent itself (a violent demonstration, whatever the police
+did). Violence done by a crowd is a riot, not a battle.
 
 ACLED's battles are fought between organised armed groups, and its attacks on civilians are
 done by one. Violence by people who are no armed group — party supporters who clash,
@@ -11,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ..base.actors import ARMED_INTER, CROWD_INTER, PROTESTERS, type_names
-from .incidents import FORCE_ON_PROTEST, Incident, kind_of
+from ..base.actors import ARMED_INTER, CROWD_INTER, PROTESTERS, STATE_FORCES, type_names
+from .incidents import FORCE_ON_PROTEST, PROTEST_KINDS, Incident, kind_of
 from .lexicon import Lexicon
 from .tokens import key_of
 
@@ -22,6 +26,7 @@ EXCESSIVE = "Excessive force against protesters"
 FIGHTS = frozenset(["Armed clash", "Attack", MOB, "Looting/property destruction"])
 ARMED = frozenset(type_names(ARMED_INTER))
 CROWDS = frozenset(type_names(CROWD_INTER))
+RIOTERS = frozenset(type_names((5,)))
 # Generic words for a crowd ([generic] of lexicon.toml): as doers they are a crowd.
 CROWD_GROUPS = frozenset(["civilians", "rioters", "protesters"])
 # "Clashes broke out between Palestinian youths and Israeli forces": the sides follow.
@@ -119,3 +124,111 @@ def force_type(inc: Incident, text: str, kind: str) -> str | None:
         if kind_of(c)[0] in FORCE_ON_PROTEST and _HARMFUL.search(text, *c.clause):
             return EXCESSIVE
     return None
+
+
+def crowd_type(
+    inc: Incident, text: str, lex: Lexicon, kind: str, how: str, sent: tuple[int, int]
+) -> tuple[str, str]:
+    """(sub-event type, rule): the type read from the triggers, decided again for the
+    Protests and Riots family by who did what to whom."""
+    if kind in ("Attack", "Armed clash"):
+        first = inc.agents[0] if inc.agents else None
+        if (
+            first is not None
+            and first.atype == STATE_FORCES
+            and "crowd-context" in inc.primary.rules
+        ):
+            return (
+                EXCESSIVE,
+                "sub-event-force-on-crowd",
+            )  # "When relatives marched ..., troops opened fire"
+        if {a.atype for a in inc.agents + inc.targets} & CROWDS:
+            # "Protesters clashed with police": a riot, or force used on a demonstration.
+            if kind == "Attack" and inc.targets and inc.targets[0].atype == PROTESTERS:
+                return EXCESSIVE, "sub-event-demonstrators"
+            return DEMONSTRATION, "sub-event-demonstrators"
+    # A named clash stays one ("clashes broke out ... after the attack on the rally").
+    open_kind = kind in PROTEST_KINDS or kind in FIGHTS
+    if open_kind and _attacks_demonstration(inc, text):
+        return EXCESSIVE, "sub-event-attack-on-demonstration"  # "fired on an MDC rally"
+    riot = riot_type(inc, text, lex, kind)
+    if riot is not None and riot != kind:
+        return riot, "sub-event-crowd"
+    if kind in PROTEST_KINDS and _violent_crowd(inc, text, lex, sent):
+        # ACLED: demonstrators who turn violent make a violent demonstration, whatever the
+        # police did ("rioters burned tyres ...; police fired tear gas").
+        return DEMONSTRATION, "sub-event-violent-crowd"
+    if (harm := force_type(inc, text, kind)) is not None:
+        return harm, "sub-event-harmful-force"
+    if kind in PROTEST_KINDS and _DIED_AT.search(text, *inc.primary.clause):
+        # "Two people were killed during protests": deaths at a demonstration that did not
+        # turn violent are force used on it (ACLED's excessive force).
+        return EXCESSIVE, "sub-event-deaths-at-protest"
+    return kind, how
+
+
+# "riot police", "anti-riot units": the force, not the crowd.
+_RIOT_GEAR = re.compile(
+    r"[\s-]*(?:police|policemen|gear|squads?|control|units?|forces?|officers)\b", re.I
+)
+_RIOTERS = re.compile(r"(?<!-)\b(?:rioters|rioting|rioted|riots?)\b", re.I)
+_CHARGE = re.compile(
+    r"\b(?:charg\w*|accus\w*|booked|cases?|sections?|suspicion|FIR)\b[^.;]{0,30}$", re.I
+)
+_CLASH = re.compile(
+    r"\b(?:clash(?:es|ed)?|running\s+battles?|skirmish(?:es|ed)?|scuffle[ds]?)\b", re.I
+)
+# "protesters", "a crowd": the side of a clash that makes it a riot.
+_DEMONSTRATORS = frozenset(["protesters", "protestors", "demonstrators", "rioters", "students"])
+_DIED_AT = re.compile(
+    r"\b(?:killed|died|shot\s+dead|lost\s+their\s+lives)\b[^.;]{0,30}?\b(?:during|at|in)\s+"
+    r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?|unrest)\b",
+    re.I,
+)
+# An attack whose object is a demonstration: "attacked a rally of the BNP", "opened fire on
+# residents protesting the occupation", "attacked BNP activists during an election rally".
+_ON_DEMONSTRATION = re.compile(
+    r"\s+(?:on\s+|at\s+|into\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:rall(?:y|ies)|protests?|protest(?:ers|ors)|demonstrat(?:ion|ions|ors)|marche?s?"
+    r"|sit-ins?|processions?|protesting)\b",
+    re.I,
+)
+
+
+def _violent_crowd(inc: Incident, text: str, lex: Lexicon, sent: tuple[int, int]) -> bool:
+    """The demonstrators themselves were violent: a riot's or a mob's act among the
+    incident's triggers, rioters in its sentence, or a clash with a crowd on one side."""
+    for a in inc.triggers:
+        if (
+            a.trigger.sub_event_type in (MOB, DEMONSTRATION)
+            and not _RIOT_GEAR.match(text, a.end)
+            and not text[max(0, a.start - 5) : a.start].lower().endswith("anti-")
+        ):
+            return True
+    if any(a.atype in RIOTERS for a in inc.agents + inc.targets):
+        return True
+    for m in _RIOTERS.finditer(text, *sent):
+        # Not "riot police", nor a charge ("arrested 146 students, accusing them of rioting").
+        if not _RIOT_GEAR.match(text, m.end()) and not _CHARGE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            return True  # "rioters set up barricades ... police fired tear gas"
+    lo, hi = inc.primary.clause
+    for m in _CLASH.finditer(text, lo, hi):
+        window = set(key_of(text[max(lo, m.start() - 60) : min(hi, m.end() + 60)]))
+        if window & _DEMONSTRATORS or window & lex.crowd_nouns:
+            return True
+    return False
+
+
+def _attacks_demonstration(inc: Incident, text: str) -> bool:
+    for c in inc.cands:
+        for a in c.triggers:
+            if (
+                a.trigger.sub_event_type in ("Attack", "Armed clash")
+                and "generic" in a.trigger.flags
+            ):
+                m = _ON_DEMONSTRATION.match(text, a.end, c.clause[1])
+                if m is not None and not re.search(r"[,;:]", m.group(0)):
+                    return True
+    return False

@@ -22,14 +22,12 @@ from datetime import date
 
 from ..base.actors import (
     ARMED_INTER,
-    CROWD_INTER,
     EXTERNAL_FORCES,
-    PROTESTERS,
     STATE_FORCES,
     type_names,
 )
 from ..base.codebook import event_type_of
-from .crowds import force_type, riot_type
+from .crowds import crowd_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
 from .incidents import FORCE_ON_PROTEST, Incident, kind_of, rank
@@ -108,11 +106,9 @@ def finalize(
             actor2 = lex.group_actor("state_forces", country)[0]
             rules.append("target-victims-soldiers")
     sub, how = _sub_event(main, inc, lex, actor1, actor2, country, ctx)
-    riot = riot_type(inc, text, lex, sub)
-    if riot is not None and riot != sub:
-        sub, how = riot, "sub-event-crowd"
-    if (harm := force_type(inc, text, sub)) is not None:
-        sub, how = harm, "sub-event-harmful-force"
+    if "territory" not in main.trigger.flags:
+        sent = sentences[inc.primary.sent]
+        sub, how = crowd_type(inc, text, lex, sub, how, (sent.start, sent.end))
     if "territory" in main.trigger.flags and _takes_arms(text, main.end, lex):
         sub, how = "Disrupted weapons use", "sub-event-seized-arms"
     rules.append(how)
@@ -332,19 +328,6 @@ def _sub_event(
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"
     kind, generic = kind_of(inc)
-    if (
-        kind in ("Attack", "Armed clash")
-        and agent_type == STATE_FORCES
-        and "crowd-context" in inc.primary.rules
-    ):
-        # "When relatives marched ..., security forces opened fire, killing four".
-        return "Excessive force against protesters", "sub-event-force-on-crowd"
-    crowd = {a.atype for a in inc.agents + inc.targets} & set(type_names(CROWD_INTER))
-    if crowd and kind in ("Armed clash", "Attack"):
-        # "Protesters clashed with police": a riot, or force used on a demonstration.
-        if kind == "Attack" and inc.targets and inc.targets[0].atype == PROTESTERS:
-            return "Excessive force against protesters", "sub-event-demonstrators"
-        return "Violent demonstration", "sub-event-demonstrators"
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
     civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
