@@ -15,7 +15,7 @@ import contextlib
 import gc
 import re
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -267,12 +267,29 @@ def _found(doc: Doc) -> list[Found]:
     return doc.found
 
 
+def _bracket_countries(places: list) -> list[str]:
+    """The countries a bracketed name votes for: a province outranks towns ("(Punjab)" is
+    a province of India and of Pakistan: both), a city ten times the size of any namesake
+    abroad outranks them ("(Delhi)": India's, not the Canadian or American towns); else
+    every country that has it, the vote split (the other names decide)."""
+    provinces = sorted({p.country for p in places if p.kind == "A1"})
+    if provinces:
+        return provinces
+    biggest: dict[str, int] = {}
+    for p in places:
+        biggest[p.country] = max(biggest.get(p.country, 0), p.population)
+    ranked = sorted(biggest.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[0][1] >= 10 * ranked[1][1]:
+        return [ranked[0][0]]
+    return sorted(biggest)
+
+
 def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | None:
     """With no place of the dictionary named, the country of the towns the rules find ("in
     Srinagar", "Kasha village") that the gazetteer knows, the most often named: a short
     report ("Villagers clashed with police in Ranchi") is read in India, and its generic
     actors named for India."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)  # a name countries share splits its vote
     # "in Sikandarpur village (Fatehgarh Sahib, Punjab)": the provinces named after a town.
     for m in _ADMIN_AFTER.finditer(toks.text):
         for part in m.group(1).split(","):
@@ -282,12 +299,9 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
                 for p in gazetteer().by_key(key)
                 if p.kind == "A1" or (p.population >= ADMIN_TOWN and place_key(p.name) == key)
             ]
-            if places:
-                # One vote, for the province or the biggest town of that name ("Delhi" is
-                # India's before a small American one): a set's order made it vary by run.
-                votes[
-                    max(places, key=lambda p: (p.kind == "A1", p.population, p.country)).country
-                ] += 1
+            countries = _bracket_countries(places)
+            for c in countries:
+                votes[c] += 1 / len(countries)
     for f in found:
         if f.kind == "place" and not not_a_place(lex, f.name):
             # A copy: `_city_less` renames in place, and the names stage reads these names
@@ -297,7 +311,10 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
             known = resolve_place(lex, f.name, f.country or None, f.place_type)
             if known is not None and known.country:
                 votes[known.country] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:2]
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None  # a tie is no evidence (it went by a set's order, run by run)
+    return ranked[0][0]
 
 
 def _pattern_anns(

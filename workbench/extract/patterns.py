@@ -175,10 +175,18 @@ STOP = frozenset(
 FEATURES = frozenset(
     ["mountains", "mountain", "hills", "hill", "valley", "desert", "plain", "plains"]
 )
-# "X town" as East and West African reports write it; "city" is left out ("Gaza City").
-TOWN_WORDS = frozenset(["town", "village"])
+# "X town" as East and West African reports write it, and the local units ACLED-style notes
+# name a place by ("Ovwori community", "Shailkupa upazila", "Kibago commune"); "city" is
+# left out ("Gaza City"). The type each gives the place.
+# Not "area", "locality" or "ward": parts of a town ACLED codes at the town ("Shambat area
+# in northern Khartoum").
+TOWN_TYPES = {"town": "town", "village": "village", "community": "village", "commune": "district",
+              "upazila": "district", "upazilla": "district", "tehsil": "district",
+              "taluk": "district", "county": "district"}  # fmt: skip
+TOWN_WORDS = frozenset(TOWN_TYPES)
 ARTICLE_WORDS = frozenset(["the", "a", "an"])
-KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | ACTOR_WORDS | PREPS | FEATURES | PLACE_VERBS
+POSSESSIVES = frozenset(["its", "their", "his", "her", "our", "my", "your"])
+KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | TOWN_WORDS | ACTOR_WORDS | PREPS | FEATURES | PLACE_VERBS
 _GAP = re.compile(r"[ \-]")
 LOYAL_TO = re.compile(
     r"\b(?P<head>forces|troops|fighters|militias|militiamen|gunmen|units)\s+"
@@ -257,10 +265,13 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
                                  "pattern-place-suffix", 0.55, key))  # fmt: skip
         if key in TOWN_WORDS and k and (k + 1 >= n or keys[k + 1] != "of"):
             # "the Christian village (of ...)" describes a place; "Damboa town" names one.
-            i = back(k)
-            if usable(i, k) and (i == 0 or keys[i - 1] not in ARTICLE_WORDS):
-                out.append(Found("place", starts[i], ends[k - 1], text[starts[i] : ends[k - 1]],
-                                 "pattern-place-town", 0.55, key))  # fmt: skip
+            end = k - 1 if k > 1 and keys[k - 1] == "sub" else k  # "Kyikamuli sub-county"
+            i = back(end)
+            if keys[i] in POSSESSIVES:
+                i += 1  # "Its Druze community": the people's name (a people is no place, below)
+            if i < end and usable(i, end) and (i == 0 or keys[i - 1] not in ARTICLE_WORDS):
+                out.append(Found("place", starts[i], ends[end - 1], text[starts[i] : ends[end - 1]],
+                                 "pattern-place-town", 0.55, TOWN_TYPES[key]))  # fmt: skip
         if key in FEATURES and k:
             # "the Makhmour mountains": a natural feature keeps its noun in the name.
             i = back(k)
