@@ -38,7 +38,7 @@ from .gazetteer import geo_attrs, not_a_place, resolve_place, warm_gazetteer, wi
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
-from .patterns import KEY_WORDS, LOYAL_TO, Found, find_names
+from .patterns import KEY_WORDS, LOOSE_PLACE, LOYAL_TO, Found, find_names
 from .places_split import split_by_place
 from .text import split_sentences, within
 from .tokens import Tokens, register_anchors
@@ -267,6 +267,23 @@ def _found(doc: Doc) -> list[Found]:
     return doc.found
 
 
+LOOSE_POPULATION = 20_000
+
+
+def _known_town(known, country: str | None) -> bool:
+    """A name after "in" with no punctuation after it is a place only when the gazetteer
+    knows a town of it this big, in the article's country when it has one ("at Medina
+    hospital" in a Somali story is no American town), or it is a place of our dictionary."""
+    if isinstance(known, PlaceEntry):
+        return True
+    return (
+        known is not None
+        and known.kind == "P"
+        and known.population >= LOOSE_POPULATION
+        and (country is None or known.country == country)
+    )
+
+
 def _bracket_countries(places: list) -> list[str]:
     """The countries a bracketed name votes for: a province outranks towns ("(Punjab)" is
     a province of India and of Pakistan: both), a city ten times the size of any namesake
@@ -309,6 +326,8 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
             f = replace(f)
             _city_less(lex, f, f.country or None)
             known = resolve_place(lex, f.name, f.country or None, f.place_type)
+            if f.rule == LOOSE_PLACE and not _known_town(known, None):
+                continue
             if known is not None and known.country:
                 votes[known.country] += 1
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:2]
@@ -339,6 +358,10 @@ def _pattern_anns(
     for f in found:
         if mask.find(1, f.start, f.end) >= 0:
             continue
+        if f.rule == LOOSE_PLACE and not _known_town(
+            resolve_place(lex, f.name, country, f.place_type, named), country
+        ):
+            continue  # left to the other rules ("in Sirwah district")
         _cover(mask, f.start, f.end)
         i, j = _tok(starts, f.start), _tok(starts, f.end)
         if f.kind == "place":

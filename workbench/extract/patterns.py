@@ -4,6 +4,8 @@
 - `pattern-place-suffix`: "X province", "X countryside", "X airbase"
 - `pattern-place-country`: "in X, Syria", "near X, Idlib province"
 - `pattern-place-prep`: a capitalised name after "in/near/outside" (low confidence)
+- `pattern-place-prep-gazetteer`: the same followed by any word, kept only for a town the
+  gazetteer knows (`core.py`)
 - `pattern-place-verb`: a capitalised name bombarded or retaken: "shelled Sarmin on Monday"
   (low confidence; only verbs whose object is a place, not "attacked" or "seized")
 - `pattern-place-of` also reads "north of X", "residents of X"
@@ -126,6 +128,10 @@ ACTOR_WORDS = frozenset(
     ]
 )
 PREPS = frozenset(["in", "near", "outside", "around", "at"])
+LOOSE_PLACE = "pattern-place-prep-gazetteer"
+FACILITIES = frozenset(["hospital", "school", "university", "mosque", "church", "market", "street",
+                        "road", "prison", "stadium", "square", "bridge", "hotel", "station",
+                        "airport", "college", "office", "headquarters"])  # fmt: skip
 # Verbs whose object is a place: bombardment and retaking ("shelled Sarmin", "retook Kinsabba").
 # Not "attacked", "targeted", "seized" or "captured": their objects are as often people or groups.
 PLACE_VERBS = frozenset(
@@ -306,6 +312,12 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
                 continue
             rest = text[ends[j - 1] : ends[j - 1] + 40]
             if rest[:1] not in ",.;:" and (j >= n or keys[j] not in AFTER_PREP):
+                if j < n and keys[j] in FACILITIES:
+                    continue  # "at Medina hospital": a building's name
+                # "people in Khorramshahr continued their protest": kept only when the
+                # gazetteer knows a sizeable town of that name (core.py).
+                out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
+                                 LOOSE_PLACE, 0.35))  # fmt: skip
                 continue
             country = _country_after(rest, country_names)
             rule, conf = ("pattern-place-country", 0.6) if country else ("pattern-place-prep", 0.35)
