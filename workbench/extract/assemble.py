@@ -327,6 +327,30 @@ _AT_PROTEST = re.compile(
 )
 
 
+# "poured into the streets after security forces detained boys": the arrests were what the
+# protest was against, not its breaking up.
+_CAUSE = re.compile(r"\b(?:after|over|following|because\s+of)\s+(?:\S+\s+){0,4}$", re.I)
+
+
+_DURING = re.compile(r"\b(?:after|as|when|while|during|for)\b", re.I)
+
+
+def _protest_met_by(text: str, main, s_anns) -> bool:
+    """The arrest's sentence tells of a protest the arrests broke up: "residents protested
+    ... and police arrested five of them", "detained after they protested"."""
+    for a in s_anns:
+        if a.kind != "trigger" or a.trigger.sub_event_type not in PROTESTS:
+            continue
+        if a.start > main.start:
+            # "detained ... after they protested", not "...; the protests that followed".
+            between = text[main.end : a.start]
+            if ";" not in between and _DURING.search(between):
+                return True
+        elif not _CAUSE.search(text[a.end : main.start]):
+            return True
+    return False
+
+
 def _protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
     """ "Thousands marched from the mosque. Security forces opened fire.": the sentence just
     before, in the same paragraph, told of a protest."""
@@ -470,11 +494,13 @@ def _candidate(
         return None
     if main.trigger.sub_event_type == "Arrests" and (
         any(t.atype == PROTESTERS for t in c.targets)
+        or _protest_met_by(f.text, main, s_anns)
         or _protest_before(f, si, sentences)
         or _AT_PROTEST.search(f.text, main.end, clause[1]) is not None
     ):
-        # "Police detained seven protesters", "arrested during a protest": ACLED codes the
-        # arrests at a demonstration as the protest's intervention, not arrests apart.
+        # "Police detained seven protesters", "arrested during a protest", "residents
+        # protested ... and police arrested five of them", "detained after they protested":
+        # ACLED codes the arrests at a demonstration as its intervention, not arrests apart.
         c.triggers = [
             _retyped(t, "Protest with intervention") if t.trigger.sub_event_type == "Arrests" else t
             for t in c.triggers
