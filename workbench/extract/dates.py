@@ -145,6 +145,8 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
     for m in _matches(text, toks):
         if m.group("wday") and _OBSERVANCE.match(text, m.end()):
             continue  # "after Friday prayers": the time of day of a date given elsewhere
+        if m.group("wday") and _DATE_AFTER.match(text, m.end()):
+            continue  # "on Friday, 8 June 2018": the date that follows says which Friday
         hit = _resolve(m, published)
         if hit is None:
             continue
@@ -159,6 +161,9 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
     return hits
 
 
+_DATE_AFTER = re.compile(
+    rf",?\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b|{_MON}\.?\s+[0-3]?\d\b)"
+)
 _OBSERVANCE = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|market)\b", re.I)
 
 
