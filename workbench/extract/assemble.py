@@ -335,6 +335,17 @@ _CAUSE = re.compile(r"\b(?:after|over|following|because\s+of)\s+(?:\S+\s+){0,4}$
 _DURING = re.compile(r"\b(?:after|as|when|while|during|for)\b", re.I)
 
 
+def _fired_at(text: str, c, weapon) -> bool:
+    """The weapon is what was fired at ("fired at military and commercial aircraft"), not
+    what fired: it says nothing of the attack's type."""
+    for t in c.triggers:
+        if t.trigger.phrase.endswith((" at", " on")) and 0 <= weapon.start - t.end < 40:
+            between = text[t.end : weapon.start]
+            if not re.search(r"[,;.]|\b(?:with|using|by)\b", between):
+                return True
+    return False
+
+
 def _protest_met_by(text: str, main, s_anns) -> bool:
     """The arrest's sentence tells of a protest the arrests broke up: "residents protested
     ... and police arrested five of them", "detained after they protested"."""
@@ -548,11 +559,14 @@ def _candidate(
         c.place = carried
         c.rules.append("place-previous-sentence")
     pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
-    c.weapons = [a.arms for a in in_span(s_anns, *clause, "weapon")]
+    c.weapons = [a.arms for a in in_span(s_anns, *clause, "weapon") if not _fired_at(f.text, c, a)]
     c.weapons += [
         a.weapon
         for a in s_anns
-        if a.kind == "actor" and a.weapon and clause[0] <= a.start < clause[1]
+        if a.kind == "actor"
+        and a.weapon
+        and clause[0] <= a.start < clause[1]
+        and not _fired_at(f.text, c, a)
     ]
     _other_side(c, f)
     return c
