@@ -89,7 +89,7 @@ def tie_to_areas(
     unknown = [a for a in places if _unknown(a.place_entry)]
     if not unknown:
         return
-    capitals = capital_names(lex)
+    capitals = _capitals(lex)
     areas = [area for a in places if (area := _area_of(text, a, capitals)) is not None]
     near = _Near(text, areas, places)
     starts = [s.start for s in sentences]
@@ -227,8 +227,7 @@ class _Near:
         return None
 
 
-def capital_names(lex: Lexicon) -> frozenset[str]:
-    """The countries' capitals of the dictionary (built once per lexicon; `core.warm`)."""
+def _capitals(lex: Lexicon) -> frozenset[str]:
     found = lex.cache.get("capitals")
     if found is None:
         found = frozenset(

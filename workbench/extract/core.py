@@ -26,7 +26,7 @@ from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
 from .anaphora import refer_back
 from .annotate import Ann, annotate, context_country
-from .areas import capital_names, tie_to_areas
+from .areas import tie_to_areas
 from .assemble import find_candidates
 from .casualties import ANCHORS as CASUALTY_ANCHORS
 from .casualties import CasualtyFinder
@@ -212,7 +212,6 @@ def warm(lex: Lexicon) -> None:
     _casualty_finder(lex)
     country_names_pattern(lex)
     warm_gazetteer(lex)
-    capital_names(lex)
 
 
 def _parse_date(value: str) -> date | None:

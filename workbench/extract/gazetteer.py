@@ -87,7 +87,6 @@ def warm_gazetteer(lex: Lexicon) -> None:
     _hand_keys(lex)
     _guards()
     _country_keys()
-    world_region("")  # the regions' table (a median point per region of the world)
     from rapidfuzz import fuzz, process  # noqa: F401 (imported once, used by _fuzzy)
 
 
