@@ -26,7 +26,7 @@ EXCESSIVE = "Excessive force against protesters"
 FIGHTS = frozenset(["Armed clash", "Attack", MOB, "Looting/property destruction"])
 ARMED = frozenset(type_names(ARMED_INTER))
 CROWDS = frozenset(type_names(CROWD_INTER))
-RIOTERS = frozenset(type_names((5,)))
+RIOTERS = CROWDS - {PROTESTERS}
 # Generic words for a crowd ([generic] of lexicon.toml): as doers they are a crowd.
 CROWD_GROUPS = frozenset(["civilians", "rioters", "protesters"])
 # "Clashes broke out between Palestinian youths and Israeli forces": the sides follow.
@@ -138,18 +138,14 @@ def crowd_type(
             and first.atype == STATE_FORCES
             and "crowd-context" in inc.primary.rules
         ):
-            return (
-                EXCESSIVE,
-                "sub-event-force-on-crowd",
-            )  # "When relatives marched ..., troops opened fire"
+            # "When relatives marched ..., troops opened fire".
+            return EXCESSIVE, "sub-event-force-on-crowd"
         if {a.atype for a in inc.agents + inc.targets} & CROWDS:
             # "Protesters clashed with police": a riot, or force used on a demonstration.
             if kind == "Attack" and inc.targets and inc.targets[0].atype == PROTESTERS:
                 return EXCESSIVE, "sub-event-demonstrators"
             return DEMONSTRATION, "sub-event-demonstrators"
-    # A named clash stays one ("clashes broke out ... after the attack on the rally").
-    open_kind = kind in PROTEST_KINDS or kind in FIGHTS
-    if open_kind and _attacks_demonstration(inc, text):
+    if (kind in PROTEST_KINDS or kind in FIGHTS) and _attacks_demonstration(inc, text):
         return EXCESSIVE, "sub-event-attack-on-demonstration"  # "fired on an MDC rally"
     riot = riot_type(inc, text, lex, kind)
     if riot is not None and riot != kind:
@@ -222,6 +218,7 @@ def _violent_crowd(inc: Incident, text: str, lex: Lexicon, sent: tuple[int, int]
 
 
 def _attacks_demonstration(inc: Incident, text: str) -> bool:
+    """A generic attack word whose object is a demonstration ("attacked a rally of the BNP")."""
     for c in inc.cands:
         for a in c.triggers:
             if (
