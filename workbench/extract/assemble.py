@@ -23,12 +23,12 @@ from .dating import pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
 from .placing import pick_place, place_rank
+from .protests import PROTESTS, arrests_at_protest, protest_before
 from .text import Sentence, clause_of, comma_end, comma_start
 from .topics import PROTEST_TOPIC, hazard_list, protest_about
 
 CROWDS = type_names(CROWD_INTER)
 DISRUPTED = "Disrupted weapons use"
-PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
 
 
 def find_candidates(
@@ -319,20 +319,8 @@ SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest",
 MANY = frozenset(["hundreds", "thousands", "crowds", "tens", "scores", "dozens"])
 
 
-# "arrested by police during a protest": the arrests were made at a demonstration.
-_AT_PROTEST = re.compile(
-    r"\b(?:during|at|amid)\s+(?:a|an|the|their|its)\s+(?:\w+\s+)?"
-    r"(?:protest|demonstration|rally|march|sit-in|strike)s?\b",
-    re.I,
-)
-
-
-# "poured into the streets after security forces detained boys": the arrests were what the
-# protest was against, not its breaking up.
-_CAUSE = re.compile(r"\b(?:after|over|following|because\s+of)\s+(?:\S+\s+){0,4}$", re.I)
-
-
-_DURING = re.compile(r"\b(?:after|as|when|while|during|for)\b", re.I)
+# "fired at the base with rockets": what follows says what fired, not what was hit.
+_BY_MEANS = re.compile(r"[,;.]|\b(?:with|using|by)\b")
 
 
 def _fired_at(text: str, c, weapon) -> bool:
@@ -341,36 +329,9 @@ def _fired_at(text: str, c, weapon) -> bool:
     for t in c.triggers:
         if t.trigger.phrase.endswith((" at", " on")) and 0 <= weapon.start - t.end < 40:
             between = text[t.end : weapon.start]
-            if not re.search(r"[,;.]|\b(?:with|using|by)\b", between):
+            if not _BY_MEANS.search(between):
                 return True
     return False
-
-
-def _protest_met_by(text: str, main, s_anns) -> bool:
-    """The arrest's sentence tells of a protest the arrests broke up: "residents protested
-    ... and police arrested five of them", "detained after they protested"."""
-    for a in s_anns:
-        if a.kind != "trigger" or a.trigger.sub_event_type not in PROTESTS:
-            continue
-        if a.start > main.start:
-            # "detained ... after they protested", not "...; the protests that followed".
-            between = text[main.end : a.start]
-            if ";" not in between and _DURING.search(between):
-                return True
-        elif not _CAUSE.search(text[a.end : main.start]):
-            return True
-    return False
-
-
-def _protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
-    """ "Thousands marched from the mosque. Security forces opened fire.": the sentence just
-    before, in the same paragraph, told of a protest."""
-    if si == 0 or sentences[si - 1].para != sentences[si].para:
-        return False
-    prev = sentences[si - 1]
-    lo = bisect.bisect_left(f.ann_starts, prev.start)
-    hi = bisect.bisect_left(f.ann_starts, prev.end)
-    return any(a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in f.anns[lo:hi])
 
 
 def _many_before(keys: list[str], i: int, sent: Sentence, starts: list[int]) -> bool:
@@ -490,7 +451,7 @@ def _candidate(
     if any(
         a.kind == "trigger" and a.start < clause[0] and a.trigger.sub_event_type in PROTESTS
         for a in s_anns
-    ) or _protest_before(f, si, sentences):
+    ) or protest_before(f, si, sentences):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
     # Read only for the `protest` flag's triggers: a scan of the sentence per candidate.
     if all("protest" in t.trigger.flags for t in ts) and not (
@@ -505,9 +466,7 @@ def _candidate(
         return None
     if main.trigger.sub_event_type == "Arrests" and (
         any(t.atype == PROTESTERS for t in c.targets)
-        or _protest_met_by(f.text, main, s_anns)
-        or _protest_before(f, si, sentences)
-        or _AT_PROTEST.search(f.text, main.end, clause[1]) is not None
+        or arrests_at_protest(f, main, clause, s_anns, si, sentences)
     ):
         # "Police detained seven protesters", "arrested during a protest", "residents
         # protested ... and police arrested five of them", "detained after they protested":

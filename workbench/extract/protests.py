@@ -1,0 +1,66 @@
+"""Provides the protest a sentence tells of around an act: `protest_before` (the sentence
+just before told of one) and `arrests_at_protest` (arrests that broke one up, which ACLED
+codes as the protest's intervention, not arrests apart).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .candidates import Finder
+from .text import Sentence
+
+PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
+
+# "arrested by police during a protest": the arrests were made at a demonstration.
+_AT_PROTEST = re.compile(
+    r"\b(?:during|at|amid)\s+(?:a|an|the|their|its)\s+(?:\w+\s+)?"
+    r"(?:protest|demonstration|rally|march|sit-in|strike)s?\b",
+    re.I,
+)
+
+
+# "poured into the streets after security forces detained boys": the arrests were what the
+# protest was against, not its breaking up.
+_CAUSE = re.compile(r"\b(?:after|over|following|because\s+of)\s+(?:\S+\s+){0,4}$", re.I)
+
+
+_DURING = re.compile(r"\b(?:after|as|when|while|during|for)\b", re.I)
+
+
+def _protest_met_by(text: str, main, s_anns) -> bool:
+    """The arrest's sentence tells of a protest the arrests broke up: "residents protested
+    ... and police arrested five of them", "detained after they protested"."""
+    for a in s_anns:
+        if a.kind != "trigger" or a.trigger.sub_event_type not in PROTESTS:
+            continue
+        if a.start > main.start:
+            # "detained ... after they protested", not "...; the protests that followed".
+            between = text[main.end : a.start]
+            if ";" not in between and _DURING.search(between):
+                return True
+        elif not _CAUSE.search(text[a.end : main.start]):
+            return True
+    return False
+
+
+def protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
+    """ "Thousands marched from the mosque. Security forces opened fire.": the sentence just
+    before, in the same paragraph, told of a protest."""
+    if si == 0 or sentences[si - 1].para != sentences[si].para:
+        return False
+    prev = sentences[si - 1]
+    lo = bisect.bisect_left(f.ann_starts, prev.start)
+    hi = bisect.bisect_left(f.ann_starts, prev.end)
+    return any(a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in f.anns[lo:hi])
+
+
+def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list[Sentence]) -> bool:
+    """The arrests were made at a demonstration: "arrested during a protest", "residents
+    protested ... and police arrested five of them", or the sentence before told of one."""
+    return (
+        _protest_met_by(f.text, main, s_anns)
+        or protest_before(f, si, sentences)
+        or _AT_PROTEST.search(f.text, main.end, clause[1]) is not None
+    )
