@@ -217,3 +217,45 @@ def test_undo_and_redo_tops_match_replaying_the_log(store, db_path):
             assert undo_top(s) == (done[-1] if done else None), step
             assert redo_top(s) == (undone[-1] if undone else None), step
     bob.close()
+
+
+def test_the_logged_after_image_is_the_row_stored(seeded):
+    """A decision's or an edit's row after the change is worked out by the store, not read
+    back from the database (on a server the UPDATE then goes with the COMMIT): after every
+    kind of change, and its undo and redo, the log's after-image, the row returned and the
+    row stored are equal, types included."""
+    eid = _event(seeded)
+    article = add_event(seeded, 2, {"sub_event_type": "Armed clash"}, quote="q")
+    with change(seeded, "reopen-article") as tx:  # a decision puts article 2 in review
+        tx.update("articles", 2, {"status": "new"})
+    steps = [
+        lambda: update_event(seeded, eid, {"fatalities": 9, "notes": "a\x1b[31m note\x00"}),
+        lambda: update_event(seeded, eid, {"confidence": 1, "fatalities_low": 2}),
+        lambda: update_event(seeded, eid, {"confidence": "0.1", "fatalities_high": 12}),
+        lambda: update_event(seeded, eid, {"event_date": "2018-02-01", "fatalities": ""}),
+        lambda: update_event(seeded, eid, {"sub_event_type": "Shelling/artillery/missile attack"}),
+        lambda: update_event(seeded, eid, {"actor1": "A Group Never Named Before"}),
+        lambda: update_event(seeded, eid, {"location": "Idlib", "assoc_actor_1": "Russia; X"}),
+        lambda: update_event(seeded, eid, {"geo_precision": 3, "date_precision": "month"}),
+        lambda: set_status(seeded, eid, "confirmed"),
+        lambda: set_status(seeded, eid, "rejected"),
+        lambda: set_status(seeded, article, "confirmed"),
+        lambda: undo(seeded),
+        lambda: redo(seeded),
+        lambda: set_status(seeded, eid, "proposed"),
+        lambda: undo(seeded),
+        lambda: undo(seeded),
+        lambda: redo(seeded),
+    ]
+    for n, step in enumerate(steps):
+        returned = step()
+        action = seeded.query("SELECT target, after FROM actions ORDER BY id DESC LIMIT 1")[0]
+        after = json.loads(action["after"])
+        for target in action["target"].split():
+            table, row_id = target.split(":")
+            stored = seeded.row(table, int(row_id))
+            assert after[target] == stored, (n, target)
+            assert json.dumps(after[target]) == json.dumps(stored), (n, target)  # 1 vs 1.0
+            if isinstance(returned, dict) and table == "events" and stored["id"] == returned["id"]:
+                assert returned == stored, n
+    assert seeded.row("articles", 2)["status"] == "in_review"

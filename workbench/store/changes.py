@@ -22,7 +22,7 @@ from typing import Any
 from ..base.untrusted import clean_text
 from .db import ConflictError, Store, StoreError, now
 from .ids import claim_event_ids, next_event_id, reserve_event_ids
-from .rows import read, require
+from .rows import read, read_later, require
 
 SINGULAR = {
     "events": "event",
@@ -43,16 +43,32 @@ def key(table: str, row_id: int) -> str:
 
 def last_change(store: Store, table: str, row_id: int) -> dict[str, Any] | None:
     """Who last changed a row, and when (from the action log)."""
-    rows = store.query(
+    return last_change_later(store, table, row_id)()
+
+
+def last_change_later(store: Store, table: str, row_id: int) -> Callable[[], dict[str, Any] | None]:
+    """As `last_change`, sent with the next statement: read with a row's lock, it names who
+    wrote the version the lock found, should the action be stale (on a server, without a
+    round trip of its own while the lock is held)."""
+    rows = store.sql.rows_later(
+        store.conn,
         "SELECT a.analyst, a.ts, a.action FROM action_targets t JOIN actions a "
         "ON a.id = t.action_id WHERE t.target = ? ORDER BY t.action_id DESC LIMIT 1",
         [key(table, row_id)],
     )
-    return rows[0] if rows else None
+    return lambda: next(iter(rows()), None)
 
 
-def conflict(store: Store, table: str, row_id: int, had: int, now_version: int) -> ConflictError:
-    who = last_change(store, table, row_id)
+_ASK: Any = object()  # `who` not read beforehand: read it now
+
+
+def conflict(
+    store: Store, table: str, row_id: int, had: int, now_version: int, who: Any = _ASK
+) -> ConflictError:
+    """The refusal of a change made against version `had`; `who`: the row's `last_change`
+    when the caller read it with the row."""
+    if who is _ASK:
+        who = last_change(store, table, row_id)
     name = SINGULAR.get(table, table)
     by = f" by {who['analyst']} at {who['ts']} ({who['action']})" if who else ""
     return ConflictError(
@@ -80,9 +96,19 @@ class Tx:
 
     def get(self, table: str, row_id: int) -> dict[str, Any]:
         """A row this action reads to change (locked in a shared write: `rows.read`)."""
-        row = read(self.store, table, row_id)
-        if row is None:
-            raise StoreError(f"no {SINGULAR.get(table, table)} with id {row_id}")
+        return self.get_later(table, row_id)()
+
+    def get_later(self, table: str, row_id: int) -> Callable[[], dict[str, Any]]:
+        """As `get`, sent with the next statement (`rows.read_later`): what else the action
+        reads under the same locks can go in the same round trip."""
+        later = read_later(self.store, table, row_id)
+
+        def row() -> dict[str, Any]:
+            found = later()
+            if found is None:
+                raise StoreError(f"no {SINGULAR.get(table, table)} with id {row_id}")
+            return found
+
         return row
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
@@ -146,11 +172,20 @@ class Tx:
             self.after[key(table, row_id)] = written[row_id]
         return ids
 
-    def expect(self, table: str, row: dict[str, Any], expected_version: int | None) -> None:
+    def expect(
+        self,
+        table: str,
+        row: dict[str, Any],
+        expected_version: int | None,
+        who: Callable[[], dict[str, Any] | None] | None = None,
+    ) -> None:
         """Refuse (`ConflictError`, naming who) a change to `row`, as just read, made against
-        an older version than it has."""
+        an older version than it has; `who`: its `last_change_later`, read with it."""
         if expected_version is not None and row["version"] != expected_version:
-            raise conflict(self.store, table, int(row["id"]), expected_version, row["version"])
+            raise conflict(
+                self.store, table, int(row["id"]), expected_version, row["version"],
+                who() if who else _ASK,
+            )  # fmt: skip
 
     def update(
         self,
@@ -161,8 +196,11 @@ class Tx:
         current: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Change a row; `current` is the row as this transaction has just read it with
-        `get`, when nothing in between wrote it (saves reading it again: on a server, a
-        round trip while every other writer waits for the lock)."""
+        `get`, when nothing in between wrote it. Then the row after the change is known
+        here, and the UPDATE is sent with the next statement (`send_later`: on a server,
+        at latest with the COMMIT, so no round trip of its own while every other writer of
+        the row waits for its lock); otherwise the server returns it."""
+        known = current is not None
         if current is None:
             current = self.get(table, row_id)
         require(self.store, table, row_id, "update")
@@ -171,10 +209,13 @@ class Tx:
         self._touch(table, row_id, current)
         sets = ", ".join(f'"{c}" = ?' for c in values)
         sets = f"{sets}, version = version + 1" if sets else "version = version + 1"
-        cur = self.store.conn.execute(
-            f'UPDATE "{table}" SET {sets} WHERE id = ? RETURNING *', [*values.values(), row_id]
-        )
-        row = _returned(self.store, cur)
+        sql = f'UPDATE "{table}" SET {sets} WHERE id = ?'
+        if known:
+            row = _after(current, values)
+            self.store.sql.send_later(self.store.conn, sql, [*values.values(), row_id])
+        else:
+            cur = self.store.conn.execute(f"{sql} RETURNING *", [*values.values(), row_id])
+            row = _returned(self.store, cur)  # type: ignore[assignment]
         self.after[key(table, row_id)] = row
         if row is None:  # only if something deleted it: say so rather than return None
             raise StoreError(f"{table}:{row_id} vanished while it was updated")
@@ -216,13 +257,16 @@ class Tx:
                 f'INSERT INTO "{table}" ({cols}) VALUES ({marks}) RETURNING *',
                 list(values.values()),
             )
-        else:
-            sets = ", ".join(f'"{c}" = ?' for c in values if c != "id")
-            params = [v for c, v in values.items() if c != "id"]
-            cur = self.store.conn.execute(
-                f'UPDATE "{table}" SET {sets} WHERE id = ? RETURNING *', [*params, row_id]
+            self.after[key(table, row_id)] = _returned(self.store, cur)
+        else:  # the row after is known here: the UPDATE goes with the next statement
+            changed = {c: v for c, v in values.items() if c != "id"}
+            sets = ", ".join(f'"{c}" = ?' for c in changed)
+            self.store.sql.send_later(
+                self.store.conn,
+                f'UPDATE "{table}" SET {sets} WHERE id = ?',
+                [*changed.values(), row_id],
             )
-        self.after[key(table, row_id)] = _returned(self.store, cur)
+            self.after[key(table, row_id)] = _after(current, changed)
 
     def changed(self) -> bool:
         return any(self.before[k] != self.after.get(k) for k in self.order)
@@ -252,6 +296,16 @@ def write_action(
         tx.order,
     )
     return written
+
+
+def _after(current: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The row `current` (as read, in the table's column order) once an UPDATE has set
+    `values` and moved its version on: what `SELECT *` would read back (no trigger changes
+    a row of its own table; the values are those the store writes, cleaned)."""
+    row = {**current, **values}
+    if "version" not in values:
+        row["version"] = current["version"] + 1
+    return row
 
 
 def _returned(store: Store, cur: Any) -> dict[str, Any] | None:

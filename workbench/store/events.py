@@ -16,8 +16,8 @@ from typing import Any
 
 from ..base.codebook import load_codebook
 from .assign import set_copy_done
-from .changes import Tx, change
-from .checks import check_confirmable
+from .changes import Tx, change, last_change_later
+from .checks import Facts, check_confirmable, facts_later
 from .db import Store, StoreError, now
 from .entities import entity_attrs, entity_names, find_or_create
 from .record import (
@@ -221,8 +221,8 @@ def get_event(store: Store, event_id: int) -> dict[str, Any]:
 def _start_review(tx: Tx, event_id: int) -> Callable[[], None]:
     """The articles reporting an event move from 'new' to 'in_review' with the first decision
     on it, in the same action (so one undo puts both back). Their read goes with the next
-    statement (a decision's UPDATE of the event, which changes none of what it reads: on a
-    server no round trip of its own under the locks); call the returned function after it."""
+    statement (on a server, with the event's row lock: no round trip of its own under the
+    locks); call the returned function after it, once the event's UPDATE is on its way."""
     later = read_many_later(
         tx.store,
         "articles",
@@ -239,6 +239,25 @@ def _start_review(tx: Tx, event_id: int) -> Callable[[], None]:
     return finish
 
 
+def _locked(
+    tx: Tx, event_id: int, expected_version: int | None, rules: str
+) -> tuple[dict[str, Any], Callable[[], None], Facts | None, Callable[[], Any] | None]:
+    """What a decision or an edit reads under its locks, in one round trip on a server: the
+    event (locked), its articles still 'new' (locked), what the confirm rules read
+    (`checks.facts_later`; `rules`: "always", "if confirmed" (already) or "never") and,
+    should the version given be stale, who changed it last. Returns the event, the
+    `_start_review` step, the facts and who."""
+    event = tx.get_later("events", event_id)
+    review = _start_review(tx, event_id)
+    facts = None
+    if rules != "never":
+        facts = facts_later(tx.store, event_id, if_confirmed=rules == "if confirmed")
+    who = None
+    if expected_version is not None:
+        who = last_change_later(tx.store, "events", event_id)
+    return event(), review, facts, who
+
+
 def update_event(
     store: Store,
     event_id: int,
@@ -248,27 +267,28 @@ def update_event(
     action: str = "edit-event",
 ) -> dict[str, Any]:
     """Change fields of one event; refused if it moved past `expected_version`. On a
-    server beside other analysts' writes, alone if it names someone or something new."""
-    # validate reads no names: none are read here (on a server a round trip per edit).
-    clean = validate(values, plain_values(get_event(store, event_id)))
+    server beside other analysts' writes, alone if it names someone or something new.
+    The values are checked against the event as its lock finds it (an invalid value is
+    refused before anything is written: the transaction is rolled back)."""
 
     def edit(shared: bool) -> dict[str, Any]:
         with change(store, action, shared=shared) as tx:
-            locked = tx.get("events", event_id)  # as the write lock found it: updated below
+            locked, review, facts, who = _locked(tx, event_id, expected_version, "if confirmed")
             check_event_writable(store, locked)
+            clean = validate(values, plain_values(locked))
+            tx.expect("events", locked, expected_version, who)
             cols = _to_columns(tx, clean)
             if locked.get("incomplete"):
                 cols["incomplete"] = _still_missing(locked["incomplete"], cols)
             cols.update(edited=1, updated_at=now())
             if locked.get("reviewed_by"):  # what the reviewer passed is no longer here
                 cols.update(reviewed_by=None, reviewed_at=None)
-            review = _start_review(tx, event_id)
             row = tx.update(
                 "events", event_id, cols, expected_version=expected_version, current=locked
             )
             review()
             if row["status"] == "confirmed":
-                check_confirmable(store, row)  # an edit cannot make confirmed data incomplete
+                check_confirmable(store, row, facts)  # an edit cannot make it incomplete
             return row
 
     return attempt(store, edit)
@@ -295,18 +315,19 @@ def set_status(
 
     def decide(shared: bool) -> dict[str, Any]:
         with change(store, verb, shared=shared) as tx:
-            current = tx.get("events", event_id)
+            confirm = status == "confirmed"
+            rules = "always" if confirm else "never"
+            current, review, facts, who = _locked(tx, event_id, expected_version, rules)
             if current["status"] == "merged":
                 raise StoreError(f"event {event_id} was merged into event {current['merged_into']}")
             check_event_writable(store, current)
-            tx.expect("events", current, expected_version)  # before the rules: stale says who
+            tx.expect("events", current, expected_version, who)  # before the rules: says who
             values: dict[str, Any] = {"status": status, "updated_at": now()}
-            if status != "confirmed":
+            if not confirm:
                 values.update(reviewed_by=None, reviewed_at=None)
-            if status == "confirmed":
-                check_confirmable(store, current)
+            else:
+                check_confirmable(store, current, facts)
                 values.update(confirmed_by=store.analyst, confirmed_at=now())
-            review = _start_review(tx, event_id)
             row = tx.update(
                 "events", event_id, values, expected_version=expected_version, current=current
             )

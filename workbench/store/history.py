@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .changes import SINGULAR, Tx, last_change, write_action
+from .changes import SINGULAR, Tx, last_change_later, write_action
 from .db import ConflictError, NeedsExclusive, Store
-from .rows import SHARED_TABLES, attempt, read
+from .rows import SHARED_TABLES, attempt, read_later
 
 
 @dataclass
@@ -105,12 +105,17 @@ def _replay(
         ):
             raise NeedsExclusive(f"{verb} of {name}")
         order.sort(key=lambda k: (k.split(":")[0] != "events", int(k.split(":")[1])))
-    for k in order:
+    # Every row (locked, in that order) and who last changed it, in one round trip on a
+    # server: checked, then put back, with nothing more sent until the COMMIT.
+    found = [
+        (k, read_later(store, k.split(":")[0], int(k.split(":")[1])),
+         last_change_later(store, k.split(":")[0], int(k.split(":")[1])))
+        for k in order
+    ]  # fmt: skip
+    for k, current_later, who_later in found:
         table, row_id = k.split(":")
-        current = read(store, table, int(row_id))
-        expected = expected_now.get(k)
-        if _content(current) != _content(expected):
-            who = last_change(store, table, int(row_id))
+        current, who = current_later(), who_later()
+        if _content(current) != _content(expected_now.get(k)):
             by = f" by {who['analyst']} at {who['ts']} ({who['action']})" if who else ""
             raise ConflictError(
                 f"cannot {verb} {name} (action {ref}): {SINGULAR.get(table, table)} {row_id} "

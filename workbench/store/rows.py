@@ -65,20 +65,30 @@ def require(store: Store, table: str, row_id: int | None, step: str) -> None:
 
 def read(store: Store, table: str, row_id: int) -> dict[str, Any] | None:
     """A row read to be changed: in a shared write, locked (see the module's rules)."""
+    return read_later(store, table, row_id)()
+
+
+def read_later(store: Store, table: str, row_id: int) -> Callable[[], dict[str, Any] | None]:
+    """As `read`, sent with the next statement (on a server, what an action reads under its
+    locks goes in one round trip: the event, its article's queue row, the articles);
+    call the returned function for the row (sent alone then, if nothing went yet)."""
     if not store.shared:
-        return store.row(table, row_id)
+        plain = store.sql.rows_later(store.conn, f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
+        return lambda: next(iter(plain()), None)
     if table not in SHARED_TABLES:
         raise NeedsExclusive(f"change {table}")
     if table == "events" and any(
         k.startswith("events:") and k != f"events:{row_id}" for k in store.row_locks
     ):
         raise NeedsExclusive("a second event")
-    rows = store.query(f'SELECT * FROM "{table}" WHERE id = ?{store.sql.FOR_UPDATE}', [row_id])
+    rows = store.sql.rows_later(
+        store.conn, f'SELECT * FROM "{table}" WHERE id = ?{store.sql.FOR_UPDATE}', [row_id]
+    )
     store.row_locks.add(f"{table}:{row_id}")
     if table == "events":
-        # Sent with the next statement (the event's UPDATE, whose trigger recounts it).
-        store.conn.defer(LOCK_WITH_EVENT + store.sql.FOR_UPDATE, [row_id])
-    return rows[0] if rows else None
+        # Locked right after the event, before its UPDATE (whose trigger recounts it).
+        store.sql.send_later(store.conn, LOCK_WITH_EVENT + store.sql.FOR_UPDATE, [row_id])
+    return lambda: next(iter(rows()), None)
 
 
 def read_many(store: Store, table: str, sql: str, params: Any) -> list[dict[str, Any]]:

@@ -171,21 +171,30 @@ def rows_later(conn: Connection, sql: str, params: Any = ()) -> Callable[[], lis
     return rows
 
 
-# Wakes the change feeds: a transaction of its own that does not wait for the disk.
-NOTIFY = ["BEGIN", "SET LOCAL synchronous_commit TO OFF", "NOTIFY workbench_actions", "COMMIT"]
+def send_later(conn: Connection, sql: str, params: Any = ()) -> None:
+    """A write whose result nobody reads, sent with the next statement (at latest with
+    the COMMIT: no round trip of its own while its row locks are held). An error in it
+    is raised by that statement, which the server then skips."""
+    conn.defer(sql, params)
+
+
+# Wakes the change feeds: a transaction of its own, which writes nothing, so its commit
+# waits for no disk (checked on a durable server: 200 of them, no WAL flush).
+NOTIFY = ["NOTIFY workbench_actions"]
 
 
 def commit(conn: Connection, notify: bool = False) -> None:
-    """COMMIT (with the action row, deferred to go with it); then, when an action was
-    written (`notify`), wake the change feeds, in the same round trip.
+    """COMMIT (with what was deferred to go with it: the action's UPDATEs and its action
+    row); then, when an action was written (`notify`), wake the change feeds, in the same
+    round trip.
 
-    The notification is sent after the commit, in a transaction of its own that does not
-    wait for the disk: PostgreSQL serializes every committing transaction that notifies
-    (a lock held until its commit is flushed, to queue notifications in commit order), so
-    a NOTIFY inside the action would make every action wait for every other one's flush.
-    The server runs it once the COMMIT is on disk; an error in it is no error of the
-    action's. The feed reads the log itself (store/live.py); a notification only says
-    "look", and one lost in a failure costs a listener half a second (it looks anyway)."""
+    The notification is sent after the commit, on its own: PostgreSQL serializes every
+    committing transaction that notifies (a lock held until its commit is flushed, to queue
+    notifications in commit order), so a NOTIFY inside the action would make every action
+    wait for every other one's flush. The server runs it once the COMMIT is on disk; an
+    error in it is no error of the action's. The feed reads the log itself
+    (store/live.py); a notification only says "look", and one lost in a failure costs a
+    listener half a second (it looks anyway)."""
     if not notify:
         conn.execute("COMMIT")
         return

@@ -82,6 +82,12 @@ def rows_later(
     return lambda: found
 
 
+def send_later(conn: sqlite3.Connection, sql: str, params: Any = ()) -> None:
+    """A write whose result nobody reads, sent with the next statement on a server (on the
+    one that ends the transaction, at latest); run now on a file."""
+    conn.execute(sql, params)
+
+
 def commit(conn: sqlite3.Connection, notify: bool = False) -> None:
     conn.execute("COMMIT")
 
