@@ -17,6 +17,7 @@ from typing import Any
 
 from .changes import SINGULAR, Tx, last_change_later, write_action
 from .db import ConflictError, NeedsExclusive, Store
+from .odds import lock_with_events
 from .rows import SHARED_TABLES, attempt, read_later
 
 
@@ -70,6 +71,52 @@ def _content(row: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if row is None else {k: v for k, v in row.items() if k != "version"}
 
 
+# The ids of `table`'s rows among the targets of the action `top` (an SQL query for it).
+_TARGET_IDS = (
+    "SELECT CAST(substr(t.target, {start}) AS INTEGER) FROM action_targets t "
+    "WHERE t.action_id = ({top}) AND t.target LIKE '{table}:%'"
+)
+# Who last changed each target of the action `top`.
+_TARGETS_WHO = (
+    "SELECT t.target, w.analyst, w.ts, w.action FROM action_targets t JOIN actions w "
+    "ON w.id = (SELECT max(l.action_id) FROM action_targets l WHERE l.target = t.target) "
+    "WHERE t.action_id = ({top})"
+)
+
+Locked = dict[str, tuple[dict[str, Any] | None, dict[str, Any] | None]]
+
+
+def _lock_targets(store: Store, top: str) -> Callable[[], Locked]:
+    """In a write beside others: the events and articles the action `top` (the query of
+    the stack's top) changed, locked in the rows' order (its events by id, their article's
+    queue row, then articles by id), each with who last changed it; sent with the query
+    of the top itself, so an undo takes its locks in the round trip that finds what it
+    undoes. Call the returned function after that query: "table:id" -> (row, who)."""
+    params = [store.analyst]
+    events, articles = (
+        _TARGET_IDS.format(start=len(table) + 2, top=top, table=table)
+        for table in ("events", "articles")
+    )
+    lock = store.sql.FOR_UPDATE
+    locked_events = store.sql.locked_then(
+        f"SELECT * FROM events WHERE id IN ({events}) ORDER BY id{lock}",
+        lock_with_events("SELECT id FROM locked", lock),
+    )
+    rows = {"events": store.sql.rows_later(store.conn, locked_events, params)}
+    rows["articles"] = store.sql.rows_later(
+        store.conn, f"SELECT * FROM articles WHERE id IN ({articles}) ORDER BY id{lock}", params
+    )
+    who = store.sql.rows_later(store.conn, _TARGETS_WHO.format(top=top), params)
+
+    def locked() -> Locked:
+        whose = {w.pop("target"): w for w in who()}
+        found = {f"{t}:{r['id']}": r for t, later in rows.items() for r in later()}
+        store.row_locks.update(found)
+        return {k: (row, whose.get(k)) for k, row in found.items()}
+
+    return locked
+
+
 def _replay(
     store: Store, *, backwards: bool
 ) -> tuple[Callable[[], int], int, str, list[str]] | None:
@@ -78,43 +125,47 @@ def _replay(
     (`write_action`); None when the stack is empty."""
     # The rows must still be as the last replay of the action (or the action itself) left
     # them. The top, the action and that replay are read in one query (on a server each
-    # query is a round trip while the analyst's lock is held).
+    # query is a round trip while the analyst's lock is held); beside other writers, its
+    # rows are locked in the same round trip.
     kinds = "'redo'" if backwards else "'undo'"
     top = _UNDO_TOP if backwards else _REDO_TOP
-    found = store.conn.execute(
+    found_later = store.sql.rows_later(
+        store.conn,
         f"SELECT a.id, action, before, after, (SELECT r.after FROM actions r WHERE "
-        f"r.ref = a.id AND r.action IN ({kinds}) ORDER BY r.id DESC LIMIT 1) FROM actions a "
-        f"WHERE a.id = ({top})",
+        f"r.ref = a.id AND r.action IN ({kinds}) ORDER BY r.id DESC LIMIT 1) AS last "
+        f"FROM actions a WHERE a.id = ({top})",
         [store.analyst],
-    ).fetchone()
+    )
+    locked = _lock_targets(store, top) if store.shared else None
+    found = next(iter(found_later()), None)
     if found is None:
         return None
-    ref, (name, before_json, after_json, last) = int(found[0]), found[1:]
-    target = json.loads(before_json if backwards else after_json)
-    expected_now = json.loads(last) if last else json.loads(after_json)
+    ref, name = int(found["id"]), found["action"]
+    target = json.loads(found["before"] if backwards else found["after"])
+    expected_now = json.loads(found["last"] or found["after"])
     verb = "undo" if backwards else "redo"
     tx = Tx(store, verb)
     keys = list(target)
     order = list(reversed(keys) if backwards else keys)
-    if store.shared:
-        # Beside other writers only when every row is an update of events and articles;
-        # locked in the rows' order (the event first, then articles by id).
-        if any(
+    if locked is not None:
+        # Beside other writers only when every row is an update of events and articles,
+        # one event at most (see rows.py).
+        if sum(k.startswith("events:") for k in keys) > 1 or any(
             k.split(":")[0] not in SHARED_TABLES or target[k] is None or expected_now.get(k) is None
             for k in keys
         ):
             raise NeedsExclusive(f"{verb} of {name}")
-        order.sort(key=lambda k: (k.split(":")[0] != "events", int(k.split(":")[1])))
-    # Every row (locked, in that order) and who last changed it, in one round trip on a
-    # server: checked, then put back, with nothing more sent until the COMMIT.
-    found = [
-        (k, read_later(store, k.split(":")[0], int(k.split(":")[1])),
-         last_change_later(store, k.split(":")[0], int(k.split(":")[1])))
-        for k in order
-    ]  # fmt: skip
-    for k, current_later, who_later in found:
+        rows = locked()
+        currents = [(k, rows.get(k, (None, None))) for k in order]
+    else:  # every row and who last changed it, in one round trip on a server
+        later = [
+            (k, read_later(store, k.split(":")[0], int(k.split(":")[1])),
+             last_change_later(store, k.split(":")[0], int(k.split(":")[1])))
+            for k in order
+        ]  # fmt: skip
+        currents = [(k, (row(), who())) for k, row, who in later]
+    for k, (current, who) in currents:
         table, row_id = k.split(":")
-        current, who = current_later(), who_later()
         if _content(current) != _content(expected_now.get(k)):
             by = f" by {who['analyst']} at {who['ts']} ({who['action']})" if who else ""
             raise ConflictError(

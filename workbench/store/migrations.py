@@ -545,3 +545,11 @@ def m024_writers_notify_after_commit(db: Database) -> None:
     # (backends/postgres.commit), and the trigger goes.
     for statement in fragments(db).NOTIFY_BY_WRITER_DDL:
         db.execute(statement)
+
+
+@migrations()
+def m025_action_targets_by_action(db: Database) -> None:
+    # Undo beside other writers locks the rows of the action it undoes by that action's
+    # targets (history._lock_targets), in the round trip that finds it: unindexed, each
+    # undo read every target row of the log.
+    db.execute("CREATE INDEX action_targets_action ON action_targets(action_id)")

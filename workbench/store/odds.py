@@ -39,12 +39,16 @@ def _recompute(article: str) -> list[str]:
     ]
 
 
-# A write beside others (store/rows.py) locks its event's article's row before changing the
-# event: the trigger below then recounts under the lock what the last writer committed.
-LOCK_WITH_EVENT = (
-    "SELECT 1 FROM article_odds WHERE article_id = "
-    "(SELECT article_id FROM event_odds WHERE event_id = ?)"
-)
+def lock_with_events(events: str, for_update: str) -> str:
+    """Lock the article_odds rows of the events `events` (an SQL query of their ids), in
+    order: a write beside others (store/rows.py) locks its event's article's row before
+    changing the event, so the trigger below recounts under the lock what the last writer
+    committed. (`for_update`: the backend's FOR_UPDATE.)"""
+    return (
+        "SELECT 1 FROM article_odds WHERE article_id IN (SELECT article_id FROM event_odds "
+        f"WHERE event_id IN ({events})) ORDER BY article_id{for_update}"
+    )
+
 
 # (name, what fires it, when, what it does): the backend spells each as a row trigger.
 TRIGGERS = (

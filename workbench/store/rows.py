@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from .db import NeedsExclusive, Store
-from .odds import LOCK_WITH_EVENT
+from .odds import lock_with_events
 
 T = TypeVar("T")
 
@@ -81,13 +81,13 @@ def read_later(store: Store, table: str, row_id: int) -> Callable[[], dict[str, 
         k.startswith("events:") and k != f"events:{row_id}" for k in store.row_locks
     ):
         raise NeedsExclusive("a second event")
-    rows = store.sql.rows_later(
-        store.conn, f'SELECT * FROM "{table}" WHERE id = ?{store.sql.FOR_UPDATE}', [row_id]
-    )
+    sql = f'SELECT * FROM "{table}" WHERE id = ?{store.sql.FOR_UPDATE}'
+    if table == "events":  # its article's queue row locked next, in the same statement
+        sql = store.sql.locked_then(
+            sql, lock_with_events("SELECT id FROM locked", store.sql.FOR_UPDATE)
+        )
+    rows = store.sql.rows_later(store.conn, sql, [row_id])
     store.row_locks.add(f"{table}:{row_id}")
-    if table == "events":
-        # Locked right after the event, before its UPDATE (whose trigger recounts it).
-        store.sql.send_later(store.conn, LOCK_WITH_EVENT + store.sql.FOR_UPDATE, [row_id])
     return lambda: next(iter(rows()), None)
 
 

@@ -126,6 +126,16 @@ FOR_UPDATE = " FOR UPDATE"
 ANALYST_LOCKS = 0x776B62  # the class of the per-analyst locks (two-int advisory keys)
 
 
+def locked_then(rows: str, then: str) -> str:
+    """One statement (a writer beside others sends fewer): the locking SELECT `rows`, then
+    the locking SELECT `then`, which reads the first one's rows as `locked`, so its locks
+    are taken second whatever plan the server picks; returns the first one's rows."""
+    return (
+        f"WITH locked AS MATERIALIZED ({rows}), then_locked AS MATERIALIZED ({then}) "
+        "SELECT locked.* FROM locked WHERE (SELECT count(*) FROM then_locked) >= 0"
+    )
+
+
 def begin_write(conn: Connection, shared: bool = False, analyst: str = "") -> None:
     """Begin a write transaction and take the write lock, both sent with the transaction's
     first statement (a round trip less while others wait).
