@@ -383,6 +383,10 @@ def _candidate(
         by = f.by_phrase(t, ctok1)
         passive = f.is_passive(t)
         subj = f.subject(t, ftok, aside)
+        if passive and subj and "territory" not in t.trigger.flags and f.passive_victims(t, ftok):
+            # "two men were abducted": the people it befell, not gunmen ("two men were
+            # captured by the SDF" may be the militants just named: left to anaphora)
+            subj = []
         if by and disrupted and t.trigger.sub_event_type != DISRUPTED:
             # "intercepted a drone launched by the Houthis": who launched the weapon is the
             # side whose attack was stopped, not the interceptor.
@@ -400,6 +404,8 @@ def _candidate(
         if not objects and not civilian and (after := _after_aside(f, sent, t, etok, starts)):
             # "targeted, at dawn today, a position of ...": the object after a date aside.
             objects, civilian = f.objects(t, after[1], after[0])
+        if passive and not subj and not objects and not civilian:
+            civilian = f.passive_victims(t, ftok)  # "a woman was abducted": people were hit
         if agents and not c.agents:
             c.agents = agents
             c.rules.append("agent-by" if by else "agent-subject")

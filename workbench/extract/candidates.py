@@ -477,6 +477,26 @@ class Finder(Cues, Sides, Reference):
                 return True
         return False
 
+    def passive_victims(self, t: Ann, first_tok: int) -> bool:
+        """The subject of a passive trigger is people, not a named side: "a woman was
+        raped", "two 16-year-old girls were abducted", "a trader was shot dead" — the act
+        befell civilians (a named side or a place before the verb says nothing here)."""
+        keys, victims = self.keys, self.lex.victim_nouns
+        k, words = t.i - 1, 0
+        while k >= first_tok and words < 6:
+            a = self.ann_at(k)
+            if a is not None and a.kind == "actor" and a.info == "unidentified":
+                return keys[a.j - 1] == "men"  # "two men were abducted": people, not gunmen
+            if a is not None and a.kind != "casualty":
+                return False  # "the town was shelled", "Kurdish fighters were killed"
+            key = keys[k]
+            if key in victims:
+                return True
+            if not key.isalnum() or key in self.lex.reporting:
+                return False
+            k, words = k - 1, words + 1
+        return False
+
     def after_trigger(self, k: int) -> bool:
         b = self.ann_at(k - 1)
         return b is not None and b.kind == "trigger"

@@ -267,6 +267,7 @@ def _found(doc: Doc) -> list[Found]:
 
 
 LOOSE_POPULATION = 20_000
+ADMIN_PLACE = "pattern-place-admin"
 
 
 def _known_town(known, country: str | None) -> bool:
@@ -300,6 +301,29 @@ def _bracket_countries(places: list) -> list[str]:
     return sorted(biggest)
 
 
+def _admin_parts(m: re.Match) -> Iterator[list[str]]:
+    """The countries each district or province of a bracket after a town votes for."""
+    for part in m.group(1).split(","):
+        key = place_key(part)
+        places = [
+            p
+            for p in gazetteer().by_key(key)
+            if p.kind == "A1" or (p.population >= ADMIN_TOWN and place_key(p.name) == key)
+        ]
+        yield _bracket_countries(places)
+
+
+def _admin_country(text: str, end: int) -> str:
+    """ "in Subarnachar (Noakhali, Chittagong)": a name the gazetteer may not know, with
+    the districts and provinces it lies in bracketed after it, as ACLED-style reports
+    locate a village — the one country the bracket names, else ""."""
+    m = _ADMIN_AFTER.match(text, end + 1) if text[end : end + 2] == " (" else None
+    if m is None:
+        return ""
+    countries = {c for votes in _admin_parts(m) if len(votes) == 1 for c in votes}
+    return countries.pop() if len(countries) == 1 else ""
+
+
 def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | None:
     """With no place of the dictionary named, the country of the towns the rules find ("in
     Srinagar", "Kasha village") that the gazetteer knows, the most often named: a short
@@ -308,14 +332,7 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
     votes: dict[str, float] = defaultdict(float)  # a name countries share splits its vote
     # "in Sikandarpur village (Fatehgarh Sahib, Punjab)": the provinces named after a town.
     for m in _ADMIN_AFTER.finditer(toks.text):
-        for part in m.group(1).split(","):
-            key = place_key(part)
-            places = [
-                p
-                for p in gazetteer().by_key(key)
-                if p.kind == "A1" or (p.population >= ADMIN_TOWN and place_key(p.name) == key)
-            ]
-            countries = _bracket_countries(places)
+        for countries in _admin_parts(m):
             for c in countries:
                 votes[c] += 1 / len(countries)
     for f in found:
@@ -357,6 +374,8 @@ def _pattern_anns(
     for f in found:
         if mask.find(1, f.start, f.end) >= 0:
             continue
+        if f.rule == LOOSE_PLACE and (admin := _admin_country(toks.text, f.end)):
+            f = replace(f, rule=ADMIN_PLACE, confidence=0.55, country=admin)
         if f.rule == LOOSE_PLACE and not _known_town(
             resolve_place(lex, f.name, country, f.place_type, named), country
         ):

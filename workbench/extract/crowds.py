@@ -144,6 +144,10 @@ def crowd_type(
             # "Protesters clashed with police": a riot, or force used on a demonstration.
             if kind == "Attack" and inc.targets and inc.targets[0].atype == PROTESTERS:
                 return EXCESSIVE, "sub-event-demonstrators"
+            if kind == "Attack" and first is not None and first.info == "rioters":
+                # "a man was killed by a mob": a crowd's attack is a riot, grown out of a
+                # protest or not.
+                return riot_type(inc, text, lex, kind) or MOB, "sub-event-crowd"
             return DEMONSTRATION, "sub-event-demonstrators"
     if (kind in PROTEST_KINDS or kind in FIGHTS) and _attacks_demonstration(inc, text):
         return EXCESSIVE, "sub-event-attack-on-demonstration"  # "fired on an MDC rally"
