@@ -149,6 +149,12 @@ def crowd_type(
                 # protest or not.
                 return riot_type(inc, text, lex, kind) or MOB, "sub-event-crowd"
             return DEMONSTRATION, "sub-event-demonstrators"
+    if (
+        kind in PROTEST_KINDS
+        and "merge-protest-force" in inc.rules
+        and any(_force_on_it(c) for c in inc.cands)
+    ):
+        return EXCESSIVE, "sub-event-force-on-crowd"  # "... marched. Troops opened fire."
     if (kind in PROTEST_KINDS or kind in FIGHTS) and _attacks_demonstration(inc, text):
         return EXCESSIVE, "sub-event-attack-on-demonstration"  # "fired on an MDC rally"
     riot = riot_type(inc, text, lex, kind)
@@ -165,6 +171,16 @@ def crowd_type(
         # turn violent are force used on it (ACLED's excessive force).
         return EXCESSIVE, "sub-event-deaths-at-protest"
     return kind, how
+
+
+def _force_on_it(c) -> bool:
+    """A state force's attack told right after a demonstration, merged with it."""
+    return (
+        "crowd-context" in c.rules
+        and kind_of(c)[0] in ("Attack", "Armed clash")
+        and bool(c.agents)
+        and c.agents[0].atype == STATE_FORCES
+    )
 
 
 # "riot police", "anti-riot units": the force, not the crowd.

@@ -171,6 +171,16 @@ def _find_home(
     if c.historical:
         return None, ""  # "By 2013, regime aircraft were dropping barrel bombs": background
     for inc in reversed(incidents):
+        if (
+            "crowd-context" in c.rules
+            and kind_of(c)[0] in ("Attack", "Armed clash")
+            and _type_of(inc) in PROTEST_KINDS
+            and c.sent - inc.last_sent <= 1
+            and (not same_day or _same_date(inc, c))
+        ):
+            # "Youths protested in X. The police fired live ammunition at them": the force
+            # met the demonstration just told, one event (ACLED codes it by the force).
+            return inc, "merge-protest-force"
         if not _compatible(inc, c):
             if same_day and _same_date(inc, c) and _retold(inc, c, text, same_day=True):
                 return inc, "merge-retold-same-day"  # its place named where it was told
