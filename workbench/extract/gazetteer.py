@@ -205,6 +205,16 @@ def _resolve_one(
     abroad = [p for p in found if p.population >= least]
     if abroad and (len(abroad) == 1 or abroad[0].population >= 10 * abroad[1].population):
         return abroad[0]
+    # A report that names no country yet: "Kumasi" is Ghana's city of 2.5 million, not
+    # Koumassi (Ivory Coast) that only shares its spelling key — of the places under the
+    # name itself, one far bigger than the rest.
+    own = [p for p in abroad if place_key(p.name) in keys] if country is None else []
+    if (
+        own
+        and own[0] is abroad[0]
+        and (len(own) == 1 or own[0].population >= 5 * own[1].population)
+    ):
+        return own[0]
     return None
 
 
