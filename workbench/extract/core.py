@@ -335,8 +335,16 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
         for countries in _admin_parts(m):
             for c in countries:
                 votes[c] += 1 / len(countries)
+    for key in toks.keys:
+        # "Saltha upazila", "Borgu LGA": a unit only some countries have, a surer sign than
+        # a town's name that may have a namesake abroad (two votes, as a province in brackets
+        # and the town before it).
+        if (countries := lex.admin_units.get(key)) is not None:
+            for c in countries:
+                votes[c] += 2 / len(countries)
+    seen: set[int] = set()  # one vote per mention ("at Goalpara village": two rules read it)
     for f in found:
-        if f.kind == "place" and not not_a_place(lex, f.name):
+        if f.kind == "place" and f.start not in seen and not not_a_place(lex, f.name):
             # A copy: `_city_less` renames in place, and the names stage reads these names
             # again with the article's country (which may keep "X City" whole).
             f = replace(f)
@@ -346,6 +354,7 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
                 continue
             if known is not None and known.country:
                 votes[known.country] += 1
+                seen.add(f.start)
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:2]
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None  # a tie is no evidence (it went by a set's order, run by run)

@@ -271,6 +271,8 @@ class Lexicon:
             for noun in nouns_
         }
         self.scorer = Scorer.from_table(_read_toml((), "confidence.toml"))
+        # "upazila" -> ("Bangladesh",): a unit word that says which country a report is in.
+        self.admin_units = {k: tuple(v) for k, v in self.words["admin_units"].items()}
 
     def group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:
         """(name, type, country) of the actor a generic word stands for in `country`."""
