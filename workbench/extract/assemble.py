@@ -358,6 +358,18 @@ def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
     return before[-1] if before else (made[0] if made else None)
 
 
+def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
+    """ "A community leader was shot dead at a tea shop", "a worker was killed by a rival
+    activist": people killed by someone the report does not name — an attack (ACLED: by an
+    unidentified armed group), not a toll of another act. A specific killing verb, or any
+    with a "by" that names no side we know."""
+    return (
+        c.passive
+        and c.civilian_target
+        and any("generic" not in t.trigger.flags or f.keys[t.j : t.j + 1] == ["by"] for t in ts)
+    )
+
+
 def _candidate(
     f: Finder,
     lex,
@@ -420,7 +432,11 @@ def _candidate(
     if doer and not c.agents:
         c.agents = list(doer)
         c.rules.append("agent-shared")
-    if not c.agents and all("agent" in t.trigger.flags for t in ts):
+    if (
+        not c.agents
+        and all("agent" in t.trigger.flags for t in ts)
+        and not _unnamed_killers(f, c, ts)
+    ):
         return None  # "was killed" alone is a casualty report, not an attack of its own
     if (
         all("crowd" in t.trigger.flags for t in ts)
