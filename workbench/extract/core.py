@@ -339,9 +339,9 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
         # "Saltha upazila", "Borgu LGA": a unit only some countries have, a surer sign than
         # a town's name that may have a namesake abroad (two votes, as a province in brackets
         # and the town before it).
-        if (countries := lex.admin_units.get(key)) is not None:
-            for c in countries:
-                votes[c] += 2 / len(countries)
+        if (units := lex.admin_units.get(key)) is not None:
+            for c in units:
+                votes[c] += 2 / len(units)
     seen: set[int] = set()  # one vote per mention ("at Goalpara village": two rules read it)
     for f in found:
         if f.kind == "place" and f.start not in seen and not not_a_place(lex, f.name):
