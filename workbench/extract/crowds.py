@@ -21,9 +21,10 @@ from .lexicon import Lexicon
 from .tokens import key_of
 
 MOB, DEMONSTRATION = "Mob violence", "Violent demonstration"
+LOOTING = "Looting/property destruction"
 EXCESSIVE = "Excessive force against protesters"
 # Acts a crowd can do that read as a battle or an attack when an armed group does them.
-FIGHTS = frozenset(["Armed clash", "Attack", MOB, "Looting/property destruction"])
+FIGHTS = frozenset(["Armed clash", "Attack", MOB, LOOTING])
 ARMED = frozenset(type_names(ARMED_INTER))
 CROWDS = frozenset(type_names(CROWD_INTER))
 RIOTERS = CROWDS - {PROTESTERS}
@@ -157,6 +158,10 @@ def crowd_type(
         return EXCESSIVE, "sub-event-force-on-crowd"  # "... marched. Troops opened fire."
     if (kind in PROTEST_KINDS or kind in FIGHTS) and _attacks_demonstration(inc, text):
         return EXCESSIVE, "sub-event-attack-on-demonstration"  # "fired on an MDC rally"
+    if kind == LOOTING and _protest_around(inc, text, sent):
+        # "vandalised a store ... in demonstration against", "They were protesting":
+        # destruction by demonstrators is a violent demonstration (ACLED).
+        return DEMONSTRATION, "sub-event-destruction-at-protest"
     riot = riot_type(inc, text, lex, kind)
     if riot is not None and riot != kind:
         return riot, "sub-event-crowd"
@@ -171,6 +176,17 @@ def crowd_type(
         # turn violent are force used on it (ACLED's excessive force).
         return EXCESSIVE, "sub-event-deaths-at-protest"
     return kind, how
+
+
+def _protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
+    """A demonstration told with the act: in its sentence or the next, and no armed group
+    as its doer ("rebels looted the town during protests" stays looting)."""
+    first = inc.agents[0] if inc.agents else None
+    if first is not None and first.atype in ARMED and first.info != "civilians":
+        return False
+    nxt = text.find(". ", sent[1] + 1)
+    end = len(text) if nxt < 0 else nxt + 1  # the end of the next sentence
+    return _PROTEST.search(text, sent[0], end) is not None
 
 
 def _force_on_it(c) -> bool:

@@ -187,9 +187,9 @@ def _find_home(
             continue
         distance = c.sent - inc.last_sent
         if (
-            _type_of(inc) in PROTEST_KINDS
-            and kind_of(c)[0] in PROTEST_KINDS
-            and _type_of(inc) != kind_of(c)[0]
+            _type_of(inc) in DEMONSTRATIONS
+            and kind_of(c)[0] in DEMONSTRATIONS
+            and (_type_of(inc) != kind_of(c)[0] or kind_of(c)[0] in FORCE_ON_PROTEST)
             and distance <= ELABORATION_WINDOW
             and (not same_day or _same_date(inc, c))
         ):
@@ -385,12 +385,15 @@ BATTLES = frozenset(
 # ... police fired tear gas to disperse them": a protest with intervention).
 FORCE_ON_PROTEST = frozenset(["Protest with intervention", "Excessive force against protesters"])
 PROTEST_KINDS = FORCE_ON_PROTEST | {"Peaceful protest"}
+# A demonstration told in parts ("gathered and blocked the road with burning tyres. Police
+# fired into the air to disperse them"): one event, typed at the end (crowds.py).
+DEMONSTRATIONS = PROTEST_KINDS | {"Violent demonstration"}
 
 
 def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     ta, ga = kind_of(inc)
     tb, gb = kind_of(c)
-    if ta in PROTEST_KINDS and tb in PROTEST_KINDS and ta != tb:
+    if ta in DEMONSTRATIONS and tb in DEMONSTRATIONS and (ta != tb or tb in FORCE_ON_PROTEST):
         # The protesters and the police are the two sides, not two doers.
         return (
             not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
