@@ -324,6 +324,29 @@ def _admin_country(text: str, end: int) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
+BIG_PLACE = 250_000
+
+
+def _big_places(toks: Tokens) -> Iterator[str]:
+    """The countries of the provinces and big cities a report names in any role ("ahead of
+    the Tripura Assembly elections", "at Sreevaraham, Thiruvananthapuram"): one each per
+    name, when the gazetteer's places of that very name are all in one country."""
+    text, keys, starts = toks.text, toks.keys, toks.starts
+    seen: set[str] = set()
+    for k, key in enumerate(keys):
+        if key in seen or len(key) < 4 or not text[starts[k]].isupper():
+            continue
+        seen.add(key)
+        places = [
+            p
+            for p in gazetteer().by_key(key)
+            if place_key(p.name) == key and (p.kind == "A1" or p.population >= BIG_PLACE)
+        ]
+        countries = {p.country for p in places}
+        if len(countries) == 1:
+            yield countries.pop()
+
+
 def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | None:
     """With no place of the dictionary named, the country of the towns the rules find ("in
     Srinagar", "Kasha village") that the gazetteer knows, the most often named: a short
@@ -342,6 +365,8 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
         if (units := lex.admin_units.get(key)) is not None:
             for c in units:
                 votes[c] += 2 / len(units)
+    for country in _big_places(toks):
+        votes[country] += 1
     seen: set[int] = set()  # one vote per mention ("at Goalpara village": two rules read it)
     for f in found:
         if f.kind == "place" and f.start not in seen and not not_a_place(lex, f.name):
