@@ -65,6 +65,9 @@ class Bundle:
     events: list[EventView] = field(default_factory=list)
     position: int = 0  # 1-based place of the article in the queue (Gateway.place)
     total: int = 0  # 0 until known
+    # Made ready to draw by the screen's loading thread (widgets' types: kept opaque here).
+    shown: Any = None
+    groups: Any = None
 
 
 def for_screen(store: Store) -> Store:

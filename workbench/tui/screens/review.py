@@ -28,8 +28,8 @@ from ...store.presence import HEARTBEAT_SECONDS, touch
 from ..data import Bundle, EventView
 from ..marks import ARTICLE_MARKS, in_words
 from ..sentences import spans_of
-from ..widgets.article_view import ArticleView
-from ..widgets.entities_panel import EntitiesPanel
+from ..widgets.article_view import ArticleView, prepare
+from ..widgets.entities_panel import EntitiesPanel, group_mentions
 from ..widgets.event_fields import EventFields
 from ..widgets.event_list import EventList
 from ..widgets.event_pair import pair_table, side_of
@@ -236,6 +236,14 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
     @work(thread=True, exclusive=True, group="bundle")
     def load(self, article_id: int, select_event: int | None = None) -> None:
         bundle = self.app.gateway.bundle(article_id)
+        if bundle is not None:
+            # The work that grows with the article, here rather than on the UI thread (a
+            # 10 MB article has ~120,000 mentions).
+            article = bundle.article
+            bundle.shown = prepare(
+                article["text"], bundle.mentions, spans_of(article.get("boilerplate"))
+            )
+            bundle.groups = group_mentions(bundle.mentions)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, bundle, select_event)
 
@@ -274,9 +282,12 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         article = bundle.article
         view = self.query_one(ArticleView)
         cursor = view.cursor if same_article else 0
-        view.show(article["text"], bundle.mentions, spans_of(article.get("boilerplate")))
+        view.show(
+            bundle.shown
+            or prepare(article["text"], bundle.mentions, spans_of(article.get("boilerplate")))
+        )
         self.read_acts(self.article_id, article["text"], article.get("boilerplate"))
-        self.query_one(EntitiesPanel).show(bundle.mentions)
+        self.query_one(EntitiesPanel).show(bundle.mentions, bundle.groups)
         key = self.app.key_for
         self.query_one(EventList).empty_hint = (
             f"No events in this article. {key('add-event', 'a')} adds one from the sentence "

@@ -5,7 +5,11 @@ character offset (to scroll the evidence into view) and renders only the visible
 each styled from the mentions that overlap it alone (found by bisection): slicing one styled
 Text of the whole article cost time in every mention per line, and a 2 MB article took 16 s
 to open and 12 s per page. A long text (over LONG characters) is split into sentences and
-lines in a worker thread, so the screen keeps answering keys while it is laid out.
+lines in a worker thread, so the screen keeps answering keys while it is laid out, and the
+work in proportion to the text or its mentions (cleaning, sorting the spans) can be done by
+`prepare` in the caller's worker thread too: a 10 MB article with 120,000 mentions held the
+UI thread ~1 s in `show` before. Showing the same text again (a reload after a decision)
+keeps its layout.
 The text is untrusted and always rendered as `rich.text.Text`, never parsed as markup;
 control characters are replaced one-for-one so character offsets stay valid.
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.cells import cell_len
@@ -37,6 +42,33 @@ from ..sentences import paragraph_firsts, step_to
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 GUTTER = 2
 LONG = 200_000  # characters; laid out in a worker thread beyond this
+BOILERPLATE = "boilerplate"  # the style key of skipped text (mention kinds key the others)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article made ready to show: its text safe to draw (offsets unchanged) and its
+    styled spans sorted (boilerplate first, so a mention's style goes over it)."""
+
+    text: str
+    spans: tuple[_Spans, _Spans]
+
+
+def prepare(
+    text: str, mentions: list[dict[str, Any]], boilerplate: Sequence[tuple[int, int]] = ()
+) -> Prepared:
+    """The work of showing an article that grows with its length, apart from the widget
+    (no styles, no app): a screen calls it in its loading thread."""
+    return Prepared(
+        # Control characters replaced one-for-one: character offsets stay valid.
+        _CONTROL.sub("\ufffd", text).replace("\t", " "),
+        (
+            _Spans([(int(a), int(b), BOILERPLATE) for a, b in boilerplate]),
+            _Spans(
+                [(m["start"], m["end"], m["kind"]) for m in mentions if m["kind"] in MENTION_KINDS]
+            ),
+        ),
+    )
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -83,9 +115,8 @@ class ArticleView(ScrollView, can_focus=False):
         self._sentence_starts: list[int] = []
         self.cursor = 0
         self.evidence: tuple[int, int] | None = None
-        self._mentions: list[dict[str, Any]] = []
-        self._boilerplate: list[tuple[int, int]] = []
-        self._spans: list[_Spans] = []
+        self._spans: tuple[_Spans, ...] = ()
+        self._styles: dict[str, Style] = {}
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._width = 0
@@ -95,16 +126,25 @@ class ArticleView(ScrollView, can_focus=False):
 
     def show(
         self,
-        text: str,
-        mentions: list[dict[str, Any]],
+        text: str | Prepared,
+        mentions: list[dict[str, Any]] = (),  # type: ignore[assignment]
         boilerplate: Sequence[tuple[int, int]] = (),
     ) -> None:
-        self.text = _CONTROL.sub("\ufffd", text).replace("\t", " ")
-        self._mentions = mentions
-        self._boilerplate = [(int(a), int(b)) for a, b in boilerplate]
+        """Show an article (its text and mentions, or what `prepare` made of them)."""
+        ready = text if isinstance(text, Prepared) else prepare(text, list(mentions), boilerplate)
+        same = ready.text == self.text and self._width > 0
+        self.text = ready.text
+        self._spans = ready.spans
+        self._cache.clear()
         self.cursor = 0
         self.evidence = None
-        self._restyle()
+        if not self._styles:
+            self._restyle()
+        if same:
+            # The same text again (a reload after a decision): its layout stands, and the
+            # view stays where it was (the screen puts the cursor and evidence back).
+            self.refresh()
+            return
         if len(self.text) > LONG:
             # Until the worker is done: the text's first words on one line, one sentence;
             # then the real layout (the cursor follows the evidence). _width 0: not laid out.
@@ -220,18 +260,12 @@ class ArticleView(ScrollView, can_focus=False):
     # -- rendering -----------------------------------------------------------------
 
     def _restyle(self) -> None:
-        boiler = self.get_component_rich_style("article-view--boilerplate")
-        kinds = {k: self.get_component_rich_style(f"mention--{k}") for k in MENTION_KINDS}
-        self._spans = [
-            _Spans([(s, e, boiler) for s, e in self._boilerplate]),
-            _Spans(
-                [
-                    (m["start"], m["end"], kinds[m["kind"]])
-                    for m in self._mentions
-                    if m["kind"] in kinds
-                ]
-            ),
-        ]
+        # Styles by key, looked up as each line is drawn: a theme change costs no work per
+        # mention.
+        self._styles = {
+            BOILERPLATE: self.get_component_rich_style("article-view--boilerplate"),
+            **{k: self.get_component_rich_style(f"mention--{k}") for k in MENTION_KINDS},
+        }
         self._cache.clear()
 
     def _rewrap(self, force: bool = False) -> None:
@@ -268,8 +302,8 @@ class ArticleView(ScrollView, can_focus=False):
         start, end = self._lines[index]
         line = Text(self.text[start:end], no_wrap=True, end="")
         for spans in self._spans:  # in this order: a mention's style over boilerplate's
-            for lo, hi, style in spans.overlapping(start, end):
-                line.stylize(style, max(lo, start) - start, min(hi, end) - start)
+            for lo, hi, key in spans.overlapping(start, end):
+                line.stylize(self._styles[key], max(lo, start) - start, min(hi, end) - start)
         cur = self.cursor_span
         in_cursor = _overlaps((start, max(end, start + 1)), cur)
         in_evidence = self.evidence is not None and _overlaps(
@@ -296,15 +330,16 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 class _Spans:
-    """Styled character spans, sorted, with the ones overlapping a line found by bisection
-    (a span overlapping [a, b) starts before b and at most the longest span before a)."""
+    """Character spans keyed by style (a mention kind or BOILERPLATE), sorted, with the ones
+    overlapping a line found by bisection (a span overlapping [a, b) starts before b and at
+    most the longest span before a)."""
 
-    def __init__(self, spans: list[tuple[int, int, Style]]) -> None:
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
         self.spans = sorted(spans, key=lambda x: (x[0], x[1]))
         self.starts = [s for s, _, _ in self.spans]
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
 
-    def overlapping(self, a: int, b: int) -> list[tuple[int, int, Style]]:
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int, str]]:
         lo = bisect_left(self.starts, a - self.longest)
         hi = bisect_left(self.starts, b)
         return [x for x in self.spans[lo:hi] if x[1] > a and x[0] < b]

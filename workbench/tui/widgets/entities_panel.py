@@ -50,8 +50,11 @@ class EntitiesPanel(OptionList):
         self.groups: list[MentionGroup] = []
         self._index: dict[str, MentionGroup] = {}
 
-    def show(self, mentions: list[dict[str, Any]]) -> None:
-        self.groups = group_mentions(mentions)
+    def show(
+        self, mentions: list[dict[str, Any]], groups: list[MentionGroup] | None = None
+    ) -> None:
+        """The mentions grouped (or `groups`, already grouped in a loading thread)."""
+        self.groups = group_mentions(mentions) if groups is None else groups
         self._index = {}
         options: list[Option] = []
         kind = None
