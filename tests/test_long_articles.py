@@ -83,3 +83,24 @@ def test_boilerplate_lines_cost_linear_work():
     a = _steps(small, boilerplate_spans(small))
     b = _steps(large, boilerplate_spans(large))
     assert b / a < 5.5, f"{a} -> {b} steps ({b / a:.1f}x)"
+
+
+def test_a_clause_of_repeated_act_words_tests_each_trigger_once(monkeypatch):
+    # "killed killed killed ...": reading back for each trigger's doer passes every trigger
+    # before it in the clause, and asked each whether it was passive again: ~140 times per
+    # trigger (64 s of CPU for 1 MB). Each trigger is tested once now (the test's first step
+    # for a trigger like "killed" is whether it is a reduced relative clause).
+    from workbench.extract.candidates import Finder
+
+    calls = 0
+    real = Finder._reduced_relative
+
+    def counted(self, t):
+        nonlocal calls
+        calls += 1
+        return real(self, t)
+
+    monkeypatch.setattr(Finder, "_reduced_relative", counted)
+    words = 2000
+    extract("killed " * words, "2020-01-01", (), cached_lexicon(()))
+    assert 0 < calls <= words, f"{calls} passive tests for {words} triggers"

@@ -143,6 +143,7 @@ class Finder(Cues, Sides, Reference):
         self.made = []
         self.quote_marks = None
         self.intro_date = []
+        self._passive: dict[int, tuple[Ann, bool]] = {}  # see is_passive
 
     # -- cues -------------------------------------------------------------------------------
 
@@ -517,6 +518,15 @@ class Finder(Cues, Sides, Reference):
         return None
 
     def is_passive(self, t: Ann) -> bool:
+        """Whether the trigger's subject is what it befell ("were killed"). Remembered per
+        trigger: `subject` asks it of every trigger it reads back over, and a long clause
+        of repeated verbs ("killed killed ...", hostile input) asked it ~140 times each."""
+        got = self._passive.get(id(t))
+        if got is None or got[0] is not t:
+            got = self._passive[id(t)] = (t, self._is_passive(t))
+        return got[1]
+
+    def _is_passive(self, t: Ann) -> bool:
         keys = self.keys
         prev = keys[t.i - 1] if t.i else ""
         prev2 = keys[t.i - 2] if t.i > 1 else ""
