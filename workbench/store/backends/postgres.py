@@ -126,6 +126,18 @@ FOR_UPDATE = " FOR UPDATE"
 ANALYST_LOCKS = 0x776B62  # the class of the per-analyst locks (two-int advisory keys)
 
 
+def remember(name: str, expr: str) -> str:
+    """An SQL expression: the integer `expr`, kept as `name` until the transaction ends
+    (`recall`): later statements of a round trip use a value an earlier one found without
+    working it out again (undo's stack top: a query the server plans afresh each time)."""
+    return f"set_config('workbench.{name}', ({expr})::text, true)"
+
+
+def recall(name: str) -> str:
+    """The value `remember` kept as `name` in this transaction (NULL if none)."""
+    return f"nullif(current_setting('workbench.{name}', true), '')::integer"
+
+
 def locked_then(rows: str, then: str) -> str:
     """One statement (a writer beside others sends fewer): the locking SELECT `rows`, then
     the locking SELECT `then`, which reads the first one's rows as `locked`, so its locks
