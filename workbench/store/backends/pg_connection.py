@@ -125,8 +125,8 @@ class Connection:
     `executemany`, `in_transaction`); autocommit, so BEGIN/COMMIT are the store's own.
 
     `defer` holds a statement back to go to the server with the next one, in one round trip
-    (psycopg's pipeline mode): a write's BEGIN and lock go with its first statement, the
-    action row with the COMMIT. Every writer waits while the one holding the lock talks to
+    (psycopg's pipeline mode): a write's BEGIN and lock go with what it reads under them,
+    its UPDATEs and action row with the COMMIT. Every writer waits while the one holding the lock talks to
     the server, so each round trip saved there is saved for all of them. The server runs
     them in order and stops at the first error (the rest, COMMIT included, are skipped)."""
 
