@@ -1,18 +1,23 @@
 """Clustering's preparation done for many names at once gives what the one-name functions
 give: base tokens, folds and skeletons (base.batchkeys), NameInfo.many, is_loose's lookup,
-and the fuzzy stage's whole-array slip filter (resolve.fuzzy)."""
+and the fuzzy stage's pairs (resolve.fuzzy, resolve.oneedit): those blocking compared
+and a slip explains, in the same order."""
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
+from itertools import combinations
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from workbench.base.batchkeys import base_tokens_many, fold_many, skeletons
 from workbench.base.keys import base_tokens, fold, skeleton
-from workbench.resolve.fuzzy import candidate_pairs, slip_pairs
+from workbench.resolve.fuzzy import fuzzy_pairs
+from workbench.resolve.oneedit import one_edit_pairs, slipped
 from workbench.resolve.scoring import LOOSE_WORDS, NameInfo, is_loose
-from workbench.resolve.slips import may_slip, one_slip_apart, outline
+from workbench.resolve.slips import may_slip, one_slip_apart, outline, slip
 
 # Pieces the one-name functions treat specially: articles glued, hyphenated or mistyped,
 # possessives, handles, initials, non-ASCII letters, apostrophes the tables map, newlines.
@@ -92,25 +97,77 @@ def test_is_loose_finds_every_generic_word_one_edit_away():
     assert [is_loose(w) for w in words] == [_loose_by_definition(w) for w in words]
 
 
-def test_slip_pairs_are_the_pairs_may_slip_and_one_slip_apart_pass():
-    rng = random.Random(7)
-    stems = ["Hamdan", "Hamdun", "Jebel Zawiya", "Damascus", "Mohammed Saleh", "Idleb"]
+def _blocked_pairs(infos: list[NameInfo]) -> list[tuple[int, int]]:
+    """The pairs blocking compares, in the order it finds them, as the fuzzy stage found
+    them before (one block at a time): names sharing their distinctive words (40 at most),
+    then pairs of distinctive words sharing a block and scoring 76 or more."""
+    by_core: dict[str, list[int]] = defaultdict(list)
+    for i, info in enumerate(infos):
+        by_core[info.core_key].append(i)
+    out = [pair for same in by_core.values() if len(same) <= 40 for pair in combinations(same, 2)]
+    strings = list(by_core)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(strings):
+        for key in ("^" + s[:3], "$" + s[-3:], "&" + "".join(sorted(set(s)))):
+            blocks[key].append(k)
+    seen: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        for x, y in combinations(block, 2):
+            if (x, y) not in seen and fuzz.ratio(strings[x], strings[y]) >= 76:
+                seen.add((x, y))
+                out += [(i, j) for i in by_core[strings[x]] for j in by_core[strings[y]]]
+    return out
+
+
+def _variants(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    stems = ["Hamdan", "Hamdun", "Jebel Zawiya", "Damascus", "Mohammed Saleh", "Idleb",
+             "Liwa Suqur al-Sham", "Kafr Nabl", "Free Idlib Army", "Ahrar ash-Sham"]  # fmt: skip
     names = []
-    for stem in stems:
-        for _ in range(30):
-            chars = list(stem)
+    for _ in range(count):
+        chars = list(rng.choice(stems))
+        for _ in range(rng.choice([1, 1, 2])):
             i = rng.randrange(1, len(chars) - 1)
-            chars[i] = rng.choice("aeiouqwsdmnh")
-            names.append("".join(chars))
-    infos = NameInfo.many([(i % 50, n) for i, n in enumerate(names)])
-    left, right = candidate_pairs(infos)
-    assert len(left) > 1_000
+            move = rng.choice("sidt")
+            if move == "s":
+                chars[i] = rng.choice("aeiouqwsdmnhy ")
+            elif move == "i":
+                chars.insert(i, rng.choice([chars[i], "e", "o", "k"]))
+            elif move == "d":
+                del chars[i]
+            elif i + 1 < len(chars):
+                chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        names.append("".join(chars))
+    return names
+
+
+def test_fuzzy_pairs_are_the_blocked_pairs_one_slip_apart_in_blocking_order():
+    names = _variants(900, 7) + _names(600)
+    infos = NameInfo.many([(i % 120, n) for i, n in enumerate(names)])
+    blocked = _blocked_pairs(infos)
+    assert len(blocked) > 5_000
     expected = [
-        k
-        for k, (i, j) in enumerate(zip(left, right, strict=True))
+        (i, j)
+        for i, j in blocked
         if infos[i].group != infos[j].group
         and may_slip(outline(infos[i].core_written), outline(infos[j].core_written))
         and one_slip_apart(infos[i].core_written, infos[j].core_written)
     ]
-    assert 0 < len(expected) < len(left)
-    assert slip_pairs(infos, left, right) == expected
+    assert 1_000 < len(expected) < len(blocked)
+    assert fuzzy_pairs(infos) == expected
+
+
+def test_one_edit_pairs_and_slipped_are_osa_and_slip_of_every_pair():
+    rng = random.Random(3)
+    strings = sorted({"".join(rng.choice("aabdeiklmsu") for _ in range(rng.randint(0, 6)))
+                      for _ in range(700)} | {"é", "éa", "aé", "ß", "ab", "ba", "abb"})  # fmt: skip
+    a, b = one_edit_pairs(strings)
+    found = list(zip(a.tolist(), b.tolist(), strict=True))
+    expected = [
+        (x, y) for x, y in combinations(range(len(strings)), 2)
+        if OSA.distance(strings[x], strings[y]) == 1
+    ]  # fmt: skip
+    assert len(expected) > 500 and "" in strings
+    assert sorted(found) == expected
+    assert slipped(strings, a, b).tolist() == [slip(strings[x], strings[y]) for x, y in found]
+    assert 0 < sum(slipped(strings, a, b)) < len(found)

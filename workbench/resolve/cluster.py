@@ -2,12 +2,13 @@
 
 Each group is one entity with one or more names (canonical + aliases). Two groups are linked
 when any of their names share a keyed form (`forms.name_forms`) or score high in the fuzzy
-stage. The fuzzy stage (`fuzzy.py`) blocks names by the first and last three letters of
-their distinctive words (one typo cannot change both) and by their set of letters, and
-scores each block with `rapidfuzz` and a score cutoff, so 50k names take seconds, not the
-~20 s that all pairs take. Candidate pairs that a respelling or one keyboard slip explains
-(`slips.one_slip_apart`) are then re-scored by `score_pair`, which knows what makes
-look-alikes different, and linked if they score the threshold.
+stage. The fuzzy stage scores the pairs `fuzzy.fuzzy_pairs` gives: names whose distinctive
+words a block of similar spellings holds (the first or last three letters, or the set of
+letters: one typo cannot change all three) and a respelling or one keyboard slip explains
+(`slips.slip`); those are found from the few spellings one edit apart (`oneedit`), so 50k
+names take well under a second there, not the ~20 s that all pairs take. `score_pair`,
+which knows what makes look-alikes different, re-scores them, and links those that score
+the threshold.
 
 Links are joined best-first with a union-find that refuses any join an analyst excluded
 (distinct pairs), so an excluded pair never ends up in one cluster through a third name,
@@ -26,7 +27,7 @@ from rapidfuzz import fuzz
 
 from ..base.names import name_key
 from .forms import Form, name_forms
-from .fuzzy import candidate_pairs, slip_pairs
+from .fuzzy import fuzzy_pairs
 from .scoring import NameInfo, score_pair, word_score
 from .slips import vowels_only_apart
 
@@ -183,9 +184,8 @@ class Clusterer:
 
     def _link_fuzzy(self) -> None:
         names = self.names
-        left, right = candidate_pairs(names)
-        for k in slip_pairs(names, left, right):
-            a, b = names[left[k]], names[right[k]]
+        for i, j in fuzzy_pairs(names):
+            a, b = names[i], names[j]
             score = score_pair(a, b)
             if score >= self.threshold:
                 self.link(a.group, b.group, score, "similar")

@@ -1,122 +1,37 @@
-"""Provides `fuzzy_pairs`: the pairs of names the fuzzy stage of clustering may link, found a
-block at a time in C and filtered with whole-array tests instead of a Python call per pair.
+"""Provides `fuzzy_pairs`: the pairs of names the fuzzy stage of clustering scores, found
+from the few spellings one edit apart instead of from every pair a block compares.
 
-Names are blocked by the first and last three letters of their distinctive words (one typo
-cannot change both) and by their set of letters; inside a block `rapidfuzz` keeps the pairs
-whose distinctive words score `FUZZY_CUTOFF` or more (`cdist` for a large block, `cpdist`
-over every small block's pairs at once). Names sharing all their distinctive words are
-paired too (up to `MAX_SAME_CORE` of them). Of those pairs only the ones a respelling or one
-keyboard slip explains go on to be scored (`slips.may_slip` and `slips.one_slip_apart`,
-computed here for all pairs at once: lengths and first letters as arrays, the edit distance
-between every two spellings by `cpdist`, `slips.slip` only for the pairs one edit apart).
+Which pairs the stage scores is defined by two tests:
 
-The pairs come out in the order the stage scored them one by one before, so the links, and
-the ties among them that `cluster.join` breaks by order, are the same.
+- blocking: names sharing their distinctive words (`core_key`, up to `MAX_SAME_CORE` of
+  them), or whose distinctive words share a block (`first_blocks`) and score
+  `FUZZY_CUTOFF` or more with `fuzz.ratio`;
+- one slip: of different groups, and a spelling of one (`spellings_of`) equal to a
+  spelling of the other, or one edit apart and `slips.slip` (a respelling or one keyboard
+  slip, first and last letters kept).
+
+Every fuzzy link needs both. Far fewer pairs pass the second (18k of bench/names' 50k
+names) than the first (124k), so the second is searched first, for all spellings at once
+(`oneedit`), and blocking is tested on those pairs alone.
+
+The pairs come out in the order the blocks would find them (`_ordered`), so the links, and
+the ties among them that `cluster.join` breaks by order, are those that scoring every
+block's pairs gave (tests/test_resolve_batch.py compares both).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
+from .oneedit import codes, one_edit_pairs, run_pairs, slipped
 from .scoring import NameInfo
-from .slips import folded_spellings, slip
+from .slips import folded_spellings
 
 FUZZY_CUTOFF = 76  # below this no re-scoring can reach the suggestion threshold
-PARALLEL_BLOCK = 256  # cdist with workers=-1 only pays for itself on larger blocks
-SMALL_BLOCK = 12  # smaller blocks go to one cpdist together: cdist costs ~0.1 ms a call
 MAX_SAME_CORE = 40  # names sharing distinctive words compared pairwise up to this many
-
-
-def _close_core_pairs(strings: list[str]) -> list[tuple[int, int]]:
-    """Pairs (x < y) of distinctive-word strings that share a block and score
-    `FUZZY_CUTOFF` or more, each once, in the order the blocks first find them."""
-    import numpy as np  # here, not at the top: only clustering needs it (~0.1 s to import)
-
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for s_i, s in enumerate(strings):
-        blocks["^" + s[:3]].append(s_i)
-        blocks["$" + s[-3:]].append(s_i)
-        # (No block by consonant skeleton: a changed vowel, "Hamdan" / "Hamdun", is not a
-        # slip or a respelling, so such pairs are never linked; see slips.py.)
-        # OpenRefine's 1-gram fingerprint: a swap of two letters keeps it ("Naakhar").
-        blocks["&" + "".join(sorted(set(s)))].append(s_i)
-    # Every block's candidate pairs in block order; a small block's are scored afterwards,
-    # all together, so `found` holds (x, y, already scored) and `pending` their texts.
-    found_x: list[int] = []
-    found_y: list[int] = []
-    checked: list[bool] = []
-    for block in blocks.values():
-        size = len(block)
-        if size < 2:
-            continue
-        if size < SMALL_BLOCK:
-            for x in range(size):
-                for y in range(x + 1, size):
-                    found_x.append(block[x])
-                    found_y.append(block[y])
-                    checked.append(False)
-            continue
-        texts = [strings[k] for k in block]
-        matrix = process.cdist(
-            texts,
-            texts,
-            scorer=fuzz.ratio,
-            score_cutoff=FUZZY_CUTOFF,
-            dtype=np.uint8,
-            workers=-1 if size >= PARALLEL_BLOCK else 1,
-        )
-        rows, cols = np.nonzero(np.triu(matrix, 1))
-        found_x += np.asarray(block)[rows].tolist()
-        found_y += np.asarray(block)[cols].tolist()
-        checked += [True] * len(rows)
-    xs, ys = np.asarray(found_x, dtype=np.int64), np.asarray(found_y, dtype=np.int64)
-    keep = np.asarray(checked, dtype=bool)
-    todo = np.flatnonzero(~keep)
-    if len(todo):
-        cores = np.asarray(strings, dtype=object)
-        scores = process.cpdist(
-            cores[xs[todo]], cores[ys[todo]], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-            dtype=np.uint8,
-        )  # fmt: skip
-        keep[todo] = scores > 0
-    xs, ys = xs[keep], ys[keep]
-    # Each pair once, where it was first found.
-    _, first = np.unique(xs * len(strings) + ys, return_index=True)
-    first.sort()
-    return list(zip(xs[first].tolist(), ys[first].tolist(), strict=True))
-
-
-def candidate_pairs(names: Sequence[NameInfo]) -> tuple[list[int], list[int]]:
-    """Pairs of names (indexes into `names`) to score: those sharing their distinctive
-    words first, then those whose distinctive words are close (`_close_core_pairs`)."""
-    by_core: dict[str, list[int]] = defaultdict(list)
-    for i, info in enumerate(names):
-        by_core[info.core_key].append(i)
-    left: list[int] = []
-    right: list[int] = []
-    for same in by_core.values():
-        if 1 < len(same) <= MAX_SAME_CORE:
-            # Same distinctive words; the generic ones may still differ ("Free X Army" / "X").
-            for x in range(len(same)):
-                for y in range(x + 1, len(same)):
-                    left.append(same[x])
-                    right.append(same[y])
-    members = list(by_core.values())
-    for x, y in _close_core_pairs(list(by_core)):
-        a, b = members[x], members[y]
-        if len(a) == len(b) == 1:
-            left.append(a[0])
-            right.append(b[0])
-        else:
-            for i in a:
-                for j in b:
-                    left.append(i)
-                    right.append(j)
-    return left, right
 
 
 def spellings_of(info: NameInfo) -> list[str]:
@@ -129,55 +44,107 @@ def spellings_of(info: NameInfo) -> list[str]:
     return list(out)
 
 
-def slip_pairs(names: Sequence[NameInfo], left: list[int], right: list[int]) -> list[int]:
-    """Positions k of the pairs (left[k], right[k]) of different groups whose distinctive
-    words a respelling or one slip explains: `may_slip` and `one_slip_apart` of each."""
+def first_blocks(cores: list[str]) -> Any:
+    """The three blocks of each distinctive-words string, each named by the first string in
+    it (a (len(cores), 3) array): its first three letters, its last three, and its set of
+    letters (OpenRefine's 1-gram fingerprint, which a swap of two letters keeps:
+    "Naakhar"). One typo cannot change all three. (No block by consonant skeleton: a
+    changed vowel, "Hamdan" / "Hamdun", is not a slip or a respelling.)"""
     import numpy as np
 
-    if not left:
+    lengths = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
+    width = max(int(lengths.max(initial=0)), 3)
+    letters = codes(cores, width)
+    rows = np.arange(len(cores))[:, None]
+    ends = np.maximum(lengths - 3, 0)[:, None] + np.arange(3)
+    tails = np.where(ends < lengths[:, None], letters[rows, np.minimum(ends, width - 1)], 0)
+    # A string's set of letters: its letters sorted, each repeat zeroed, sorted again.
+    sets = np.sort(letters, axis=1)
+    sets[:, 1:][sets[:, 1:] == sets[:, :-1]] = 0
+    sets.sort(axis=1)
+    out = np.empty((len(cores), 3), dtype=np.int64)
+    for slot, key in enumerate((letters[:, :3], tails, sets)):
+        _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        out[:, slot] = first[inverse.ravel()]
+    return out
+
+
+def fuzzy_pairs(names: Sequence[NameInfo]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of names (indexes into `names`) of different groups that blocking
+    compares and a respelling or one slip explains, in the order blocking finds them."""
+    import numpy as np  # here, not at the top: only clustering needs it (~0.1 s to import)
+
+    count = len(names)
+    if count < 2:
         return []
-    flat: list[str] = []
-    starts: list[int] = []
-    sizes_of: list[int] = []
-    for info in names:
-        starts.append(len(flat))
-        spelled = spellings_of(info)
-        sizes_of.append(len(spelled))
-        flat += spelled
-    counts = np.asarray(sizes_of, dtype=np.int64)
-    offsets = np.asarray(starts, dtype=np.int64)
-    lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
-    bit_of: dict[str, int] = {}
-    firsts = [bit_of.setdefault(s[:1], len(bit_of)) for s in flat]
-    if len(bit_of) > 62:  # (never with base_tokens' [a-z0-9] words; kept exact anyway)
-        firsts = [0] * len(flat)
-    bits = np.left_shift(np.int64(1), np.asarray(firsts, dtype=np.int64))
-    shortest = np.minimum.reduceat(lengths, offsets)
-    longest = np.maximum.reduceat(lengths, offsets)
-    letters = np.bitwise_or.reduceat(bits, offsets)
-    groups = np.asarray([info.group for info in names], dtype=object)
-    a, b = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
-    # may_slip: lengths within one and a first letter in common; and not one group already.
-    ok = (shortest[a] <= longest[b] + 1) & (shortest[b] <= longest[a] + 1)
-    if len(bit_of) <= 62:
-        ok &= (letters[a] & letters[b]) != 0
-    ok &= groups[a] != groups[b]
-    pos = np.flatnonzero(ok)
-    a, b = a[pos], b[pos]
-    # one_slip_apart: every spelling of one against every spelling of the other.
-    n, m = counts[a], counts[b]
-    sizes = n * m
-    owner = np.repeat(np.arange(len(pos)), sizes)
+    # Every (spelling, name), each once, sorted by spelling.
+    flat = [info.core_key for info in names] + ["".join(info.core_written) for info in names]
+    who = list(range(count)) * 2
+    for at, info in enumerate(names):
+        if "e" in flat[count + at] or "o" in flat[count + at]:
+            extra = folded_spellings(info.core_written)
+            flat += extra
+            who += [at] * len(extra)
+    strings = list(dict.fromkeys(flat))
+    index = dict(zip(strings, range(len(strings)), strict=True))
+    entries = np.unique(np.asarray([index[s] for s in flat]) * count + np.asarray(who))
+    spelling, name = entries // count, entries % count
+    starts = np.searchsorted(spelling, np.arange(len(strings) + 1))
+    # Names sharing a spelling, and names with spellings a slip apart.
+    e, f = run_pairs(spelling)
+    left, right = [name[e]], [name[f]]
+    x, y = one_edit_pairs(strings)
+    keep = slipped(strings, x, y)
+    x, y = x[keep], y[keep]
+    sizes_x, sizes_y = starts[x + 1] - starts[x], starts[y + 1] - starts[y]
+    sizes = sizes_x * sizes_y  # (nearly always 1 x 1)
+    owner = np.repeat(np.arange(len(x)), sizes)
     k = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    m_rep = m[owner]
-    qi = offsets[a][owner] + k // m_rep
-    ci = offsets[b][owner] + k % m_rep
-    texts = np.asarray(flat, dtype=object)
-    dist = process.cpdist(texts[qi], texts[ci], scorer=OSA.distance, score_cutoff=1, dtype=np.int8)
-    same = np.zeros(len(pos), dtype=bool)
-    same[owner[dist == 0]] = True
-    for e in np.flatnonzero(dist == 1).tolist():
-        o = owner[e]
-        if not same[o] and slip(flat[qi[e]], flat[ci[e]]):
-            same[o] = True
-    return pos[same].tolist()
+    left.append(name[starts[x][owner] + k // sizes_y[owner]])
+    right.append(name[starts[y][owner] + k % sizes_y[owner]])
+    i, j = np.concatenate(left), np.concatenate(right)
+    i, j = np.minimum(i, j), np.maximum(i, j)
+    pairs = np.unique(i * count + j)
+    i, j = pairs // count, pairs % count
+    groups = np.asarray([info.group for info in names], dtype=object)
+    other = groups[i] != groups[j]
+    return _ordered(names, i[other], j[other])
+
+
+def _ordered(names: Sequence[NameInfo], i: Any, j: Any) -> list[tuple[int, int]]:
+    """Those of the pairs blocking compares, oriented and ordered as it finds them: names
+    sharing their distinctive words by the order those first appear, then pairs of
+    distinctive words by the first block they share (blocks ordered by when they first
+    appear, then head, tail, letters), each pair of words in the order they first appear,
+    each name pair in name order."""
+    import numpy as np
+
+    rank_of: dict[str, int] = {}
+    rank = np.asarray([rank_of.setdefault(info.core_key, len(rank_of)) for info in names])
+    cores = np.asarray(list(rank_of), dtype=object)
+    blocks = first_blocks(list(rank_of))
+    ri, rj = rank[i], rank[j]
+    same = ri == rj
+    same &= np.bincount(rank)[ri] <= MAX_SAME_CORE
+    close = ri != rj
+    # Oriented as blocking meets them: the name whose distinctive words come first, left.
+    flip = close & (ri > rj)
+    i, j, ri, rj = (np.where(flip, j, i), np.where(flip, i, j), np.where(flip, rj, ri),
+                    np.where(flip, ri, rj))  # fmt: skip
+    shared = blocks[ri] == blocks[rj]
+    slot = np.where(shared, blocks[ri] * 3 + np.arange(3), np.iinfo(np.int64).max).min(axis=1)
+    close &= shared.any(axis=1)
+    if close.any():
+        scores = process.cpdist(cores[ri[close]], cores[rj[close]], scorer=fuzz.ratio,
+                                score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+        close[np.flatnonzero(close)] = np.asarray(scores) > 0
+    keep = same | close
+    i, j, ri, rj, same, slot = i[keep], j[keep], ri[keep], rj[keep], same[keep], slot[keep]
+    # Sorted by (0, words, i, j) for shared words, (1, block, words x, words y, i, j) else.
+    zero = np.zeros(len(i), dtype=np.int64)
+    columns = (
+        np.where(same, zero, j), np.where(same, zero, i), np.where(same, j, rj),
+        np.where(same, i, ri), np.where(same, ri, slot), ~same,
+    )  # fmt: skip
+    order = np.lexsort(columns)
+    return list(zip(i[order].tolist(), j[order].tolist(), strict=True))
