@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .oneedit import codes, one_edit_pairs, run_pairs, slipped
+from .oneedit import one_edit_pairs, run_pairs, slipped
 from .scoring import NameInfo
 from .slips import folded_spellings
 
@@ -44,29 +44,19 @@ def spellings_of(info: NameInfo) -> list[str]:
     return list(out)
 
 
-def first_blocks(cores: list[str]) -> Any:
+def first_blocks(cores: list[str]) -> list[tuple[int, int, int]]:
     """The three blocks of each distinctive-words string, each named by the first string in
-    it (a (len(cores), 3) array): its first three letters, its last three, and its set of
-    letters (OpenRefine's 1-gram fingerprint, which a swap of two letters keeps:
-    "Naakhar"). One typo cannot change all three. (No block by consonant skeleton: a
-    changed vowel, "Hamdan" / "Hamdun", is not a slip or a respelling.)"""
-    import numpy as np
-
-    lengths = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
-    width = max(int(lengths.max(initial=0)), 3)
-    letters = codes(cores, width)
-    rows = np.arange(len(cores))[:, None]
-    ends = np.maximum(lengths - 3, 0)[:, None] + np.arange(3)
-    tails = np.where(ends < lengths[:, None], letters[rows, np.minimum(ends, width - 1)], 0)
-    # A string's set of letters: its letters sorted, each repeat zeroed, sorted again.
-    sets = np.sort(letters, axis=1)
-    sets[:, 1:][sets[:, 1:] == sets[:, :-1]] = 0
-    sets.sort(axis=1)
-    out = np.empty((len(cores), 3), dtype=np.int64)
-    for slot, key in enumerate((letters[:, :3], tails, sets)):
-        _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
-        out[:, slot] = first[inverse.ravel()]
-    return out
+    it: its first three letters, its last three, and its set of letters (OpenRefine's
+    1-gram fingerprint, which a swap of two letters keeps: "Naakhar"). One typo cannot
+    change all three. (No block by consonant skeleton: a changed vowel, "Hamdan" /
+    "Hamdun", is not a slip or a respelling.)"""
+    heads: dict[str, int] = {}
+    tails: dict[str, int] = {}
+    sets: dict[frozenset[str], int] = {}
+    return [
+        (heads.setdefault(c[:3], r), tails.setdefault(c[-3:], r), sets.setdefault(frozenset(c), r))
+        for r, c in enumerate(cores)
+    ]
 
 
 def fuzzy_pairs(names: Sequence[NameInfo]) -> list[tuple[int, int]]:
@@ -122,7 +112,7 @@ def _ordered(names: Sequence[NameInfo], i: Any, j: Any) -> list[tuple[int, int]]
     rank_of: dict[str, int] = {}
     rank = np.asarray([rank_of.setdefault(info.core_key, len(rank_of)) for info in names])
     cores = np.asarray(list(rank_of), dtype=object)
-    blocks = first_blocks(list(rank_of))
+    blocks = np.asarray(first_blocks(list(rank_of)), dtype=np.int64).reshape(-1, 3)
     ri, rj = rank[i], rank[j]
     same = ri == rj
     same &= np.bincount(rank)[ri] <= MAX_SAME_CORE
