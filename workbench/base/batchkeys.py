@@ -55,11 +55,13 @@ def base_tokens_many(names: list[str]) -> list[list[str]]:
     if not plain:
         return out
     lines = _GLUED_ARTICLE.sub(" ", "\n".join([names[i] for i in plain])).split("\n")
-    # The patterns for hyphens and apostrophes run on the few names that have one, as
-    # base_tokens runs them (over all names they cost more than they save).
-    for k, line in enumerate(lines):
-        if "-" in line or "'" in line:
-            lines[k] = _marked(line)
+    # The patterns for hyphens and apostrophes run on the names that have one (over all
+    # names they cost more than they save), all those names joined as the rest are.
+    marked = [k for k, line in enumerate(lines) if "-" in line or "'" in line]
+    if marked:
+        done = _marked("\n".join([lines[k] for k in marked])).split("\n")
+        for k, line in zip(marked, done, strict=True):
+            lines[k] = line
     words = _WORDS_OR_BREAK.findall("\n".join(lines).casefold() + "\n")
     get = _WORD_MAP.get
     n = 0
@@ -82,8 +84,9 @@ def base_tokens_many(names: list[str]) -> list[list[str]]:
 
 
 def _marked(text: str) -> str:
-    """What base_tokens does to a name with a hyphen or an apostrophe after
-    _GLUED_ARTICLE, casefolded."""
+    """What base_tokens does to names (joined by newlines) with a hyphen or an apostrophe
+    after _GLUED_ARTICLE, casefolded. Each pattern runs where base_tokens would run it: a
+    name without the hyphen or apostrophe a pattern needs is not changed by it."""
     if "-" in text:
         text = _LATE_HYPHEN.sub(r" \1", text)
     text = text.casefold()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -78,24 +78,24 @@ class Clusterer:
         self.names: list[NameInfo] = []
         self.forms: list[list[Form]] = []
         self.links: dict[tuple[int, int], tuple[float, str]] = {}
-        self.keys: dict[int, set[str]] = defaultdict(set)  # group -> its names' "n" forms
+        # group -> its names' "n" forms, made in `run` for the groups `_close` compares.
+        self.keys: dict[int, set[str]] = {}
+        self.names_of: dict[int, list[int]] = {}
 
     def add_all(self, names: Iterable[tuple[int, str]]) -> None:
         """`add` each (group, name), prepared all at once (`NameInfo.many`), with the
         garbage collector paused (see `gc_paused`)."""
         with gc_paused():
-            for info in NameInfo.many(list(names)):
-                self._add(info)
+            infos = [info for info in NameInfo.many(list(names)) if info.compact]
+            kind = self.kind
+            self.names += infos
+            self.forms += [name_forms(i.name, kind, i.base, i.folded, i.skeleton) for i in infos]
 
     def add(self, group: int, name: str) -> None:
-        self._add(NameInfo.of(group, name))
-
-    def _add(self, info: NameInfo) -> None:
+        info = NameInfo.of(group, name)
         if info.compact:
             self.names.append(info)
-            forms = name_forms(info.name, self.kind, info.base, info.folded, info.skeleton)
-            self.forms.append(forms)
-            self.keys[info.group].update(f.key for f in forms if f.ns == "n")
+            self.forms.append(name_forms(name, self.kind, info.base, info.folded, info.skeleton))
 
     def link(self, a: int, b: int, score: float, reason: str) -> None:
         """Record evidence that groups a and b are one entity (keeps the best reason)."""
@@ -108,13 +108,16 @@ class Clusterer:
     # -- stage 1: shared keyed forms -----------------------------------------------------
 
     def _link_forms(self, weights: Mapping[int, float]) -> None:
+        # Most forms are one name's own: only keys two forms share get a bucket (in the
+        # order the keys first come, as the links' order breaks ties in `join`).
+        forms = [form for forms in self.forms for form in forms]
+        owners = [i for i, forms in enumerate(self.forms) for _ in forms]
+        keys = [form[:2] for form in forms]  # (ns, key)
+        counts = Counter(keys)
         buckets: dict[tuple[str, str], list[tuple[int, Form]]] = defaultdict(list)
-        for i, forms in enumerate(self.forms):
-            for form in forms:
-                buckets[(form.ns, form.key)].append((i, form))
+        for k in [k for k, key in enumerate(keys) if counts[key] > 1]:
+            buckets[keys[k]].append((owners[k], forms[k]))
         for (ns, _key), members in buckets.items():
-            if len(members) < 2:
-                continue  # most forms are one name's own
             groups = {self.names[i].group for i, _ in members}
             if len(groups) < 2:
                 continue
@@ -199,6 +202,10 @@ class Clusterer:
     ) -> list[Cluster]:
         """Clusters of two or more groups, best first; `distinct` pairs never share one."""
         weights = weights or {}
+        self.keys = {}
+        self.names_of = defaultdict(list)
+        for i, info in enumerate(self.names):
+            self.names_of[info.group].append(i)
         with gc_paused():
             self._link_forms(weights)
             self._link_fuzzy()
@@ -214,9 +221,16 @@ class Clusterer:
     def _close(self, a: int, b: int) -> bool:
         return any(
             ka == kb or word_score(ka, kb) >= CHAIN_FLOOR
-            for ka in self.keys[a]
-            for kb in self.keys[b]
+            for ka in self._keys_of(a)
+            for kb in self._keys_of(b)
         )
+
+    def _keys_of(self, group: int) -> set[str]:
+        keys = self.keys.get(group)
+        if keys is None:
+            forms = [self.forms[i] for i in self.names_of.get(group, ())]
+            keys = self.keys[group] = {f.key for fs in forms for f in fs if f.ns == "n"}
+        return keys
 
 
 def join(

@@ -88,41 +88,54 @@ class NameInfo:
     def of(cls, group: int, name: str) -> NameInfo:
         base = base_tokens(name)
         folded = list(map(fold, base))
-        return _made(group, name, base, folded, skeleton(folded))
+        return _made(group, name, base, folded, skeleton(folded), {t: _role(t) for t in folded})
 
     @classmethod
     def many(cls, items: Sequence[tuple[int, str]]) -> list[NameInfo]:
         """`of` each (group, name), each step done for all of them at once: the words'
         keys in a few passes over them all (`base.batchkeys`), each distinct word folded
-        once (clustering 50k names, nearly every word is new)."""
+        and given its role once (clustering 50k names, nearly every word is new)."""
         bases = base_tokens_many([name for _group, name in items])
         words = list({w for base in bases for w in base})
-        fold_of = dict(zip(words, fold_many(words), strict=True))
+        folded_words = fold_many(words)
+        fold_of = dict(zip(words, folded_words, strict=True))
+        role = {t: _role(t) for t in set(folded_words)}
         folds = [[fold_of[w] for w in base] for base in bases]
         return [
-            _made(group, name, base, folded, skel)
+            _made(group, name, base, folded, skel, role)
             for (group, name), base, folded, skel in zip(
                 items, bases, folds, skeletons(folds), strict=True
             )
         ]
 
 
-def _made(group: int, name: str, base: list[str], folded: list[str], skel: str) -> NameInfo:
+_DROPPED, _GENERIC, _DISTINCTIVE = 0, 1, 2
+
+
+def _role(word: str) -> int:
+    """A folded word's role in a name: dropped (a stopword, a letter), generic, distinctive."""
+    if word in STOPWORDS or len(word) <= 1:
+        return _DROPPED
+    return _GENERIC if is_loose(word) else _DISTINCTIVE
+
+
+def _made(
+    group: int, name: str, base: list[str], folded: list[str], skel: str, role: dict[str, int]
+) -> NameInfo:
     compact = "".join(folded)
-    tokens: list[str] = []
-    core: list[str] = []
-    written: list[str] = []
-    for w, t in zip(base, folded, strict=True):
-        if t not in STOPWORDS and len(t) > 1:
-            tokens.append(t)
-            if not is_loose(t):
-                core.append(t)
-                written.append(w)
+    roles = [role[t] for t in folded]
+    if _DROPPED in roles or _GENERIC in roles:
+        tokens = [t for t, r in zip(folded, roles, strict=True) if r]
+        core = [t for t, r in zip(folded, roles, strict=True) if r == _DISTINCTIVE]
+        written = [w for w, r in zip(base, roles, strict=True) if r == _DISTINCTIVE]
+        core_key = "".join(core) or compact
+    else:  # every word distinctive (most names)
+        tokens, core, written, core_key = folded[:], folded[:], base, compact
     digits = "" if compact.isalpha() else "".join(c for c in compact if c.isdigit())
     # Positional: made 50k times per 50k names, keywords cost a fifth of the call.
     return NameInfo(
         group, name, base, folded, compact, tokens, core, digits, skel, tuple(written or base),
-        "".join(core) or compact,
+        core_key,
     )  # fmt: skip
 
 
