@@ -170,7 +170,7 @@ def ngram_fingerprint(name: str, n: int = 2) -> str:
 
 def initials(tokens: list[str]) -> str:
     """First letters of the words that carry meaning: 'syrian democratic forces' -> 'sdf'."""
-    return "".join(t[0] for t in tokens if t not in STOPWORDS and t and not t.isdigit())
+    return "".join([t[0] for t in tokens if t not in STOPWORDS and t and not t.isdigit()])
 
 
 _NOT_LETTER = re.compile(r"[^A-Za-z]")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -108,16 +108,13 @@ class Clusterer:
     # -- stage 1: shared keyed forms -----------------------------------------------------
 
     def _link_forms(self, weights: Mapping[int, float]) -> None:
-        # Most forms are one name's own: only keys two forms share get a bucket (in the
-        # order the keys first come, as the links' order breaks ties in `join`).
-        forms = [form for forms in self.forms for form in forms]
-        owners = [i for i, forms in enumerate(self.forms) for _ in forms]
-        keys = [form[:2] for form in forms]  # (ns, key)
-        counts = Counter(keys)
         buckets: dict[tuple[str, str], list[tuple[int, Form]]] = defaultdict(list)
-        for k in [k for k, key in enumerate(keys) if counts[key] > 1]:
-            buckets[keys[k]].append((owners[k], forms[k]))
+        for i, forms in enumerate(self.forms):
+            for form in forms:
+                buckets[(form.ns, form.key)].append((i, form))
         for (ns, _key), members in buckets.items():
+            if len(members) < 2:
+                continue  # most forms are one name's own
             groups = {self.names[i].group for i, _ in members}
             if len(groups) < 2:
                 continue
@@ -136,7 +133,7 @@ class Clusterer:
             score = min(form.score, hub.score)
             if score == 100 and hub_key is None:
                 hub_key = name_key(b.name)
-            if score == 100 and name_key(a.name) != hub_key:
+            if score == 100 and a.name != b.name and name_key(a.name) != hub_key:
                 score = 97  # the same name spelled differently
             self.link(a.group, b.group, score, f"{form.rule}/{hub.rule}")
 

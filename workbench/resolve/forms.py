@@ -50,6 +50,14 @@ class Form(NamedTuple):  # a tuple: made ~100k times per 50k names, three times 
     full: str = ""  # for a secondary: the name it stands for, to tell ambiguity apart
 
 
+def _form(ns: str, key: str, score: int, primary: bool, rule: str, full: str = "") -> Form:
+    # NamedTuple's own __new__ is a Python function; tuple's is C (a fifth of name_forms).
+    return _NEW(Form, (ns, key, score, primary, rule, full))
+
+
+_NEW = tuple.__new__
+
+
 def compact(tokens: list[str]) -> str:
     return "".join(map(fold, tokens))
 
@@ -159,20 +167,20 @@ def name_forms(
                 folds = dict(zip(tokens, folded, strict=True))
             key = "".join([folds.get(t) or fold(t) for t in toks])
             last = folds.get(toks[-1]) or fold(toks[-1])
-        forms.append(Form("n", key, 100 if rule == "name" else score, True, rule))
+        forms.append(_form("n", key, 100 if rule == "name" else score, True, rule))
         country, rest = split_country_prefix(toks)
         if country and (not rest or (kind == "actor" and all(t in STATE_WORDS for t in rest))):
-            forms.append(Form("n", compact(base_tokens(country)), min(score, 95), True, "country"))
+            forms.append(_form("n", compact(base_tokens(country)), min(score, 95), True, "country"))
         if kind != "actor":
             continue
         if person_like(toks):
-            forms.append(Form("u", last, min(score, SURNAME_SCORE), False, "surname", key))
+            forms.append(_form("u", last, min(score, SURNAME_SCORE), False, "surname", key))
         if len(toks) >= 2 and rest:
             acro = initials(toks)
             if len(acro) >= 2:
-                forms.append(Form("a", acro, min(score, ACRONYM_SCORE), False, "acronym", key))
+                forms.append(_form("a", acro, min(score, ACRONYM_SCORE), False, "acronym", key))
     if looks_like_acronym(name):
-        forms.append(Form("a", "".join(tokens), 100, True, "acronym"))
+        forms.append(_form("a", "".join(tokens), 100, True, "acronym"))
     elif (
         kind == "actor"
         and len(tokens) == 1
@@ -181,10 +189,10 @@ def name_forms(
         and tokens[0] not in GENERIC
         and country_of(tokens) is None
     ):
-        forms.append(Form("u", folded[0], SURNAME_SCORE, True, "surname"))
+        forms.append(_form("u", folded[0], SURNAME_SCORE, True, "surname"))
     skel = skeleton(folded) if skel is None else skel
     # Four consonants are enough in a longer name ("Hizballah" / "Hezbollah": hzbl), not in
     # a short one ("Homs" / "Hamas": hms).
     if len(skel) >= 5 or (len(skel) == 4 and len("".join(folded)) >= 6):
-        forms.append(Form("s", skel, SKELETON_SCORE, True, "skeleton"))
+        forms.append(_form("s", skel, SKELETON_SCORE, True, "skeleton"))
     return forms
