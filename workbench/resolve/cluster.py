@@ -29,7 +29,7 @@ from ..base.names import name_key
 from .forms import Form, name_forms
 from .fuzzy import fuzzy_pairs
 from .scoring import NameInfo, score_pair, word_score
-from .slips import spell_all, vowels_only_apart
+from .slips import vowels_only_apart
 
 SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more
 MAX_SKELETON_BUCKET = 30  # larger skeleton buckets are coincidences, not transliterations
@@ -204,7 +204,6 @@ class Clusterer:
         for i, info in enumerate(self.names):
             self.names_of[info.group].append(i)
         with gc_paused():
-            spell_all(info.core_written for info in self.names)  # (what both stages compare)
             self._link_forms(weights)
             self._link_fuzzy()
             return join(self.links, self.threshold, distinct, self.compatible)

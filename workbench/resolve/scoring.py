@@ -18,11 +18,11 @@ A single typo in a word of six letters or more ("Damascus" / "Damacsus") scores 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from ..base.batchkeys import base_tokens_many, fold_many, skeletons
@@ -57,37 +57,17 @@ def is_loose(word: str) -> bool:
     """A generic word, its abbreviation ("Def"), or one typo away ("Liberstion")."""
     if word in LOOSE_WORDS or word in _LOOSE_PREFIXES:
         return True
-    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in _near(word))
-
-
-def _near(word: str) -> list[str]:
-    """The generic words `word` may be one edit from (none if it is shorter than four)."""
     size = len(word)
     if size < 4:
-        return []
+        return False
     if size < 6:
         # Anything else one edit from a short generic word ("husha" from "hush") is a name.
-        return _LOOSE_NEAR.get((size, word[0]), [])
-    return _LOOSE_NEAR.get((size, "^" + word[:2]), []) + _LOOSE_NEAR.get(
-        (size, "$" + word[-2:]), []
-    )
-
-
-def loose_words(words: Iterable[str]) -> set[str]:
-    """Those of `words` that `is_loose`, with the edit distances computed all at once."""
-    loose = set()
-    pairs: list[tuple[str, str]] = []
-    for word in words:
-        if word in LOOSE_WORDS or word in _LOOSE_PREFIXES:
-            loose.add(word)
-        else:
-            pairs += [(word, w) for w in _near(word)]
-    if pairs:
-        close = process.cpdist(
-            [p[0] for p in pairs], [p[1] for p in pairs], scorer=OSA.distance, score_cutoff=1
+        near = _LOOSE_NEAR.get((size, word[0]), ())
+    else:
+        near = _LOOSE_NEAR.get((size, "^" + word[:2]), []) + _LOOSE_NEAR.get(
+            (size, "$" + word[-2:]), []
         )
-        loose.update(pair[0] for pair, d in zip(pairs, close.tolist(), strict=True) if d <= 1)
-    return loose
+    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in near)
 
 
 @dataclass(slots=True)
@@ -108,9 +88,7 @@ class NameInfo:
     def of(cls, group: int, name: str) -> NameInfo:
         base = base_tokens(name)
         folded = list(map(fold, base))
-        loose = {t for t in folded if is_loose(t)}
-        role = {t: _role(t, loose) for t in folded}
-        return _made(group, name, base, folded, skeleton(folded), role)
+        return _made(group, name, base, folded, skeleton(folded), {t: _role(t) for t in folded})
 
     @classmethod
     def many(cls, items: Sequence[tuple[int, str]]) -> list[NameInfo]:
@@ -121,9 +99,7 @@ class NameInfo:
         words = list({w for base in bases for w in base})
         folded_words = fold_many(words)
         fold_of = dict(zip(words, folded_words, strict=True))
-        distinct = set(folded_words)
-        loose = loose_words(distinct)
-        role = {t: _role(t, loose) for t in distinct}
+        role = {t: _role(t) for t in set(folded_words)}
         folds = [[fold_of[w] for w in base] for base in bases]
         return [
             _made(group, name, base, folded, skel, role)
@@ -136,12 +112,11 @@ class NameInfo:
 _DROPPED, _GENERIC, _DISTINCTIVE = 0, 1, 2
 
 
-def _role(word: str, loose: set[str]) -> int:
-    """A folded word's role in a name: dropped (a stopword, a letter), generic (`loose`:
-    the words that `is_loose`), or distinctive."""
+def _role(word: str) -> int:
+    """A folded word's role in a name: dropped (a stopword, a letter), generic, distinctive."""
     if word in STOPWORDS or len(word) <= 1:
         return _DROPPED
-    return _GENERIC if word in loose else _DISTINCTIVE
+    return _GENERIC if is_loose(word) else _DISTINCTIVE
 
 
 def _made(

@@ -25,12 +25,10 @@ vowels left out ("Kafranbil" / "Kafr Nabl"), never changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from ..base.batchkeys import fold_many
 from ..base.keys import fold
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -42,45 +40,15 @@ VOWELS = frozenset("aeiou")
 _READINGS = (str.maketrans("e", "a"), str.maketrans("o", "a"), str.maketrans("eo", "aa"))
 
 
-SPELLED_CACHE = 131_072  # word tuples whose folded spellings are kept
-_SPELLED: dict[tuple[str, ...], frozenset[str]] = {}
-
-
+@lru_cache(maxsize=65_536)
 def folded_spellings(words: tuple[str, ...]) -> frozenset[str]:
     """The words run together, folded, also under the other readings of "e" and "o" (the
     same reading for every word)."""
-    found = _SPELLED.get(words)
-    if found is None:
-        found = _keep(words, _spelled(words, fold))
-    return found
-
-
-def spell_all(many: Iterable[tuple[str, ...]]) -> None:
-    """`folded_spellings` of many word tuples at once, kept for the calls that follow:
-    every word of every reading folded in one pass (`fold_many`; clustering 50k names
-    meets some 50k new words here, and `fold` costs a few microseconds a call)."""
-    todo = [words for words in dict.fromkeys(many) if words not in _SPELLED]
-    plain = {w for words in todo for w in words}
-    read = {w.translate(r) for w in plain if "e" in w or "o" in w for r in _READINGS}
-    distinct = list(plain | read)
-    folded = dict(zip(distinct, fold_many(distinct), strict=True))
-    for words in todo:
-        _keep(words, _spelled(words, folded.__getitem__))
-
-
-def _spelled(words: tuple[str, ...], folded: Callable[[str], str]) -> frozenset[str]:
-    out = {"".join([folded(w) for w in words])}
+    out = {"".join(fold(w) for w in words)}
     if any("e" in w or "o" in w for w in words):
         for reading in _READINGS:
-            out.add("".join([folded(w.translate(reading)) for w in words]))
+            out.add("".join(fold(w.translate(reading)) for w in words))
     return frozenset(out)
-
-
-def _keep(words: tuple[str, ...], found: frozenset[str]) -> frozenset[str]:
-    if len(_SPELLED) >= SPELLED_CACHE:
-        _SPELLED.clear()  # bounded; what is dropped is made again when asked for
-    _SPELLED[words] = found
-    return found
 
 
 @lru_cache(maxsize=65_536)
