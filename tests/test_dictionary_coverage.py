@@ -25,7 +25,7 @@ def mentioned(text: str, kind: str) -> list[str]:
 def test_congolese_army_and_m23_near_rutshuru():
     result, event = one("Congolese soldiers clashed with M23 rebels near Rutshuru on Monday.")
     assert event.sub_event_type == "Armed clash"
-    assert event.actor1 == "Military Forces of the Democratic Republic of Congo"
+    assert event.actor1 == "Military Forces of Democratic Republic of Congo"
     assert event.actor2 == "M23: March 23 Movement"
     assert event.place == "Rutshuru"
     assert result.country == DRC
@@ -87,7 +87,7 @@ def test_pakistani_taliban_attack_police_in_bannu():
             "Burkina Faso",
         ),
         ("the Tatmadaw", "Military Forces of Myanmar", "State forces", "Myanmar"),
-        ("FARDC", "Military Forces of the Democratic Republic of Congo", "State forces", DRC),
+        ("FARDC", "Military Forces of Democratic Republic of Congo", "State forces", DRC),
         ("Fano militiamen", "Fano Militia", "Political militia", "Ethiopia"),
         ("ENDF troops", "Military Forces of Ethiopia", "State forces", "Ethiopia"),
         ("ISIS-K", "Islamic State Khorasan Province", "Rebel group", "Afghanistan"),

@@ -160,6 +160,8 @@ def context_country(
     for i, j, senses in matches:
         if _person_surname(toks, i, []):
             continue  # "commander Abdullahi Aden": no vote for Yemen
+        if j < len(toks.keys) and toks.keys[j] in ORIGIN:
+            continue  # "a Canada-based trader", "UK-based monitor": not where it happened
         for kind, entry in senses:
             if kind == "place" and entry.country:
                 # A name several countries share ("Tripoli") says little: one vote each.

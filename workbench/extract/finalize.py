@@ -27,6 +27,7 @@ from ..base.actors import (
     type_names,
 )
 from ..base.codebook import event_type_of
+from .annotate import ORIGIN
 from .crowds import crowd_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
@@ -238,12 +239,16 @@ def country_names_pattern(lex: Lexicon) -> re.Pattern[str]:
     return rx
 
 
+_ORIGIN_AFTER = re.compile(r"[-\s](?:" + "|".join(sorted(ORIGIN)) + r")\b", re.I)
+
+
 def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
     rx = country_names_pattern(lex)
     found = {
         lex.country_names[m.group(0)]
         for m in rx.finditer(text, sent.start, sent.end)
         if not text[max(0, m.start() - 12) : m.start()].lower().endswith("border with ")
+        and not _ORIGIN_AFTER.match(text, m.end())  # "a Canada-based trader"
     }
     return found.pop() if len(found) == 1 else None
 
