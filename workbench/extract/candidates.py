@@ -404,7 +404,7 @@ class Finder(Cues, Sides, Reference):
                         return [], False
                     if isinstance(a.info, str) and (owner := self._owner_after(a.j, end_tok)):
                         return owner, False  # "a military vehicle belonging to the SDF"
-                    if a.info == "unidentified" and keys[a.j - 1] == "men" and a.i == k:
+                    if self._plain_men(a) and a.i == k:
                         return [], True  # "beheaded two men": people, not gunmen
                     if k > 0 and keys[k - 1] in FORMER:
                         # "shot dead a former rebel commander": one who left the fight is
@@ -478,6 +478,11 @@ class Finder(Cues, Sides, Reference):
                 return True
         return False
 
+    def _plain_men(self, a: Ann) -> bool:
+        """An unidentified-group phrase ending in "men" ("two men"): people when they are
+        what an act befell, not gunmen."""
+        return a.info == "unidentified" and self.keys[a.j - 1] == "men"
+
     def passive_victims(self, t: Ann, first_tok: int) -> bool:
         """The subject of a passive trigger is people, not a named side: "a woman was
         raped", "two 16-year-old girls were abducted", "a trader was shot dead" — the act
@@ -487,7 +492,7 @@ class Finder(Cues, Sides, Reference):
         while k >= first_tok and words < 6:
             a = self.ann_at(k)
             if a is not None and a.kind == "actor" and a.info == "unidentified":
-                return keys[a.j - 1] == "men"  # "two men were abducted": people, not gunmen
+                return self._plain_men(a)  # "two men were abducted": people, not gunmen
             if a is not None and a.kind != "casualty":
                 return False  # "the town was shelled", "Kurdish fighters were killed"
             key = keys[k]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base.actors import ARMED_INTER, CROWD_INTER, PROTESTERS, STATE_FORCES, type_names
-from .incidents import FORCE_ON_PROTEST, PROTEST_KINDS, Incident, kind_of
+from .incidents import FORCE_ON_PROTEST, PROTEST_KINDS, Incident, attack_at_protest, kind_of
 from .lexicon import Lexicon
 from .tokens import key_of
 
@@ -191,12 +191,7 @@ def _protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
 
 def _force_on_it(c) -> bool:
     """A state force's attack told right after a demonstration, merged with it."""
-    return (
-        "crowd-context" in c.rules
-        and kind_of(c)[0] in ("Attack", "Armed clash")
-        and bool(c.agents)
-        and c.agents[0].atype == STATE_FORCES
-    )
+    return attack_at_protest(c) and bool(c.agents) and c.agents[0].atype == STATE_FORCES
 
 
 # "riot police", "anti-riot units": the force, not the crowd.

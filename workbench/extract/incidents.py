@@ -172,8 +172,7 @@ def _find_home(
         return None, ""  # "By 2013, regime aircraft were dropping barrel bombs": background
     for inc in reversed(incidents):
         if (
-            "crowd-context" in c.rules
-            and kind_of(c)[0] in ("Attack", "Armed clash")
+            attack_at_protest(c)
             and _type_of(inc) in PROTEST_KINDS
             and c.sent - inc.last_sent <= 1
             and (not same_day or _same_date(inc, c))
@@ -230,6 +229,12 @@ def _find_home(
     ):
         return latest, "merge-retelling"
     return None, ""
+
+
+def attack_at_protest(c: Candidate) -> bool:
+    """An attack or clash told in a demonstration's context ("... marched. Security forces
+    opened fire."): it joins that demonstration (here) and types it (`crowds.py`)."""
+    return "crowd-context" in c.rules and kind_of(c)[0] in ("Attack", "Armed clash")
 
 
 def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> bool:
