@@ -85,9 +85,19 @@ def test_confirm_in_tmux_changes_the_database(tmp_path, db_path, no_color):
         wait_for(lambda: "Articles" in screen() and "of 4" in screen(), what="the queue")
         subprocess.run([*tmux, "send-keys", "-t", "wb", "Enter"], check=True)
         wait_for(lambda: "Events" in screen() and "Entities" in screen(), what="review")
+
         # The location's field key, the name, enter (takes it and saves).
-        subprocess.run([*tmux, "send-keys", "-t", "wb", "5"], check=True)
-        wait_for(lambda: "Location" in screen() and "esc cancel" in screen(), what="the form")
+        # Pressed again while the form is not up: the screen is drawn while the article's
+        # rows still load in a thread, and a field key pressed before they arrive has no
+        # event to act on (on a server, sometimes for seconds; see the session 9 note).
+        def form() -> bool:
+            if "Location" in screen() and "esc cancel" in screen():
+                return True
+            subprocess.run([*tmux, "send-keys", "-t", "wb", "5"], check=True)
+            time.sleep(1.0)
+            return "Location" in screen() and "esc cancel" in screen()
+
+        wait_for(form, what="the form")
         subprocess.run([*tmux, "send-keys", "-t", "wb", "-l", "Syria"], check=True)
         time.sleep(0.3)
         subprocess.run([*tmux, "send-keys", "-t", "wb", "Enter"], check=True)
