@@ -20,6 +20,10 @@ STATE_FORCES = "State forces"
 CIVILIANS = "Civilians"
 PROTESTERS = "Protesters"
 EXTERNAL_FORCES = "External/Other forces"
+# Not one of ACLED's eight: a party (or a party's wing) in the dictionary. ACLED codes its
+# people as the crowd they form (rioters, protesters) with the party associated, and the
+# party itself, as a primary actor, as a political militia (actor_types.csv).
+PARTY = "Political party"
 # ACLED's organised armed actors (inter 1-4 and 8), and the non-state ones among them.
 ARMED_INTER = (1, 2, 3, 4, 8)
 NON_STATE_INTER = (2, 3, 4)

@@ -8,14 +8,15 @@ ACLED's battles are fought between organised armed groups, and its attacks on ci
 done by one. Violence by people who are no armed group — party supporters who clash,
 villagers who beat an official, youths who throw stones, a mob that lynches a thief — is
 coded as Riots: a violent demonstration when it grows out of a protest, mob violence
-otherwise. Who counts as a crowd is the `[nouns] crowd` list of lexicon.toml.
+otherwise. Who counts as a crowd is the `[nouns] crowd` list of lexicon.toml, and a party
+(type `Political party` in actors.csv) whose people act.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..base.actors import ARMED_INTER, CROWD_INTER, PROTESTERS, STATE_FORCES, type_names
+from ..base.actors import ARMED_INTER, CROWD_INTER, PARTY, PROTESTERS, STATE_FORCES, type_names
 from .incidents import FORCE_ON_PROTEST, PROTEST_KINDS, Incident, attack_at_protest, kind_of
 from .lexicon import Lexicon
 from .tokens import key_of
@@ -80,6 +81,8 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
     first = inc.agents[0] if inc.agents else None
     if first is not None and isinstance(first.info, str) and first.info in CROWD_GROUPS:
         return True  # "two men were beaten to death by villagers"
+    if first is not None and first.atype == PARTY:
+        return True  # "AL men attacked a campaign office": a party's people, no armed group
     if c.passive or (first is not None and first.atype in ARMED and first.info != "civilians"):
         return False  # "six aid workers were killed": the subject was hit, it did nothing
     return _has_crowd(" ".join(subject), lex)
@@ -165,6 +168,10 @@ def crowd_type(
     riot = riot_type(inc, text, lex, kind)
     if riot is not None and riot != kind:
         return riot, "sub-event-crowd"
+    if kind == "Armed clash" and _party_hit(inc):
+        # "an unidentified actor attacked three DYFI activists": a party's people are
+        # civilians to ACLED (the party associated), and no side fought back.
+        return "Attack", "sub-event-party-target"
     if kind in PROTEST_KINDS and _violent_crowd(inc, text, lex, sent):
         # ACLED: demonstrators who turn violent make a violent demonstration, whatever the
         # police did ("rioters burned tyres ...; police fired tear gas").
@@ -176,6 +183,17 @@ def crowd_type(
         # turn violent are force used on it (ACLED's excessive force).
         return EXCESSIVE, "sub-event-deaths-at-protest"
     return kind, how
+
+
+def _party_hit(inc: Incident) -> bool:
+    """A party's people attacked by a doer that is no crowd, through a generic attack word."""
+    first = inc.agents[0] if inc.agents else None
+    return (
+        bool(inc.targets)
+        and inc.targets[0].atype == PARTY
+        and (first is None or first.atype in ARMED)
+        and all("generic" in a.trigger.flags for a in inc.triggers)
+    )
 
 
 def _protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
