@@ -17,7 +17,7 @@ from datetime import date
 from ..base.actors import CROWD_INTER, PROTESTERS, type_names
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
-from .captives import captive, people_taken
+from .captives import captive, civilians_seized, people_taken
 from .cues import is_verb
 from .dating import pick_date, usable_date
 from .lexicon import Lexicon
@@ -450,9 +450,15 @@ def _candidate(
     if "territory" in flags and all(captive(f, t) for t in ts):
         return None  # "the captured fighters", "murdering captured soldiers": no capture told
     if "territory" in flags and people_taken(f, c, ts[0], ctok1):
-        # "The SDF captured two British militants near X": people taken are an arrest.
-        c.triggers = [_retyped(t, "Arrests") for t in ts]
-        c.rules.append("arrest-people-captured")
+        # "The SDF captured two British militants near X": people taken are an arrest;
+        # "gunmen seized a trader": civilians taken by an armed group, an abduction.
+        if civilians_seized(f, c, ts[0], ctok1):
+            c.triggers = [_retyped(t, "Abduction/forced disappearance") for t in ts]
+            c.civilian_target = True
+            c.rules.append("abduction-civilians-seized")
+        else:
+            c.triggers = [_retyped(t, "Arrests") for t in ts]
+            c.rules.append("arrest-people-captured")
     elif ("territory" in flags or "place" in flags) and not any(
         p.start >= ts[0].start or place_first for p in in_span(s_anns, *clause, "place")
     ):

@@ -1,4 +1,5 @@
-"""Provides `people_taken` and `captive`: whether "captured" took people or ground.
+"""Provides `people_taken`, `civilians_seized` and `captive`: whether "captured" took
+people or ground, and whom.
 
 "The SDF captured two British militants" is an arrest, "captured Raqqa" a change of
 territory; "the captured fighters", "murdering captured soldiers" use the word as an
@@ -7,6 +8,7 @@ adjective and tell no capture at all. `assemble` asks both of a territory trigge
 
 from __future__ import annotations
 
+from ..base.actors import STATE_FORCES
 from .annotate import Ann
 from .candidates import Candidate, Finder
 
@@ -33,7 +35,18 @@ def people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
         return False  # "seizing control from Kurdish forces": ground, from its holders
     if c.targets and c.targets[0].i <= t.j + 3:
         return True  # "captured Islamic State fighters"
-    return any(w in f.lex.person_nouns or w in PERSON_WORDS for w in words)
+    lex = f.lex
+    return any(w in lex.person_nouns or w in PERSON_WORDS or w in lex.victim_nouns for w in words)
+
+
+def civilians_seized(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
+    """ "Al Shabaab fighters seized a businessman": civilians taken by a side that is no
+    state force are abducted (ACLED), not arrested; fighters taken, or people taken by the
+    state or by nobody named, stay an arrest."""
+    if not c.agents or c.agents[0].atype == STATE_FORCES or c.targets or f.is_passive(t):
+        return False
+    victims = f.lex.victim_nouns
+    return any(w in victims for w in f.keys[t.j : min(end_tok, t.j + 4)])
 
 
 def _people_subject(f: Finder, last: int) -> bool:
