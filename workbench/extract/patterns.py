@@ -167,8 +167,14 @@ JOINERS = frozenset(
     ]
 )
 AFTER_PREP = frozenset(
-    ["on", "in", "near", "and", "after", "where", "when", "village", "town", "city"]
-)
+    ["on", "in", "near", "and", "after", "where", "when", "village", "town", "city",
+     # "at Byrnihat last night", "in Rukina reportedly raped": time words and reporting
+     # adverbs close the name as a comma would
+     "last", "yesterday", "overnight", "late", "early", "earlier", "reportedly", "allegedly",
+     "during", "following"]
+)  # fmt: skip
+# "abducted a priest from Ntamugenga": after a taking verb, "from" names where it happened.
+TAKEN_FROM = frozenset(["abducted", "kidnapped", "seized", "taken", "took", "snatched"])
 STOP = frozenset(
     [
         "the", "a", "an", "in", "on", "at", "near", "it", "he", "she", "they", "we", "this", "that",
@@ -192,7 +198,16 @@ TOWN_TYPES = {"town": "town", "village": "village", "community": "village", "com
 TOWN_WORDS = frozenset(TOWN_TYPES)
 ARTICLE_WORDS = frozenset(["the", "a", "an"])
 POSSESSIVES = frozenset(["its", "their", "his", "her", "our", "my", "your"])
-KEY_WORDS = PLACE_WORDS | SUFFIX_WORDS | TOWN_WORDS | ACTOR_WORDS | PREPS | FEATURES | PLACE_VERBS
+KEY_WORDS = (
+    PLACE_WORDS
+    | SUFFIX_WORDS
+    | TOWN_WORDS
+    | ACTOR_WORDS
+    | PREPS
+    | FEATURES
+    | PLACE_VERBS
+    | {"from"}
+)
 _GAP = re.compile(r"[ \-]")
 LOYAL_TO = re.compile(
     r"\b(?P<head>forces|troops|fighters|militias|militiamen|gunmen|units)\s+"
@@ -306,10 +321,14 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             ):
                 out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
                                  "pattern-place-verb", 0.35, "", _country_after(rest, country_names)))  # fmt: skip
-        if key in PREPS and k + 1 < n and cap(k + 1):
+        if (
+            (key in PREPS or key == "from" and TAKEN_FROM.intersection(keys[max(0, k - 6) : k]))
+            and k + 1 < n
+            and cap(k + 1)
+        ):
             j = forward(k + 1)
-            if not usable(k + 1, j):
-                continue
+            if not usable(k + 1, j) or key == "from" and j < n and keys[j] in TOWN_WORDS:
+                continue  # "from X town": the town pattern reads it
             rest = text[ends[j - 1] : ends[j - 1] + 40]
             if rest[:1] not in ",.;:" and (j >= n or keys[j] not in AFTER_PREP):
                 if j < n and keys[j] in FACILITIES:
