@@ -2,7 +2,7 @@
 
 Each line of tests/data/sentences.jsonl is a case: `text` published on `published`, the
 field values the single proposed event must have (`expect`: JSON null is None, a list is a
-list or a span), and optionally `why`; `"count": 0` says the sentence reports no incident.
+list or a span), optionally the article's `outlet`, and optionally `why`; `"count": 0` says the sentence reports no incident.
 A text that reports several incidents gives `events` instead: the fields of each proposed
 event, in the order of the text (as many events as listed). Adding a case is adding a line.
 Cases that need more than field equality ("one of", a property of a list) stay as code.
@@ -30,7 +30,8 @@ def _plain(value):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_sentence(case):
-    found = sorted(extract(case["text"], case["published"]).events, key=lambda e: e.start)
+    ex = extract(case["text"], case["published"], outlet=case.get("outlet"))
+    found = sorted(ex.events, key=lambda e: e.start)
     wanted = case.get("events") or ([case["expect"]] if case.get("count", 1) else [])
     assert len(found) == len(wanted), [(e.sub_event_type, e.quote) for e in found]
     got = [

@@ -34,10 +34,18 @@ from .dates import ANCHORS as DATE_ANCHORS
 from .dates import find_dates
 from .doc import Doc
 from .finalize import country_names_pattern, finalize
-from .gazetteer import geo_attrs, not_a_place, resolve_place, warm_gazetteer, with_coordinates
+from .gazetteer import (
+    big_places,
+    geo_attrs,
+    not_a_place,
+    resolve_place,
+    warm_gazetteer,
+    with_coordinates,
+)
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
+from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, LOYAL_TO, Found, find_names
 from .places_split import split_by_place
 from .text import split_sentences, within
@@ -53,12 +61,14 @@ def extract(
     published: date | str | None = None,
     skip_spans: Iterable[tuple[int, int]] = (),
     dictionaries: Lexicon | Iterable[str] | None = None,
+    outlet: str | None = None,
 ) -> Extraction:
     """Mentions and proposed events of one article: the stages of `STAGES`, in order, over
     one `Doc`.
 
     `skip_spans` are boilerplate character spans; `dictionaries` is a `Lexicon` or a list of
-    user dictionary folders added to the packaged ones.
+    user dictionary folders added to the packaged ones; `outlet` the article's outlet, whose
+    country is where it happened when the text names no place (outlets.py).
     """
     lex = (
         dictionaries
@@ -67,7 +77,7 @@ def extract(
     )
     if isinstance(published, str):
         published = _parse_date(published)
-    doc = Doc(text, published, [(int(a), int(b)) for a, b in skip_spans], lex)
+    doc = Doc(text, published, [(int(a), int(b)) for a, b in skip_spans], lex, outlet or "")
     with _cyclic_gc_paused():
         for stage in STAGES:
             stage(doc)
@@ -127,7 +137,7 @@ def tokenise(doc: Doc) -> None:
     doc.matches = doc.lex.trie.scan(toks)
     doc.country = context_country(
         doc.lex, toks, doc.matches, lambda: _gazetteer_country(doc.lex, toks, _found(doc))
-    )
+    ) or outlet_country(doc.lex, doc.outlet)
 
 
 def dictionary(doc: Doc) -> None:
@@ -324,29 +334,6 @@ def _admin_country(text: str, end: int) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
-BIG_PLACE = 250_000
-
-
-def _big_places(toks: Tokens) -> Iterator[str]:
-    """The countries of the provinces and big cities a report names in any role ("ahead of
-    the Tripura Assembly elections", "at Sreevaraham, Thiruvananthapuram"): one each per
-    name, when the gazetteer's places of that very name are all in one country."""
-    text, keys, starts = toks.text, toks.keys, toks.starts
-    seen: set[str] = set()
-    for k, key in enumerate(keys):
-        if key in seen or len(key) < 4 or not text[starts[k]].isupper():
-            continue
-        seen.add(key)
-        places = [
-            p
-            for p in gazetteer().by_key(key)
-            if place_key(p.name) == key and (p.kind == "A1" or p.population >= BIG_PLACE)
-        ]
-        countries = {p.country for p in places}
-        if len(countries) == 1:
-            yield countries.pop()
-
-
 def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | None:
     """With no place of the dictionary named, the country of the towns the rules find ("in
     Srinagar", "Kasha village") that the gazetteer knows, the most often named: a short
@@ -365,7 +352,7 @@ def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | 
         if (units := lex.admin_units.get(key)) is not None:
             for c in units:
                 votes[c] += 2 / len(units)
-    for country in _big_places(toks):
+    for country in big_places(toks):
         votes[country] += 1
     seen: set[int] = set()  # one vote per mention ("at Goalpara village": two rules read it)
     for f in found:

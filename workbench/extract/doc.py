@@ -5,9 +5,9 @@ else is passed between them. In the order the data flows:
 
 | layer | filled by | what it holds |
 |---|---|---|
-| `text`, `published`, `skip`, `lex` | the caller | the article, its publication date, boilerplate spans, the dictionaries |
+| `text`, `published`, `skip`, `lex`, `outlet` | the caller | the article, its publication date, boilerplate spans, the dictionaries, its outlet |
 | `toks`, `matches` | `tokenise` | words, and every dictionary phrase found in one pass (trie) |
-| `country` | `tokenise` | the article's main country (what "the regime" means) |
+| `country` | `tokenise` | the article's main country (what "the regime" means); with no place named, its outlet's |
 | `found` | `tokenise` or `names` | the names the patterns find, found once (the country vote of a report with no dictionary place reads them first) |
 | `anns` (dictionary) | `dictionary` | actors, places, weapons and triggers read from the matches |
 | `anns` (names) | `names` | names no dictionary has: "the town of X", "X forces", "loyal to X" |
@@ -44,6 +44,7 @@ class Doc:
     published: date | None
     skip: list[tuple[int, int]]
     lex: Lexicon
+    outlet: str = ""
     toks: Tokens | None = None
     matches: list[Any] = field(default_factory=list)
     country: str | None = None

@@ -14,7 +14,7 @@ peoples, languages and news words (place_guards.toml) are never places.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -24,6 +24,7 @@ from ..geo.gazetteer import GeoPlace, gazetteer
 from ..geo.placekey import place_key
 from .lexicon import Lexicon, PlaceEntry
 from .regions import world_region
+from .tokens import Tokens
 
 # "X province", "the countryside of X": the province, not its main town.
 PROVINCE_TYPES = frozenset(["province", "governorate", "countryside", "state", "region"])
@@ -356,3 +357,26 @@ def gazetteer_entry(name: str, place: GeoPlace) -> PlaceEntry:
     entry = PlaceEntry(name, place.type, place.admin1, place.country, place.lat, place.lon)
     entry.origin = "gazetteer"
     return entry
+
+
+BIG_PLACE = 250_000
+
+
+def big_places(toks: Tokens) -> Iterator[str]:
+    """The countries of the provinces and big cities a report names in any role ("ahead of
+    the Tripura Assembly elections", "at Sreevaraham, Thiruvananthapuram"): one each per
+    name, when the gazetteer's places of that very name are all in one country."""
+    text, keys, starts = toks.text, toks.keys, toks.starts
+    seen: set[str] = set()
+    for k, key in enumerate(keys):
+        if key in seen or len(key) < 4 or not text[starts[k]].isupper():
+            continue
+        seen.add(key)
+        places = [
+            p
+            for p in gazetteer().by_key(key)
+            if place_key(p.name) == key and (p.kind == "A1" or p.population >= BIG_PLACE)
+        ]
+        countries = {p.country for p in places}
+        if len(countries) == 1:
+            yield countries.pop()

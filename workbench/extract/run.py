@@ -174,7 +174,7 @@ def _record_failures(store: Store, failures: dict[int, str]) -> list[str]:
 
 def _rows(
     store: Store | None, ids: list[int], conn=None
-) -> Iterator[tuple[int, str, str | None, str]]:
+) -> Iterator[tuple[int, str, str | None, str, bool, str]]:
     if conn is None:
         assert store is not None, "a store or a connection"
         conn = store.conn
@@ -184,7 +184,8 @@ def _rows(
         found = {
             r[0]: r
             for r in conn.execute(
-                f"SELECT id, text, published, boilerplate, extracted_at IS NULL FROM articles "
+                f"SELECT id, text, published, boilerplate, extracted_at IS NULL, outlet "
+                f"FROM articles "
                 f"WHERE id IN ({marks})",
                 chunk,
             )
@@ -212,10 +213,10 @@ def _flush(store: Store, writer: Writer, batch: list[tuple[int, Extraction | Pac
 def _one(lex: Lexicon, row, watchdog: Watchdog) -> tuple[int, Extraction | str, bool]:
     """(article id, its extraction, fresh); a failure is (id, "reason", fresh): the
     article stays unextracted and the rest of the batch goes on."""
-    article_id, text, published, boilerplate, fresh = row
+    article_id, text, published, boilerplate, fresh, outlet = row
     try:
         with watchdog.limit():
-            ex = extract(text, published, json.loads(boilerplate or "[]"), lex)
+            ex = extract(text, published, json.loads(boilerplate or "[]"), lex, outlet)
     except ExtractionTimeout:
         return (
             article_id,

@@ -1,0 +1,71 @@
+"""The outlet's country: the last clue to where an event happened (extract/outlets.py)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from importlib import resources
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.base.countries import country_index
+from workbench.cli import main
+from workbench.extract.lexicon import cached_lexicon
+from workbench.extract.outlets import outlet_country
+
+
+@pytest.mark.parametrize(
+    ("outlet", "country"),
+    [
+        ("Radio Dabanga", "Sudan"),  # the table: a local outlet whose name names no place
+        ("the hindu", "India"),  # case and a leading "the" do not matter
+        ("Dawn (Pakistan)", "Pakistan"),  # a country in brackets
+        ("Chandigarh Tribune", "India"),  # a big city of one country
+        ("Le Potentiel (Kinshasa)", "Democratic Republic of Congo"),  # a big city
+        ("Daily News Egypt", "Egypt"),
+        ("Sudan Tribune; Radio Dabanga", "Sudan"),  # two outlets of one country
+        ("Radio Dabanga; Radio Okapi", None),  # two countries: no answer
+        ("Agence France Presse", None),  # an international agency names France, reports all
+        ("AFP", None),
+        ("New York Times", None),
+        ("The Guardian", None),
+        ("Human Rights Watch", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_outlet_country(outlet, country):
+    assert outlet_country(cached_lexicon(()), outlet) == country
+
+
+def test_every_country_in_the_outlet_table_is_a_known_country():
+    names = set(country_index().values())
+    text = resources.files("workbench.data").joinpath("outlets.csv").read_text("utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert rows and all(r["country"] in names for r in rows if r["country"])
+
+
+def test_ingest_reads_the_outlet_of_a_note_that_names_no_place(tmp_path):
+    """The product's path: the manifest's outlet reaches extraction in `ingest`."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "n1.txt").write_text("12 May. Militiamen raped a woman returning from the fields.\n")
+    (notes / "n2.txt").write_text(
+        "12 May. Militiamen raped a woman returning from the fields.\n\n."
+    )
+    (notes / "manifest.csv").write_text(
+        "file,title,outlet,published,url\n"
+        "n1.txt,,Radio Okapi,2018-05-13,\n"
+        "n2.txt,,Reuters,2018-05-13,\n"
+    )
+    db = str(tmp_path / "w.db")
+    out = CliRunner().invoke(main, ["--db", db, "ingest", str(notes)], catch_exceptions=False)
+    assert out.exit_code == 0, out.output
+    out = CliRunner().invoke(
+        main, ["--db", db, "export", "--status", "all", "--format", "jsonl", "-o", "-"]
+    )
+    rows = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
+    by_file = {r["sources"][0]["file"].rsplit("/", 1)[-1]: r for r in rows}
+    assert by_file["n1.txt"]["actor2"] == "Civilians (Democratic Republic of Congo)"
+    assert by_file["n2.txt"]["actor2"] == "Civilians"

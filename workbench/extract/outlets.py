@@ -1,0 +1,72 @@
+"""Provides `outlet_country`: the country a local news outlet reports on, the article's last
+clue to where it happened when its text names no place at all.
+
+Local reports and ACLED-style notes seldom repeat the country their outlet covers ("Imbonerakure
+beat a man in the market" in a Burundian paper). An outlet counts when its name names a
+country, a demonym, or a province or big city that lies in one country ("Dawn (Pakistan)",
+"Assam Tribune", "Le Potentiel (Kinshasa)"), or when it is one of the local outlets in
+data/outlets.csv whose names name no place ("Radio Dabanga", "Radio Okapi"). International
+outlets (AFP, Reuters, The Guardian) and a metadata cell naming outlets of two countries give
+nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..base.keys import base_tokens
+from .gazetteer import big_places
+from .lexicon import Lexicon
+from .tokens import Tokens
+
+# One metadata cell may list several outlets: "Sudan Tribune; Radio Dabanga".
+_SEVERAL = re.compile(r"\s*[;|]\s*|\s+and\s+")
+
+
+def _key(name: str) -> str:
+    words = base_tokens(name)
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Outlet name or alias key -> country, from data/outlets.csv ("" for an international
+    outlet: "Agence France Presse" says nothing of where, whatever its name holds)."""
+    text = resources.files("workbench.data").joinpath("outlets.csv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for row in csv.DictReader(text.splitlines()):
+        for name in [row["outlet"], *(row.get("aliases") or "").split(";")]:
+            if name.strip():
+                out[_key(name)] = row["country"]
+    return out
+
+
+def outlet_country(lex: Lexicon, outlet: str | None) -> str | None:
+    """The one country the outlet(s) named in `outlet` report on, or None."""
+    if not outlet or not outlet.strip():
+        return None
+    memo = lex.cache.setdefault("outlet_country", {})
+    if outlet not in memo:
+        found = {c for part in _SEVERAL.split(outlet) if (c := _one(lex, part))}
+        memo[outlet] = found.pop() if len(found) == 1 else None
+    return memo[outlet]
+
+
+def _one(lex: Lexicon, name: str) -> str | None:
+    key = _key(name)
+    if key in _table() or not key:
+        return _table().get(key) or None
+    toks = Tokens.of(name)
+    countries: set[str] = set()
+    matches: list = lex.trie.scan(toks)  # typed as in annotate.context_country
+    for _, _, senses in matches:
+        for kind, entry in senses:
+            if kind == "place" and entry.country:
+                countries.add(entry.country)
+            elif kind == "demonym" and isinstance(entry, str):
+                countries.add(entry)
+    countries.update(big_places(toks))
+    return countries.pop() if len(countries) == 1 else None
