@@ -135,9 +135,16 @@ _cyclic_gc_paused = _CollectorPause()
 def tokenise(doc: Doc) -> None:
     toks = doc.toks = Tokens.of(doc.text)
     doc.matches = doc.lex.trie.scan(toks)
+    # With no place of the dictionary and no named forces, a local outlet's country comes
+    # before the gazetteer's guesses ("in Keira" in a Sudanese paper is no Cairo).
     doc.country = context_country(
-        doc.lex, toks, doc.matches, lambda: _gazetteer_country(doc.lex, toks, _found(doc))
-    ) or outlet_country(doc.lex, doc.outlet)
+        doc.lex,
+        toks,
+        doc.matches,
+        lambda: (
+            outlet_country(doc.lex, doc.outlet) or _gazetteer_country(doc.lex, toks, _found(doc))
+        ),
+    )
 
 
 def dictionary(doc: Doc) -> None:
