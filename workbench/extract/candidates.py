@@ -489,7 +489,8 @@ class Finder(Cues, Sides, Reference):
         befell civilians (a named side or a place before the verb says nothing here)."""
         keys, victims = self.keys, self.lex.victim_nouns
         k, words = t.i - 1, 0
-        while k >= first_tok and words < 6:
+        # Eight words back: "an activist of the ruling Trinamool Congress was shot dead".
+        while k >= first_tok and words < 8:
             a = self.ann_at(k)
             if a is not None and a.kind == "actor" and a.info == "unidentified":
                 return self._plain_men(a)  # "two men were abducted": people, not gunmen
