@@ -1,6 +1,6 @@
 """Clustering's preparation done for many names at once gives what the one-name functions
 give: base tokens, folds and skeletons (base.batchkeys), NameInfo.many, is_loose's lookup,
-and the fuzzy stage's pairs (resolve.fuzzy, resolve.oneedit): those blocking compared
+the keyed forms (forms.forms_many), and the fuzzy stage's pairs (resolve.fuzzy, resolve.oneedit): those blocking compared
 and a slip explains, in the same order."""
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from workbench.base import batchkeys, keys
 from workbench.base.batchkeys import base_tokens_many, fold_many, skeletons
 from workbench.base.keys import base_tokens, fold, skeleton
+from workbench.resolve.forms import forms_many, name_forms
 from workbench.resolve.fuzzy import fuzzy_pairs
 from workbench.resolve.oneedit import one_edit_pairs, slipped
-from workbench.resolve.scoring import LOOSE_WORDS, NameInfo, is_loose
+from workbench.resolve.scoring import LOOSE_WORDS, NameInfo, _role, is_loose, roles
 from workbench.resolve.slips import may_slip, one_slip_apart, outline, slip
 
 # Pieces the one-name functions treat specially: articles glued, hyphenated or mistyped,
@@ -44,10 +46,26 @@ def _names(count: int = 20_000) -> list[str]:
 def test_batch_keys_equal_the_one_name_functions():
     names = _names()
     assert base_tokens_many(names) == [base_tokens(n) for n in names]
+    plain = [n for n in names if n.isascii() and not {"`", "@", "#", "\n"} & set(n)]
+    assert 5_000 < len(plain) < len(names)  # (all plain: tested at once, in C)
+    assert base_tokens_many(plain) == [base_tokens(n) for n in plain]
     words = [w for n in names for w in base_tokens(n)] + ["", "12", "aah", "x\ny", "²"]
     assert fold_many(words) == [fold(w) for w in words]
     folded = [[fold(w) for w in base_tokens(n)] for n in names]
     assert skeletons(folded) == [skeleton(f) for f in folded]
+
+
+def test_batch_patterns_find_what_the_one_name_patterns_find():
+    late = [f"{a}{b}l{c}-{d}" for a in ("", " ", "x", "-", "_", "'") for b in "Aae"
+            for c in "DdK" for d in "ha-"]  # fmt: skip
+    text = "\n".join(_names() + late)
+    for name in ("_LATE_HYPHEN", "_POSSESSIVE", "_INNER_APOSTROPHE", "_ATTACHED_ARTICLE",
+                 "_MISTYPED_ARTICLE"):  # fmt: skip
+        one, many = getattr(keys, name), getattr(batchkeys, name)
+        for case in (text, text.casefold()):
+            assert [m.span() for m in many.finditer(case)] == [m.span() for m in one.finditer(case)]
+        found = len(one.findall(text)) + len(one.findall(text.casefold()))
+        assert found > 20, name  # the corpus reaches the pattern
 
 
 def test_name_info_many_equals_one_at_a_time():
@@ -95,6 +113,8 @@ def test_is_loose_finds_every_generic_word_one_edit_away():
     found = [w for w in words if is_loose(w)]
     assert len(found) > 1_000  # the test reaches the lookup's cases
     assert [is_loose(w) for w in words] == [_loose_by_definition(w) for w in words]
+    words += ["", "a", "of", "abc", "abcd", "abcdef"] + sorted(LOOSE_WORDS)
+    assert roles(words) == {w: _role(w) for w in words}
 
 
 def _blocked_pairs(infos: list[NameInfo]) -> list[tuple[int, int]]:
@@ -171,3 +191,34 @@ def test_one_edit_pairs_and_slipped_are_osa_and_slip_of_every_pair():
     assert sorted(found) == expected
     assert slipped(strings, a, b).tolist() == [slip(strings[x], strings[y]) for x, y in found]
     assert 0 < sum(slipped(strings, a, b)) < len(found)
+
+
+# Names each reduction of forms.name_forms takes apart, and look-alikes of them.
+REDUCED = [
+    "Syrian President Bashar al-Assad", "Kremlin spokesman Dmitry Peskov", "Turkish forces",
+    "Idlib province", "southern Idlib countryside", "city of Aleppo", "al-Qaeda-linked militants",
+    "Assad regime", "Bashar al-Assad's government", "US-backed SDF", "Iran-backed militias",
+    "Syrian Democratic Forces", "SDF", "Assad", "Putin", "Vladimir Putin", "Russia", "Hamas",
+    "the United Nations", "UN", "forces loyal to President Assad", "Free Idlib Army",
+    "Commander Ali Hassan", "Ahrar al-Sham Brigade", "Hezbollah-backed Suqur Brigade", "Homs", "Kafr Nabl district", "Iraq",
+]  # fmt: skip
+
+
+def test_forms_many_equals_name_forms_one_at_a_time():
+    names = REDUCED + _variants(600, 4) + _names(4_000)
+    infos = [info for info in NameInfo.many(list(enumerate(names))) if info.compact]
+    for kind in ("actor", "place"):
+        expected = [name_forms(i.name, kind, i.base, i.folded, i.skeleton) for i in infos]
+        rules = {form.rule for forms in expected for form in forms}
+        assert {"name", "skeleton", "country"} <= rules  # the test reaches the rules
+        assert {"surname", "acronym", "title", "descriptor", "person-government"} <= rules or (
+            kind == "place" and "place-word" in rules
+        )
+        assert forms_many(infos, kind) == expected
+
+
+def test_undoubled_drops_what_the_double_pattern_drops():
+    rng = random.Random(9)
+    texts = ["", "\n", "\n\n", "aa", "a\na", "aa\n\nbb\n", "abba\n", "é", "éé a"]
+    texts += ["".join(rng.choice("aab\n ") for _ in range(rng.randint(0, 30))) for _ in range(500)]
+    assert [batchkeys._undoubled(t) for t in texts] == [keys._DOUBLE.sub("", t) for t in texts]

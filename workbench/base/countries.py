@@ -58,13 +58,13 @@ def country_of(tokens: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
+def country_first_words() -> frozenset[str]:
     return frozenset(key.split(" ")[0] for key in country_index())
 
 
 def split_country_prefix(tokens: list[str]) -> tuple[str | None, list[str]]:
     """('turkish', 'forces') -> ('Turkey', ['forces']); the longest country prefix wins."""
-    if not tokens or tokens[0] not in _first_words():
+    if not tokens or tokens[0] not in country_first_words():
         return None, tokens  # no country name starts with this word (the usual case)
     index = country_index()
     for n in range(min(len(tokens), 5), 0, -1):

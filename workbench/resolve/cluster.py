@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..base.names import name_key
-from .forms import Form, name_forms
+from .forms import Form, forms_many, name_forms
 from .fuzzy import fuzzy_pairs
 from .scoring import NameInfo, score_pair, word_score
-from .slips import vowels_only_apart
+from .slips import readings_many, spellings_vowels_apart
 
 SUGGEST_THRESHOLD = 85  # a cluster is suggested only if every link in it scores this or more
 MAX_SKELETON_BUCKET = 30  # larger skeleton buckets are coincidences, not transliterations
@@ -89,7 +89,7 @@ class Clusterer:
             infos = [info for info in NameInfo.many(list(names)) if info.compact]
             kind = self.kind
             self.names += infos
-            self.forms += [name_forms(i.name, kind, i.base, i.folded, i.skeleton) for i in infos]
+            self.forms += forms_many(infos, kind)
 
     def add(self, group: int, name: str) -> None:
         info = NameInfo.of(group, name)
@@ -108,22 +108,76 @@ class Clusterer:
     # -- stage 1: shared keyed forms -----------------------------------------------------
 
     def _link_forms(self, weights: Mapping[int, float]) -> None:
-        buckets: dict[tuple[str, str], list[tuple[int, Form]]] = defaultdict(list)
-        for i, forms in enumerate(self.forms):
-            for form in forms:
-                buckets[(form.ns, form.key)].append((i, form))
-        for (ns, _key), members in buckets.items():
+        buckets = self._buckets()
+        skeletons = self._skeleton_links(buckets)
+        names = self.names
+        for (ns, key), members in buckets.items():
             if len(members) < 2:
                 continue  # most forms are one name's own
-            groups = {self.names[i].group for i, _ in members}
+            if ns == "s":
+                for a, b, score in skeletons.get(key, ()):
+                    self.link(a, b, score, "skeleton")
+                continue
+            groups = {names[i].group for i, _ in members}
             if len(groups) < 2:
                 continue
             if ns == "n":
                 self._link_star(members)
-            elif ns == "s":
-                self._link_skeleton(members)
             else:
                 self._link_primary(members, weights)
+
+    def _buckets(self) -> dict[tuple[str, str], list[tuple[int, Form]]]:
+        """The names having each keyed form (ns, key), in the order the forms first appear."""
+        buckets: dict[tuple[str, str], list[tuple[int, Form]]] = defaultdict(list)
+        for i, forms in enumerate(self.forms):
+            for form in forms:
+                buckets[(form.ns, form.key)].append((i, form))
+        return buckets
+
+    def _skeleton_links(
+        self, buckets: dict[tuple[str, str], list[tuple[int, Form]]]
+    ) -> dict[str, list[tuple[int, int, float]]]:
+        """The links each skeleton bucket makes (groups a, b, score, in order): names of
+        different groups, alike (`SKELETON_RATIO`) and apart only by vowels one leaves out.
+        The spellings those compare are made for all the pairs' names at once."""
+        names = self.names
+        pairs: list[tuple[str, int, int, float]] = []
+        for (ns, key), members in buckets.items():
+            if ns != "s" or not 1 < len(members) <= MAX_SKELETON_BUCKET:
+                continue
+            for x in range(len(members)):
+                i = members[x][0]
+                a = names[i]
+                for y in range(x + 1, len(members)):
+                    j = members[y][0]
+                    b = names[j]
+                    if a.group == b.group or a.compact[0] != b.compact[0] or a.digits != b.digits:
+                        continue
+                    if min(len(a.compact), len(b.compact)) < SKELETON_MIN_LENGTH:
+                        continue
+                    if fuzz.ratio(a.compact, b.compact) >= SKELETON_RATIO:
+                        pairs.append((key, i, j, members[x][1].score))
+        spelled = self._spelled({n for _key, i, j, _score in pairs for n in (i, j)})
+        out: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+        for key, i, j, score in pairs:
+            a, b = names[i], names[j]
+            written_a, written_b = "".join(a.core_written), "".join(b.core_written)
+            if spellings_vowels_apart(spelled[i], spelled[j], written_a, written_b):
+                out[key].append((a.group, b.group, score))
+        return out
+
+    def _spelled(self, which: Iterable[int]) -> dict[int, frozenset[str]]:
+        """`slips.folded_spellings` of these names' distinctive words, by name index: their
+        folded key, and for those with an "e" or an "o" its other readings (made at once)."""
+        names = self.names
+        out = {i: frozenset((names[i].core_key,)) for i in which}
+        eo = [
+            i
+            for i in out
+            if "e" in "".join(names[i].core_written) or "o" in "".join(names[i].core_written)
+        ]
+        out.update(zip(eo, readings_many([names[i].core_written for i in eo]), strict=True))
+        return out
 
     def _link_star(self, members: list[tuple[int, Form]]) -> None:
         hub_i, hub = max(members, key=lambda m: m[1].score)
@@ -164,21 +218,6 @@ class Clusterer:
             # "UN" is an alias of United Nations itself: its short form is explained already.
             if form.primary and self.names[i].group not in explained:
                 self.link(self.names[i].group, target, min(form.score, score), rule)
-
-    def _link_skeleton(self, members: list[tuple[int, Form]]) -> None:
-        if len(members) > MAX_SKELETON_BUCKET:
-            return
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                a, b = self.names[members[x][0]], self.names[members[y][0]]
-                if a.group == b.group or a.compact[0] != b.compact[0] or a.digits != b.digits:
-                    continue
-                if min(len(a.compact), len(b.compact)) < SKELETON_MIN_LENGTH:
-                    continue
-                if fuzz.ratio(a.compact, b.compact) >= SKELETON_RATIO and vowels_only_apart(
-                    a.core_written, b.core_written
-                ):
-                    self.link(a.group, b.group, members[x][1].score, "skeleton")
 
     # -- stage 2: fuzzy scoring inside blocks --------------------------------------------
 

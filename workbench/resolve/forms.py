@@ -19,9 +19,10 @@ Scores are what a link through that form is worth (0-100), the lower of the two 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..base.countries import country_index, country_of, split_country_prefix
+from ..base.countries import country_first_words, country_index, country_of, split_country_prefix
 from ..base.keys import STOPWORDS, base_tokens, fold, initials, looks_like_acronym, skeleton
 from .words import (
     BACKED,
@@ -34,6 +35,9 @@ from .words import (
     TITLE_MODIFIERS,
     TITLES,
 )
+
+if TYPE_CHECKING:
+    from .scoring import NameInfo
 
 LINK_WORDS = {"loyal", "close", "near", "against", "under", "with", "by", "from", "like"}
 SURNAME_SCORE = 86
@@ -196,3 +200,47 @@ def name_forms(
     if len(skel) >= 5 or (len(skel) == 4 and len("".join(folded)) >= 6):
         forms.append(_form("s", skel, SKELETON_SCORE, True, "skeleton"))
     return forms
+
+
+def forms_many(infos: Sequence[NameInfo], kind: str) -> list[list[Form]]:
+    """[name_forms(info.name, kind, ...) for info in infos], without the reductions for the
+    names none of whose words any reduction or country looks at (most names): each word
+    is looked at once, the names' forms made from what their words are."""
+    words = {w for info in infos for w in info.base}
+    countries = country_index()
+    triggers = BACKED | LINKED | (PLACE_GENERIC if kind == "place" else TITLES | GOVERNMENT)
+    reduced = words & (triggers | country_first_words())
+    person = {w for w in words if w.isalpha() and len(w) > 1 and w not in countries}
+    person -= _NOT_PERSON
+    first = {w: "" if w in STOPWORDS or w.isdigit() else w[0] for w in words}
+    out = []
+    actor = kind == "actor"
+    for info in infos:
+        base = info.base
+        if not base or not reduced.isdisjoint(base):
+            out.append(name_forms(info.name, kind, base, info.folded, info.skeleton))
+            continue
+        compact, skel = info.compact, info.skeleton
+        forms = [_form("n", compact, 100, True, "name")]
+        if actor:
+            if 2 <= len(base) <= 4 and person.issuperset(base):
+                forms.append(_form("u", info.folded[-1], SURNAME_SCORE, False, "surname", compact))
+            if len(base) >= 2:
+                acro = "".join(map(first.__getitem__, base))
+                if len(acro) >= 2:
+                    forms.append(_form("a", acro, ACRONYM_SCORE, False, "acronym", compact))
+        if looks_like_acronym(info.name):
+            forms.append(_form("a", "".join(base), 100, True, "acronym"))
+        elif actor and len(base) == 1:
+            word = base[0]
+            if (
+                len(word) >= 3
+                and word.isalpha()
+                and word not in GENERIC
+                and country_of(base) is None
+            ):
+                forms.append(_form("u", info.folded[0], SURNAME_SCORE, True, "surname"))
+        if len(skel) >= 5 or (len(skel) == 4 and len(compact) >= 6):
+            forms.append(_form("s", skel, SKELETON_SCORE, True, "skeleton"))
+        out.append(forms)
+    return out

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from .oneedit import one_edit_pairs, run_pairs, slipped
 from .scoring import NameInfo
-from .slips import folded_spellings
+from .slips import folded_spellings, readings_many
 
 FUZZY_CUTOFF = 76  # below this no re-scoring can reach the suggestion threshold
 MAX_SAME_CORE = 40  # names sharing distinctive words compared pairwise up to this many
@@ -70,11 +70,10 @@ def fuzzy_pairs(names: Sequence[NameInfo]) -> list[tuple[int, int]]:
     # Every (spelling, name), each once, sorted by spelling.
     flat = [info.core_key for info in names] + ["".join(info.core_written) for info in names]
     who = list(range(count)) * 2
-    for at, info in enumerate(names):
-        if "e" in flat[count + at] or "o" in flat[count + at]:
-            extra = folded_spellings(info.core_written)
-            flat += extra
-            who += [at] * len(extra)
+    eo = [at for at in range(count) if "e" in flat[count + at] or "o" in flat[count + at]]
+    for at, extra in zip(eo, readings_many([names[at].core_written for at in eo]), strict=True):
+        flat += extra
+        who += [at] * len(extra)
     strings = list(dict.fromkeys(flat))
     index = dict(zip(strings, range(len(strings)), strict=True))
     entries = np.unique(np.asarray([index[s] for s in flat]) * count + np.asarray(who))

@@ -18,9 +18,9 @@ A single typo in a word of six letters or more ("Damascus" / "Damacsus") scores 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -70,8 +70,38 @@ def is_loose(word: str) -> bool:
     return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in near)
 
 
-@dataclass(slots=True)
-class NameInfo:
+_DROPPED, _GENERIC, _DISTINCTIVE = 0, 1, 2
+
+
+def roles(words: Iterable[str]) -> dict[str, int]:
+    """{word: _role(word)} for many distinct folded words: `is_loose` written out in one
+    loop (clustering 50k names, nearly every word is new: a call and a cache lookup per
+    word cost more than the test)."""
+    out: dict[str, int] = {}
+    near_get = _LOOSE_NEAR.get
+    distance = OSA.distance
+    for word in words:
+        size = len(word)
+        if size <= 1 or word in STOPWORDS:
+            out[word] = _DROPPED
+        elif word in LOOSE_WORDS or word in _LOOSE_PREFIXES:
+            out[word] = _GENERIC
+        elif size < 4:
+            out[word] = _DISTINCTIVE
+        else:
+            if size < 6:
+                near = near_get((size, word[0]), ())
+            else:
+                near = near_get((size, "^" + word[:2]), []) + near_get((size, "$" + word[-2:]), [])
+            out[word] = _DISTINCTIVE
+            for w in near:
+                if distance(word, w, score_cutoff=1) <= 1:
+                    out[word] = _GENERIC
+                    break
+    return out
+
+
+class NameInfo(NamedTuple):  # a tuple: made once per name, tuple.__new__ is C (see _made)
     group: int
     name: str
     base: list[str]  # base_tokens, unfolded (for keyed forms)
@@ -88,7 +118,9 @@ class NameInfo:
     def of(cls, group: int, name: str) -> NameInfo:
         base = base_tokens(name)
         folded = list(map(fold, base))
-        return _made(group, name, base, folded, skeleton(folded), {t: _role(t) for t in folded})
+        role = {t: _role(t) for t in folded}
+        others = {t for t, r in role.items() if r != _DISTINCTIVE}
+        return _made(group, name, base, folded, skeleton(folded), role, others)
 
     @classmethod
     def many(cls, items: Sequence[tuple[int, str]]) -> list[NameInfo]:
@@ -99,17 +131,15 @@ class NameInfo:
         words = list({w for base in bases for w in base})
         folded_words = fold_many(words)
         fold_of = dict(zip(words, folded_words, strict=True))
-        role = {t: _role(t) for t in set(folded_words)}
-        folds = [[fold_of[w] for w in base] for base in bases]
+        role = roles(set(folded_words))
+        others = {t for t, r in role.items() if r != _DISTINCTIVE}
+        folds = [list(map(fold_of.__getitem__, base)) for base in bases]
         return [
-            _made(group, name, base, folded, skel, role)
+            _made(group, name, base, folded, skel, role, others)
             for (group, name), base, folded, skel in zip(
                 items, bases, folds, skeletons(folds), strict=True
             )
         ]
-
-
-_DROPPED, _GENERIC, _DISTINCTIVE = 0, 1, 2
 
 
 def _role(word: str) -> int:
@@ -120,23 +150,34 @@ def _role(word: str) -> int:
 
 
 def _made(
-    group: int, name: str, base: list[str], folded: list[str], skel: str, role: dict[str, int]
+    group: int,
+    name: str,
+    base: list[str],
+    folded: list[str],
+    skel: str,
+    role: dict[str, int],
+    others: set[str],
 ) -> NameInfo:
+    """The NameInfo of a name; `role` gives each folded word's role, `others` holds the
+    words whose role is not distinctive."""
     compact = "".join(folded)
-    roles = [role[t] for t in folded]
-    if _DROPPED in roles or _GENERIC in roles:
+    if others.isdisjoint(folded):  # every word distinctive (most names)
+        tokens, core, written, core_key = folded[:], folded[:], base, compact
+    else:
+        roles = [role[t] for t in folded]
         tokens = [t for t, r in zip(folded, roles, strict=True) if r]
         core = [t for t, r in zip(folded, roles, strict=True) if r == _DISTINCTIVE]
         written = [w for w, r in zip(base, roles, strict=True) if r == _DISTINCTIVE]
         core_key = "".join(core) or compact
-    else:  # every word distinctive (most names)
-        tokens, core, written, core_key = folded[:], folded[:], base, compact
     digits = "" if compact.isalpha() else "".join(c for c in compact if c.isdigit())
-    # Positional: made 50k times per 50k names, keywords cost a fifth of the call.
-    return NameInfo(
+    # tuple.__new__, positional: NamedTuple's own __new__ is a Python function.
+    return _NEW(NameInfo, (
         group, name, base, folded, compact, tokens, core, digits, skel, tuple(written or base),
         core_key,
-    )  # fmt: skip
+    ))  # fmt: skip
+
+
+_NEW = tuple.__new__
 
 
 @lru_cache(maxsize=262_144)

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from ..base.batchkeys import fold_many
 from ..base.keys import fold
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -49,6 +50,25 @@ def folded_spellings(words: tuple[str, ...]) -> frozenset[str]:
         for reading in _READINGS:
             out.add("".join(fold(w.translate(reading)) for w in words))
     return frozenset(out)
+
+
+def readings_many(written: list[tuple[str, ...]]) -> list[frozenset[str]]:
+    """[folded_spellings(words) for words in written]: every reading's words folded at once
+    (`fold_many`), not one `fold` call per word. (For many names, most without an "e" or
+    an "o", the caller does better to use their folded key as their one spelling.)"""
+    joined = [" ".join(ws) for ws in written]  # (base tokens have no spaces)
+    read = [
+        [text, *(text.replace(a, "a").replace(b, "a") for a, b in _READ_AS_A)] for text in joined
+    ]
+    texts = list({text for texts in read for text in texts})
+    words = list({w for text in texts for w in text.split(" ")})
+    fold_of = dict(zip(words, fold_many(words), strict=True))
+    folded = {text: "".join([fold_of[w] for w in text.split(" ")]) for text in texts}
+    return [frozenset([folded[text] for text in texts]) for texts in read]
+
+
+# The readings of `_READINGS` as replacements (str.translate is several times slower).
+_READ_AS_A = (("e", "e"), ("o", "o"), ("e", "o"))
 
 
 @lru_cache(maxsize=65_536)
@@ -116,7 +136,11 @@ def may_slip(a: Outline, b: Outline) -> bool:
 def one_slip_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Are the distinctive words `a` and `b` (as written) one name respelled, or one slip
     apart?"""
-    sa, sb = spellings(a), spellings(b)
+    return spellings_slip(spellings(a), spellings(b))
+
+
+def spellings_slip(sa: frozenset[str], sb: frozenset[str]) -> bool:
+    """`one_slip_apart`, given the two `spellings`."""
     if not sa.isdisjoint(sb):
         return True
     # A slip is one edit: rapidfuzz rules out the rest in C, `slip` judges the edit.
@@ -125,7 +149,13 @@ def one_slip_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def vowels_only_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One slip apart, or the same but for vowels one of them leaves out."""
-    if one_slip_apart(a, b):
+    fa, fb = folded_spellings(a), folded_spellings(b)
+    return spellings_vowels_apart(fa, fb, "".join(a), "".join(b))
+
+
+def spellings_vowels_apart(fa: frozenset[str], fb: frozenset[str], a: str, b: str) -> bool:
+    """`vowels_only_apart`, given the two `folded_spellings` and the words run together."""
+    if spellings_slip(fa | {a}, fb | {b}):
         return True
     # Folded only: a long vowel written double ("Hadiikhaa") is not two vowels.
-    return any(vowels_dropped(x, y) for x in folded_spellings(a) for y in folded_spellings(b))
+    return any(vowels_dropped(x, y) for x in fa for y in fb)
