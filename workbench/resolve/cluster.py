@@ -118,6 +118,8 @@ class Clusterer:
                 for a, b, score in skeletons.get(key, ()):
                     self.link(a, b, score, "skeleton")
                 continue
+            if ns != "n" and not any(form.primary for _i, form in members):
+                continue  # full names sharing a surname or initials: nothing to link
             groups = {names[i].group for i, _ in members}
             if len(groups) < 2:
                 continue
@@ -284,7 +286,10 @@ def join(
     parent: dict[int, int] = {}
     members: dict[int, set[int]] = {}
     blocks: dict[int, list[set[int]]] = {}  # root -> groups joined by rules, not similarity
-    clusters: dict[int, Cluster] = {}
+    # root -> its cluster's links (in the order joined) and lowest score; the Clusters are
+    # made at the end, not at every join.
+    joined: dict[int, list[tuple[int, int, float, str]]] = {}
+    lowest: dict[int, float] = {}
 
     def root(x: int) -> int:
         if x not in parent:
@@ -300,14 +305,13 @@ def join(
         ra, rb = root(a), root(b)
         if ra == rb:
             continue
-        small, big = sorted((members[ra], members[rb]), key=len)
-        if any(apart.get(x, set()) & big for x in small):
-            continue
+        if apart:
+            small, big = sorted((members[ra], members[rb]), key=len)
+            if any(apart.get(x, set()) & big for x in small):
+                continue
         similar = reason in CHAINABLE
         if compatible and similar and not compatible(blocks[ra], blocks[rb]):
             continue
-        cl_a = clusters.pop(ra, None) or Cluster([ra], 100.0)
-        cl_b = clusters.pop(rb, None) or Cluster([rb], 100.0)
         parent[rb] = ra
         members[ra] |= members.pop(rb)
         if similar:
@@ -318,14 +322,10 @@ def join(
             block_b = next(x for x in blocks_b if b in x)
             blocks[ra] = [x for x in blocks[ra] if x is not block_a]
             blocks[ra] += [x for x in blocks_b if x is not block_b] + [block_a | block_b]
-        clusters[ra] = Cluster(
-            [],
-            min(cl_a.score, cl_b.score, score),
-            [*cl_a.links, *cl_b.links, (a, b, score, reason)],
-        )
-    out = []
-    for r, cluster in clusters.items():
-        cluster.groups = sorted(members[r])
-        out.append(cluster)
+        links_a = joined.setdefault(ra, [])
+        links_a += joined.pop(rb, ())
+        links_a.append((a, b, score, reason))
+        lowest[ra] = min(lowest.get(ra, 100.0), lowest.pop(rb, 100.0), score)
+    out = [Cluster(sorted(members[r]), lowest[r], found) for r, found in joined.items()]
     out.sort(key=lambda c: (-c.score, -len(c.groups), c.groups[0]))
     return out
