@@ -133,7 +133,7 @@ class Clusterer:
         buckets: dict[tuple[str, str], list[tuple[int, Form]]] = defaultdict(list)
         for i, forms in enumerate(self.forms):
             for form in forms:
-                buckets[(form.ns, form.key)].append((i, form))
+                buckets[form[:2]].append((i, form))  # (ns, key), sliced in C
         return buckets
 
     def _skeleton_links(

@@ -21,6 +21,7 @@ block's pairs gave (tests/test_resolve_batch.py compares both).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -68,7 +69,8 @@ def fuzzy_pairs(names: Sequence[NameInfo]) -> list[tuple[int, int]]:
     if count < 2:
         return []
     # Every (spelling, name), each once, sorted by spelling.
-    flat = [info.core_key for info in names] + ["".join(info.core_written) for info in names]
+    flat = [info.core_key for info in names]
+    flat += map("".join, [info.core_written for info in names])
     who = list(range(count)) * 2
     eo = [at for at in range(count) if "e" in flat[count + at] or "o" in flat[count + at]]
     for at, extra in zip(eo, readings_many([names[at].core_written for at in eo]), strict=True):
@@ -76,7 +78,7 @@ def fuzzy_pairs(names: Sequence[NameInfo]) -> list[tuple[int, int]]:
         who += [at] * len(extra)
     strings = list(dict.fromkeys(flat))
     index = dict(zip(strings, range(len(strings)), strict=True))
-    entries = np.unique(np.asarray([index[s] for s in flat]) * count + np.asarray(who))
+    entries = np.unique(np.asarray(list(map(index.__getitem__, flat))) * count + np.asarray(who))
     spelling, name = entries // count, entries % count
     starts = np.searchsorted(spelling, np.arange(len(strings) + 1))
     # Names sharing a spelling, and names with spellings a slip apart.
@@ -108,8 +110,9 @@ def _ordered(names: Sequence[NameInfo], i: Any, j: Any) -> list[tuple[int, int]]
     each name pair in name order."""
     import numpy as np
 
-    rank_of: dict[str, int] = {}
-    rank = np.asarray([rank_of.setdefault(info.core_key, len(rank_of)) for info in names])
+    keys = [info.core_key for info in names]
+    rank_of = dict(zip(dict.fromkeys(keys), itertools.count()))  # (in order of appearance)
+    rank = np.asarray(list(map(rank_of.__getitem__, keys)))
     cores = np.asarray(list(rank_of), dtype=object)
     blocks = np.asarray(first_blocks(list(rank_of)), dtype=np.int64).reshape(-1, 3)
     ri, rj = rank[i], rank[j]
