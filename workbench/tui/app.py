@@ -254,15 +254,20 @@ class WorkbenchApp(Safekeeping, App):
 
     async def _on_key(self, event: events.Key) -> None:
         """Keys typed faster than a dialog opens were queued on the screen below it and
-        bubble up here once the dialog is on top: a printable one goes to the dialog's
-        field (`typeahead`) instead of being dropped. Keys typed into a field never get
-        here (the field consumes them)."""
+        bubble up here once the dialog is on top: a printable one, or enter ("\n"), goes
+        to the dialog's field (`typeahead`) instead of being dropped. Keys typed into a
+        field never get here (the field consumes them). A screen still loading what its
+        keys act on may hold them (`hold_key`): typed right after the key that opened it,
+        they were queued on the screen below."""
         event.prevent_default()  # replaces App._on_key (which would run the bindings again)
+        hold = getattr(self.screen, "hold_key", None)
+        if callable(hold) and hold(event):
+            return
         if await self._check_bindings(event.key):
             return
         typeahead = getattr(self.screen, "typeahead", None)
-        printable = event.is_printable and bool(event.character)
-        if callable(typeahead) and printable and typeahead(event.character):
+        typed = "\n" if event.key == "enter" else event.character if event.is_printable else ""
+        if callable(typeahead) and typed and typeahead(typed):
             return
         await dispatch_key(self, event)
 

@@ -298,6 +298,8 @@ class ArticlesScreen(Screen):
     def typeahead(self, char: str) -> bool:
         """Letters typed right after `/`, before the box had the focus, go into it (they
         used to be lost)."""
+        if char == "\n":
+            return False  # enter is not typed into the box
         if self.search_typed is not None:
             self.search_typed.append(char)
             return True

@@ -204,8 +204,12 @@ class EditEventScreen(ModalScreen[dict | None]):
 
     def _type_early(self, char: str) -> None:
         """A key that arrived before the field had the focus: the first replaces the value
-        (as typing into the selected value would), the rest follow it."""
+        (as typing into the selected value would), the rest follow it; enter ("\n")
+        submits what was typed, as it would in the field."""
         target = self.field_input(self.focus_field)
+        if char == "\n":
+            self.call_later(target.action_submit)  # after the focus lands (save or next)
+            return
         target.select_on_focus = False  # the focus, when it lands, must not select them
         target.value = (target.value if self.typed_early else "") + char
         target.cursor_position = len(target.value)
@@ -220,13 +224,17 @@ class EditEventScreen(ModalScreen[dict | None]):
             if self.action_cancel():
                 self.app.call_later(self.app.simulate_key, event.key[-1])
             return
-        if event.is_printable and event.character and not isinstance(self.focused, Input):
+        # The fields are the form's only inputs: a key that reaches it outside them was
+        # typed before the field had the focus.
+        typed = "\n" if event.key == "enter" else event.character if event.is_printable else ""
+        if typed and not isinstance(self.focused, Input):
             event.stop()
             event.prevent_default()
-            self.typeahead(event.character)
+            self.typeahead(typed)
 
     def typeahead(self, char: str) -> bool:
-        """A key typed before the field had the focus (see `WorkbenchApp._on_key`)."""
+        """A key typed before the field had the focus (see `WorkbenchApp._on_key`); "\n"
+        is enter."""
         if self.ready:
             self._type_early(char)
         else:

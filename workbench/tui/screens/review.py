@@ -144,14 +144,18 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         self.marked: set[int] = set()
         self.pending: set[int] = set()
         self.changed: dict[int, str] = {}  # events another analyst changed meanwhile
-        self._had_event = True
+        self._had_event = False  # as the footer is first drawn: no rows yet, no event keys
         self._beat_for: int | None = None
         # Event id -> (the model's ranked types, P(real event)); filled by a worker.
         self.learned: dict[int, tuple[list, float | None]] = {}
-        # Keys typed while moving to another article: held, then replayed on its arrival,
-        # so "n d" marks the article moved to, never the one being left.
-        self._moving = False
-        self._held: list[str] = []
+        # Keys typed while the article's rows are on their way: held, then replayed once
+        # they are shown. The screen is drawn and takes keys before its first rows arrive
+        # (they load in a thread; on a server that can take a second), so a field key typed
+        # at once acts on the first event instead of being lost; and "n d" marks the
+        # article moved to, never the one being left.
+        self._opening = True  # until the first rows are shown (_show)
+        self._holding = False  # while moving
+        self._held: list[events.Key] = []
         self._hold_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -264,6 +268,12 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
         self.load(self.article_id, current.id if current else None)
 
     def _show(self, bundle: Bundle | None, select_event: int | None) -> None:
+        self._fill(bundle, select_event)
+        if self._opening:
+            self._opening = False
+            self._release()  # keys typed while the screen opened act on what it shows
+
+    def _fill(self, bundle: Bundle | None, select_event: int | None) -> None:
         if bundle is None:
             self.notify(f"Article {self.article_id} no longer exists", severity="error")
             return
@@ -434,35 +444,45 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             view.scroll_page_up(animate=False)
 
     def action_move_article(self, step: int) -> None:
-        self._moving = True
+        self._holding = True
         # Never hold keys past a lost move (a refresh may cancel the move's worker).
         self._hold_timer = self.set_timer(HOLD_LIMIT, self._release)
         self._neighbour(step)
 
-    def on_key(self, event: events.Key) -> None:
+    def hold_key(self, event: events.Key) -> bool:
+        """Called by the app for a key typed so soon after the one that opened this screen
+        that it was queued on the screen below: held like one typed here (True if held)."""
+        return self._opening and self._hold(event)
+
+    def _hold(self, event: events.Key) -> bool:
         if self.focused is not None:
-            return  # a field takes the keys
-        if self._moving:
-            event.stop()
-            event.prevent_default()
-            self._held.append(event.key)
-        elif any(
+            return False  # a field takes the keys
+        event.stop()
+        event.prevent_default()
+        self._held.append(events.Key(event.key, event.character))  # a form may follow
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if self.focused is not None or ((self._opening or self._holding) and self._hold(event)):
+            return
+        if any(
             b.action.startswith("move_article")
             for b in self._bindings.key_to_bindings.get(event.key, ())
         ):
             # Keys queued behind this one ("n d" in one read) run before the move's action
             # does: hold them from here.
-            self._moving = True
+            self._holding = True
 
     def _release(self) -> None:
-        """The move ended (arrived, no neighbour, or given up): replay the held keys."""
-        self._moving = False
+        """The rows arrived (opening, or a move's end: arrived, no neighbour, or given up):
+        replay the held keys."""
+        self._holding = False
         if self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None
         held, self._held = self._held, []
         for key in held:
-            self.app.simulate_key(key)
+            self.app.post_message(key)  # as typed (App.simulate_key drops the character)
 
     @work(thread=True, exclusive=True, group="bundle")
     def _neighbour(self, step: int) -> None:
@@ -483,7 +503,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
             self.app.clear_notifications()  # toasts about the previous article are stale
             self.article_id = bundle.article["id"]
             self.bundle = None  # a different article: reset cursor and merge marks
-            self._show(bundle, None)
+            self._fill(bundle, None)
         self._release()
 
     def action_open_queue(self) -> None:
