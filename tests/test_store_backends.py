@@ -154,3 +154,33 @@ def test_a_write_whose_first_statement_fails_holds_no_lock(db_path):
     set_status(_other_writer(db_path), eid, "rejected")
     set_status(store, eid, "proposed", expected_version=2)
     assert store.row("events", eid)["version"] == 3
+
+
+def test_an_edit_resolves_names_as_find_entity_does(db_path):
+    """The names an edit gives are looked up with its locks (entities.find_many_later):
+    an alias of a merged entity is its survivor, a place's kind sets the geo precision, a
+    new name is created once however often the edit names it, case and spacing aside."""
+    from workbench.resolve.curate import merge_entities
+    from workbench.store import change
+    from workbench.store.entities import create_entity, find_entity
+    from workbench.store.events import update_event
+
+    store = Store(db_path, analyst="tester")
+    with change(store, "setup") as tx:
+        kept = create_entity(tx, "actor", "Syrian Army")
+        gone = create_entity(tx, "actor", "Assad forces")
+        town = create_entity(tx, "place", "Kafranbil", attrs={"type": "town"})
+        province = create_entity(tx, "place", "Idlib", attrs={"type": "province"})
+    merge_entities(store, [kept, gone])
+    eid = add_event(store, None, {"sub_event_type": "Attack"})
+    row = update_event(store, eid, {"actor1": "assad  FORCES", "location": "Kafranbil"})
+    assert (row["actor1_id"], row["place_id"], row["geo_precision"]) == (kept, town, 1)
+    assert find_entity(store, "actor", "Assad forces") == kept
+    row = update_event(store, eid, {"location": " idlib ", "assoc_actor_1": "Syrian Army; x"})
+    assert (row["place_id"], row["geo_precision"]) == (province, 3)
+    new_names = {"actor1": "New Brigade", "actor2": "new brigade", "assoc_actor_2": ["NEW brigade"]}
+    row = update_event(store, eid, new_names)
+    new = find_entity(store, "actor", "New Brigade")
+    assert row["actor1_id"] == row["actor2_id"] == new
+    assert row["assoc_actor_2"] == f"[{new}]"
+    assert store.scalar("SELECT COUNT(*) FROM aliases WHERE norm = 'new brigade'") == 1

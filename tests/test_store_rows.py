@@ -259,6 +259,9 @@ class Counting:
         return self._conn.flush()
 
 
+NEW = {"actor1": "Brand New Brigade", "actor2": "brand new brigade"}
+
+
 def test_a_decision_takes_few_round_trips(server):
     """Each round trip made under the event's row lock keeps the next analyst of that event
     waiting (and, on a busy machine, waits for a CPU twice). A confirm (with its checks),
@@ -270,16 +273,32 @@ def test_a_decision_takes_few_round_trips(server):
     url, _, ids = server
     with Store(url, analyst="ann") as store:
         store.conn = counting = Counting(store.conn)
+        named = {"actor2": "Military Forces of Syria", "location": "Idlib"}  # known names
         for name, act, most in (
             ("confirm", lambda: set_status(store, ids[0], "confirmed"), 2),
             ("edit", lambda: update_event(store, ids[1], {"notes": "x", "fatalities": 2}), 2),
             ("undo", lambda: undo(store), 2),
+            # The names' lookup goes with the locks (was 4 and 5: the lookup, the merge it
+            # might follow and the place's kind, each a round trip under the locks).
+            ("edit naming", lambda: update_event(store, ids[2], named), 2),
+            ("undo", lambda: undo(store), 2),
+            # A new name: the shared try ends once the lookup finds nothing (2), then the
+            # action runs alone: locks with the lookup, the entity, its alias, COMMIT (was 8).
+            ("edit naming a new actor", lambda: update_event(store, ids[3], NEW), 6),
         ):
             counting.trips.clear()
             act()
             assert len(counting.trips) <= most, (name, counting.trips)
         assert store.row("events", ids[1])["notes"] == ""  # the edit was undone
         assert store.row("events", ids[0])["status"] == "confirmed"
+        assert store.row("events", ids[2])["actor2_id"] is None  # undone too
+        row = store.row("events", ids[3])
+        assert store.scalar("SELECT canonical FROM entities WHERE id = ?", [row["actor1_id"]]) == (
+            "Brand New Brigade"
+        )
+        assert row["actor2_id"] == row["actor1_id"]  # named twice: one entity
+        count = "SELECT COUNT(*) FROM entities WHERE canonical = ?"
+        assert store.scalar(count, [NEW["actor1"]]) == 1
 
 
 def test_a_failed_notification_fails_no_action(server, monkeypatch):

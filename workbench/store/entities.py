@@ -89,6 +89,38 @@ def find_entity(store: Store, kind: str, name: str) -> int | None:
     return follow(store, row[0]) if row else None
 
 
+# (kind, name_key) -> the live entity's id and attrs (None: read them if needed).
+Found = dict[tuple[str, str], tuple[int, dict[str, Any] | None]]
+
+
+def find_many_later(store: Store, names: Iterable[tuple[str, str]]) -> Callable[[], Found]:
+    """`find_entity` for several (kind, name) pairs in one query sent with the next
+    statement (on a server, with an action's locks: no round trip of its own under them);
+    the returned function gives those found, keyed by (kind, name_key(name))."""
+    norms = sorted({n for _, name in names if (n := name_key(name))})
+    if not norms:
+        return dict
+    rows = store.sql.rows_later(
+        store.conn,
+        "SELECT a.norm, e.kind, e.id, e.merged_into, e.attrs FROM aliases a "
+        f"JOIN entities e ON e.id = a.entity_id WHERE a.norm IN ({', '.join('?' * len(norms))}) "
+        "ORDER BY e.merged_into IS NOT NULL, e.id",
+        norms,
+    )
+
+    def found() -> Found:
+        out: Found = {}
+        for row in rows():  # the first per name as find_entity orders them
+            if (row["kind"], row["norm"]) not in out:
+                merged = row["merged_into"] is not None  # rare: followed, a query per step
+                attrs = None if merged else json.loads(row["attrs"]) if row["attrs"] else {}
+                live = follow(store, row["id"]) if merged else row["id"]
+                out[row["kind"], row["norm"]] = (live or row["id"], attrs)
+        return out
+
+    return found
+
+
 def entity_name(store: Store, entity_id: int | None) -> str:
     if entity_id is None:
         return ""

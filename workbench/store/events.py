@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from ..base.codebook import load_codebook
+from ..base.names import name_key
 from .assign import set_copy_done
 from .changes import Tx, change, last_change_later
 from .checks import Facts, check_confirmable, facts_later
 from .db import Store, StoreError, now
-from .entities import entity_attrs, entity_names, find_or_create
+from .entities import (
+    Found,
+    create_entity,
+    entity_attrs,
+    entity_names,
+    find_many_later,
+    find_or_create,
+)
 from .record import (
     BY_NAME,
     EDITABLE,
@@ -165,19 +173,52 @@ def geo_precision_of(attrs: dict[str, Any]) -> int | None:
     return GEO_PRECISION.get(str(attrs.get("type") or "").casefold())
 
 
-def _to_columns(tx: Tx, clean: dict[str, Any]) -> dict[str, Any]:
-    """Public values -> event columns, resolving names to entities (created if new)."""
+def _names_in(values: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (kind, name) pairs edited values name, as `validate` will read them."""
+    names = [
+        ("place" if field == "location" else "actor", str(value).strip())
+        for field, value in values.items()
+        if field in NAME_FIELDS and isinstance(value, str)
+    ]
+    for field in LIST_FIELDS:
+        if field in values:
+            names += [("actor", n) for n in _parse_names(values[field])]
+    return names
+
+
+def _to_columns(
+    tx: Tx, clean: dict[str, Any], found: Found | None = None, asked: Iterable[Any] = ()
+) -> dict[str, Any]:
+    """Public values -> event columns, resolving names to entities (created if new);
+    `found`: those of the (kind, name) pairs `asked` that `find_many_later` found under
+    this write's locks (the others are new)."""
+    found = dict(found or {})
+    new = {(kind, name_key(name)) for kind, name in asked} - set(found)
+
+    def entity(kind: str, name: str) -> tuple[int, dict[str, Any] | None]:
+        key = (kind, name_key(name))
+        if key in found:
+            return found[key]
+        if key in new and key[1]:
+            # Not found under the locks: new (a shared write may not add it: rows.require
+            # sends the action to run alone, where this is read again).
+            found[key] = (create_entity(tx, kind, name), {})  # once, if named twice
+            return found[key]
+        return find_or_create(tx, kind, name), None
+
     cols: dict[str, Any] = {}
     for field, value in clean.items():
         if field in NAME_FIELDS:
             kind = "place" if field == "location" else "actor"
-            cols[NAME_FIELDS[field]] = find_or_create(tx, kind, value) if value else None
+            cols[NAME_FIELDS[field]], attrs = entity(kind, value) if value else (None, {})
             if field == "location" and "geo_precision" not in clean:
                 # The precision follows the place picked, and goes with it.
                 place = cols["place_id"]
-                cols["geo_precision"] = place and geo_precision_of(entity_attrs(tx.store, place))
+                if attrs is None:
+                    attrs = entity_attrs(tx.store, place)
+                cols["geo_precision"] = place and geo_precision_of(attrs)
         elif field in LIST_FIELDS:
-            cols[field] = json.dumps([find_or_create(tx, "actor", n) for n in value])
+            cols[field] = json.dumps([entity("actor", n)[0] for n in value])
         else:
             cols[field] = value
     return cols
@@ -273,11 +314,14 @@ def update_event(
 
     def edit(shared: bool) -> dict[str, Any]:
         with change(store, action, shared=shared) as tx:
+            # The names go with the locks' round trip: none of their own under the locks.
+            names = _names_in(values)
+            found = find_many_later(store, names)
             locked, review, facts, who = _locked(tx, event_id, expected_version, "if confirmed")
             check_event_writable(store, locked)
             clean = validate(values, plain_values(locked))
             tx.expect("events", locked, expected_version, who)
-            cols = _to_columns(tx, clean)
+            cols = _to_columns(tx, clean, found(), names)
             if locked.get("incomplete"):
                 cols["incomplete"] = _still_missing(locked["incomplete"], cols)
             cols.update(edited=1, updated_at=now())
