@@ -211,6 +211,10 @@ class EditEventScreen(ModalScreen[dict | None]):
             self.call_later(target.action_submit)  # after the focus lands (save or next)
             return
         target.select_on_focus = False  # the focus, when it lands, must not select them
+        if isinstance(target.parent, NameField):
+            # Typed, though before the focus: the model's ranking, if it comes later, gives
+            # way to the matches of what was typed (enter would take its first otherwise).
+            target.parent.typed = True
         target.value = (target.value if self.typed_early else "") + char
         target.cursor_position = len(target.value)
         self.typed_early = True
