@@ -33,10 +33,14 @@ RIOTERS = CROWDS - {PROTESTERS}
 CROWD_GROUPS = frozenset(["civilians", "rioters", "protesters"])
 # "Clashes broke out between Palestinian youths and Israeli forces": the sides follow.
 _BETWEEN = re.compile(
-    r"(?:\s+(?:broke\s+out|erupted|occurred|took\s+place|flared(?:\s+up)?))?\s+between\s+"
+    r"(?:\s+(?:broke\s+out|erupted|occurred|took\s+place|flared(?:\s+up)?))?"
+    # "Clashes were reported in Azun town near Qalqilya between ...": where, before who
+    r"(?:\s+(?:were\s+reported\s+)?(?:in|at|near|on)\s+[^.;:,]{1,50}?)?\s+between\s+"
     r"([^.;:]{1,120})",
     re.I,
 )
+# "beaten to death by a group of people", "by locals": the doers a passive names.
+_BY = re.compile(r"[^.;:,]{0,40}?\bby\s+([^.;:,]{1,40})", re.I)
 # "beaten to death on suspicion of theft": a crowd's justice, whoever is named.
 _VIGILANTE = re.compile(
     r"\b(?:on\s+(?:the\s+)?suspicion\s+of|suspected\s+of\s+(?:being\s+)?(?:a\s+)?"
@@ -83,6 +87,8 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
         return True  # "two men were beaten to death by villagers"
     if first is not None and first.atype == PARTY:
         return True  # "AL men attacked a campaign office": a party's people, no armed group
+    if c.passive and first is None and (by := _BY.match(text, main.end, c.clause[1])):
+        return _has_crowd(by.group(1), lex)  # "was beaten to death by a group of people"
     if c.passive or (first is not None and first.atype in ARMED and first.info != "civilians"):
         return False  # "six aid workers were killed": the subject was hit, it did nothing
     return _has_crowd(" ".join(subject), lex)
@@ -98,12 +104,7 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
     vigilante = unarmed and kind == "Attack" and _VIGILANTE.search(text, *sent.clause)
     if kind != MOB and not vigilante and not crowd_doers(inc, text, lex):
         return None
-    protest = (
-        "crowd-context" in sent.rules
-        or any(a.atype == PROTESTERS for a in inc.agents)
-        or _PROTEST.search(text, sent.clause[0], sent.clause[1]) is not None
-    )
-    return DEMONSTRATION if protest else MOB
+    return DEMONSTRATION if _demonstrating(inc, text) else MOB
 
 
 # Force that kills or wounds: firearms, blades, severe beatings (ACLED: "lethal violence or
@@ -152,6 +153,10 @@ def crowd_type(
                 # "a man was killed by a mob": a crowd's attack is a riot, grown out of a
                 # protest or not.
                 return riot_type(inc, text, lex, kind) or MOB, "sub-event-crowd"
+            if not _demonstrating(inc, text):
+                # "clashes broke out between rioters and Israeli forces during raids": no
+                # demonstration told, a riot (ACLED's mob violence).
+                return MOB, "sub-event-crowd"
             return DEMONSTRATION, "sub-event-demonstrators"
     if (
         kind in PROTEST_KINDS
@@ -193,6 +198,17 @@ def _party_hit(inc: Incident) -> bool:
         and inc.targets[0].atype == PARTY
         and (first is None or first.atype in ARMED)
         and all("generic" in a.trigger.flags for a in inc.triggers)
+    )
+
+
+def _demonstrating(inc: Incident, text: str) -> bool:
+    """A demonstration told with the incident: protesters among its sides, a crowd read in
+    a protest's context, or a protest word in its clause."""
+    sent = inc.primary
+    return (
+        "crowd-context" in sent.rules
+        or any(a.atype == PROTESTERS for a in inc.agents + inc.targets)
+        or _PROTEST.search(text, sent.clause[0], sent.clause[1]) is not None
     )
 
 
