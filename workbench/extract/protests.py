@@ -15,8 +15,11 @@ PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervent
 
 # "arrested by police during a protest": the arrests were made at a demonstration.
 _AT_PROTEST = re.compile(
-    r"\b(?:during|at|amid)\s+(?:a|an|the|their|its)\s+(?:\w+\s+)?"
-    r"(?:protest|demonstration|rally|march|sit-in|strike)s?\b",
+    r"\b(?:(?:during|at|amid)\s+(?:a|an|the|their|its)\s+(?:\w+\s+)?"
+    # "arrested for staging a road roko", "detained while holding a dharna"
+    r"|(?:for|while|when)\s+(?:staging|holding|organi[sz]ing|taking\s+part\s+in)\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?)"
+    r"(?:protest|demonstration|rally|march|sit-in|strike|roko|dharna|bandh|hartal|gherao)s?\b",
     re.I,
 )
 
