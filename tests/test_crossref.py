@@ -39,3 +39,23 @@ def test_dates_join_by_the_one_rule(index, sub, when, precision, joins):
 def test_an_event_of_unknown_date_is_never_joined(index):
     index.add(3, "Attack", "2019-05-02", "unknown", 10, 11, 5, article=1)
     assert index.find("Attack", "2019-05-02", "day", 10, 11, 5, article=2) is None
+
+
+def test_an_articles_own_events_join_only_later_articles(store):
+    """An article's proposals are filed once the next article comes (the index skips them
+    for their own article): the result is the index's as if filed at once, in order."""
+    idx = CrossIndex(store)
+    idx.add(1, AIR, "2019-05-02", "day", 10, 11, 5, article=1)
+    idx.add(2, AIR, "2019-05-02", "day", 10, 11, 5, article=1)
+    assert idx.find(AIR, "2019-05-02", "day", 10, 11, 5, article=1) is None  # its own
+    assert idx.find(AIR, "2019-05-02", "day", 10, 11, 5, article=2) == 1  # the first filed
+    idx.link(1, AIR, article=2)
+    idx.add(3, AIR, "2019-05-03", "day", 10, 11, 5, article=2)
+    assert idx.find(AIR, "2019-05-02", "day", 10, 11, 5, article=2) == 2
+    assert idx.find(AIR, "2019-05-02", "day", 10, 11, 5, article=3) == 1
+    idx.unlink(1, article=2)
+    assert idx.find(AIR, "2019-05-02", "day", 10, 11, 5, article=2) == 1
+    idx.add(4, AIR, "2019-05-02", "day", 10, 11, 5, article=4)
+    idx.forget(4)  # forgotten before another article came: never found
+    idx.forget(1)
+    assert idx.find(AIR, "2019-05-02", "day", 10, 11, 5, article=5) == 2
