@@ -14,6 +14,7 @@ Per article, inside the caller's `store.write()` transaction:
 from __future__ import annotations
 
 import json
+import operator
 from typing import Any
 
 from ..base.names import name_key
@@ -21,7 +22,7 @@ from ..store import Store, now
 from ..store.changes import Tx
 from ..store.entities import create_entity, find_entity
 from ..store.ids import claim_event_ids, last_event_id
-from ..store.record import FIELDS, Field
+from ..store.record import FIELDS
 from .core import entity_info
 from .crossref import CrossIndex
 from .lexicon import Lexicon
@@ -260,7 +261,7 @@ class Writer:
             return
         eid = self.next_id
         self.next_id += 1
-        record = [self._column(f, ev, entities) for f in PROPOSED]
+        record = self._record(ev, entities)
         self.event_rows.append(
             [eid, article_id, *record, _incomplete(ev.incomplete), rules_json, stamp, stamp]
         )
@@ -268,14 +269,16 @@ class Writer:
         self.index.add(eid, sub, *args, article_id)
         self.counts["events"] += 1
 
-    def _column(self, field: Field, ev: EventProposal, entities) -> Any:
-        """The events column of a record field, from the proposal (names as entity ids)."""
-        value = getattr(ev, PROPOSAL_MEMBER.get(field.name, field.name))
-        if field.kind in ("actor", "place"):
-            return self.entity(field.kind, value, entities)  # known already: no new entity
-        if field.kind == "actors":
-            return _ids_json([self.entity("actor", n, entities) for n in value])
-        return value
+    def _record(self, ev: EventProposal, entities) -> list[Any]:
+        """The events columns of the proposed record fields (names as entity ids, all
+        known already: no new entity)."""
+        record = list(PROPOSED_VALUES(ev))
+        for at, kind in PROPOSED_NAMED:
+            if kind == "actors":
+                record[at] = _ids_json([self.entity("actor", n, entities) for n in record[at]])
+            else:
+                record[at] = self.entity(kind, record[at], entities)
+        return record
 
     def _source(self, eid: int, article_id: int, ev) -> None:
         self.source_rows.append((eid, article_id, ev.quote, ev.start, ev.end))
@@ -290,6 +293,12 @@ MENTION_COLS = [
 # 'proposed' and origin 'extractor').
 PROPOSED = tuple(
     f for f in FIELDS if f.editable and PROPOSAL_MEMBER.get(f.name, f.name) in EVENT_FIELDS
+)
+# The proposal's members of the proposed fields, read at once (a tuple: there are many), and
+# those holding names, stored as an entity id ("actor", "place") or a JSON list ("actors").
+PROPOSED_VALUES = operator.attrgetter(*(PROPOSAL_MEMBER.get(f.name, f.name) for f in PROPOSED))
+PROPOSED_NAMED = tuple(
+    (at, f.kind) for at, f in enumerate(PROPOSED) if f.kind in ("actor", "place", "actors")
 )
 EVENT_COLS = [
     "id", "article_id", *(f.source for f in PROPOSED), "incomplete", "rules", "created_at",
