@@ -181,9 +181,13 @@ def candidates(doc: Doc) -> None:
 
 
 def incidents(doc: Doc) -> None:
+    # Only the sentences of candidates and orphans are asked about (group_incidents): the
+    # others' openings are not read (a regex match per sentence of a long article).
+    asked = {c.sent for c in doc.candidates} | {o[0] for o in doc.orphans}
+    sentences, shift = doc.sentences, doc.lex.topic_shift
     shifts = frozenset(
-        i for i, s in enumerate(doc.sentences)
-        if not s.skip and doc.lex.topic_shift.match(doc.text, s.start, s.end)
+        i for i in asked
+        if not sentences[i].skip and shift.match(doc.text, sentences[i].start, sentences[i].end)
     )  # fmt: skip
     doc.incidents = group_incidents(doc.candidates, doc.orphans, doc.sentences, shifts)
 
