@@ -262,17 +262,6 @@ def slow_rows(app) -> threading.Event:
     return gate
 
 
-async def open_while_loading(pilot, app):
-    """Open the first article with its rows held back: (the gate that lets them through,
-    the review screen, drawn and taking keys)."""
-    await settle(pilot, app)
-    gate = slow_rows(app)
-    await pilot.press("enter")
-    for _ in range(3):
-        await pilot.pause()  # the screen is up (drawn, taking keys), its rows are not
-    return gate, app.screen
-
-
 async def test_a_key_typed_while_the_article_loads_acts_once_it_is_there(db):
     """A field key, the name's first letters and enter typed while the review screen's rows
     are still loading are held, and act on the first event once it is there (the key was
@@ -281,7 +270,12 @@ async def test_a_key_typed_while_the_article_loads_acts_once_it_is_there(db):
     e1 = ids["events"][0]  # the first proposed event of the first article: Kafranbil
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        gate, screen = await open_while_loading(pilot, app)
+        await settle(pilot, app)
+        gate = slow_rows(app)
+        await pilot.press("enter")
+        for _ in range(3):
+            await pilot.pause()  # the screen is up (drawn, taking keys), its rows are not
+        screen = app.screen
         assert type(screen).__name__ == "ReviewScreen" and screen.current is None
         await pilot.press("5", *"Idl", "enter")  # location's key, first letters, enter
         await pilot.pause()
@@ -318,7 +312,12 @@ async def test_the_footer_offers_the_event_keys_once_the_rows_arrive(db):
     path, _ = db
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        gate, screen = await open_while_loading(pilot, app)
+        await settle(pilot, app)
+        gate = slow_rows(app)
+        await pilot.press("enter")
+        for _ in range(3):
+            await pilot.pause()
+        screen = app.screen
         footer = {key.action for key in screen.query("FooterKey")}
         assert "confirm_event" not in footer and "add_event" in footer
         gate.set()
