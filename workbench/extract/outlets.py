@@ -17,18 +17,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..base.keys import base_tokens
+from ..base.names import name_key
 from .gazetteer import big_places
 from .lexicon import Lexicon
 from .tokens import Tokens
 
 # One metadata cell may list several outlets: "Sudan Tribune; Radio Dabanga".
 _SEVERAL = re.compile(r"\s*[;|]\s*|\s+and\s+")
-
-
-def _key(name: str) -> str:
-    words = base_tokens(name)
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +35,7 @@ def _table() -> dict[str, str]:
     for row in csv.DictReader(text.splitlines()):
         for name in [row["outlet"], *(row.get("aliases") or "").split(";")]:
             if name.strip():
-                out[_key(name)] = row["country"]
+                out[name_key(name)] = row["country"]
     return out
 
 
@@ -56,7 +51,7 @@ def outlet_country(lex: Lexicon, outlet: str | None) -> str | None:
 
 
 def _one(lex: Lexicon, name: str) -> str | None:
-    key = _key(name)
+    key = name_key(name)
     if key in _table() or not key:
         return _table().get(key) or None
     toks = Tokens.of(name)
