@@ -28,6 +28,9 @@ from workbench.extract.outlets import outlet_country
         ("Radio Dabanga; Radio Okapi", None),  # two countries: no answer
         ("Agence France Presse", None),  # an international agency names France, reports all
         ("AFP", None),
+        ("Agence France Presse -- English", None),  # an edition: still the agency
+        ("Xinhua News Agency - French; Agence France Presse", None),
+        ("Radio Okapi - French", "Democratic Republic of Congo"),
         ("New York Times", None),
         ("The Guardian", None),
         ("Human Rights Watch", None),

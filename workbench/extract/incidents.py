@@ -274,10 +274,17 @@ def actor_key(a: Ann) -> str | None:
     return acts_for or a.name
 
 
-def rank(trigger) -> tuple[bool, int]:
+# ACLED codes an abduction or an attack in which its victims were raped as sexual violence
+# ("abducted and raped a girl", "attacked the village and raped three women").
+_OUTRANKS_ON_CIVILIANS = "Sexual violence"
+
+
+def rank(trigger) -> tuple[bool, bool, int]:
     """Which of an incident's triggers types it: force used on a demonstration first (the
-    protest it broke up was one with intervention), then the strongest word."""
-    return trigger.sub_event_type in FORCE_ON_PROTEST, trigger.strength
+    protest it broke up was one with intervention), then sexual violence, then the
+    strongest word."""
+    kind = trigger.sub_event_type
+    return kind in FORCE_ON_PROTEST, kind == _OUTRANKS_ON_CIVILIANS, trigger.strength
 
 
 def effective_type(triggers: list[Ann], weapons: list) -> tuple[str, bool]:

@@ -50,8 +50,17 @@ def outlet_country(lex: Lexicon, outlet: str | None) -> str | None:
     return memo[outlet]
 
 
+# "Agence France Presse -- English", "Xinhua News Agency - French": the outlet, then which
+# of its editions; the edition's words say nothing of where.
+_EDITION = re.compile(
+    r"\s*[-\u2013\u2014]+\s*(?:(?:in\s+)?(?:English|French|Arabic|Spanish|Portuguese|Russian"
+    r"|Chinese|German|Swahili|Hindi|Urdu|Persian|Turkish)|online|web|print)(?:\s+(?:edition|service))?\s*$",
+    re.I,
+)
+
+
 def _one(lex: Lexicon, name: str) -> str | None:
-    key = name_key(name)
+    key = name_key(_EDITION.sub("", name))
     if key in _table() or not key:
         return _table().get(key) or None
     toks = Tokens.of(name)
