@@ -35,18 +35,26 @@ NUMBERS = {"a": 1, **_SMALL, "a couple of": 2}
 PART_DAY = {"early": 5, "beginning": 3, "start": 3, "mid": 15, "middle": 15, "late": 25}
 PART_DAY |= {"end": 28}
 
+# "the February 14 Youth Coalition", "6th of October City": a date in a name is no date.
+_NAMED = (
+    r"(?!\s+(?:Youth|Revolution|Revolutionary|Movement|Coalition|Alliance|Front|Brigades?"
+    r"|Martyrs|Bridge|Street|Square|Stadium|University|Uprising|City|Group)\b)"
+)
 DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
-    rf"|(?P<md>\b(?P<mon>{_MON})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    # "14/11/2016", "6.7.2018": day and month in either order, read by which is possible
+    # and which lies nearest before the publication.
+    rf"|(?P<num>\b(?P<na>[0-3]?\d)(?P<sep>[/.])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)\b)"
+    rf"|(?P<md>\b(?P<mon>{_MON})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{_NAMED}"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b|\s+of\s+(?P<rely>last|this)\s+year\b)?)"
-    rf"|(?P<dm>\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\b\.?"
+    rf"|(?P<dm>\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\b{_NAMED}\.?"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?)"
     # "on the 14th": a day of the month named alone (not "the 5th Brigade", "the 14th of May")
     rf"|(?P<dn>\b(?:on|since|until|till|by|from|before|after|of)\s+the\s+(?P<dnum>[0-3]?\d)"
     rf"(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON}\b)(?!\s+(?!(?:when|as|and|at|in|on|when|night"
     rf"|morning|afternoon|evening)\b)[A-Za-z]))"
     rf"|(?P<my>\b(?:(?:in|during|of|since|until|by|(?P<part>early|mid|late|the\s+(?:end|beginning"
-    rf"|start|middle)\s+of))[\s-]+)(?P<mon3>{_MON})\b(?!\.?\s+[0-3]?\d(?:st|nd|rd|th)?\b)(?:(?:\s+of)?,?\s+(?P<year3>(?:19|20)\d\d)\b)?"
+    rf"|start|middle)\s+of))[\s-]+)(?P<mon3>{_MON})\b{_NAMED}(?!\.?\s+[0-3]?\d(?:st|nd|rd|th)?\b)(?:(?:\s+of)?,?\s+(?P<year3>(?:19|20)\d\d)\b)?"
     rf"|\b(?P<mon4>{_MON})\s+(?P<year4>(?:19|20)\d\d)\b)"
     rf"|(?P<wd>\b(?:(?P<wq>last|this|on|early|late|on\s+the\s+night\s+of)\s+)?"
     rf"(?P<wday>{_DAYNAME})\b(?:['’]s)?)"
@@ -202,6 +210,8 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
             )
         except ValueError:
             return None
+    if g("num"):
+        return _numeric(start, end, text, int(g("na")), int(g("nb")), int(g("ny")), pub)
     if g("md") or g("dm"):
         month = _month(g("mon") or g("mon2"))
         day = int(g("day") or g("day2"))
@@ -277,6 +287,23 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
     if g("yr"):
         return DateHit(start, end, text, f"{g('yy')}-01-01", "year", "date-year")
     return None
+
+
+def _numeric(
+    start: int, end: int, text: str, a: int, b: int, y: int, pub: date | None
+) -> DateHit | None:
+    """ "14/11/2016" (day first, as most of the world writes it) or "11/14/2016" (month
+    first): the reading that is a date; of two, the one nearest before the publication."""
+    hits = [
+        h
+        for mo, d in ((b, a), (a, b))
+        if (h := _day(start, end, text, y, mo, d, "date-numeric")) is not None
+    ]
+    if len(hits) == 2 and pub is not None:
+        limit = pub + timedelta(days=7)
+        hits.sort(key=lambda h: (date.fromisoformat(h.date or "") > limit,
+                                 abs((pub - date.fromisoformat(h.date or "")).days)))  # fmt: skip
+    return hits[0] if hits else None
 
 
 def _day(start: int, end: int, text: str, y: int, mo: int, d: int, rule: str) -> DateHit | None:
