@@ -158,6 +158,14 @@ def crowd_type(
                 # demonstration told, a riot (ACLED's mob violence).
                 return MOB, "sub-event-crowd"
             return DEMONSTRATION, "sub-event-demonstrators"
+        if kind == "Armed clash" and _police_against_unarmed(inc) and _demonstrating(inc, text):
+            # "Hindu nationalists clashed with police during demonstrations": the side that
+            # fought the police is no armed group, and a demonstration is told.
+            return DEMONSTRATION, "sub-event-clash-at-demonstration"
+        if kind == "Armed clash" and _police_against_unarmed(inc) and _civilians_fought(inc):
+            # "Police clashed with villagers": no armed group fought the police (a battle
+            # is between armed, organised groups): a riot.
+            return MOB, "sub-event-clash-with-civilians"
     if (
         kind in PROTEST_KINDS
         and "merge-protest-force" in inc.rules
@@ -188,6 +196,19 @@ def crowd_type(
         # turn violent are force used on it (ACLED's excessive force).
         return EXCESSIVE, "sub-event-deaths-at-protest"
     return kind, how
+
+
+def _police_against_unarmed(inc: Incident) -> bool:
+    """State forces on one side of a clash, and no armed group on any side."""
+    sides = inc.agents + inc.targets
+    return any(a.atype == STATE_FORCES for a in sides) and not any(
+        a.atype in ARMED and a.atype != STATE_FORCES and a.info != "civilians" for a in sides
+    )
+
+
+def _civilians_fought(inc: Incident) -> bool:
+    """Civilians (villagers, residents, a crowd) named as the force's other side."""
+    return any(a.atype != STATE_FORCES and a.info in CROWD_GROUPS for a in inc.agents + inc.targets)
 
 
 def _party_hit(inc: Incident) -> bool:

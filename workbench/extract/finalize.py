@@ -143,6 +143,16 @@ def finalize(
         # is "Protesters (X)", "angry youths torched shops" is "Rioters (X)".
         actor1 = crowd
         rules.append("actor1-crowd")
+    elif (
+        crowd
+        and event_type_of(sub) == "Riots"
+        and inc.agents
+        and inc.agents[0].atype == STATE_FORCES
+        and actor2 in (None, protesters, civilians)
+    ):
+        # "Students and police clashed": ACLED puts the rioters first, the force second.
+        actor1, actor2 = crowd, actor1
+        rules.append("actor1-rioters-against-force")
     if sub in FORCE_ON_PROTEST:
         # ACLED puts the demonstrators first and the force that intervened second; told
         # apart ("residents gathered ... Police dispersed them"), the force is a later doer.
