@@ -553,3 +553,10 @@ def m025_action_targets_by_action(db: Database) -> None:
     # targets (history._lock_targets), in the round trip that finds it: unindexed, each
     # undo read every target row of the log.
     db.execute("CREATE INDEX action_targets_action ON action_targets(action_id)")
+
+
+@migrations()
+def m026_undo_stack_by_index(db: Database) -> None:
+    # The undo stack's top is found by walking the analyst's undoable actions newest first
+    # (history._UNDO_TOP): one entry of this index a step, whatever plan the server caches.
+    db.execute("CREATE INDEX actions_undoable ON actions(analyst, id) WHERE undoable = 1")
