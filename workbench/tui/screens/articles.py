@@ -37,6 +37,22 @@ if TYPE_CHECKING:
     from ..app import WorkbenchApp
 
 
+class QueueTable(DataTable):
+    """The queue's table: its select key (enter) opens the article in the key's own
+    handler. DataTable selects by posting RowSelected, which is handled only after the keys
+    already queued: a key typed with the enter (in one terminal read) reached this screen,
+    not the review screen, and was lost. Opened at once, the review screen is on the stack
+    when the next key is dispatched, and holds it while its rows load (`hold_key`). A
+    click still selects through RowSelected."""
+
+    def action_select_cursor(self) -> None:
+        open_article = getattr(self.screen, "action_open_article", None)
+        if callable(open_article):
+            open_article()  # nothing when no row is current
+        else:
+            super().action_select_cursor()
+
+
 class ArticlesScreen(Screen):
     SCOPE = "Articles"
     if TYPE_CHECKING:
@@ -87,7 +103,7 @@ class ArticlesScreen(Screen):
         )
         search.display = False
         yield search
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=False)
+        yield QueueTable(id="queue", cursor_type="row", zebra_stripes=False)
         yield ProgressLine()
         yield Footer()
 
