@@ -189,6 +189,16 @@ def crowd_type(
         # ACLED: demonstrators who turn violent make a violent demonstration, whatever the
         # police did ("rioters burned tyres ...; police fired tear gas").
         return DEMONSTRATION, "sub-event-violent-crowd"
+    first = inc.agents[0] if inc.agents else None
+    if (
+        kind == "Peaceful protest"
+        and first is not None
+        and first.atype == STATE_FORCES
+        and inc.casualties
+    ):
+        # "A student was shot dead by security forces following a protest": state forces
+        # hold no peaceful protest; they met one with force that killed or wounded.
+        return EXCESSIVE, "sub-event-force-casualties-at-protest"
     if (harm := force_type(inc, text, kind)) is not None:
         return harm, "sub-event-harmful-force"
     if kind in PROTEST_KINDS and _DIED_AT.search(text, *inc.primary.clause):
