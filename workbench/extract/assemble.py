@@ -31,6 +31,12 @@ CROWDS = type_names(CROWD_INTER)
 DISRUPTED = "Disrupted weapons use"
 
 
+# Generic words for the forces that police a demonstration (lexicon.toml [generic]):
+# "police", "federal troops" (not "the regime" or "the army": "the regime intervened"
+# near a word of the 2011 protests is the war).
+_HOME_FORCES = frozenset(["police", "troops"])
+
+
 def find_candidates(
     lex: Lexicon,
     toks,
@@ -487,10 +493,11 @@ def _candidate(
             "crowd-context" in c.rules
             or any(a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in s_anns)
         )
-        and any(a.info == "police" or (a.name or "").startswith("Police") for a in c.agents)
+        and any(a.info in _HOME_FORCES or (a.name or "").startswith("Police") for a in c.agents)
     ):
-        # "Police intervened", "police broke up the march": only the police's act on a
-        # demonstration ("Russia intervened" near a word of the 2011 protests is a war).
+        # "Police intervened", "troops broke up the march": only the police's or the
+        # country's forces' act on a demonstration ("Russia intervened" near a word of the
+        # 2011 protests is a war).
         return None
     if main.trigger.sub_event_type == "Arrests" and (
         any(t.atype == PROTESTERS for t in c.targets)

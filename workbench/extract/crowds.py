@@ -191,13 +191,17 @@ def crowd_type(
         return DEMONSTRATION, "sub-event-violent-crowd"
     first = inc.agents[0] if inc.agents else None
     if (
-        kind == "Peaceful protest"
+        kind in ("Peaceful protest", "Protest with intervention")
         and first is not None
         and first.atype == STATE_FORCES
-        and inc.casualties
+        and any(
+            c.figure.count > 0 and (kind == "Peaceful protest" or c.figure.kind == "killed")
+            for c in inc.casualties
+        )
     ):
-        # "A student was shot dead by security forces following a protest": state forces
-        # hold no peaceful protest; they met one with force that killed or wounded.
+        # "A student was shot dead by security forces following a protest", "Troops
+        # intervened; one man was killed": state forces hold no peaceful protest; they met
+        # one with force that killed (or, where no intervention was told, wounded).
         return EXCESSIVE, "sub-event-force-casualties-at-protest"
     if (harm := force_type(inc, text, kind)) is not None:
         return harm, "sub-event-harmful-force"
