@@ -23,6 +23,7 @@ from datetime import date
 from ..base.actors import (
     ARMED_INTER,
     EXTERNAL_FORCES,
+    NON_STATE_INTER,
     STATE_FORCES,
     type_names,
 )
@@ -50,6 +51,16 @@ AROUND = re.compile(
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
 ARMED = type_names(ARMED_INTER)
+
+
+NON_STATE = frozenset(type_names(NON_STATE_INTER))
+
+# "arresting three persons on charges of belonging to ISIS cells": suspects an armed group
+# holds as the authority where it rules, not people it abducts.
+_SUSPECTS = re.compile(
+    r"\b(?:IS|ISIS|Isis|Islamic\s+State|Daesh|cells?|suspect\w*|charges?|accus\w+"
+    r"|militants?|fighters?|jihadists?|members?\s+of)\b"
+)
 
 
 def _holder(text: str, a) -> bool:
@@ -106,7 +117,7 @@ def finalize(
         if dead & SOLDIERS:
             actor2 = lex.group_actor("state_forces", country)[0]
             rules.append("target-victims-soldiers")
-    sub, how = _sub_event(main, inc, lex, actor1, actor2, country, ctx)
+    sub, how = _sub_event(main, inc, lex, actor1, actor2, country, ctx, text)
     if "territory" not in main.trigger.flags:
         sent = sentences[inc.primary.sent]
         sub, how = crowd_type(inc, text, lex, sub, how, (sent.start, sent.end))
@@ -323,7 +334,7 @@ def _takes_arms(text: str, end: int, lex: Lexicon) -> bool:
 
 
 def _sub_event(
-    main, inc: Incident, lex: Lexicon, actor1, actor2, country, ctx=None
+    main, inc: Incident, lex: Lexicon, actor1, actor2, country, ctx=None, text: str = ""
 ) -> tuple[str, str]:
     trig = main.trigger
     agent_type = inc.agents[0].atype if inc.agents else ""
@@ -343,6 +354,16 @@ def _sub_event(
             "Government regains territory" if state else "Non-state actor overtakes territory"
         ), "sub-event-territory"
     kind, generic = kind_of(inc)
+    if (
+        kind == "Arrests"
+        and agent_type in NON_STATE
+        and trig.phrase.startswith("arrest")
+        and not any(t.atype in ARMED for t in inc.targets)
+        and not _SUSPECTS.search(text, main.end, inc.primary.clause[1])
+    ):
+        # ACLED: an armed group that "arrests" villagers or activists (a militia, rebels, a
+        # jihadist group) abducts them; fighters it captures or detains are its prisoners.
+        return "Abduction/forced disappearance", "sub-event-arrest-by-armed-group"
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
     civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
