@@ -23,7 +23,7 @@ from .dating import pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
 from .placing import pick_place, place_rank
-from .protests import PROTESTS, arrests_at_protest, protest_before
+from .protests import PROTESTS, arrests_at_protest, protest_before, tells_protest
 from .text import Sentence, clause_of, comma_end, comma_start
 from .topics import PROTEST_TOPIC, hazard_list, protest_about
 
@@ -482,10 +482,9 @@ def _candidate(
             return None
     main = max(ts, key=lambda a: a.trigger.strength)
     c.anaphoric = f.anaphoric(main, first_token(sent, main.start, starts))
-    if any(
-        a.kind == "trigger" and a.start < clause[0] and a.trigger.sub_event_type in PROTESTS
-        for a in s_anns
-    ) or protest_before(f, si, sentences):
+    if any(a.start < clause[0] and tells_protest(f, a) for a in s_anns) or protest_before(
+        f, si, sentences
+    ):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
     # Read only for the `protest` flag's triggers: a scan of the sentence per candidate.
     if all("protest" in t.trigger.flags for t in ts) and not (

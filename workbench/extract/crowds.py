@@ -158,7 +158,11 @@ def crowd_type(
                 # demonstration told, a riot (ACLED's mob violence).
                 return MOB, "sub-event-crowd"
             return DEMONSTRATION, "sub-event-demonstrators"
-        if kind == "Armed clash" and _police_against_unarmed(inc) and _demonstrating(inc, text):
+        if (
+            kind == "Armed clash"
+            and _police_against_unarmed(inc)
+            and _demonstrating(inc, text, told=True)
+        ):
             # "Hindu nationalists clashed with police during demonstrations": the side that
             # fought the police is no armed group, and a demonstration is told.
             return DEMONSTRATION, "sub-event-clash-at-demonstration"
@@ -236,12 +240,13 @@ def _party_hit(inc: Incident) -> bool:
     )
 
 
-def _demonstrating(inc: Incident, text: str) -> bool:
+def _demonstrating(inc: Incident, text: str, told: bool = False) -> bool:
     """A demonstration told with the incident: protesters among its sides, a crowd read in
-    a protest's context, or a protest word in its clause."""
+    a protest's context (unless `told`: a protest word itself), or a protest word in its
+    clause."""
     sent = inc.primary
     return (
-        "crowd-context" in sent.rules
+        (not told and "crowd-context" in sent.rules)
         or any(a.atype == PROTESTERS for a in inc.agents + inc.targets)
         or _PROTEST.search(text, sent.clause[0], sent.clause[1]) is not None
     )

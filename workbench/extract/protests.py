@@ -10,6 +10,7 @@ import re
 
 from .candidates import Finder
 from .text import Sentence
+from .tokens import key_of
 
 PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
 
@@ -48,6 +49,17 @@ def _protest_met_by(text: str, main, s_anns) -> bool:
     return False
 
 
+def tells_protest(f: Finder, a) -> bool:
+    """The annotation is a word of a demonstration: a protest trigger, and for a riot's
+    crowd-only words ("blocked the road", "barricaded") a crowd right before it ("cartel
+    gunmen blocked roads" is no demonstration)."""
+    if a.kind != "trigger" or a.trigger.sub_event_type not in PROTESTS:
+        return False
+    if "crowd" not in a.trigger.flags or a.trigger.sub_event_type == "Peaceful protest":
+        return True
+    return bool(set(key_of(f.text[max(0, a.start - 60) : a.start])) & f.lex.crowd_nouns)
+
+
 def protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
     """ "Thousands marched from the mosque. Security forces opened fire.": the sentence just
     before, in the same paragraph, told of a protest."""
@@ -56,7 +68,7 @@ def protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
     prev = sentences[si - 1]
     lo = bisect.bisect_left(f.ann_starts, prev.start)
     hi = bisect.bisect_left(f.ann_starts, prev.end)
-    return any(a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in f.anns[lo:hi])
+    return any(tells_protest(f, a) for a in f.anns[lo:hi])
 
 
 def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list[Sentence]) -> bool:
