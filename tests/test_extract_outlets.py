@@ -31,6 +31,8 @@ from workbench.extract.outlets import outlet_country
         ("Agence France Presse -- English", None),  # an edition: still the agency
         ("Xinhua News Agency - French; Agence France Presse", None),
         ("Radio Okapi - French", "Democratic Republic of Congo"),
+        ("Deep South Watch (CSCD)", "Thailand"),  # a known outlet and its acronym
+        ("Agence France Press; Radio France Internationale", None),
         ("New York Times", None),
         ("The Guardian", None),
         ("Human Rights Watch", None),

@@ -59,8 +59,16 @@ _EDITION = re.compile(
 )
 
 
+_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _one(lex: Lexicon, name: str) -> str | None:
-    key = name_key(_EDITION.sub("", name))
+    name = _EDITION.sub("", name)
+    # "Deep South Watch (CSCD)": a known outlet followed by its acronym in brackets.
+    bare = name_key(_BRACKETS.sub("", name))
+    if bare in _table():
+        return _table()[bare] or None
+    key = name_key(name)
     if key in _table() or not key:
         return _table().get(key) or None
     toks = Tokens.of(name)
