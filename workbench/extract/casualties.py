@@ -162,6 +162,7 @@ class CasualtyFinder:
             rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},|\s+(?:including|among\s+them)\s[^,.;]{{1,40}}?)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
+            rf"(?:(?:seriously|critically|badly|severely|gravely|slightly|lightly|fatally)\s+)?"
             rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
             re.I,
         )

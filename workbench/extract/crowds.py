@@ -138,6 +138,10 @@ def crowd_type(
     Protests and Riots family by who did what to whom."""
     if kind in ("Attack", "Armed clash"):
         first = inc.agents[0] if inc.agents else None
+        if kind == "Attack" and _protesters_hit(inc) and (first is None or first.atype in ARMED):
+            # "Security forces shot and killed a protester", "three protesters were injured
+            # when they were shot by police": force used on demonstrators.
+            return EXCESSIVE, "sub-event-protester-victims"
         if (
             first is not None
             and first.atype == STATE_FORCES
@@ -198,14 +202,11 @@ def crowd_type(
         kind in ("Peaceful protest", "Protest with intervention")
         and first is not None
         and first.atype == STATE_FORCES
-        and any(
-            c.figure.count > 0 and (kind == "Peaceful protest" or c.figure.kind == "killed")
-            for c in inc.casualties
-        )
+        and any(c.figure.count > 0 for c in inc.casualties)
     ):
         # "A student was shot dead by security forces following a protest", "Troops
-        # intervened; one man was killed": state forces hold no peaceful protest; they met
-        # one with force that killed (or, where no intervention was told, wounded).
+        # intervened; one man was killed", "dispersed the doctors; 40 were injured": force
+        # that killed or wounded (ACLED: lethal force or serious injuries).
         return EXCESSIVE, "sub-event-force-casualties-at-protest"
     if (harm := force_type(inc, text, kind)) is not None:
         return harm, "sub-event-harmful-force"
@@ -214,6 +215,17 @@ def crowd_type(
         # turn violent are force used on it (ACLED's excessive force).
         return EXCESSIVE, "sub-event-deaths-at-protest"
     return kind, how
+
+
+_PROTESTER_NOUNS = frozenset(["protester", "protesters", "demonstrator", "demonstrators"])
+
+
+def _protesters_hit(inc: Incident) -> bool:
+    """The casualties told are demonstrators."""
+    return any(
+        c.figure.count > 0 and (c.figure.victims.split() or [""])[-1] in _PROTESTER_NOUNS
+        for c in inc.casualties
+    )
 
 
 def _police_against_unarmed(inc: Incident) -> bool:
