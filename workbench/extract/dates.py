@@ -42,6 +42,11 @@ _NAMED = (
 )
 DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
+    # "between 3 and 5 March", "from 19-23 January", "between 17 December and 2 February
+    # 2016", "between October and December 2018": a period, dated by its first day (ACLED).
+    rf"|(?P<span>\b(?:between|from)\s+(?:(?P<sd1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<sm1>{_MON}))?"
+    rf"|(?P<smo>{_MON}))\s*(?:-|\u2013|to|and|until|till)\s*(?(smo)|(?P<sd2>[0-3]?\d)(?:st|nd|rd|th)?\s+)"
+    rf"(?:of\s+)?(?P<sm2>{_MON})\b(?:,?\s+(?P<spy>(?:19|20)\d\d)\b)?)"
     # "14/11/2016", "6.7.2018": day and month in either order, read by which is possible
     # and which lies nearest before the publication.
     rf"|(?P<num>\b(?P<na>[0-3]?\d)(?P<sep>[/.])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)\b)"
@@ -112,7 +117,7 @@ _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 # Every word DATE_RE can start at (besides a number): a token that is none of them is not
 # tried (half the tries, each a pass through every alternative). Lower-case, as the keys.
 _FIRST_WORDS = frozenset(
-    [*MONTH_NAMES, *MONTH_ABBREVIATIONS, *DAY_NAMES, *_SMALL, "a", "on", "since", "until",
+    [*MONTH_NAMES, *MONTH_ABBREVIATIONS, *DAY_NAMES, *_SMALL, "a", "on", "since", "until", "between",
      "till", "by", "from", "before", "after", "of", "in", "during", "early", "mid", "late",
      "the", "last", "this", "earlier", "later", "past", "previous", "over", "yesterday",
      "today", "tonight", "overnight", "spring", "summer", "fall", "autumn", "winter"]
@@ -129,7 +134,7 @@ def _matches(text: str, toks) -> list[re.Match]:
     for k in anchors:
         if ends[k] <= covered:
             continue
-        for j in range(max(0, k - 3), k + 1):
+        for j in range(max(0, k - 4), k + 1):
             if starts[j] < covered:
                 continue
             key = keys[j]
@@ -161,6 +166,8 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
         hit.range_marked = bool(_RANGE.search(text[max(0, hit.start - 16) : hit.start]))
         if m.group(0).lower().startswith(("since", "until", "by ", "from")):
             hit.range_marked = True
+        if m.group("span"):
+            hit.range_marked = False  # "from 19 to 23 January": the event's own period
         if hit.range_marked and _WHEN_AFTER.match(text, hit.end):
             # "building since Thursday, when an air strike killed 33": the "when" clause
             # happened on that day, so the date is the event's, not a period's edge.
@@ -210,6 +217,8 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
             )
         except ValueError:
             return None
+    if g("span"):
+        return _span_start(m, pub)
     if g("num"):
         return _numeric(start, end, text, int(g("na")), int(g("nb")), int(g("ny")), pub)
     if g("md") or g("dm"):
@@ -287,6 +296,36 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
     if g("yr"):
         return DateHit(start, end, text, f"{g('yy')}-01-01", "year", "date-year")
     return None
+
+
+def _span_start(m: re.Match, pub: date | None) -> DateHit | None:
+    """The first day (or month) of a period "between A and B" / "from A to B"."""
+    g = m.group
+    end_month = _month(g("sm2"))
+    first = _month(g("smo") or g("sm1")) or end_month
+    if first is None or end_month is None:
+        return None
+    if g("spy"):
+        y = int(g("spy"))
+    elif pub is None:
+        return DateHit(m.start(), m.end(), m.group(0), None, "unknown", "date-span-no-year")
+    else:
+        y = pub.year if end_month <= pub.month else pub.year - 1
+    if first > end_month:
+        y -= 1  # "between 17 December and 2 February 2016": December 2015
+    elif (
+        not g("spy")
+        and pub is not None
+        and date(y, first, min(int(g("sd1") or 1), 28)) > pub + timedelta(days=7)
+    ):
+        y -= 1  # "from 19-23 January" in a report of 10 January: last year's
+    if g("smo"):
+        return DateHit(m.start(), m.end(), m.group(0), date(y, first, 15).isoformat(), "month",
+                       "date-span-month")  # fmt: skip
+    hit = _day(m.start(), m.end(), m.group(0), y, first, int(g("sd1")), "date-span")
+    if hit is not None:
+        hit.precision = "week"
+    return hit
 
 
 def _numeric(
