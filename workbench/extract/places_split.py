@@ -34,17 +34,24 @@ def coordinated_places(text: str, place: Ann | None, places: list[Ann]) -> list[
         return []  # "on the road between X and Y": one place on the way, not two events
     out: list[Ann] = []
     prev = place
+    listed = False  # an "and" joins the list somewhere
     for p in row[at + 1 :]:
-        if p.place_entry.type not in SETTLEMENTS or not _JOIN.fullmatch(text, prev.end, p.start):
+        join = _JOIN.fullmatch(text, prev.end, p.start)
+        if p.place_entry.type not in SETTLEMENTS or not join:
             break
+        listed = listed or "and" in join.group(0).lower()
         if p.name != place.name and all(p.name != q.name for q in out):
             out.append(p)
         prev = p
     if _PROVINCES.match(text, prev.end):
         return []  # "in Idlib and Hama provinces": two provinces, named by their cities
+    if not listed and not _AND_OTHERS.match(text, prev.end):
+        return []  # "in Cankaya, Ankara city", "in Kangan, Ganderbal": a place and what holds it
     return out
 
 
+# "struck Kyiv, Dnipro, Zaporizhzhia and other cities": a list that ends with the rest.
+_AND_OTHERS = re.compile(r"\s*,?\s+and\s+(?:other|several|many|nearby|surrounding)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
 _PROVINCES = re.compile(r"\s+(?:provinces|governorates|regions|districts|countrysides)\b", re.I)
 
