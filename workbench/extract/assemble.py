@@ -35,6 +35,7 @@ DISRUPTED = "Disrupted weapons use"
 # "police", "federal troops" (not "the regime" or "the army": "the regime intervened"
 # near a word of the 2011 protests is the war).
 _HOME_FORCES = frozenset(["police", "troops"])
+_POLICING_WORDS = frozenset(["security forces", "gendarmerie", "gendarmes", "riot police"])
 
 
 def find_candidates(
@@ -487,17 +488,34 @@ def _candidate(
     ):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
     # Read only for the `protest` flag's triggers: a scan of the sentence per candidate.
-    if all("protest" in t.trigger.flags for t in ts) and not (
+    if any("protest" in t.trigger.flags for t in ts) and not (
         (
             "crowd-context" in c.rules
-            or any(a.kind == "trigger" and a.trigger.sub_event_type in PROTESTS for a in s_anns)
+            # "A demonstration was held. It is unclear ... Troops intervened."
+            or protest_before(f, si, sentences, back=2)
+            # (a demonstration's own word: not another police-only word, "responded")
+            or any(
+                a.kind == "trigger"
+                and a.trigger.sub_event_type in PROTESTS
+                and "protest" not in a.trigger.flags
+                for a in s_anns
+            )
         )
-        and any(a.info in _HOME_FORCES or (a.name or "").startswith("Police") for a in c.agents)
+        and any(
+            a.info in _HOME_FORCES
+            or (a.name or "").startswith("Police")
+            or f.text[a.start : a.end].lower() in _POLICING_WORDS
+            for a in c.agents
+        )
     ):
         # "Police intervened", "troops broke up the march": only the police's or the
         # country's forces' act on a demonstration ("Russia intervened" near a word of the
-        # 2011 protests is a war).
-        return None
+        # 2011 protests is a war; "the army responded by shelling" is the shelling).
+        ts = [t for t in ts if "protest" not in t.trigger.flags]
+        if not ts:
+            return None
+        c.triggers = ts
+        main = max(ts, key=lambda a: a.trigger.strength)
     if main.trigger.sub_event_type == "Arrests" and (
         any(t.atype == PROTESTERS for t in c.targets)
         or arrests_at_protest(f, main, clause, s_anns, si, sentences)

@@ -60,15 +60,19 @@ def tells_protest(f: Finder, a) -> bool:
     return bool(set(key_of(f.text[max(0, a.start - 60) : a.start])) & f.lex.crowd_nouns)
 
 
-def protest_before(f: Finder, si: int, sentences: list[Sentence]) -> bool:
+def protest_before(f: Finder, si: int, sentences: list[Sentence], back: int = 1) -> bool:
     """ "Thousands marched from the mosque. Security forces opened fire.": the sentence just
-    before, in the same paragraph, told of a protest."""
-    if si == 0 or sentences[si - 1].para != sentences[si].para:
-        return False
-    prev = sentences[si - 1]
-    lo = bisect.bisect_left(f.ann_starts, prev.start)
-    hi = bisect.bisect_left(f.ann_starts, prev.end)
-    return any(tells_protest(f, a) for a in f.anns[lo:hi])
+    before (or one of the `back` sentences before), in the same paragraph, told of a
+    protest."""
+    for pi in range(si - 1, max(-1, si - 1 - back), -1):
+        if sentences[pi].para != sentences[si].para:
+            return False
+        prev = sentences[pi]
+        lo = bisect.bisect_left(f.ann_starts, prev.start)
+        hi = bisect.bisect_left(f.ann_starts, prev.end)
+        if any(tells_protest(f, a) for a in f.anns[lo:hi]):
+            return True
+    return False
 
 
 def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list[Sentence]) -> bool:
