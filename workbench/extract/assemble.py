@@ -488,24 +488,27 @@ def _candidate(
     ):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
     # Read only for the `protest` flag's triggers: a scan of the sentence per candidate.
-    if any("protest" in t.trigger.flags for t in ts) and not (
-        (
-            "crowd-context" in c.rules
-            # "A demonstration was held. It is unclear ... Troops intervened."
-            or protest_before(f, si, sentences, back=2)
-            # (a demonstration's own word: not another police-only word, "responded")
-            or any(
-                a.kind == "trigger"
-                and a.trigger.sub_event_type in PROTESTS
-                and "protest" not in a.trigger.flags
-                for a in s_anns
+    if (
+        any("protest" in t.trigger.flags for t in ts)
+        and not (
+            (
+                "crowd-context" in c.rules
+                # "A demonstration was held. It is unclear ... Troops intervened."
+                or protest_before(f, si, sentences, back=2)
+                # (a demonstration's own word: not another police-only word, "responded")
+                or any(
+                    a.kind == "trigger"
+                    and a.trigger.sub_event_type in PROTESTS
+                    and "protest" not in a.trigger.flags
+                    for a in s_anns
+                )
             )
-        )
-        and any(
-            a.info in _HOME_FORCES
-            or (a.name or "").startswith("Police")
-            or f.text[a.start : a.end].lower() in _POLICING_WORDS
-            for a in c.agents
+            and any(
+                a.info in _HOME_FORCES
+                or (a.name or "").startswith("Police")
+                or f.text[a.start : a.end].lower() in _POLICING_WORDS
+                for a in c.agents
+            )
         )
     ):
         # "Police intervened", "troops broke up the march": only the police's or the
