@@ -46,7 +46,7 @@ from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, Extraction, Mention
 from .outlets import outlet_country
-from .patterns import KEY_WORDS, LOOSE_PLACE, LOYAL_TO, Found, find_names
+from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
 from .text import split_sentences, within
 from .tokens import Tokens, register_anchors
@@ -497,7 +497,7 @@ def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, sta
     by_start = {a.start: a for a in anns if a.kind == "actor"}
     replaced: set[int] = set()  # ids of the mentions folded into a "loyal to" one
     added: list[Ann] = []
-    for m in LOYAL_TO.finditer(text):
+    for m in loyal_to(text):
         pos = m.end()
         if text.startswith("the ", pos):
             pos += 4

@@ -209,10 +209,33 @@ KEY_WORDS = (
     | {"from"}
 )
 _GAP = re.compile(r"[ \-]")
+LOYAL_HEADS = ("forces", "troops", "fighters", "militias", "militiamen", "gunmen", "units")
 LOYAL_TO = re.compile(
-    r"\b(?P<head>forces|troops|fighters|militias|militiamen|gunmen|units)\s+"
-    r"(?:loyal\s+to|allied\s+(?:to|with))\s+"
+    rf"\b(?P<head>{'|'.join(LOYAL_HEADS)})\s+(?:loyal\s+to|allied\s+(?:to|with))\s+"
 )
+
+
+def loyal_to(text: str) -> list[re.Match]:
+    """`LOYAL_TO.finditer(text)`, found from its middle words: a regex that opens with a
+    word boundary and an alternation is tried at every character (0.35 s of a 10 MB
+    article), while "loyal" and "allied" are found by `str.find`. Each match holds one of
+    them right after the head word and its spacing, so two matches never overlap and every
+    match is found once, from its own middle word, and tried where `finditer` tries it."""
+    found = []
+    for word in ("loyal", "allied"):
+        at = text.find(word)
+        while at >= 0:
+            k = at
+            while k and text[k - 1].isspace():  # what \s matches
+                k -= 1
+            for head in LOYAL_HEADS if k < at else ():
+                if text.endswith(head, 0, k):
+                    m = LOYAL_TO.match(text, k - len(head))
+                    if m is not None:
+                        found.append(m)
+                        break
+            at = text.find(word, at + 1)
+    return sorted(found, key=lambda m: m.start())
 
 
 @dataclass(slots=True)
