@@ -62,9 +62,10 @@ def find_candidates(
         claim_at = list(range(len(toks.keys)))
     at_claim = 0  # the first of claim_at not before the sentence
     hi = end_tok = 0  # where the sentence before ended, in anns and in tokens
+    n_anns = len(anns)
     for si, sent in enumerate(sentences):
-        if sent.skip:
-            continue
+        if sent.skip or hi == n_anns or ann_starts[hi] >= sent.end:
+            continue  # (the latter two: nothing found in the sentence, told without a call)
         lo = _seek(ann_starts, sent.start, hi)
         hi = _seek(ann_starts, sent.end, lo)
         if lo == hi:
