@@ -25,7 +25,7 @@ from .places_split import coordinated_places
 from .placing import pick_place, place_rank
 from .protests import PROTESTS, arrests_at_protest, protest_before, tells_protest
 from .text import Sentence, clause_of, comma_end, comma_start
-from .tokens import register_anchors
+from .tokens import register_anchors, seek
 from .topics import PROTEST_TOPIC, hazard_list, protest_about
 
 CROWDS = type_names(CROWD_INTER)
@@ -66,8 +66,8 @@ def find_candidates(
     for si, sent in enumerate(sentences):
         if sent.skip or hi == n_anns or ann_starts[hi] >= sent.end:
             continue  # (the latter two: nothing found in the sentence, told without a call)
-        lo = _seek(ann_starts, sent.start, hi)
-        hi = _seek(ann_starts, sent.end, lo)
+        lo = seek(ann_starts, sent.start, hi)
+        hi = seek(ann_starts, sent.end, lo)
         if lo == hi:
             continue  # nothing found in the sentence: no candidate, figure or claimant
         s_anns = anns[lo:hi]
@@ -75,8 +75,8 @@ def find_candidates(
         groups: dict[tuple[int, int], list[Ann]] = {}
         dropped = False  # a trigger here was a threat, a denial or a tally
         shared: set[int] = set()  # clause starts whose act shares the doer told before it
-        lead = _seek(starts, sent.start, end_tok)
-        end_tok = _seek(starts, sent.end, lead)
+        lead = seek(starts, sent.start, end_tok)
+        end_tok = seek(starts, sent.end, lead)
         for t in [a for a in s_anns if a.kind == "trigger"]:
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
@@ -144,17 +144,6 @@ def find_candidates(
                 owner.casualties.append(cas)
                 _victim_side(owner, cas, s_anns)
     return cands, orphans
-
-
-def _seek(values: list[int], x: int, lo: int, step: int = 32) -> int:
-    """`bisect.bisect_left(values, x)` where every value before `lo` is known to be below x
-    (the sentences come in order): it looks a few places on first, since a sentence holds
-    a few annotations and tokens. A bisection of the whole article's lists per sentence
-    landed on cold memory at each step (~2% of a 10 MB article's time)."""
-    probe = lo + step
-    if probe < len(values) and values[probe] >= x:
-        return bisect.bisect_left(values, x, lo, probe)
-    return bisect.bisect_left(values, x, lo)
 
 
 TIME_WORDS = frozenset(["at", "in", "on", "the", "early", "late", "hours", "of", "dawn", "dusk",

@@ -50,7 +50,7 @@ from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
 from .text import split_sentences, within
-from .tokens import Tokens, register_anchors
+from .tokens import Tokens, register_anchors, seek
 
 PRIORITY = {"actor": 3, "place": 3, "trigger": 3, "weapon": 2, "date": 1, "casualty": 0}
 # The anchor words the name, date and casualty patterns start from, found in one pass.
@@ -245,6 +245,17 @@ def _parse_date(value: str) -> date | None:
 
 def _tok(starts: list[int], pos: int) -> int:
     return bisect.bisect_left(starts, pos)
+
+
+def _token_spans(starts: list[int], hits: Iterable[Any]) -> Iterator[tuple[int, int, Any]]:
+    """(first token, end token, hit) of each hit (a date, a figure): as `_tok` would give
+    them, each sought from the one before when they come in text order (they do), not by a
+    bisection of the whole article's tokens (~80,000 in a 10 MB article)."""
+    i = last = 0
+    for hit in hits:
+        i = seek(starts, hit.start, i if hit.start >= last else 0)
+        last = hit.start
+        yield i, seek(starts, hit.end, i), hit
 
 
 def _token_index(anns: list[Ann], n: int) -> list[int]:
@@ -525,8 +536,7 @@ def _loyal_to(lex: Lexicon, text: str, anns: list[Ann], country: str | None, sta
 def _date_anns(text: str, published: date | None, toks: Tokens) -> list[Ann]:
     out = []
     starts = toks.starts
-    for hit in find_dates(text, published, toks):
-        i, j = _tok(starts, hit.start), _tok(starts, hit.end)
+    for i, j, hit in _token_spans(starts, find_dates(text, published, toks)):
         out.append(Ann("date", i, j, hit.start, hit.end, None, hit.rule, hit))
     return out
 
@@ -542,8 +552,7 @@ def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
     finder = _casualty_finder(lex)
     out = []
     starts = toks.starts
-    for hit in finder.find(text, toks):
-        i, j = _tok(starts, hit.start), _tok(starts, hit.end)
+    for i, j, hit in _token_spans(starts, finder.find(text, toks)):
         out.append(Ann("casualty", i, j, hit.start, hit.end, None, hit.rule, hit))
     return out
 
