@@ -108,15 +108,15 @@ def test_a_clause_of_repeated_act_words_tests_each_trigger_once(monkeypatch):
 
 def test_a_claim_is_read_in_the_sentence_that_tells_it_whatever_its_dotless_i():
     # The claim pattern is searched for only in sentences holding "claimed" or "claims"; it
-    # ignores case and so also reads "claımed" (a dotless i), which no token key spells:
-    # such a sentence is still searched when the article has the word elsewhere.
+    # ignores case and so also reads "claımed" (a dotless i), a token key of its own: such a
+    # sentence is searched too.
     lex = cached_lexicon(())
     text = (
         "The ministry claimed the roads were open.\n\n"
         "A car bomb exploded at a market in Mogadishu on Monday, killing 12 people. "
         "Al-Shabaab, which later {} responsibility, has waged an insurgency."
     )
-    for spelling in ("claimed", "claımed"):
+    for spelling in ("claimed", "claımed", "CLAIMED", "claimſ"):
         (ev,) = extract(text.format(spelling), "2020-01-02", (), lex).events
         assert ev.actor1 == "al-Shabaab", spelling
         assert "agent-claimed-responsibility" in ev.rules
