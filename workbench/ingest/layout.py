@@ -170,8 +170,7 @@ def _match_date(m: re.Match) -> str | None:
 
 def infer_published(text: str, max_lines: int = 8) -> str | None:
     """A full date in the first lines (a dateline), or None: we never guess further."""
-    head = [line for _, _, line in _lines(text) if line.strip()][:max_lines]
-    for line in head:
+    for line in _first_lines(text, max_lines):
         if len(line.split()) > 30:
             continue  # body text: dates there are about events, not publication
         m = _DATELINE.search(line)
@@ -180,3 +179,17 @@ def infer_published(text: str, max_lines: int = 8) -> str | None:
             if found:
                 return found
     return None
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """The first `n` lines with text, read from the top only: every line of a 10 MB text
+    was split off and listed to keep eight."""
+    out: list[str] = []
+    pos = 0
+    while len(out) < n and pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip():
+            out.append(text[pos:end])
+        pos = end + 1
+    return out
