@@ -53,6 +53,10 @@ from .text import split_sentences, within
 from .tokens import Tokens, register_anchors, seek
 
 PRIORITY = {"actor": 3, "place": 3, "trigger": 3, "weapon": 2, "date": 1, "casualty": 0}
+# Annotations in order of (start, -priority), as one int: sorted alike, without a tuple to
+# build and compare per annotation (half the sort's time; 150,000 in a 10 MB article).
+_SPAN = max(PRIORITY.values()) + 1
+_WEAKER = {kind: _SPAN - 1 - p for kind, p in PRIORITY.items()}  # priorities are 0 or more
 # The anchor words the name, date and casualty patterns start from, found in one pass.
 register_anchors(KEY_WORDS, DATE_ANCHORS, CASUALTY_ANCHORS)
 
@@ -166,7 +170,7 @@ def quantities(doc: Doc) -> None:
 
 
 def reference(doc: Doc) -> None:
-    doc.anns.sort(key=lambda a: (a.start, -PRIORITY[a.kind]))
+    doc.anns.sort(key=lambda a: a.start * _SPAN + _WEAKER[a.kind])
     doc.anns = refer_back(doc.anns, doc.text)
     doc.tokann = _token_index(doc.anns, len(doc.tokens.keys))
 
