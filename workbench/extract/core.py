@@ -265,9 +265,10 @@ def _token_spans(starts: list[int], hits: Iterable[Any]) -> Iterator[tuple[int, 
 def _token_index(anns: list[Ann], n: int) -> list[int]:
     tokann = [-1] * n
     for idx, a in enumerate(anns):
+        mine = PRIORITY[a.kind]
         for k in range(a.i, min(a.j, n)):
             cur = tokann[k]
-            if cur < 0 or PRIORITY[a.kind] > PRIORITY[anns[cur].kind]:
+            if cur < 0 or mine > PRIORITY[anns[cur].kind]:
                 tokann[k] = idx
     return tokann
 
