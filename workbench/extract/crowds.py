@@ -99,6 +99,10 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
     if kind not in FIGHTS:
         return None
     sent = inc.primary
+    if kind == "Attack" and _WEAPONED.search(text, *sent.clause) and not _demonstrating(inc, text):
+        # "attacked with sharp weapons", "shot at by TMC workers": people who come armed
+        # to hurt someone attack (ACLED codes it so far more often than mob violence).
+        return None
     first = inc.agents[0] if inc.agents else None
     unarmed = first is None or first.atype not in ARMED or first.info == "civilians"
     vigilante = unarmed and kind == "Attack" and _VIGILANTE.search(text, *sent.clause)
@@ -107,6 +111,12 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
     return DEMONSTRATION if _demonstrating(inc, text) else MOB
 
 
+# Arms brought to hurt: a blade, a gun, acid (not sticks or stones, a mob's weapons).
+_WEAPONED = re.compile(
+    r"\b(?:sharp[\s-]+(?:edged\s+)?weapons?|axes?|knife|knives|swords?|machetes?|sickles?"
+    r"|daggers?|guns?|pistols?|rifles?|firearms?|shot|shooting|firing|acid)\b",
+    re.I,
+)
 # Force that kills or wounds: firearms, blades, severe beatings (ACLED: "lethal violence or
 # violence resulting in serious injuries"). Tear gas, water cannon, batons, arrests, dispersal
 # and shots fired into the air are not.
