@@ -131,6 +131,9 @@ class Cues(Reading):
         before = self.lex.senses_before.get(tuple(keys[t.i : t.j]))
         if before and any(tuple(keys[max(0, t.i - n) : t.i]) in before for n in (1, 2, 3)):
             return "cue-sense"  # "resigned in protest": a motive, not a protest held
+        window_words = self.lex.senses_window.get(tuple(keys[t.i : t.j]))
+        if window_words and not window_words.isdisjoint(keys[max(0, t.i - 6) : t.i]):
+            return "cue-sense"  # "sentenced two men to death": a verdict, not a killing
         if not has_date and self._ongoing(t, first_tok):
             return "cue-ongoing"
         if t.i and keys[t.i - 1] in ("while", "whilst") and keys[t.j - 1].endswith("ing"):

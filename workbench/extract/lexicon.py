@@ -223,6 +223,9 @@ class Lexicon:
             key_of(k): frozenset(tuple(p.split()) for p in v)
             for k, v in self.words.get("senses_before", {}).items()
         }
+        self.senses_window = {
+            key_of(k): frozenset(v) for k, v in self.words.get("senses_window", {}).items()
+        }
         self.bridge = frozenset(self.words["grammar"]["bridge"])
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
