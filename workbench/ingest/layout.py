@@ -16,7 +16,9 @@ from .boilerplate import LINE_PATTERNS
 _MONTHS = "|".join(m.capitalize() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 # A word glued to the next capitalised word ("PostDemocracy") marks a scraped logo/masthead.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
-_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
+# What ends a sentence (or a quote or a bracket after one): the last character of a stripped
+# line that is prose, not a headline or a link.
+_SENTENCE_END = tuple(".!?:;\"”’')]")
 _DATELINE = re.compile(
     rf"\b(?:(?P<mon>{_MONTHS})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d\d)"
     rf"|(?P<day2>\d{{1,2}}) (?P<mon2>{_MONTHS}) (?P<year2>(?:19|20)\d\d)"
@@ -24,27 +26,26 @@ _DATELINE = re.compile(
 )
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, line) for each line, offsets into text."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
-
-
 def is_masthead(line: str, outlet: str = "") -> bool:
     s = line.strip()
     words = s.split(None, 10)  # every test below wants at most 10 words: count no further
     if not words or len(words) > 10:
         return False
-    if outlet and s.casefold().startswith(outlet.casefold()) and len(words) <= 8:
+    return _masthead(s, words, outlet.casefold())
+
+
+def _masthead(s: str, words: list[str], outlet: str) -> bool:
+    """`is_masthead` of the stripped line `s` of 1 to 10 `words`; `outlet` casefolded."""
+    if outlet and len(words) <= 8 and s.casefold().startswith(outlet):
         return True
-    if s.isupper() and len(words) <= 4:  # "NEWS", "SUMMARY", "WORLD"
+    if len(words) <= 4 and s.isupper():  # "NEWS", "SUMMARY", "WORLD"
         return True
-    # Handles, hashtags and links are glued by nature ("@SyriaCivilDef"): not a logo.
-    plain = " ".join(w for w in words if not w.startswith(("@", "#", "(@")) and "/" not in w)
-    return bool(_GLUED.search(plain)) and not _SENTENCE_END.search(s)
+    # Handles, hashtags and links are glued by nature ("@SyriaCivilDef"): not a logo. A
+    # glued pair never spans a space, so the line itself is searched when it has none.
+    plain = s
+    if "@" in s or "#" in s or "/" in s:
+        plain = " ".join(w for w in words if not w.startswith(("@", "#", "(@")) and "/" not in w)
+    return _GLUED.search(plain) is not None and not s.endswith(_SENTENCE_END)
 
 
 def detect_title(text: str, outlet: str = "") -> str:
@@ -84,39 +85,44 @@ FOOTER_WORDS = 30
 def boilerplate_spans(text: str, title: str = "", outlet: str = "") -> list[list[int]]:
     """Character spans of lines extraction should skip. The only line of a text is never
     one of them: a one-line article or snippet is all body."""
-    lines = _lines(text)
+    # Where the first and the last line with text start: each line is tested once, in one
+    # pass, knowing whether it is one of those two.
+    head = len(text) - len(text.lstrip())
+    if head == len(text):
+        return []
+    first = text.rfind("\n", 0, head) + 1
+    last = text.rfind("\n", 0, len(text.rstrip())) + 1
+    if first == last:
+        return []
+    title = title.strip()
+    outlet = outlet.casefold()
     spans: list[list[int]] = []
-    nonempty = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
-    if len(nonempty) < 2:
-        return spans
-    first = nonempty[0]
-    for idx, i in enumerate(nonempty):
-        start, end, line = lines[i]
+    end = -1
+    for line in text.split("\n"):
+        start = end + 1
+        end = start + len(line)
         s = line.strip()
-        n_words = len(s.split(None, FOOTER_WORDS))  # exact up to FOOTER_WORDS, all we need
+        if not s:
+            continue
+        words = s.split(None, FOOTER_WORDS)  # exact up to FOOTER_WORDS, all we need
+        n_words = len(words)
         if n_words > FOOTER_WORDS:
             continue
-        flag = LINE_PATTERNS.matches(s) or is_masthead(s, outlet)
         if (
-            not flag
-            and title
-            and s == title.strip()
+            (title and s == title)
             or (
-                not flag
-                and i != first
-                and 0 < idx < len(nonempty) - 1
+                start != first
+                and start != last
                 and n_words <= 16
-                and not _SENTENCE_END.search(s)
+                and not s.endswith(_SENTENCE_END)
                 and not s.startswith(("—", "–", "-", "(", "“", '"'))
-                and not any(ch.isdigit() for ch in s[-4:])
+                and not any(map(str.isdigit, s[-4:]))
             )
+            # a trailing footer line ("TRENDING PRODUCTS AT ...", "Image courtesy of")
+            or (start == last and n_words <= 12 and not s.endswith(_SENTENCE_END))
+            or LINE_PATTERNS.matches(s)
+            or (n_words <= 10 and _masthead(s, words, outlet))
         ):
-            flag = True
-        elif (
-            not flag and idx == len(nonempty) - 1 and n_words <= 12 and not _SENTENCE_END.search(s)
-        ):
-            flag = True  # a trailing footer line ("TRENDING PRODUCTS AT ...", "Image courtesy of")
-        if flag:
             spans.append([start, end])
     return spans
 
