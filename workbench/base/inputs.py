@@ -132,11 +132,13 @@ def parse_json(text: str | bytes) -> tuple[Any, list[str]]:
     warnings: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in items:
-            if key in out:
-                warnings.append(f"duplicate key {key[:40]!r}: the last value is kept")
-            out[key] = value
+        out = dict(items)
+        if len(out) < len(items):  # a key twice: say which, in order (rarely needed)
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    warnings.append(f"duplicate key {key[:40]!r}: the last value is kept")
+                seen.add(key)
         return out
 
     try:

@@ -74,7 +74,7 @@ def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Probl
     if len(encoded) > MAX_ARTICLE_BYTES:
         return Problem(str(path), f"record text is too large for one article ({len(encoded) / 2**20:.1f} "
                        f"MB; limit {MAX_ARTICLE_BYTES // 2**20} MB)", line)  # fmt: skip
-    if len(text.split(None, MIN_WORDS)) < MIN_WORDS:  # counts no further than needed
+    if _few_words(text):
         # {"article": "p01.txt", ...}: a field naming an article, not holding one (a gold
         # or annotation file lying beside the articles).
         return Problem(str(path), f"record {text_key!r} is not article text ({text.strip()[:40]!r})",
@@ -93,6 +93,14 @@ def _from_mapping(path: Path, data: dict[str, Any], line: int) -> Record | Probl
         published=str(data.get("published") or ""),
         meta={k: v for k, v in data.items() if k not in KNOWN_KEYS and k != text_key},
     )
+
+
+def _few_words(text: str) -> bool:
+    """Fewer than MIN_WORDS words. Counted in the text's first characters when they hold
+    enough (splitting the whole text would copy all of it after the last word counted)."""
+    if len(text[:200].split(None, MIN_WORDS)) > MIN_WORDS:
+        return False  # MIN_WORDS words, each followed by a space, and more after them
+    return len(text.split(None, MIN_WORDS)) < MIN_WORDS
 
 
 def _kind(value: Any) -> str:
