@@ -22,7 +22,14 @@ from .clean import clean_field, clean_json, clean_text
 from .layout import boilerplate_spans, detect_title, infer_published, parse_date
 from .readers import Problem, Record, read_file, walk
 
+# Rows handed to the writer at once, each batch one transaction: the first batch is small, so
+# that the writer starts early, and each one after is twice the last, up to MAX_BATCH rows or
+# MAX_BATCH_CHARS characters of text (which bounds the memory of batches of long articles).
+# Fewer, larger transactions do less work in SQLite: the full-text index writes a segment per
+# transaction and merges them, and every page a transaction changes goes to the WAL again.
 BATCH = 200
+MAX_BATCH = 2000
+MAX_BATCH_CHARS = 8_000_000
 MAX_MANIFEST_BYTES = 100 * 1024 * 1024
 
 
@@ -202,7 +209,25 @@ def ingest_paths(
             skip.add(str(found.resolve()))
             report.notes.append(f"{found}: used as the manifest of its folder")
     files = list(walk(paths, skip))
+    with store.sql.bulk_load(store.conn):
+        _store_all(store, files, listing, report, progress)
+    if report.added:
+        log_system(
+            store, "ingest-articles", "articles:batch", {"ids": report.added, "paths": paths}
+        )
+    return report
+
+
+def _store_all(
+    store: Store,
+    files: list[Path | Problem],
+    listing: dict[str, dict[str, str]],
+    report: IngestReport,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Read, clean and store `files` (`ingest_paths`' work but the action log)."""
     pending: list[dict] = []
+    limit, chars = BATCH, 0
     seen_hashes: set[str] = set()
     writer = _Writer(store)
     try:
@@ -221,9 +246,10 @@ def ingest_paths(
                 row, notes = prepare(rec, listing)
                 report.notes.extend(notes)
                 pending.append(row)
-                if len(pending) >= BATCH:
+                chars += len(row["text"])
+                if len(pending) >= limit or chars >= MAX_BATCH_CHARS:
                     writer.put(pending)
-                    pending = []
+                    pending, limit, chars = [], min(2 * limit, MAX_BATCH), 0
             if progress:
                 progress(n, len(files))
         writer.put(pending)
@@ -231,8 +257,3 @@ def ingest_paths(
         writer.close()
     report.added += writer.added
     report.duplicates += writer.duplicates
-    if report.added:
-        log_system(
-            store, "ingest-articles", "articles:batch", {"ids": report.added, "paths": paths}
-        )
-    return report

@@ -121,6 +121,11 @@ def insert_new(conn: Connection, table: str, cols: list[str], rows: Any, unique:
     conn.execute(f'TRUNCATE "{incoming}"')  # the text is in the table now: free it
 
 
+def bulk_load(conn: Connection) -> contextlib.AbstractContextManager[None]:
+    """Nothing to change for a large write: the server manages its own buffers."""
+    return contextlib.nullcontext()
+
+
 # The row locks a write that runs beside others takes on what it reads to change.
 FOR_UPDATE = " FOR UPDATE"
 ANALYST_LOCKS = 0x776B62  # the class of the per-analyst locks (two-int advisory keys)
