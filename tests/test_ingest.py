@@ -228,6 +228,19 @@ def test_a_mention_of_twitter_in_body_text_is_not_boilerplate():
 def test_the_only_line_of_a_text_is_never_boilerplate():
     assert boilerplate_spans("Watch: troops shelled Qardaha on Wednesday") == []
     assert boilerplate_spans("Troops enter Afrin", title="Troops enter Afrin") == []
+    # Lines of spaces (a tab, an em space, a no-break space) around it are no lines with text.
+    assert boilerplate_spans("\n \t\n\u2003\nWatch: troops shelled Qardaha\n\u00a0\n\n") == []
+
+
+def test_first_and_last_lines_with_text_are_found_past_blank_ones():
+    body = "Government forces shelled the town on Monday, a monitor said."
+    text = (
+        f" \n\u2003\nRebels Take The Hill\n{body}\nResidents Flee North\n{body}\n\t\nShop Now \n \n"
+    )
+    spans = [text[s:e] for s, e in boilerplate_spans(text)]
+    # The short line between paragraphs and the last line with text (a footer, its trailing
+    # space in its span); not the first, a headline.
+    assert spans == ["Residents Flee North", "Shop Now "]
 
 
 def test_a_csv_line_over_the_limit_is_refused_without_reading_it_whole(monkeypatch, tmp_path):
