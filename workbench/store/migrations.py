@@ -1,18 +1,19 @@
-"""Provides the database schema, built by `sqlite_utils.Migrations`.
+"""Provides the database schema: the migrations, in order.
 
 Never edit a migration that has shipped: add a new one at the end. Migrations run on both
-backends (SQLite through `sqlite_utils.Migrations`, PostgreSQL through
-`backends.postgres.migrate`, same names, same order): write portable SQL, and take what has
-no portable spelling from `fragments(db)`. Every table that an analyst can change carries a `version` column, bumped on
-each change, which is what the optimistic-concurrency check in `workbench.store.changes`
-compares.
+backends (SQLite through `Steps.apply`, PostgreSQL through `backends.postgres.migrate`, same
+names, same order): write portable SQL, and take what has no portable spelling from
+`fragments(db)`. A step is handed the connection (`db.execute` is all it uses). Every table
+that an analyst can change carries a `version` column, bumped on each change, which is what
+the optimistic-concurrency check in `workbench.store.changes` compares.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from .backends import fragments
 from .odds import TRIGGERS, article_odds_rows
@@ -22,16 +23,23 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-Step = Callable[["Database"], None]
+Step = Callable[[Any], None]
 
 
 class Steps:
-    """The migrations in order, handed to `sqlite_utils.Migrations` only when one is
-    pending: sqlite-utils (and the numpy it imports) costs every process a tenth of a
-    second to import, and an up-to-date database, the usual case, needs none of it."""
+    """The migrations in order. On SQLite they are recorded as `sqlite_utils.Migrations`
+    records them (it applied them until the import of sqlite-utils, and of the numpy it
+    imports, was found to cost every new database a tenth of a second): the same table, the
+    same rows, so databases made either way read the same."""
 
     name = "workbench"
     table = "_sqlite_migrations"  # where sqlite-utils records what it applied
+    TABLE_DDL = (
+        f'CREATE TABLE IF NOT EXISTS "{table}" (\n   "id" INTEGER PRIMARY KEY,\n'
+        '   "migration_set" TEXT,\n   "name" TEXT,\n   "applied_at" TEXT\n)',
+        f'CREATE UNIQUE INDEX IF NOT EXISTS "idx_{table}_migration_set_name"\n'
+        f'    ON "{table}" ("migration_set", "name")',
+    )
 
     def __init__(self) -> None:
         self.steps: list[Step] = []
@@ -67,12 +75,19 @@ class Steps:
         return [row[0] for row in conn.execute(query, [self.name]) if row[0] not in ours]
 
     def apply(self, conn: sqlite3.Connection) -> None:
-        from sqlite_utils import Database, Migrations
-
-        migrations = Migrations(self.name)
+        """Apply the pending steps in order, each recorded as it is done (inside the caller's
+        write transaction: all of them or none)."""
+        for statement in self.TABLE_DDL:
+            conn.execute(statement)
+        pending = set(self.pending(conn))
         for step in self.steps:
-            migrations()(step)
-        migrations.apply(Database(conn, execute_plugins=False))
+            if step.__name__ in pending:
+                step(conn)
+                conn.execute(
+                    f'INSERT INTO "{self.table}" (migration_set, name, applied_at) '
+                    "VALUES (?, ?, ?)",
+                    [self.name, step.__name__, str(datetime.now(UTC))],
+                )
 
 
 migrations = Steps()

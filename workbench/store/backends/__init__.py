@@ -54,8 +54,8 @@ def backend_for(target: str | os.PathLike[str]) -> ModuleType:
 
 
 def fragments(db: object) -> ModuleType:
-    """The backend of a connection handed to a migration (a sqlite_utils `Database` or a
-    PostgreSQL connection)."""
+    """The backend of a connection handed to a migration (a `sqlite3` connection, or a
+    PostgreSQL connection, which names its backend)."""
     from . import sqlite
 
     return getattr(db, "backend", sqlite)
