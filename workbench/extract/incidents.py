@@ -406,9 +406,15 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     ta, ga = kind_of(inc)
     tb, gb = kind_of(c)
     if ta in DEMONSTRATIONS and tb in DEMONSTRATIONS and (ta != tb or tb in FORCE_ON_PROTEST):
-        # The protesters and the police are the two sides, not two doers.
+        # The protesters and the police are the two sides, not two doers. A place the later
+        # part only carried from the sentence before ("... near Habibabad Chowk, Pattoki town.
+        # They rioted by burning tires.") is no place of its own.
         return (
-            not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
+            not places
+            or inc.place is None
+            or c.place is None
+            or "place-previous-sentence" in c.rules
+            or places_agree(inc.place, c.place)
         )
     # The fighting around a town is part of its capture: battles join each other.
     if ta != tb and not (ga or gb) and not (ta in BATTLES and tb in BATTLES):
