@@ -364,9 +364,19 @@ def _sub_event(
         # ACLED: an armed group that "arrests" villagers or activists (a militia, rebels, a
         # jihadist group) abducts them; fighters it captures or detains are its prisoners.
         return "Abduction/forced disappearance", "sub-event-arrest-by-armed-group"
+    civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
+    if (
+        not generic
+        and kind == "Armed clash"
+        and civilians
+        and agent_type in NON_STATE
+        and not any(t.atype in ARMED for t in inc.targets)
+    ):
+        # "LRA forces ambushed ten motorists": an armed group and the civilians it hit are
+        # no two sides of a battle (ACLED: an attack).
+        return "Attack", "sub-event-clash-on-civilians"
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
-    civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
     if trig.sub_event_type in ("Armed clash", "Attack"):
         if civilians:
             return "Attack", "sub-event-civilian-target"
