@@ -111,6 +111,12 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
     return DEMONSTRATION if _demonstrating(inc, text) else MOB
 
 
+# "a group clashed with the police", "locals fought with police": an unnamed crowd.
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:a|an|another)\s+(?:\w+\s+)?(?:group|crowd|mob)\s+(?:of\s+\w+\s+)?"
+    r"(?:clash|fought|fight|scuffl|attack|assault)\w*",
+    re.I,
+)
 # Arms brought to hurt: a blade, a gun, acid (not sticks or stones, a mob's weapons).
 _WEAPONED = re.compile(
     r"\b(?:sharp[\s-]+(?:edged\s+)?weapons?|axes?|knife|knives|swords?|machetes?|sickles?"
@@ -180,7 +186,11 @@ def crowd_type(
             # "Hindu nationalists clashed with police during demonstrations": the side that
             # fought the police is no armed group, and a demonstration is told.
             return DEMONSTRATION, "sub-event-clash-at-demonstration"
-        if kind == "Armed clash" and _police_against_unarmed(inc) and _civilians_fought(inc):
+        if (
+            kind == "Armed clash"
+            and _police_against_unarmed(inc)
+            and (_civilians_fought(inc) or _GROUP_SUBJECT.search(text, *inc.primary.clause))
+        ):
             # "Police clashed with villagers": no armed group fought the police (a battle
             # is between armed, organised groups): a riot.
             return MOB, "sub-event-clash-with-civilians"
