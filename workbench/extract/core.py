@@ -22,7 +22,6 @@ from datetime import date
 from typing import Any
 
 from ..base.actors import STATE_FORCES
-from ..base.collector import resume_collector
 from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
 from .anaphora import refer_back
@@ -127,7 +126,7 @@ class _CollectorPause:
             with self._lock:
                 self._inside.discard(me)
                 if not self._inside and self._paused:
-                    resume_collector()  # the objects made meanwhile are not walked at once
+                    gc.enable()
                     self._paused = False
 
 

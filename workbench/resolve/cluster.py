@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..base.collector import resume_collector
 from ..base.names import name_key
 from .forms import Form, forms_many, name_forms
 from .fuzzy import fuzzy_pairs
@@ -54,7 +53,13 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            resume_collector()
+            if not gc.get_freeze_count():  # (never undo a freeze someone else made)
+                # Resumed as is, the collector would first walk every object made
+                # meanwhile (they all count as new). freeze + unfreeze files them with the
+                # old ones unwalked instead; a later full collection still reclaims cycles.
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
 
 
 @dataclass
