@@ -371,7 +371,7 @@ def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     with a "by" that names no side we know."""
     return (
         c.passive
-        and c.civilian_target
+        and (c.civilian_target or any(t.atype == PROTESTERS for t in c.targets))
         and any("generic" not in t.trigger.flags or f.keys[t.j : t.j + 1] == ["by"] for t in ts)
     )
 
