@@ -200,6 +200,13 @@ def crowd_type(
         and any(_force_on_it(c) for c in inc.cands)
     ):
         return EXCESSIVE, "sub-event-force-on-crowd"  # "... marched. Troops opened fire."
+    if kind == "Peaceful protest" and any(
+        kind_of(c)[0] in ("Attack", "Armed clash") and any(t.atype == PROTESTERS for t in c.targets)
+        for c in inc.cands
+    ):
+        # "People protested in Dembi Dolo. There, protesters were gunned down": the
+        # demonstration was met with lethal force, whoever used it.
+        return EXCESSIVE, "sub-event-protesters-attacked"
     if (kind in PROTEST_KINDS or kind in FIGHTS) and _attacks_demonstration(inc, text):
         return EXCESSIVE, "sub-event-attack-on-demonstration"  # "fired on an MDC rally"
     if kind == LOOTING and _protest_around(inc, text, sent):
