@@ -23,20 +23,19 @@ from .dating import pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
 from .placing import pick_place, place_rank
-from .protests import PROTESTS, arrests_at_protest, protest_before, tells_protest
+from .protests import (
+    PROTESTS,
+    arrests_at_protest,
+    policing_a_protest,
+    protest_before,
+    tells_protest,
+)
 from .text import Sentence, clause_of, comma_end, comma_start
 from .tokens import register_anchors, seek
 from .topics import PROTEST_TOPIC, hazard_list, protest_about
 
 CROWDS = type_names(CROWD_INTER)
 DISRUPTED = "Disrupted weapons use"
-
-
-# Generic words for the forces that police a demonstration (lexicon.toml [generic]):
-# "police", "federal troops" (not "the regime" or "the army": "the regime intervened"
-# near a word of the 2011 protests is the war).
-_HOME_FORCES = frozenset(["police", "troops"])
-_POLICING_WORDS = frozenset(["security forces", "gendarmerie", "gendarmes", "riot police"])
 
 
 def find_candidates(
@@ -487,28 +486,8 @@ def _candidate(
     ):
         c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
     # Read only for the `protest` flag's triggers: a scan of the sentence per candidate.
-    if (
-        any("protest" in t.trigger.flags for t in ts)
-        and not (
-            (
-                "crowd-context" in c.rules
-                # "A demonstration was held. It is unclear ... Troops intervened."
-                or protest_before(f, si, sentences, back=2)
-                # (a demonstration's own word: not another police-only word, "responded")
-                or any(
-                    a.kind == "trigger"
-                    and a.trigger.sub_event_type in PROTESTS
-                    and "protest" not in a.trigger.flags
-                    for a in s_anns
-                )
-            )
-            and any(
-                a.info in _HOME_FORCES
-                or (a.name or "").startswith("Police")
-                or f.text[a.start : a.end].lower() in _POLICING_WORDS
-                for a in c.agents
-            )
-        )
+    if any("protest" in t.trigger.flags for t in ts) and not policing_a_protest(
+        f, c, s_anns, si, sentences
     ):
         # "Police intervened", "troops broke up the march": only the police's or the
         # country's forces' act on a demonstration ("Russia intervened" near a word of the

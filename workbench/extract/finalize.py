@@ -23,11 +23,11 @@ from datetime import date
 from ..base.actors import (
     ARMED_INTER,
     EXTERNAL_FORCES,
-    NON_STATE_INTER,
     STATE_FORCES,
     type_names,
 )
 from ..base.codebook import event_type_of
+from .anaphora import NON_STATE
 from .annotate import ORIGIN
 from .crowds import crowd_type
 from .cues import is_verb
@@ -52,8 +52,6 @@ SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits",
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
 ARMED = type_names(ARMED_INTER)
 
-
-NON_STATE = frozenset(type_names(NON_STATE_INTER))
 
 # "arresting three persons on charges of belonging to ISIS cells": suspects an armed group
 # holds as the authority where it rules, not people it abducts.

@@ -75,6 +75,36 @@ def protest_before(f: Finder, si: int, sentences: list[Sentence], back: int = 1)
     return False
 
 
+# Generic words for the forces that police a demonstration (lexicon.toml [generic]):
+# "police", "federal troops" (not "the regime" or "the army": "the regime intervened"
+# near a word of the 2011 protests is the war).
+_HOME_FORCES = frozenset(["police", "troops"])
+_POLICING_WORDS = frozenset(["security forces", "gendarmerie", "gendarmes", "riot police"])
+
+
+def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence]) -> bool:
+    """A police-only word ("intervened", "pacified") of candidate `c` tells the police's or
+    the country's forces' act on a demonstration told with it: in the sentence (a protest's
+    own word, not another police-only one such as "responded"), or one or two sentences
+    before ("A demonstration was held. It is unclear ... Troops intervened.")."""
+    told = (
+        "crowd-context" in c.rules
+        or protest_before(f, si, sentences, back=2)
+        or any(
+            a.kind == "trigger"
+            and a.trigger.sub_event_type in PROTESTS
+            and "protest" not in a.trigger.flags
+            for a in s_anns
+        )
+    )
+    return told and any(
+        a.info in _HOME_FORCES
+        or (a.name or "").startswith("Police")
+        or f.text[a.start : a.end].lower() in _POLICING_WORDS
+        for a in c.agents
+    )
+
+
 def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list[Sentence]) -> bool:
     """The arrests were made at a demonstration: "arrested during a protest", "residents
     protested ... and police arrested five of them", or the sentence before told of one."""
