@@ -26,6 +26,14 @@ def test_police_breaking_up_a_protest_stay_second():
     assert (ev.actor1, ev.actor2) == ("Protesters (Nigeria)", "Police Forces of Nigeria")
 
 
+def test_a_clash_of_a_named_force_with_a_crowd_is_read_without_failing():
+    # A force named from the dictionary ("the National Guard") beside a crowd once made the
+    # crowd-typing test fail on its dictionary entry, and the whole article went unextracted.
+    ev = one("Police and the National Guard clashed with residents in Tarsk on 3 May.")
+    assert (ev.sub_event_type, ev.place, ev.event_date) == ("Mob violence", "Tarsk", "2019-05-03")
+    assert ev.actor1.startswith("Rioters") and ev.actor2.startswith("Police Forces")
+
+
 # -- a town named with its province -----------------------------------------------------------
 
 

@@ -265,7 +265,10 @@ def _police_against_unarmed(inc: Incident) -> bool:
 
 def _civilians_fought(inc: Incident) -> bool:
     """Civilians (villagers, residents, a crowd) named as the force's other side."""
-    return any(a.atype != STATE_FORCES and a.info in CROWD_GROUPS for a in inc.agents + inc.targets)
+    return any(
+        a.atype != STATE_FORCES and isinstance(a.info, str) and a.info in CROWD_GROUPS
+        for a in inc.agents + inc.targets
+    )
 
 
 def _party_hit(inc: Incident) -> bool:

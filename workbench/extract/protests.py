@@ -98,7 +98,7 @@ def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence])
         )
     )
     return told and any(
-        a.info in _HOME_FORCES
+        (isinstance(a.info, str) and a.info in _HOME_FORCES)
         or (a.name or "").startswith("Police")
         or f.text[a.start : a.end].lower() in _POLICING_WORDS
         for a in c.agents
