@@ -46,3 +46,14 @@ def test_a_new_subject_after_a_comma_borrows_nothing():
         "RSF fighters entered Kadugli on Monday, heavy shelling hit the market in Talodi."
     )
     assert all(e.actor1 != "Rapid Support Forces" for e in found if e.place == "Talodi")
+
+
+def test_a_capitals_possessive_says_whose_not_where():
+    # "Washington's main ally": the United States' government, not where the fight was.
+    ev = one("Turkish troops attacked the YPG, Washington's main ally in the war, on Monday.")
+    assert (ev.actor1, ev.place) == ("Military Forces of Turkey", None)
+    # "Moscow's jets": Russia's forces are the doer; "Damascus's suburbs" stay a place.
+    ev = one("Moscow's jets bombed Maaret al-Numan on Monday, killing nine civilians.")
+    assert (ev.actor1, ev.place) == ("Military Forces of Russia", "Maarat al-Numan")
+    ev = one("Jets bombed Damascus's eastern suburbs on Monday, killing nine civilians.")
+    assert ev.place == "Damascus"

@@ -310,6 +310,14 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 out.append(_forces(lex, capital_of, i, j, start, end, "capital-as-actor", after))
                 continue
             role = "origin" if after in ORIGIN else ""
+            whose = _capital_possessive(lex, entry, keys, j, prev)
+            if whose == "forces":
+                # "Moscow's jets", "Ankara's offensive": the government's forces act.
+                capital_of = lex.capitals[entry.name]
+                out.append(_forces(lex, capital_of, i, j, start, end, "capital-as-actor", after))
+                continue
+            if whose == "government":
+                role = "government"  # "Washington's main proxy": whose, not where
             if _dateline(text, start, end):
                 role = "dateline"  # "BEIRUT (Reuters) -": where the reporter was
             out.append(
@@ -471,6 +479,17 @@ def _government(lex: Lexicon, entry, keys: list[str], i: int, j: int, prev: str,
     if keys[j] in ("is", "was") and keys[j + 1 : j + 2] != ["not"]:
         return keys[j + 1 : j + 2] in (["ready"], ["determined"], ["keen"], ["unwilling"])
     return keys[j] in lex.government_verbs and keys[j + 1 : j + 2] != ["been"]
+
+
+def _capital_possessive(lex: Lexicon, entry, keys: list[str], j: int, prev: str) -> str:
+    """ "forces" or "government" when a national capital's possessive says whose, not
+    where ("Moscow's jets", "Washington's main proxy"); "" otherwise ("Damascus's suburbs")."""
+    if entry.name not in lex.capitals or prev in LOCATIVE or keys[j : j + 1] != ["s"]:
+        return ""
+    heads = keys[j + 1 : j + 4]
+    if lex.government_forces_possessions.intersection(heads):
+        return "forces"
+    return "government" if lex.government_possessions.intersection(heads) else ""
 
 
 def _pick_place(senses: list, country: str | None, surface: str) -> PlaceEntry:

@@ -218,6 +218,10 @@ class Lexicon:
             if e.type == "country" and e.capital in self.places and e.country
         }
         self.government_verbs = frozenset(self.words["grammar"]["government_verbs"])
+        self.government_possessions = frozenset(self.words["grammar"]["government_possessions"])
+        self.government_forces_possessions = frozenset(
+            self.words["grammar"]["government_forces_possessions"]
+        )
         self.senses = {key_of(k): frozenset(v) for k, v in self.words.get("senses", {}).items()}
         self.senses_before = {
             key_of(k): frozenset(tuple(p.split()) for p in v)
