@@ -50,6 +50,15 @@ ROWS = [
     ("Officials believe the group's ability to direct attacks in Europe has been crippled.",
      None),
     ("The two men were implicated in acts of torture and execution in Raqqa.", None),
+    # Words that only look like a protest: people sitting, people scattering by themselves.
+    ("We sit in the courtyard every evening in Mosul, the widow said on Monday.", None),
+    ("Teachers held a sit-in outside the ministry in Baghdad on Monday.",
+     ("Peaceful protest", SKIP, "Baghdad")),
+    ("A general said that many of the gunmen had dispersed before the troops reached Hajin.",
+     None),
+    ("The gunmen dispersed into the desert near Hajin on Monday.", None),
+    ("Police dispersed the crowd in Basra on Monday.",
+     ("Protest with intervention", SKIP, "Basra")),
 ]  # fmt: skip
 
 

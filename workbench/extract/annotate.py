@@ -364,6 +364,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 skip_until = nxt[1]
             out.append(ann)
         elif "trigger" in kinds:
+            if "hyphen" in kinds["trigger"].flags and "-" not in text[start:end]:
+                continue  # "we sit in the yard" is no sit-in
             out.append(Ann("trigger", i, j, start, end, None, "trigger", kinds["trigger"]))
             if "weapon" in kinds:
                 out.append(
