@@ -166,3 +166,14 @@ def test_a_pronoun_victim_is_one_dead(finder, sentence):
 
 def test_no_injuries_or_loss_of_life_is_zero(finder):
     assert [h.count for h in finder.find("There were no injuries or loss of life.")] == [0]
+
+
+def test_a_toll_told_beside_an_arrest_is_not_its_own():
+    # ACLED codes arrests (and peaceful protests, agreements ...) with no deaths: the dead
+    # of the clashes before are another event's, and the analyst is told of the figure.
+    for text in (
+        "Police detained 40 people in Homs on Saturday after clashes that killed 12.",
+        "Police arrested five men in Homs on Saturday; twelve people had been killed there on Friday.",
+    ):
+        (ev,) = [e for e in events(text) if e.sub_event_type == "Arrests"]
+        assert ev.fatalities is None and "12 killed told beside it" in ev.notes

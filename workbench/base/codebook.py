@@ -18,6 +18,9 @@ class SubEventType:
     # One or two sentences in ACLED's terms, what the type is and what it is not; the
     # learned layer matches reports against it (workbench.learn.definitions).
     definition: str = ""
+    # "none": ACLED codes this type without deaths (a peaceful protest, an arrest): a toll
+    # told beside it belongs to another event.
+    fatalities: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -33,3 +36,9 @@ def load_codebook(path: str | None = None) -> dict[str, SubEventType]:
 def event_type_of(sub_event_type: str) -> str:
     entry = load_codebook().get(sub_event_type)
     return entry.event_type if entry else ""
+
+
+def without_deaths(sub_event_type: str) -> bool:
+    """ACLED codes this sub-event type with no fatalities (codebook `fatalities` = none)."""
+    entry = load_codebook().get(sub_event_type)
+    return entry is not None and entry.fatalities == "none"

@@ -26,7 +26,7 @@ from ..base.actors import (
     STATE_FORCES,
     type_names,
 )
-from ..base.codebook import event_type_of
+from ..base.codebook import event_type_of, without_deaths
 from .anaphora import NON_STATE
 from .annotate import ORIGIN
 from .crowds import crowd_type
@@ -480,6 +480,13 @@ def _rival_figures(base: list, lex: Lexicon) -> tuple[list, list]:
 def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: Lexicon) -> None:
     # A tally over a period or the whole war ("since 2011", "so far") is no incident's toll.
     hits = [c.figure for c in inc.casualties if not c.figure.aggregate]
+    if without_deaths(ev.sub_event_type) and any(h.kind == "killed" and h.count for h in hits):
+        # "Police detained 12 men in a war that has killed 500,000": ACLED codes no deaths
+        # for an arrest or a peaceful protest; the figure is another event's, or none.
+        dead = max(h.count for h in hits if h.kind == "killed")
+        notes.append(f"Fatalities: {dead} killed told beside it, not coded ({ev.sub_event_type}).")
+        rules.append("fatalities-not-of-this-type")
+        hits = [h for h in hits if h.kind != "killed"]
     killed = [h for h in hits if h.kind == "killed" and not h.subset]
     injured = [h.count for h in hits if h.kind == "injured" and not h.vague]
     exact = [h for h in killed if not h.vague and h.count > 0]
