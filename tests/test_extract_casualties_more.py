@@ -177,3 +177,18 @@ def test_a_toll_told_beside_an_arrest_is_not_its_own():
     ):
         (ev,) = [e for e in events(text) if e.sub_event_type == "Arrests"]
         assert ev.fatalities is None and "12 killed told beside it" in ev.notes
+
+
+def test_a_figure_far_on_in_a_one_paragraph_article_is_not_the_incidents_toll():
+    # Articles scraped as one line have a single paragraph: a figure told five sentences
+    # after the act, about something else, is not its toll.
+    text = (
+        "Isis fighters executed a nurse in Raqqa on Monday. Her family fled to Turkey. The "
+        "group ran dozens of prisons. Many of them were in cellars. A monitor counted the "
+        "missing. At least 900 people had died inside its prisons, the monitor said."
+    )
+    (ev,) = events(text)
+    assert ev.sub_event_type == "Attack" and ev.fatalities != 900
+    # Right after the act, a sentence's own figure still is ("The toll rose to ...").
+    (ev,) = events("Isis fighters attacked a village near Raqqa on Monday. Nine people died.")
+    assert ev.fatalities == 9

@@ -33,6 +33,10 @@ from .text import Sentence
 
 ELABORATION_WINDOW = 4
 ANAPHORA_WINDOW = 8
+# A figure in a sentence of its own ("The toll rose to 23") goes to the incident told at most
+# ORPHAN_REACH sentences before it, in its paragraph or the next: an article scraped as one
+# line has a single paragraph, where a figure far on is another story's.
+ORPHAN_REACH = 3
 # A candidate is compared with the latest HORIZON incidents only: comparing it with all of
 # them made a long text quadratic (a 2 MB one spent minutes here). News articles join a
 # candidate at most a handful of incidents back (5 over the 292 seed, test and devdata
@@ -587,7 +591,7 @@ def _attach_orphan(
         return
     inc = incidents[-1]
     para, last = sentences[si].para, sentences[inc.last_sent].para
-    near = para == last or (si - inc.last_sent <= 3 and para <= last + 1)
+    near = si - inc.last_sent <= ORPHAN_REACH and para <= last + 1
     elsewhere = inc.place is not None and any(not places_agree(inc.place, p) for p in places)
     # "More than 400 have been killed since then": a tally, nobody's incident toll.
     casualties = [c for c in casualties if not c.figure.aggregate]
