@@ -192,3 +192,8 @@ def test_a_figure_far_on_in_a_one_paragraph_article_is_not_the_incidents_toll():
     # Right after the act, a sentence's own figure still is ("The toll rose to ...").
     (ev,) = events("Isis fighters attacked a village near Raqqa on Monday. Nine people died.")
     assert ev.fatalities == 9
+
+
+def test_one_victim_told_in_a_relative_clause_counts_one():
+    ev = one("A medic who was killed by a roadside bomb near Hajin on Monday has been named.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 1)

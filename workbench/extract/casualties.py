@@ -206,9 +206,10 @@ class CasualtyFinder:
             r"|(?:shot|shooting)\s+(?:him|her)\s+dead)\b",
             re.I,
         )
-        # "A child was killed", "a man was shot dead": one victim before the verb.
+        # "A child was killed", "a man was shot dead", "a British soldier who was killed
+        # by a roadside bomb ... has been named": one victim before the verb.
         self.single_before = re.compile(
-            rf"\b(?:a|an|one)\s+(?:\w+\s+)?(?P<one>{singles})\s+(?:was|has\s+been|had\s+been)\s+"
+            rf"\b(?:a|an|one)\s+(?:\w+\s+)?(?P<one>{singles})\s+(?:who\s+)?(?:was|has\s+been|had\s+been)\s+"
             rf"(?:(?P<k1>killed|shot\s+dead|slain)|(?P<i1>{_INJ}))\b",
             re.I,
         )
