@@ -57,3 +57,18 @@ def test_a_capitals_possessive_says_whose_not_where():
     assert (ev.actor1, ev.place) == ("Military Forces of Russia", "Maarat al-Numan")
     ev = one("Jets bombed Damascus's eastern suburbs on Monday, killing nine civilians.")
     assert ev.place == "Damascus"
+
+
+def test_a_hyphenated_pair_before_a_name_still_names_the_doer():
+    ev = one("The boys were picked up by the Kurdish-Arab Syrian Democratic Forces near Raqqa.")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Syrian Democratic Forces")
+
+
+def test_a_capital_that_arms_a_group_is_neither_where_nor_who():
+    # "armed by Washington": the US backs the group; the arrest was not in Washington and
+    # not by US police.
+    found = events(
+        "Some jihadists fled to north-eastern Syria, where they were rounded up by Kurdish "
+        "groups, armed by Washington, known as the SDF."
+    )
+    assert all(e.place != "Washington" and "United States" not in (e.actor1 or "") for e in found)

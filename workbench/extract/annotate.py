@@ -304,6 +304,12 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 continue
             if _person_surname(toks, i, out):
                 continue  # "police commander Abdullahi Aden said": a man's name, not Aden
+            if entry.name in lex.capitals and prev == "by" and i > 1 and keys[i - 2] in BACKER:
+                # "Kurdish groups, armed by Washington, ...": the government backs them; it
+                # is neither where nor who.
+                capital_of = lex.capitals[entry.name]
+                out.append(_forces(lex, capital_of, i, j, start, end, "capital-as-actor", "backed"))
+                continue
             if _government(lex, entry, keys, i, j, prev, listed):
                 # "Ankara has fought the PKK", "Moscow denied": the government, not a place.
                 capital_of = lex.capitals[entry.name]

@@ -224,6 +224,19 @@ class Finder(Cues, Sides, Reference):
             if nxt is not None and nxt.kind == "actor" and not nxt.role and self.keys[k].isalpha():
                 k += 1  # "by the paramilitary Rapid Support Forces": one describing word
                 continue
+            if (
+                a is None
+                and nxt is None
+                and k + 2 < end_tok
+                and self.text[self.starts[k + 1] - 1] in "-‐"
+                and self.keys[k].isalpha()
+                and self.keys[k + 1].isalpha()
+                and (b := self.ann_at(k + 2)) is not None
+                and b.kind == "actor"
+                and not b.role
+            ):
+                k += 2  # "by the Kurdish-Arab Syrian Democratic Forces": a describing pair
+                continue
             if self.keys[k] in ("the", "and", "or", "allied", "its", "their", "both") or (
                 a is not None and a.kind == "actor"
             ):
