@@ -50,6 +50,16 @@ ROWS = [
     ("Officials believe the group's ability to direct attacks in Europe has been crippled.",
      None),
     ("The two men were implicated in acts of torture and execution in Raqqa.", None),
+    # Acts readied, and the war as a whole, are no incident.
+    ("Erdogan said preparations for the military assault on Afrin were complete.", None),
+    ("During the war, government jets bombed dozens of hospitals in Idlib.", None),
+    ("It gives the regime time to win a war that began as a peaceful demonstration of students "
+     "calling for reform.", None),
+    ("During the night, government jets bombed a hospital in Idlib on Monday.",
+     ("Air/drone strike", "Military Forces of Syria", "Idlib")),
+    # "The Islamic Republic" is Iran.
+    ("Hundreds of people were arrested across the Islamic Republic on Monday.",
+     ("Arrests", "Police Forces of Iran", SKIP)),
     # Words that only look like a protest: people sitting, people scattering by themselves.
     ("We sit in the courtyard every evening in Mosul, the widow said on Monday.", None),
     ("Teachers held a sit-in outside the ministry in Baghdad on Monday.",

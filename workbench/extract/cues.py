@@ -85,8 +85,13 @@ class Cues(Reading):
         self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
     ) -> str:
         keys, cues, tokann, anns = self.keys, self.lex.cues, self.tokann, self.anns
-        # "Since December, ... displaced by the offensive": a sentence-wide tally.
-        if lead >= 0 and tuple(keys[lead : lead + 1]) in cues["habitual"] and lead < t.i:
+        # "Since December, ... displaced by the offensive", "During the war, ...": a
+        # sentence-wide tally or the war as a whole.
+        if (
+            0 <= lead < t.i
+            and keys[lead] in self.lex.cue_firsts["habitual"]
+            and any(tuple(keys[lead : lead + n]) in cues["habitual"] for n in (1, 2, 3))
+        ):
             return "cue-habitual"
         # Words inside names and dates ("May 5", "Will Smith") are not cues.
         lo = max(first_tok, t.i - 15)
