@@ -57,6 +57,11 @@ ROWS = [
      "calling for reform.", None),
     ("During the night, government jets bombed a hospital in Idlib on Monday.",
      ("Air/drone strike", "Military Forces of Syria", "Idlib")),
+    # Counted and undated, a tally; people made into bombers, no bombing.
+    ("There have also been dozens of US airstrikes on rebel-held villages in Idlib.", None),
+    ("US jets carried out dozens of airstrikes on Idlib on Monday.",
+     ("Air/drone strike", "Military Forces of the United States", "Idlib")),
+    ("Boys in Raqqa were trained to become suicide bombers.", None),
     # "The Islamic Republic" is Iran.
     ("Hundreds of people were arrested across the Islamic Republic on Monday.",
      ("Arrests", "Police Forces of Iran", SKIP)),

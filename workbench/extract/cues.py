@@ -81,6 +81,15 @@ class Cues(Reading):
         # ", clearing the militants from ...": after a comma, the doer's next act.
         return a is not None and a.kind == "actor" and "," not in self.text[a.end : t.start]
 
+    def _dated_sentence(self, lead: int, end_tok: int | None) -> bool:
+        """A date anywhere in the sentence of tokens lead..end_tok."""
+        if lead < 0 or end_tok is None:
+            return False
+        return any(
+            self.tokann[k] >= 0 and self.anns[self.tokann[k]].kind == "date"
+            for k in range(lead, end_tok)
+        )
+
     def blocked(
         self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
     ) -> str:
@@ -130,6 +139,15 @@ class Cues(Reading):
                         # January": the since-clause's own act, dated, is a point event.
                         continue
                     return f"cue-{name}"
+        if not has_date and keys[t.j - 1].endswith("s") and not is_verb(t):
+            # "there have been dozens of US airstrikes on Idlib": counted, and no date in the
+            # sentence, a tally ("a barrage of dozens of airstrikes" after a dated act is not).
+            ahead = keys[max(lo, t.i - 4) : t.i]
+            tally = cues["tally"]
+            if any(
+                tuple(ahead[x : x + n]) in tally for x in range(len(ahead)) for n in (1, 2)
+            ) and not self._dated_sentence(lead, end_tok):
+                return "cue-habitual"
         other = self.lex.senses.get(tuple(keys[t.i : t.j]))
         if other is not None and t.j < len(keys) and keys[t.j] in other:
             return "cue-sense"  # "a battle tank", "which demonstrated her courage"
