@@ -62,6 +62,12 @@ ROWS = [
     ("US jets carried out dozens of airstrikes on Idlib on Monday.",
      ("Air/drone strike", "Military Forces of the United States", "Idlib")),
     ("Boys in Raqqa were trained to become suicide bombers.", None),
+    # What a victim was doing is no clash of its own.
+    ("A Danish volunteer fighting alongside Kurdish forces in Hajin has been killed, her "
+     "commanders said.", None),
+    ("He is the first Dane killed fighting alongside the Kurds in Syria.", None),
+    ("Soldiers entered Tarsk on Monday, firing shots that left two dead and four injured, "
+     "raping three women.", ("Sexual violence", SKIP, SKIP)),
     # "The Islamic Republic" is Iran.
     ("Hundreds of people were arrested across the Islamic Republic on Monday.",
      ("Arrests", "Police Forces of Iran", SKIP)),

@@ -49,6 +49,8 @@ PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had
 LONG_UNITS = frozenset(["days", "weeks", "months", "years", "decades", "decade", "year", "month"])
 DURATIONS = frozenset(["weeks", "months", "years", "decades", "week", "month", "year"])
 CUE_NAMES = ("hypothetical", "negation", "habitual")
+# Words before an "-ing" trigger that make it what someone was doing when hurt or held.
+CIRCUMSTANCE = frozenset(["while", "whilst", "killed", "died", "wounded", "injured", "captured"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 
@@ -75,6 +77,10 @@ class Cues(Reading):
         if t.trigger.sub_event_type == "Change to group/activity":
             return False  # "troops are massing around Idlib": the movement is the news
         k = t.i - 1
+        if keys[k] in self.lex.single_nouns or keys[k] in self.lex.person_nouns:
+            # "a British woman fighting alongside Kurdish forces ... has been killed",
+            # "volunteers fighting with the YPG": what the people were doing, not an act.
+            return True
         while k > first_tok and keys[k] in PROGRESSIVE:
             k -= 1
         a = self.anns[self.tokann[k]] if self.tokann[k] >= 0 else None
@@ -159,8 +165,14 @@ class Cues(Reading):
             return "cue-sense"  # "sentenced two men to death": a verdict, not a killing
         if not has_date and self._ongoing(t, first_tok):
             return "cue-ongoing"
-        if t.i and keys[t.i - 1] in ("while", "whilst") and keys[t.j - 1].endswith("ing"):
-            # "killed by a roadside bomb while fighting Isis": what the victim was doing.
+        if (
+            t.i
+            and keys[t.i - 1] in CIRCUMSTANCE
+            and keys[t.j - 1].endswith("ing")
+            and "," not in self._gap(t.i)  # "left four killed and four injured, raping ..."
+        ):
+            # "killed by a roadside bomb while fighting Isis", "the first Briton killed
+            # fighting alongside Kurdish forces": what the victim was doing.
             return "cue-circumstance"
         if not has_date and not ACCUSING.isdisjoint(window):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
