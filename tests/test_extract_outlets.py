@@ -32,6 +32,10 @@ from workbench.extract.outlets import outlet_country
         ("Xinhua News Agency - French; Agence France Presse", None),
         ("Radio Okapi - French", "Democratic Republic of Congo"),
         ("Deep South Watch (CSCD)", "Thailand"),  # a known outlet and its acronym
+        ("Mosaiquefm", "Tunisia"),  # the table's "Mosaique FM", its words run together
+        ("MadaMasr", "Egypt"),
+        ("Daily Regional Times", "Pakistan"),  # a local outlet whose name names no place
+        ("Sudo UK", "Sudan"),  # the table outranks a country in the name
         ("Agence France Press; Radio France Internationale", None),
         ("New York Times", None),
         ("The Guardian", None),

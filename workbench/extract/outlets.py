@@ -29,14 +29,20 @@ _SEVERAL = re.compile(r"\s*[;|]\s*|\s+and\s+")
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     """Outlet name or alias key -> country, from data/outlets.csv ("" for an international
-    outlet: "Agence France Presse" says nothing of where, whatever its name holds)."""
+    outlet: "Agence France Presse" says nothing of where, whatever its name holds). Keyed
+    without spaces: metadata cells often run an outlet's words together ("Mosaiquefm",
+    "Madamasr", "StandardMedia")."""
     text = resources.files("workbench.data").joinpath("outlets.csv").read_text("utf-8")
     out: dict[str, str] = {}
     for row in csv.DictReader(text.splitlines()):
         for name in [row["outlet"], *(row.get("aliases") or "").split(";")]:
             if name.strip():
-                out[name_key(name)] = row["country"]
+                out[_joined(name)] = row["country"]
     return out
+
+
+def _joined(name: str) -> str:
+    return name_key(name).replace(" ", "")
 
 
 def outlet_country(lex: Lexicon, outlet: str | None) -> str | None:
@@ -65,10 +71,10 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
 def _one(lex: Lexicon, name: str) -> str | None:
     name = _EDITION.sub("", name)
     # "Deep South Watch (CSCD)": a known outlet followed by its acronym in brackets.
-    bare = name_key(_BRACKETS.sub("", name))
+    bare = _joined(_BRACKETS.sub("", name))
     if bare in _table():
         return _table()[bare] or None
-    key = name_key(name)
+    key = _joined(name)
     if key in _table() or not key:
         return _table().get(key) or None
     toks = Tokens.of(name)
