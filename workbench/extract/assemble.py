@@ -19,7 +19,7 @@ from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
 from .captives import captive, civilians_seized, people_taken
 from .cues import is_verb
-from .dating import pick_date, usable_date
+from .dating import anchor_opener, pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
 from .placing import pick_place, place_rank
@@ -75,7 +75,12 @@ def find_candidates(
         shared: set[int] = set()  # clause starts whose act shares the doer told before it
         lead = seek(starts, sent.start, end_tok)
         end_tok = seek(starts, sent.end, lead)
+        # "A day after the Kabul assault, ...": the assault is the anchor of the date, an
+        # incident told elsewhere, not an act of this sentence.
+        anchor = anchor_opener(f.text, sent.start)
         for t in [a for a in s_anns if a.kind == "trigger"]:
+            if anchor is not None and t.start < anchor[0]:
+                continue
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
             has_date = any(usable_date(d) for d in clause_dates)
@@ -119,6 +124,14 @@ def find_candidates(
         if groups:
             # A place inside another reported action's clause is that action's, not ours.
             others = list(groups)
+            anchor_places: frozenset[str] = frozenset()
+            if anchor is not None:
+                # Nor one in an opening anchor: "Two days after the bombing in Kabul, ...";
+                # it names the incident the act is dated from.
+                anchor_places = frozenset(
+                    a.name or "" for a in s_anns if a.kind == "place" and a.start < anchor[0]
+                )
+                s_anns = [a for a in s_anns if a.kind != "place" or a.start >= anchor[0]]
             for clause, ts in groups.items():
                 # "bombed Saraqeb on Monday and on Tuesday struck Ariha": the doer told first.
                 elided = clause[0] in shared or _elided_subject(f, lex, s_anns, clause, ts)
@@ -127,6 +140,8 @@ def find_candidates(
                     f, lex, si, sent, clause, ts, s_anns, starts, sentences, others, doer
                 )
                 if c is not None:
+                    if c.days_after is not None:
+                        c.anchor_places = anchor_places
                     made.append(c)
             cands += made
         while at_claim < len(claim_at) and claim_at[at_claim] < lead:

@@ -46,6 +46,9 @@ class Candidate:
     rules: list[str] = field(default_factory=list)
     kind: tuple[str, bool] | None = None  # cached (type, generic?)
     days_after: int | None = None  # "Hours later" 0, "The next day" 1: after the last incident
+    # "A day after the Kabul assault, ...": the places the anchor phrase names, to find the
+    # incident the days count from (else the last one told).
+    anchor_places: frozenset[str] = frozenset()
     also_places: list[Ann] = field(default_factory=list)  # "struck X and Y": one event each
 
     @property

@@ -77,9 +77,12 @@ class Cues(Reading):
         if t.trigger.sub_event_type == "Change to group/activity":
             return False  # "troops are massing around Idlib": the movement is the news
         k = t.i - 1
-        if keys[k] in self.lex.single_nouns or keys[k] in self.lex.person_nouns:
+        if keys[t.i] == "fighting" and (
+            keys[k] in self.lex.single_nouns or keys[k] in self.lex.person_nouns
+        ):
             # "a British woman fighting alongside Kurdish forces ... has been killed",
-            # "volunteers fighting with the YPG": what the people were doing, not an act.
+            # "volunteers fighting with the YPG": what the people were doing, not an act
+            # (but "a militant shooting on a church" is one).
             return True
         while k > first_tok and keys[k] in PROGRESSIVE:
             k -= 1

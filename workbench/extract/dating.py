@@ -42,11 +42,44 @@ _RELATIVE = re.compile(
 )
 
 
+# "A day after the Kabul assault, ...", "Two days before the vote, ...": an opening phrase
+# that dates the sentence's act from another event, named in it only as an anchor.
+_ANCHOR = re.compile(
+    r"(?:(?P<n>a|an|one|two|three|four|five|six|several|a\s+few)\s+(?P<unit>days?|hours?|"
+    r"minutes?|weeks?|months?)|(?P<bare>hours|minutes|moments|days|weeks|shortly|soon|just))"
+    r"\s+(?P<rel>after|before)\s+(?P<what>[^,.;:]{3,80}),",
+    re.I,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def anchor_opener(text: str, start: int) -> tuple[int, int | None] | None:
+    """(end of the opening anchor phrase, days from the anchor's day to the act's: None when
+    it says no day) for a sentence opening "A day after the Kabul assault, ...", else None."""
+    m = _ANCHOR.match(text, start)
+    if m is None:
+        return None
+    unit = (m["unit"] or m["bare"] or "").lower()
+    sign = 1 if m["rel"].lower() == "after" else -1
+    if unit.startswith(("hour", "minute", "moment", "shortly", "soon", "just")):
+        days: int | None = 0
+    elif unit in ("day", "days") and m["n"] and m["n"].lower() in _COUNTS:
+        days = sign * _COUNTS[m["n"].lower()]
+    else:
+        days = None
+    return m.end("what"), days
+
+
 REL_WORDS = frozenset(["meanwhile", "same", "hours", "minutes", "moments", "shortly", "later",
                        "earlier", "next", "following", "before", "previous", "afterwards"])  # fmt: skip
 
 
 def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, sentences) -> None:
+    anchor = anchor_opener(f.text, sent.start)
+    if anchor is not None and anchor[1] is not None and not in_span(s_anns, *clause, "date"):
+        # "A day after the Kabul assault, the group claimed a shooting in Cairo": the day
+        # after the incident the anchor names, told before.
+        c.days_after = anchor[1]
     rel = _RELATIVE.match(f.text, sent.start)
     if rel is None and not REL_WORDS.isdisjoint(
         f.keys[bisect.bisect_left(f.starts, clause[0]) : bisect.bisect_left(f.starts, clause[1])]

@@ -117,7 +117,7 @@ def group_incidents(
             and incidents
             and (inc.date is None or inc.rules.count("date-previous-sentence"))
         ):
-            _date_after(inc, incidents[-1], c.days_after)
+            _date_after(inc, _anchor_incident(incidents, c), c.days_after)
         incidents.append(inc)
     while pending is not None:
         _attach_orphan(incidents, pending, sentences, shifts)
@@ -521,6 +521,20 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
 def _unnamed(a: Ann) -> bool:
     """ "gunmen", "jihadists": a generic word for an unidentified armed group."""
     return a.contextual and a.info == "unidentified"
+
+
+def _anchor_incident(incidents: list[Incident], c: Candidate) -> Incident:
+    """The incident an opening anchor names by its place ("A day after the Kabul assault"):
+    the latest one placed there with a day-precise date; else the last incident told."""
+    for inc in reversed(incidents):
+        if (
+            inc.place is not None
+            and inc.place.name in c.anchor_places
+            and inc.date is not None
+            and inc.date.date_hit.precision == "day"
+        ):
+            return inc
+    return incidents[-1]
 
 
 def _date_after(inc: Incident, prev: Incident, days: int) -> None:
