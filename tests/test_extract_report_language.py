@@ -26,6 +26,15 @@ ROWS = [
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Hajin")),
     ("The YPG withdrew from Afrin on Sunday.",
      ("Non-violent transfer of territory", "People's Protection Units", "Afrin")),
+    ("Kurdish peshmerga forces were pushed out of Kirkuk by the Iraqi army on Monday.",
+     ("Government regains territory", "Military Forces of Iraq", "Kirkuk")),
+    ("Isis fighters were driven out of Manbij by the SDF on Friday.",
+     ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Manbij")),
+    ("Hundreds of families were forced out of their homes in Afrin on Friday.", None),
+    # "The city" names back a town the gazetteer calls a town.
+    ("Medics spent weeks in Jinderes during a siege that ended last Sunday as Turkish-backed "
+     "rebels took control of the city.",
+     ("Non-state actor overtakes territory", "Syrian rebels", "Jinderes")),
     # Strategic developments.
     ("About 100 Isis militants surrendered in Raqqa on Friday, a local official said.",
      ("Other", "Islamic State", "Raqqa")),

@@ -639,7 +639,9 @@ _THE_TOWN = re.compile(
     r"(city|town|village|strongholds?|enclave|bastion)\b", re.I
 )  # fmt: skip
 _HELD = ("city", "town", "village", "district", "neighbourhood")
-_TOWNS = {"city": ("city",), "town": ("town", "city"), "village": ("village", "town"),
+# What "the city" or "the town" may name back: a gazetteer's town/city line is not the
+# writer's ("Afrin city", a town in the gazetteer, is "the city").
+_TOWNS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
           "stronghold": _HELD, "strongholds": _HELD, "enclave": _HELD, "bastion": _HELD,
           "carried": ("city", "town", "village", "neighbourhood", "camp", "base")}  # fmt: skip
 

@@ -19,6 +19,8 @@ PEOPLE_TAKEN = frozenset(["captured", "capture", "captures", "capturing", "seize
 def people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     """ "captured two British militants", "seized the group's leader": the verb's object is
     people (a named side or person words), not a place."""
+    if "undergo" in t.trigger.flags:
+        return False  # "Isis fighters were driven out of Manbij": losers of ground, not taken
     by_next = t.j < len(f.keys) and f.keys[t.j] == "by" and f.keys[t.i] in PEOPLE_TAKEN
     if f.keys[t.i] in f.lex.passive_aux or f.is_passive(t) or by_next:
         # "She was captured by Kurdish forces", "a woman captured by Kurdish forces"
