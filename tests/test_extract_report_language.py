@@ -66,6 +66,10 @@ ROWS = [
      "calling for reform.", None),
     ("During the night, government jets bombed a hospital in Idlib on Monday.",
      ("Air/drone strike", "Military Forces of Syria", "Idlib")),
+    # A recent span of days is news; one of years a tally.
+    ("Over the past week, Turkish troops shelled Kurdish positions near Afrin.",
+     ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Afrin")),
+    ("Over the past years, Turkish troops shelled Kurdish positions near Afrin.", None),
     # Counted and undated, a tally; people made into bombers, no bombing.
     ("There have also been dozens of US airstrikes on rebel-held villages in Idlib.", None),
     ("US jets carried out dozens of airstrikes on Idlib on Monday.",

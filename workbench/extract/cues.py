@@ -54,6 +54,18 @@ CIRCUMSTANCE = frozenset(["while", "whilst", "killed", "died", "wounded", "injur
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 
+# "Over the past week", "in the past 48 hours": a recent span of days, told as news (ACLED
+# codes its acts at week precision), not a tally of years.
+_SHORT_SPANS = frozenset(["week", "weekend", "days", "day", "hours", "night", "nights"])
+
+
+def _recent_span(words: list[str], x: int) -> bool:
+    """words[x:] opens "over/in the past <a few days or a week>"."""
+    return words[x + 1 : x + 3] == ["the", "past"] and not _SHORT_SPANS.isdisjoint(
+        words[x + 3 : x + 6]
+    )
+
+
 class Cues(Reading):
     """Part of `Finder`."""
 
@@ -109,6 +121,7 @@ class Cues(Reading):
             0 <= lead < t.i
             and keys[lead] in self.lex.cue_firsts["habitual"]
             and any(tuple(keys[lead : lead + n]) in cues["habitual"] for n in (1, 2, 3))
+            and not _recent_span(keys, lead)
         ):
             return "cue-habitual"
         # Words inside names and dates ("May 5", "Will Smith") are not cues.
@@ -141,6 +154,8 @@ class Cues(Reading):
                 continue  # most windows hold no cue's first word: skip the phrase tests
             for x, w in enumerate(window):
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
+                    if _recent_span(window, x):
+                        continue  # "over the past week, officials sent armoured columns"
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
                     if has_date and w == "since" and self._since_clause(t, lo):
