@@ -34,6 +34,23 @@ def test_a_clash_of_a_named_force_with_a_crowd_is_read_without_failing():
     assert ev.actor1.startswith("Rioters") and ev.actor2.startswith("Police Forces")
 
 
+# -- names short notes use for a country or a group -------------------------------------------
+
+
+def test_car_after_a_village_is_the_central_african_republic():
+    ev = one("Gunmen abducted two traders near Gbakoro, CAR, on Monday.")
+    assert (ev.actor1, ev.actor2) == (
+        "Unidentified Armed Group (Central African Republic)",
+        "Civilians (Central African Republic)",
+    )
+
+
+def test_the_imbonerakure_written_in_lower_case_are_the_militia():
+    ev = one("An imbonerakure raped a woman in Nyarukere on Monday.")
+    assert ev.actor1.startswith("CNDD-FDD-Imbonerakure")
+    assert ev.actor2 == "Civilians (Burundi)"
+
+
 # -- a town named with its province -----------------------------------------------------------
 
 
