@@ -385,8 +385,21 @@ def _sub_event(
         return "Armed clash", "sub-event-armed-sides"
     state = agent_type in (STATE_FORCES, EXTERNAL_FORCES)
     if trig.sub_event_type == AIR and not state and main.trigger.phrase.lower().startswith("bomb"):
+        at = inc.primary.clause[0]
+        if not inc.agents and _AIR_CAMPAIGN.search(text, max(0, at - 600), at):
+            # "Jets have pounded the town for weeks. 'Last night they bombed the hospital'":
+            # bombing by no named doer, told amid an air campaign, is from the air.
+            return AIR, "sub-event-air-campaign"
         return IED, "sub-event-non-state-bombing"
     return trig.sub_event_type, "sub-event-trigger-default"
+
+
+# Aircraft and air raids told just before an act: the air campaign it belongs to.
+_AIR_CAMPAIGN = re.compile(
+    r"\b(?:jets?|warplanes?|aircraft|air\s?strikes?|air\s+raids?|air\s+campaign|"
+    r"air\s+offensive|bombers|helicopters?|drones?)\b",
+    re.I,
+)
 
 
 def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
