@@ -62,6 +62,7 @@ ROWS = [
     # Acts readied, and the war as a whole, are no incident.
     ("Erdogan said preparations for the military assault on Afrin were complete.", None),
     ("During the war, government jets bombed dozens of hospitals in Idlib.", None),
+    ("During the Iran-Iraq war, Saddam Hussein gassed several Kurdish villages.", None),
     ("It gives the regime time to win a war that began as a peaceful demonstration of students "
      "calling for reform.", None),
     ("During the night, government jets bombed a hospital in Idlib on Monday.",

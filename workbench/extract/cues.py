@@ -117,10 +117,19 @@ class Cues(Reading):
         keys, cues, tokann, anns = self.keys, self.lex.cues, self.tokann, self.anns
         # "Since December, ... displaced by the offensive", "During the war, ...": a
         # sentence-wide tally or the war as a whole.
+        # Names and dates in the opening are skipped: "During the Iran-Iraq war, ...".
+        opening = (
+            [
+                keys[k]
+                for k in range(lead, min(t.i, lead + 8))
+                if tokann[k] < 0 or anns[tokann[k]].kind not in COVERED
+            ]
+            if 0 <= lead < t.i and keys[lead] in self.lex.cue_firsts["habitual"]
+            else []
+        )
         if (
-            0 <= lead < t.i
-            and keys[lead] in self.lex.cue_firsts["habitual"]
-            and any(tuple(keys[lead : lead + n]) in cues["habitual"] for n in (1, 2, 3))
+            opening
+            and any(tuple(opening[:n]) in cues["habitual"] for n in (1, 2, 3))
             and not _recent_span(keys, lead)
         ):
             return "cue-habitual"
