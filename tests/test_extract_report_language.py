@@ -71,6 +71,10 @@ ROWS = [
     ("Over the past week, Turkish troops shelled Kurdish positions near Afrin.",
      ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Afrin")),
     ("Over the past years, Turkish troops shelled Kurdish positions near Afrin.", None),
+    # What a protest raises awareness of does not locate it.
+    ("Hundreds of Kurds protested in Manchester on Sunday. The protests were part of a day of "
+     "action to raise awareness of Turkish attacks on the Kurdish-held district of Afrin.",
+     ("Peaceful protest", SKIP, "Manchester")),
     # Counted and undated, a tally; people made into bombers, no bombing.
     ("There have also been dozens of US airstrikes on rebel-held villages in Idlib.", None),
     ("US jets carried out dozens of airstrikes on Idlib on Monday.",

@@ -15,14 +15,17 @@ from .cues import is_verb
 PROTEST_TOPIC = frozenset(("over", "against", "condemn", "condemning", "denounce", "denouncing"))
 _PROTEST_ABOUT = re.compile(
     r"\b(?:in\s+protest\s+(?:at|against|over)|to\s+protest|in\s+solidarity\s+with|over|against"
-    r"|to\s+(?:highlight|denounce|condemn|oppose|demand)|denouncing|condemning)\b",
+    r"|to\s+(?:highlight|denounce|condemn|oppose|demand)|denouncing|condemning"
+    r"|(?:raise|raising)\s+awareness\s+(?:of|about))\b",
     re.I,
 )
 _LOCATIVE = frozenset(["in", "across", "at", "near", "outside", "through", "throughout", "around",
                        "inside"])  # fmt: skip
 _CAMPAIGN = re.compile(
     r"\b(?:offensive|attack|attacks|assault|operation|incursion|war|siege|bombing|shelling"
-    r"|invasion|occupation)\s+(?:in|on|against|of)\s+(?:the\s+)?\Z",
+    r"|invasion|occupation)\s+(?:in|on|against|of)\s+(?:the\s+)?"
+    # "... on the Kurdish-held district of Afrin"
+    r"(?:(?:[\w-]+\s+){0,2}(?:district|province|region|city|town|enclave|area|village)\s+of\s+)?\Z",
     re.I,
 )
 
