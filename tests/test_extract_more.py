@@ -72,6 +72,18 @@ def test_a_village_followed_by_its_state_gets_the_state():
     assert _place_attrs(text, "Kareto")["admin1"] == "Borno"
 
 
+def test_the_districts_bracketed_after_a_town_outweigh_its_namesake_abroad():
+    # Jalalabad is Afghanistan's in the dictionary; "(Fazilka, Punjab)" places it in India.
+    ev = one("Unidentified men shot dead a farmer in Jalalabad city (Fazilka, Punjab) on Monday.")
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (India)", "Civilians (India)")
+
+
+def test_an_acronym_in_brackets_says_nothing_of_where():
+    # "TAYPA" spells the name of a town in Macao: no vote for Macao.
+    text = "Activists of the Students Union (TAYPA) attacked a trader in Jalalabad on Monday."
+    assert extract(text, PUB).country == "Afghanistan"
+
+
 def test_a_described_town_is_not_a_name():
     # "the Christian town of X": the adjective is no place; X is.
     ex = extract("Militants shelled the Christian town of Qaraqosh on Monday, killing two.", PUB)

@@ -149,11 +149,18 @@ class Ann:
 
 
 def context_country(
-    lex: Lexicon, toks: Tokens, matches: list, towns: Callable[[], str | None] | None = None
+    lex: Lexicon,
+    toks: Tokens,
+    matches: list,
+    towns: Callable[[], str | None] | None = None,
+    located: Counter[str] | None = None,
 ) -> str | None:
     """The country most places belong to: towns count twice, a country name once when it
-    is read as a place ("in Syria"), not at all when it is an actor ("Russia said")."""
-    votes: Counter[str] = Counter()
+    is read as a place ("in Syria"), not at all when it is an actor ("Russia said").
+    `located`: votes of the districts and provinces bracketed after a town ("Jalalabad
+    (Fazilka, Punjab)"), as ACLED-style notes locate it; they outweigh a town, whose name
+    may have a namesake abroad in the dictionary."""
+    votes: Counter[str] = Counter(located or ())
     actors: Counter[str] = Counter()
     named: Counter[str] = Counter()  # country names in any role ("JOS, Nigeria -")
     shared: list[str] = []  # names several countries' places share ("Tripoli")

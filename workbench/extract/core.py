@@ -148,6 +148,7 @@ def tokenise(doc: Doc) -> None:
         lambda: (
             outlet_country(doc.lex, doc.outlet) or _gazetteer_country(doc.lex, toks, _found(doc))
         ),
+        _located(toks.text),
     )
 
 
@@ -359,6 +360,27 @@ def _admin_country(text: str, end: int) -> str:
         return ""
     countries = {c for votes in _admin_parts(m) if len(votes) == 1 for c in votes}
     return countries.pop() if len(countries) == 1 else ""
+
+
+LOCATED = 3  # a bracket of districts and provinces outweighs a town (2)
+_TOWN_THEN_ADMIN = re.compile(
+    r"[A-Z][\w'’-]*(?: (?:city|town|village|district|area|locality|tehsil|block|camp))?(?= \()"
+)
+
+
+def _located(text: str) -> Counter[str]:
+    """ "in Jalalabad city (Fazilka, Punjab)": the one country of the districts and
+    provinces bracketed after a capitalised name, `LOCATED` votes per bracket. A bracket
+    with an acronym in it is a name's short form ("Union (AASU)") or a state's ("(Theni,
+    TN)"), which towns abroad share."""
+    out: Counter[str] = Counter()
+    for town in _TOWN_THEN_ADMIN.finditer(text):
+        m = _ADMIN_AFTER.match(text, town.end() + 1)
+        if m is None or any(not re.search("[a-z]", part) for part in m.group(1).split(",")):
+            continue
+        if country := _admin_country(text, town.end()):
+            out[country] += LOCATED
+    return out
 
 
 def _gazetteer_country(lex: Lexicon, toks: Tokens, found: list[Found]) -> str | None:
