@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 
-_WORD = re.compile(r"^[\w'’.-]+")
+# A token's word: a full stop inside it belongs to it ("U.S.", "3.5"), and one after a
+# single letter ("2 a.m. today") or a title ("Gen. Votel"); one after any other word ends
+# the sentence ("weeks. Then"), as the gap `_gap` returns must show.
+_WORD = re.compile(
+    r"^(?:[\w'’-]+(?:\.[\w'’-]+)+\.?|[^\W\d_]\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Capt|Sgt|Cpl"
+    r"|Brig|Adm|Gov|Sen|Rep|Rev|Prof|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|Mt|Ft)\.|[\w'’-]+)"
+)
 
 
 class Reading:

@@ -93,9 +93,12 @@ class Reference(Reading):
         if k + 1 < len(self.keys) and self.keys[k] in SELF_PRONOUNS and self.keys[k + 1] in BE:
             return []
         here = self._sentence_start(k)
-        if _quoted(self.text[self.starts[here] - 1 if here else 0 : self.starts[k]]):
-            return []  # "They bombed the hospital," a resident said: whoever "they" are
         before = self._sentence_start(here - 1) if here > 0 else here
+        if _quoted(self.text[self.starts[here] - 1 if here else 0 : self.starts[k]]):
+            # "They bombed the hospital," a resident said: whoever "they" are, unless the
+            # sentence before, the writer's own, names one side doing such acts ("Turkish
+            # jets have pounded the town for weeks. 'Last night they bombed ...'").
+            return self._doer_told_before(before, here) if here > 0 else []
         for lo, hi in ((here, k), (before, here)):
             for x in range(hi - 1, lo - 1, -1) if nearest else range(lo, hi):
                 a = self.ann_at(x)
@@ -104,6 +107,25 @@ class Reference(Reading):
                 if a.atype in ARMED_TYPES and not self.reports(a) and self.keys[x - 1] not in PREPS:
                     return [a]
         return []
+
+    def _doer_told_before(self, lo: int, hi: int) -> list[Ann]:
+        """The one armed side of tokens lo..hi (a sentence outside any quotation) that is the
+        doer of an act there: an actor followed closely by a trigger."""
+        if _quoted(self.text[self.starts[lo] - 1 if lo else 0 : self.starts[lo]]) or any(
+            q in self.text[self.starts[lo] : self.starts[hi]].rstrip(' "“') for q in '"“”'
+        ):
+            return []
+        doers = []
+        for x in range(lo, hi):
+            a = self.ann_at(x)
+            if a is None or a.kind != "actor" or a.i != x or a.role or a.atype not in ARMED_TYPES:
+                continue
+            if self.reports(a):
+                return []
+            close = range(a.j, min(hi, a.j + 5))
+            if any((b := self.ann_at(y)) is not None and b.kind == "trigger" for y in close):
+                doers.append(a)
+        return doers[:1] if len({d.name for d in doers}) == 1 else []
 
     def _sentence_start(self, k: int, limit: int = 60) -> int:
         text, starts = self.text, self.starts
