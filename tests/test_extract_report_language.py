@@ -86,6 +86,9 @@ ROWS = [
     ("He is the first Dane killed fighting alongside the Kurds in Syria.", None),
     ("Soldiers entered Tarsk on Monday, firing shots that left two dead and four injured, "
      "raping three women.", ("Sexual violence", SKIP, SKIP)),
+    # Politicians clash in words.
+    ("The defence minister clashed with the president over the withdrawal on Monday.", None),
+    ("Ellwood clashed with the general's assessment that the group was beaten.", None),
     # "The Islamic Republic" is Iran.
     ("Hundreds of people were arrested across the Islamic Republic on Monday.",
      ("Arrests", "Police Forces of Iran", SKIP)),

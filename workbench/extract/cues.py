@@ -187,6 +187,9 @@ class Cues(Reading):
         before = self.lex.senses_before.get(tuple(keys[t.i : t.j]))
         if before and any(tuple(keys[max(0, t.i - n) : t.i]) in before for n in (1, 2, 3)):
             return "cue-sense"  # "resigned in protest": a motive, not a protest held
+        after_words = self.lex.senses_after.get(tuple(keys[t.i : t.j]))
+        if after_words and not after_words.isdisjoint(keys[t.j : t.j + 5]):
+            return "cue-sense"  # "clashed with Trump's assessment": words, not arms
         window_words = self.lex.senses_window.get(tuple(keys[t.i : t.j]))
         if window_words and not window_words.isdisjoint(keys[max(0, t.i - 6) : t.i]):
             return "cue-sense"  # "sentenced two men to death": a verdict, not a killing

@@ -227,6 +227,9 @@ class Lexicon:
             key_of(k): frozenset(tuple(p.split()) for p in v)
             for k, v in self.words.get("senses_before", {}).items()
         }
+        self.senses_after = {
+            key_of(k): frozenset(v) for k, v in self.words.get("senses_after", {}).items()
+        }
         self.senses_window = {
             key_of(k): frozenset(v) for k, v in self.words.get("senses_window", {}).items()
         }
