@@ -45,6 +45,11 @@ def test_car_after_a_village_is_the_central_african_republic():
     )
 
 
+def test_a_west_bank_village_is_in_palestine_whoever_the_forces_are():
+    ev = one("Israeli soldiers fired tear gas at demonstrators in Kafr Qaddum on Monday.")
+    assert (ev.actor1, ev.actor2) == ("Protesters (Palestine)", "Military Forces of Israel")
+
+
 def test_the_imbonerakure_written_in_lower_case_are_the_militia():
     ev = one("An imbonerakure raped a woman in Nyarukere on Monday.")
     assert ev.actor1.startswith("CNDD-FDD-Imbonerakure")
