@@ -89,6 +89,8 @@ ROWS = [
     # Politicians clash in words.
     ("The defence minister clashed with the president over the withdrawal on Monday.", None),
     ("Ellwood clashed with the general's assessment that the group was beaten.", None),
+    ("The UK envoy, Jane Doe, also clashed with Trump, pointing out that British jets are "
+     "active over Syria.", None),
     # "The Islamic Republic" is Iran.
     ("Hundreds of people were arrested across the Islamic Republic on Monday.",
      ("Arrests", "Police Forces of Iran", SKIP)),

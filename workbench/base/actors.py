@@ -20,6 +20,8 @@ STATE_FORCES = "State forces"
 CIVILIANS = "Civilians"
 PROTESTERS = "Protesters"
 EXTERNAL_FORCES = "External/Other forces"
+# A named person (actors.csv, not an ACLED type): a leader who acts for forces (`acts_for`).
+PERSON = "Person"
 # Not one of ACLED's eight: a party (or a party's wing) in the dictionary. ACLED codes its
 # people as the crowd they form (rioters, protesters) with the party associated, and the
 # party itself, as a primary actor, as a political militia (actor_types.csv).

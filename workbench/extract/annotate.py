@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..base.actors import EXTERNAL_FORCES
+from ..base.actors import EXTERNAL_FORCES, PERSON
 from .casualties import CasualtyHit
 from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
@@ -185,7 +185,7 @@ def context_country(
                     named[entry.country] += 1
                 break
             # External forces (mercenaries, coalitions) say nothing of where.
-            if kind == "actor" and entry.country and entry.type not in ("Person", EXTERNAL_FORCES):
+            if kind == "actor" and entry.country and entry.type not in (PERSON, EXTERNAL_FORCES):
                 actors[entry.country] += 1
             elif kind == "demonym" and isinstance(entry, str):
                 actors[entry] += 1

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ..base.actors import CROWD_INTER, PROTESTERS, type_names
+from ..base.actors import CROWD_INTER, PERSON, PROTESTERS, type_names
 from .annotate import Ann
 from .candidates import Candidate, Finder, first_token, in_span, passive_by
 from .captives import captive, civilians_seized, people_taken
@@ -464,6 +464,10 @@ def _candidate(
         and not ("many" in ts[0].trigger.flags and _many_before(f.keys, ts[0].i, sent, starts))
     ):
         return None  # "mourners gathered" is no protest; "protesters gathered" is
+    if all(t.trigger.phrase.startswith("clash") for t in ts) and any(
+        a.atype == PERSON for a in c.agents + c.targets
+    ):
+        return None  # "the envoy also clashed with Trump": an argument with a leader
     flags = c.main.flags
     # "Raqqa fell to ...", "the town was taken by ...": the place is the subject.
     place_first = passive_by(c.main)

@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..base.actors import STATE_FORCES
+from ..base.actors import PERSON, STATE_FORCES
 from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
 from .anaphora import refer_back
@@ -645,7 +645,7 @@ def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityIn
     actor = lex.actors.get(name)
     if actor is not None:
         attrs = {"type": actor.type, "country": actor.country}
-        if actor.type == "Person":
+        if actor.type == PERSON:
             attrs = {"role": "person", "country": actor.country, "acts_for": actor.acts_for}
         return EntityInfo(
             "actor", name, {k: v for k, v in attrs.items() if v}, tuple(actor.aliases), actor.origin
