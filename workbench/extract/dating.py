@@ -97,8 +97,10 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         return
     # "The attack was claimed on Tuesday": the day of the claim, not of the attack.
     usable = [
-        d for d in dates if usable_date(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]
-    ]
+        d for d in dates
+        if usable_date(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]
+        and not _since_clause_date(f.text, sent.start, d.start, main.start)
+    ]  # fmt: skip
     rule = "date-clause"
     if not usable and _continues(f, lex, clause, main):
         # "Government forces shelled Kafranbel on Saturday. ... Rebels also attacked a
@@ -117,6 +119,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         usable = [
             d for d in s_anns
             if d.kind == "date" and usable_date(d) and f.keys[max(0, d.i - 1) : d.i] != ["claimed"]
+            and not _since_clause_date(f.text, sent.start, d.start, main.start)
         ]  # fmt: skip
         rule = "date-sentence"
     if not usable:
@@ -167,13 +170,29 @@ def _old_year_beside(c, f, sent, main, dates) -> bool:
         return False
     old = [
         int(m.group()) for m in _YEAR.finditer(text, lo, hi)
-        if f.published is None or int(m.group()) < f.published.year
+        if (f.published is None or int(m.group()) < f.published.year)
+        # "the worst attack since the war began in 2013": a yardstick, not the act's year
+        and _SINCE.search(text, max(lo, m.start() - 50), m.start()) is None
     ]  # fmt: skip
     if not old:
         return False
     c.historical = True
     c.rules.append("date-old-year")
     return True
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
+# "since the war broke out in December 2013": the date of a clause of its own after "since".
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){2,8}?(?:(?:in|on)\s+)?\Z", re.I)
+
+
+def _since_clause_date(text: str, lo: int, at: int, act: int) -> bool:
+    """The date at `at` dates what a since-clause after the act (at `act`) says began ("the
+    worst attack since the war began in 2013"), not the act; "since Monday" itself is a
+    start and stays, and so does the act told inside the clause ("since Turkey launched its
+    incursion on 20 January")."""
+    m = _SINCE_CLAUSE.search(text, max(lo, at - 80), at)
+    return m is not None and m.start() > act
 
 
 ATTRIBUTION = frozenset(("said", "says", "told", "announced", "reported", "confirmed", "added"))
