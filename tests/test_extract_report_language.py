@@ -94,6 +94,10 @@ ROWS = [
     # "The Islamic Republic" is Iran.
     ("Hundreds of people were arrested across the Islamic Republic on Monday.",
      ("Arrests", "Police Forces of Iran", SKIP)),
+    # People arrested and taken to an unknown destination are disappeared (ACLED).
+    ("Soldiers arrested ten men in Tambara on Monday and took them to an unknown destination.",
+     ("Abduction/forced disappearance", SKIP, "Tambara")),
+    ("Soldiers arrested ten men in Tambara on Monday.", ("Arrests", SKIP, "Tambara")),
     # Words that only look like a protest: people sitting, people scattering by themselves.
     ("We sit in the courtyard every evening in Mosul, the widow said on Monday.", None),
     ("Teachers held a sit-in outside the ministry in Baghdad on Monday.",

@@ -55,6 +55,11 @@ ARMED = type_names(ARMED_INTER)
 
 # "arresting three persons on charges of belonging to ISIS cells": suspects an armed group
 # holds as the authority where it rules, not people it abducts.
+_DISAPPEARED = re.compile(
+    r"\bunknown\s+(?:destination|location|place)s?\b"
+    r"|\bwhereabouts\s+(?:are|is|remain\w*)\s+(?:still\s+)?unknown\b",
+    re.I,
+)
 _SUSPECTS = re.compile(
     r"\b(?:IS|ISIS|Isis|Islamic\s+State|Daesh|cells?|suspect\w*|charges?|accus\w+"
     r"|militants?|fighters?|jihadists?|members?\s+of)\b"
@@ -362,6 +367,10 @@ def _sub_event(
         # ACLED: an armed group that "arrests" villagers or activists (a militia, rebels, a
         # jihadist group) abducts them; fighters it captures or detains are its prisoners.
         return "Abduction/forced disappearance", "sub-event-arrest-by-armed-group"
+    if kind == "Arrests" and _DISAPPEARED.search(text[main.end : main.end + 160].split(". ")[0]):
+        # "arrested and taken to an unknown destination": whoever took them, the people
+        # were disappeared (ACLED codes 143 of the 158 notes saying so as abductions).
+        return "Abduction/forced disappearance", "sub-event-arrest-disappeared"
     civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
     if (
         not generic
