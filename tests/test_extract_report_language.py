@@ -94,6 +94,12 @@ ROWS = [
     # "The Islamic Republic" is Iran.
     ("Hundreds of people were arrested across the Islamic Republic on Monday.",
      ("Arrests", "Police Forces of Iran", SKIP)),
+    # A fight with a crowd's weapons and no armed group named is a riot, not a battle.
+    ("Clashes involving sticks and stones erupted between supporters of two parties in "
+     "Tambara on Monday.", ("Mob violence", "Rioters", "Tambara")),
+    ("Villagers of two clans exchanged punches and kicks during a clash in Tambara on Monday.",
+     ("Mob violence", SKIP, "Tambara")),
+    ("Rebels clashed with soldiers in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
     # People arrested and taken to an unknown destination are disappeared (ACLED).
     ("Soldiers arrested ten men in Tambara on Monday and took them to an unknown destination.",
      ("Abduction/forced disappearance", SKIP, "Tambara")),

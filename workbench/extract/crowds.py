@@ -117,6 +117,12 @@ _GROUP_SUBJECT = re.compile(
     r"(?:clash|fought|fight|scuffl|attack|assault)\w*",
     re.I,
 )
+# A crowd's weapons and blows ("sticks and stones", "punches and kicks").
+_CROWD_ARMS = re.compile(
+    r"\b(?:sticks|stones|rocks|bricks|brickbats|brick\s*bats|bats|clubs|lathis|iron\s+rods"
+    r"|punches|kicks|fists|fisticuffs)\b",
+    re.I,
+)
 # Arms brought to hurt: a blade, a gun, acid (not sticks or stones, a mob's weapons).
 _WEAPONED = re.compile(
     r"\b(?:sharp[\s-]+(?:edged\s+)?weapons?|axes?|knife|knives|swords?|machetes?|sickles?"
@@ -194,6 +200,17 @@ def crowd_type(
             # "Police clashed with villagers": no armed group fought the police (a battle
             # is between armed, organised groups): a riot.
             return MOB, "sub-event-clash-with-civilians"
+        if (
+            kind == "Armed clash"
+            and not any(
+                a.atype in ARMED and a.info != "civilians" for a in inc.agents + inc.targets
+            )
+            and _CROWD_ARMS.search(text, *sent)
+        ):
+            # "Clashes involving sticks and stones erupted between the parties' supporters",
+            # "two communities exchanged punches and kicks": no armed group named, and the
+            # fight is a crowd's: a riot, not a battle.
+            return MOB, "sub-event-clash-with-crowd-arms"
     if (
         kind in PROTEST_KINDS
         and "merge-protest-force" in inc.rules
