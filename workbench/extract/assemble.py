@@ -16,7 +16,7 @@ from datetime import date
 
 from ..base.actors import CROWD_INTER, PERSON, PROTESTERS, type_names
 from .annotate import Ann
-from .candidates import Candidate, Finder, first_token, in_span, passive_by
+from .candidates import Candidate, Finder, Orphan, first_token, in_span, passive_by
 from .captives import captive, civilians_seized, people_taken
 from .cues import is_verb
 from .dating import anchor_opener, pick_date, usable_date
@@ -45,13 +45,13 @@ def find_candidates(
     anns: list[Ann],
     tokann: list[int],
     published: date | None = None,
-) -> tuple[list[Candidate], list[tuple[int, list[Ann], list[Ann], Ann | None]]]:
+) -> tuple[list[Candidate], list[Orphan]]:
     starts = toks.starts
     f = Finder(lex, toks, anns, tokann)
     f.published = published
     ann_starts = f.ann_starts = [a.start for a in anns]
     cands: list[Candidate] = f.made
-    orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]] = []
+    orphans: list[Orphan] = []
     # _CLAIM needs the word "claimed" or "claims": it is searched for in articles with one,
     # and there only in the sentences holding one of its spellings (a regex search per
     # sentence was 1-2% of a long article).
@@ -150,7 +150,8 @@ def find_candidates(
         claimant = _claimant(f, sent, s_anns) if not made and claims else None
         if not made and (casualties or claimant) and not dropped:
             places = [a for a in s_anns if a.kind == "place" and not a.role]
-            orphans.append((si, casualties, places, claimant))
+            dates = [a for a in s_anns if a.kind == "date" and usable_date(a)]
+            orphans.append(Orphan(si, casualties, places, claimant, dates))
         for cas in casualties:
             owner = _owner(made, cas)
             if owner is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..base.numbers import UNITS
 from .annotate import Ann
@@ -54,6 +55,17 @@ class Candidate:
     @property
     def main(self):
         return max(self.triggers, key=lambda a: a.trigger.strength).trigger
+
+
+class Orphan(NamedTuple):
+    """A sentence with figures, or a claimant, and no act of its own ("The toll rose to
+    23"): what it tells goes to an incident told around it (incidents.py)."""
+
+    sent: int
+    casualties: list[Ann]
+    places: list[Ann]
+    claimant: Ann | None
+    dates: list[Ann]
 
 
 NUMBER_WORDS = frozenset(

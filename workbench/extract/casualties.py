@@ -200,6 +200,12 @@ class CasualtyFinder:
             r"\b(?:he|she)\s+(?:later\s+|also\s+|subsequently\s+|soon\s+)?(?:died|succumbed)\b",
             re.I,
         )
+        # "The 33-year-old, who ..., died alongside ...": one victim named by age, its verb
+        # ending the match (tried from "the" up to 20 words before it).
+        self.aged = re.compile(
+            r"\bthe\s+\d{1,3}-year-old\b[^.;]{0,160}?\b(?:died|succumbed|was\s+killed)\b",
+            re.I,
+        )
         # "..., killing him", "shooting her dead": one victim named just before.
         self.pronoun = re.compile(
             r"\b(?:(?:killed|killing|kills|executed|executing)\s+(?:him|her)"
@@ -284,6 +290,12 @@ class CasualtyFinder:
             for j in range(max(0, k - 2), k):
                 if keys[j] in ("he", "she"):
                     self._try(found, 4, self.died, text, starts[j], "casualty-pronoun")
+            for j in range(max(0, k - 20), k):
+                if keys[j] == "the" and keys[j + 1 : j + 2] and keys[j + 1][0].isdigit():
+                    m = self.aged.match(text, starts[j], ends[k])
+                    if m is not None and m.end() == ends[k]:
+                        found.append((4, m.start() - m.end(), m, "casualty-pronoun"))
+                        break
             for j in range(max(0, k - 3), k):
                 if keys[j] == "was" and not (j and keys[j - 1] in ("who", "which", "that")):
                     self._try(found, 5, self.passive_one, text, starts[j], "casualty-passive-one")

@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from .annotate import Ann
-from .candidates import Candidate
+from .candidates import Candidate, Orphan
 from .incidents import Incident
 from .lexicon import Lexicon
 from .model import EntityInfo, EventProposal, Extraction, Mention
@@ -54,7 +54,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     # Casualty figures (and claimants) in sentences without an act of their own.
-    orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
     events: list[EventProposal] = field(default_factory=list)
     second_sources: list[EventProposal] = field(default_factory=list)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..base.codebook import event_type_of
 from .annotate import Ann
-from .candidates import Candidate
+from .candidates import Candidate, Orphan
 from .placing import RANK
 from .retellings import another, own_date, place_by_reference
 from .text import Sentence
@@ -73,7 +73,7 @@ class Incident:
 
 def group_incidents(
     cands: list[Candidate],
-    orphans: list[tuple[int, list[Ann], list[Ann], Ann | None]],
+    orphans: list[Orphan],
     sentences: list[Sentence],
     shifts: frozenset[int] = frozenset(),
 ) -> list[Incident]:
@@ -83,11 +83,11 @@ def group_incidents(
     incidents: list[Incident] = []
     text = sentences[0].text if sentences else ""
     lede = next((i for i, s in enumerate(sentences) if not s.skip), -1)
-    orphan_iter = iter(sorted(orphans, key=lambda o: o[0]))
+    orphan_iter = iter(sorted(orphans, key=lambda o: o.sent))
     pending = next(orphan_iter, None)
     ahead = None  # a toll told before any act: "At least 12 were killed on Monday. Jets ..."
     for c in sorted(cands, key=lambda c: (c.sent, c.clause[0])):
-        while pending is not None and pending[0] < c.sent:
+        while pending is not None and pending.sent < c.sent:
             if not incidents:
                 ahead = pending
             _attach_orphan(incidents, pending, sentences, shifts)
@@ -523,6 +523,10 @@ def _unnamed(a: Ann) -> bool:
     return a.contextual and a.info == "unidentified"
 
 
+def _rank(p: Ann | None) -> int:
+    return RANK.get(p.place_entry.type, 2) if p is not None else 9
+
+
 def _anchor_incident(incidents: list[Incident], c: Candidate) -> Incident:
     """The incident an opening anchor names by its place ("A day after the Kabul assault"):
     the latest one placed there with a day-precise date; else the last incident told."""
@@ -577,11 +581,11 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
             return
 
 
-def _toll_told_first(inc: Incident, orphan, sentences: list[Sentence]) -> None:
+def _toll_told_first(inc: Incident, orphan: Orphan, sentences: list[Sentence]) -> None:
     """ "At least 12 civilians were killed in Maarat al-Numan on Monday, a monitor said.
     Russian jets struck a market in the town.": a lede's toll with no act of its own is the
     first act's, told right after it in the same paragraph at no other place."""
-    si, casualties, places, _ = orphan
+    si, casualties, places = orphan.sent, orphan.casualties, orphan.places
     casualties = [c for c in casualties if not c.figure.aggregate and c.figure.count]
     first = inc.cands[0].sent
     close = first - si <= 2 and sentences[si].para == sentences[first].para
@@ -595,12 +599,17 @@ def _toll_told_first(inc: Incident, orphan, sentences: list[Sentence]) -> None:
 
 
 def _attach_orphan(
-    incidents: list[Incident], orphan, sentences: list[Sentence], shifts: frozenset[int]
+    incidents: list[Incident], orphan: Orphan, sentences: list[Sentence], shifts: frozenset[int]
 ) -> None:
     """Figures in a sentence without an attack of its own ("The toll rose to 23") belong to
     the incident just before, unless the sentence is about another place or opens with a
     change of topic ("Elsewhere, two people were killed")."""
-    si, casualties, places, claimant = orphan
+    si, casualties, places, claimant = (
+        orphan.sent,
+        orphan.casualties,
+        orphan.places,
+        orphan.claimant,
+    )
     if not incidents or si in shifts:
         return
     inc = incidents[-1]
@@ -614,6 +623,19 @@ def _attach_orphan(
     if near and not elsewhere and casualties:
         inc.casualties += casualties
         inc.rules.append("casualties-following")
+        # "A soldier killed in Syria has been named. The 29-year-old died ... in Hajin": the
+        # toll's sentence names the town the first one only gave as a country.
+        finer = [p for p in places if RANK.get(p.place_entry.type, 2) < _rank(inc.place)]
+        if inc.place is not None and inc.place.place_entry.type in BROAD and finer:
+            inc.place = finer[0]
+            inc.rules.append("place-from-following")
+        # "... has been named. The 29-year-old died ... on Thursday": and its day, when the
+        # first told none of its own.
+        days = [d for d in orphan.dates if d.date_hit.precision == "day"]
+        if days and (inc.date is None or _date_borrowed(inc)):
+            inc.date = days[0]
+            inc.rules = [r for r in inc.rules if r != "date-previous-sentence"]
+            inc.rules.append("date-from-following")
     if near and claimant is not None and (not inc.agents or _unnamed(inc.agents[0])):
         # "... which later claimed responsibility": the claimant carried the attack out.
         inc.agents = [claimant]
