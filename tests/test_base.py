@@ -27,6 +27,10 @@ def sentences(text: str) -> list[str]:
         ('He said "they fled." Then it rained.', ['He said "they fled.', "Then it rained."]),
         ("Shelling hit Ariha. 12 died.", ["Shelling hit Ariha.", "12 died."]),
         ("It ended. and more", ["It ended. and more"]),  # a lower-case word goes on
+        # A bracketed tag after the stop is no part of the sentence.
+        ("Police dispersed them. [size=no report]", ["Police dispersed them.",
+                                                     "[size=no report]"]),
+        ("It ended. [sic] more", ["It ended. [sic] more"]),
         ("Headline without stop\n\nBody text.  ", ["Headline without stop", "Body text."]),
         ("", []),
     ],

@@ -100,6 +100,9 @@ ROWS = [
     ("Villagers of two clans exchanged punches and kicks during a clash in Tambara on Monday.",
      ("Mob violence", SKIP, "Tambara")),
     ("Rebels clashed with soldiers in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
+    # A crowd-size tag after the report ("[size=no report]") negates nothing.
+    ("Residents staged a protest in Tambara on Monday. Police pacified the protesters. "
+     "[size=no report]", ("Protest with intervention", SKIP, "Tambara")),
     # People arrested and taken to an unknown destination are disappeared (ACLED).
     ("Soldiers arrested ten men in Tambara on Monday and took them to an unknown destination.",
      ("Abduction/forced disappearance", SKIP, "Tambara")),
