@@ -100,6 +100,10 @@ ROWS = [
     ("Villagers of two clans exchanged punches and kicks during a clash in Tambara on Monday.",
      ("Mob violence", SKIP, "Tambara")),
     ("Rebels clashed with soldiers in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
+    # A killing told with a killer's motive is an attack; with none, a toll of another act.
+    ("A girl was killed in Tambara on Monday allegedly over a land dispute.",
+     ("Attack", SKIP, "Tambara")),
+    ("A girl was killed in Tambara on Monday.", None),
     # A crowd-size tag after the report ("[size=no report]") negates nothing.
     ("Residents staged a protest in Tambara on Monday. Police pacified the protesters. "
      "[size=no report]", ("Protest with intervention", SKIP, "Tambara")),

@@ -383,12 +383,27 @@ def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     """ "A community leader was shot dead at a tea shop", "a worker was killed by a rival
     activist": people killed by someone the report does not name — an attack (ACLED: by an
     unidentified armed group), not a toll of another act. A specific killing verb, or any
-    with a "by" that names no side we know."""
+    with a "by" that names no side we know, or with a motive that only a killer has ("a girl
+    was killed over a land dispute", "murdered owing to political vendetta")."""
     return (
         c.passive
         and (c.civilian_target or any(t.atype == PROTESTERS for t in c.targets))
-        and any("generic" not in t.trigger.flags or f.keys[t.j : t.j + 1] == ["by"] for t in ts)
+        and any(
+            "generic" not in t.trigger.flags
+            or f.keys[t.j : t.j + 1] == ["by"]
+            or _MOTIVE.search(f.text, t.end, c.clause[1])
+            for t in ts
+        )
     )
+
+
+# Why someone killed: a quarrel, a feud, revenge.
+_MOTIVE = re.compile(
+    r"\b(?:over|owing\s+to|due\s+to|following|after)\s+(?:an?\s+|the\s+|some\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:dispute|quarrel|feud|enmity|rivalry|vendetta|altercation|argument)s?\b"
+    r"|\bin\s+revenge\b",
+    re.I,
+)
 
 
 def _candidate(
