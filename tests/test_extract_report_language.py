@@ -100,6 +100,9 @@ ROWS = [
     ("Villagers of two clans exchanged punches and kicks during a clash in Tambara on Monday.",
      ("Mob violence", SKIP, "Tambara")),
     ("Rebels clashed with soldiers in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
+    # Someone hurt with blades or guns by a crowd's or a party's people is attacked.
+    ("Ram Das was attacked with knives by party workers in Tambara on Monday.",
+     ("Attack", SKIP, "Tambara")),
     # A killing told with a killer's motive is an attack; with none, a toll of another act.
     ("A girl was killed in Tambara on Monday allegedly over a land dispute.",
      ("Attack", SKIP, "Tambara")),

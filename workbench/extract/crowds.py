@@ -103,6 +103,15 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         # "attacked with sharp weapons", "shot at by TMC workers": people who come armed
         # to hurt someone attack (ACLED codes it so far more often than mob violence).
         return None
+    if (
+        kind == "Armed clash"
+        and sent.passive
+        and _WEAPONED.search(text, *sent.clause)
+        and not _demonstrating(inc, text)
+    ):
+        # "a candidate was injured in a knife attack by TMC workers": someone hurt by a
+        # party's or a crowd's armed people, no fight between two sides: an attack.
+        return "Attack"
     first = inc.agents[0] if inc.agents else None
     unarmed = first is None or first.atype not in ARMED or first.info == "civilians"
     vigilante = unarmed and kind == "Attack" and _VIGILANTE.search(text, *sent.clause)
