@@ -239,6 +239,8 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
 
     @work(thread=True, exclusive=True, group="bundle")
     def load(self, article_id: int, select_event: int | None = None) -> None:
+        if not self.is_attached:
+            return  # the screen was closed (or the app quit) before the load began
         bundle = self.app.gateway.bundle(article_id)
         if bundle is not None:
             # The work that grows with the article, here rather than on the UI thread (a
@@ -248,7 +250,7 @@ class ReviewScreen(ReviewActions, ReviewTierActions, ReviewCursor):
                 article["text"], bundle.mentions, spans_of(article.get("boilerplate"))
             )
             bundle.groups = group_mentions(bundle.mentions)
-        if not get_current_worker().is_cancelled:
+        if not get_current_worker().is_cancelled and self.is_attached:
             self.app.call_from_thread(self._show, bundle, select_event)
 
     @work(thread=True, exclusive=True, group="place", exit_on_error=False)
