@@ -103,6 +103,10 @@ ROWS = [
     # Someone hurt with blades or guns by a crowd's or a party's people is attacked.
     ("Ram Das was attacked with knives by party workers in Tambara on Monday.",
      ("Attack", SKIP, "Tambara")),
+    # People who block a road demonstrate, whoever they are; soldiers who do, do not.
+    ("Villagers blocked the road in Tambara on Monday.",
+     ("Violent demonstration", SKIP, "Tambara")),
+    ("Soldiers blocked the road in Tambara on Monday.", None),
     # A killing told with a killer's motive is an attack; with none, a toll of another act.
     ("A girl was killed in Tambara on Monday allegedly over a land dispute.",
      ("Attack", SKIP, "Tambara")),

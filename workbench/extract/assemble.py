@@ -379,6 +379,17 @@ def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
     return before[-1] if before else (made[0] if made else None)
 
 
+def _people_blocking(c: Candidate, ts: list[Ann]) -> bool:
+    """ "Villagers blocked the road", "residents barricaded the highway": people (civilians,
+    no armed side) who block a road or put up barricades demonstrate, whoever they are;
+    mourners who gather need not."""
+    return (
+        all(t.trigger.sub_event_type == "Violent demonstration" for t in ts)
+        and bool(c.agents)
+        and all(a.info == "civilians" for a in c.agents)
+    )
+
+
 def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     """ "A community leader was shot dead at a tea shop", "a worker was killed by a rival
     activist": people killed by someone the report does not name — an attack (ACLED: by an
@@ -478,6 +489,7 @@ def _candidate(
         all("crowd" in t.trigger.flags for t in ts)
         and not any(a.atype in CROWDS for a in c.agents)
         and not ("many" in ts[0].trigger.flags and _many_before(f.keys, ts[0].i, sent, starts))
+        and not _people_blocking(c, ts)
     ):
         return None  # "mourners gathered" is no protest; "protesters gathered" is
     if all(t.trigger.phrase.startswith("clash") for t in ts) and any(
