@@ -35,6 +35,10 @@ ROWS = [
     ("Medics spent weeks in Jinderes during a siege that ended last Sunday as Turkish-backed "
      "rebels took control of the city.",
      ("Non-state actor overtakes territory", "Syrian rebels", "Jinderes")),
+    ("The SDF declared the total liberation of Raqqa on Tuesday.",
+     ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Raqqa")),
+    ("Iraq declared victory over Isis in Mosul on Monday.",
+     ("Government regains territory", "Military Forces of Iraq", "Mosul")),
     # Strategic developments.
     ("About 100 Isis militants surrendered in Raqqa on Friday, a local official said.",
      ("Other", "Islamic State", "Raqqa")),
