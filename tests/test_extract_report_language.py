@@ -107,6 +107,11 @@ ROWS = [
     # Someone hurt with blades or guns by a crowd's or a party's people is attacked.
     ("Ram Das was attacked with knives by party workers in Tambara on Monday.",
      ("Attack", SKIP, "Tambara")),
+    # State forces that hit people told as demonstrating use force on a protest.
+    ("A few youths protesting at a party function in Tambara on Monday were beaten up by the "
+     "police.", ("Excessive force against protesters", SKIP, "Tambara")),
+    ("A few youths were beaten up by the police in Tambara on Monday.",
+     ("Attack", "Police Forces", "Tambara")),
     # People who block a road demonstrate, whoever they are; soldiers who do, do not.
     ("Villagers blocked the road in Tambara on Monday.",
      ("Violent demonstration", SKIP, "Tambara")),

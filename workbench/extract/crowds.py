@@ -126,6 +126,8 @@ _GROUP_SUBJECT = re.compile(
     r"(?:clash|fought|fight|scuffl|attack|assault)\w*",
     re.I,
 )
+# People told as demonstrating ("youths protesting at the function").
+_PROTESTING = re.compile(r"\b(?:protesting|demonstrating)\b", re.I)
 # A crowd's weapons and blows ("sticks and stones", "punches and kicks").
 _CROWD_ARMS = re.compile(
     r"\b(?:sticks|stones|rocks|bricks|brickbats|brick\s*bats|bats|clubs|lathis|iron\s+rods"
@@ -173,6 +175,15 @@ def crowd_type(
             # "Security forces shot and killed a protester", "three protesters were injured
             # when they were shot by police": force used on demonstrators.
             return EXCESSIVE, "sub-event-protester-victims"
+        if (
+            kind == "Attack"
+            and first is not None
+            and first.atype == STATE_FORCES
+            and _PROTESTING.search(text, *inc.primary.clause)
+        ):
+            # "A few youths protesting at a party function were beaten up by the police":
+            # the force hit people demonstrating.
+            return EXCESSIVE, "sub-event-force-on-protesting"
         if (
             first is not None
             and first.atype == STATE_FORCES
