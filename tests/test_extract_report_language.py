@@ -71,6 +71,9 @@ ROWS = [
      "calling for reform.", None),
     ("During the night, government jets bombed a hospital in Idlib on Monday.",
      ("Air/drone strike", "Military Forces of Syria", "Idlib")),
+    # "for" a stretch of time is a campaign; "for" anything else is not.
+    ("Government forces have shelled the town of Kafranbel for the past month.", None),
+    ("Police in Homs detained two men for theft this week.", ("Arrests", SKIP, "Homs")),
     # A recent span of days is news; one of years a tally.
     ("Over the past week, Turkish troops shelled Kurdish positions near Afrin.",
      ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Afrin")),

@@ -59,6 +59,23 @@ ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accu
 _SHORT_SPANS = frozenset(["week", "weekend", "days", "day", "hours", "night", "nights"])
 
 
+_SPAN_COUNTS = frozenset(["a", "an", "one", "two", "three", "four", "five", "six", "several",
+                          "many", "some", "nearly", "almost", "over", "more", "than", "about"])  # fmt: skip
+
+
+def _a_duration(words: list[str]) -> bool:
+    """words after "for" name a stretch of time: "for weeks", "for two years", "for the
+    past month" (not "exchanged for food this week")."""
+    if not words:
+        return False
+    if words[0] in DURATIONS and words[0].endswith("s"):
+        return True
+    k = 2 if words[:2] in (["the", "past"], ["the", "last"]) else 0
+    while k < len(words) and (words[k] in _SPAN_COUNTS or words[k].isdigit()):
+        k += 1
+    return 0 < k < len(words) and words[k] in DURATIONS
+
+
 def _recent_span(words: list[str], x: int) -> bool:
     """words[x:] opens "over/in the past <a few days or a week>"."""
     return words[x + 1 : x + 3] == ["the", "past"] and not _SHORT_SPANS.isdisjoint(
@@ -219,7 +236,7 @@ class Cues(Reading):
         # "has fought the PKK for four decades", "shelled for weeks": a campaign.
         if "for" in after_long and not DURATIONS.isdisjoint(after_long):
             x = after_long.index("for")
-            if not DURATIONS.isdisjoint(after_long[x + 1 : x + 4]):
+            if _a_duration(after_long[x + 1 : x + 5]):
                 return "cue-habitual"
         # "fought a four-decade civil war", "days-long battles", "a months-long siege".
         if (
