@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from textual import events
-from tui_support import build_db, event_row, make_app, open_review, press, settle
+from tui_support import build_db, event_row, held, make_app, open_review, press, settle
 
 from workbench.store import Store
 from workbench.store.events import update_event
@@ -88,6 +88,49 @@ async def test_a_typo_never_silently_becomes_a_new_actor(db):
         assert type(app.screen).__name__ == "ReviewScreen"
     new = entity_id(path, "Qqzx Brigade")
     assert new is not None and event_row(path, e1)["actor2_id"] == new
+
+
+async def type_before_the_names(pilot, app, *keys: str) -> None:
+    """On the first event, `keys` typed while the edit form's names are held back (as on a
+    busy server): nothing is decided meanwhile; then the names arrive."""
+    await open_review(pilot, app)
+    gate = held(app, "names")
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert type(app.screen).__name__ == "EditEventScreen"  # nothing decided without them
+    gate.set()
+    await settle(pilot, app)
+
+
+@pytest.mark.backends
+async def test_enter_typed_before_the_names_load_takes_the_suggestion(db):
+    """A field key, a name's first letters and enter typed before the form's names have
+    loaded: enter waits for them and takes the suggestion the form would show (the letters
+    were saved as a new place: the field had no names to match them against)."""
+    path, ids = db
+    e1 = ids["events"][0]  # at Kafranbil
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_before_the_names(pilot, app, "5", *"Idl", "enter")
+        assert type(app.screen).__name__ == "ReviewScreen"
+    row = event_row(path, e1)
+    assert row["place_id"] == ids["idlib"] and row["version"] == 2
+    assert entity_id(path, "Idl") is None
+
+
+@pytest.mark.backends
+async def test_save_typed_before_the_names_load_still_asks_about_a_new_name(db):
+    """ctrl+s typed before the names have loaded: a name matching none is asked about, as
+    once they are there (it became a new actor silently: nothing was known to be new)."""
+    path, ids = db
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_before_the_names(pilot, app, "4", *"Qqzx", "ctrl+s")
+        assert type(app.screen).__name__ == "EditEventScreen"  # asked, nothing saved
+        assert "match no entity" in str(app.screen.query_one("#edit-error").render())
+        assert app.screen.query_one("#f-actor2").value == "Qqzx"
+    assert event_row(path, ids["events"][0])["version"] == 1
+    assert entity_id(path, "Qqzx") is None
 
 
 async def test_keys_typed_while_the_form_builds_are_kept(db):

@@ -8,9 +8,19 @@ import threading
 
 import pytest
 from textual import events
-from tui_support import build_db, event_row, make_app, open_review, press, screen_text, settle
+from tui_support import (
+    build_db,
+    event_row,
+    held,
+    make_app,
+    open_review,
+    press,
+    screen_text,
+    settle,
+)
 
 from workbench.store import Store
+from workbench.tui.screens.review import ReviewScreen
 
 pytestmark = pytest.mark.backends
 
@@ -213,14 +223,7 @@ async def test_keys_typed_while_moving_act_on_the_article_moved_to(db):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(pilot, app)
         screen = app.screen
-        gate = threading.Event()
-        real = app.gateway.neighbour
-
-        def slow_neighbour(*args):
-            gate.wait(5)  # the move is still on its way while "d" is typed
-            return real(*args)
-
-        app.gateway.neighbour = slow_neighbour
+        gate = held(app, "neighbour")  # the move is still on its way while "d" is typed
         await pilot.press("n", "d")
         assert screen.article_id == a1
         gate.set()
@@ -248,18 +251,18 @@ async def test_keys_typed_in_one_burst_with_the_move_follow_it(db):
     assert status[a2] == "done" and status[a1] != "done"
 
 
-def slow_rows(app) -> threading.Event:
-    """The review screen's rows held back until the returned gate is set (as on a busy
-    server): the screen is drawn and takes keys before its first event is current."""
-    gate = threading.Event()
-    real = app.gateway.bundle
-
-    def slow_bundle(*args):
-        gate.wait(5)
-        return real(*args)
-
-    app.gateway.bundle = slow_bundle
-    return gate
+async def open_with_rows_held(pilot, app) -> tuple[ReviewScreen, threading.Event]:
+    """The first article opened from the queue with its rows held back until the returned
+    gate is set (as on a busy server): the review screen is drawn and takes keys, with no
+    event current yet."""
+    await settle(pilot, app)
+    gate = held(app, "bundle")
+    await pilot.press("enter")
+    for _ in range(3):
+        await pilot.pause()  # the screen is up (drawn, taking keys), its rows are not
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen) and screen.current is None
+    return screen, gate
 
 
 async def test_a_key_typed_while_the_article_loads_acts_once_it_is_there(db):
@@ -270,13 +273,7 @@ async def test_a_key_typed_while_the_article_loads_acts_once_it_is_there(db):
     e1 = ids["events"][0]  # the first proposed event of the first article: Kafranbil
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, app)
-        gate = slow_rows(app)
-        await pilot.press("enter")
-        for _ in range(3):
-            await pilot.pause()  # the screen is up (drawn, taking keys), its rows are not
-        screen = app.screen
-        assert type(screen).__name__ == "ReviewScreen" and screen.current is None
+        screen, gate = await open_with_rows_held(pilot, app)
         await pilot.press("5", *"Idl", "enter")  # location's key, first letters, enter
         await pilot.pause()
         assert app.screen is screen and screen.current is None  # held: nothing to act on
@@ -314,12 +311,7 @@ async def test_the_footer_offers_the_event_keys_once_the_rows_arrive(db):
     path, _ = db
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, app)
-        gate = slow_rows(app)
-        await pilot.press("enter")
-        for _ in range(3):
-            await pilot.pause()
-        screen = app.screen
+        screen, gate = await open_with_rows_held(pilot, app)
         footer = {key.action for key in screen.query("FooterKey")}
         assert "confirm_event" not in footer and "add_event" in footer
         gate.set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 
 from textual.worker import WorkerCancelled
 
@@ -164,6 +165,20 @@ async def settle(pilot, app, rounds: int = 2) -> None:
                     pass  # replaced by a newer one of its group (exclusive): waited next round
         await pilot.pause()
         await asyncio.sleep(0.01)
+
+
+def held(app, read: str) -> threading.Event:
+    """The gateway's `read` (bundle, neighbour, names ...) held back until the returned gate
+    is set, as on a busy server: keys typed meanwhile meet a screen still waiting for it."""
+    gate = threading.Event()
+    real = getattr(app.gateway, read)
+
+    def slow(*args):
+        gate.wait(5)
+        return real(*args)
+
+    setattr(app.gateway, read, slow)
+    return gate
 
 
 async def press(pilot, app, *keys: str) -> None:

@@ -2,6 +2,9 @@
 
 Opened on one field (`focus`, from a field key of the review screen) it is a quick fix:
 the value is selected so typing replaces it, `enter` takes the best suggestion and saves.
+Keys typed before the form's names have loaded are held, and replayed into the field once
+they are there: `enter` or a save must act as they would with the names shown (what is new,
+what is close), never on letters matched against nothing.
 The form sits on the right so the article and its evidence stay in view; the evidence
 sentence is repeated at its top. Actor and place fields complete fuzzily from entities and
 their aliases; a name matching none is asked about once before it becomes a new entity.
@@ -24,7 +27,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...base.codebook import load_codebook
 from ...store import ConflictError
@@ -79,6 +82,7 @@ class EditEventScreen(ModalScreen[dict | None]):
     TYPING = True
     WIDGETS = (NameField,)
     CSS_PATH = "edit_event.tcss"
+    AUTO_FOCUS = ""  # the field takes the focus once the names are there (`_release`)
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-event"),
         Binding("escape", "cancel", "Cancel", id="cancel-edit"),
@@ -96,8 +100,9 @@ class EditEventScreen(ModalScreen[dict | None]):
         super().__init__()
         self.focus_field = focus if focus in FIELDS else "event_date"
         self.quick = focus in FIELDS  # one field: enter saves
-        self.early_keys: list[str] = []  # typed before the fields existed
-        self.ready = False
+        self.held: list[events.Key] = []  # typed before the names were there
+        self.ready = False  # the names are there (or will not come): keys act
+        self.names_loaded = False
         self.typed_early = False
         self.discard_asked = False
         self.article = article
@@ -166,11 +171,6 @@ class EditEventScreen(ModalScreen[dict | None]):
         )
 
     def on_mount(self) -> None:
-        self.field_input(self.focus_field).focus()
-        self.ready = True
-        for char in self.early_keys:
-            self._type_early(char)
-        self.early_keys = []
         self._load_indexes()
         self._rank_types()
 
@@ -219,7 +219,40 @@ class EditEventScreen(ModalScreen[dict | None]):
         target.cursor_position = len(target.value)
         self.typed_early = True
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The focused field's row marks its label (edit_event.tcss): Textual restyles the
+        # focused widget's ancestors, never the label beside it, so `:focus-within` showed
+        # whichever row had the focus when the labels were last styled.
+        for row in self.query(".edit-row"):
+            row.set_class(row in event.widget.ancestors, "-focused")
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Before the names are there every key is held (True), the ones reaching the form
+        and those queued on the screen below (`WorkbenchApp._on_key`), in the order typed."""
+        if self.ready:
+            return False
+        event.stop()
+        event.prevent_default()
+        self.held.append(events.Key(event.key, event.character))
+        return True
+
+    def _release(self) -> None:
+        """The names are there (or will not come): the field takes the focus (at once, so
+        the keys replayed reach it) and the held keys are replayed as typed. Run from the
+        app's queue, after the keys already in it (held too)."""
+        if self.ready:
+            return
+        self.ready = True
+        self.set_focus(self.field_input(self.focus_field))
+        held, self.held = self.held, []
+        for key in held:
+            # Sent as the driver sends keys (from the app), so that they bubble back to it
+            # and its bindings (enter, ctrl+s); from this screen they would stop at it.
+            self.app.post_message(key.set_sender(self.app))
+
     def on_key(self, event: events.Key) -> None:
+        if self.hold_key(event):
+            return
         if event.key.startswith("alt+") and len(event.key) == 5:
             # A terminal reads Esc and a letter typed quickly after it as alt+letter: in a
             # form no alt key is bound, so it is Esc, then the letter for the screen below.
@@ -239,10 +272,7 @@ class EditEventScreen(ModalScreen[dict | None]):
     def typeahead(self, char: str) -> bool:
         """A key typed before the field had the focus (see `WorkbenchApp._on_key`); "\n"
         is enter."""
-        if self.ready:
-            self._type_early(char)
-        else:
-            self.early_keys.append(char)
+        self._type_early(char)
         return True
 
     @work(thread=True, group="names")
@@ -265,8 +295,17 @@ class EditEventScreen(ModalScreen[dict | None]):
             self.app.call_from_thread(self._set_indexes, indexes)
 
     def _set_indexes(self, indexes: dict[str, NameIndex]) -> None:
+        self.names_loaded = True
         for field in self.query(NameField):
             field.set_index(indexes[field.kind])
+        self.app.call_later(self._release)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "names" and event.state == WorkerState.ERROR:
+            # No names (the server gone): keys act again, so Esc closes the form; a changed
+            # name is not saved (`action_save`), enter in its field waits (NameField).
+            self.show_error(f"Names not loaded: {event.worker.error}")
+            self._release()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -317,6 +356,10 @@ class EditEventScreen(ModalScreen[dict | None]):
             self.dismiss(None)
             return
         fields = {f.id or "": f for f in self.query(NameField)}
+        if not self.names_loaded and any(i[2:] in values for i in fields):
+            # Which names are new is not known yet: never create one unasked.
+            self.show_error("The names have not loaded: a changed name cannot be checked yet")
+            return
         new = {i: names for i, f in fields.items() if i[2:] in values and (names := f.unapproved())}
         if new:
             # A typo must not silently become a new actor: ask once.

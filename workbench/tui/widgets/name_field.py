@@ -4,11 +4,12 @@ Suggestions come from a `NameIndex` (entities and their aliases) and appear unde
 `enter` takes the highlighted one, or the best one when none is highlighted (`down`/`up`
 move the highlight), so "Rus" + `enter` is "Military Forces of Russia". A name that matches
 no entity is a typo until the analyst says otherwise: the first `enter` asks, the second
-keeps it (it becomes a new entity on save). The value is selected when the field gets the
-focus, so typing replaces it. With `multi=True` the field holds several names separated by
-";" and completes the last one. A field given a ranking (`set_ranked`: the learned model's
-sub-event types with their scores) shows it, best first, until the analyst types: `down`
-and `enter` take one, `enter` alone never does.
+keeps it (it becomes a new entity on save). An `enter` before the names are there waits for
+them (`set_index`): with no names to match, the letters typed would be taken as new. The
+value is selected when the field gets the focus, so typing replaces it. With `multi=True`
+the field holds several names separated by ";" and completes the last one. A field given a
+ranking (`set_ranked`: the learned model's sub-event types with their scores) shows it,
+best first, until the analyst types: `down` and `enter` take one, `enter` alone never does.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class NameField(Vertical):
         self.approved: set[str] = set()  # new names the analyst chose to keep (name keys)
         self.ranked: list[tuple[str, float]] = []  # (name, score), best first: set_ranked
         self.typed = False  # has the analyst typed here (the ranking gives way to matches)
+        self.submit_held = False  # enter came before the names (submitted again with them)
         self._initial = value
 
     def compose(self) -> ComposeResult:
@@ -64,6 +66,9 @@ class NameField(Vertical):
 
     def set_index(self, index: NameIndex) -> None:
         self.index = index
+        if self.submit_held:
+            self.submit_held = False
+            self.call_later(self.input.action_submit)
 
     def set_ranked(self, ranked: list[tuple[str, float]]) -> None:
         self.ranked = ranked
@@ -146,6 +151,11 @@ class NameField(Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Take the highlighted (or best) suggestion, or ask once about a new name; the
         event goes on to the form (next field, or save) unless the analyst is asked."""
+        if self.index is None:
+            event.stop()  # what enter takes is not known before the names are there
+            self.submit_held = True
+            self._hint(f"loading the {self.kind} names…")
+            return
         options = self.query_one(OptionList)
         query = self._query()
         if not (options.display and options.highlighted is not None):
