@@ -133,6 +133,31 @@ async def test_save_typed_before_the_names_load_still_asks_about_a_new_name(db):
     assert entity_id(path, "Qqzx") is None
 
 
+async def test_names_that_never_come_leave_the_form_closable_and_create_nothing(db, monkeypatch):
+    """The names' read meets the server gone: the keys held for them act (Esc closes the
+    form) and a typed name is not saved unchecked."""
+    path, ids = db
+    app = make_app(path)
+
+    class Gone(Exception):
+        pass
+
+    def gone(*args):
+        raise Gone("the server went away")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        app.gateway.names = gone
+        monkeypatch.setattr(app.gateway.store.sql, "is_lost", lambda exc: isinstance(exc, Gone))
+        await press(pilot, app, "4", *"Qqzx", "ctrl+s")
+        assert type(app.screen).__name__ == "EditEventScreen"
+        assert "names have not loaded" in str(app.screen.query_one("#edit-error").render())
+        await press(pilot, app, "escape", "escape")  # unsaved: asked, then dropped
+        assert type(app.screen).__name__ == "ReviewScreen"
+    assert event_row(path, ids["events"][0])["version"] == 1
+    assert entity_id(path, "Qqzx") is None
+
+
 async def test_keys_typed_while_the_form_builds_are_kept(db):
     """Bug 2: keys typed in the first moments after the field key were lost."""
     path, ids = db
