@@ -349,6 +349,26 @@ async def test_fix_mention_relinks_and_events_follow(db):
     assert event_row(path, ids["events"][1])["actor1_id"] == ids["fsa"]
 
 
+async def test_fix_mention_enter_before_the_names_takes_the_suggestion(db):
+    """A name's first letters and enter typed before the fix dialog's names have loaded:
+    enter waits for them and takes the suggestion (a new entity was made of the letters)."""
+    path, ids = db
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(pilot, app)
+        await press(pilot, app, "t")  # the Entities panel, on "Assad forces"
+        gate = held(app, "names")
+        await pilot.press("f", *"Free Syr", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FixMentionScreen"  # nothing decided yet
+        gate.set()
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ReviewScreen"
+    (mention,) = rows(path, "SELECT * FROM mentions WHERE text = 'Assad forces'")
+    assert mention["entity_id"] == ids["fsa"]
+    assert not rows(path, "SELECT id FROM entities WHERE canonical = 'Free Syr'")
+
+
 async def test_drop_mention(db):
     path, ids = db
     app = make_app(path)

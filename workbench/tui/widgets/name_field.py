@@ -68,7 +68,10 @@ class NameField(Vertical):
         self.index = index
         if self.submit_held:
             self.submit_held = False
-            self.call_later(self.input.action_submit)
+            # Submitted again as enter submits (sent from the app's bindings): one sent from
+            # here would stop here, short of the dialog that saves.
+            submitted = Input.Submitted(self.input, self.input.value)
+            self.input.post_message(submitted.set_sender(self.app))
 
     def set_ranked(self, ranked: list[tuple[str, float]]) -> None:
         self.ranked = ranked
