@@ -93,6 +93,8 @@ ROWS = [
     ("He is the first Dane killed fighting alongside the Kurds in Syria.", None),
     ("Soldiers entered Tarsk on Monday, firing shots that left two dead and four injured, "
      "raping three women.", ("Sexual violence", SKIP, SKIP)),
+    # Dying in a fire is an accident.
+    ("Two other children who burned to death in a fire were buried beside him in Idlib.", None),
     # Politicians clash in words.
     ("The defence minister clashed with the president over the withdrawal on Monday.", None),
     ("Ellwood clashed with the general's assessment that the group was beaten.", None),
