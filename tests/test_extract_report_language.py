@@ -112,6 +112,10 @@ ROWS = [
     # Someone hurt with blades or guns by a crowd's or a party's people is attacked.
     ("Ram Das was attacked with knives by party workers in Tambara on Monday.",
      ("Attack", SKIP, "Tambara")),
+    # "in central X": X is the place; "Central Equatoria" is a name of its own.
+    ("Gunmen killed two farmers in central Ngoro on Monday.", ("Attack", SKIP, "Ngoro")),
+    ("Gunmen killed two farmers in Central Equatoria on Monday.",
+     ("Attack", SKIP, "Central Equatoria")),
     # State forces that hit people told as demonstrating use force on a protest.
     ("A few youths protesting at a party function in Tambara on Monday were beaten up by the "
      "police.", ("Excessive force against protesters", SKIP, "Tambara")),

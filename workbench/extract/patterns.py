@@ -128,6 +128,11 @@ ACTOR_WORDS = frozenset(
     ]
 )
 PREPS = frozenset(["in", "near", "outside", "around", "at"])
+# "in central Algiers", "in northern Kaduna": a part of the place, then its name.
+PART_OF_PLACE = frozenset(
+    ["central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+     "southeastern", "southwestern", "downtown", "rural", "suburban"]
+)  # fmt: skip
 LOOSE_PLACE = "pattern-place-prep-gazetteer"
 FACILITIES = frozenset(["hospital", "school", "university", "mosque", "church", "market", "street",
                         "road", "prison", "stadium", "square", "bridge", "hotel", "station",
@@ -344,13 +349,17 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             ):
                 out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
                                  "pattern-place-verb", 0.35, "", _country_after(rest, country_names)))  # fmt: skip
+        # "in central Algiers": a part of the place named after the preposition.
+        # Lower case only: "in Central Equatoria" is the province's name.
+        part = key in PREPS and k + 2 < n and keys[k + 1] in PART_OF_PLACE and not cap(k + 1)
+        at = k + 2 if part else k + 1
         if (
             (key in PREPS or key == "from" and TAKEN_FROM.intersection(keys[max(0, k - 6) : k]))
-            and k + 1 < n
-            and cap(k + 1)
+            and at < n
+            and cap(at)
         ):
-            j = forward(k + 1)
-            if not usable(k + 1, j) or key == "from" and j < n and keys[j] in TOWN_WORDS:
+            j = forward(at)
+            if not usable(at, j) or key == "from" and j < n and keys[j] in TOWN_WORDS:
                 continue  # "from X town": the town pattern reads it
             rest = text[ends[j - 1] : ends[j - 1] + 40]
             if rest[:1] not in ",.;:" and (j >= n or keys[j] not in AFTER_PREP):
@@ -358,12 +367,12 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
                     continue  # "at Medina hospital": a building's name
                 # "people in Khorramshahr continued their protest": kept only when the
                 # gazetteer knows a sizeable town of that name (core.py).
-                out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
+                out.append(Found("place", starts[at], ends[j - 1], text[starts[at] : ends[j - 1]],
                                  LOOSE_PLACE, 0.35))  # fmt: skip
                 continue
             country = _country_after(rest, country_names)
             rule, conf = ("pattern-place-country", 0.6) if country else ("pattern-place-prep", 0.35)
-            out.append(Found("place", starts[k + 1], ends[j - 1], text[starts[k + 1] : ends[j - 1]],
+            out.append(Found("place", starts[at], ends[j - 1], text[starts[at] : ends[j - 1]],
                              rule, conf, "", country))  # fmt: skip
     return out
 
