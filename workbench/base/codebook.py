@@ -8,6 +8,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+# ACLED's event type of the non-violent developments (agreements, arrests, troop movements).
+STRATEGIC = "Strategic developments"
+
 
 @dataclass(frozen=True)
 class SubEventType:

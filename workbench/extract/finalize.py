@@ -26,7 +26,7 @@ from ..base.actors import (
     STATE_FORCES,
     type_names,
 )
-from ..base.codebook import event_type_of, without_deaths
+from ..base.codebook import STRATEGIC, event_type_of, without_deaths
 from .anaphora import NON_STATE
 from .annotate import ORIGIN
 from .crowds import crowd_type
@@ -192,7 +192,7 @@ def finalize(
     notes: list[str] = []
     if inc.date is None and inc.historical:
         return None  # only a year or a season: background, not a new incident
-    explicit_date = _date(ev, inc, published, rules, notes)
+    explicit_date = _date(ev, inc, published, rules, notes, text, main)
     _place(ev, inc, lex, text, rules, notes)
     _fatalities(ev, inc, notes, rules, lex)
     sent = sentences[inc.primary.sent]
@@ -411,7 +411,7 @@ _AIR_CAMPAIGN = re.compile(
 )
 
 
-def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
+def _date(ev: EventProposal, inc: Incident, published, rules, notes, text="", main=None) -> bool:
     if inc.date is not None:
         hit = inc.date.date_hit
         ev.event_date, ev.date_precision = hit.date, hit.precision
@@ -431,10 +431,27 @@ def _date(ev: EventProposal, inc: Incident, published, rules, notes) -> bool:
         # A live-blog entry ("09:40 - ...") reports that day; any other undated report,
         # as ACLED codes it, the week of publication.
         live = "date-live-entry" in inc.rules
+        if (
+            not live
+            and main is not None
+            and ev.event_type == STRATEGIC
+            and _PRESENT.search(text, max(0, main.start - 30), main.start) is not None
+        ):
+            # "The US has begun withdrawing troops", "forces are massing around Idlib":
+            # told in the present, it is the news of the day the report came out.
+            ev.event_date, ev.date_precision = published.isoformat(), "day"
+            inc.rules.append("date-present")
+            rules.append("date-present")
+            notes.append("Date: told in the present; the day of publication.")
+            return False
         ev.event_date, ev.date_precision = published.isoformat(), "day" if live else "week"
         rules.append("date-from-publication")
         notes.append(f"Date: none in the text; publication date, {ev.date_precision} precision.")
     return False
+
+
+# A present progressive or perfect right before the act: "are massing", "has begun".
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\s+(?:now\s+|already\s+|just\s+)?\Z", re.I)
 
 
 def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules, notes) -> None:

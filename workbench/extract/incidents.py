@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..base.codebook import event_type_of
+from ..base.codebook import STRATEGIC, event_type_of
 from .annotate import Ann
 from .candidates import Candidate, Orphan
 from .placing import RANK
@@ -391,7 +391,7 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
     )
 
 
-NOT_ON_CIVILIANS = frozenset(["Strategic developments", "Protests", "Riots"])
+NOT_ON_CIVILIANS = frozenset([STRATEGIC, "Protests", "Riots"])
 BATTLES = frozenset(
     ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 )

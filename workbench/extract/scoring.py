@@ -18,6 +18,8 @@ import operator
 import re
 from dataclasses import dataclass
 
+from ..base.codebook import STRATEGIC
+
 # The features, in the order of the weights file. Each is 0/1 unless said otherwise.
 FEATURES = (
     "strength",  # trigger strength / 100
@@ -83,7 +85,7 @@ def features(
         text.count('"', max(0, start - 400), start) % 2 == 1
         or text.count("“", max(0, start - 400), start)
         > text.count("”", max(0, start - 400), start),
-        ev.event_type == "Strategic developments",
+        ev.event_type == STRATEGIC,
         "territory" in flags,
         weak,
         not verb and main.trigger.phrase.endswith("s"),
@@ -91,7 +93,10 @@ def features(
         _PLUPERFECT.search(text, max(start, main.start - 60), main.start) is not None,
         sentence.rstrip().endswith("?"),
         _SAID.search(sentence) is not None,
-        any(r in inc.rules or r in inc.primary.rules for r in ("date-clause", "date-sentence")),
+        any(
+            r in inc.rules or r in inc.primary.rules
+            for r in ("date-clause", "date-sentence", "date-present")
+        ),
     )
 
 
