@@ -184,8 +184,14 @@ def context_country(
                 else:
                     named[entry.country] += 1
                 break
-            # External forces (mercenaries, coalitions) say nothing of where.
-            if kind == "actor" and entry.country and entry.type not in (PERSON, EXTERNAL_FORCES):
+            # External forces (mercenaries, coalitions) say nothing of where, nor a name
+            # actors of several countries share ("PDP": Nigeria's party and Kashmir's).
+            if (
+                kind == "actor"
+                and entry.country
+                and entry.type not in (PERSON, EXTERNAL_FORCES)
+                and len({e.country for k, e in senses if k == "actor"}) == 1
+            ):
                 actors[entry.country] += 1
             elif kind == "demonym" and isinstance(entry, str):
                 actors[entry] += 1
@@ -234,8 +240,11 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
     for n, (i, j, senses) in enumerate(matches):
         if i < skip_until:
             continue
-        kinds = dict(reversed(senses))  # the first sense of a kind wins
         start, end = toks.starts[i], _end(text, toks.ends[j - 1])
+        # The first sense of a kind wins; of actors sharing a name, the article's country's,
+        # else the one the name abbreviates ("PDP" is "PDP: Peoples Democratic Party").
+        surface = text[start:end]
+        kinds = dict(reversed(sorted(senses, key=lambda s: _actor_rank(s, country, surface))))
         after = _suffix(text, end)
         prev = keys[i - 1] if i else ""
         nxt = matches[n + 1] if n + 1 < len(matches) else None
@@ -505,6 +514,14 @@ def _capital_possessive(lex: Lexicon, entry, keys: list[str], j: int, prev: str)
     if lex.government_forces_possessions.intersection(heads):
         return "forces"
     return "government" if lex.government_possessions.intersection(heads) else ""
+
+
+def _actor_rank(sense: tuple, country: str | None, surface: str) -> tuple[bool, bool]:
+    kind, entry = sense
+    if kind != "actor":
+        return (False, False)
+    abroad = bool(country) and getattr(entry, "country", "") != country
+    return (abroad, not getattr(entry, "name", "").startswith(f"{surface}:"))
 
 
 def _pick_place(senses: list, country: str | None, surface: str) -> PlaceEntry:
