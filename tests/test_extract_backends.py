@@ -11,7 +11,7 @@ from workbench.store import Store
 def _proposals(store: Store) -> list[tuple]:
     return [tuple(r) for r in store.conn.execute(
         "SELECT article_id, event_date, sub_event_type, fatalities, confidence FROM events "
-        "ORDER BY article_id, event_date, sub_event_type, fatalities"
+        "ORDER BY article_id, event_date, sub_event_type, fatalities, confidence"
     )]  # fmt: skip
 
 

@@ -93,6 +93,11 @@ ROWS = [
     ("He is the first Dane killed fighting alongside the Kurds in Syria.", None),
     ("Soldiers entered Tarsk on Monday, firing shots that left two dead and four injured, "
      "raping three women.", ("Sexual violence", SKIP, SKIP)),
+    # Weapons held or banned, feelings shown.
+    ("The war was averted when Damascus agreed to give up its chemical weapons arsenal in 2013.",
+     None),
+    ("In contrast to the outrage demonstrated around the world on Monday, Moscow blamed the "
+     "rebels.", None),
     # Dying in a fire is an accident.
     ("Two other children who burned to death in a fire were buried beside him in Idlib.", None),
     # Politicians clash in words.
