@@ -117,6 +117,11 @@ ROWS = [
     # Someone hurt with blades or guns by a crowd's or a party's people is attacked.
     ("Ram Das was attacked with knives by party workers in Tambara on Monday.",
      ("Attack", SKIP, "Tambara")),
+    # Stripping someone naked is sexual violence (ACLED); stripping a title is not.
+    ("Militiamen stripped two women naked in Tambara on Monday.",
+     ("Sexual violence", SKIP, "Tambara")),
+    ("The government stripped two men of their citizenship on Monday.", None),
+    ("The general was stripped of his rank on Monday.", None),
     # "in central X": X is the place; "Central Equatoria" is a name of its own.
     ("Gunmen killed two farmers in central Ngoro on Monday.", ("Attack", SKIP, "Ngoro")),
     ("Gunmen killed two farmers in Central Equatoria on Monday.",
