@@ -117,6 +117,9 @@ ROWS = [
     # Someone hurt with blades or guns by a crowd's or a party's people is attacked.
     ("Ram Das was attacked with knives by party workers in Tambara on Monday.",
      ("Attack", SKIP, "Tambara")),
+    # "in X Township": the place is X, as the town words after lower-case names.
+    ("On Monday, in Kunlong Township, soldiers arrested eleven villagers.",
+     ("Arrests", SKIP, "Kunlong")),
     # Stripping someone naked is sexual violence (ACLED); stripping a title is not.
     ("Militiamen stripped two women naked in Tambara on Monday.",
      ("Sexual violence", SKIP, "Tambara")),

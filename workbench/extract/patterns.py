@@ -199,7 +199,7 @@ FEATURES = frozenset(
 # in northern Khartoum").
 TOWN_TYPES = {"town": "town", "village": "village", "community": "village", "commune": "district",
               "upazila": "district", "upazilla": "district", "tehsil": "district",
-              "taluk": "district", "county": "district"}  # fmt: skip
+              "taluk": "district", "county": "district", "township": "district"}  # fmt: skip
 TOWN_WORDS = frozenset(TOWN_TYPES)
 ARTICLE_WORDS = frozenset(["the", "a", "an"])
 POSSESSIVES = frozenset(["its", "their", "his", "her", "our", "my", "your"])
@@ -361,6 +361,8 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
             j = forward(at)
             if not usable(at, j) or key == "from" and j < n and keys[j] in TOWN_WORDS:
                 continue  # "from X town": the town pattern reads it
+            if j - 1 > at and keys[j - 1] in TOWN_WORDS:
+                continue  # "in Kunlong Township", "in Monohardi Upazila": the town pattern's
             rest = text[ends[j - 1] : ends[j - 1] + 40]
             if rest[:1] not in ",.;:" and (j >= n or keys[j] not in AFTER_PREP):
                 if j < n and keys[j] in FACILITIES:
