@@ -190,7 +190,7 @@ def context_country(
                 kind == "actor"
                 and entry.country
                 and entry.type not in (PERSON, EXTERNAL_FORCES)
-                and len({e.country for k, e in senses if k == "actor"}) == 1
+                and (len(senses) == 1 or len({e.country for k, e in senses if k == "actor"}) == 1)
             ):
                 actors[entry.country] += 1
             elif kind == "demonym" and isinstance(entry, str):
@@ -243,8 +243,10 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         start, end = toks.starts[i], _end(text, toks.ends[j - 1])
         # The first sense of a kind wins; of actors sharing a name, the article's country's,
         # else the one the name abbreviates ("PDP" is "PDP: Peoples Democratic Party").
-        surface = text[start:end]
-        kinds = dict(reversed(sorted(senses, key=lambda s: _actor_rank(s, country, surface))))
+        if len(senses) > 1 and sum(k == "actor" for k, _ in senses) > 1:
+            surface = text[start:end]
+            senses = sorted(senses, key=lambda s: _actor_rank(s, country, surface))
+        kinds = dict(reversed(senses))
         after = _suffix(text, end)
         prev = keys[i - 1] if i else ""
         nxt = matches[n + 1] if n + 1 < len(matches) else None

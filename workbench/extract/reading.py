@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 # single letter ("2 a.m. today") or a title ("Gen. Votel"); one after any other word ends
 # the sentence ("weeks. Then"), as the gap `_gap` returns must show.
 _WORD = re.compile(
-    r"^(?:[\w'’-]+(?:\.[\w'’-]+)+\.?|[^\W\d_]\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Capt|Sgt|Cpl"
-    r"|Brig|Adm|Gov|Sen|Rep|Rev|Prof|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|Mt|Ft)\.|[\w'’-]+)"
+    r"^(?:[^\W\d_]\.(?!\w)|(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Brig|Adm|Gov|Sen|Rep"
+    r"|Rev|Prof|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|Mt|Ft)\.|[\w'’-]+(?:(?:\.[\w'’-]+)+\.?)?)"
 )
 
 
