@@ -364,7 +364,7 @@ def _admin_country(text: str, end: int) -> str:
 
 LOCATED = 3  # a bracket of districts and provinces outweighs a town (2)
 _TOWN_THEN_ADMIN = re.compile(
-    r"[A-Z][\w'’-]*(?: (?:city|town|village|district|area|locality|tehsil|block|camp))?(?= \()"
+    r"\b[A-Z][\w'’-]*(?: (?:city|town|village|district|area|locality|tehsil|block|camp))?\Z"
 )
 
 
@@ -374,12 +374,19 @@ def _located(text: str) -> Counter[str]:
     with an acronym in it is a name's short form ("Union (AASU)") or a state's ("(Theni,
     TN)"), which towns abroad share."""
     out: Counter[str] = Counter()
-    for town in _TOWN_THEN_ADMIN.finditer(text):
-        m = _ADMIN_AFTER.match(text, town.end() + 1)
-        if m is None or any(not re.search("[a-z]", part) for part in m.group(1).split(",")):
-            continue
-        if country := _admin_country(text, town.end()):
+    # From each " (" back to the name before it: scanning the whole text for capitalised
+    # words cost a long article more than the brackets it has.
+    at = text.find(" (")
+    while at >= 0:
+        town = _TOWN_THEN_ADMIN.search(text, max(0, at - 60), at)
+        m = _ADMIN_AFTER.match(text, at + 1) if town is not None else None
+        if (
+            m is not None
+            and all(re.search("[a-z]", part) for part in m.group(1).split(","))
+            and (country := _admin_country(text, at))
+        ):
             out[country] += LOCATED
+        at = text.find(" (", at + 2)
     return out
 
 

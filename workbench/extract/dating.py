@@ -50,12 +50,15 @@ _ANCHOR = re.compile(
     r"\s+(?P<rel>after|before)\s+(?P<what>[^,.;:]{3,80}),",
     re.I,
 )
+_ANCHOR_FIRST = frozenset("aAoOtTfFsShHmMdDwWjJ")  # the first letters _ANCHOR can open with
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def anchor_opener(text: str, start: int) -> tuple[int, int | None] | None:
     """(end of the opening anchor phrase, days from the anchor's day to the act's: None when
     it says no day) for a sentence opening "A day after the Kabul assault, ...", else None."""
+    if text[start : start + 1] not in _ANCHOR_FIRST:
+        return None  # most sentences: one character test, not the regex
     m = _ANCHOR.match(text, start)
     if m is None:
         return None
