@@ -48,6 +48,8 @@ ROWS = [
      ("Agreement", SKIP, "Raqqa")),
     ("Turkey deployed tanks to Idlib on Wednesday.",
      ("Change to group/activity", "Military Forces of Turkey", SKIP)),
+    ("Russian military police were deployed in Manbij on Tuesday.",
+     ("Change to group/activity", "Military Forces of Russia", "Manbij")),
     ("Russian troops set up a base near Manbij on Monday.",
      ("Headquarters or base established", "Military Forces of Russia", "Manbij")),
     ("Shops in Afrin were looted on Sunday.", ("Looting/property destruction", SKIP, "Afrin")),
