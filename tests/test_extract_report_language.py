@@ -22,6 +22,8 @@ ROWS = [
      ("Government regains territory", "Military Forces of Iraq", "Kirkuk")),
     ("The SDF captured two British members of Isis near Deir ez-Zor on Monday.",
      ("Arrests", "Syrian Democratic Forces", "Deir ez-Zor")),
+    ("Two British men, who had fled the city, were captured by the SDF on Monday.",
+     ("Arrests", "Syrian Democratic Forces", SKIP)),
     ("The SDF captured the town of Hajin on Monday.",
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Hajin")),
     ("The YPG withdrew from Afrin on Sunday.",

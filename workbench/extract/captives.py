@@ -55,6 +55,18 @@ def _people_subject(f: Finder, last: int) -> bool:
     """The subject of a passive "captured", ending at token `last`, is people ("she", "two
     British men", "a man who was"), not a place ("the town was captured by ...")."""
     k = last
+    while k > 0 and f.ann_at(k) is None and f.keys[k] in f.lex.passive_aux:
+        k -= 1  # "were", "had been"
+    if k < last and "," in f._gap(k + 1):
+        # "Two men, who had fled Raqqa, were captured": past the aside to its subject.
+        for x in range(k, max(0, k - 12), -1):
+            if "," in f._gap(x):
+                last = k = x - 1
+                break
+        else:
+            k = last
+    else:
+        k = last
     while k >= 0 and k >= last - 5:
         a = f.ann_at(k)
         if a is not None and a.kind == "place":
