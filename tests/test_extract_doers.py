@@ -60,7 +60,9 @@ def test_a_capitals_possessive_says_whose_not_where():
 
 
 def test_a_hyphenated_pair_before_a_name_still_names_the_doer():
-    ev = one("The boys were picked up by the Kurdish-Arab Syrian Democratic Forces near Raqqa.")
+    ev = one(
+        "Three teenagers were picked up by the Arab-Kurdish Syrian Democratic Forces at Tabqa."
+    )
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Syrian Democratic Forces")
 
 
@@ -68,7 +70,7 @@ def test_a_capital_that_arms_a_group_is_neither_where_nor_who():
     # "armed by Washington": the US backs the group; the arrest was not in Washington and
     # not by US police.
     found = events(
-        "Some jihadists fled to north-eastern Syria, where they were rounded up by Kurdish "
-        "groups, armed by Washington, known as the SDF."
+        "Several foreign militants ran to the east of Syria, where Kurdish units detained them "
+        "after they were rounded up by local groups, armed by Washington, called the SDF."
     )
     assert all(e.place != "Washington" and "United States" not in (e.actor1 or "") for e in found)

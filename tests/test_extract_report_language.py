@@ -14,7 +14,7 @@ SKIP = object()  # the field is not checked
 
 ROWS = [
     # Territory from the place's side, and people captured rather than ground.
-    ("Raqqa fell to the Kurdish-led Syrian Democratic Forces on Tuesday.",
+    ("Raqqa fell to the US-backed SDF alliance on Tuesday.",
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Raqqa")),
     ("The town of Tabqa was taken by Kurdish fighters on Wednesday.",
      ("Non-state actor overtakes territory", SKIP, "Tabqa")),
@@ -34,8 +34,8 @@ ROWS = [
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Manbij")),
     ("Hundreds of families were forced out of their homes in Afrin on Friday.", None),
     # "The city" names back a town the gazetteer calls a town.
-    ("Medics spent weeks in Jinderes during a siege that ended last Sunday as Turkish-backed "
-     "rebels took control of the city.",
+    ("Doctors worked in Jinderes for weeks until the blockade ended on Sunday, when rebels "
+     "backed by Ankara took control of the city.",
      ("Non-state actor overtakes territory", "Syrian rebels", "Jinderes")),
     ("The SDF declared the total liberation of Raqqa on Tuesday.",
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Raqqa")),
@@ -46,7 +46,7 @@ ROWS = [
      ("Other", "Islamic State", "Raqqa")),
     ("The government and rebels reached a deal on Thursday to evacuate fighters from Daraa.",
      ("Agreement", SKIP, "Daraa")),
-    ("An official said on Monday that a deal had been reached to let the fighters leave Raqqa.",
+    ("A local official said on Monday a deal had been reached allowing the fighters to quit Raqqa.",
      ("Agreement", SKIP, "Raqqa")),
     ("Turkey deployed tanks to Idlib on Wednesday.",
      ("Change to group/activity", "Military Forces of Turkey", SKIP)),
@@ -56,9 +56,9 @@ ROWS = [
      ("Headquarters or base established", "Military Forces of Russia", "Manbij")),
     ("Shops in Afrin were looted on Sunday.", ("Looting/property destruction", SKIP, "Afrin")),
     # The act told in a relative clause of another sentence.
-    ("Hundreds gathered in a London hall on Sunday to mourn a film-maker who was killed by "
-     "Islamic State fighters in Raqqa in September.", ("Attack", "Islamic State", "Raqqa")),
-    ("Isis members fired a guided missile at a Kurdish position on Saturday.",
+    ("Friends met in a Leeds church on Sunday to remember a photographer who was killed by "
+     "Islamic State gunmen in Raqqa in September.", ("Attack", "Islamic State", "Raqqa")),
+    ("Isis militants launched a guided missile toward a YPG post on Saturday.",
      ("Shelling/artillery/missile attack", "Islamic State", SKIP)),
     # Not acts: prevented, ended, an ability, what a victim was doing, a record.
     ("The deal is meant to end the fighting in the south near the Golan Heights.", None),
@@ -68,11 +68,12 @@ ROWS = [
      None),
     ("The two men were implicated in acts of torture and execution in Raqqa.", None),
     # Acts readied, and the war as a whole, are no incident.
-    ("Erdogan said preparations for the military assault on Afrin were complete.", None),
+    ("The minister said that preparations for the military assault against Tal Rifaat were finished.",
+     None),
     ("During the war, government jets bombed dozens of hospitals in Idlib.", None),
-    ("During the Iran-Iraq war, Saddam Hussein gassed several Kurdish villages.", None),
-    ("It gives the regime time to win a war that began as a peaceful demonstration of students "
-     "calling for reform.", None),
+    ("During the Iran-Iraq war, Iraqi jets gassed Kurdish towns.", None),
+    ("Damascus now has time to end a conflict that began as a peaceful demonstration by "
+     "students who wanted reform.", None),
     ("During the night, government jets bombed a hospital in Idlib on Monday.",
      ("Air/drone strike", "Military Forces of Syria", "Idlib")),
     # "for" a stretch of time is a campaign; "for" anything else is not.
@@ -83,11 +84,12 @@ ROWS = [
      ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Afrin")),
     ("Over the past years, Turkish troops shelled Kurdish positions near Afrin.", None),
     # What a protest raises awareness of does not locate it.
-    ("Hundreds of Kurds protested in Manchester on Sunday. The protests were part of a day of "
-     "action to raise awareness of Turkish attacks on the Kurdish-held district of Afrin.",
+    ("Hundreds of Kurds protested in Manchester on Sunday. The rallies aimed to raise awareness "
+     "of the offensive against the Kurdish-run district of Afrin.",
      ("Peaceful protest", SKIP, "Manchester")),
     # Counted and undated, a tally; people made into bombers, no bombing.
-    ("There have also been dozens of US airstrikes on rebel-held villages in Idlib.", None),
+    ("There have been dozens of American air strikes on villages held by rebels in Idlib too.",
+     None),
     ("US jets carried out dozens of airstrikes on Idlib on Monday.",
      ("Air/drone strike", "Military Forces of the United States", "Idlib")),
     ("Boys in Raqqa were trained to become suicide bombers.", None),
@@ -103,12 +105,12 @@ ROWS = [
     ("In contrast to the outrage demonstrated around the world on Monday, Moscow blamed the "
      "rebels.", None),
     # Dying in a fire is an accident.
-    ("Two other children who burned to death in a fire were buried beside him in Idlib.", None),
+    ("His two cousins, who burned to death in a house fire, were buried in Idlib.", None),
     # Politicians clash in words.
     ("The defence minister clashed with the president over the withdrawal on Monday.", None),
     ("Ellwood clashed with the general's assessment that the group was beaten.", None),
-    ("The UK envoy, Jane Doe, also clashed with Trump, pointing out that British jets are "
-     "active over Syria.", None),
+    ("The British envoy, Jane Doe, clashed with Trump as well, noting that UK planes still fly "
+     "over Syria.", None),
     # "The Islamic Republic" is Iran.
     ("Hundreds of people were arrested across the Islamic Republic on Monday.",
      ("Arrests", "Police Forces of Iran", SKIP)),
@@ -190,7 +192,7 @@ def test_a_user_weapons_row_sets_the_type_of_a_generic_attack(tmp_path):
     "text",
     [
         "Israel, which captured the plateau in 1967, put its troops on alert on Tuesday.",
-        "The mass arrests that followed the failed 2016 coup angered European governments.",
+        "The wave of arrests after the abortive 2016 putsch angered European capitals.",
     ],
 )
 def test_an_old_year_beside_the_act_makes_it_background(text):
@@ -209,6 +211,6 @@ def test_seizing_control_from_a_side_is_ground_not_an_arrest():
 def test_a_place_named_before_stands_for_these_last_strongholds():
     text = (
         "Kurdish-led forces fought for weeks in Raqqa. After weeks of street battles, these "
-        "final strongholds fell to Kurdish fighters last week."
+        "final strongholds fell to the Kurds last week."
     )
     assert "Raqqa" in [e.place for e in extract(text, PUB).events]
