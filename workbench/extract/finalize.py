@@ -411,7 +411,7 @@ _AIR_CAMPAIGN = re.compile(
 )
 
 
-def _date(ev: EventProposal, inc: Incident, published, rules, notes, text="", main=None) -> bool:
+def _date(ev: EventProposal, inc: Incident, published, rules, notes, text: str, main) -> bool:
     if inc.date is not None:
         hit = inc.date.date_hit
         ev.event_date, ev.date_precision = hit.date, hit.precision
@@ -433,7 +433,6 @@ def _date(ev: EventProposal, inc: Incident, published, rules, notes, text="", ma
         live = "date-live-entry" in inc.rules
         if (
             not live
-            and main is not None
             and ev.event_type == STRATEGIC
             and _PRESENT.search(text, max(0, main.start - 30), main.start) is not None
         ):

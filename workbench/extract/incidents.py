@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ..base.codebook import STRATEGIC, event_type_of
 from .annotate import Ann
 from .candidates import Candidate, Orphan
-from .placing import RANK
+from .placing import place_rank
 from .retellings import another, own_date, place_by_reference
 from .text import Sentence
 
@@ -506,7 +506,7 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
     inc.civilian_target = inc.civilian_target or c.civilian_target
     if c.place is not None and (
         inc.place is None
-        or RANK.get(c.place.place_entry.type, 2) < RANK.get(inc.place.place_entry.type, 2)
+        or place_rank(c.place) < place_rank(inc.place)
         and places_agree(inc.place, c.place)
     ):
         inc.place = c.place
@@ -521,10 +521,6 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
 def _unnamed(a: Ann) -> bool:
     """ "gunmen", "jihadists": a generic word for an unidentified armed group."""
     return a.contextual and a.info == "unidentified"
-
-
-def _rank(p: Ann | None) -> int:
-    return RANK.get(p.place_entry.type, 2) if p is not None else 9
 
 
 def _anchor_incident(incidents: list[Incident], c: Candidate) -> Incident:
@@ -625,8 +621,13 @@ def _attach_orphan(
         inc.rules.append("casualties-following")
         # "A soldier killed in Syria has been named. The 29-year-old died ... in Hajin": the
         # toll's sentence names the town the first one only gave as a country.
-        finer = [p for p in places if RANK.get(p.place_entry.type, 2) < _rank(inc.place)]
-        if inc.place is not None and inc.place.place_entry.type in BROAD and finer:
+        held = inc.place
+        finer = (
+            [p for p in places if place_rank(p) < place_rank(held)]
+            if held is not None and held.place_entry.type in BROAD
+            else []
+        )
+        if finer:
             inc.place = finer[0]
             inc.rules.append("place-from-following")
         # "... has been named. The 29-year-old died ... on Thursday": and its day, when the
