@@ -22,7 +22,7 @@ from .cues import is_verb
 from .dating import anchor_opener, pick_date, usable_date
 from .lexicon import Lexicon
 from .places_split import coordinated_places
-from .placing import pick_place, place_rank
+from .placing import THE_TOWN, pick_place, place_rank, previous_town
 from .protests import (
     PROTESTS,
     arrests_at_protest,
@@ -523,8 +523,8 @@ def _candidate(
             if place_first
             else (ts[0].start, min(clause[1], ts[0].end + 12))
         )
-        the = _THE_TOWN.search(f.text, *span)
-        if the is None or _previous_town(si, sentences, f, the.group(1).lower()) is None:
+        the = THE_TOWN.search(f.text, *span)
+        if the is None or previous_town(si, sentences, f, the.group(1).lower()) is None:
             return None
     main = max(ts, key=lambda a: a.trigger.strength)
     c.anaphoric = f.anaphoric(main, first_token(sent, main.start, starts))
@@ -576,15 +576,15 @@ def _candidate(
     ):
         c.place = alt
     c.also_places = coordinated_places(f.text, c.place, here)
-    if c.place is None and (the := _THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
+    if c.place is None and (the := THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
         # "west of the city", "these last strongholds fell": the town named before.
-        c.place = _previous_town(si, sentences, f, the.group(1).lower())
+        c.place = previous_town(si, sentences, f, the.group(1).lower())
         if c.place is not None:
             c.rules.append("place-anaphora")
     if (
         c.place is None
         and not c.anaphoric  # "The attack came a day after ...": the incident told before
-        and (carried := _previous_town(si, sentences, f, "carried", 1))
+        and (carried := previous_town(si, sentences, f, "carried", 1))
         # "Elsewhere, jets bombed a bakery": not the town of the sentence before.
         and (carried.start >= sent.start or not lex.topic_shift.match(f.text, sent.start))
         and not (
@@ -663,38 +663,6 @@ def _claimant(f: Finder, sent: Sentence, s_anns: list[Ann]) -> Ann | None:
         # The first named actor; "al Qaeda-linked" only describes the one that follows.
         if a.kind == "actor" and not a.role and f.text[a.end : a.end + 1] not in "-‐":
             return a
-    return None
-
-
-_THE_TOWN = re.compile(
-    r"\b(?:the|these|those|its|their)\s+(?:(?:final|last|remaining|besieged|key)\s+){0,2}"
-    r"(city|town|village|strongholds?|enclave|bastion)\b", re.I
-)  # fmt: skip
-_HELD = ("city", "town", "village", "district", "neighbourhood")
-# What "the city" or "the town" may name back: a gazetteer's town/city line is not the
-# writer's ("Afrin city", a town in the gazetteer, is "the city").
-_TOWNS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
-          "stronghold": _HELD, "strongholds": _HELD, "enclave": _HELD, "bastion": _HELD,
-          "carried": ("city", "town", "village", "neighbourhood", "camp", "base")}  # fmt: skip
-
-
-def _previous_town(
-    si: int, sentences: list[Sentence], f: Finder, word: str, back: int = 2
-) -> Ann | None:
-    """The last town of that kind named in this or the `back` sentences before (same or
-    previous paragraph)."""
-    para = sentences[si].para
-    for prev in reversed(sentences[max(0, si - back) : si + 1]):
-        if prev.skip or prev.para < para - 1:
-            return None
-        lo = bisect.bisect_left(f.ann_starts, prev.start)
-        hi = bisect.bisect_left(f.ann_starts, prev.end)
-        towns = [
-            a for a in f.anns[lo:hi]
-            if a.kind == "place" and not a.role and a.place_entry.type in _TOWNS[word]
-        ]  # fmt: skip
-        if towns:
-            return towns[-1]
     return None
 
 

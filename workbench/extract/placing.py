@@ -1,4 +1,5 @@
-"""Provides `pick_place` and `place_rank`: which of a clause's places locates its event.
+"""Provides `pick_place` and `place_rank`: which of a clause's places locates its event, and
+`previous_town`: the town a clause names back ("the city", "these strongholds").
 
 The most specific place wins (a town over a district over a province over a country); among
 equals one written after "in/near/at", then the nearest to the trigger. A place behind
@@ -8,9 +9,15 @@ to Damascus") is no event's place.
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import TYPE_CHECKING
 
 from .annotate import Ann
+
+if TYPE_CHECKING:
+    from .candidates import Finder
+    from .text import Sentence
 
 
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
@@ -70,3 +77,36 @@ RANK = {
     "crossing": 0, "airport": 0, "airbase": 0, "dam": 0, "district": 1, "region": 2,
     "governorate": 3, "province": 3, "countryside": 3, "country": 4,
 }  # fmt: skip
+
+
+# "west of the city", "these last strongholds fell": a place named back by its kind.
+THE_TOWN = re.compile(
+    r"\b(?:the|these|those|its|their)\s+(?:(?:final|last|remaining|besieged|key)\s+){0,2}"
+    r"(city|town|village|strongholds?|enclave|bastion)\b", re.I
+)  # fmt: skip
+_HELD = ("city", "town", "village", "district", "neighbourhood")
+# What "the city" or "the town" may name back: a gazetteer's town/city line is not the
+# writer's ("Afrin city", a town in the gazetteer, is "the city").
+_TOWNS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
+          "stronghold": _HELD, "strongholds": _HELD, "enclave": _HELD, "bastion": _HELD,
+          "carried": ("city", "town", "village", "neighbourhood", "camp", "base")}  # fmt: skip
+
+
+def previous_town(
+    si: int, sentences: list[Sentence], f: Finder, word: str, back: int = 2
+) -> Ann | None:
+    """The last town of that kind named in this or the `back` sentences before (same or
+    previous paragraph)."""
+    para = sentences[si].para
+    for prev in reversed(sentences[max(0, si - back) : si + 1]):
+        if prev.skip or prev.para < para - 1:
+            return None
+        lo = bisect.bisect_left(f.ann_starts, prev.start)
+        hi = bisect.bisect_left(f.ann_starts, prev.end)
+        towns = [
+            a for a in f.anns[lo:hi]
+            if a.kind == "place" and not a.role and a.place_entry.type in _TOWNS[word]
+        ]  # fmt: skip
+        if towns:
+            return towns[-1]
+    return None
