@@ -52,6 +52,21 @@ ROWS = [
      ("Change to group/activity", "Military Forces of Turkey", SKIP)),
     ("Russian military police were deployed in Manbij on Tuesday.",
      ("Change to group/activity", "Military Forces of Russia", "Manbij")),
+    # A verb of moving with forces as its object is a troop movement, whatever the verb;
+    # the weapons moved are not fired, and in the passive the forces moved are the actor.
+    ("Turkey on Wednesday moved tanks and artillery up to its frontier posts.",
+     ("Change to group/activity", "Military Forces of Turkey", SKIP)),
+    ("The army rushed 300 more soldiers toward Deraa on Tuesday.",
+     ("Change to group/activity", "Military Forces of Syria", SKIP)),
+    ("Dozens of Hezbollah fighters were bussed out of the border area to Idlib on Monday.",
+     ("Change to group/activity", "Hezbollah", "Idlib")),
+    ("The Turkish military dispatched a column of armoured vehicles into Idlib on Sunday.",
+     ("Change to group/activity", "Military Forces of Turkey", "Idlib")),
+    ("The ministry sent a letter to the families of the soldiers on Monday.", None),
+    # A generic phrase ending in a weapon types the act by it.
+    ("Government aircraft bombarded rebel positions in Idlib on Monday.",
+     ("Air/drone strike", "Military Forces of Syria", "Idlib")),
+    ("The singer moved to Berlin with his band in 2015.", None),
     ("Russian troops set up a base near Manbij on Monday.",
      ("Headquarters or base established", "Military Forces of Russia", "Manbij")),
     ("Shops in Afrin were looted on Sunday.", ("Looting/property destruction", SKIP, "Afrin")),

@@ -386,10 +386,20 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 ann.weapon = next(e for k, e in nxt[2] if k == "weapon")
                 ann.j, ann.end = nxt[1], _end(text, toks.ends[nxt[1] - 1])
                 skip_until = nxt[1]
+            elif j - i > 1:
+                # "Government aircraft bombarded ...": the phrase's last word is the weapon.
+                ann.weapon = lex.weapon_of.get((keys[j - 1],))
             out.append(ann)
         elif "trigger" in kinds:
             if "hyphen" in kinds["trigger"].flags and "-" not in text[start:end]:
                 continue  # "we sit in the yard" is no sit-in
+            if "moves" in kinds["trigger"].flags:
+                last = _moved(lex, toks, i, j)
+                if last is None:
+                    continue  # "sent a message", "moved to Berlin": no forces moved
+                if last >= j:  # the trigger covers what it moves: no weapon fired
+                    j, end = last + 1, _end(text, toks.ends[last])
+                    skip_until = j
             out.append(Ann("trigger", i, j, start, end, None, "trigger", kinds["trigger"]))
             if "weapon" in kinds:
                 out.append(
@@ -410,6 +420,30 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 )
                 out.append(Ann("trigger", i, j, start, end, None, "weapon-trigger", trig))
     return out
+
+
+# Words that end the object of a movement verb before any forces are named.
+_MOVE_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by", "after",
+                         "before", "that", "which", "who", "as", "than", "across", "out"])  # fmt: skip
+_PASSIVE = frozenset(["was", "were", "been", "being"])
+_PUNCT = re.compile(r"[.,;:!?()\"“”]")
+
+
+def _moved(lex: Lexicon, toks: Tokens, i: int, j: int) -> int | None:
+    """The last token of the forces a movement verb at tokens i..j moves ("sent 200 more
+    troops and tanks"), or j - 1 when they come before it in the passive ("reinforcements
+    were rushed"); None when it moves no forces."""
+    keys, text, last = toks.keys, toks.text, None
+    for k in range(j, min(j + 7, len(keys))):
+        if keys[k] in _MOVE_STOPS or _PUNCT.search(text, toks.ends[k - 1], toks.starts[k]):
+            break
+        if keys[k] in lex.moved_nouns:
+            last = k
+    if last is None and i >= 2 and keys[i - 1] in _PASSIVE:
+        before = range(max(0, i - 5), i - 1)
+        if any(keys[k] in lex.moved_nouns for k in before):
+            return j - 1
+    return last
 
 
 TITLES = frozenset(["commander", "spokesman", "spokeswoman", "official", "minister", "governor",

@@ -567,6 +567,8 @@ class Finder(Cues, Sides, Reference):
         aux = self.lex.passive_aux
         if "undergo" in t.trigger.flags:
             return True  # "US forces came under fire from ...": the subject was the target
+        if "moves" in t.trigger.flags:
+            return False  # "reinforcements were rushed to ...": the forces moved are its actor
         if keys[t.i].endswith("ing"):
             return False  # "are massing troops", "were shelling": progressive, active
         if self._reduced_relative(t):

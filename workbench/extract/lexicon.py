@@ -201,6 +201,8 @@ class Lexicon:
                 trie.add(phrase, ("generic", group), ANY)
         for phrase, weapon in self.weapons:
             trie.add(phrase, ("weapon", weapon))
+        # The weapon a generic phrase ends in ("government aircraft", "regime helicopters").
+        self.weapon_of = {key_of(phrase): weapon for phrase, weapon in self.weapons}
         for trig in self.triggers:
             trie.add(trig.phrase, ("trigger", trig), ANY)
         # Per-process helpers built from this lexicon, each of its own type.
@@ -267,6 +269,7 @@ class Lexicon:
         self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
+        self.moved_nouns = frozenset(nouns["moved"])
         self.crowd_nouns = frozenset(nouns["crowd"])
         self.civilian_targets = frozenset(nouns["civilian_targets"])
         self.target_bridge = frozenset(nouns["target_bridge"])
