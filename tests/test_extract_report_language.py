@@ -63,6 +63,16 @@ ROWS = [
     ("The Turkish military dispatched a column of armoured vehicles into Idlib on Sunday.",
      ("Change to group/activity", "Military Forces of Turkey", "Idlib")),
     ("The ministry sent a letter to the families of the soldiers on Monday.", None),
+    # An agreement verb with an agreement noun as its object, or an agreement noun as the
+    # subject of "came into force"; not the verb alone.
+    ("Rebel commanders in Inkhil accepted a ceasefire on Sunday, a local council said.",
+     ("Agreement", SKIP, "Inkhil")),
+    ("A truce brokered by the UN came into force in Hodeidah on Tuesday.",
+     ("Agreement", SKIP, "Hodeidah")),
+    ("The Houthis and the government signed a prisoner swap accord in Stockholm on Thursday.",
+     ("Agreement", "Houthi Movement", "Stockholm")),
+    ("Talks on a ceasefire reached a dead end in Astana on Monday.", None),
+    ("The minister signed a letter to the UN on Monday.", None),
     # A generic phrase ending in a weapon types the act by it.
     ("Government aircraft bombarded rebel positions in Idlib on Monday.",
      ("Air/drone strike", "Military Forces of Syria", "Idlib")),

@@ -393,11 +393,12 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         elif "trigger" in kinds:
             if "hyphen" in kinds["trigger"].flags and "-" not in text[start:end]:
                 continue  # "we sit in the yard" is no sit-in
-            if "moves" in kinds["trigger"].flags:
-                last = _moved(lex, toks, i, j)
+            if needs := OBJECT_FLAGS & kinds["trigger"].flags:
+                trig = kinds["trigger"]
+                last = _object(lex.object_nouns[min(needs)], toks, i, j, "subject" in trig.flags)
                 if last is None:
-                    continue  # "sent a message", "moved to Berlin": no forces moved
-                if last >= j:  # the trigger covers what it moves: no weapon fired
+                    continue  # "sent a message", "reached the town": not what it needs
+                if last >= j:  # the trigger covers its object: "moved tanks" fires no tank
                     j, end = last + 1, _end(text, toks.ends[last])
                     skip_until = j
             out.append(Ann("trigger", i, j, start, end, None, "trigger", kinds["trigger"]))
@@ -422,27 +423,38 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
     return out
 
 
-# Words that end the object of a movement verb before any forces are named.
-_MOVE_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by", "after",
-                         "before", "that", "which", "who", "as", "than", "across", "out"])  # fmt: skip
+# Triggers that need one of a list of nouns (lexicon.toml [nouns]) as object or subject:
+# `moves` (a troop movement: "sent 200 more troops") and `agrees` (an agreement: "struck a
+# ceasefire deal", "a truce brokered by the UN came into force").
+OBJECT_FLAGS = frozenset(["moves", "agrees"])
+# Words that end the object before the noun is reached; right after the verb "to" and "on"
+# do not ("agreed to a truce", "agreed on a ceasefire").
+_OBJECT_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by",
+                           "after", "before", "that", "which", "who", "as", "than", "across",
+                           "out"])  # fmt: skip
 _PASSIVE = frozenset(["was", "were", "been", "being"])
 _PUNCT = re.compile(r"[.,;:!?()\"“”]")
 
 
-def _moved(lex: Lexicon, toks: Tokens, i: int, j: int) -> int | None:
-    """The last token of the forces a movement verb at tokens i..j moves ("sent 200 more
-    troops and tanks"), or j - 1 when they come before it in the passive ("reinforcements
-    were rushed"); None when it moves no forces."""
+def _object(nouns: frozenset[str], toks: Tokens, i: int, j: int, subject: bool) -> int | None:
+    """The last token of the trigger's object at tokens i..j ("sent 200 more troops and
+    tanks"), or j - 1 when the noun comes before it as the subject of a passive
+    ("reinforcements were rushed") or, `subject`, of an intransitive ("a truce brokered by
+    the UN came into force"); None when there is neither."""
     keys, text, last = toks.keys, toks.text, None
     for k in range(j, min(j + 7, len(keys))):
-        if keys[k] in _MOVE_STOPS or _PUNCT.search(text, toks.ends[k - 1], toks.starts[k]):
+        if _PUNCT.search(text, toks.ends[k - 1], toks.starts[k]):
             break
-        if keys[k] in lex.moved_nouns:
+        if keys[k] in _OBJECT_STOPS and not (k == j and keys[k] in ("to", "on")):
+            break
+        if keys[k] in nouns:
             last = k
-    if last is None and i >= 2 and keys[i - 1] in _PASSIVE:
-        before = range(max(0, i - 5), i - 1)
-        if any(keys[k] in lex.moved_nouns for k in before):
-            return j - 1
+    if last is None and (subject or (i and keys[i - 1] in _PASSIVE)):
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if _PUNCT.search(text, toks.ends[k], toks.starts[k + 1]):
+                break
+            if keys[k] in nouns:
+                return j - 1
     return last
 
 

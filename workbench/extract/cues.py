@@ -21,7 +21,7 @@ REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confi
 COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
 VERB_FORMS = frozenset(
     ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled",
-     "beat", "beaten", "sent", "sends", "withdrew", "withdrawn", "brought"]
+     "beat", "beaten", "sent", "sends", "withdrew", "withdrawn", "brought", "came", "went"]
 )  # fmt: skip
 
 
