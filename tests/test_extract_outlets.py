@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from workbench.base.countries import country_index
 from workbench.cli import main
+from workbench.extract import extract
 from workbench.extract.lexicon import cached_lexicon
 from workbench.extract.outlets import outlet_country
 
@@ -78,3 +79,24 @@ def test_ingest_reads_the_outlet_of_a_note_that_names_no_place(tmp_path):
     by_file = {r["sources"][0]["file"].rsplit("/", 1)[-1]: r for r in rows}
     assert by_file["n1.txt"]["actor2"] == "Civilians (Democratic Republic of Congo)"
     assert by_file["n2.txt"]["actor2"] == "Civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "actor1"),
+    [
+        # The people it befell may be foreigners: their demonym gives way to the forces
+        # named, the places and the outlet, and names the country only when nothing else does.
+        ("Eleven Tunisian labourers were kidnapped by gunmen near a quarry on Sunday and "
+         "Libyan troops set out to free them.", None, "Unidentified Armed Group (Libya)"),
+        ("A Kenyan engineer was abducted by gunmen outside the depot on Sunday.",
+         "Radio Dabanga", "Unidentified Armed Group (Sudan)"),
+        ("A Kenyan engineer was abducted by gunmen outside the depot on Sunday.",
+         None, "Unidentified Armed Group (Kenya)"),
+        # A demonym of forces still names where it happened.
+        ("Malian soldiers abducted two herders outside the depot on Sunday.",
+         "Radio Dabanga", "Military Forces of Mali"),
+    ],
+)  # fmt: skip
+def test_the_nationality_of_the_victims_is_the_last_clue_to_the_country(text, outlet, actor1):
+    events = extract(text, "2019-01-10", outlet=outlet).events
+    assert [e.actor1 for e in events] == [actor1]

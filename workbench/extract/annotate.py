@@ -162,6 +162,7 @@ def context_country(
     may have a namesake abroad in the dictionary."""
     votes: Counter[str] = Counter(located or ())
     actors: Counter[str] = Counter()
+    people: Counter[str] = Counter()  # demonyms of people, not forces
     named: Counter[str] = Counter()  # country names in any role ("JOS, Nigeria -")
     shared: list[str] = []  # names several countries' places share ("Tripoli")
     for i, j, senses in matches:
@@ -194,17 +195,23 @@ def context_country(
             ):
                 actors[entry.country] += 1
             elif kind == "demonym" and isinstance(entry, str):
-                actors[entry] += 1
+                if j < len(toks.keys) and toks.keys[j] in lex.victim_nouns:
+                    people[entry] += 1  # "two Swedish nationals", "an Egyptian teacher"
+                else:
+                    actors[entry] += 1
     if not votes:
         # No place of the dictionary: the country of the named forces ("Malian troops
         # killed ..."); else of the towns and provinces the gazetteer knows (`towns`: "in
-        # Ranchi", "(Kadapa, Andhra Pradesh)"); else the country the article names, in a
-        # dateline or as a subject.
+        # Ranchi", "(Kadapa, Andhra Pradesh)"), or the outlet's; else of the people it
+        # befell, who may be foreigners ("Egyptian workers were abducted"); else the
+        # country the article names, in a dateline or as a subject.
         if actors:
             return actors.most_common(1)[0][0]
         found = towns() if towns is not None else None
         if found:
             return found
+        if people:
+            return people.most_common(1)[0][0]
         return named.most_common(1)[0][0] if named else None
     # A tie between places ("Tripoli" alone) goes to the country of the named actors, then
     # to the country whose place of that name is the larger (Tripoli, Libya: 1.3 million;
