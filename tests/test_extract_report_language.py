@@ -173,6 +173,11 @@ ROWS = [
     ("A girl was killed in Tambara on Monday allegedly over a land dispute.",
      ("Attack", SKIP, "Tambara")),
     ("A girl was killed in Tambara on Monday.", None),
+    # A killing verb of full strength names the act even with no killer named; the bare
+    # "killed" stays a toll.
+    ("A ward councillor was murdered in Tambara on Monday.", ("Attack", SKIP, "Tambara")),
+    ("A tea seller was shot and injured near the bus stand in Tambara on Monday.",
+     ("Attack", SKIP, "Tambara")),
     # A crowd-size tag after the report ("[size=no report]") negates nothing.
     ("Residents staged a protest in Tambara on Monday. Police pacified the protesters. "
      "[size=no report]", ("Protest with intervention", SKIP, "Tambara")),

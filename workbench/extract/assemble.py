@@ -20,7 +20,7 @@ from .candidates import Candidate, Finder, Orphan, first_token, in_span, passive
 from .captives import captive, civilians_seized, people_taken
 from .cues import is_verb
 from .dating import anchor_opener, pick_date, usable_date
-from .lexicon import Lexicon
+from .lexicon import FULL_STRENGTH, Lexicon
 from .places_split import coordinated_places
 from .placing import THE_TOWN, pick_place, place_rank, previous_town
 from .protests import (
@@ -393,14 +393,17 @@ def _people_blocking(c: Candidate, ts: list[Ann]) -> bool:
 def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     """ "A community leader was shot dead at a tea shop", "a worker was killed by a rival
     activist": people killed by someone the report does not name — an attack (ACLED: by an
-    unidentified armed group), not a toll of another act. A specific killing verb, or any
-    with a "by" that names no side we know, or with a motive that only a killer has ("a girl
-    was killed over a land dispute", "murdered owing to political vendetta")."""
+    unidentified armed group), not a toll of another act. A specific killing verb (one of
+    full strength though its type is left to the weapon: "was murdered", "was shot and
+    injured"), or any with a "by" that names no side we know, or with a motive that only a
+    killer has ("a girl was killed over a land dispute", "killed owing to political
+    vendetta")."""
     return (
         c.passive
         and (c.civilian_target or any(t.atype == PROTESTERS for t in c.targets))
         and any(
             "generic" not in t.trigger.flags
+            or t.trigger.strength >= FULL_STRENGTH
             or f.keys[t.j : t.j + 1] == ["by"]
             or _MOTIVE.search(f.text, t.end, c.clause[1])
             for t in ts

@@ -33,7 +33,7 @@ from .crowds import crowd_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
 from .incidents import FORCE_ON_PROTEST, Incident, kind_of, rank
-from .lexicon import ActorEntry, Lexicon
+from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
 from .scoring import features
 from .tokens import key_of
@@ -225,7 +225,7 @@ def finalize(
     weak_date = not explicit_date or "date-previous-sentence" in inc.rules
     ev.features = features(
         ev, inc, main, text, explicit_date, unidentified,
-        weak=kind_of(inc)[1] and main.trigger.strength < 40 and weak_date and len(inc.cands) == 1,
+        weak=kind_of(inc)[1] and main.trigger.strength < FULL_STRENGTH and weak_date and len(inc.cands) == 1,
         verb=is_verb(main),
     )  # fmt: skip
     ev.confidence = lex.scorer.confidence(ev.features)

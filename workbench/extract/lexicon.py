@@ -73,6 +73,11 @@ class Weapon:
     sub_event_type: str
 
 
+# A trigger at least this strong names its act; a weaker one only a default type, refined by
+# weapons and targets (data/README.md, triggers.csv).
+FULL_STRENGTH = 40
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     phrase: str
