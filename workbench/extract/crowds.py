@@ -283,7 +283,9 @@ def crowd_type(
         # demonstration was met with lethal force, whoever used it.
         return EXCESSIVE, "sub-event-protesters-attacked"
     if (kind in PROTEST_KINDS or kind in FIGHTS) and _attacks_demonstration(inc, text):
-        return EXCESSIVE, "sub-event-attack-on-demonstration"  # "fired on an MDC rally"
+        # "fired on an MDC rally", "attacked students who were protesting": whoever the
+        # attackers.
+        return EXCESSIVE, "sub-event-attack-on-demonstration"
     if kind == LOOTING and _protest_around(inc, text, sent):
         # "vandalised a store ... in demonstration against", "They were protesting":
         # destruction by demonstrators is a violent demonstration (ACLED).
@@ -432,10 +434,16 @@ _DIED_AT = re.compile(
 )
 # An attack whose object is a demonstration: "attacked a rally of the BNP", "opened fire on
 # residents protesting the occupation", "attacked BNP activists during an election rally".
+# "opened fire on demonstrating workers", "on mourners marching" (source notes:
+# opened fire/fired/shot on people demonstrating, protesting or marching 36 excessive force /
+# 4 violent demonstration), "attacked students who were staging a sit-in" (7 / 2 / 1 with
+# intervention).
 _ON_DEMONSTRATION = re.compile(
     r"\s+(?:on\s+|at\s+|into\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:(?:who|that)\s+(?:were|was|had\s+been)\s+(?:(?:staging|holding)\s+(?:a\s+|an\s+)?"
+    r"(?:[\w-]+\s+)?)?)?"
     r"(?:rall(?:y|ies)|protests?|protest(?:ers|ors)|demonstrat(?:ion|ions|ors)|marche?s?"
-    r"|sit-ins?|processions?|protesting)\b",
+    r"|sit-ins?|processions?|protesting|demonstrating|marching)\b",
     re.I,
 )
 
@@ -474,7 +482,9 @@ def _attacks_demonstration(inc: Incident, text: str) -> bool:
                 a.trigger.sub_event_type in ("Attack", "Armed clash")
                 and "generic" in a.trigger.flags
             ):
-                m = _ON_DEMONSTRATION.match(text, a.end, c.clause[1])
+                # Past the clause: "students who were staging a sit-in" is a clause of its
+                # own; the match itself stays within the sentence (words and spaces only).
+                m = _ON_DEMONSTRATION.match(text, a.end)
                 if m is not None and not re.search(r"[,;:]", m.group(0)):
                     return True
     return False
