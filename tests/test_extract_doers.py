@@ -74,3 +74,12 @@ def test_a_capital_that_arms_a_group_is_neither_where_nor_who():
         "after they were rounded up by local groups, armed by Washington, called the SDF."
     )
     assert all(e.place != "Washington" and "United States" not in (e.actor1 or "") for e in found)
+
+
+def test_who_is_blamed_for_an_act_did_it():
+    ev = one("Residents blamed Sudanese army jets for the air strike on Kadugli on Monday.")
+    assert ev.actor1 == "Military Forces of Sudan"
+    ev = one("The bombing in Kadugli on Monday was blamed on the RSF.")
+    assert ev.actor1 == "Rapid Support Forces"
+    ev = one("Local leaders blamed the ambush near Talodi on Monday on the RSF.")
+    assert ev.actor1 == "Rapid Support Forces"

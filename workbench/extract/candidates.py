@@ -106,6 +106,7 @@ BY_BRIDGE = frozenset(
         "the",
         "was",  # "the attack ... was claimed by JNIM"
         "claimed",
+        "blamed",  # "the attack was blamed on Isis"
     ]
 )
 # Words between the sides of a fight: "X and allied factions on one side, and Y on the other".
@@ -114,6 +115,9 @@ COMPOUND_TAILS = frozenset(
      "controlled", "supported", "affiliated"]
 )  # fmt: skip
 CLAIMS = frozenset(["claimed", "claims", "claiming"])
+# Verbs that name who did an act: "blamed Russian jets for the attack", "blamed the bombing
+# on Isis", "the attack was blamed on the PKK".
+BLAME = frozenset(["blamed", "blames", "blame", "blaming"])
 # Not "at" ("killed at least 11") nor "as" ("killed as many as").
 REDUCED_NEXT = frozenset(["on", "in", "during", "near", "when", "while", "after", "earlier",
                           "last", "yesterday", "outside", "inside"])  # fmt: skip
@@ -178,6 +182,14 @@ class Finder(Cues, Sides, Reference):
                 continue
             if keys[k] == "from" and "territory" in t.trigger.flags:
                 return []  # "recaptured Saraqeb from government forces": the losers
+            if keys[k] == "on" and (
+                keys[k - 1] in BLAME or not BLAME.isdisjoint(keys[max(0, t.i - 3) : t.i])
+            ):
+                # "the attack was blamed on Isis", "blamed the bombing on Monday on the PKK"
+                x = k + 2 if keys[k + 1 : k + 2] == ["the"] else k + 1
+                a = self.ann_at(x) if x < end_tok else None
+                if a is not None and a.kind == "actor":
+                    return self.actor_chain(k + 1, end_tok)
             if keys[k] in ("by", "from"):
                 x = k + 1
                 a = self.ann_at(x) if keys[k] == "by" else None
@@ -260,6 +272,16 @@ class Finder(Cues, Sides, Reference):
             break
         return out
 
+    def _blamed(self, k: int, first_tok: int) -> Ann | None:
+        """The actor ending at token k right after a verb of blame ("blamed Sudanese army
+        jets", the jets a weapon after the actor), else None."""
+        a = self.ann_at(k) if k >= first_tok else None
+        if a is not None and a.kind == "weapon" and a.i > first_tok:
+            a = self.ann_at(a.i - 1)
+        if a is None or a.kind != "actor" or a.i <= first_tok:
+            return None
+        return a if self.keys[a.i - 1] in BLAME else None
+
     def subject(self, t: Ann, first_tok: int, before: int | None = None) -> list[Ann]:
         """The doer named before the trigger, read back from `before` when an aside sits
         between them ("troops, including Iraqi militias, stormed")."""
@@ -301,6 +323,8 @@ class Finder(Cues, Sides, Reference):
             if keys[k - 2 : k + 1] == ["claimed", "responsibility", "for"]:
                 k -= 3  # "IS claimed responsibility for the attack": IS is the agent
                 continue
+            if key == "for" and (a := self._blamed(k - 1, first_tok)) is not None:
+                return self.coordinated(a, first_tok)  # "blamed Russian jets for the attack"
             if key in CLAIMS:
                 k -= 1  # "the Houthis claimed a drone attack": the claimant is the agent
                 continue
