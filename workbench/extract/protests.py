@@ -80,6 +80,8 @@ def protest_before(f: Finder, si: int, sentences: list[Sentence], back: int = 1)
 # near a word of the 2011 protests is the war).
 _HOME_FORCES = frozenset(["police", "troops"])
 _POLICING_WORDS = frozenset(["security forces", "gendarmerie", "gendarmes", "riot police"])
+# The words of those forces one by one, for a subject no dictionary row names.
+_POLICING_KEYS = frozenset(["police", "policemen", "gendarmerie", "gendarmes"])
 
 
 def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence]) -> bool:
@@ -97,12 +99,20 @@ def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence])
             for a in s_anns
         )
     )
-    return told and any(
+    if not told:
+        return False
+    if any(
         (isinstance(a.info, str) and a.info in _HOME_FORCES)
         or (a.name or "").startswith("Police")
         or f.text[a.start : a.end].lower() in _POLICING_WORDS
         for a in c.agents
-    )
+    ):
+        return True
+    # "The gendarmerie intervened", "Police intervention was required": a policing word
+    # named as the subject, or in the trigger itself, that no dictionary row made an actor.
+    main = max(c.triggers, key=lambda a: a.trigger.strength)
+    subject = key_of(f.text[c.clause[0] : main.end])
+    return any(w in _POLICING_KEYS for w in subject)
 
 
 def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list[Sentence]) -> bool:
