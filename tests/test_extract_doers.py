@@ -83,3 +83,10 @@ def test_who_is_blamed_for_an_act_did_it():
     assert ev.actor1 == "Rapid Support Forces"
     ev = one("Local leaders blamed the ambush near Talodi on Monday on the RSF.")
     assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_a_doer_carries_over_returned_to_or_went_on_to():
+    ev = one("Hours later, Sudanese army jets returned to hit the market in Kadugli on Monday.")
+    assert ev.actor1 == "Military Forces of Sudan"
+    found = events("The envoy urged the RSF to hit back at nobody in Kadugli on Monday.")
+    assert all(e.actor1 != "Rapid Support Forces" for e in found)

@@ -307,6 +307,14 @@ class Finder(Cues, Sides, Reference):
                 continue
             # Casualty spans are read word by word: they may hold an actor.
             key = keys[k]
+            if key == "to" and k - 1 > first_tok:
+                # "warplanes returned to hit", "went on to attack": the verb's doer acts
+                if (keys[k - 1],) in self.lex.bridge_to:
+                    k -= 2
+                    continue
+                if tuple(keys[k - 2 : k]) in self.lex.bridge_to:
+                    k -= 3
+                    continue
             if key in bridge or key.isdigit() or key.endswith("ly") or key in NUMBER_WORDS:
                 own = own or key in ("its", "their")
                 k -= 1

@@ -241,6 +241,7 @@ class Lexicon:
             key_of(k): frozenset(v) for k, v in self.words.get("senses_window", {}).items()
         }
         self.bridge = frozenset(self.words["grammar"]["bridge"])
+        self.bridge_to = frozenset(tuple(p.split()) for p in self.words["grammar"]["bridge_to"])
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
