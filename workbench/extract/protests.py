@@ -20,7 +20,9 @@ _AT_PROTEST = re.compile(
     # "arrested for staging a road roko", "detained while holding a dharna"
     r"|(?:for|while|when)\s+(?:staging|holding|organi[sz]ing|taking\s+part\s+in)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?)"
-    r"(?:protest|demonstration|rally|march|sit-in|strike|roko|dharna|bandh|hartal|gherao)s?\b",
+    r"(?:protest|demonstration|rally|march|sit-in|strike|roko|dharna|bandh|hartal|gherao)s?\b"
+    # "arrested ... while protesting against the fare hike"
+    r"|\b(?:while|when|for)\s+(?:protesting|demonstrating|agitating)\b",
     re.I,
 )
 
@@ -121,5 +123,14 @@ def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list
     return (
         _protest_met_by(f.text, main, s_anns)
         or protest_before(f, si, sentences)
-        or _AT_PROTEST.search(f.text, main.end, clause[1]) is not None
+        or _AT_PROTEST.search(f.text, main.end, _clause_or_after(f.text, clause, sentences[si]))
+        is not None
     )
+
+
+def _clause_or_after(text: str, clause: tuple[int, int], sent: Sentence) -> int:
+    """Where to look for the demonstration the arrests were made at: the clause and what
+    follows it up to the sentence's end or a semicolon ("were arrested by the police while
+    protesting against the fare hike": "while" opens a clause of its own)."""
+    semi = text.find(";", clause[1], sent.end)
+    return sent.end if semi < 0 else semi
