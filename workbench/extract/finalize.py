@@ -385,6 +385,15 @@ def _sub_event(
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
     if trig.sub_event_type in ("Armed clash", "Attack"):
+        at = inc.primary.clause[0]
+        if (
+            not inc.agents
+            and _RAID.match(main.trigger.phrase)
+            and _AIR_CAMPAIGN.search(text, max(0, at - 600), at)
+        ):
+            # "Warplanes returned to hit Jarjanaz. ... a separate raid on a school killed
+            # six": a raid or attack by nobody named, amid an air campaign, is from the air.
+            return AIR, "sub-event-air-campaign"
         if civilians:
             return "Attack", "sub-event-civilian-target"
         target_type = inc.targets[0].atype if inc.targets else ""
@@ -403,6 +412,7 @@ def _sub_event(
     return trig.sub_event_type, "sub-event-trigger-default"
 
 
+_RAID = re.compile(r"(?:raids?|attacks?)\Z", re.I)
 # Aircraft and air raids told just before an act: the air campaign it belongs to.
 _AIR_CAMPAIGN = re.compile(
     r"\b(?:jets?|warplanes?|aircraft|air\s?strikes?|air\s+raids?|air\s+campaign|"
