@@ -173,6 +173,19 @@ ROWS = [
     ("A girl was killed in Tambara on Monday allegedly over a land dispute.",
      ("Attack", SKIP, "Tambara")),
     ("A girl was killed in Tambara on Monday.", None),
+    # A passive's doer: past how many they were, and past words of where and how; not a
+    # "by" that tells whose area or school it was.
+    ("A trader was abducted in Tambara on Monday by a group of Mai-Mai fighters.",
+     ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),
+    ("A nurse was abducted in Tambara on Monday by 4 Mai-Mai fighters.",
+     ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),
+    ("A nurse was abducted near the clinic in Tambara on Monday by Mai-Mai fighters.",
+     ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),
+    ("A nurse was abducted from her home in Tambara on Monday by Mai-Mai fighters.",
+     ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),
+    ("Two nurses were abducted in Tambara on Monday in an area controlled by the Mai-Mai.",
+     ("Abduction/forced disappearance", "Unidentified Armed Group (Democratic Republic of Congo)",
+      "Tambara")),
     # A killing verb of full strength names the act even with no killer named; the bare
     # "killed" stays a toll.
     ("A ward councillor was murdered in Tambara on Monday.", ("Attack", SKIP, "Tambara")),

@@ -85,6 +85,8 @@ NUMBER_WORDS = frozenset(
         "some",
     ]
 )
+# "by a group of gunmen", "a gang of armed men": how many, not who.
+GROUP_WORDS = frozenset(["group", "gang", "band", "team", "unit", "squad"])
 BY_BRIDGE = frozenset(
     [
         "committed",
@@ -122,6 +124,13 @@ BLAME = frozenset(["blamed", "blames", "blame", "blaming"])
 REDUCED_NEXT = frozenset(["on", "in", "during", "near", "when", "while", "after", "earlier",
                           "last", "yesterday", "outside", "inside"])  # fmt: skip
 USERS = frozenset(["used", "run", "held", "controlled", "manned", "occupied", "operated"])
+# Words after which a "by" names someone else's doing: "in an area controlled by", "at a
+# school run by", "after a meeting called by", "who was wanted by".
+PAST_BY = USERS | COMPOUND_TAILS | frozenset(
+    ["owned", "which", "who", "that", "when", "after", "before", "while", "as", "and", "but",
+     "during", "because", "following", "called", "organised", "organized", "wanted", "sought",
+     "accused", "claimed", "arrested", "detained", "caught", "seized"]
+)  # fmt: skip
 FORMER = frozenset(["former", "ex", "retired", "defected"])
 
 
@@ -174,8 +183,11 @@ class Finder(Cues, Sides, Reference):
         k = t.j
         if passive_by(t.trigger):
             return self.actor_chain(k, end_tok)  # "was taken by X", "fell to X"
+        # "was murdered in front of his house by X": a passive's doer may come after any
+        # words of where and how.
+        passive = self.is_passive(t)
         steps = 0
-        while k < end_tok and steps < 8:
+        while k < end_tok and steps < (12 if passive else 8):
             a = self.ann_at(k)
             if a is not None and a.kind in ("place", "date"):
                 k, steps = a.j, steps + 1
@@ -201,8 +213,15 @@ class Finder(Cues, Sides, Reference):
                     k, x = a.j, a.j + 1  # "killed by sniper fire from regime forces"
                 while keys[k] == "from" and x < min(end_tok, k + 7) and keys[x] in FROM_SKIP:
                     x += 1  # "shells fired from the direction of RSF positions"
-                return self.actor_chain(x, end_tok)
-            if keys[k] not in BY_BRIDGE and keys[k] not in FIRED:
+                found = self.actor_chain(x, end_tok)
+                if found or keys[k] == "by" or not passive:
+                    return found
+                # "was abducted from his home by X": where from, not who.
+            if (
+                keys[k] not in BY_BRIDGE
+                and keys[k] not in FIRED
+                and not (passive and keys[k].isalpha() and keys[k] not in PAST_BY)
+            ):
                 return []
             k += 1
             steps += 1
@@ -225,6 +244,7 @@ class Finder(Cues, Sides, Reference):
     def actor_chain(self, k: int, end_tok: int) -> list[Ann]:
         """Actors starting at token k, joined by 'and'/'or'/'the'/'allied'."""
         out: list[Ann] = []
+        k = self._past_quantity(k, end_tok)
         while k < end_tok:
             a = self.ann_at(k)
             if (
@@ -281,6 +301,17 @@ class Finder(Cues, Sides, Reference):
         if a is None or a.kind != "actor" or a.i <= first_tok:
             return None
         return a if self.keys[a.i - 1] in BLAME else None
+
+    def _past_quantity(self, k: int, end_tok: int) -> int:
+        """ "by a group of armed men", "by 5 unidentified men", "by a gang of Imbonerakure":
+        how many of them, read past when an actor follows (k unchanged otherwise)."""
+        keys, j = self.keys, k
+        if keys[j : j + 3] in (["a", g, "of"] for g in GROUP_WORDS):
+            j += 3
+        while j < min(end_tok, k + 6) and (keys[j].isdigit() or keys[j] in NUMBER_WORDS):
+            j += 1
+        a = self.ann_at(j) if j < end_tok else None
+        return j if j > k and a is not None and a.kind == "actor" and not a.role else k
 
     def subject(self, t: Ann, first_tok: int, before: int | None = None) -> list[Ann]:
         """The doer named before the trigger, read back from `before` when an aside sits
