@@ -31,6 +31,11 @@ def by_place(text: str, published: str = PUB) -> dict:
         ("earlier this month", ("2021-09-15", "month")),
         ("last Monday", ("2021-09-13", "day")),
         ("on the night of March 3-4", ("2021-03-03", "day")),
+        # A period told month first is dated by its first day, as one told day first.
+        ("between August 3 and August 6", ("2021-08-03", "week")),
+        ("between Aug. 30 to Sept. 2", ("2021-08-30", "week")),
+        ("from July 28-31", ("2021-07-28", "week")),
+        ("between 3 and 6 August", ("2021-08-03", "week")),
     ],
 )
 def test_date_phrases(phrase, expected):
@@ -63,6 +68,11 @@ def test_since_weekday_when_is_that_day():
     )
     (e,) = [e for e in events(text) if e.place == "Ariha"]
     assert (e.event_date, e.date_precision) == ("2021-09-13", "day")
+
+
+def test_a_period_told_month_first_dates_the_act_told_in_it():
+    (e,) = events("From August 3 to August 6, militiamen raped four women near Kidal.")
+    assert (e.event_date, e.date_precision) == ("2021-08-03", "week")
 
 
 def test_since_weekday_alone_stays_a_period_edge():

@@ -47,6 +47,10 @@ DATE_RE = re.compile(
     rf"|(?P<span>\b(?:between|from)\s+(?:(?P<sd1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<sm1>{_MON}))?"
     rf"|(?P<smo>{_MON}))\s*(?:-|\u2013|to|and|until|till)\s*(?(smo)|(?P<sd2>[0-3]?\d)(?:st|nd|rd|th)?\s+)"
     rf"(?:of\s+)?(?P<sm2>{_MON})\b(?:,?\s+(?P<spy>(?:19|20)\d\d)\b)?)"
+    # "between August 3 and August 6", "between Nov.29 to Dec.2": the month first.
+    rf"|(?P<mspan>\b(?:between|from)\s+(?P<msm1>{_MON})\.?\s*(?P<msd1>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"\s*(?:-|\u2013|to|and|until|till)\s*(?:(?P<msm2>{_MON})\.?\s*)?(?P<msd2>[0-3]?\d)"
+    rf"(?:st|nd|rd|th)?\b(?!\s*(?:%|per|people|persons|[ap]\.?m\b))(?:,?\s+(?P<mspy>(?:19|20)\d\d)\b)?)"
     # "14/11/2016", "6.7.2018": day and month in either order, read by which is possible
     # and which lies nearest before the publication.
     rf"|(?P<num>\b(?P<na>[0-3]?\d)(?P<sep>[/.])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)\b)"
@@ -166,7 +170,7 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
         hit.range_marked = bool(_RANGE.search(text[max(0, hit.start - 16) : hit.start]))
         if m.group(0).lower().startswith(("since", "until", "by ", "from")):
             hit.range_marked = True
-        if m.group("span"):
+        if m.group("span") or m.group("mspan"):
             hit.range_marked = False  # "from 19 to 23 January": the event's own period
         if hit.range_marked and _WHEN_AFTER.match(text, hit.end):
             # "building since Thursday, when an air strike killed 33": the "when" clause
@@ -217,8 +221,8 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
             )
         except ValueError:
             return None
-    if g("span"):
-        return _span_start(m, pub)
+    if g("span") or g("mspan"):
+        return _span_date(m, pub)
     if g("num"):
         return _numeric(start, end, text, int(g("na")), int(g("nb")), int(g("ny")), pub)
     if g("md") or g("dm"):
@@ -298,31 +302,33 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
     return None
 
 
-def _span_start(m: re.Match, pub: date | None) -> DateHit | None:
+def _span_date(m: re.Match, pub: date | None) -> DateHit | None:
     """The first day (or month) of a period "between A and B" / "from A to B"."""
     g = m.group
-    end_month = _month(g("sm2"))
-    first = _month(g("smo") or g("sm1")) or end_month
+    if g("mspan"):
+        first = _month(g("msm1"))
+        end_month = _month(g("msm2")) if g("msm2") else first
+        d1, year = int(g("msd1")), g("mspy")
+    else:
+        end_month = _month(g("sm2"))
+        first = _month(g("smo") or g("sm1")) or end_month
+        d1, year = int(g("sd1") or 1), g("spy")
     if first is None or end_month is None:
         return None
-    if g("spy"):
-        y = int(g("spy"))
+    if year:
+        y = int(year)
     elif pub is None:
         return DateHit(m.start(), m.end(), m.group(0), None, "unknown", "date-span-no-year")
     else:
         y = pub.year if end_month <= pub.month else pub.year - 1
     if first > end_month:
         y -= 1  # "between 17 December and 2 February 2016": December 2015
-    elif (
-        not g("spy")
-        and pub is not None
-        and date(y, first, min(int(g("sd1") or 1), 28)) > pub + timedelta(days=7)
-    ):
+    elif not year and pub is not None and date(y, first, min(d1, 28)) > pub + timedelta(days=7):
         y -= 1  # "from 19-23 January" in a report of 10 January: last year's
     if g("smo"):
         return DateHit(m.start(), m.end(), m.group(0), date(y, first, 15).isoformat(), "month",
                        "date-span-month")  # fmt: skip
-    hit = _day(m.start(), m.end(), m.group(0), y, first, int(g("sd1")), "date-span")
+    hit = _day(m.start(), m.end(), m.group(0), y, first, d1, "date-span")
     if hit is not None:
         hit.precision = "week"
     return hit
