@@ -25,6 +25,17 @@ VERB_FORMS = frozenset(
 )  # fmt: skip
 
 
+# Words before a past form that make it no finite verb of its own: "to be arrested", "would
+# have stormed", "demanding that they be released".
+_NOT_FINITE = frozenset(["to", "be", "been", "being", "is", "are", "was", "were", "would",
+                         "will", "could", "should", "might", "may", "must", "have", "has",
+                         "had", "that", "who", "which", "not", "never"])  # fmt: skip
+
+
+def _past_verb(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or word in VERB_FORMS
+
+
 def is_verb(t: Ann) -> bool:
     return _verb_phrase(t.trigger.phrase)
 
@@ -128,6 +139,19 @@ class Cues(Reading):
             for k in range(lead, end_tok)
         )
 
+    def _main_verb_after(self, t: Ann, window: list[str], x: int) -> bool:
+        """Whether trigger `t` is a finite past verb ("clashed", "stormed") that a cue
+        participle `window[x]` ("demanding", "calling for") two or more words before it only
+        describes its subject with: no auxiliary, modal or "to" right before the trigger."""
+        keys = self.keys
+        return (
+            window[x].endswith("ing")
+            and len(window) - x > 2
+            and t.i > 0
+            and keys[t.i - 1] not in _NOT_FINITE
+            and _past_verb(keys[t.i])
+        )
+
     def blocked(
         self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
     ) -> str:
@@ -184,6 +208,10 @@ class Cues(Reading):
                         continue  # "over the past week, officials sent armoured columns"
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
+                    if name == "hypothetical" and self._main_verb_after(t, window, x):
+                        # "Demonstrators demanding action ... clashed with the police": the
+                        # participle's wish ends before the sentence's own verb.
+                        continue
                     if has_date and w == "since" and self._since_clause(t, lo):
                         # "the first to die since Turkey launched its incursion on 20
                         # January": the since-clause's own act, dated, is a point event.
