@@ -122,7 +122,7 @@ def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list
     protested ... and police arrested five of them", or the sentence before told of one."""
     return (
         _protest_met_by(f.text, main, s_anns)
-        or protest_before(f, si, sentences)
+        or protest_before(f, si, sentences, back=2)
         or _AT_PROTEST.search(f.text, main.end, _clause_or_after(f.text, clause, sentences[si]))
         is not None
     )
