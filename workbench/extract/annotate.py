@@ -241,6 +241,9 @@ def named_groups(lex: Lexicon, matches: list, country: str | None) -> dict[str, 
 def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> list[Ann]:
     keys, text = toks.keys, toks.text
     named = named_groups(lex, matches, country)
+    # The first sentence or line: a headline or note's lede may tell its act in the present.
+    stop = _FIRST_STOP.search(text)
+    headline_end = stop.start() if stop else len(text)
     out: list[Ann] = []
     skip_until = -1
     last_place_end = -10
@@ -400,6 +403,12 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         elif "trigger" in kinds:
             if "hyphen" in kinds["trigger"].flags and "-" not in text[start:end]:
                 continue  # "we sit in the yard" is no sit-in
+            if "present" in kinds["trigger"].flags and not (
+                start < headline_end and _after_doer(lex, keys, out, i)
+            ):
+                # "vowed to kill", "the arrest": no doer right before the verb; a present
+                # later in a report is habitual ("the jets kill civilians every day").
+                continue
             if needs := OBJECT_FLAGS & kinds["trigger"].flags:
                 trig = kinds["trigger"]
                 last = _object(lex.object_nouns[min(needs)], toks, i, j, "subject" in trig.flags)
@@ -428,6 +437,25 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 )
                 out.append(Ann("trigger", i, j, start, end, None, "weapon-trigger", trig))
     return out
+
+
+_FIRST_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+# A present-tense verb ("Police arrest 15 workers", "Gunmen kill three villagers") is an act
+# only right after its doer: an actor, a crowd or one of these.
+_DOERS = frozenset(["gunmen", "assailants", "attackers", "men", "militants", "soldiers",
+                    "troops", "police", "rebels", "fighters", "militiamen", "bandits",
+                    "herdsmen", "unknown", "people", "group", "members", "forces"])  # fmt: skip
+
+
+def _after_doer(lex: Lexicon, keys: list[str], out: list[Ann], i: int) -> bool:
+    k = i - 1
+    if k > 0 and (keys[k].endswith("ly") or keys[k] == "also"):
+        k -= 1  # "Police reportedly arrest ..."
+    if k < 0:
+        return False
+    if out and out[-1].kind == "actor" and out[-1].j == k + 1:
+        return True
+    return keys[k] in _DOERS or keys[k] in lex.crowd_nouns
 
 
 # Triggers that need one of a list of nouns (lexicon.toml [nouns]) as object or subject:
