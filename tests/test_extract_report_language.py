@@ -186,6 +186,13 @@ ROWS = [
     ("Two nurses were abducted in Tambara on Monday in an area controlled by the Mai-Mai.",
      ("Abduction/forced disappearance", "Unidentified Armed Group (Democratic Republic of Congo)",
       "Tambara")),
+    # Taking people: told as a participle after the raid, or as holding them.
+    ("Mai-Mai fighters raided a farm in Tambara on Monday, abducting four labourers.",
+     ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),
+    ("Two engineers were held hostage by Mai-Mai fighters in Tambara on Monday.",
+     ("Abduction/forced disappearance", "Mayi Mayi Militia", SKIP)),
+    ("Soldiers held hostage in Hajin were exchanged in return for food on Tuesday.",
+     ("Agreement", SKIP, "Hajin")),
     # A killing verb of full strength names the act even with no killer named; the bare
     # "killed" stays a toll.
     ("A ward councillor was murdered in Tambara on Monday.", ("Attack", SKIP, "Tambara")),
