@@ -33,6 +33,11 @@ ROWS = [
     ("Isis fighters were driven out of Manbij by the SDF on Friday.",
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Manbij")),
     ("Hundreds of families were forced out of their homes in Afrin on Friday.", None),
+    # Ground taken told by the flag raised over it; a surrender by the arms laid down.
+    ("Kurdish fighters raised their flag over Tabqa on Sunday.",
+     ("Non-state actor overtakes territory", SKIP, "Tabqa")),
+    ("About 80 Isis militants laid down their weapons in Hajin on Friday.",
+     ("Other", "Islamic State", "Hajin")),
     # "The city" names back a town the gazetteer calls a town.
     ("Doctors worked in Jinderes for weeks until the blockade ended on Sunday, when rebels "
      "backed by Ankara took control of the city.",
