@@ -77,6 +77,8 @@ ROWS = [
     ("The Houthis and the government signed a prisoner swap accord in Stockholm on Thursday.",
      ("Agreement", "Houthi Movement", "Stockholm")),
     ("Talks on a ceasefire reached a dead end in Astana on Monday.", None),
+    ("The accord on the prisoners' release was finally signed by both sides in Doha on Monday.",
+     ("Agreement", SKIP, "Doha")),
     ("The minister signed a letter to the UN on Monday.", None),
     # A generic phrase ending in a weapon types the act by it.
     ("Government aircraft bombarded rebel positions in Idlib on Monday.",

@@ -484,8 +484,9 @@ def _object(nouns: frozenset[str], toks: Tokens, i: int, j: int, subject: bool) 
             break
         if keys[k] in nouns:
             last = k
-    if last is None and (subject or (i and keys[i - 1] in _PASSIVE)):
-        for k in range(i - 1, max(-1, i - 7), -1):
+    aux = i - 2 if i > 1 and keys[i - 1].endswith("ly") else i - 1  # "was formally reached"
+    if last is None and (subject or (aux >= 0 and keys[aux] in _PASSIVE)):
+        for k in range(i - 1, max(-1, i - 9), -1):
             if _PUNCT.search(text, toks.ends[k], toks.starts[k + 1]):
                 break
             if keys[k] in nouns:
