@@ -164,6 +164,23 @@ def test_a_pronoun_victim_is_one_dead(finder, sentence):
     assert [h.count for h in finder.find(sentence) if h.kind == "killed"] == [1]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # A number before an active killing verb with an object counts the killers: the
+        # toll is the object.
+        ("A dozen villagers killed a herder near the well.", [1]),
+        ("Five men killed two guards at the depot.", [2]),
+        # With no object, or a time after the verb, the number is the toll.
+        ("Five guards killed in the raid on the depot.", [5]),
+        ("Five guards killed the same day were buried.", [5]),
+        ("Five guards were killed a day later.", [5]),
+    ],
+)
+def test_who_killed_is_not_the_toll(finder, sentence, counts):
+    assert [h.count for h in finder.find(sentence) if h.kind == "killed"] == counts
+
+
 def test_no_injuries_or_loss_of_life_is_zero(finder):
     assert [h.count for h in finder.find("There were no injuries or loss of life.")] == [0]
 

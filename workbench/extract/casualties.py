@@ -372,6 +372,12 @@ class CasualtyFinder:
         ):
             return None  # "on June 10, killing an officer": a day of the month
         if (
+            rule == "casualty-number-verb"
+            and _ACTIVE_OBJECT.match(text, m.end())
+            and not _AUX.search(m.group(0))
+        ):
+            return None  # "a dozen people killed a man": the killers, not the dead
+        if (
             rule == "casualty-verb-number"
             and groups.get("k2", "")
             and groups["k2"].lower() in ("left", "leaving")
@@ -439,6 +445,17 @@ _PLURAL = (
     r"|explosions|blasts|shells|rockets|missiles|drones|vehicles|houses|homes|cases|incidents"
     r"|others)\b)(?-i:[a-z][a-z-]{2,}(?:s|men))\b"
 )
+# An object after "<number> <people> killed": the number counts who killed ("five men killed a
+# farmer"), not a toll ("five men killed in the attack", "three killed the same day").
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:(?:a|an|one|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+"
+    r"|several|some|many)\s+(?!(?:day|days|week|weeks|month|months|year|years|night|hour|hours"
+    r"|minute|minutes|moment|time|while|later|earlier|ago)\b)"
+    r"|the\s+(?!(?:previous|same|following|next|other|day|night|week|month|year|morning|evening"
+    r"|afternoon)\b)|him\b|them\b)",
+    re.I,
+)
+_AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+$", re.I)
 
 
