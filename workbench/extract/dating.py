@@ -229,10 +229,29 @@ def _previous_date(si: int, sentences: list[Sentence], f: Finder, linked: bool) 
             return None
         lo = bisect.bisect_left(f.ann_starts, prev.start)
         hi = bisect.bisect_left(f.ann_starts, prev.end)
-        dates = [a for a in f.anns[lo:hi] if a.kind == "date" and usable_date(a)]
+        dates = [
+            a for a in f.anns[lo:hi] if a.kind == "date" and usable_date(a) and not _ahead(f, a)
+        ]
         if dates:
             return dates[-1]
     return None
+
+
+# Words before a date in its clause that put it ahead: "for consideration by the security
+# council on Thursday", "talks due to resume on Monday", "a vote expected on Friday".
+_AHEAD = frozenset(["will", "would", "due", "expected", "scheduled", "planned", "consideration",
+                    "upcoming", "shall"])  # fmt: skip
+
+
+def _ahead(f: Finder, d: Ann) -> bool:
+    """Whether date `d` is a day to come (a future word before it in its comma clause): it
+    dates no act told in the sentences after."""
+    for k in range(d.i - 1, max(-1, d.i - 10), -1):
+        if f.keys[k] in _AHEAD:
+            return True
+        if any(p in f._gap(k + 1) for p in ",;:.()"):
+            return False  # the clause before the date ends here
+    return False
 
 
 def _item_date(c: Candidate, si: int, sentences: list[Sentence], f: Finder) -> None:
