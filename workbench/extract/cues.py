@@ -9,6 +9,7 @@ data/lexicon.toml [cues]; the constants here are grammar, not vocabulary.
 from __future__ import annotations
 
 import functools
+import re
 
 from .annotate import Ann
 from .reading import Reading
@@ -34,6 +35,9 @@ _NOT_FINITE = frozenset(["to", "be", "been", "being", "is", "are", "was", "were"
 
 def _past_verb(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in VERB_FORMS
+
+
+_LATER = re.compile(r"[.!?]\s|\n")  # a sentence or line ends before: not the first one
 
 
 def is_verb(t: Ann) -> bool:
@@ -117,6 +121,15 @@ class Cues(Reading):
         if t.trigger.sub_event_type == "Change to group/activity":
             return False  # "troops are massing around Idlib": the movement is the news
         k = t.i - 1
+        if (
+            keys[k] == "been"
+            and keys[k - 1] in ("have", "has", "had")
+            and _LATER.search(self.text, 0, self.starts[first_tok]) is not None
+        ):
+            # "whose militia have been fighting Isis", "jets have been pounding the area":
+            # undated and past a report's first sentence, the perfect progressive tells a
+            # stretch of time, not an act (a note's "students have been rioting" is its news).
+            return True
         if keys[t.i] == "fighting" and (
             keys[k] in self.lex.single_nouns or keys[k] in self.lex.person_nouns
         ):
