@@ -21,3 +21,21 @@ def test_a_civilian_place_in_the_own_clause_beats_a_side_named_later():
     )
     bombing = [e for e in found if e.place == "Mellit"]
     assert bombing and bombing[0].actor2 == "Civilians (Sudan)"
+
+
+def test_violence_against_civilians_has_civilians_as_actor2():
+    # ACLED's actor 2 of violence against civilians is always civilians; the victims'
+    # group is associated, and a victim the report only describes is civilians too.
+    ev = one("Unidentified gunmen shot dead a BJP councillor in Lucknow on Monday.")
+    assert ev.sub_event_type == "Attack"
+    assert (ev.actor2, ev.assoc_actor_2) == ("Civilians (India)", ["BJP: Bharatiya Janata Party"])
+    ev = one("A shopkeeper was abducted by Mai-Mai fighters in Bukavu on Monday.")
+    assert (ev.sub_event_type, ev.actor2) == (
+        "Abduction/forced disappearance",
+        "Civilians (Democratic Republic of Congo)",
+    )
+    ev = one("Mai-Mai fighters raped an IDP in Bukavu on Monday.")
+    assert (ev.sub_event_type, ev.actor2) == (
+        "Sexual violence",
+        "Civilians (Democratic Republic of Congo)",
+    )

@@ -10,6 +10,9 @@ from pathlib import Path
 
 # ACLED's event type of the non-violent developments (agreements, arrests, troop movements).
 STRATEGIC = "Strategic developments"
+# ACLED's event type whose target is civilians by definition: its actor 2 is always civilians,
+# the victims' own group an associated actor.
+AGAINST_CIVILIANS = "Violence against civilians"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from ..base.actors import (
     STATE_FORCES,
     type_names,
 )
-from ..base.codebook import STRATEGIC, event_type_of, without_deaths
+from ..base.codebook import AGAINST_CIVILIANS, STRATEGIC, event_type_of, without_deaths
 from .anaphora import NON_STATE
 from .annotate import ORIGIN
 from .crowds import crowd_type
@@ -236,6 +236,13 @@ def finalize(
         # so this default keeps no event that would otherwise be dropped).
         ev.actor2 = civilians
         ev.rules.append("target-chemical-civilians")
+    if ev.event_type == AGAINST_CIVILIANS and civilians not in (ev.actor1, ev.actor2):
+        # ACLED's actor 2 of violence against civilians is always civilians (every such event
+        # of its notes); a group the victims belong to is associated ("a BJP worker was
+        # stabbed"). Named once the event is scored, as above.
+        ev.assoc_actor_2 = [a for a in (ev.actor2, *ev.assoc_actor_2) if a is not None]
+        ev.actor2 = civilians
+        ev.rules.append("actor2-civilians")
     return ev
 
 
