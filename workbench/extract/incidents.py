@@ -431,6 +431,11 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
         inc, c, ga and not gb, tb, day
     ):
         return False
+    kinds = {event_type_of(ta), event_type_of(tb)}
+    if len(kinds) > 1 and not kinds & CROWD_EVENTS and (_crossed(inc, c) or _crossed(c, inc)):
+        # "A Syrian jet was shot down after it bombed the town": what one act befell did
+        # the other, two acts of different kinds (a battle told by its other side stays one).
+        return False
     # "gunmen" and "JNIM" may be the same attacker: an unnamed side contradicts nobody.
     if inc.agents and c.agents and not (_unnamed(inc.agents[0]) or _unnamed(c.agents[0])):
         mine = {actor_key(x) for x in inc.agents}
@@ -440,6 +445,21 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
         if apart and not (ta in BATTLES and tb in BATTLES and _other_side(inc, c)):
             return False
     return not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
+
+
+# A crowd and the force used on it (or the crowd's violence and the police's answer) are
+# one event told from both sides.
+CROWD_EVENTS = frozenset(["Protests", "Riots"])
+
+
+def _crossed(a: Incident | Candidate, b: Incident | Candidate) -> bool:
+    """Whether `a`'s first target is `b`'s first doer."""
+    return bool(
+        a.targets
+        and b.agents
+        and not _unnamed(b.agents[0])
+        and actor_key(a.targets[0]) == actor_key(b.agents[0])
+    )
 
 
 def _on_civilians_apart(
