@@ -244,11 +244,12 @@ def crowd_type(
             return DEMONSTRATION, "sub-event-demonstrators"
         if (
             kind == "Armed clash"
-            and _police_against_unarmed(inc)
+            and (_police_against_unarmed(inc) or not inc.agents + inc.targets)
             and _demonstrating(inc, text, told=True)
         ):
-            # "Hindu nationalists clashed with police during demonstrations": the side that
-            # fought the police is no armed group, and a demonstration is told.
+            # "Hindu nationalists clashed with police during demonstrations", "police and
+            # protestors clashed following a demonstration", "Clashes erupted as protests
+            # continued": no armed group named on either side, and a demonstration told.
             return DEMONSTRATION, "sub-event-clash-at-demonstration"
         if (
             kind == "Armed clash"
