@@ -459,9 +459,10 @@ def _after_doer(lex: Lexicon, keys: list[str], out: list[Ann], i: int) -> bool:
 
 
 # Triggers that need one of a list of nouns (lexicon.toml [nouns]) as object or subject:
-# `moves` (a troop movement: "sent 200 more troops") and `agrees` (an agreement: "struck a
-# ceasefire deal", "a truce brokered by the UN came into force").
-OBJECT_FLAGS = frozenset(["moves", "agrees"])
+# `moves` (a troop movement: "sent 200 more troops"), `agrees` (an agreement: "struck a
+# ceasefire deal", "a truce brokered by the UN came into force") and `arms` (weapons taken
+# out of use: "found a cache of weapons", "confiscated ammunition").
+OBJECT_FLAGS = frozenset(["moves", "agrees", "arms"])
 # Words that end the object before the noun is reached; right after the verb "to" and "on"
 # do not ("agreed to a truce", "agreed on a ceasefire").
 _OBJECT_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by",

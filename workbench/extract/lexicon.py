@@ -275,10 +275,11 @@ class Lexicon:
         self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
-        # What a trigger flagged `moves` or `agrees` needs as its object (annotate).
+        # What a trigger flagged `moves`, `agrees` or `arms` needs as its object (annotate).
         self.object_nouns = {
             "moves": frozenset(nouns["moved"]),
             "agrees": frozenset(nouns["agreed"]),
+            "arms": frozenset(nouns["arms"]),
         }
         self.crowd_nouns = frozenset(nouns["crowd"])
         self.civilian_targets = frozenset(nouns["civilian_targets"])
