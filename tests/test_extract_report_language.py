@@ -80,6 +80,10 @@ ROWS = [
     ("The accord on the prisoners' release was finally signed by both sides in Doha on Monday.",
      ("Agreement", SKIP, "Doha")),
     ("The minister signed a letter to the UN on Monday.", None),
+    # Arms found or confiscated are taken out of use; a body found is no such thing.
+    ("Kurdish police found a cache of explosives in a basement in Qamishli on Sunday.",
+     ("Disrupted weapons use", SKIP, "Qamishli")),
+    ("Villagers found the body of a shepherd near Qamishli on Sunday.", None),
     # A generic phrase ending in a weapon types the act by it.
     ("Government aircraft bombarded rebel positions in Idlib on Monday.",
      ("Air/drone strike", "Military Forces of Syria", "Idlib")),
