@@ -32,6 +32,9 @@ from workbench.extract.outlets import outlet_country
         ("Agence France Presse -- English", None),  # an edition: still the agency
         ("Xinhua News Agency - French; Agence France Presse", None),
         ("Radio Okapi - French", "Democratic Republic of Congo"),
+        ("Radio Okapi 2 Sep 05", "Democratic Republic of Congo"),  # the day it ran, after
+        ("Radio Dabanga, 18 May 2006.", "Sudan"),
+        ("Sudan Tribune 02/01/2008", "Sudan"),
         ("Deep South Watch (CSCD)", "Thailand"),  # a known outlet and its acronym
         ("Mosaiquefm", "Tunisia"),  # the table's "Mosaique FM", its words run together
         ("MadaMasr", "Egypt"),

@@ -66,10 +66,16 @@ _EDITION = re.compile(
 
 
 _BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+# "Radio Okapi 2 Sep 05", "The Nation 02/01/2008", "MONUC, 18 May 2006.": the day it ran.
+_DATED = re.compile(
+    r"[,\s]+(?:\d{3,4}\s+gmt\s+)?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2})\.?\s*$",
+    re.I,
+)
 
 
 def _one(lex: Lexicon, name: str) -> str | None:
-    name = _EDITION.sub("", name)
+    name = _DATED.sub("", _EDITION.sub("", name.strip()))
     # "Deep South Watch (CSCD)": a known outlet followed by its acronym in brackets.
     bare = _joined(_BRACKETS.sub("", name))
     if bare in _table():
