@@ -477,10 +477,13 @@ def _violent_crowd(inc: Incident, text: str, lex: Lexicon, sent: tuple[int, int]
 
 # What only a violent crowd does at a demonstration (source notes in a protest's context:
 # "violent protests" 141 violent demonstration / 3 with intervention / 2 excessive force;
+# turned, became, went violent, turned into a riot, degenerated into clashes 130 / 11 / 6;
 # clashed with the police or security forces 539 / 6 / 10; stones, rocks, bricks, Molotov
 # cocktails 1073 / 16 / 29).
 _CROWD_VIOLENCE = re.compile(
     r"\b(?:violent\s+(?:protests?|demonstrations?)"
+    r"|(?:turned|became|grew|went)\s+violent|turned\s+into\s+(?:a\s+)?riots?"
+    r"|degenerated\s+into\s+(?:\w+\s+)?(?:violence|riots?|clashes)"
     r"|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|security\s+forces|gendarm\w+"
     r"|troops|soldiers)"
     r"|stones|rocks|bricks|brickbats|molotov)\b",
