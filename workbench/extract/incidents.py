@@ -184,6 +184,18 @@ def _find_home(
             # "Youths protested in X. The police fired live ammunition at them": the force
             # met the demonstration just told, one event (ACLED codes it by the force).
             return inc, "merge-protest-force"
+        if (
+            _type_of(inc) in PROTEST_KINDS
+            and kind_of(c)[0] == "Mob violence"
+            and "crowd-context" in c.rules
+            and not c.agents
+            and c.sent - inc.last_sent <= ELABORATION_WINDOW
+            and (not same_day or _same_date(inc, c))
+        ):
+            # "Locals demonstrated against ... Police reached the spot, but the agitators
+            # pelted stones at the cops": the demonstration turned violent, one event (typed
+            # by the crowd's violence in crowds.py), not a riot of its own.
+            return inc, "merge-protest-riot"
         if not _compatible(inc, c):
             if same_day and _same_date(inc, c) and _retold(inc, c, text, same_day=True):
                 return inc, "merge-retold-same-day"  # its place named where it was told
