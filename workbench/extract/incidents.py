@@ -174,7 +174,14 @@ def _find_home(
             return near[0], "merge-anaphora"
     if c.historical:
         return None, ""  # "By 2013, regime aircraft were dropping barrel bombs": background
-    for inc in reversed(incidents):
+    order = list(reversed(incidents))
+    if not kind_of(c)[1] and kind_of(c)[0] not in DEMONSTRATIONS:
+        # "Police detained 18 people, a day after a gunman killed two ... The suspects were
+        # taken into custody": a specific act is told again of an incident of its own kind
+        # first, the latest such, before any other incident it could join (a crowd's acts
+        # and the force used on it join as they are told: merge-protest-force).
+        order.sort(key=lambda inc: _type_of(inc) != kind_of(c)[0])
+    for inc in order:
         if (
             attack_at_protest(c)
             and _type_of(inc) in PROTEST_KINDS
