@@ -197,6 +197,9 @@ ROWS = [
     ("Two nurses were abducted in Tambara on Monday in an area controlled by the Mai-Mai.",
      ("Abduction/forced disappearance", "Unidentified Armed Group (Democratic Republic of Congo)",
       "Tambara")),
+    # A name with a possessive is the same name written without its apostrophe.
+    ("Peoples Protection Units fighters abducted 30 young men in Qamishli on Monday.",
+     ("Abduction/forced disappearance", "People's Protection Units", "Qamishli")),
     # Taking people: told as a participle after the raid, or as holding them.
     ("Mai-Mai fighters raided a farm in Tambara on Monday, abducting four labourers.",
      ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),

@@ -73,6 +73,10 @@ class Weapon:
     sub_event_type: str
 
 
+# "People's", "Lord's": the possessive written without its apostrophe is the same name.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
 # A trigger at least this strong names its act; a weaker one only a default type, refined by
 # weapons and targets (data/README.md, triggers.csv).
 FULL_STRENGTH = 40
@@ -186,6 +190,8 @@ class Lexicon:
         for entry in self.actors.values():
             for name in (entry.name, *entry.aliases):
                 trie.add(name, ("actor", entry))
+                if (bare := _POSSESSIVE.sub("s", name)) != name:
+                    trie.add(bare, ("actor", entry))  # "Peoples Protection Units", as ACLED writes
             for group, countries in entry.generic.items():
                 for country in countries:
                     self.defaults[(group, country)] = entry.name
