@@ -197,6 +197,11 @@ ROWS = [
     ("Two nurses were abducted in Tambara on Monday in an area controlled by the Mai-Mai.",
      ("Abduction/forced disappearance", "Unidentified Armed Group (Democratic Republic of Congo)",
       "Tambara")),
+    # Sexual violence told as what people were subjected to, or as assaults in the plural.
+    ("Ten detainees were subjected to sexual violence by UPC fighters in Mobaye on Monday.",
+     ("Sexual violence", SKIP, "Mobaye")),
+    ("Soldiers carried out sexual assaults on women in Labe on Monday.",
+     ("Sexual violence", SKIP, "Labe")),
     # A name with a possessive is the same name written without its apostrophe.
     ("Peoples Protection Units fighters abducted 30 young men in Qamishli on Monday.",
      ("Abduction/forced disappearance", "People's Protection Units", "Qamishli")),
