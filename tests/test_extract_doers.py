@@ -90,3 +90,12 @@ def test_a_doer_carries_over_returned_to_or_went_on_to():
     assert ev.actor1 == "Military Forces of Sudan"
     found = events("The envoy urged the RSF to hit back at nobody in Kadugli on Monday.")
     assert all(e.actor1 != "Rapid Support Forces" for e in found)
+
+
+def test_who_claimed_an_act_in_a_relative_clause_did_it():
+    ev = one(
+        "The ambush near Talodi on Monday, which the RSF claimed on its channel, killed a guard."
+    )
+    assert ev.actor1 == "Rapid Support Forces"
+    ev = one("The ambush near Talodi on Monday, which the RSF denied, killed a guard.")
+    assert ev.actor1 != "Rapid Support Forces"

@@ -468,9 +468,12 @@ def _candidate(
             objects, civilian = f.objects(t, after[1], after[0])
         if passive and not subj and not objects and not civilian:
             civilian = f.passive_victims(t, ftok)  # "a woman was abducted": people were hit
+        how = "agent-by" if by else "agent-subject"
+        if not agents and (claimant := f.claimed_after(t, ctok1)) is not None:
+            agents, how = [claimant], "agent-claimed"  # "the attack ..., which Isis claimed"
         if agents and not c.agents:
             c.agents = agents
-            c.rules.append("agent-by" if by else "agent-subject")
+            c.rules.append(how)
         targets = targets or [o for o in objects if o not in agents] or f.taken_from(t, ctok1)
         if targets and not c.targets:
             c.targets = targets

@@ -292,6 +292,18 @@ class Finder(Cues, Sides, Reference):
             break
         return out
 
+    def claimed_after(self, t: Ann, end_tok: int) -> Ann | None:
+        """The actor of ", which <actor> claimed" within a dozen words after the trigger."""
+        keys = self.keys
+        for k in range(t.j, min(end_tok, t.j + 12)):
+            if keys[k] == "which":
+                x = k + 2 if keys[k + 1 : k + 2] == ["the"] else k + 1
+                a = self.ann_at(x) if x < end_tok else None
+                if a is None or a.kind != "actor" or "," not in self._gap(k):
+                    return None
+                return a if keys[a.j : a.j + 1] and keys[a.j] in CLAIMS else None
+        return None
+
     def _blamed(self, k: int, first_tok: int) -> Ann | None:
         """The actor ending at token k right after a verb of blame ("blamed Sudanese army
         jets", the jets a weapon after the actor), else None."""
