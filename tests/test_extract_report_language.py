@@ -188,6 +188,8 @@ ROWS = [
     # "by" that tells whose area or school it was.
     ("A trader was abducted in Tambara on Monday by a group of Mai-Mai fighters.",
      ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),
+    ("A trader was killed in a gun attack by an unidentified gunman in Pattani on Monday.",
+     ("Attack", "Unidentified Armed Group (Thailand)", "Pattani")),
     ("A nurse was abducted in Tambara on Monday by 4 Mai-Mai fighters.",
      ("Abduction/forced disappearance", "Mayi Mayi Militia", "Tambara")),
     ("A nurse was abducted near the clinic in Tambara on Monday by Mai-Mai fighters.",

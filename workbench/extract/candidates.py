@@ -320,7 +320,9 @@ class Finder(Cues, Sides, Reference):
         keys, j = self.keys, k
         if keys[j : j + 3] in (["a", g, "of"] for g in GROUP_WORDS):
             j += 3
-        while j < min(end_tok, k + 6) and (keys[j].isdigit() or keys[j] in NUMBER_WORDS):
+        while j < min(end_tok, k + 6) and (
+            keys[j].isdigit() or keys[j] in NUMBER_WORDS or keys[j] in ("a", "an")
+        ):
             j += 1
         a = self.ann_at(j) if j < end_tok else None
         return j if j > k and a is not None and a.kind == "actor" and not a.role else k
