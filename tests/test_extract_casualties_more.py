@@ -214,3 +214,25 @@ def test_a_figure_far_on_in_a_one_paragraph_article_is_not_the_incidents_toll():
 def test_one_victim_told_in_a_relative_clause_counts_one():
     ev = one("A medic who was killed by a roadside bomb near Hajin on Monday has been named.")
     assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # Counts of people joined after the first add up, a single person as one.
+        (
+            "A roadside bomb killed a district governor and three of his bodyguards near Jalalabad "
+            "on Monday.",
+            4,
+        ),
+        ("A roadside bomb killed four policemen and a teacher near Jalalabad on Monday.", 5),
+        # "X were among N killed": N is the whole, not a part of it.
+        (
+            "Two nurses were among at least 14 people killed when a car bomb exploded in "
+            "Jalalabad on Monday.",
+            14,
+        ),
+    ],
+)
+def test_joined_victims_and_the_whole_they_were_among(sentence, fatalities):
+    assert one(sentence).fatalities == fatalities

@@ -117,6 +117,7 @@ NUMBER_START = frozenset(
     ]
 )
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.I)
+_AMONG_WHOLE = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?among\s*$", re.I)
 
 
 @dataclass(slots=True)
@@ -186,9 +187,12 @@ class CasualtyFinder:
             re.I,
         )
         # "killing three fighters and two civilians": a second count joined to the first.
+        # "... and two of his bodyguards", "... two soldiers and a civilian" (one).
         self.more = re.compile(
-            rf"(?:\s*,\s*|\s+)(?:and|as\s+well\s+as)\s+(?:(?:her|his|their)\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
-            rf"(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{people})\b",
+            rf"(?:\s*,\s*|\s+)(?:and|as\s+well\s+as)\s+(?:(?:her|his|their)\s+)?"
+            rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})(?:\s+of\s+(?:his|her|their|its|the))?"
+            rf"(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{people})"
+            rf"|(?P<single>an?)\s+(?:[A-Za-z'’-]+\s+){{0,2}}?(?:{singles}))\b",
             re.I,
         )
         self.single = re.compile(
@@ -332,9 +336,8 @@ class CasualtyFinder:
         if rule == "casualty-singular":
             # "killing a woman and her two children": the joined count belongs to the toll.
             joined, end = 1, m.end()
-            more = self.more.match(text, end)
-            if more is not None and (extra := self.number(more["num"])[0]) is not None:
-                joined, end = joined + extra, more.end()
+            extra, end = self._more(text, end)
+            joined += extra
             return CasualtyHit(
                 m.start(), end, text[m.start() : end], joined, "killed", rule=rule,
                 victims=m["one"].lower(),
@@ -394,10 +397,11 @@ class CasualtyFinder:
         if rule == "casualty-number-verb":
             start, count = self._joined(text, start, count)
         elif rule == "casualty-verb-number" and person:
-            more = self.more.match(text, end)
-            if more is not None and (extra := self.number(more["num"])[0]) is not None:
-                count, end = count + extra, more.end()
-        subset = bool(_SUBSET.search(text[max(0, start - 14) : start])) or (
+            extra, end = self._more(text, end)
+            count += extra
+        before = text[max(0, start - 22) : start]
+        # "Four Americans were among at least 16 people killed": the figure is the whole.
+        subset = (bool(_SUBSET.search(before[-14:])) and not _AMONG_WHOLE.search(before)) or (
             not vague and self.partitive.match(text, m.end("num")) is not None
         )
         hit = CasualtyHit(
@@ -406,6 +410,14 @@ class CasualtyFinder:
         if high:
             hit.high = high + hit.count - count  # "killing 2-3 soldiers and 4 civilians"
         return hit
+
+    def _more(self, text: str, end: int) -> tuple[int, int]:
+        """(how many more people a second count joined after `end` adds, where it ends)."""
+        more = self.more.match(text, end)
+        if more is None:
+            return 0, end
+        extra = 1 if more["single"] else self.number(more["num"])[0]
+        return (extra, more.end()) if extra is not None else (0, end)
 
     def _joined(self, text: str, start: int, count: int) -> tuple[int, int]:
         for _ in range(4):
