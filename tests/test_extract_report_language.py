@@ -199,6 +199,12 @@ ROWS = [
     ("Two nurses were abducted in Tambara on Monday in an area controlled by the Mai-Mai.",
      ("Abduction/forced disappearance", "Unidentified Armed Group (Democratic Republic of Congo)",
       "Tambara")),
+    # People taken and killed in one clause are an attack with its dead; a killing told as
+    # the motive, apart from the abduction, leaves it an abduction.
+    ("Gunmen abducted and killed two traders in Tambara on Monday.",
+     ("Attack", SKIP, "Tambara")),
+    ("Militiamen raided Tambara on Monday to avenge the killing of a relative. They abducted "
+     "nine villagers.", ("Abduction/forced disappearance", SKIP, SKIP)),
     # Sexual violence told as what people were subjected to, or as assaults in the plural.
     ("Ten detainees were subjected to sexual violence by UPC fighters in Mobaye on Monday.",
      ("Sexual violence", SKIP, "Mobaye")),

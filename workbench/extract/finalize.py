@@ -50,6 +50,7 @@ AROUND = re.compile(
 )
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
+ABDUCTION = "Abduction/forced disappearance"
 ARMED = type_names(ARMED_INTER)
 
 
@@ -195,6 +196,19 @@ def finalize(
     explicit_date = _date(ev, inc, published, rules, notes, text, main)
     _place(ev, inc, lex, text, rules, notes)
     _fatalities(ev, inc, notes, rules, lex)
+    if (
+        ev.sub_event_type == ABDUCTION
+        and ev.fatalities
+        and any(
+            {t.trigger.sub_event_type for t in c.triggers} >= {ABDUCTION, "Attack"}
+            and any("agent" in t.trigger.flags for t in c.triggers)
+            for c in inc.cands
+        )
+    ):
+        # "Gunmen abducted and killed two traders": people taken and killed in one clause
+        # are an attack with its dead (ACLED), the abduction a step of it.
+        ev.sub_event_type = "Attack"
+        rules.append("sub-event-abducted-and-killed")
     sent = sentences[inc.primary.sent]
     ev.start, ev.end = sent.start, sent.end
     ev.quote = text[ev.start : ev.end]
