@@ -26,14 +26,35 @@ def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     if len(usable) < 2:
         return usable[0] if usable else None  # nothing to rank
 
+    # "In Idlib, a car bomb exploded in the town of Sarmada": a city that shares its name
+    # with its province, set before the act as its frame beside another town of that
+    # province, names the province.
+
     def key(p: Ann):
+        rank = place_rank(p, text)
+        entry = p.place_entry
+        if (
+            rank == 0
+            and entry.name == entry.admin1
+            and p.start < near
+            and text[p.end : p.end + 1] == ","
+            and towns_of(entry.admin1) > 1
+        ):
+            rank = 3  # a frame before the act: "In Idlib, ..."
         before = text[max(0, p.start - 9) : p.start].lower().split()
         located = bool(before) and before[-1] in LOCATED
         # "pounded Sanaa ..., a day after the Houthis attacked Abu Dhabi": a place behind
         # "after"/"before" belongs to the other action.
         lo, hi = min(near, p.start), max(near, p.start)
         behind = bool(text) and _ELSEWHEN.search(text, lo, hi) is not None
-        return (behind, place_rank(p, text), not located, abs(p.start - near))
+        return (behind, rank, not located, abs(p.start - near))
+
+    def towns_of(admin1: str) -> int:
+        return sum(
+            1
+            for q in usable
+            if q.place_entry.admin1 == admin1 and RANK.get(q.place_entry.type, 2) == 0
+        )
 
     return min(usable, key=key)
 
