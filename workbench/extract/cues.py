@@ -33,6 +33,13 @@ _NOT_FINITE = frozenset(["to", "be", "been", "being", "is", "are", "was", "were"
                          "had", "that", "who", "which", "not", "never"])  # fmt: skip
 
 
+def _past_verb_joined(window: list[str], x: int) -> bool:
+    """Whether "and" and a past verb follow the cue `window[x]` before the trigger."""
+    return any(
+        window[k] == "and" and _past_verb(window[k + 1]) for k in range(x + 1, len(window) - 1)
+    )
+
+
 def _past_verb(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in VERB_FORMS
 
@@ -221,9 +228,14 @@ class Cues(Reading):
                         continue  # "over the past week, officials sent armoured columns"
                     if has_date and w in ACCUSING:
                         continue  # "accused the army of dropping a barrel bomb ... on Friday"
-                    if name == "hypothetical" and self._main_verb_after(t, window, x):
+                    if name == "hypothetical" and (
+                        self._main_verb_after(t, window, x)
+                        or _past_verb_joined([*window, self.keys[t.i]], x)
+                    ):
                         # "Demonstrators demanding action ... clashed with the police": the
-                        # participle's wish ends before the sentence's own verb.
+                        # participle's wish ends before the sentence's own verb; "said it
+                        # would resist and accused militias of shelling": "and" and a past
+                        # verb end what the modal governs.
                         continue
                     if has_date and w == "since" and self._since_clause(t, lo):
                         # "the first to die since Turkey launched its incursion on 20
