@@ -39,3 +39,12 @@ def test_violence_against_civilians_has_civilians_as_actor2():
         "Sexual violence",
         "Civilians (Democratic Republic of Congo)",
     )
+
+
+def test_violence_against_civilians_by_no_one_named_is_an_unidentified_groups():
+    ev = one("A girl was raped in Bukavu on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Sexual violence",
+        "Unidentified Armed Group (Democratic Republic of Congo)",
+        "Civilians (Democratic Republic of Congo)",
+    )

@@ -257,6 +257,10 @@ def finalize(
         ev.assoc_actor_2 = [a for a in (ev.actor2, *ev.assoc_actor_2) if a is not None]
         ev.actor2 = civilians
         ev.rules.append("actor2-civilians")
+    if ev.event_type == AGAINST_CIVILIANS and ev.actor1 is None:
+        # Whoever did it unnamed: ACLED's unidentified armed group ("a girl was raped").
+        ev.actor1 = lex.group_actor("unidentified", country)[0]
+        ev.rules.append("actor1-unidentified-victims")
     return ev
 
 

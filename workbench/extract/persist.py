@@ -149,7 +149,7 @@ class Writer:
         """One article; `fresh` when it was never extracted (nothing of ours to replace)."""
         if isinstance(ex, Extraction):
             ex = pack(ex)
-        mentions, events, rules, entities, _, skipped = ex
+        mentions, events, rules, entities, country, skipped = ex
         if fresh:
             kept = self.prefetched.pop(article_id, None)
             kept_mentions: list[tuple[int, int]] = []
@@ -165,7 +165,7 @@ class Writer:
             stamp = now()
             for values, rules_json in zip(events, rules, strict=True):
                 ev = EventProposal(*values)
-                self._event(article_id, ev, rules_json, entities, kept_events, stamp)
+                self._event(article_id, ev, rules_json, entities, kept_events, stamp, country)
         self.done.append((now(), skipped, article_id))
         self.counts["articles"] += 1
 
@@ -239,7 +239,7 @@ class Writer:
             rows.append((article_id, start, end, text, kind, eid, value, rule, conf))
         self.counts["mentions"] += len(rows) - before
 
-    def _event(self, article_id, ev, rules_json, entities, kept, stamp) -> None:
+    def _event(self, article_id, ev, rules_json, entities, kept, stamp, country=None) -> None:
         a1 = self.entity("actor", ev.actor1, entities)
         a2 = self.entity("actor", ev.actor2, entities)
         place = self.entity("place", ev.place, entities)
@@ -251,7 +251,8 @@ class Writer:
             if overlap or same:
                 return
         sub, args = ev.sub_event_type, (ev.event_date, ev.date_precision, a1, a2, place)
-        existing = self.index.find(sub, *args, article_id)
+        anyone = self._unplaced_anyone(ev, country)
+        existing = None if anyone else self.index.find(sub, *args, article_id)
         if existing is not None:
             self._source(existing, article_id, ev)
             self.index.link(existing, sub, article_id)
@@ -268,6 +269,14 @@ class Writer:
         self._source(eid, article_id, ev)
         self.index.add(eid, sub, *args, article_id)
         self.counts["events"] += 1
+
+    def _unplaced_anyone(self, ev: EventProposal, country: str | None) -> bool:
+        """An act by an unidentified group on civilians, told nowhere: two reports of one are
+        not one incident for that (every 'gunmen killed a man' of a week would be one)."""
+        if ev.place:
+            return False
+        generic = {self.lex.group_actor(g, country)[0] for g in ("unidentified", "civilians")}
+        return {ev.actor1, ev.actor2} <= generic | {None}
 
     def _record(self, ev: EventProposal, entities) -> list[Any]:
         """The events columns of the proposed record fields (names as entity ids, all
