@@ -4,6 +4,7 @@ by the same rule as duplicate detection (base.calendar.dates_agree)."""
 from __future__ import annotations
 
 import pytest
+from extract_support import ingest_notes
 
 from workbench.extract.crossref import CrossIndex
 
@@ -65,32 +66,14 @@ def test_acts_by_anyone_on_anyone_told_nowhere_stay_apart(tmp_path):
     """Two notes of a week, each an unidentified group's act on civilians with no place: the
     two generic actors are no sign of one incident (every 'gunmen shot a man' of the week
     would become one event); with a named doer they still join."""
-    import json
-
-    from click.testing import CliRunner
-
-    from workbench.cli import main
-
-    notes = tmp_path / "notes"
-    notes.mkdir()
     texts = {
         "a.txt": "On 3 May, unidentified gunmen shot dead a shopkeeper.",
         "b.txt": "On 4 May, unidentified gunmen shot dead a schoolteacher.",
         "c.txt": "On 3 May, Maoists shot dead a shopkeeper.",
         "d.txt": "On 4 May, Maoists shot dead a shopkeeper.",
     }
-    for name, text in texts.items():
-        (notes / name).write_text(text + "\n")
-    (notes / "manifest.csv").write_text(
-        "file,title,outlet,published,url\n"
-        + "".join(f"{name},,The Hindu,2019-05-05,\n" for name in texts)
+    rows = ingest_notes(
+        tmp_path, {name: (text + "\n", "The Hindu", "2019-05-05") for name, text in texts.items()}
     )
-    db = str(tmp_path / "w.db")
-    out = CliRunner().invoke(main, ["--db", db, "ingest", str(notes)], catch_exceptions=False)
-    assert out.exit_code == 0, out.output
-    out = CliRunner().invoke(
-        main, ["--db", db, "export", "--status", "all", "--format", "jsonl", "-o", "-"]
-    )
-    rows = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
     sources = sorted(sorted(s["file"].rsplit("/", 1)[-1] for s in r["sources"]) for r in rows)
     assert sources == [["a.txt"], ["b.txt"], ["c.txt", "d.txt"]]

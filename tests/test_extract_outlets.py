@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import csv
-import json
 from importlib import resources
 
 import pytest
-from click.testing import CliRunner
+from extract_support import ingest_notes
 
 from workbench.base.countries import country_index
-from workbench.cli import main
 from workbench.extract import extract
 from workbench.extract.lexicon import cached_lexicon
 from workbench.extract.outlets import outlet_country
@@ -61,24 +59,14 @@ def test_every_country_in_the_outlet_table_is_a_known_country():
 
 def test_ingest_reads_the_outlet_of_a_note_that_names_no_place(tmp_path):
     """The product's path: the manifest's outlet reaches extraction in `ingest`."""
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "n1.txt").write_text("12 May. Militiamen raped a woman returning from the fields.\n")
-    (notes / "n2.txt").write_text(
-        "12 May. Militiamen raped a woman returning from the fields.\n\n."
+    text = "12 May. Militiamen raped a woman returning from the fields.\n"
+    rows = ingest_notes(
+        tmp_path,
+        {
+            "n1.txt": (text, "Radio Okapi", "2018-05-13"),
+            "n2.txt": (text + "\n.", "Reuters", "2018-05-13"),
+        },
     )
-    (notes / "manifest.csv").write_text(
-        "file,title,outlet,published,url\n"
-        "n1.txt,,Radio Okapi,2018-05-13,\n"
-        "n2.txt,,Reuters,2018-05-13,\n"
-    )
-    db = str(tmp_path / "w.db")
-    out = CliRunner().invoke(main, ["--db", db, "ingest", str(notes)], catch_exceptions=False)
-    assert out.exit_code == 0, out.output
-    out = CliRunner().invoke(
-        main, ["--db", db, "export", "--status", "all", "--format", "jsonl", "-o", "-"]
-    )
-    rows = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
     by_file = {r["sources"][0]["file"].rsplit("/", 1)[-1]: r for r in rows}
     assert by_file["n1.txt"]["actor2"] == "Civilians (Democratic Republic of Congo)"
     assert by_file["n2.txt"]["actor2"] == "Civilians"
