@@ -564,16 +564,13 @@ def _unnamed(a: Ann) -> bool:
 
 def _anchor_incident(incidents: list[Incident], c: Candidate) -> Incident:
     """The incident an opening anchor names by its place ("A day after the Kabul assault"):
-    the latest one placed there with a day-precise date; else the last incident told."""
-    for inc in reversed(incidents):
-        if (
-            inc.place is not None
-            and inc.place.name in c.anchor_places
-            and inc.date is not None
-            and inc.date.date_hit.precision == "day"
-        ):
+    the latest one placed there with a day-precise date; else the last incident told with
+    one ("A day earlier, ..." after a retelling that gave no day)."""
+    dated = [i for i in incidents if i.date is not None and i.date.date_hit.precision == "day"]
+    for inc in reversed(dated):
+        if inc.place is not None and inc.place.name in c.anchor_places:
             return inc
-    return incidents[-1]
+    return dated[-1] if dated else incidents[-1]
 
 
 def _date_after(inc: Incident, prev: Incident, days: int) -> None:
