@@ -33,6 +33,9 @@ ROWS = [
     ("Isis fighters were driven out of Manbij by the SDF on Friday.",
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Manbij")),
     ("Hundreds of families were forced out of their homes in Afrin on Friday.", None),
+    # Ground taken is the verb's object; a place before it is where the doer sits.
+    ("Forces loyal to the government in Aden retook the town of Zinjibar on Wednesday.",
+     ("Government regains territory", SKIP, "Zinjibar")),
     # Ground taken told by the flag raised over it; a surrender by the arms laid down.
     ("Kurdish fighters raised their flag over Tabqa on Sunday.",
      ("Non-state actor overtakes territory", SKIP, "Tabqa")),

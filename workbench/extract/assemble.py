@@ -573,6 +573,15 @@ def _candidate(
         # about does not locate it.
         here = [p for p in here if not protest_about(f.text, clause[0], p.start)]
         outside = [p for p in outside if not protest_about(f.text, sent.start, p.start)]
+    if (
+        "territory" in c.main.flags  # not people taken ("seized two officers")
+        and not passive_by(main.trigger)
+        and not f.is_passive(main)
+    ):
+        # "Forces loyal to the government in Tripoli retook the town of Gharyan": ground
+        # taken is the verb's object; a place before it is where the doer sits.
+        taken = [p for p in here if p.start >= main.end]
+        here = taken or here
     c.place = pick_place(here, main.start, f.text)
     # "In the countryside of Aleppo, clashes ..., and ... on the axis of Khan Tuman": a
     # town elsewhere in the sentence locates better than a province in the clause.
