@@ -236,3 +236,22 @@ def test_one_victim_told_in_a_relative_clause_counts_one():
 )
 def test_joined_victims_and_the_whole_they_were_among(sentence, fatalities):
     assert one(sentence).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        (
+            "Gunmen raided a village near Kamango on Monday; three people are reported to have "
+            "been killed.",
+            3,
+        ),
+        (
+            "Soldiers fired on a crowd in Kamango on Monday. One person has been shot dead, a "
+            "local official said.",
+            1,
+        ),
+    ],
+)
+def test_tolls_reported_or_shot_dead(sentence, fatalities):
+    assert one(sentence).fatalities == fatalities

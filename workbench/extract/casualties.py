@@ -36,7 +36,7 @@ _HEDGE = (
     r"|another|a\s+further"
 )
 _KILL = (
-    r"killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
+    r"shot\s+dead|killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
     r"|martyred|fatalities|fatality"  # "3 fatalities.": ACLED's own notes
     r"|lynched|(?:beaten|hacked|burnt|burned|stabbed|bludgeoned)\s+to\s+death"
 )
@@ -163,6 +163,8 @@ class CasualtyFinder:
             rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},|\s+(?:including|among\s+them)\s[^,.;]{{1,40}}?)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
+            # "two people are reported to have been killed", "... are feared to have died"
+            rf"(?:(?:reported|said|believed|feared|thought|known)\s+to\s+(?:have\s+(?:been\s+)?)?)?"
             rf"(?:(?:seriously|critically|badly|severely|gravely|slightly|lightly|fatally)\s+)?"
             rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
             re.I,
