@@ -33,6 +33,12 @@ _NOT_FINITE = frozenset(["to", "be", "been", "being", "is", "are", "was", "were"
                          "had", "that", "who", "which", "not", "never"])  # fmt: skip
 
 
+def _accusing(window: list[str]) -> bool:
+    """An accusation in the window: an accusing word with its "of" after it ("accused the
+    government of using"), not "the accused man's home"."""
+    return any(w in ACCUSING and "of" in window[x + 1 : x + 8] for x, w in enumerate(window))
+
+
 def _past_verb_joined(window: list[str], x: int) -> bool:
     """Whether "and" and a past verb follow the cue `window[x]` before the trigger."""
     return any(
@@ -274,7 +280,7 @@ class Cues(Reading):
             # "killed by a roadside bomb while fighting Isis", "the first Briton killed
             # fighting alongside Kurdish forces": what the victim was doing.
             return "cue-circumstance"
-        if not has_date and not ACCUSING.isdisjoint(window):
+        if not has_date and _accusing(window):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
         stop = end_tok if end_tok is not None else len(keys)
