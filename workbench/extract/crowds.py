@@ -56,20 +56,10 @@ _PROTEST = re.compile(
 )
 
 
-def _nationals(lex: Lexicon) -> frozenset[str]:
-    """Plural demonyms standing for people ("palestinians", "afghans"), built once."""
-    got = lex.cache.get("nationals")
-    if got is None:
-        got = lex.cache["nationals"] = frozenset(
-            key_of(d)[-1] + "s" for d in lex.demonyms if not d.endswith(("s", "sh", "ese"))
-        )
-    return got
-
-
 def _has_crowd(text: str, lex: Lexicon) -> bool:
     keys = key_of(text)
     words = set(keys)
-    if words & lex.crowd_nouns or words & _nationals(lex):
+    if words & lex.crowd_nouns or words & lex.nationals:
         return True  # "clashes between Palestinians and Israeli forces": people, no army
     # "a group of locals", "a group of persons": any people gathered as a group.
     return any(

@@ -288,6 +288,10 @@ class Lexicon:
             "arms": frozenset(nouns["arms"]),
         }
         self.crowd_nouns = frozenset(nouns["crowd"])
+        # Plural demonyms standing for people: "clashes between Palestinians and ...".
+        self.nationals = frozenset(
+            key_of(d)[-1] + "s" for d in self.demonyms if not d.endswith(("s", "sh", "ese"))
+        )
         self.civilian_targets = frozenset(nouns["civilian_targets"])
         self.target_bridge = frozenset(nouns["target_bridge"])
         tolls = self.words["tolls"]

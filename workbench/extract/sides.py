@@ -62,6 +62,9 @@ class Sides(Reading):
                 # Ansar Allah forces": describing words between the two sides.
                 k += 1
                 continue
+            if not out and a is None and self.keys[k] in self.lex.nationals:
+                k += 1  # "between Palestinians and Israeli forces": a people (a crowd) first
+                continue
             if not out and a is None and self.keys[k] in SIDE_LEAD:
                 k += 1  # "between forces affiliated with the Government": to the first name
                 continue
