@@ -23,7 +23,7 @@ from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, Cues
 from .lexicon import Lexicon, Trigger
 from .reference import ARMED_TYPES, FIRST_PERSON, SELF_PRONOUNS, STOP, Reference
-from .sides import DEFINITE, Sides
+from .sides import BLAME, CLAIMS, DEFINITE, Sides
 from .text import Sentence, comma_start
 
 
@@ -116,10 +116,6 @@ COMPOUND_TAILS = frozenset(
     ["led", "backed", "held", "allied", "aligned", "linked", "based", "dominated", "run",
      "controlled", "supported", "affiliated"]
 )  # fmt: skip
-CLAIMS = frozenset(["claimed", "claims", "claiming"])
-# Verbs that name who did an act: "blamed Russian jets for the attack", "blamed the bombing
-# on Isis", "the attack was blamed on the PKK".
-BLAME = frozenset(["blamed", "blames", "blame", "blaming"])
 # Not "at" ("killed at least 11") nor "as" ("killed as many as").
 REDUCED_NEXT = frozenset(["on", "in", "during", "near", "when", "while", "after", "earlier",
                           "last", "yesterday", "outside", "inside"])  # fmt: skip
@@ -291,28 +287,6 @@ class Finder(Cues, Sides, Reference):
                 continue
             break
         return out
-
-    def claimed_after(self, t: Ann, end_tok: int) -> Ann | None:
-        """The actor of ", which <actor> claimed" within a dozen words after the trigger."""
-        keys = self.keys
-        for k in range(t.j, min(end_tok, t.j + 12)):
-            if keys[k] == "which":
-                x = k + 2 if keys[k + 1 : k + 2] == ["the"] else k + 1
-                a = self.ann_at(x) if x < end_tok else None
-                if a is None or a.kind != "actor" or "," not in self._gap(k):
-                    return None
-                return a if keys[a.j : a.j + 1] and keys[a.j] in CLAIMS else None
-        return None
-
-    def _blamed(self, k: int, first_tok: int) -> Ann | None:
-        """The actor ending at token k right after a verb of blame ("blamed Sudanese army
-        jets", the jets a weapon after the actor), else None."""
-        a = self.ann_at(k) if k >= first_tok else None
-        if a is not None and a.kind == "weapon" and a.i > first_tok:
-            a = self.ann_at(a.i - 1)
-        if a is None or a.kind != "actor" or a.i <= first_tok:
-            return None
-        return a if self.keys[a.i - 1] in BLAME else None
 
     def _past_quantity(self, k: int, end_tok: int) -> int:
         """ "by a group of armed men", "by 5 unidentified men", "by a gang of Imbonerakure":

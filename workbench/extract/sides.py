@@ -2,7 +2,8 @@
 
 "clashes between government forces and the Houthis", "The RSF and the army clashed", "Syrian
 troops backed by Russian air power", "troops and allied clan militias known as Macawisley":
-coordinated names, backers and the two sides of a fight.
+coordinated names, backers and the two sides of a fight; and who is named as the doer by
+blame or claim ("blamed Russian jets for the strike", "the attack, which Isis claimed").
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ SIDE_WORDS = frozenset(
 )  # fmt: skip
 ALLIES = frozenset(["allies", "partners", "ally", "partner"])
 BACKING = frozenset(["backed", "supported", "aided", "assisted", "helped", "joined"])
+
+
+CLAIMS = frozenset(["claimed", "claims", "claiming"])
+# Verbs that name who did an act: "blamed Russian jets for the attack", "blamed the bombing
+# on Isis", "the attack was blamed on the PKK".
+BLAME = frozenset(["blamed", "blames", "blame", "blaming"])
 
 
 class Sides(Reading):
@@ -143,3 +150,25 @@ class Sides(Reading):
                 return []
             k = b.i - 1 if b is not None else k - 1
         return []
+
+    def claimed_after(self, t: Ann, end_tok: int) -> Ann | None:
+        """The actor of ", which <actor> claimed" within a dozen words after the trigger."""
+        keys = self.keys
+        for k in range(t.j, min(end_tok, t.j + 12)):
+            if keys[k] == "which":
+                x = k + 2 if keys[k + 1 : k + 2] == ["the"] else k + 1
+                a = self.ann_at(x) if x < end_tok else None
+                if a is None or a.kind != "actor" or "," not in self._gap(k):
+                    return None
+                return a if keys[a.j : a.j + 1] and keys[a.j] in CLAIMS else None
+        return None
+
+    def _blamed(self, k: int, first_tok: int) -> Ann | None:
+        """The actor ending at token k right after a verb of blame ("blamed Sudanese army
+        jets", the jets a weapon after the actor), else None."""
+        a = self.ann_at(k) if k >= first_tok else None
+        if a is not None and a.kind == "weapon" and a.i > first_tok:
+            a = self.ann_at(a.i - 1)
+        if a is None or a.kind != "actor" or a.i <= first_tok:
+            return None
+        return a if self.keys[a.i - 1] in BLAME else None
