@@ -25,6 +25,7 @@ from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
+from .trigger_context import OBJECT_FLAGS, after_doer, headline_end, object_end
 
 LOCATIVE = frozenset(
     [
@@ -242,8 +243,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
     keys, text = toks.keys, toks.text
     named = named_groups(lex, matches, country)
     # The first sentence or line: a headline or note's lede may tell its act in the present.
-    stop = _FIRST_STOP.search(text)
-    headline_end = stop.start() if stop else len(text)
+    first_end = headline_end(text)
     out: list[Ann] = []
     skip_until = -1
     last_place_end = -10
@@ -404,14 +404,14 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             if "hyphen" in kinds["trigger"].flags and "-" not in text[start:end]:
                 continue  # "we sit in the yard" is no sit-in
             if "present" in kinds["trigger"].flags and not (
-                start < headline_end and _after_doer(lex, keys, out, i)
+                start < first_end and after_doer(lex, keys, out, i)
             ):
                 # "vowed to kill", "the arrest": no doer right before the verb; a present
                 # later in a report is habitual ("the jets kill civilians every day").
                 continue
             if needs := OBJECT_FLAGS & kinds["trigger"].flags:
                 trig = kinds["trigger"]
-                last = _object(lex.object_nouns[min(needs)], toks, i, j, "subject" in trig.flags)
+                last = object_end(lex.object_nouns[min(needs)], toks, i, j, "subject" in trig.flags)
                 if last is None:
                     continue  # "sent a message", "reached the town": not what it needs
                 if last >= j:  # the trigger covers its object: "moved tanks" fires no tank
@@ -437,62 +437,6 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 )
                 out.append(Ann("trigger", i, j, start, end, None, "weapon-trigger", trig))
     return out
-
-
-_FIRST_STOP = re.compile(r"[.!?](?:\s|$)|\n")
-# A present-tense verb ("Police arrest 15 workers", "Gunmen kill three villagers") is an act
-# only right after its doer: an actor, a crowd or one of these.
-_DOERS = frozenset(["gunmen", "assailants", "attackers", "men", "militants", "soldiers",
-                    "troops", "police", "rebels", "fighters", "militiamen", "bandits",
-                    "herdsmen", "unknown", "people", "group", "members", "forces"])  # fmt: skip
-
-
-def _after_doer(lex: Lexicon, keys: list[str], out: list[Ann], i: int) -> bool:
-    k = i - 1
-    if k > 0 and (keys[k].endswith("ly") or keys[k] == "also"):
-        k -= 1  # "Police reportedly arrest ..."
-    if k < 0:
-        return False
-    if out and out[-1].kind == "actor" and out[-1].j == k + 1:
-        return True
-    return keys[k] in _DOERS or keys[k] in lex.crowd_nouns
-
-
-# Triggers that need one of a list of nouns (lexicon.toml [nouns]) as object or subject:
-# `moves` (a troop movement: "sent 200 more troops"), `agrees` (an agreement: "struck a
-# ceasefire deal", "a truce brokered by the UN came into force") and `arms` (weapons taken
-# out of use: "found a cache of weapons", "confiscated ammunition").
-OBJECT_FLAGS = frozenset(["moves", "agrees", "arms"])
-# Words that end the object before the noun is reached; right after the verb "to" and "on"
-# do not ("agreed to a truce", "agreed on a ceasefire").
-_OBJECT_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by",
-                           "after", "before", "that", "which", "who", "as", "than", "across",
-                           "out"])  # fmt: skip
-_PASSIVE = frozenset(["was", "were", "been", "being"])
-_PUNCT = re.compile(r"[.,;:!?()\"“”]")
-
-
-def _object(nouns: frozenset[str], toks: Tokens, i: int, j: int, subject: bool) -> int | None:
-    """The last token of the trigger's object at tokens i..j ("sent 200 more troops and
-    tanks"), or j - 1 when the noun comes before it as the subject of a passive
-    ("reinforcements were rushed") or, `subject`, of an intransitive ("a truce brokered by
-    the UN came into force"); None when there is neither."""
-    keys, text, last = toks.keys, toks.text, None
-    for k in range(j, min(j + 7, len(keys))):
-        if _PUNCT.search(text, toks.ends[k - 1], toks.starts[k]):
-            break
-        if keys[k] in _OBJECT_STOPS and not (k == j and keys[k] in ("to", "on")):
-            break
-        if keys[k] in nouns:
-            last = k
-    aux = i - 2 if i > 1 and keys[i - 1].endswith("ly") else i - 1  # "was formally reached"
-    if last is None and (subject or (aux >= 0 and keys[aux] in _PASSIVE)):
-        for k in range(i - 1, max(-1, i - 9), -1):
-            if _PUNCT.search(text, toks.ends[k], toks.starts[k + 1]):
-                break
-            if keys[k] in nouns:
-                return j - 1
-    return last
 
 
 TITLES = frozenset(["commander", "spokesman", "spokeswoman", "official", "minister", "governor",

@@ -9,10 +9,10 @@ data/lexicon.toml [cues]; the constants here are grammar, not vocabulary.
 from __future__ import annotations
 
 import functools
-import re
 
 from .annotate import Ann
 from .reading import Reading
+from .trigger_context import headline_end
 
 _NEG_AFTER = 4
 SUBORDINATORS = frozenset(
@@ -48,9 +48,6 @@ def _past_verb_joined(window: list[str], x: int) -> bool:
 
 def _past_verb(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in VERB_FORMS
-
-
-_LATER = re.compile(r"[.!?]\s|\n")  # a sentence or line ends before: not the first one
 
 
 def is_verb(t: Ann) -> bool:
@@ -137,7 +134,7 @@ class Cues(Reading):
         if (
             keys[k] == "been"
             and keys[k - 1] in ("have", "has", "had")
-            and _LATER.search(self.text, 0, self.starts[first_tok]) is not None
+            and headline_end(self.text) < self.starts[first_tok]
         ):
             # "whose militia have been fighting Isis", "jets have been pounding the area":
             # undated and past a report's first sentence, the perfect progressive tells a
