@@ -410,7 +410,10 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
     )
 
 
-NOT_ON_CIVILIANS = frozenset([STRATEGIC, "Protests", "Riots"])
+# A crowd and the force used on it (or the crowd's violence and the police's answer) are
+# one event told from both sides.
+CROWD_EVENTS = frozenset(["Protests", "Riots"])
+NOT_ON_CIVILIANS = frozenset([STRATEGIC, *CROWD_EVENTS])
 BATTLES = frozenset(
     ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 )
@@ -464,11 +467,6 @@ def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
         if apart and not (ta in BATTLES and tb in BATTLES and _other_side(inc, c)):
             return False
     return not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
-
-
-# A crowd and the force used on it (or the crowd's violence and the police's answer) are
-# one event told from both sides.
-CROWD_EVENTS = frozenset(["Protests", "Riots"])
 
 
 def _crossed(a: Incident | Candidate, b: Incident | Candidate) -> bool:
