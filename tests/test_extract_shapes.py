@@ -595,3 +595,26 @@ def test_skipped_headings_are_counted():
     heading = "Related: airstrikes in Idlib"
     found = extract(f"{LEAD}{heading}\n\nRebels shelled Qardaha on Wednesday.\n", PUB)
     assert found.skipped == len(heading)
+
+
+def test_an_act_told_with_no_place_is_set_where_the_article_is():
+    found = events(
+        "Rebels shelled Douma on Monday, residents said. Food prices in Douma have tripled "
+        "since the siege began. The United Nations called for a ceasefire. Aid agencies said "
+        "they were ready to deliver supplies. On Tuesday, gunmen shot dead a teacher."
+    )
+    (shot,) = [e for e in found if e.sub_event_type == "Attack"]
+    assert shot.place == "Douma" and "place-article-setting" in shot.rules
+    assert "location" in shot.incomplete  # a guess, marked: the text names no place for it
+    assert "where the article is set" in shot.notes
+
+
+def test_the_setting_is_in_the_country_of_the_sides_not_where_they_came_from():
+    found = events(
+        "Two brothers from London who joined Isis in Syria have been captured, their family "
+        "said. They grew up in London and left Britain in 2014. Their mother said she had not "
+        "heard from them for a year. The Syrian Democratic Forces detained them on Sunday, a "
+        "spokesman said. The war in Syria has drawn thousands of foreigners."
+    )
+    (held,) = [e for e in found if e.sub_event_type == "Arrests"]
+    assert held.place == "Syria"

@@ -33,7 +33,7 @@ from .casualties import CasualtyFinder
 from .dates import ANCHORS as DATE_ANCHORS
 from .dates import find_dates
 from .doc import Doc
-from .finalize import country_names_pattern, finalize
+from .finalize import country_names_pattern, finalize, place_event
 from .gazetteer import (
     big_places,
     geo_attrs,
@@ -42,12 +42,13 @@ from .gazetteer import (
     warm_gazetteer,
     with_coordinates,
 )
-from .incidents import group_incidents
+from .incidents import Incident, group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
-from .model import EntityInfo, Extraction, Mention
+from .model import EntityInfo, EventProposal, Extraction, Mention
 from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
+from .placing import SET_IN_ARTICLE, article_setting
 from .text import split_sentences, within
 from .tokens import Tokens, register_anchors, seek
 
@@ -207,13 +208,38 @@ def areas(doc: Doc) -> None:
 def proposals(doc: Doc) -> None:
     """Fields, type and confidence of each incident (finalize.py, scoring.py); one event
     per place (places_split.py). Scored under the floor: a second source only."""
+    settings: dict[str | None, Ann | None] = {}  # where the article is set, by country
     for inc in doc.incidents:
         ev = finalize(inc, doc.lex, doc.text, doc.published, doc.country, doc.sentences)
         if ev is not None:
             also = inc.primary.also_places
             same = inc.place is not None and inc.place is inc.primary.place
             split = split_by_place(ev, inc.place, also if same else [], inc.casualties, doc.text)
+            if ev.place is None:
+                _set_in_article(doc, ev, inc, settings)
             (doc.events if ev.standalone else doc.second_sources).extend(split)
+
+
+def _set_in_article(
+    doc: Doc, ev: EventProposal, inc: Incident, settings: dict[str | None, Ann | None]
+) -> None:
+    """An act told with no place of its own: where the article is set, in the country of
+    a side that stays at home (a story of London jihadists captured by the SDF is set in
+    Syria for them; an army's may be abroad: "the US sent troops to the region").
+    Marked: the location stays in `incomplete`, as a publication date leaves the date."""
+    sides = inc.agents + inc.targets
+    country = next((a.country for a in sides if a.country and a.atype != STATE_FORCES), None)
+    country = country or doc.country
+    if country not in settings:
+        settings[country] = article_setting(doc.anns, doc.sentences, country)
+    setting = settings[country]
+    if setting is None:
+        return
+    place_event(ev, setting, doc.lex, doc.text, ev.rules, [])
+    ev.place_span = None
+    ev.rules.append(SET_IN_ARTICLE)
+    told = f"Location: none told for this event; {ev.place}, where the article is set."
+    ev.notes = f"{ev.notes} {told}".strip()
 
 
 def mentions(doc: Doc) -> None:

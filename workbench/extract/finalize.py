@@ -28,7 +28,7 @@ from ..base.actors import (
 )
 from ..base.codebook import AGAINST_CIVILIANS, STRATEGIC, event_type_of, without_deaths
 from .anaphora import NON_STATE
-from .annotate import ORIGIN
+from .annotate import ORIGIN, Ann
 from .crowds import crowd_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
@@ -194,7 +194,7 @@ def finalize(
     if inc.date is None and inc.historical:
         return None  # only a year or a season: background, not a new incident
     explicit_date = _date(ev, inc, published, rules, notes, text, main)
-    _place(ev, inc, lex, text, rules, notes)
+    place_event(ev, inc.place, lex, text, rules, notes)
     _fatalities(ev, inc, notes, rules, lex)
     if (
         ev.sub_event_type == ABDUCTION
@@ -488,8 +488,8 @@ def _date(ev: EventProposal, inc: Incident, published, rules, notes, text: str, 
 _PRESENT = re.compile(r"\b(?:is|are|has|have)\s+(?:now\s+|already\s+|just\s+)?\Z", re.I)
 
 
-def _place(ev: EventProposal, inc: Incident, lex: Lexicon, text: str, rules, notes) -> None:
-    p = inc.place
+def place_event(ev: EventProposal, p: Ann | None, lex: Lexicon, text: str, rules, notes) -> None:
+    """The location, its span and ACLED geo precision, from the place that locates it."""
     if p is None:
         return
     entry = p.place_entry

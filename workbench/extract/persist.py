@@ -35,6 +35,7 @@ from .model import (
     Packed,
     pack,
 )
+from .placing import SET_IN_ARTICLE
 
 
 class Writer:
@@ -250,8 +251,10 @@ class Writer:
             )
             if overlap or same:
                 return
-        sub, args = ev.sub_event_type, (ev.event_date, ev.date_precision, a1, a2, place)
-        anyone = self._unplaced_anyone(ev, country)
+        # A place that is only the article's setting is no reason to tell two reports apart.
+        told = None if SET_IN_ARTICLE in ev.rules else place
+        sub, args = ev.sub_event_type, (ev.event_date, ev.date_precision, a1, a2, told)
+        anyone = self._unplaced_anyone(ev, country, told)
         existing = None if anyone else self.index.find(sub, *args, article_id)
         if existing is not None:
             self._source(existing, article_id, ev)
@@ -270,10 +273,10 @@ class Writer:
         self.index.add(eid, sub, *args, article_id)
         self.counts["events"] += 1
 
-    def _unplaced_anyone(self, ev: EventProposal, country: str | None) -> bool:
+    def _unplaced_anyone(self, ev: EventProposal, country: str | None, told) -> bool:
         """An act by an unidentified group on civilians, told nowhere: two reports of one are
         not one incident for that (every 'gunmen killed a man' of a week would be one)."""
-        if ev.place:
+        if told:
             return False
         generic = {self.lex.group_actor(g, country)[0] for g in ("unidentified", "civilians")}
         return {ev.actor1, ev.actor2} <= generic | {None}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .annotate import Ann
@@ -77,6 +78,33 @@ def _destination(text: str, start: int) -> bool:
 _ELSEWHEN = re.compile(
     r"\b(?=[abfis])(?:after|before|since|following|in\s+retaliation\s+for)\b", re.I
 )
+
+
+# The rule of a location that is the article's setting, not told for the event: a guess,
+# which two reports of one incident need not share.
+SET_IN_ARTICLE = "place-article-setting"
+
+
+def article_setting(anns: list[Ann], sentences: list[Sentence], country: str | None) -> Ann | None:
+    """Where the article is set in `country`: the place below the country it names most
+    (at least twice), the first named of equals, else the country. An event the text
+    places nowhere is most likely there."""
+    skipped = [(s.start, s.end) for s in sentences if s.skip]
+    towns = [
+        a for a in anns
+        if a.kind == "place" and not a.role and a.place_entry.type != "country"
+        and a.place_entry.country == country
+        and not any(lo <= a.start < hi for lo, hi in skipped)
+    ]  # fmt: skip
+    counts = Counter(a.place_entry.name for a in towns)
+    best = max(counts.values(), default=0)
+    if best < 2:
+        return next(
+            (a for a in anns if a.kind == "place" and not a.role
+             and a.place_entry.type == "country" and a.place_entry.name == country),
+            None,
+        )  # fmt: skip
+    return next(a for a in towns if counts[a.place_entry.name] == best)
 
 
 def place_rank(p: Ann, text: str = "") -> int:
