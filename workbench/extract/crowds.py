@@ -39,6 +39,15 @@ _BETWEEN = re.compile(
     r"([^.;:]{1,120})",
     re.I,
 )
+# "clashed with local residents", "sparking clashes with teenagers": the other side, up to
+# the next clause or place ("clashed with police in X who fired at the residents" names the
+# police only).
+_WITH = re.compile(
+    r"(?:\s+(?:that|which)\s+(?:broke\s+out|erupted))?\s+with\s+"
+    r"((?:(?!(?:who|which|that|after|as|when|while|during|in|at|near|on|over|following"
+    r"|from|for|and)\b)[\w'-]+\s*){1,5})",
+    re.I,
+)
 # "beaten to death by a group of people", "by locals": the doers a passive names.
 _BY = re.compile(r"[^.;:,]{0,40}?\bby\s+([^.;:,]{1,40})", re.I)
 # "beaten to death on suspicion of theft": a crowd's justice, whoever is named.
@@ -77,6 +86,19 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
     after = _BETWEEN.match(text, main.end, c.clause[1])
     if after is not None and _has_crowd(after.group(1), lex):
         return True
+    armed = any(
+        a.atype in ARMED and a.atype != STATE_FORCES and a.info != "civilians"
+        for a in inc.agents + inc.targets
+    )
+    if not armed and any(
+        _clash_with_people(text, a, cand.clause[1], lex)
+        for cand in inc.cands
+        for a in cand.triggers
+    ):
+        # "Israeli forces raided the camp, sparking clashes with residents", "officials
+        # clashed with journalists": people on the other side, and no armed group named on
+        # either ("army units clashed with the attacking terrorist groups" is a battle).
+        return True
     # The subject next to the verb: "Supporters of two rival parties clashed", not a crowd
     # further back ("fighters were among the mourners who flooded a hall ... killed fighting").
     subject = _BOUNDARY.split(text[c.clause[0] : main.start])[-1].split()[-6:]
@@ -92,6 +114,18 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
     if c.passive or (first is not None and first.atype in ARMED and first.info != "civilians"):
         return False  # "six aid workers were killed": the subject was hit, it did nothing
     return _has_crowd(" ".join(subject), lex)
+
+
+def _clash_with_people(text: str, a, end: int, lex: Lexicon) -> bool:
+    """A clash word (not a generic attack word: "an attack with blades by four men") whose
+    other side, after "with", is people: a crowd or people an act befalls ("clashed with
+    teenagers"), not armed ones."""
+    if a.trigger.sub_event_type != "Armed clash" or "generic" in a.trigger.flags:
+        return False
+    other = _WITH.match(text, a.end, end)
+    if other is None or "armed" in other.group(1).lower().split():
+        return False
+    return _has_crowd(other.group(1), lex) or bool(set(key_of(other.group(1))) & lex.victim_nouns)
 
 
 def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
