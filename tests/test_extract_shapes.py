@@ -618,3 +618,15 @@ def test_the_setting_is_in_the_country_of_the_sides_not_where_they_came_from():
     )
     (held,) = [e for e in found if e.sub_event_type == "Arrests"]
     assert held.place == "Syria"
+
+
+def test_a_campaign_named_by_its_place_does_not_locate_another_act():
+    told = extract(
+        LEAD + "After a ten-day pause, the offensive restarted on Saturday at a pace not seen "
+        "even in the major battles for the cities of Mosul and Raqqa.",
+        PUB,
+    )
+    offensive = [e for e in told.events + told.second_sources if "offensive" in e.quote]
+    assert offensive and not {e.place for e in offensive} & {"Mosul", "Raqqa"}
+    (battle,) = events("The battle for Raqqa raged on Sunday as the SDF pushed into the old city.")
+    assert battle.place == "Raqqa"

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
     """The most specific place; among equals one after "in/near/at", then the nearest."""
-    usable = [p for p in places if not p.role and not (text and _destination(text, p.start))]
+    usable = [
+        p for p in places
+        if not p.role and not (text and (_destination(text, p.start) or _campaign(text, p.start, near)))
+    ]  # fmt: skip
     if len(usable) < 2:
         return usable[0] if usable else None  # nothing to rank
 
@@ -72,6 +75,21 @@ def _destination(text: str, start: int) -> bool:
     # Every destination phrase ends in "to" or "in": test that cheaply before the regex.
     window = text[max(0, start - 40) : start]
     return (" to " in window or " in " in window) and _DESTINATION.search(window) is not None
+
+
+# "not seen even in the battles for the cities of Mosul and Raqqa", "since the battle to
+# retake Mosul": a campaign named by its place is another action than the act told.
+_CAMPAIGN = re.compile(
+    r"\b(?:battles?|fight|sieges?|campaigns?|offensives?)\s+(?:for|of|to\s+(?:re)?(?:take|capture"
+    r"|claim|liberate|free))\s+(?:the\s+(?:(?:cities|city|towns?)\s+of\s+)?)?"
+    r"(?:[A-Z][\w-]*,?\s+(?:and\s+)?){0,3}$"
+)
+
+
+def _campaign(text: str, start: int, near: int) -> bool:
+    window_start = max(0, start - 60)
+    m = _CAMPAIGN.search(text, window_start, start)
+    return m is not None and m.start() != near
 
 
 # Searched across spans: the first-letter lookahead lets most positions fail at one test.
