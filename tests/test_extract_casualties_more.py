@@ -255,3 +255,24 @@ def test_joined_victims_and_the_whole_they_were_among(sentence, fatalities):
 )
 def test_tolls_reported_or_shot_dead(sentence, fatalities):
     assert one(sentence).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # A scrape that lost its commas: the count after a passive verb is a part, not a toll.
+        ("Gunmen stormed the village in which 11 people were killed three of them guards.", 11),
+        ("A medic said the death toll from the shelling was 38.", 38),
+        ("Two car bombs hit the market on Monday claiming 6 martyrs and 20 injured.", 6),
+        ("The group's commander and 14 other terrorists were killed in the raid.", 14),
+    ],
+)
+def test_tolls_in_state_media_and_scraped_wire_copy(finder, sentence, count):
+    killed = [h.count for h in finder.find(sentence) if h.kind == "killed" and not h.subset]
+    assert max(killed) == count
+
+
+def test_an_active_verb_still_takes_its_count():
+    # "killed two of them" with a subject before it is the toll of that act.
+    (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")
+    assert ev.fatalities == 2

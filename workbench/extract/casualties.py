@@ -74,10 +74,11 @@ ANCHORS = frozenset(
         "beheaded",
         "buried",
         "martyred",
+        "martyrs",
         "lynched",
     ]
 )
-NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
+NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives", "martyrs"})  # states, not groups
 NUMBER_START = frozenset(
     [
         *UNITS,
@@ -172,6 +173,8 @@ class CasualtyFinder:
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
             rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|buried|executed|executing|beheaded"
             rf"|massacred|shot\s+dead|claimed\s+the\s+lives\s+of"
+            # "twin blasts ... claiming 4 martyrs" (state media): only with the dead named
+            rf"|claim(?:ed|ing)(?=\s+(?:\S+\s+){{1,3}}?(?:martyrs|lives|victims)\b)"
             rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
             re.I,
@@ -246,7 +249,8 @@ class CasualtyFinder:
             re.I,
         )
         self.toll = re.compile(
-            rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{num}", re.I
+            rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit|was|is)\s+{num}",
+            re.I,
         )
         # "No one was hurt", "causing no casualties", "without causing casualties", "there
         # were no reports of injuries": the report says nobody died (ACLED codes 0).
@@ -384,6 +388,14 @@ class CasualtyFinder:
             return None  # "a dozen people killed a man": the killers, not the dead
         if (
             rule == "casualty-verb-number"
+            and groups.get("k2")
+            and _PASSIVE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        ):
+            # "17 people were killed two of them medics": a passive verb has no object; the
+            # count after it is a part of the one before (commas lost in a scrape).
+            return None
+        if (
+            rule == "casualty-verb-number"
             and groups.get("k2", "")
             and groups["k2"].lower() in ("left", "leaving")
         ):
@@ -470,6 +482,7 @@ _ACTIVE_OBJECT = re.compile(
     re.I,
 )
 _AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+$", re.I)
 
 
