@@ -25,7 +25,7 @@ from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
-from .trigger_context import OBJECT_FLAGS, after_doer, headline_end, object_end
+from .trigger_context import OBJECT_FLAGS, after_doer, headline_end, object_end, object_follows
 
 LOCATIVE = frozenset(
     [
@@ -412,7 +412,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             if needs := OBJECT_FLAGS & kinds["trigger"].flags:
                 trig = kinds["trigger"]
                 last = object_end(lex.object_nouns[min(needs)], toks, i, j, "subject" in trig.flags)
-                if last is None:
+                if last is None or ("holds" in needs and not _taken_captive(lex, toks, i, j, last)):
                     continue  # "sent a message", "reached the town": not what it needs
                 if last >= j:  # the trigger covers its object: "moved tanks" fires no tank
                     j, end = last + 1, _end(text, toks.ends[last])
@@ -437,6 +437,27 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 )
                 out.append(Ann("trigger", i, j, start, end, None, "weapon-trigger", trig))
     return out
+
+
+# "after being held hostage", "had been held captive", "had taken them hostage": captives
+# held before what the sentence tells (their release), not the act of taking them.
+_KEPT_BEFORE = frozenset(["being", "been", "had", "having"])
+
+
+def _taken_captive(lex: Lexicon, toks: Tokens, i: int, j: int, last: int) -> bool:
+    """A captor's verb ("took", "held", flag `holds`) at tokens i..j whose object ends in
+    "hostage" or "captive" at `last`: people taken, an abduction. Not "hostages are still
+    being held" (captives kept, the noun before the verb), nor "released after being held
+    hostage" (their captivity the background of the act told), nor "took three soldiers
+    captive" (fighters captured in a battle are its prisoners, as ACLED codes them), nor
+    "soldiers held hostage in Hajin were exchanged" (the noun right after the verb with no
+    object after it: the people before it are the captives, a reduced passive)."""
+    keys = toks.keys
+    if last < j or (i and keys[i - 1] in _KEPT_BEFORE):
+        return False
+    if last == j and not object_follows(toks, j + 1):
+        return False
+    return all(lex.toll_side.get(k) not in ("state", "armed") for k in keys[j:last])
 
 
 TITLES = frozenset(["commander", "spokesman", "spokeswoman", "official", "minister", "governor",

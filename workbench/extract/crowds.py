@@ -26,6 +26,7 @@ LOOTING = "Looting/property destruction"
 EXCESSIVE = "Excessive force against protesters"
 # Acts a crowd can do that read as a battle or an attack when an armed group does them.
 FIGHTS = frozenset(["Armed clash", "Attack", MOB, LOOTING])
+ABDUCTION = "Abduction/forced disappearance"
 ARMED = frozenset(type_names(ARMED_INTER))
 CROWDS = frozenset(type_names(CROWD_INTER))
 RIOTERS = CROWDS - {PROTESTERS}
@@ -130,7 +131,12 @@ def _clash_with_people(text: str, a, end: int, lex: Lexicon) -> bool:
 
 def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
     """Mob violence or violent demonstration for a crowd's fight or attack, else None."""
-    if kind not in FIGHTS:
+    if kind not in FIGHTS and not (
+        kind == ABDUCTION and any("holds" in t.trigger.flags for t in inc.triggers)
+    ):
+        # "Villagers held two officials hostage", "locals ransacked the hospital and held
+        # employees hostage": people a crowd keeps are its riot (ACLED: mob violence or a
+        # violent demonstration); a party's people who abduct are not (they abduct).
         return None
     sent = inc.primary
     if kind == "Attack" and _WEAPONED.search(text, *sent.clause) and not _demonstrating(inc, text):

@@ -29,7 +29,7 @@ from ..base.actors import (
 from ..base.codebook import AGAINST_CIVILIANS, STRATEGIC, event_type_of, without_deaths
 from .anaphora import NON_STATE
 from .annotate import ORIGIN, Ann
-from .crowds import crowd_type
+from .crowds import ABDUCTION, crowd_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
 from .incidents import FORCE_ON_PROTEST, Incident, kind_of, rank
@@ -50,7 +50,6 @@ AROUND = re.compile(
 )
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
-ABDUCTION = "Abduction/forced disappearance"
 ARMED = type_names(ARMED_INTER)
 
 

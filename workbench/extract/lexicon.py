@@ -281,11 +281,13 @@ class Lexicon:
         self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
-        # What a trigger flagged `moves`, `agrees` or `arms` needs as its object (annotate).
+        # What a trigger flagged `moves`, `agrees`, `arms` or `holds` needs as its object
+        # (annotate).
         self.object_nouns = {
             "moves": frozenset(nouns["moved"]),
             "agrees": frozenset(nouns["agreed"]),
             "arms": frozenset(nouns["arms"]),
+            "holds": frozenset(nouns["held"]),
         }
         self.crowd_nouns = frozenset(nouns["crowd"])
         # Plural demonyms standing for people: "clashes between Palestinians and ...".

@@ -3,8 +3,8 @@ see data/README.md), read by `annotate` before a dictionary trigger becomes an a
 
 - `present`: a present-tense verb is an act only right after its doer and in the report's
   first sentence or line (`after_doer`, `headline_end`);
-- `moves`, `agrees`, `arms`: the verb needs one of a list of nouns as its object, or as the
-  subject of a passive (`object_end`, `OBJECT_FLAGS`).
+- `moves`, `agrees`, `arms`, `holds`: the verb needs one of a list of nouns as its object,
+  or as the subject of a passive (`object_end`, `OBJECT_FLAGS`).
 
 `headline_end` is also where `cues` tells a report's first sentence from the rest.
 """
@@ -49,9 +49,10 @@ def after_doer(lex: Lexicon, keys: list[str], out: list[Ann], i: int) -> bool:
 
 # Triggers that need one of a list of nouns (lexicon.toml [nouns]) as object or subject:
 # `moves` (a troop movement: "sent 200 more troops"), `agrees` (an agreement: "struck a
-# ceasefire deal", "a truce brokered by the UN came into force") and `arms` (weapons taken
-# out of use: "found a cache of weapons", "confiscated ammunition").
-OBJECT_FLAGS = frozenset(["moves", "agrees", "arms"])
+# ceasefire deal", "a truce brokered by the UN came into force"), `arms` (weapons taken
+# out of use: "found a cache of weapons", "confiscated ammunition") and `holds` (people
+# taken or kept as captives: "took 13 local chiefs hostage", "held two drivers captive").
+OBJECT_FLAGS = frozenset(["moves", "agrees", "arms", "holds"])
 # Words that end the object before the noun is reached; right after the verb "to" and "on"
 # do not ("agreed to a truce", "agreed on a ceasefire").
 _OBJECT_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by",
@@ -82,3 +83,13 @@ def object_end(nouns: frozenset[str], toks: Tokens, i: int, j: int, subject: boo
             if keys[k] in nouns:
                 return j - 1
     return last
+
+
+def object_follows(toks: Tokens, k: int) -> bool:
+    """Whether token k opens an object of the verb before it ("held hostage six aid
+    workers"), not a preposition or a new clause ("held hostage in Hajin were")."""
+    return (
+        k < len(toks.keys)
+        and toks.keys[k] not in _OBJECT_STOPS
+        and not _PUNCT.search(toks.text, toks.ends[k - 1], toks.starts[k])
+    )
