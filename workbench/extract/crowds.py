@@ -154,10 +154,104 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         return "Attack"
     first = inc.agents[0] if inc.agents else None
     unarmed = first is None or first.atype not in ARMED or first.info == "civilians"
-    vigilante = unarmed and kind == "Attack" and _VIGILANTE.search(text, *sent.clause)
+    vigilante = unarmed and kind == "Attack" and bool(_VIGILANTE.search(text, *sent.clause))
+    if kind == "Attack" and _people_beat(inc, text, lex):
+        vigilante = True  # "was beaten to death by his neighbours": people's justice too
     if kind != MOB and not vigilante and not crowd_doers(inc, text, lex):
         return None
     return DEMONSTRATION if _demonstrating(inc, text) else MOB
+
+
+# Words for armed people: a beating by them is an attack ("two gunmen assaulted").
+_ARMED_PEOPLE = frozenset(
+    [
+        "armed",
+        "gunmen",
+        "gunman",
+        "militants",
+        "militant",
+        "assailants",
+        "assailant",
+        "attackers",
+        "attacker",
+        "terrorists",
+        "jihadists",
+        "rebels",
+        "fighters",
+        "militiamen",
+        "snipers",
+    ]
+)
+# People an act befalls or a crowd may be named by, and members of anything ("a Union
+# Parishad member", "members of an autorickshaw union").
+_PEOPLE_EXTRA = frozenset(
+    [
+        "member",
+        "members",
+        "couple",
+        "neighbours",
+        "neighbors",
+        "cousins",
+        "brothers",
+        "friends",
+        "colleagues",
+        "employees",
+        "staff",
+        "lawyers",
+        "attendants",
+    ]
+)
+# Doers told only by their number or as unknown ("four men", "unidentified persons"): ACLED
+# codes their beatings as attacks by an unidentified armed group about as often as mob
+# violence.
+_BARE_PEOPLE = frozenset(
+    [
+        "men",
+        "man",
+        "persons",
+        "person",
+        "people",
+        "individuals",
+        "unidentified",
+        "unknown",
+        "masked",
+    ]
+)
+
+
+def _plain_people(words: list[str], lex: Lexicon) -> bool:
+    """The words name people who are no armed force and are told by who they are:
+    "his neighbours", "lawyers", "a group of villagers", "members of the union", not
+    "gunmen", "policemen", "soldiers", nor only "four men" or "unidentified persons"."""
+    keys = set(key_of(" ".join(words)))
+    if keys & _ARMED_PEOPLE or any(len(f) == 1 and f[0] in keys for f in lex.force_nouns):
+        return False
+    if keys & {"unidentified", "unknown", "masked"}:
+        return False
+    return bool(keys & (lex.crowd_nouns | lex.victim_nouns | _PEOPLE_EXTRA) - _BARE_PEOPLE)
+
+
+def _people_beat(inc: Incident, text: str, lex: Lexicon) -> bool:
+    """A beating (a trigger flagged `blows`: "assaulted", "beaten to death"; the clause
+    names no weapon, see riot_type) done by people who are no armed group: named as people
+    in its subject or after "by" ("two men beat up a journalist", "was beaten to death by
+    his cousins"), or as an unidentified group of plain people ("unidentified men"). ACLED
+    codes such beatings as mob violence; by an armed group, the police or no one named, as
+    an attack."""
+    c = inc.primary
+    main = max(c.triggers, key=lambda a: a.trigger.strength)
+    if "blows" not in main.trigger.flags:
+        return False
+    first = inc.agents[0] if inc.agents else None
+    if first is not None:
+        if first.atype in ARMED and first.info != "civilians":
+            return False  # "police assaulted", "unidentified men beat up": an attack
+        return _plain_people(text[first.start : first.end].split(), lex)
+    if c.passive:
+        by = _BY.match(text, main.end, c.clause[1])
+        return by is not None and _plain_people(by.group(1).split(), lex)
+    subject = _BOUNDARY.split(text[c.clause[0] : main.start])[-1].split()[-6:]
+    return _plain_people(subject, lex)
 
 
 # "a group clashed with the police", "locals fought with police": an unnamed crowd.

@@ -152,9 +152,15 @@ def finalize(
         rules.append("target-arrested-civilians")
     protesters = lex.group_actor("protesters", country)[0]
     crowd = _crowd_actor(lex, sub, country)
-    if crowd and actor1 in (None, protesters, lex.group_actor("civilians", country)[0]):
+    unnamed = lex.group_actor("unidentified", country)[0]
+    if crowd and (
+        actor1 in (None, protesters, lex.group_actor("civilians", country)[0])
+        or actor1 == unnamed
+        and event_type_of(sub) == "Riots"
+    ):
         # ACLED names the crowd by what it did, never as civilians: "residents protested"
-        # is "Protesters (X)", "angry youths torched shops" is "Rioters (X)".
+        # is "Protesters (X)", "angry youths torched shops" is "Rioters (X)", and "two men
+        # beat up a journalist" is rioters, not an unidentified armed group.
         actor1 = crowd
         rules.append("actor1-crowd")
     elif (
