@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..base.numbers import UNITS
 from .annotate import Ann
-from .cues import SUBORDINATORS, VERB_FORMS, Cues
+from .cues import SUBORDINATORS, VERB_FORMS, Cues, past_verb
 from .lexicon import Lexicon, Trigger
 from .reference import ARMED_TYPES, FIRST_PERSON, SELF_PRONOUNS, STOP, Reference
 from .sides import BLAME, CLAIMS, DEFINITE, Sides
@@ -337,6 +337,9 @@ class Finder(Cues, Sides, Reference):
             if key in bridge or key.isdigit() or key.endswith("ly") or key in NUMBER_WORDS:
                 own = own or key in ("its", "their")
                 k -= 1
+                continue
+            if past_verb(key) and _joined_verb(keys, k, t.i):
+                k -= 1  # "Imbonerakure beat and stripped a man", "officers beat her and stripped her"
                 continue
             if own and key == "that":
                 k -= 1  # "the coalition said on Sunday that its air strikes ..."
@@ -666,6 +669,18 @@ def _with_before(keys: list[str], k: int, first_tok: int) -> int | None:
         if keys[x] == "with":
             return x
     return None
+
+
+# "beat her and stripped her": the object of the first of two verbs that share a doer.
+_OBJECT_PRONOUNS = frozenset(["her", "him", "them", "it", "us", "me"])
+
+
+def _joined_verb(keys: list[str], k: int, end: int) -> bool:
+    """Whether the verb at k is joined by "and" to the verbs after it, up to the trigger at
+    `end`, with at most an object pronoun between ("beat and stripped", "beat her and
+    stripped"): the doer before it is the trigger's too."""
+    x = k + 1 if k + 1 < end and keys[k + 1] in _OBJECT_PRONOUNS else k
+    return x + 1 < end and keys[x + 1] == "and"
 
 
 def passive_by(trig: Trigger) -> bool:

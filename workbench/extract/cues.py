@@ -42,11 +42,11 @@ def _accusing(window: list[str]) -> bool:
 def _past_verb_joined(window: list[str], x: int) -> bool:
     """Whether "and" and a past verb follow the cue `window[x]` before the trigger."""
     return any(
-        window[k] == "and" and _past_verb(window[k + 1]) for k in range(x + 1, len(window) - 1)
+        window[k] == "and" and past_verb(window[k + 1]) for k in range(x + 1, len(window) - 1)
     )
 
 
-def _past_verb(word: str) -> bool:
+def past_verb(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in VERB_FORMS
 
 
@@ -172,7 +172,7 @@ class Cues(Reading):
             and len(window) - x > 2
             and t.i > 0
             and keys[t.i - 1] not in _NOT_FINITE
-            and _past_verb(keys[t.i])
+            and past_verb(keys[t.i])
         )
 
     def blocked(
