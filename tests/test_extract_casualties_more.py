@@ -265,6 +265,14 @@ def test_tolls_reported_or_shot_dead(sentence, fatalities):
         ("A medic said the death toll from the shelling was 38.", 38),
         ("Two car bombs hit the market on Monday claiming 6 martyrs and 20 injured.", 6),
         ("The group's commander and 14 other terrorists were killed in the raid.", 14),
+        ("Rocket Attacks on the Old City Claim 9 Martyrs", 9),
+        ("3 Iraqi martyrs and 10 injured were claimed in a blast at the bus station.", 3),
+        (
+            "The death toll from the rocket attacks fired by the militants on the old quarter "
+            "over the past two days has reached 17 people.",
+            17,
+        ),
+        ("The troops killed a terrorist commander as well as four of his entourage.", 5),
     ],
 )
 def test_tolls_in_state_media_and_scraped_wire_copy(finder, sentence, count):
@@ -276,3 +284,12 @@ def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")
     assert ev.fatalities == 2
+
+
+def test_martyrs_remembered_are_no_toll(finder):
+    assert finder.find("Crowds honoured the 12 martyrs of the uprising in the main square.") == []
+
+
+def test_a_toll_across_a_country_is_no_incidents(finder):
+    (hit,) = finder.find("The death toll across Ukraine from the day's strikes has risen to 14.")
+    assert hit.count == 14 and hit.aggregate

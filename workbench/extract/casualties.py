@@ -78,7 +78,7 @@ ANCHORS = frozenset(
         "lynched",
     ]
 )
-NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives", "martyrs"})  # states, not groups
+NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
 NUMBER_START = frozenset(
     [
         *UNITS,
@@ -173,8 +173,6 @@ class CasualtyFinder:
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
             rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|buried|executed|executing|beheaded"
             rf"|massacred|shot\s+dead|claimed\s+the\s+lives\s+of"
-            # "twin blasts ... claiming 4 martyrs" (state media): only with the dead named
-            rf"|claim(?:ed|ing)(?=\s+(?:\S+\s+){{1,3}}?(?:martyrs|lives|victims)\b)"
             rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
             re.I,
@@ -248,6 +246,20 @@ class CasualtyFinder:
             + r")\b",
             re.I,
         )
+        # "Claim 20 Martyrs", "6 Lebanese martyrs and 22 injured were claimed" (state media):
+        # the dead of the act that claimed them (not "the martyrs" remembered).
+        self.martyrs = re.compile(
+            rf"\b(?P<claim>claim(?:s|ed|ing)?\s+)?{num}(?:\s+[A-Za-z'’-]+){{0,2}}?\s+martyrs\b"
+            rf"(?:(?=[^.;]{{0,40}}\bwere\s+claimed\b)(?P<were>))?",
+            re.I,
+        )
+        # "The death toll from the shelling ... in the past 24 hours has reached 20": a
+        # toll that rose reaches its figure across a longer clause.
+        self.toll_rose = re.compile(
+            rf"\b(?:death\s+)?toll\s+[^.;:]{{0,160}}?\b(?:has\s+|had\s+)?(?:reached|risen\s+to"
+            rf"|rose\s+to|climbed\s+to|jumped\s+to|increased\s+to|mounted\s+to)\s+{num}",
+            re.I,
+        )
         self.toll = re.compile(
             rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit|was|is)\s+{num}",
             re.I,
@@ -281,7 +293,15 @@ class CasualtyFinder:
                     self._try(found, 0, self.zero, text, starts[j], "casualty-none")
             if keys[k] == "toll":
                 first = k - 1 if k and keys[k - 1] == "death" else k
-                self._try(found, 1, self.toll, text, starts[first], "casualty-death-toll")
+                if not self._try(found, 1, self.toll, text, starts[first], "casualty-death-toll"):
+                    self._try(found, 4, self.toll_rose, text, starts[first], "casualty-death-toll")
+            if keys[k] == "martyrs":
+                for j in range(max(0, k - 5), k):
+                    start = keys[j].startswith("claim") or keys[j][0].isdigit()
+                    if (start or keys[j] in NUMBER_START) and self._try(
+                        found, 2, self.martyrs, text, starts[j], "casualty-martyrs"
+                    ):
+                        break
             for j in range(max(0, k - 3), k + 1):
                 if j == k or keys[j] in ("left", "leaving", "claimed", "claiming", "shot"):
                     self._try(found, 2, self.before, text, starts[j], "casualty-verb-number")
@@ -402,6 +422,10 @@ class CasualtyFinder:
             if not groups.get("state"):
                 return None  # "left 5 ..." counts only with "dead"/"wounded"
             kind = "killed" if groups["state"].lower() in ("dead", "killed") else "injured"
+        elif rule == "casualty-martyrs":
+            if groups.get("claim") is None and groups.get("were") is None:
+                return None
+            kind = "killed"
         elif rule == "casualty-death-toll":
             kind = "killed"
         else:

@@ -48,6 +48,11 @@ _MORE = re.compile(r"\s+more\b")
 # "1,200 civilians had been killed in Russian strikes": a four-figure count in the past
 # perfect sums a campaign, as in the perfect ("have been killed").
 _HAD_BEEN = re.compile(r"\bhad\s+been\b", re.I)
+# "the death toll across Ukraine from today's strikes", "killed nationwide": a toll of many
+# places, no one incident's.
+_ACROSS = re.compile(
+    r"\b(?:(?:across|throughout)\s+(?:the\s+)?(?:country|nation|[A-Z][\w-]+)|nationwide)\b"
+)
 
 
 def mark_context(h, text: str) -> None:
@@ -88,6 +93,7 @@ def mark_context(h, text: str) -> None:
         and (perfect or _HAD_BEEN.search(h.text))
         or ("blame" in near or "pon" in near)
         and _BLAMED.search(before[-40:])
+        or _ACROSS.search(before[-40:] + h.text + after[:30])
     ):
         h.aggregate = True
     if _BOTH_SIDES.match(after):
