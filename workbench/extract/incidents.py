@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..base.actors import ARMED_INTER, type_names
 from ..base.codebook import STRATEGIC, event_type_of
 from .annotate import Ann
 from .candidates import Candidate, Orphan
@@ -112,6 +113,8 @@ def group_incidents(
         ahead = None
         if c.anaphoric and not c.agents:
             _inherit(incidents, inc, c)
+        elif incidents and c.sent not in shifts:
+            _doer_of_the_raid(incidents[-1], inc, c)
         if (
             c.days_after is not None
             and incidents
@@ -609,6 +612,44 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
                 inc.date, inc.week_date = prev.date, prev.week_date
                 inc.rules.append("anaphora-date")
             return
+
+
+# Acts on people that a raid's report tells in the passive, after the raid ("Militiamen
+# attacked Dali. Three women were raped and two men abducted."): the raiders did them.
+_ON_PEOPLE = frozenset(["Sexual violence", "Abduction/forced disappearance"])
+_ARMED = frozenset(type_names(ARMED_INTER))
+_RAIDS = frozenset(["Battles", "Violence against civilians"])
+
+
+def _doer_of_the_raid(prev: Incident, inc: Incident, c: Candidate) -> None:
+    """An agentless passive rape or abduction told in the sentence after an armed group's
+    act, or in the same sentence, is that group's ("RSF attacked the village. Women were
+    raped."): ACLED codes it to them, not to an unidentified group."""
+    if (
+        c.agents
+        or not c.passive
+        or kind_of(c)[0] not in _ON_PEOPLE
+        or c.sent - prev.last_sent > 1
+        or not prev.agents
+        or prev.agents[0].atype not in _ARMED
+        or prev.agents[0].info == "civilians"
+        or not (
+            event_type_of(_type_of(prev)) in _RAIDS
+            or _type_of(prev) == "Looting/property destruction"
+        )
+        # Told as another place or day, it is another incident: "... A woman was raped
+        # in Kasulu on Tuesday."
+        or (c.place is not None and prev.place is not None and c.place.name != prev.place.name)
+        or (
+            c.date is not None
+            and c.date_rule != "date-previous-sentence"
+            and prev.date is not None
+            and c.date.date_hit.date != prev.date.date_hit.date
+        )
+    ):
+        return
+    inc.agents = prev.agents[:1]
+    inc.rules.append("actor1-previous-act")
 
 
 def _toll_told_first(inc: Incident, orphan: Orphan, sentences: list[Sentence]) -> None:
