@@ -273,6 +273,8 @@ def test_tolls_reported_or_shot_dead(sentence, fatalities):
             17,
         ),
         ("The troops killed a terrorist commander as well as four of his entourage.", 5),
+        ("The editor was killed along with two other people by the blast.", 3),
+        ("The officer was killed and two civilians were wounded.", 1),
     ],
 )
 def test_tolls_in_state_media_and_scraped_wire_copy(finder, sentence, count):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from extract_support import helpers
 
+from workbench.extract import extract
+
 PUB = "2019-07-24"  # a Wednesday
 
 events, one = helpers(PUB)
@@ -133,3 +135,15 @@ def test_the_battle_for_the_village_near_a_named_town_is_the_capture_just_told()
     )
     assert len(found) == 1, [(e.sub_event_type, e.place, e.quote) for e in found]
     assert found[0].fatalities == 21
+
+
+def test_a_headline_run_into_the_text_and_its_lede_are_one_incident():
+    # The same kind of act, day and toll: told again, even as "a" bomber.
+    text = (
+        "Suicide bomber kills 4 in Assad clans hometown\n\n"
+        "Sun 22 Feb 2015 Suicide bomber kills 4 in Assad clans hometown. A suicide bomber "
+        "driving an ambulance killed four people on Sunday outside a hospital in Qardaha, a "
+        "monitoring group said."
+    )
+    found = extract(text, "2015-02-22").events
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Suicide bomb", 4)]

@@ -192,7 +192,7 @@ class CasualtyFinder:
         # "killing three fighters and two civilians": a second count joined to the first.
         # "... and two of his bodyguards", "... two soldiers and a civilian" (one).
         self.more = re.compile(
-            rf"(?:\s*,\s*|\s+)(?:and|as\s+well\s+as)\s+(?:(?:her|his|their)\s+)?"
+            rf"(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:(?:her|his|their)\s+)?"
             rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})(?:\s+of\s+(?:his|her|their|its|the))?"
             rf"(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{people})"
             rf"|(?P<single>an?)\s+(?:[A-Za-z'’-]+\s+){{0,2}}?(?:{singles}))\b",
@@ -368,7 +368,16 @@ class CasualtyFinder:
                 m.start(), end, text[m.start() : end], joined, "killed", rule=rule,
                 victims=m["one"].lower(),
             )  # fmt: skip
-        if rule in ("casualty-pronoun", "casualty-passive-one"):
+        if rule == "casualty-passive-one":
+            # "He was killed along with two other people": the others join the one (not "was
+            # killed and two civilians were wounded", another clause).
+            extra, end = 0, m.end()
+            if _ALONG.match(text, m.end()):
+                extra, end = self._more(text, m.end())
+            return CasualtyHit(
+                m.start(), end, text[m.start() : end], 1 + extra, "killed", rule=rule
+            )
+        if rule == "casualty-pronoun":
             return CasualtyHit(m.start(), m.end(), m.group(0), 1, "killed", rule=rule)
         if rule == "casualty-none":
             return CasualtyHit(m.start(), m.end(), m.group(0), 0, "killed", rule=rule)
@@ -506,6 +515,7 @@ _ACTIVE_OBJECT = re.compile(
     re.I,
 )
 _AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
+_ALONG = re.compile(r"\s+(?:along|together)\s+with\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+$", re.I)
 

@@ -244,6 +244,21 @@ def _find_home(
             and _same_first_actor(inc, c)  # not when the doers differ: another action
         ):
             return inc, "merge-dates-later"
+    # "Suicide bomber kills 4 in Qardaha. A suicide bomber driving an ambulance killed four
+    # people on Sunday ...": the same kind of act, day and toll is the act told again,
+    # even as "a" new one (a headline run into the text, then its lede).
+    toll = _toll(c)
+    for inc in order[:ANAPHORA_WINDOW]:
+        if (
+            toll
+            and _toll(inc) == toll
+            and _same_kind(_type_of(inc), kind_of(c)[0])
+            and (not same_day or inc.date is None or _same_date(inc, c))
+            and c.sent - inc.last_sent <= ANAPHORA_WINDOW
+            and _compatible(inc, c, places=False)
+            and _place_fits(inc, c, text)
+        ):
+            return inc, "merge-same-toll"
     # "UOSSM said on Friday that 27 people had died in the targeting of the facility": a
     # mention with no doer and no day of its own retells the incident last spoken of.
     latest = max(incidents, key=lambda i: i.last_sent, default=None)
@@ -324,6 +339,15 @@ def effective_type(triggers: list[Ann], weapons: list) -> tuple[str, bool]:
         if weapon is not None and weapon.sub_event_type:
             return weapon.sub_event_type, False
     return main.sub_event_type, True
+
+
+def _toll(x: Incident | Candidate) -> int:
+    """The dead an incident or a candidate tells of (0: none told), parts and tallies aside."""
+    return max(
+        (h.figure.count for h in x.casualties
+         if h.figure.kind == "killed" and not h.figure.subset and not h.figure.aggregate),
+        default=0,
+    )  # fmt: skip
 
 
 def _same_kind(a: str, b: str) -> bool:
