@@ -34,7 +34,7 @@ RIOTERS = CROWDS - {PROTESTERS}
 CROWD_GROUPS = frozenset(["civilians", "rioters", "protesters"])
 # "Clashes broke out between Palestinian youths and Israeli forces": the sides follow.
 _BETWEEN = re.compile(
-    r"(?:\s+(?:broke\s+out|erupted|occurred|took\s+place|flared(?:\s+up)?))?"
+    r"(?:\s+(?:to\s+break\s+out|broke\s+out|erupted|occurred|took\s+place|flared(?:\s+up)?))?"
     # "Clashes were reported in Azun town near Qalqilya between ...": where, before who
     r"(?:\s+(?:were\s+reported\s+)?(?:in|at|near|on)\s+[^.;:,]{1,50}?)?\s+between\s+"
     r"([^.;:]{1,120})",
@@ -61,7 +61,7 @@ _BOUNDARY = re.compile(r"[,;:()\u2013\u2014]|\b(?:who|which|that|whose|after|whe
 # A demonstration in the sentence: what the crowd's violence grew out of.
 _PROTEST = re.compile(
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|agitat\w+|"
-    r"sit-ins?|marche[ds]|marching|bandh|blockade[ds]?|picket\w*)\b",
+    r"sit-ins?|marche[ds]|marching|bandh|hartals?|gherao\w*|blockade[ds]?|picket\w*)\b",
     re.I,
 )
 
@@ -391,10 +391,19 @@ def crowd_type(
         if (
             kind == "Armed clash"
             and _police_against_unarmed(inc)
-            and (_civilians_fought(inc) or _GROUP_SUBJECT.search(text, *inc.primary.clause))
+            and (
+                _civilians_fought(inc)
+                or _GROUP_SUBJECT.search(text, *inc.primary.clause)
+                or _crowd_side(text, *inc.primary.clause, lex)
+            )
         ):
             # "Police clashed with villagers": no armed group fought the police (a battle
-            # is between armed, organised groups): a riot.
+            # is between armed, organised groups): a riot, out of a demonstration when one
+            # is told beside it ("Students marched ... Eight were injured in clashes with
+            # the police"; source notes typed so whose text has a protest word: violent
+            # demonstration 111, mob violence 4).
+            if _protest_nearby(text, sent):
+                return DEMONSTRATION, "sub-event-clash-with-civilians"
             return MOB, "sub-event-clash-with-civilians"
         if (
             kind == "Armed clash"
@@ -505,6 +514,22 @@ def _police_against_unarmed(inc: Incident) -> bool:
     )
 
 
+# "residents said", "locals told": people who report the clash, not a side of it.
+_REPORTING = re.compile(r"\s+(?:said|say|says|told|reported|claimed|alleged)\b", re.I)
+
+
+def _crowd_side(text: str, lo: int, hi: int, lex: Lexicon) -> bool:
+    """A crowd named in the clash's own clause beside the forces ("AMU students and police
+    clashed", "villagers engaged police officers in running clashes"), not as those who
+    told of it ("residents said")."""
+    crowd = lex.crowd_nouns | lex.nationals
+    for m in re.finditer(r"[\w'-]+", text[lo:hi]):
+        keys = key_of(m.group())
+        if keys and keys[0] in crowd and not _REPORTING.match(text, lo + m.end()):
+            return True
+    return False
+
+
 def _civilians_fought(inc: Incident) -> bool:
     """Civilians (villagers, residents, a crowd) named as the force's other side."""
     return any(
@@ -545,6 +570,23 @@ def _protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
     nxt = text.find(". ", sent[1] + 1)
     end = len(text) if nxt < 0 else nxt + 1  # the end of the next sentence
     return _PROTEST.search(text, sent[0], end) is not None
+
+
+# Words of a demonstration itself, not of a rally or a blockade, where parties' people often
+# fight as a mob.
+_DEMONSTRATED = re.compile(
+    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|marche[ds]|marching|hartals?"
+    r"|agitat\w+|sit-ins?|gherao\w*)\b",
+    re.I,
+)
+
+
+def _protest_nearby(text: str, sent: tuple[int, int]) -> bool:
+    """A demonstration told in the sentence, the one before or the one after."""
+    prev = text.rfind(". ", 0, max(0, sent[0] - 2))
+    nxt = text.find(". ", sent[1] + 1)
+    lo, hi = (0 if prev < 0 else prev + 2), (len(text) if nxt < 0 else nxt + 1)
+    return _DEMONSTRATED.search(text, lo, hi) is not None
 
 
 def _force_on_it(c) -> bool:
