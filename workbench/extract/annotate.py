@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..base.actors import EXTERNAL_FORCES, PERSON
+from ..base.actors import EXTERNAL_FORCES, PERSON, STATE_FORCES
 from .casualties import CasualtyHit
 from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
@@ -85,6 +85,8 @@ GEO_NOUNS = frozenset(
 )  # fmt: skip
 HEAD_GROUPS = frozenset(["unidentified", "rebels", "troops"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
+# Generic groups a country's possessive says whose ("Turkey's army", "Iraq's police").
+OWNED = frozenset(["state_forces", "troops", "police"])
 
 
 # What an annotation read, by kind: an actor's dictionary entry (or, for a generic group
@@ -260,6 +262,10 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
         after = _suffix(text, end)
         prev = keys[i - 1] if i else ""
         nxt = matches[n + 1] if n + 1 < len(matches) else None
+        if after == "led" and (lead := _leader(lex, toks, kinds, i, j, nxt, country)):
+            out.append(lead)  # "US-led air strikes": the coalition the US leads struck
+            skip_until = lead.j
+            continue
         if "demonym" in kinds:
             ann = _demonym(lex, toks, kinds["demonym"], i, j, start, end, nxt, after, country)
             if ann is not None:
@@ -375,6 +381,14 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             if group in named and named[group] in lex.actors:
                 known = lex.actors[named[group]]
                 name, atype, c = known.name, known.type, known.country
+            if group in OWNED and (owner := _owner(out, keys, i)):
+                # "Turkey's army", "Russias troops": the forces of the country named;
+                # "ISIL's security forces": the group's own men.
+                own = owner.name if owner.kind == "actor" else None
+                if own and owner.atype not in (STATE_FORCES, PERSON):
+                    name, atype, c = own, owner.atype, owner.country
+                else:
+                    name, atype, c = lex.group_actor(group, owner.country or country)
             role = "descriptor" if after in DESCRIPTOR else ""
             ann = Ann(
                 "actor",
@@ -474,6 +488,45 @@ def _person_surname(toks: Tokens, i: int, out: list[Ann]) -> bool:
     given = toks.text[toks.starts[i - 1] : toks.ends[i - 1]]
     gap = toks.text[toks.ends[i - 1] : toks.starts[i]]
     return given[:1].isupper() and gap == " " and toks.keys[i - 2] in TITLES
+
+
+def _leader(lex: Lexicon, toks: Tokens, kinds: dict, i, j, nxt, country) -> Ann | None:
+    """ "US-led air strikes", "Saudi-led raids", "Turkish-led forces": the one who leads an
+    attack or armed force is its doer, not a backer: the coalition it leads when a name
+    says so ("US-led coalition"), else its state forces or the group itself."""
+    keys = toks.keys
+    # Not a word that is an act only with its doer named ("US-led fight against IS"): the
+    # doer would make an act of a campaign told in passing.
+    act = (
+        nxt is not None
+        and nxt[0] == j + 1
+        and any(k == "weapon" or (k == "trigger" and "agent" not in e.flags) for k, e in nxt[2])
+    )
+    if not (act or tuple(keys[j + 1 : j + 2]) in lex.force_nouns):
+        return None
+    start, end = toks.starts[i], toks.ends[j]  # "US-led"
+    for sense in lex.trie.senses_of((*keys[i:j], "led", "coalition")):
+        if isinstance(sense, tuple) and sense[0] == "actor":
+            entry = sense[1]
+            return Ann("actor", i, j + 1, start, end, entry.name, "led-coalition", entry, "", None,
+                       entry.type, entry.country)  # fmt: skip
+    if "actor" in kinds:
+        return _actor(kinds["actor"], i, j + 1, start, end, None)
+    owner = kinds.get("demonym") or getattr(kinds.get("place"), "country", "")
+    if owner and ("demonym" in kinds or kinds["place"].type == "country"):
+        return _forces(lex, owner, i, j + 1, start, end, "demonym-agent", None)
+    return None
+
+
+def _owner(out: list[Ann], keys: list[str], i: int) -> Ann | None:
+    """The country or actor whose possessive ends right before token i ("Turkey's",
+    "Iraqs", "ISILs"), if any."""
+    if i < 2 or keys[i - 1] != "s" or not out or out[-1].j != i - 1:
+        return None
+    last = out[-1]
+    if last.kind == "place" and last.place_entry.type != "country":
+        return None  # "Aleppo's police": the city's, not a country's
+    return last if last.kind == "actor" or (last.kind == "place" and last.country) else None
 
 
 def _end(text: str, end: int) -> int:

@@ -138,7 +138,7 @@ _cyclic_gc_paused = _CollectorPause()
 
 
 def tokenise(doc: Doc) -> None:
-    toks = doc.toks = Tokens.of(doc.text)
+    toks = doc.toks = Tokens.of(doc.text).unglued(doc.lex.possessives)
     doc.matches = doc.lex.trie.scan(toks)
     # With no place of the dictionary and no named forces, a local outlet's country comes
     # before the gazetteer's guesses ("in Keira" in a Sudanese paper is no Cairo).

@@ -187,11 +187,13 @@ class Lexicon:
     def _index(self) -> None:
         trie = self.trie
         entry: ActorEntry | PlaceEntry
+        glued: set[str] = set()  # "assads" of "Assads forces", an alias written bare
         for entry in self.actors.values():
             for name in (entry.name, *entry.aliases):
                 trie.add(name, ("actor", entry))
                 if (bare := _POSSESSIVE.sub("s", name)) != name:
                     trie.add(bare, ("actor", entry))  # "Peoples Protection Units", as ACLED writes
+                    glued.update(set(key_of(bare)) - set(key_of(name)))
             for group, countries in entry.generic.items():
                 for country in countries:
                     self.defaults[(group, country)] = entry.name
@@ -216,6 +218,7 @@ class Lexicon:
         self.weapon_of = {key_of(phrase): weapon for phrase, weapon in self.weapons}
         for trig in self.triggers:
             trie.add(trig.phrase, ("trigger", trig), ANY)
+        self.possessives = _possessives(trie, glued)
         # Per-process helpers built from this lexicon, each of its own type.
         self.cache: dict[str, Any] = {}
         self.country_names = {
@@ -327,6 +330,35 @@ class Lexicon:
             return template.format(country=country), self.group_types.get(group, ""), country
         bare = template.replace(" ({country})", "").replace(" of {country}", "")
         return bare.replace("{country}", "").strip(), self.group_types.get(group, ""), ""
+
+
+def _possessives(trie: Trie, glued: set[str]) -> dict[str, int]:
+    """Possessives written without their apostrophe, as scraped reports have them, and the
+    case each needs (`Tokens.unglued`): a one-word name's, capitalised as the name is
+    ("Assads", "Aleppos", "ISILs"; not "Cars" for "CAR"), and a word's ending in a
+    consonant and "y", in any case ("the armys units": its plural would be "-ies"). Not
+    when the word with its "s" is itself in a name or word list ("Homs", "Houthis";
+    `glued`, the bare possessives of aliases, do not count), nor for a common word's
+    plural ("Towns", "regimes") or a people's ("Arabs")."""
+    words: set[str] = set()
+    common: set[str] = set()
+    proper: dict[str, int] = {}  # a one-word name -> its case rule ("Aleppo", "ISIL")
+    for first, lengths in trie.table.items():
+        for _, entries in lengths:
+            for rest, senses in entries.items():
+                phrase = (first, *rest)
+                words.update(phrase)
+                for rule, sense in senses:
+                    kind = sense[0] if isinstance(sense, tuple) else ""
+                    if (rule == ANY and not rest) or kind == "demonym":
+                        common.add(first)
+                    elif kind in ("actor", "place") and not rest:
+                        proper[first] = min(rule, proper.get(first, rule))
+    out = {w + "s": rule for w, rule in proper.items() if w not in common and len(w) > 1}
+    out.update(
+        (w + "s", ANY) for w in words if len(w) > 2 and w[-1] == "y" and w[-2] not in "aeiouy"
+    )
+    return {k: rule for k, rule in out.items() if k not in words or k in glued}
 
 
 def _country_place(name: str, aliases: list[str]) -> PlaceEntry:

@@ -26,7 +26,8 @@ _SPLIT_ASCII = re.compile(r"(\W\W*)", re.ASCII)  # same runs on ASCII text, 15% 
 _DROP = dict.fromkeys(map(ord, "ʿʾʻʼ"))
 # Between two words of one name only spacing, hyphens, apostrophes and dots may appear.
 # Gaps allowed inside a name: "al-Assad", "U.S.", "Workers' Party" (a plural possessive).
-_GAP_OK = frozenset({" ", "-", "'", "’", ".", ". ", " -", "- ", "–", "‘", "' ", "’ "})
+# "" joins a name to the "s" of a possessive written without its apostrophe (`unglued`).
+_GAP_OK = frozenset({"", " ", "-", "'", "’", ".", ". ", " -", "- ", "–", "‘", "' ", "’ "})
 
 ANY, CAP, UPPER = 0, 1, 2  # case rules
 
@@ -106,6 +107,38 @@ class Tokens:
             keys = [k if k.isascii() else fold(k) for k in keys]
         return cls(text, _shared(keys), starts, ends)
 
+    def unglued(self, possessives: dict[str, int]) -> Tokens:
+        """The tokens with each possessive written without its apostrophe ("Assads forces",
+        "Syrias Aleppo", "the armys units": keys in `possessives`, with the case rule each
+        needs) read as two, "Assad" and "s", as "Assad's" is: scraped reports drop
+        apostrophes, and a name must still be found, and its possessive read, there."""
+        at = where(self.keys, possessives)
+        text = self.text
+        at = [
+            k
+            for k in at
+            if _case_ok(text, self.starts[k], self.ends[k] - 1, possessives[self.keys[k]])
+        ]
+        if not at:
+            return self
+        keys: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        done = 0
+        for k in at:  # one pass: an article may hold thousands ("Syrias")
+            keys += self.keys[done:k]
+            starts += self.starts[done:k]
+            ends += self.ends[done:k]
+            cut = self.ends[k] - 1
+            keys += (self.keys[k][:-1], "s")
+            starts += (self.starts[k], cut)
+            ends += (cut, self.ends[k])
+            done = k + 1
+        keys += self.keys[done:]
+        starts += self.starts[done:]
+        ends += self.ends[done:]
+        return Tokens(text, _shared(keys), starts, ends)
+
     def anchored(self, words: frozenset[str]) -> list[int]:
         """Positions of the tokens whose key is in `words`, a module-level set (dates',
         casualties' and name patterns' anchor words). One pass over the tokens finds the
@@ -176,6 +209,13 @@ class Trie:
             senses = entries[rest]
         if (rule, sense) not in senses:
             senses.append((rule, sense))
+
+    def senses_of(self, key: tuple[str, ...]) -> list[object]:
+        """The senses of one phrase by its key, whatever its case."""
+        for size, entries in self.table.get(key[0], ()) if key else ():
+            if size == len(key) - 1:
+                return [sense for _, sense in entries.get(key[1:], ())]
+        return []
 
     def scan(self, toks: Tokens) -> list[tuple[int, int, list[object]]]:
         """Longest non-overlapping matches: (first token, end token, senses)."""
