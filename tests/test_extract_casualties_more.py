@@ -295,3 +295,8 @@ def test_martyrs_remembered_are_no_toll(finder):
 def test_a_toll_across_a_country_is_no_incidents(finder):
     (hit,) = finder.find("The death toll across Ukraine from the day's strikes has risen to 14.")
     assert hit.count == 14 and hit.aggregate
+
+
+def test_the_dead_a_report_lists_among_a_toll_are_a_part(finder):
+    (part,) = finder.find("Among the dead were seven people killed as they queued for bread.")
+    assert (part.count, part.subset) == (7, True)

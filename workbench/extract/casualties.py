@@ -118,6 +118,11 @@ NUMBER_START = frozenset(
     ]
 )
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.I)
+_AMONG_THE_DEAD = re.compile(
+    r"\bamong\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|fatalities)"
+    r"\s+(?:were|was|are|is)\s+(?:(?:at\s+least|also)\s+)?$",
+    re.I,
+)
 _AMONG_WHOLE = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?among\s*$", re.I)
 
 
@@ -451,6 +456,8 @@ class CasualtyFinder:
         subset = (bool(_SUBSET.search(before[-14:])) and not _AMONG_WHOLE.search(before)) or (
             not vague and self.partitive.match(text, m.end("num")) is not None
         )
+        # "Among the dead were seven people killed as they queued": a part of the toll.
+        subset = subset or bool(_AMONG_THE_DEAD.search(text, max(0, start - 40), start))
         hit = CasualtyHit(
             start, end, text[start:end], count, kind, hedge, vague, subset, rule, person
         )
