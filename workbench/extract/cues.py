@@ -175,6 +175,13 @@ class Cues(Reading):
             and past_verb(keys[t.i])
         )
 
+    def _in_aside(self, k: int, end: int) -> bool:
+        """Token k sits in brackets closed before `end`: "in Bhopal (Bhopal, MP), ... clashed"
+        names a province (Madhya Pradesh), not a member of parliament."""
+        at = self.starts[k]
+        opened = self.text.rfind("(", 0, at)
+        return opened > self.text.rfind(")", 0, at) and 0 <= self.text.find(")", at) < end
+
     def blocked(
         self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
     ) -> str:
@@ -264,7 +271,9 @@ class Cues(Reading):
         if after_words and not after_words.isdisjoint(keys[t.j : t.j + 5]):
             return "cue-sense"  # "clashed with Trump's assessment": words, not arms
         window_words = self.lex.senses_window.get(tuple(keys[t.i : t.j]))
-        if window_words and not window_words.isdisjoint(keys[max(0, t.i - 6) : t.i]):
+        if window_words and not window_words.isdisjoint(
+            keys[k] for k in range(max(0, t.i - 6), t.i) if not self._in_aside(k, t.start)
+        ):
             return "cue-sense"  # "sentenced two men to death": a verdict, not a killing
         if not has_date and self._ongoing(t, first_tok):
             return "cue-ongoing"
