@@ -300,3 +300,8 @@ def test_a_toll_across_a_country_is_no_incidents(finder):
 def test_the_dead_a_report_lists_among_a_toll_are_a_part(finder):
     (part,) = finder.find("Among the dead were seven people killed as they queued for bread.")
     assert (part.count, part.subset) == (7, True)
+
+
+def test_there_have_been_so_many_killed_is_a_tally(finder):
+    (hit,) = finder.find("There have been up to 300 civilians killed, the doctor said.")
+    assert hit.count == 300 and hit.aggregate

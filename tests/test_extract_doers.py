@@ -99,3 +99,17 @@ def test_who_claimed_an_act_in_a_relative_clause_did_it():
     assert ev.actor1 == "Rapid Support Forces"
     ev = one("The ambush near Talodi on Monday, which the RSF denied, killed a guard.")
     assert ev.actor1 != "Rapid Support Forces"
+
+
+def test_the_dead_a_figure_counts_before_its_verb_are_no_doers():
+    # "Hundreds of civilians killed": a headline's passive, not civilians who killed.
+    from workbench.extract import extract
+
+    found = extract(
+        "Hundreds of civilians killed is a conservative figure, an aid official said on Monday.",
+        "2017-10-05",
+    )
+    assert not [
+        e for e in found.events + found.second_sources if e.actor1 and "Rioters" in e.actor1
+    ]
+    assert not [e for e in found.events if e.sub_event_type == "Mob violence"]

@@ -443,7 +443,9 @@ def _candidate(
         ftok = max(bisect.bisect_left(starts, clause[0]), first)
         etok = min(ctok1, bisect.bisect_left(starts, comma_end(sent, t.end)))
         by = f.by_phrase(t, ctok1)
-        passive = f.is_passive(t)
+        # "Hundreds of civilians killed ...", "18 jihadists killed in clashes": the people a
+        # figure counts right before its verb are its dead, a passive without "were".
+        passive = f.is_passive(t) or _counted_dead(s_anns, t)
         subj = f.subject(t, ftok, aside)
         if passive and subj and "territory" not in t.trigger.flags and f.passive_victims(t, ftok):
             # "two men were abducted": the people it befell, not gunmen ("two men were
@@ -624,6 +626,15 @@ def _candidate(
     ]
     _other_side(c, f)
     return c
+
+
+def _counted_dead(s_anns: list[Ann], t: Ann) -> bool:
+    """Whether a figure's count and victims end in this kill verb ("Seven civilians killed")."""
+    return any(
+        a.kind == "casualty" and a.rule == "casualty-number-verb" and a.start < t.start
+        and a.end == t.end and a.figure.victims
+        for a in s_anns
+    )  # fmt: skip
 
 
 def _retyped(t: Ann, sub_event_type: str) -> Ann:

@@ -48,6 +48,8 @@ _MORE = re.compile(r"\s+more\b")
 # "1,200 civilians had been killed in Russian strikes": a four-figure count in the past
 # perfect sums a campaign, as in the perfect ("have been killed").
 _HAD_BEEN = re.compile(r"\bhad\s+been\b", re.I)
+# "There have been up to 500 civilians killed": a count of everything so far.
+_THERE_HAVE_BEEN = re.compile(r"\bthere\s+(?:have|has)\s+been\s+(?:\w+\s+){0,3}$", re.I)
 # "the death toll across Ukraine from today's strikes", "killed nationwide": a toll of many
 # places, no one incident's.
 _ACROSS = re.compile(
@@ -94,6 +96,8 @@ def mark_context(h, text: str) -> None:
         or ("blame" in near or "pon" in near)
         and _BLAMED.search(before[-40:])
         or _ACROSS.search(before[-40:] + h.text + after[:30])
+        or has
+        and _THERE_HAVE_BEEN.search(before[-40:])
     ):
         h.aggregate = True
     if _BOTH_SIDES.match(after):
