@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from ..base.numbers import UNITS
 from .annotate import Ann
 from .reading import Reading
 from .trigger_context import headline_end
@@ -76,6 +77,10 @@ DURATIONS = frozenset(["weeks", "months", "years", "decades", "week", "month", "
 CUE_NAMES = ("hypothetical", "negation", "habitual")
 # Words before an "-ing" trigger that make it what someone was doing when hurt or held.
 CIRCUMSTANCE = frozenset(["while", "whilst", "killed", "died", "wounded", "injured", "captured"])
+# Actors who are not armed: people accused of an act by them are no armed group's act.
+UNARMED = frozenset(["Civilians", "Protesters", "Rioters", "Person", ""])
+# Counts before the people an accused act befell ("of raping two girls").
+NUMBER_WORDS = frozenset(w for w, n in UNITS.items() if n <= 100)
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 
@@ -182,6 +187,48 @@ class Cues(Reading):
         opened = self.text.rfind("(", 0, at)
         return opened > self.text.rfind(")", 0, at) and 0 <= self.text.find(")", at) < end
 
+    def _accused_armed(self, t: Ann) -> bool:
+        """Whether the accusation before the act names an armed group or force as the
+        accused, beside the accusing word ("soldiers accused of", "accused the army of"):
+        then it tells one act. Not a charge told of someone in an aside ("a man, accused of
+        raping a girl, was lynched"), nor of a man a crowd then beat ("villagers thrashed a
+        man accused of abducting two children"): what befell the accused is the act."""
+        keys = self.keys
+        at = next((x for x in range(t.i - 1, max(-1, t.i - 8), -1) if keys[x] in ACCUSING), None)
+        if at is None or "," in self._gap(at):
+            return False
+        before = at - 1
+        while before > 0 and keys[before] in self.lex.passive_aux:
+            before -= 1  # "Mai Mai Simba are accused of"
+        return any(self._armed_at(k) for k in (before, *range(at + 1, t.i)))
+
+    def _charged_before(self, t: Ann) -> bool:
+        """Whether another act lies between the accusation and this one ("a youth accused
+        of raping a girl was beaten to death by a mob"): the charge was the other's."""
+        keys, tokann, anns = self.keys, self.tokann, self.anns
+        at = next((x for x in range(t.i - 1, max(-1, t.i - 16), -1) if keys[x] in ACCUSING), None)
+        # "siblings accused of being witches were burnt to death": the sentence's own verb.
+        return at is not None and any(
+            tokann[k] >= 0 and anns[tokann[k]].kind == "trigger" or keys[k] in self.lex.passive_aux
+            for k in range(at + 2, t.i)
+        )
+
+    def _counted_victims(self, t: Ann) -> bool:
+        """Whether the act's object right after it is people counted ("raping two girls",
+        "abducting a trader", "killing 13 villagers"): one act, not a pattern."""
+        keys, j = self.keys, t.j
+        head = keys[j] if j < len(keys) else ""
+        if not (head in ("a", "an") or head.isdigit() or head in NUMBER_WORDS):
+            return False
+        return any(k in self.lex.victim_nouns for k in keys[j + 1 : j + 4])
+
+    def _armed_at(self, k: int) -> bool:
+        """Whether token k is part of a named actor other than civilians or a crowd."""
+        if k < 0 or self.tokann[k] < 0:
+            return False
+        a = self.anns[self.tokann[k]]
+        return a.kind == "actor" and a.atype not in UNARMED
+
     def blocked(
         self, t: Ann, first_tok: int, has_date: bool, lead: int = -1, end_tok: int | None = None
     ) -> str:
@@ -236,8 +283,15 @@ class Cues(Reading):
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
                     if _recent_span(window, x):
                         continue  # "over the past week, officials sent armoured columns"
-                    if has_date and w in ACCUSING:
-                        continue  # "accused the army of dropping a barrel bomb ... on Friday"
+                    if w in ACCUSING and (
+                        "of" not in window[x + 1 :]  # "accusing them and throwing stones"
+                        or self._charged_before(t)
+                        or (has_date or self._counted_victims(t))
+                        and self._accused_armed(t)
+                    ):
+                        # "accused the army of dropping a barrel bomb ... on Friday",
+                        # "accused soldiers of raping two girls": one act, told as charged
+                        continue
                     if name == "hypothetical" and (
                         self._main_verb_after(t, window, x)
                         or _past_verb_joined([*window, self.keys[t.i]], x)
@@ -286,7 +340,12 @@ class Cues(Reading):
             # "killed by a roadside bomb while fighting Isis", "the first Briton killed
             # fighting alongside Kurdish forces": what the victim was doing.
             return "cue-circumstance"
-        if not has_date and _accusing(window):
+        if (
+            not has_date
+            and _accusing(window)
+            and not self._charged_before(t)
+            and not (self._counted_victims(t) and self._accused_armed(t))
+        ):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
         stop = end_tok if end_tok is not None else len(keys)
