@@ -178,3 +178,16 @@ def test_named_day_beats_overnight_but_not_the_statement_day():
     lead = "Gunmen killed 20 civilians in an overnight attack on the village of Kabasha, the army said Thursday."
     (e,) = events(lead)
     assert e.event_date == "2021-09-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In August last year a car bomb killed 27 people.", "2020-08-15"),
+        ("in March of last year", "2020-03-15"),
+        ("in June this year", "2021-06-15"),
+    ],
+)
+def test_a_month_of_last_or_this_year(text, expected):
+    (hit,) = find_dates(text, date(2021, 9, 16))
+    assert (hit.date, hit.precision) == (expected, "month")

@@ -160,8 +160,11 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
         from .tokens import Tokens
 
         toks = Tokens.of(text)
-    hits = []
+    hits: list[DateHit] = []
+    taken = -1  # the end of a month's year phrase ("August last year"), read with the month
     for m in _matches(text, toks):
+        if m.start() < taken:
+            continue
         if m.group("wday") and _OBSERVANCE.match(text, m.end()):
             continue  # "after Friday prayers": the time of day of a date given elsewhere
         if m.group("wday") and _DATE_AFTER.match(text, m.end()):
@@ -178,8 +181,19 @@ def find_dates(text: str, published: date | None, toks=None) -> list[DateHit]:
             # "building since Thursday, when an air strike killed 33": the "when" clause
             # happened on that day, so the date is the event's, not a period's edge.
             hit.range_marked = False
+        if hit.precision == "month" and published is not None and hit.date:
+            year = _YEAR_OF_MONTH.match(text, hit.end)
+            if year is not None:
+                # "In August last year", "in June this year": that year's month.
+                y = published.year - (year.group(1).lower() == "last")
+                hit.date, hit.end = f"{y}{hit.date[4:]}", year.end()
+                hit.text, hit.rule = text[hit.start : hit.end], "date-month-of-year"
+                taken = hit.end
         hits.append(hit)
     return hits
+
+
+_YEAR_OF_MONTH = re.compile(r"\s+(?:of\s+)?(last|this)\s+year\b", re.I)
 
 
 _DATE_AFTER = re.compile(
