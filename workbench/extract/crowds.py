@@ -129,6 +129,11 @@ def _clash_with_people(text: str, a, end: int, lex: Lexicon) -> bool:
     return _has_crowd(other.group(1), lex) or bool(set(key_of(other.group(1))) & lex.victim_nouns)
 
 
+def _crowd_group(a) -> bool:
+    """A generic word for a crowd ("villagers", "rioters") read as the actor."""
+    return isinstance(a.info, str) and a.info in CROWD_GROUPS
+
+
 def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
     """Mob violence or violent demonstration for a crowd's fight or attack, else None."""
     if kind not in FIGHTS and not (
@@ -143,6 +148,22 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         # "attacked with sharp weapons", "shot at by TMC workers": people who come armed
         # to hurt someone attack (ACLED codes it so far more often than mob violence).
         return None
+    first = inc.agents[0] if inc.agents else None
+    if (
+        kind == "Armed clash"
+        and all(
+            "generic" in a.trigger.flags and not a.trigger.phrase.startswith("scuffl")
+            for a in sent.triggers
+        )
+        and (first is None or first.atype == PARTY or _crowd_group(first))
+        and not any(a.atype in ARMED for a in inc.targets)
+        and _WEAPONED.search(text, *sent.clause)
+        and not _demonstrating(inc, text)
+    ):
+        # "a candidate was injured in a knife attack by TMC workers", "CPM workers attacked
+        # Congress workers, leaving them with stab injuries": people who come armed to hurt
+        # others who are no armed side attack them; no battle, no riot.
+        return "Attack"
     if (
         kind == "Armed clash"
         and sent.passive
@@ -152,7 +173,6 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         # "a candidate was injured in a knife attack by TMC workers": someone hurt by a
         # party's or a crowd's armed people, no fight between two sides: an attack.
         return "Attack"
-    first = inc.agents[0] if inc.agents else None
     unarmed = first is None or first.atype not in ARMED or first.info == "civilians"
     vigilante = unarmed and kind == "Attack" and bool(_VIGILANTE.search(text, *sent.clause))
     if kind == "Attack" and _people_beat(inc, text, lex):
@@ -271,7 +291,7 @@ _CROWD_ARMS = re.compile(
 # Arms brought to hurt: a blade, a gun, acid (not sticks or stones, a mob's weapons).
 _WEAPONED = re.compile(
     r"\b(?:sharp[\s-]+(?:edged\s+)?weapons?|axes?|knife|knives|swords?|machetes?|sickles?"
-    r"|daggers?|guns?|pistols?|rifles?|firearms?|shot|shooting|firing|acid)\b",
+    r"|daggers?|guns?|pistols?|rifles?|firearms?|shot|shooting|firing|acid|stab\w*)\b",
     re.I,
 )
 # Force that kills or wounds: firearms, blades, severe beatings (ACLED: "lethal violence or

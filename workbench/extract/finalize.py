@@ -337,6 +337,39 @@ def _names(anns, lex: Lexicon, ctx: str | None = None, here: str | None = None) 
     return out
 
 
+# "attacked and killed", "attacked and severely wounded": a second verb before the object.
+_AND_VERB = re.compile(r"\s*(?:and|,)\s+(?:\w+ly\s+)?\w+ed\b", re.I)
+# Armed people and forces among the object's words: "attacked a police post", "attacked the
+# gunmen".
+_ARMED_OBJECT = frozenset(
+    ["police", "policemen", "soldiers", "troops", "army", "forces", "militants", "rebels",
+     "fighters", "gunmen", "post", "posts", "base", "bases", "camp", "convoy", "patrol",
+     "checkpoint", "positions", "position", "station", "militia", "militiamen", "guards"]
+)  # fmt: skip
+
+
+def _person_hit(text: str, main: Ann, end: int, lex: Lexicon) -> bool:
+    """The object of a generic attack word is one person: "attacked him", "attacked realtor
+    Neeraj Thatai", "attacked a member of a rival union", "attacked and killed a Janata Dal
+    (Secular) leader"; not forces or a post."""
+    at = main.end
+    if (m := _AND_VERB.match(text, at, end)) is not None:
+        at = m.end()
+    words = list(key_of(text[at:end]))[:6]
+    if not words or set(words) & _ARMED_OBJECT:
+        return False
+    if words[0] in ("him", "her"):
+        return True
+    people = lex.victim_nouns | {"member", "worker", "councillor", "official", "realtor"}
+    # The object's head among its first words, before a preposition ends it.
+    for w in words[:4]:
+        if w in ("of", "in", "at", "near", "on", "with", "by", "from"):
+            break
+        if w in people and not w.endswith("s"):
+            return True
+    return False
+
+
 def _span(a) -> tuple[int, int]:
     return (a.start, a.end)
 
@@ -430,6 +463,11 @@ def _sub_event(
         armed_target = target_type in ARMED
         if trig.sub_event_type == "Attack" and not armed_target:
             return "Attack", "sub-event-trigger"
+        if not armed_target and _person_hit(text, main, inc.primary.clause[1], lex):
+            # "attacked realtor Neeraj Thatai", "attacked him with swords", "attacked and
+            # killed a Janata Dal (Secular) leader": one person hit, no armed side named:
+            # no battle (ACLED: an attack on civilians).
+            return "Attack", "sub-event-person-target"
         return "Armed clash", "sub-event-armed-sides"
     state = agent_type in (STATE_FORCES, EXTERNAL_FORCES)
     if trig.sub_event_type == AIR and not state and main.trigger.phrase.lower().startswith("bomb"):
