@@ -79,6 +79,8 @@ CUE_NAMES = ("hypothetical", "negation", "habitual")
 CIRCUMSTANCE = frozenset(["while", "whilst", "killed", "died", "wounded", "injured", "captured"])
 # Actors who are not armed: people accused of an act by them are no armed group's act.
 UNARMED = frozenset(["Civilians", "Protesters", "Rioters", "Person", ""])
+# Repetition that makes an act a pattern, unless it befell one person.
+REPEATED = frozenset(["repeatedly"])
 # Counts before the people an accused act befell ("of raping two girls").
 NUMBER_WORDS = frozenset(w for w, n in UNITS.items() if n <= 100)
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
@@ -213,6 +215,18 @@ class Cues(Reading):
             for k in range(at + 2, t.i)
         )
 
+    def _one_victim(self, t: Ann) -> bool:
+        """Whether the act befell one person named as such, as its object or as the subject
+        of its passive ("repeatedly raped a young woman", "a girl was repeatedly abused"):
+        acts done again and again to one victim are one incident to ACLED."""
+        keys = self.keys
+        near = [*keys[max(0, t.i - 8) : t.i], "|", *keys[t.j : t.j + 6]]
+        return any(
+            w in ("a", "an")
+            and any(k in self.lex.victim_nouns for k in near[x + 1 : x + 6] if k != "|")
+            for x, w in enumerate(near)
+        )
+
     def _counted_victims(self, t: Ann) -> bool:
         """Whether the act's object right after it is people counted ("raping two girls",
         "abducting a trader", "killing 13 villagers"): one act, not a pattern."""
@@ -283,6 +297,8 @@ class Cues(Reading):
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
                     if _recent_span(window, x):
                         continue  # "over the past week, officials sent armoured columns"
+                    if w in REPEATED and self._one_victim(t):
+                        continue  # "repeatedly raped a displaced girl": one incident
                     if w in ACCUSING and (
                         "of" not in window[x + 1 :]  # "accusing them and throwing stones"
                         or self._charged_before(t)
