@@ -389,7 +389,9 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                     name, atype, c = own, owner.atype, owner.country
                 else:
                     name, atype, c = lex.group_actor(group, owner.country or country)
-            role = "descriptor" if after in DESCRIPTOR else ""
+            # "rebel-held" is listed whole: its own last word makes it a descriptor too.
+            held = j - i > 1 and keys[j - 1] in DESCRIPTOR and text[toks.starts[j - 1] - 1] == "-"
+            role = "descriptor" if after in DESCRIPTOR or held else ""
             ann = Ann(
                 "actor",
                 i,

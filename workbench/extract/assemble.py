@@ -471,6 +471,10 @@ def _candidate(
         if passive and not subj and not objects and not civilian:
             civilian = f.passive_victims(t, ftok)  # "a woman was abducted": people were hit
         how = "agent-by" if by else "agent-subject"
+        if not agents and (targets or c.targets) and (partner := f.partner(t, objects)):
+            # "29 rebels were killed in clashes with regime troops": the side they fought
+            # did it (not "captured the town after days of fighting with rebels").
+            agents, how = [partner], "agent-with"
         if not agents and (claimant := f.claimed_after(t, ctok1)) is not None:
             agents, how = [claimant], "agent-claimed"  # "the attack ..., which Isis claimed"
         if agents and not c.agents:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .annotate import Ann
 from .reading import Reading
+from .reference import ARMED_TYPES
 
 DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "s"])
 HEADS = frozenset(["fighters", "troops", "forces", "soldiers", "militiamen", "units", "members",
@@ -31,6 +32,10 @@ SIDE_WORDS = frozenset(
      "side", "other", "hand", "in", "of", "near", "around", "fighters", "members", "units"]
 )  # fmt: skip
 ALLIES = frozenset(["allies", "partners", "ally", "partner"])
+# Words before a clash word that make it a noun: "killed in clashes", "during heavy fighting".
+FIGHT_NOUN_LEAD = frozenset(["in", "during", "amid", "after", "following", "heavy", "fierce",
+                             "violent", "renewed", "ongoing", "deadly", "intense", "sporadic",
+                             "armed", "the"])  # fmt: skip
 BACKING = frozenset(["backed", "supported", "aided", "assisted", "helped", "joined"])
 
 
@@ -77,6 +82,21 @@ class Sides(Reading):
                 continue
             break
         return out
+
+    def partner(self, t: Ann, objects: list[Ann]) -> Ann | None:
+        """ "29 rebels were killed in clashes with regime troops", "fighting with the SDF":
+        the armed side a fight was with, named right after a clash noun ("in clashes",
+        "during heavy fighting") and "with". Not after a verb ("activists clashed with TDP
+        workers": the subject fought, though no list names it), nor a crowd ("clashes with
+        demonstrators")."""
+        if t.trigger.sub_event_type != "Armed clash" or not objects or t.i == 0:
+            return None
+        if self.keys[t.i - 1] not in FIGHT_NOUN_LEAD:
+            return None
+        a = objects[0]
+        k = t.j + (self.keys[t.j : t.j + 2] == ["with", "the"])
+        with_ = self.keys[t.j : t.j + 1] == ["with"] and a.i == k + 1
+        return a if with_ and a.kind == "actor" and a.atype in ARMED_TYPES else None
 
     def coordinated(self, a: Ann, first_tok: int) -> list[Ann]:
         """[a] plus actors before it joined by 'and' / 'and allied' / 'along with'."""
