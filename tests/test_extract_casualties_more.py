@@ -305,3 +305,16 @@ def test_the_dead_a_report_lists_among_a_toll_are_a_part(finder):
 def test_there_have_been_so_many_killed_is_a_tally(finder):
     (hit,) = finder.find("There have been up to 300 civilians killed, the doctor said.")
     assert hit.count == 300 and hit.aggregate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The monitor had earlier reported 12 dead in the strikes on the town.",
+        "It had initially given a death toll of 22.",
+        "An earlier toll put the dead at 9.",
+    ],
+)
+def test_a_count_a_later_one_replaced_is_no_rival_toll(finder, sentence):
+    (hit,) = finder.find(sentence)
+    assert hit.aggregate

@@ -48,6 +48,14 @@ _MORE = re.compile(r"\s+more\b")
 # "1,200 civilians had been killed in Russian strikes": a four-figure count in the past
 # perfect sums a campaign, as in the perfect ("have been killed").
 _HAD_BEEN = re.compile(r"\bhad\s+been\b", re.I)
+# "The watchdog had earlier reported 12 dead", "It had initially given a death toll of 22":
+# a count a later one replaced, no rival report of the toll (treated as a tally: no toll).
+_SUPERSEDED = re.compile(
+    r"\b(?:earlier|initially|previously|first)\s+(?:reported|gave|given|put|said|announced"
+    r"|counted|cited|estimated)\b[^.;]{0,50}$|\ban?\s+(?:earlier|initial|previous)\s+"
+    r"(?:death\s+)?(?:toll|tally|count|figure)\b[^.;]{0,40}$",
+    re.I,
+)
 # "There have been up to 500 civilians killed": a count of everything so far.
 _THERE_HAVE_BEEN = re.compile(r"\bthere\s+(?:have|has)\s+been\s+(?:\w+\s+){0,3}$", re.I)
 # "the death toll across Ukraine from today's strikes", "killed nationwide": a toll of many
@@ -98,6 +106,7 @@ def mark_context(h, text: str) -> None:
         or _ACROSS.search(before[-40:] + h.text + after[:30])
         or has
         and _THERE_HAVE_BEEN.search(before[-40:])
+        or _SUPERSEDED.search(before[-60:] + h.text)
     ):
         h.aggregate = True
     if _BOTH_SIDES.match(after):
