@@ -379,15 +379,35 @@ def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
     return before[-1] if before else (made[0] if made else None)
 
 
-def _people_blocking(c: Candidate, ts: list[Ann]) -> bool:
+# What a road is blocked with by demonstrators ("blocked the road with burning tyres",
+# "blocked a street with a fire", "with rocks"): ACLED's codebook counts road-blocking with
+# barricades, burning tyres or other material as a violent demonstration.
+_BLOCKED_WITH = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+with\s+(?:\w+\s+){0,2}?(?:burning|fires?|stones|rocks|boulders"
+    r"|bricks|tyres|tires|debris|logs|trees|barricades)\b",
+    re.I,
+)
+# People named as a block's doers though no actor is read: "students of the university
+# barricaded the gate", "inhabitants blocked the road".
+_ARMED_WORDS = frozenset(["militants", "rebels", "fighters", "gunmen", "militias", "militiamen"])
+
+
+def _people_blocking(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     """ "Villagers blocked the road", "residents barricaded the highway": people (civilians,
     no armed side) who block a road or put up barricades demonstrate, whoever they are;
-    mourners who gather need not."""
-    return (
-        all(t.trigger.sub_event_type == "Violent demonstration" for t in ts)
-        and bool(c.agents)
-        and all(a.info == "civilians" for a in c.agents)
-    )
+    mourners who gather need not. With no actor read, people named in the subject
+    ("students of Benue State University barricaded ...") or what the road was blocked
+    with ("blocked a street with a fire") say so."""
+    if not all(t.trigger.sub_event_type == "Violent demonstration" for t in ts):
+        return False
+    if c.agents:
+        return all(a.info == "civilians" for a in c.agents)
+    if _BLOCKED_WITH.match(f.text, ts[0].end, c.clause[1]):
+        return True
+    lo = bisect.bisect_left(f.starts, c.clause[0])
+    subject = set(f.keys[max(lo, ts[0].i - 6) : ts[0].i])
+    lex = f.lex
+    return bool(subject & (lex.crowd_nouns | lex.victim_nouns)) and not subject & _ARMED_WORDS
 
 
 def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
@@ -501,7 +521,7 @@ def _candidate(
         all("crowd" in t.trigger.flags for t in ts)
         and not any(a.atype in CROWDS for a in c.agents)
         and not ("many" in ts[0].trigger.flags and _many_before(f.keys, ts[0].i, sent, starts))
-        and not _people_blocking(c, ts)
+        and not _people_blocking(f, c, ts)
     ):
         return None  # "mourners gathered" is no protest; "protesters gathered" is
     if all(t.trigger.phrase.startswith("clash") for t in ts) and any(

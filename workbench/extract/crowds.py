@@ -695,7 +695,10 @@ _CROWD_VIOLENCE = re.compile(
 # fire, torched, set ablaze 140 / 1 / 3; barricades 267 / 20 / 4; blocked a road, highway or
 # traffic 588 / 122 / 13; damaged 95 / 3 / 3.
 _CROWD_DAMAGE = re.compile(
-    r"\b(?:vandali[sz](?:ed|ing)|smashed|ransacked|torched|set\s+(?:fire|ablaze|on\s+fire)"
+    r"\b(?:vandali[sz](?:ed|ing)|smash(?:ed|ing)|ransacked|torched|set\s+(?:fire|ablaze|on\s+fire)"
+    r"|burn(?:ed|t|ing)\s+(?:a\s+|the\s+|two\s+|several\s+)?"
+    r"(?:vehicles?|cars?|buses|bus|motorcycles?|shops?|houses?|offices?)"
+    r"|attacked\s+(?:the\s+)?(?:police|policemen|officers)"
     r"|damag(?:ed|ing)|barricad(?:ed|ing)"
     r"|(?:erected|set\s+up|put\s+up|built|mounted)\s+(?:\w+\s+)?barricades)\b",
     re.I,
