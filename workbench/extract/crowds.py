@@ -288,6 +288,13 @@ _CROWD_ARMS = re.compile(
     r"|punches|kicks|fists|fisticuffs)\b",
     re.I,
 )
+# What forces use on a crowd, not on an armed group.
+_CROWD_CONTROL = re.compile(
+    r"\b(?:tear[\s-]*gas|rubber(?:[\s-]+coated)?(?:[\s-]+steel)?[\s-]+bullets?"
+    r"|stun[\s-]+grenades?|sound[\s-]+bombs?|pellet\w*|water[\s-]+cannons?"
+    r"|riot[\s-]+dispersal|lathi[\s-]*charg\w*|baton[\s-]*charg\w*)\b",
+    re.I,
+)
 # Arms brought to hurt: a blade, a gun, acid (not sticks or stones, a mob's weapons).
 _WEAPONED = re.compile(
     r"\b(?:sharp[\s-]+(?:edged\s+)?weapons?|axes?|knife|knives|swords?|machetes?|sickles?"
@@ -436,6 +443,18 @@ def crowd_type(
             # "two communities exchanged punches and kicks": no armed group named, and the
             # fight is a crowd's: a riot, not a battle.
             return MOB, "sub-event-clash-with-crowd-arms"
+        if (
+            kind == "Armed clash"
+            and _police_against_unarmed(inc)
+            and not any("generic" in a.trigger.flags for a in inc.primary.triggers)
+            and _CROWD_CONTROL.search(text, sent[0], _next_sentence_end(text, sent))
+        ):
+            # "A young man was injured by a rubber-coated bullet during clashes with Israeli
+            # soldiers", "Clashes broke out in Hebron. Forces used tear gas": the forces'
+            # weapons are those used on a crowd, and no armed group is named: a riot.
+            if _protest_nearby(text, sent):
+                return DEMONSTRATION, "sub-event-clash-crowd-control"
+            return MOB, "sub-event-clash-crowd-control"
     if (
         kind in PROTEST_KINDS
         and "merge-protest-force" in inc.rules
@@ -599,6 +618,11 @@ _DEMONSTRATED = re.compile(
     r"|agitat\w+|sit-ins?|gherao\w*)\b",
     re.I,
 )
+
+
+def _next_sentence_end(text: str, sent: tuple[int, int]) -> int:
+    nxt = text.find(". ", sent[1] + 1)
+    return len(text) if nxt < 0 else nxt + 1
 
 
 def _protest_nearby(text: str, sent: tuple[int, int]) -> bool:
