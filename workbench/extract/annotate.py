@@ -714,12 +714,13 @@ def _demonym(lex, toks, country, i, j, start, end, nxt, after, ctx) -> Ann | Non
                 )
             if kind == "trigger":
                 return _forces(lex, country, i, j, start, end, "demonym-agent", after)
-    # "Syrian and Russian jets": coordinated demonyms share the noun that follows.
+    # "Syrian and Russian jets", "Russian or regime warplanes": coordinated demonyms (or a
+    # demonym and the article's forces) share the noun that follows.
     if (
-        keys[j : j + 1] == ["and"]
+        keys[j : j + 1] in (["and"], ["or"])
         and nxt
         and nxt[0] == j + 1
-        and any(k == "demonym" for k, _ in nxt[2])
+        and any(k == "demonym" or k == "generic" and e in OWNED for k, e in nxt[2])
     ):
         return _forces(lex, country, i, j, start, end, "demonym-coordinated", after)
     return None

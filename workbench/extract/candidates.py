@@ -107,6 +107,10 @@ BY_BRIDGE = frozenset(
         "near",
         "the",
         "was",  # "the attack ... was claimed by JNIM"
+        "were",  # "the strikes were carried out by Russian jets"
+        "had",
+        "have",
+        "been",
         "claimed",
         "blamed",  # "the attack was blamed on Isis"
     ]
@@ -280,7 +284,7 @@ class Finder(Cues, Sides, Reference):
             ):
                 k += 2  # "by the Kurdish-Arab Syrian Democratic Forces": a describing pair
                 continue
-            if self.keys[k] in ("the", "and", "or", "allied", "its", "their", "both") or (
+            if self.keys[k] in ("the", "and", "or", "either", "allied", "its", "their", "both") or (
                 a is not None and a.kind == "actor"
             ):
                 k = a.j if a is not None else k + 1
