@@ -630,3 +630,15 @@ def test_a_campaign_named_by_its_place_does_not_locate_another_act():
     assert offensive and not {e.place for e in offensive} & {"Mosul", "Raqqa"}
     (battle,) = events("The battle for Raqqa raged on Sunday as the SDF pushed into the old city.")
     assert battle.place == "Raqqa"
+
+
+def test_villages_an_offensive_was_to_relieve_are_no_crowd():
+    (ev,) = events(
+        "The army launched an offensive on Monday to encircle the rebel-held east of Aleppo "
+        "and relieve two besieged villages."
+    )
+    assert ev.sub_event_type == "Armed clash" and not (ev.actor1 or "").startswith("Rioters")
+    (fight,) = events(
+        "Two villages clashed with police over a land dispute near Kamango on Monday."
+    )
+    assert fight.sub_event_type == "Mob violence"

@@ -421,7 +421,9 @@ def crowd_type(
             and (
                 _civilians_fought(inc)
                 or _GROUP_SUBJECT.search(text, *inc.primary.clause)
-                or _crowd_side(text, *inc.primary.clause, lex)
+                or _crowd_side(
+                    text, *inc.primary.clause, lex, max(t.end for t in inc.primary.triggers)
+                )
             )
         ):
             # "Police clashed with villagers": no armed group fought the police (a battle
@@ -557,16 +559,31 @@ def _police_against_unarmed(inc: Incident) -> bool:
 _REPORTING = re.compile(r"\s+(?:said|say|says|told|reported|claimed|alleged)\b", re.I)
 
 
-def _crowd_side(text: str, lo: int, hi: int, lex: Lexicon) -> bool:
+def _crowd_side(text: str, lo: int, hi: int, lex: Lexicon, act_end: int) -> bool:
     """A crowd named in the clash's own clause beside the forces ("AMU students and police
-    clashed", "villagers engaged police officers in running clashes"), not as those who
-    told of it ("residents said")."""
+    clashed", "villagers engaged police officers in running clashes", "clashed with
+    villagers"), not as those who told of it ("residents said") nor as what the act was
+    for ("an offensive to ... relieve two besieged villages")."""
     crowd = lex.crowd_nouns | lex.nationals
     for m in re.finditer(r"[\w'-]+", text[lo:hi]):
         keys = key_of(m.group())
-        if keys and keys[0] in crowd and not _REPORTING.match(text, lo + m.end()):
+        if not keys or keys[0] not in crowd or _REPORTING.match(text, lo + m.end()):
+            continue
+        if (
+            keys[0] not in _PLACES_AS_PEOPLE
+            or lo + m.start() < act_end
+            or _SIDE_AFTER.search(text, max(lo, lo + m.start() - 40), lo + m.start())
+        ):
             return True
     return False
+
+
+# Crowd words that are also places: people only as a side ("clashes between two villages"),
+# a place when the act was for them ("an offensive to relieve two besieged villages").
+_PLACES_AS_PEOPLE = frozenset(["villages", "communities"])
+# Words that make such a crowd named after the act one of its sides: "clashed with
+# villages", "clashes between two villages", "fought against communities".
+_SIDE_AFTER = re.compile(r"\b(?:with|between|against)\s+(?:[\w'-]+\s+){0,3}$", re.I)
 
 
 def _civilians_fought(inc: Incident) -> bool:
