@@ -447,7 +447,7 @@ def crowd_type(
             return MOB, "sub-event-clash-with-crowd-arms"
         if (
             kind == "Armed clash"
-            and _police_against_unarmed(inc)
+            and (_police_against_unarmed(inc) or not inc.agents + inc.targets)
             and not any("generic" in a.trigger.flags for a in inc.primary.triggers)
             and _CROWD_CONTROL.search(text, sent[0], _next_sentence_end(text, sent))
         ):
