@@ -274,6 +274,7 @@ def test_tolls_reported_or_shot_dead(sentence, fatalities):
         ),
         ("The troops killed a terrorist commander as well as four of his entourage.", 5),
         ("The editor was killed along with two other people by the blast.", 3),
+        ("The armed group lost 13 of its fighters as it took the town.", 13),
         ("The officer was killed and two civilians were wounded.", 1),
     ],
 )
@@ -318,3 +319,16 @@ def test_there_have_been_so_many_killed_is_a_tally(finder):
 def test_a_count_a_later_one_replaced_is_no_rival_toll(finder, sentence):
     (hit,) = finder.find(sentence)
     assert hit.aggregate
+
+
+def test_what_a_side_lost_that_is_no_one_is_no_toll(finder):
+    assert finder.find("The rebels lost 20 villages in a week.") == []
+
+
+def test_the_dead_of_both_sides_add_up():
+    # ACLED counts every death in the event: the attackers' losses are added.
+    (ev,) = events(
+        "Militants attacked two villages near Kamango on Monday, killing 15 civilians and 27 "
+        "pro-government fighters. The militants also lost 12 fighters in the attack."
+    )
+    assert ev.fatalities == 54

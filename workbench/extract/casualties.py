@@ -75,6 +75,8 @@ ANCHORS = frozenset(
         "buried",
         "martyred",
         "martyrs",
+        "lost",
+        "losing",
         "lynched",
     ]
 )
@@ -147,6 +149,10 @@ class CasualtyHit:
 class CasualtyFinder:
     def __init__(self, lex: Lexicon) -> None:
         self.quantities = dict(lex.quantities)
+        # Whom a side "lost" in a fight are its dead: "lost 13 of its fighters".
+        self.lost_people = frozenset(
+            noun for noun, side in lex.toll_side.items() if side in ("state", "armed")
+        ) | {"men", "members"}
         vague = "|".join(
             re.escape(q).replace(r"\ ", r"\s+")
             for q in sorted(self.quantities, key=len, reverse=True)
@@ -176,7 +182,7 @@ class CasualtyFinder:
             re.I,
         )
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
-            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|buried|executed|executing|beheaded"
+            rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|lost|losing|buried|executed|executing|beheaded"
             rf"|massacred|shot\s+dead|claimed\s+the\s+lives\s+of"
             rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
@@ -428,6 +434,13 @@ class CasualtyFinder:
             # "17 people were killed two of them medics": a passive verb has no object; the
             # count after it is a part of the one before (commas lost in a scrape).
             return None
+        if (
+            rule == "casualty-verb-number"
+            and groups.get("k2", "")
+            and groups["k2"].lower() in ("lost", "losing")
+            and not (groups.get("person") and groups["person"].lower() in self.lost_people)
+        ):
+            return None  # "lost 13 of its fighters" counts its dead; "lost 20 villages" no one
         if (
             rule == "casualty-verb-number"
             and groups.get("k2", "")
