@@ -113,3 +113,17 @@ def test_the_dead_a_figure_counts_before_its_verb_are_no_doers():
         e for e in found.events + found.second_sources if e.actor1 and "Rioters" in e.actor1
     ]
     assert not [e for e in found.events if e.sub_event_type == "Mob violence"]
+
+
+def test_who_a_side_fights_or_backs_between_it_and_its_verb_is_not_the_doer():
+    from workbench.extract import extract
+
+    (taken,) = extract(
+        "Kurdish forces battling the Islamic State captured the village of Hajin on Monday.",
+        "2018-03-06",
+    ).events
+    assert taken.actor1 == "Syrian Democratic Forces"
+    (shelled,) = extract(
+        "Turkish troops backing the rebels shelled Afrin on Monday.", "2018-03-06"
+    ).events
+    assert shelled.actor1 == "Military Forces of Turkey"

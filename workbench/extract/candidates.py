@@ -305,6 +305,17 @@ class Finder(Cues, Sides, Reference):
         a = self.ann_at(j) if j < end_tok else None
         return j if j > k and a is not None and a.kind == "actor" and not a.role else k
 
+    def _side_participle(self, a: Ann, first_tok: int) -> int | None:
+        """Where "fighting"/"backing" stands before actor `a`, when another actor names who
+        does so right before it ("the coalition fighting Islamic State")."""
+        p = a.i - 1
+        if p > first_tok and self.keys[p] == "the":
+            p -= 1
+        if p <= first_tok or self.keys[p] not in self.lex.side_participles:
+            return None
+        b = self.ann_at(p - 1)
+        return p if b is not None and b.kind == "actor" else None
+
     def subject(self, t: Ann, first_tok: int, before: int | None = None) -> list[Ann]:
         """The doer named before the trigger, read back from `before` when an aside sits
         between them ("troops, including Iraqi militias, stormed")."""
@@ -318,6 +329,9 @@ class Finder(Cues, Sides, Reference):
                     return []  # "two YPG fighters were killed in the fighting": victims
                 if a.kind == "actor" and a.i - 1 > first_tok and keys[a.i - 1] == "against":
                     k = a.i - 2  # "the coalition against Islamic State took over": the coalition
+                    continue
+                if a.kind == "actor" and (p := self._side_participle(a, first_tok)) is not None:
+                    k = p - 1  # "Kurdish forces battling the Islamic State captured": the Kurds
                     continue
                 if a.kind == "actor" and not a.role:
                     # "the Houthis claimed a drone attack": who claims an attack made it.

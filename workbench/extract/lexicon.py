@@ -250,6 +250,7 @@ class Lexicon:
             key_of(k): frozenset(v) for k, v in self.words.get("senses_window", {}).items()
         }
         self.bridge = frozenset(self.words["grammar"]["bridge"])
+        self.side_participles = frozenset(self.words["grammar"]["side_participles"])
         self.bridge_to = frozenset(tuple(p.split()) for p in self.words["grammar"]["bridge_to"])
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
