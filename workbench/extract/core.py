@@ -42,6 +42,7 @@ from .gazetteer import (
     warm_gazetteer,
     with_coordinates,
 )
+from .headline import headline_doer
 from .incidents import Incident, group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EntityInfo, EventProposal, Extraction, Mention
@@ -218,6 +219,8 @@ def proposals(doc: Doc) -> None:
             if ev.place is None:
                 _set_in_article(doc, ev, inc, settings)
             (doc.events if ev.standalone else doc.second_sources).extend(split)
+    unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
+    headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
 
 
 def _set_in_article(
