@@ -127,3 +127,13 @@ def test_who_a_side_fights_or_backs_between_it_and_its_verb_is_not_the_doer():
         "Turkish troops backing the rebels shelled Afrin on Monday.", "2018-03-06"
     ).events
     assert shelled.actor1 == "Military Forces of Turkey"
+
+
+def test_a_side_described_by_whom_it_fights_is_no_clash_of_its_own():
+    from workbench.extract import extract
+
+    (ev,) = extract(
+        "The US-led coalition fighting Islamic State bombed a bridge in Raqqa on Monday.",
+        "2018-03-06",
+    ).events
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "US-led Coalition")

@@ -160,6 +160,22 @@ class Cues(Reading):
         # ", clearing the militants from ...": after a comma, the doer's next act.
         return a is not None and a.kind == "actor" and "," not in self.text[a.end : t.start]
 
+    def _describes_doer(self, t: Ann) -> bool:
+        """ "The coalition fighting Islamic State bombed a bridge": a side participle whose
+        side is named right before it describes the doer of the verb after its object."""
+        keys = self.keys
+        if t.j - t.i != 1 or keys[t.i] not in self.lex.side_participles or not t.i:
+            return False
+        a = self.anns[self.tokann[t.i - 1]] if self.tokann[t.i - 1] >= 0 else None
+        if a is None or a.kind != "actor":
+            return False
+        k = t.j + (keys[t.j : t.j + 1] == ["the"])
+        b = self.anns[self.tokann[k]] if k < len(keys) and self.tokann[k] >= 0 else None
+        if b is None or b.kind != "actor":
+            return False
+        c = self.anns[self.tokann[b.j]] if b.j < len(keys) and self.tokann[b.j] >= 0 else None
+        return c is not None and c.kind == "trigger"
+
     def _dated_sentence(self, lead: int, end_tok: int | None) -> bool:
         """A date anywhere in the sentence of tokens lead..end_tok."""
         if lead < 0 or end_tok is None:
@@ -345,7 +361,7 @@ class Cues(Reading):
             keys[k] for k in range(max(0, t.i - 6), t.i) if not self._in_aside(k, t.start)
         ):
             return "cue-sense"  # "sentenced two men to death": a verdict, not a killing
-        if not has_date and self._ongoing(t, first_tok):
+        if (not has_date or self._describes_doer(t)) and self._ongoing(t, first_tok):
             return "cue-ongoing"
         if (
             t.i
