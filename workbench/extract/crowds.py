@@ -179,7 +179,11 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         vigilante = True  # "was beaten to death by his neighbours": people's justice too
     if kind != MOB and not vigilante and not crowd_doers(inc, text, lex):
         return None
-    return DEMONSTRATION if _demonstrating(inc, text) else MOB
+    if _demonstrating(inc, text) or _protest_nearby(text, inc.primary.clause):
+        # "Students went on a rampage, setting fire to a bus ... The students were
+        # demonstrating over the killing of a student": the riot grew out of a protest.
+        return DEMONSTRATION
+    return MOB
 
 
 # Words for armed people: a beating by them is an attack ("two gunmen assaulted").
