@@ -292,6 +292,10 @@ _CROWD_ARMS = re.compile(
     r"|punches|kicks|fists|fisticuffs)\b",
     re.I,
 )
+# What people, not armed groups, fight over.
+_DISPUTE = re.compile(
+    r"\b(?:disputes?|quarrels?|arguments?|altercations?|brawls?|enmity|feuds?)\b", re.I
+)
 # What forces use on a crowd, not on an armed group.
 _CROWD_CONTROL = re.compile(
     r"\b(?:tear[\s-]*gas|rubber(?:[\s-]+coated)?(?:[\s-]+steel)?[\s-]+bullets?"
@@ -412,6 +416,21 @@ def crowd_type(
             return DEMONSTRATION, "sub-event-demonstrators"
         if (
             kind == "Armed clash"
+            and not any(
+                a.atype in ARMED and a.info != "civilians" for a in inc.agents + inc.targets
+            )
+            and all(_CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
+            and _DISPUTE.search(text, *sent)
+        ):
+            # "Two persons were killed in a clash over property", "a group clash ... past
+            # enmity might be the reason": people fighting over a quarrel, no armed group
+            # named (source notes proposed a battle with such a word: mob violence 57,
+            # attack 9, other 3).
+            if _demonstrating(inc, text, told=True) or _protest_nearby(text, sent):
+                return DEMONSTRATION, "sub-event-clash-over-dispute"
+            return MOB, "sub-event-clash-over-dispute"
+        if (
+            kind == "Armed clash"
             and (_police_against_unarmed(inc) or not inc.agents + inc.targets)
             and _demonstrating(inc, text, told=True)
         ):
@@ -449,6 +468,21 @@ def crowd_type(
             # "two communities exchanged punches and kicks": no armed group named, and the
             # fight is a crowd's: a riot, not a battle.
             return MOB, "sub-event-clash-with-crowd-arms"
+        if (
+            kind == "Armed clash"
+            and not any(
+                a.atype in ARMED and a.info != "civilians" for a in inc.agents + inc.targets
+            )
+            and all(_CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
+            and _DISPUTE.search(text, *sent)
+        ):
+            # "Two persons were killed in a clash over property", "a group clash ... past
+            # enmity might be the reason": people fighting over a quarrel, no armed group
+            # named (source notes proposed a battle with such a word: mob violence 57,
+            # attack 9, other 3).
+            if _demonstrating(inc, text, told=True) or _protest_nearby(text, sent):
+                return DEMONSTRATION, "sub-event-clash-over-dispute"
+            return MOB, "sub-event-clash-over-dispute"
         if (
             kind == "Armed clash"
             and (_police_against_unarmed(inc) or not inc.agents + inc.targets)
