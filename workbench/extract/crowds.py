@@ -470,21 +470,6 @@ def crowd_type(
             return MOB, "sub-event-clash-with-crowd-arms"
         if (
             kind == "Armed clash"
-            and not any(
-                a.atype in ARMED and a.info != "civilians" for a in inc.agents + inc.targets
-            )
-            and all(_CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
-            and _DISPUTE.search(text, *sent)
-        ):
-            # "Two persons were killed in a clash over property", "a group clash ... past
-            # enmity might be the reason": people fighting over a quarrel, no armed group
-            # named (source notes proposed a battle with such a word: mob violence 57,
-            # attack 9, other 3).
-            if _demonstrating(inc, text, told=True) or _protest_nearby(text, sent):
-                return DEMONSTRATION, "sub-event-clash-over-dispute"
-            return MOB, "sub-event-clash-over-dispute"
-        if (
-            kind == "Armed clash"
             and (_police_against_unarmed(inc) or not inc.agents + inc.targets)
             and not any("generic" in a.trigger.flags for a in inc.primary.triggers)
             and _CROWD_CONTROL.search(text, sent[0], _next_sentence_end(text, sent))
