@@ -272,9 +272,9 @@ def test_tolls_reported_or_shot_dead(sentence, fatalities):
             "over the past two days has reached 17 people.",
             17,
         ),
-        ("The troops killed a terrorist commander as well as four of his entourage.", 5),
-        ("The editor was killed along with two other people by the blast.", 3),
-        ("The armed group lost 13 of its fighters as it took the town.", 13),
+        ("The troops killed an opposition commander as well as four of his entourage.", 5),
+        ("The editor was killed together with three other staff in the blast.", 4),
+        ("In the assault the militia lost 13 of its men.", 13),
         ("The officer was killed and two civilians were wounded.", 1),
     ],
 )
@@ -299,7 +299,7 @@ def test_a_toll_across_a_country_is_no_incidents(finder):
 
 
 def test_the_dead_a_report_lists_among_a_toll_are_a_part(finder):
-    (part,) = finder.find("Among the dead were seven people killed as they queued for bread.")
+    (part,) = finder.find("Among the dead were seven people killed while they waited at a bakery.")
     assert (part.count, part.subset) == (7, True)
 
 
@@ -311,8 +311,8 @@ def test_there_have_been_so_many_killed_is_a_tally(finder):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The monitor had earlier reported 12 dead in the strikes on the town.",
-        "It had initially given a death toll of 22.",
+        "Medics had earlier reported 12 dead after the raid.",
+        "The ministry had initially given a death toll of 22.",
         "An earlier toll put the dead at 9.",
     ],
 )
