@@ -311,10 +311,7 @@ class Finder(Cues, Sides, Reference):
         p = a.i - 1
         if p > first_tok and self.keys[p] == "the":
             p -= 1
-        if p <= first_tok or self.keys[p] not in self.lex.side_participles:
-            return None
-        b = self.ann_at(p - 1)
-        return p if b is not None and b.kind == "actor" else None
+        return p if p > first_tok and self.side_fought(p) is a else None
 
     def subject(self, t: Ann, first_tok: int, before: int | None = None) -> list[Ann]:
         """The doer named before the trigger, read back from `before` when an aside sits

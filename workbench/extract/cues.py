@@ -163,18 +163,9 @@ class Cues(Reading):
     def _describes_doer(self, t: Ann) -> bool:
         """ "The coalition fighting Islamic State bombed a bridge": a side participle whose
         side is named right before it describes the doer of the verb after its object."""
-        keys = self.keys
-        if t.j - t.i != 1 or keys[t.i] not in self.lex.side_participles or not t.i:
-            return False
-        a = self.anns[self.tokann[t.i - 1]] if self.tokann[t.i - 1] >= 0 else None
-        if a is None or a.kind != "actor":
-            return False
-        k = t.j + (keys[t.j : t.j + 1] == ["the"])
-        b = self.anns[self.tokann[k]] if k < len(keys) and self.tokann[k] >= 0 else None
-        if b is None or b.kind != "actor":
-            return False
-        c = self.anns[self.tokann[b.j]] if b.j < len(keys) and self.tokann[b.j] >= 0 else None
-        return c is not None and c.kind == "trigger"
+        fought = self.side_fought(t.i) if t.j - t.i == 1 else None
+        after = self.ann_at(fought.j) if fought is not None and fought.j < len(self.keys) else None
+        return after is not None and after.kind == "trigger"
 
     def _dated_sentence(self, lead: int, end_tok: int | None) -> bool:
         """A date anywhere in the sentence of tokens lead..end_tok."""

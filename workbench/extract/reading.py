@@ -61,3 +61,17 @@ class Reading:
             else:
                 break
         return k
+
+    def side_fought(self, p: int) -> Ann | None:
+        """The side named right after a side participle at token `p` ("fighting", "backing"),
+        when another side is named right before it: "the coalition fighting (the) Islamic
+        State" gives the Islamic State."""
+        keys = self.keys
+        if not p or keys[p] not in self.lex.side_participles:
+            return None
+        before = self.ann_at(p - 1)
+        if before is None or before.kind != "actor":
+            return None
+        k = p + 1 + (keys[p + 1 : p + 2] == ["the"])
+        after = self.ann_at(k) if k < len(keys) else None
+        return after if after is not None and after.kind == "actor" else None
