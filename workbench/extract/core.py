@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..base.actors import PERSON, STATE_FORCES
+from ..base.actors import STATE_FORCES
 from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
 from .anaphora import refer_back
@@ -33,24 +33,23 @@ from .casualties import CasualtyFinder
 from .dates import ANCHORS as DATE_ANCHORS
 from .dates import find_dates
 from .doc import Doc
+from .entities import entities_of, mentions_of
 from .finalize import country_names_pattern, finalize, place_event
 from .gazetteer import (
     big_places,
-    geo_attrs,
     not_a_place,
     resolve_place,
     warm_gazetteer,
-    with_coordinates,
 )
 from .headline import headline_doer
 from .incidents import Incident, group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
-from .model import EntityInfo, EventProposal, Extraction, Mention
+from .model import EventProposal, Extraction
 from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
 from .placing import SET_IN_ARTICLE, article_setting
-from .text import split_sentences, within
+from .text import split_sentences
 from .tokens import Tokens, register_anchors, seek
 
 PRIORITY = {"actor": 3, "place": 3, "trigger": 3, "weapon": 2, "date": 1, "casualty": 0}
@@ -246,8 +245,8 @@ def _set_in_article(
 
 
 def mentions(doc: Doc) -> None:
-    doc.mentions = _mentions(doc.anns, doc.skip, doc.text)
-    _entities(doc)
+    doc.mentions = mentions_of(doc.anns, doc.skip, doc.text)
+    doc.entities.update(entities_of(doc.lex, doc.anns, doc.events + doc.second_sources))
 
 
 STAGES = (tokenise, dictionary, names, dates, quantities, reference, layout, candidates,
@@ -617,88 +616,3 @@ def _casualty_anns(lex: Lexicon, text: str, toks: Tokens) -> list[Ann]:
     for i, j, hit in _token_spans(starts, finder.find(text, toks)):
         out.append(Ann("casualty", i, j, hit.start, hit.end, None, hit.rule, hit))
     return out
-
-
-def _mentions(anns: list[Ann], skip: list[tuple[int, int]], text: str) -> list[Mention]:
-    out = []
-    inside = within(skip)
-    for a in anns:
-        if a.kind == "trigger" or (skip and inside(a.start, a.end)):
-            continue
-        value: dict[str, Any] | None = None
-        if a.kind == "date":
-            value = {"date": a.date_hit.date, "precision": a.date_hit.precision}
-        elif a.kind == "casualty":
-            h = a.figure
-            value = {
-                "count": h.count,
-                "kind": h.kind,
-                "hedge": h.hedge,
-                "vague": h.vague,
-                "subset": h.subset,
-            }
-        elif a.kind == "weapon":
-            value = {"class": a.arms.cls}
-        elif a.kind == "actor" and (a.role or a.weapon):
-            value = {
-                k: v for k, v in (("role", a.role), ("weapon", a.weapon and a.weapon.cls)) if v
-            }
-        conf = a.confidence if a.kind in ("actor", "place") else 0.8
-        m = Mention(
-            a.start, a.end, text[a.start : a.end], a.kind, a.name, value, a.rule, conf, a.contextual
-        )
-        out.append(m)
-    return out
-
-
-def _entities(doc: Doc) -> None:
-    lex, anns, ents = doc.lex, doc.anns, doc.entities
-    names: dict[tuple[str, str], Ann | None]
-    names = {("actor", a.name): a for a in anns if a.kind == "actor" and a.name}
-    names |= {("place", a.name): a for a in anns if a.kind == "place" and a.name}
-    for ev in doc.events + doc.second_sources:
-        for n in (ev.actor1, ev.actor2, *ev.assoc_actor_1, *ev.assoc_actor_2):
-            if n:
-                names.setdefault(("actor", n), None)
-        if ev.place:
-            names.setdefault(("place", ev.place), None)
-    for (kind, name), ann in names.items():
-        ents[(kind, name)] = entity_info(lex, kind, name, ann)
-
-
-def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityInfo:
-    if kind == "place":
-        entry = lex.places.get(name) or (ann.place_entry if ann is not None else None)
-        if entry is None:
-            return EntityInfo("place", name, {}, (), "extracted")
-        entry = with_coordinates(entry, lex)
-        attrs = {"type": entry.type, "admin1": entry.admin1, "country": entry.country,
-                 "latitude": entry.lat, "longitude": entry.lon}  # fmt: skip
-        if entry.geo is not None:
-            attrs |= geo_attrs(entry.geo, attrs)
-        return EntityInfo("place", name, {k: v for k, v in attrs.items() if v not in ("", None)},
-                          tuple(entry.aliases), entry.origin)  # fmt: skip
-    actor = lex.actors.get(name)
-    if actor is not None:
-        attrs = {"type": actor.type, "country": actor.country}
-        if actor.type == PERSON:
-            attrs = {"role": "person", "country": actor.country, "acts_for": actor.acts_for}
-        return EntityInfo(
-            "actor", name, {k: v for k, v in attrs.items() if v}, tuple(actor.aliases), actor.origin
-        )
-    if ann is not None and isinstance(ann.info, ActorEntry):
-        return EntityInfo("actor", name, {}, (), ann.info.origin)
-    atype = ann.atype if ann is not None else ""
-    country = ann.country if ann is not None else ""
-    if not atype:
-        atype, country = _group_attrs(lex, name)
-    attrs = {k: v for k, v in (("type", atype), ("country", country)) if v}
-    return EntityInfo("actor", name, attrs, (), "dictionary")
-
-
-def _group_attrs(lex: Lexicon, name: str) -> tuple[str, str]:
-    for group, template in lex.templates.items():
-        head, _, tail = template.partition("{country}")
-        if name.startswith(head) and name.endswith(tail):
-            return lex.group_types.get(group, ""), name[len(head) : len(name) - len(tail)]
-    return "", ""

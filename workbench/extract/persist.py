@@ -23,8 +23,8 @@ from ..store.changes import Tx
 from ..store.entities import create_entity, find_entity
 from ..store.ids import claim_event_ids, last_event_id
 from ..store.record import FIELDS
-from .core import entity_info
 from .crossref import CrossIndex
+from .entities import entity_info
 from .lexicon import Lexicon
 from .model import (
     EVENT_FIELDS,
