@@ -21,8 +21,7 @@ from .captives import captive, civilians_seized, people_taken
 from .cues import is_verb
 from .dating import anchor_opener, pick_date, usable_date
 from .lexicon import FULL_STRENGTH, Lexicon
-from .places_split import coordinated_places
-from .placing import THE_TOWN, pick_place, place_rank, previous_town
+from .placing import THE_TOWN, locate, previous_town
 from .protests import (
     PROTESTS,
     arrests_at_protest,
@@ -32,7 +31,7 @@ from .protests import (
 )
 from .text import Sentence, clause_of, comma_end, comma_start
 from .tokens import register_anchors, seek
-from .topics import PROTEST_TOPIC, hazard_list, protest_about
+from .topics import PROTEST_TOPIC, hazard_list
 
 CROWDS = type_names(CROWD_INTER)
 DISRUPTED = "Disrupted weapons use"
@@ -589,55 +588,7 @@ def _candidate(
         ]
         c.kind = None
         c.rules.append("arrests-at-protest")
-    outside = [
-        a for a in s_anns
-        if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)
-    ]  # fmt: skip
-    here = in_span(s_anns, *clause, "place")
-    if main.trigger.sub_event_type in PROTESTS:
-        # "occupied the station in protest at the offensive on Afrin": what a protest is
-        # about does not locate it.
-        here = [p for p in here if not protest_about(f.text, clause[0], p.start)]
-        outside = [p for p in outside if not protest_about(f.text, sent.start, p.start)]
-    if (
-        "territory" in c.main.flags  # not people taken ("seized two officers")
-        and not passive_by(main.trigger)
-        and not f.is_passive(main)
-    ):
-        # "Forces loyal to the government in Tripoli retook the town of Gharyan": ground
-        # taken is the verb's object; a place before it is where the doer sits.
-        taken = [p for p in here if p.start >= main.end]
-        here = taken or here
-    c.place = pick_place(here, main.start, f.text)
-    # "In the countryside of Aleppo, clashes ..., and ... on the axis of Khan Tuman": a
-    # town elsewhere in the sentence locates better than a province in the clause.
-    alt = pick_place(outside, main.start, f.text)
-    if alt is not None and (
-        c.place is None or place_rank(alt, f.text) < place_rank(c.place, f.text) >= 2
-    ):
-        c.place = alt
-    c.also_places = coordinated_places(f.text, c.place, here)
-    if c.place is None and (the := THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
-        # "west of the city", "these last strongholds fell": the town named before.
-        c.place = previous_town(si, sentences, f, the.group(1).lower())
-        if c.place is not None:
-            c.rules.append("place-anaphora")
-    if (
-        c.place is None
-        and not c.anaphoric  # "The attack came a day after ...": the incident told before
-        and (carried := previous_town(si, sentences, f, "carried", 1))
-        # "Elsewhere, jets bombed a bakery": not the town of the sentence before.
-        and (carried.start >= sent.start or not lex.topic_shift.match(f.text, sent.start))
-        and not (
-            main.trigger.sub_event_type in PROTESTS
-            and carried.start >= sent.start
-            and protest_about(f.text, sent.start, carried.start)
-        )
-    ):
-        # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
-        # sentence naming no place goes on about the town the one before named.
-        c.place = carried
-        c.rules.append("place-previous-sentence")
+    locate(c, f, lex, sent, clause, s_anns, others, main, si, sentences)
     pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
     c.weapons = [a.arms for a in in_span(s_anns, *clause, "weapon") if not _fired_at(f.text, c, a)]
     c.weapons += [

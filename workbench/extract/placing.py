@@ -1,5 +1,7 @@
-"""Provides `pick_place` and `place_rank`: which of a clause's places locates its event, and
-`previous_town`: the town a clause names back ("the city", "these strongholds").
+"""Provides `locate`: the place of a candidate (as `dating.pick_date` gives its date), from
+`pick_place` and `place_rank` (which of a clause's places locates its event) and
+`previous_town` (the town a clause names back: "the city", "these strongholds"); and
+`article_setting`: where an article is set, for an act told with no place of its own.
 
 The most specific place wins (a town over a district over a province over a country); among
 equals one written after "in/near/at", then the nearest to the trigger. A place behind
@@ -15,10 +17,81 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .annotate import Ann
+from .candidates import in_span, passive_by
+from .places_split import coordinated_places
+from .protests import PROTESTS
+from .topics import protest_about
 
 if TYPE_CHECKING:
-    from .candidates import Finder
+    from .candidates import Candidate, Finder
+    from .lexicon import Lexicon
     from .text import Sentence
+
+
+def locate(
+    c: Candidate,
+    f: Finder,
+    lex: Lexicon,
+    sent: Sentence,
+    clause: tuple[int, int],
+    s_anns: list[Ann],
+    others: list[tuple[int, int]],
+    main: Ann,
+    si: int,
+    sentences: list[Sentence],
+) -> None:
+    """The place of candidate `c` (and the places coordinated with it): in its clause, else
+    elsewhere in its sentence, else the town "the city" names back or the sentence before
+    named (`main`: its trigger; `others`: the sentence's other clauses)."""
+    outside = [
+        a for a in s_anns
+        if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)
+    ]  # fmt: skip
+    here = in_span(s_anns, *clause, "place")
+    if main.trigger.sub_event_type in PROTESTS:
+        # "occupied the station in protest at the offensive on Afrin": what a protest is
+        # about does not locate it.
+        here = [p for p in here if not protest_about(f.text, clause[0], p.start)]
+        outside = [p for p in outside if not protest_about(f.text, sent.start, p.start)]
+    if (
+        "territory" in c.main.flags  # not people taken ("seized two officers")
+        and not passive_by(main.trigger)
+        and not f.is_passive(main)
+    ):
+        # "Forces loyal to the government in Tripoli retook the town of Gharyan": ground
+        # taken is the verb's object; a place before it is where the doer sits.
+        taken = [p for p in here if p.start >= main.end]
+        here = taken or here
+    c.place = pick_place(here, main.start, f.text)
+    # "In the countryside of Aleppo, clashes ..., and ... on the axis of Khan Tuman": a
+    # town elsewhere in the sentence locates better than a province in the clause.
+    alt = pick_place(outside, main.start, f.text)
+    if alt is not None and (
+        c.place is None or place_rank(alt, f.text) < place_rank(c.place, f.text) >= 2
+    ):
+        c.place = alt
+    c.also_places = coordinated_places(f.text, c.place, here)
+    if c.place is None and (the := THE_TOWN.search(f.text, clause[0], clause[1])) is not None:
+        # "west of the city", "these last strongholds fell": the town named before.
+        c.place = previous_town(si, sentences, f, the.group(1).lower())
+        if c.place is not None:
+            c.rules.append("place-anaphora")
+    if (
+        c.place is None
+        and not c.anaphoric  # "The attack came a day after ...": the incident told before
+        and (carried := previous_town(si, sentences, f, "carried", 1))
+        # "Elsewhere, jets bombed a bakery": not the town of the sentence before.
+        and (carried.start >= sent.start or not lex.topic_shift.match(f.text, sent.start))
+        and not (
+            main.trigger.sub_event_type in PROTESTS
+            and carried.start >= sent.start
+            and protest_about(f.text, sent.start, carried.start)
+        )
+    ):
+        # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
+        # sentence naming no place goes on about the town the one before named.
+        c.place = carried
+        c.rules.append("place-previous-sentence")
 
 
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
