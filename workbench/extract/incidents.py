@@ -196,7 +196,7 @@ def _find_home(
             return inc, "merge-protest-force"
         if (
             _type_of(inc) in PROTEST_KINDS
-            and kind_of(c)[0] == "Mob violence"
+            and kind_of(c)[0] == MOB
             and "crowd-context" in c.rules
             and not c.agents
             and c.sent - inc.last_sent <= ELABORATION_WINDOW
@@ -446,13 +446,15 @@ BATTLES = frozenset(
 )
 
 
+MOB, DEMONSTRATION = "Mob violence", "Violent demonstration"
+EXCESSIVE = "Excessive force against protesters"
 # A demonstration and the force used on it are one event ("hundreds gathered in the square
 # ... police fired tear gas to disperse them": a protest with intervention).
-FORCE_ON_PROTEST = frozenset(["Protest with intervention", "Excessive force against protesters"])
+FORCE_ON_PROTEST = frozenset(["Protest with intervention", EXCESSIVE])
 PROTEST_KINDS = FORCE_ON_PROTEST | {"Peaceful protest"}
 # A demonstration told in parts ("gathered and blocked the road with burning tyres. Police
 # fired into the air to disperse them"): one event, typed at the end (crowds.py).
-DEMONSTRATIONS = PROTEST_KINDS | {"Violent demonstration"}
+DEMONSTRATIONS = PROTEST_KINDS | {DEMONSTRATION}
 
 
 def _compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
