@@ -42,7 +42,8 @@ from .gazetteer import (
     warm_gazetteer,
 )
 from .headline import headline_doer
-from .incidents import Incident, group_incidents
+from .incident import Incident
+from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
 from .model import EventProposal, Extraction
 from .outlets import outlet_country

@@ -14,7 +14,8 @@ import re
 
 from ..base.actors import PROTESTERS, STATE_FORCES
 from .crowd_sides import ARMED, RIOTERS
-from .incidents import DEMONSTRATION, MOB, Incident, attack_at_protest
+from .incident import DEMONSTRATION, MOB, Incident
+from .incident_merge import attack_at_protest
 from .lexicon import Lexicon
 from .tokens import key_of
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..base.actors import ARMED_INTER, CROWD_INTER, PARTY, PROTESTERS, STATE_FORCES, type_names
-from .incidents import Incident
+from .incident import Incident
 from .lexicon import Lexicon
 from .tokens import key_of
 

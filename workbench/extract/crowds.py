@@ -45,7 +45,7 @@ from .crowd_sides import (
     police_against_unarmed,
     protesters_hit,
 )
-from .incidents import (
+from .incident import (
     DEMONSTRATION,
     EXCESSIVE,
     FORCE_ON_PROTEST,

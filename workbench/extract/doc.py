@@ -30,7 +30,7 @@ from typing import Any
 
 from .annotate import Ann
 from .candidates import Candidate, Orphan
-from .incidents import Incident
+from .incident import Incident
 from .lexicon import Lexicon
 from .model import EntityInfo, EventProposal, Extraction, Mention
 from .patterns import Found

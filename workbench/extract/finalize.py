@@ -32,7 +32,7 @@ from .annotate import ORIGIN, Ann
 from .crowds import ABDUCTION, crowd_type
 from .cues import is_verb
 from .gazetteer import with_coordinates
-from .incidents import FORCE_ON_PROTEST, Incident, kind_of, rank
+from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
 from .scoring import features
