@@ -16,10 +16,11 @@ from datetime import date
 
 from ..base.actors import CROWD_INTER, PERSON, PROTESTERS, type_names
 from .annotate import Ann
-from .candidates import Candidate, Finder, Orphan, first_token, in_span, passive_by
+from .candidates import Candidate, Finder, Orphan, first_token, in_span
 from .captives import captive, civilians_seized, people_taken
 from .cues import is_verb
 from .dating import anchor_opener, pick_date, usable_date
+from .doers import passive_by
 from .lexicon import FULL_STRENGTH, Lexicon
 from .placing import THE_TOWN, locate, previous_town
 from .protests import (

@@ -17,7 +17,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .annotate import Ann
-from .candidates import in_span, passive_by
+from .candidates import in_span
+from .doers import passive_by
 from .places_split import coordinated_places
 from .protests import PROTESTS
 from .topics import protest_about

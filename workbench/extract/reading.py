@@ -1,7 +1,7 @@
 """Provides `Reading`: one article's words and annotations as the candidate rules read them.
 
-`Finder` (candidates.py) and its parts `Cues` (cues.py), `Sides` (sides.py) and `Reference`
-(reference.py) all read the same state: the token keys, the text, the dictionaries and the annotation under each token.
+`Finder` (candidates.py) and its parts `Cues` (cues.py), `Doers` (doers.py), `Targets`
+(targets.py), `Sides` (sides.py) and `Reference` (reference.py) all read the same state: the token keys, the text, the dictionaries and the annotation under each token.
 It is declared once here, with the look-ups the parts share.
 """
 
