@@ -10,16 +10,15 @@ What a match means depends on its neighbours, and each decision is named by a ru
   article's country (the country most of its places belong to).
 - `backer`: "U.S.-backed", "Iran-backed" names a sponsor, never a participant;
   `descriptor`: "rebel-held" describes an area.
+The article's country they read is voted before, by `article_country.context_country`.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..base.actors import EXTERNAL_FORCES, PERSON, STATE_FORCES
+from ..base.actors import PERSON, STATE_FORCES
+from .article_country import LOCATIVE, ORIGIN, dateline, person_surname
 from .casualties import CasualtyHit
 from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
@@ -27,47 +26,9 @@ from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
 from .trigger_context import OBJECT_FLAGS, after_doer, headline_end, object_end, object_follows
 
-LOCATIVE = frozenset(
-    [
-        "in",
-        "into",
-        "inside",
-        "across",
-        "throughout",
-        "near",
-        "from",
-        "to",
-        "toward",
-        "towards",
-        "at",
-        "outside",
-        "around",
-        "within",
-        "via",
-        "over",
-        "of",
-        "neighbouring",
-        "neighboring",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northwestern",
-        "northeastern",
-        "southwestern",
-        "southeastern",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "entire",
-    ]
-)
 BACKER = frozenset(
     ["backed", "led", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained"]
 )
-ORIGIN = frozenset(["based", "born", "made"])
 STRONG_WEAPONS = frozenset(
     (
         "Chemical weapon",
@@ -149,83 +110,6 @@ class Ann:
     def actor_entry(self) -> ActorEntry | None:
         """An actor's dictionary entry; None for a generic group ("progov", "civilians")."""
         return self.info if isinstance(self.info, ActorEntry) else None
-
-
-def context_country(
-    lex: Lexicon,
-    toks: Tokens,
-    matches: list,
-    towns: Callable[[], str | None] | None = None,
-    located: Counter[str] | None = None,
-) -> str | None:
-    """The country most places belong to: towns count twice, a country name once when it
-    is read as a place ("in Syria"), not at all when it is an actor ("Russia said").
-    `located`: votes of the districts and provinces bracketed after a town ("Jalalabad
-    (Fazilka, Punjab)"), as ACLED-style notes locate it; they outweigh a town, whose name
-    may have a namesake abroad in the dictionary."""
-    votes: Counter[str] = Counter(located or ())
-    actors: Counter[str] = Counter()
-    people: Counter[str] = Counter()  # demonyms of people, not forces
-    named: Counter[str] = Counter()  # country names in any role ("JOS, Nigeria -")
-    shared: list[str] = []  # names several countries' places share ("Tripoli")
-    for i, j, senses in matches:
-        if _person_surname(toks, i, []):
-            continue  # "commander Abdullahi Aden": no vote for Yemen
-        if j < len(toks.keys) and toks.keys[j] in ORIGIN:
-            continue  # "a Canada-based trader", "UK-based monitor": not where it happened
-        for kind, entry in senses:
-            if kind == "place" and entry.country:
-                # A name several countries share ("Tripoli") says little: one vote each.
-                if len(senses) > 1 and sum(k == "place" for k, _ in senses) > 1:
-                    votes.update(e.country for k, e in senses if k == "place" and e.country)
-                    shared.append(toks.text[toks.starts[i] : toks.ends[j - 1]])
-                elif entry.type != "country":
-                    votes[entry.country] += 2
-                elif i and toks.keys[i - 1] in LOCATIVE:
-                    votes[entry.country] += 1
-                elif _dateline(toks.text, toks.starts[i], toks.ends[j - 1]):
-                    votes[entry.country] += 2  # "CULIACAN, Mexico (AP) -"
-                else:
-                    named[entry.country] += 1
-                break
-            # External forces (mercenaries, coalitions) say nothing of where, nor a name
-            # actors of several countries share ("PDP": Nigeria's party and Kashmir's).
-            if (
-                kind == "actor"
-                and entry.country
-                and entry.type not in (PERSON, EXTERNAL_FORCES)
-                and (len(senses) == 1 or len({e.country for k, e in senses if k == "actor"}) == 1)
-            ):
-                actors[entry.country] += 1
-            elif kind == "demonym" and isinstance(entry, str):
-                if j < len(toks.keys) and toks.keys[j] in lex.victim_nouns:
-                    people[entry] += 1  # "two Swedish nationals", "an Egyptian teacher"
-                else:
-                    actors[entry] += 1
-    if not votes:
-        # No place of the dictionary: the country of the named forces ("Malian troops
-        # killed ..."); else of the towns and provinces the gazetteer knows (`towns`: "in
-        # Ranchi", "(Kadapa, Andhra Pradesh)"), or the outlet's; else of the people it
-        # befell, who may be foreigners ("Egyptian workers were abducted"); else the
-        # country the article names, in a dateline or as a subject.
-        if actors:
-            return actors.most_common(1)[0][0]
-        found = towns() if towns is not None else None
-        if found:
-            return found
-        if people:
-            return people.most_common(1)[0][0]
-        return named.most_common(1)[0][0] if named else None
-    # A tie between places ("Tripoli" alone) goes to the country of the named actors, then
-    # to the country whose place of that name is the larger (Tripoli, Libya: 1.3 million;
-    # Tripoli, Lebanon: 230,000), as a reader with no other clue takes it.
-    top = max(votes.values())
-    tied = [c for c, v in votes.items() if v == top]
-    if len(tied) == 1:
-        return tied[0]
-    return max(
-        tied, key=lambda c: (actors[c], max((namesake_population(n, c) for n in shared), default=0))
-    )
 
 
 def named_groups(lex: Lexicon, matches: list, country: str | None) -> dict[str, str]:
@@ -336,7 +220,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             ) and keys[i - 2 : i] != ["border", "with"]:
                 out.append(_forces(lex, entry.country, i, j, start, end, "country-as-actor", after))
                 continue
-            if _person_surname(toks, i, out):
+            if person_surname(toks, i, out):
                 continue  # "police commander Abdullahi Aden said": a man's name, not Aden
             if entry.name in lex.capitals and prev == "by" and i > 1 and keys[i - 2] in BACKER:
                 # "Kurdish groups, armed by Washington, ...": the government backs them; it
@@ -358,7 +242,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 continue
             if whose == "government":
                 role = "government"  # "Washington's main proxy": whose, not where
-            if _dateline(text, start, end):
+            if dateline(text, start, end):
                 role = "dateline"  # "BEIRUT (Reuters) -": where the reporter was
             out.append(
                 Ann(
@@ -476,22 +360,6 @@ def _taken_captive(lex: Lexicon, toks: Tokens, i: int, j: int, last: int) -> boo
     return all(lex.toll_side.get(k) not in ("state", "armed") for k in keys[j:last])
 
 
-TITLES = frozenset(["commander", "spokesman", "spokeswoman", "official", "minister", "governor",
-                    "mayor", "chief", "leader", "general", "colonel", "president", "mr", "mrs",
-                    "ms", "dr", "sheikh", "imam", "journalist", "activist", "doctor", "brigadier",
-                    "captain", "lieutenant", "analyst", "researcher", "director", "lawmaker",
-                    "senator", "judge", "envoy", "ambassador", "correspondent", "reporter"])  # fmt: skip
-
-
-def _person_surname(toks: Tokens, i: int, out: list[Ann]) -> bool:
-    """The place name follows a title and a given name: it is a family name."""
-    if i < 2 or toks.keys[i - 2] not in TITLES or (out and out[-1].j > i - 1):
-        return False
-    given = toks.text[toks.starts[i - 1] : toks.ends[i - 1]]
-    gap = toks.text[toks.ends[i - 1] : toks.starts[i]]
-    return given[:1].isupper() and gap == " " and toks.keys[i - 2] in TITLES
-
-
 def _leader(lex: Lexicon, toks: Tokens, kinds: dict, i, j, nxt, country) -> Ann | None:
     """ "US-led air strikes", "Saudi-led raids", "Turkish-led forces": the one who leads an
     attack or armed force is its doer, not a backer: the coalition it leads when a name
@@ -548,35 +416,6 @@ def _suffix(text: str, end: int) -> str | None:
             word.append(c)
         return "".join(word).lower()
     return None
-
-
-_DATELINE = re.compile(
-    r"(?:/[A-Z][\w.]*(?: [A-Z][\w.]*)?)*(?:,?\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"(?:\s*\([^)\n]{1,30}\))?\s*[-—–:]"
-)
-
-
-def _dateline(text: str, start: int, end: int) -> bool:
-    """ "BEIRUT (Reuters) -", "ISTANBUL/BEIRUT -", "GOMA, Congo -": where the reporter was."""
-    if start and text[start - 1] not in "\n":
-        # A dateline opens its line within a few words; looking further back for the line's
-        # start made a long text without line breaks quadratic.
-        lo = max(0, start - 200)
-        line = text.rfind("\n", lo, start) + 1
-        if line == 0 and lo > 0:
-            return False
-        if text[start - 1] == "(" and start - 1 == line:
-            # "(Nairobi, June 12, 2024) - The Rapid Support Forces ...": a report's dateline
-            return _PAREN_DATELINE.match(text, end) is not None
-        if not _DATELINE_HEAD.fullmatch(text, line, start):
-            return False
-    return _DATELINE.match(text, end) is not None
-
-
-_PAREN_DATELINE = re.compile(r"[^)\n]{0,40}\)\s*[-—–:]")
-
-
-_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'-]+(?:/|,\s*)")
 
 
 def _plain_words(toks: Tokens, a: int, b: int, nxt) -> bool:

@@ -25,8 +25,9 @@ from ..base.actors import STATE_FORCES
 from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
 from .anaphora import refer_back
-from .annotate import Ann, annotate, context_country
+from .annotate import Ann, annotate
 from .areas import tie_to_areas
+from .article_country import context_country
 from .assemble import find_candidates
 from .casualties import ANCHORS as CASUALTY_ANCHORS
 from .casualties import CasualtyFinder

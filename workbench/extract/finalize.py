@@ -28,7 +28,8 @@ from ..base.actors import (
 )
 from ..base.codebook import AGAINST_CIVILIANS, STRATEGIC, event_type_of, without_deaths
 from .anaphora import NON_STATE
-from .annotate import ORIGIN, Ann
+from .annotate import Ann
+from .article_country import ORIGIN
 from .crowds import ABDUCTION, crowd_type
 from .cues import is_verb
 from .gazetteer import with_coordinates

@@ -85,7 +85,7 @@ def _one(lex: Lexicon, name: str) -> str | None:
         return _table().get(key) or None
     toks = Tokens.of(name)
     countries: set[str] = set()
-    matches: list = lex.trie.scan(toks)  # typed as in annotate.context_country
+    matches: list = lex.trie.scan(toks)  # typed as in article_country.context_country
     for _, _, senses in matches:
         for kind, entry in senses:
             if kind == "place" and entry.country:
