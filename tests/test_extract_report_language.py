@@ -244,6 +244,12 @@ ROWS = [
     ("The gunmen dispersed into the desert near Hajin on Monday.", None),
     ("Police dispersed the crowd in Basra on Monday.",
      ("Protest with intervention", SKIP, "Basra")),
+    # The police blocking or halting a demonstration's people is its intervention.
+    ("Nurses protested outside the assembly in Tambara on Monday. Police blocked the protesters "
+     "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),
+    ("On Monday police halted the marchers at the gate of the governor's house in Tambara, "
+     "where they had gathered to demand clean water.",
+     ("Protest with intervention", SKIP, "Tambara")),
 ]  # fmt: skip
 
 

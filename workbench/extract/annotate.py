@@ -314,7 +314,9 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 last = object_end(lex.object_nouns[min(needs)], toks, i, j, "subject" in trig.flags)
                 if last is None or ("holds" in needs and not _taken_captive(lex, toks, i, j, last)):
                     continue  # "sent a message", "reached the town": not what it needs
-                if last >= j:  # the trigger covers its object: "moved tanks" fires no tank
+                if last >= j and "halts" not in needs:
+                    # The trigger covers its object: "moved tanks" fires no tank (the people
+                    # stopped stay the act's target: "blocked the protesters").
                     j, end = last + 1, _end(text, toks.ends[last])
                     skip_until = j
             out.append(Ann("trigger", i, j, start, end, None, "trigger", kinds["trigger"]))

@@ -28,6 +28,7 @@ from .protests import (
     arrests_at_protest,
     policing_a_protest,
     protest_before,
+    protest_told,
     tells_protest,
 )
 from .text import Sentence, clause_of, comma_end, comma_start
@@ -81,6 +82,8 @@ def find_candidates(
         for t in [a for a in s_anns if a.kind == "trigger"]:
             if anchor is not None and t.start < anchor[0]:
                 continue
+            if "halts" in t.trigger.flags and not protest_told(f, s_anns, si, sentences):
+                continue  # "stopped the people", no demonstration told: no act, no clause
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
             has_date = any(usable_date(d) for d in clause_dates)

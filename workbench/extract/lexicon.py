@@ -285,13 +285,14 @@ class Lexicon:
         self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
-        # What a trigger flagged `moves`, `agrees`, `arms` or `holds` needs as its object
+        # What a trigger flagged `moves`, `agrees`, `arms`, `holds` or `halts` needs as its object
         # (annotate).
         self.object_nouns = {
             "moves": frozenset(nouns["moved"]),
             "agrees": frozenset(nouns["agreed"]),
             "arms": frozenset(nouns["arms"]),
             "holds": frozenset(nouns["held"]),
+            "halts": frozenset(nouns["halted"]) | frozenset(nouns["crowd"]),
         }
         self.crowd_nouns = frozenset(nouns["crowd"])
         # Plural demonyms standing for people: "clashes between Palestinians and ...".

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..base.actors import PROTESTERS
 from .candidates import Finder
 from .text import Sentence
 from .tokens import key_of
@@ -57,6 +58,8 @@ def tells_protest(f: Finder, a) -> bool:
     gunmen blocked roads" is no demonstration)."""
     if a.kind != "trigger" or a.trigger.sub_event_type not in PROTESTS:
         return False
+    if "protest" in a.trigger.flags:
+        return False  # "police stopped a man", "intervened": the police's act, no protest told
     if "crowd" not in a.trigger.flags or a.trigger.sub_event_type == "Peaceful protest":
         return True
     return bool(set(key_of(f.text[max(0, a.start - 60) : a.start])) & f.lex.crowd_nouns)
@@ -86,6 +89,17 @@ _POLICING_WORDS = frozenset(["security forces", "gendarmerie", "gendarmes", "rio
 _POLICING_KEYS = frozenset(["police", "policemen", "gendarmerie", "gendarmes"])
 
 
+def protest_told(f: Finder, s_anns, si: int, sentences: list[Sentence]) -> bool:
+    """A demonstration told in the sentence (a protest's own word, not a police-only one such
+    as "responded") or one or two sentences before."""
+    return protest_before(f, si, sentences, back=2) or any(
+        a.kind == "trigger"
+        and a.trigger.sub_event_type in PROTESTS
+        and "protest" not in a.trigger.flags
+        for a in s_anns
+    )
+
+
 def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence]) -> bool:
     """A police-only word ("intervened", "pacified") of candidate `c` tells the police's or
     the country's forces' act on a demonstration told with it: in the sentence (a protest's
@@ -93,13 +107,8 @@ def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence])
     before ("A demonstration was held. It is unclear ... Troops intervened.")."""
     told = (
         "crowd-context" in c.rules
-        or protest_before(f, si, sentences, back=2)
-        or any(
-            a.kind == "trigger"
-            and a.trigger.sub_event_type in PROTESTS
-            and "protest" not in a.trigger.flags
-            for a in s_anns
-        )
+        or any(t.atype == PROTESTERS for t in c.targets)  # "police blocked protesters"
+        or protest_told(f, s_anns, si, sentences)
     )
     if not told:
         return False

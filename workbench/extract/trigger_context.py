@@ -3,7 +3,7 @@ see data/README.md), read by `annotate` before a dictionary trigger becomes an a
 
 - `present`: a present-tense verb is an act only right after its doer and in the report's
   first sentence or line (`after_doer`, `headline_end`);
-- `moves`, `agrees`, `arms`, `holds`: the verb needs one of a list of nouns as its object,
+- `moves`, `agrees`, `arms`, `holds`, `halts`: the verb needs one of a list of nouns as its object,
   or as the subject of a passive (`object_end`, `OBJECT_FLAGS`).
 
 `headline_end` is also where `cues` tells a report's first sentence from the rest.
@@ -50,9 +50,10 @@ def after_doer(lex: Lexicon, keys: list[str], out: list[Ann], i: int) -> bool:
 # Triggers that need one of a list of nouns (lexicon.toml [nouns]) as object or subject:
 # `moves` (a troop movement: "sent 200 more troops"), `agrees` (an agreement: "struck a
 # ceasefire deal", "a truce brokered by the UN came into force"), `arms` (weapons taken
-# out of use: "found a cache of weapons", "confiscated ammunition") and `holds` (people
-# taken or kept as captives: "took 13 local chiefs hostage", "held two drivers captive").
-OBJECT_FLAGS = frozenset(["moves", "agrees", "arms", "holds"])
+# out of use: "found a cache of weapons", "confiscated ammunition"), `holds` (people
+# taken or kept as captives: "took 13 local chiefs hostage", "held two drivers captive") and
+# `halts` (people or their march stopped: "police blocked the marchers").
+OBJECT_FLAGS = frozenset(["moves", "agrees", "arms", "holds", "halts"])
 # Words that end the object before the noun is reached; right after the verb "to" and "on"
 # do not ("agreed to a truce", "agreed on a ceasefire").
 _OBJECT_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by",
