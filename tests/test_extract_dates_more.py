@@ -191,3 +191,29 @@ def test_named_day_beats_overnight_but_not_the_statement_day():
 def test_a_month_of_last_or_this_year(text, expected):
     (hit,) = find_dates(text, date(2021, 9, 16))
     assert (hit.date, hit.precision) == (expected, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day a later statement raised the toll is not the day of the act it names.
+        (
+            "On Tuesday the governor raised the death toll from August 29's airstrike on "
+            "the market in Kabasha to 31.",
+            "2021-08-29",
+        ),
+        (
+            "On Wednesday officials raised the toll from Sunday's bombing in Kabasha to 14.",
+            "2021-09-12",
+        ),
+        (
+            "On Wednesday the ministry raised the toll from last week's deadly bombing in "
+            "Mogadishu to nine.",
+            "2021-09-09",
+        ),
+    ],
+)
+def test_a_possessive_date_dates_the_act_it_qualifies(text, expected):
+    (e,) = events(text)
+    assert e.event_date == expected
+    assert "date-possessive" in e.rules

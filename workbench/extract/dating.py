@@ -96,6 +96,13 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
     if rel is not None:
         c.days_after = 0 if rel["same"] else -1 if rel["prev"] else 1
     dates = in_span(s_anns, *clause, "date")
+    owner = _owning_date(f.text, dates, main)
+    if owner is not None:
+        # "the toll from January 17's airstrike", "since Sunday's attack": a date in the
+        # possessive names the day of the act it qualifies, whatever else the clause dates.
+        c.date, c.date_rule = owner, "date-clause"
+        c.rules.append("date-possessive")
+        return
     if _old_year_beside(c, f, sent, main, dates):
         return
     # "The attack was claimed on Tuesday": the day of the claim, not of the attack.
@@ -155,6 +162,28 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
     c.date, c.date_rule = d, rule
     before = f.keys[max(0, d.i - 3) : d.i]
     c.week_date = any(w in lex.media_verbs for w in before)
+
+
+# What may stand between a possessive date and the act it qualifies: "'s deadly suicide".
+_OWNS = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z-]*){0,2}\s+\Z")
+
+
+def _owning_date(text: str, dates: list[Ann], main: Ann) -> Ann | None:
+    """The date whose possessive qualifies the act's own noun: "Sunday's attack", "last
+    week's deadly bombing" (at most two words between)."""
+    for d in dates:
+        hit = d.date_hit
+        if (
+            0 < main.start - d.end <= 30
+            and hit.date is not None
+            and hit.precision in USABLE
+            and (
+                text.startswith(("'s", "’s"), d.end) or text.endswith(("'s", "’s"), d.start, d.end)
+            )
+            and _OWNS.match(text, d.end, main.start) is not None
+        ):
+            return d
+    return None
 
 
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
