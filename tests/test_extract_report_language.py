@@ -244,6 +244,10 @@ ROWS = [
     ("The gunmen dispersed into the desert near Hajin on Monday.", None),
     ("Police dispersed the crowd in Basra on Monday.",
      ("Protest with intervention", SKIP, "Basra")),
+    # A demonstration that turned violent is one violent demonstration, its dispersal told
+    # apart included.
+    ("Farmers marched to the mill in Tambara on Monday. They hurled stones at the guards. "
+     "Police fired tear gas to disperse them.", ("Violent demonstration", SKIP, "Tambara")),
     # The police blocking or halting a demonstration's people is its intervention.
     ("Nurses protested outside the assembly in Tambara on Monday. Police blocked the protesters "
      "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),
