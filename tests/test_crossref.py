@@ -77,3 +77,27 @@ def test_acts_by_anyone_on_anyone_told_nowhere_stay_apart(tmp_path):
     )
     sources = sorted(sorted(s["file"].rsplit("/", 1)[-1] for s in r["sources"]) for r in rows)
     assert sources == [["a.txt"], ["b.txt"], ["c.txt", "d.txt"]]
+
+
+def test_a_side_inferred_from_the_article_does_not_join_two_reports(tmp_path):
+    """Two articles about one group, each with a strike on an unnamed target by the same
+    doer and no place: the group each article is about is no sign that the two strikes
+    are one (as the article's setting is not); a place of their own still joins them."""
+    about = (
+        "Islamic State fighters are holding out in their last pocket, commanders said. "
+        "Islamic State has lost almost all its land. A few hundred Islamic State fighters "
+        "remain. "
+    )
+    texts = {
+        "a.txt": about + "On Monday coalition jets carried out airstrikes on the pocket.",
+        "b.txt": about + "On Monday coalition jets carried out airstrikes near the river.",
+        "c.txt": about + "On Monday coalition jets carried out airstrikes on Hajin.",
+        "d.txt": about + "On Monday coalition jets carried out airstrikes on Hajin again.",
+    }
+    rows = ingest_notes(
+        tmp_path, {name: (text + "\n", "The Hindu", "2019-03-05") for name, text in texts.items()}
+    )
+    strikes = [r for r in rows if r["sub_event_type"] == AIR]
+    assert all(r["actor2"] == "Islamic State" for r in strikes)
+    sources = sorted(sorted(s["file"].rsplit("/", 1)[-1] for s in r["sources"]) for r in strikes)
+    assert sources == [["a.txt"], ["b.txt"], ["c.txt", "d.txt"]]

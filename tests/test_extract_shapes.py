@@ -642,3 +642,25 @@ def test_villages_an_offensive_was_to_relieve_are_no_crowd():
         "Two villages clashed with police over a land dispute near Kamango on Monday."
     )
     assert fight.sub_event_type == "Mob violence"
+
+
+POCKET = (
+    "Islamic State fighters are holding out in their last pocket east of the river, "
+    "commanders said. Islamic State has lost almost all the land it once ruled. Commanders "
+    "believe a few hundred Islamic State fighters remain, with their families. "
+)
+
+
+def test_an_armed_act_against_nobody_named_is_against_the_group_the_article_is_about():
+    (strike,) = events(POCKET + "On Monday coalition jets carried out airstrikes on the pocket.")
+    assert strike.actor2 == "Islamic State"
+    assert "actor2-article-adversary" in strike.rules and "armed group the article" in strike.notes
+    # Never the doer itself, and never a guess between two groups named alike.
+    (own,) = events(POCKET + "On Monday Islamic State fighters shelled the town of Hajin.")
+    assert own.actor2 != "Islamic State"
+    two = (
+        "Hayat Tahrir al-Sham holds the town. Hayat Tahrir al-Sham runs its courts. Hayat "
+        "Tahrir al-Sham collects its taxes. " + POCKET
+    )
+    (strike,) = events(two + "On Monday coalition jets carried out airstrikes on the pocket.")
+    assert not strike.actor2

@@ -24,6 +24,7 @@ from typing import Any
 from ..base.actors import STATE_FORCES
 from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
+from .adversary import article_adversary
 from .anaphora import refer_back
 from .annotate import Ann, annotate
 from .areas import tie_to_areas
@@ -223,6 +224,7 @@ def proposals(doc: Doc) -> None:
     doc.events = _fold_into_violent_demonstration(doc.events, doc.sentences)
     unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
     headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
+    article_adversary(doc.events, doc.anns)
 
 
 # A demonstration's proposals that ACLED codes as the violent demonstration it became:
