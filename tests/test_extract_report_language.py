@@ -248,6 +248,9 @@ ROWS = [
     # apart included.
     ("Farmers marched to the mill in Tambara on Monday. They hurled stones at the guards. "
      "Police fired tear gas to disperse them.", ("Violent demonstration", SKIP, "Tambara")),
+    # The arrests that followed a mob's violence are that riot, not arrests apart.
+    ("A mob beat a man to death on suspicion of theft in Tambara on Monday. Police arrested "
+     "four people.", ("Mob violence", SKIP, "Tambara")),
     # The police blocking or halting a demonstration's people is its intervention.
     ("Nurses protested outside the assembly in Tambara on Monday. Police blocked the protesters "
      "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),

@@ -52,6 +52,7 @@ from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
 from .placing import SET_IN_ARTICLE, article_setting
+from .riot_fold import fold_into_riots
 from .text import split_sentences
 from .tokens import Tokens, register_anchors, seek
 
@@ -221,52 +222,10 @@ def proposals(doc: Doc) -> None:
             if ev.place is None:
                 _set_in_article(doc, ev, inc, settings)
             (doc.events if ev.standalone else doc.second_sources).extend(split)
-    doc.events = _fold_into_violent_demonstration(doc.events, doc.sentences)
+    doc.events = fold_into_riots(doc.events, doc.sentences)
     unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
     headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
     article_adversary(doc.events, doc.anns)
-
-
-# A demonstration's proposals that ACLED codes as the violent demonstration it became:
-# one event, "whatever the police did" (source notes with a violent demonstration proposed
-# beside a peaceful protest or a protest with intervention: violent demonstration each).
-_FOLDED = frozenset(["Peaceful protest", "Protest with intervention"])
-_FOLD_WINDOW = 2  # sentences between the two tellings
-
-
-def _fold_into_violent_demonstration(events: list[EventProposal], sentences) -> list[EventProposal]:
-    """ "Students marched ... They threw rocks ... Police fired tear gas to disperse them":
-    the march and its dispersal, proposed apart from the violent demonstration told within
-    two sentences of them on the same day and at the same place (or none named), are that
-    demonstration: folded into it, not proposed again."""
-    violent = [ev for ev in events if ev.sub_event_type == "Violent demonstration"]
-    if not violent:
-        return events
-    starts = [s.start for s in sentences]
-
-    def sent_of(ev: EventProposal) -> int:
-        return bisect.bisect_right(starts, ev.start) - 1
-
-    kept = []
-    for ev in events:
-        home = next(
-            (
-                v for v in violent
-                if ev.sub_event_type in _FOLDED
-                and v.event_date == ev.event_date
-                and (v.place == ev.place or v.place is None or ev.place is None)
-                and abs(sent_of(v) - sent_of(ev)) <= _FOLD_WINDOW
-            ),
-            None,
-        )  # fmt: skip
-        if home is None:
-            kept.append(ev)
-            continue
-        if home.actor2 is None and ev.actor2 is not None and ev.actor2 != home.actor1:
-            home.actor2, home.actor2_span = ev.actor2, ev.actor2_span  # who dispersed it
-        if "merge-protest-folded" not in home.rules:
-            home.rules.append("merge-protest-folded")
-    return kept
 
 
 def _set_in_article(
