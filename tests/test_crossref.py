@@ -101,3 +101,22 @@ def test_a_side_inferred_from_the_article_does_not_join_two_reports(tmp_path):
     assert all(r["actor2"] == "Islamic State" for r in strikes)
     sources = sorted(sorted(s["file"].rsplit("/", 1)[-1] for s in r["sources"]) for r in strikes)
     assert sources == [["a.txt"], ["b.txt"], ["c.txt", "d.txt"]]
+
+
+def test_a_doer_inferred_from_the_article_does_not_join_two_reports(tmp_path):
+    """Each article's clash takes the doer of its other acts (Turkey): that guess is no
+    sign that two articles tell one clash."""
+    assault = (
+        "Turkish jets bombed Kurdish positions near Afrin on Monday. Turkish artillery "
+        "shelled the village of Jindires on Monday. Turkish troops also shelled Rajo on "
+        "Monday. Aid workers said the roads were closed.\n\n"
+    )
+    texts = {
+        "a.txt": assault + "On Tuesday fierce clashes broke out near the village of Bulbul.",
+        "b.txt": assault + "On Tuesday heavy clashes broke out near the village of Bulbul.",
+    }
+    rows = ingest_notes(
+        tmp_path, {name: (text + "\n", "The Hindu", "2018-02-08") for name, text in texts.items()}
+    )
+    clashes = [r for r in rows if r["sub_event_type"] == "Armed clash"]
+    assert [r["actor1"] for r in clashes] == ["Military Forces of Turkey"] * 2

@@ -664,3 +664,23 @@ def test_an_armed_act_against_nobody_named_is_against_the_group_the_article_is_a
     )
     (strike,) = events(two + "On Monday coalition jets carried out airstrikes on the pocket.")
     assert not strike.actor2
+
+
+ASSAULT = (
+    "Turkish jets bombed Kurdish positions near Afrin on Monday. Turkish artillery shelled "
+    "the village of Jindires on Monday. Turkish troops also shelled Rajo on Monday. Aid "
+    "workers said the roads were closed.\n\n"
+)
+
+
+def test_an_armed_act_by_nobody_named_is_by_the_doer_of_the_articles_other_acts():
+    *_, clash = events(
+        ASSAULT + "On Tuesday fierce clashes broke out near the village of Bulbul.\n"
+    )
+    assert clash.sub_event_type == "Armed clash" and clash.actor1 == "Military Forces of Turkey"
+    assert "actor1-article-doer" in clash.rules and "actor1" not in clash.incomplete
+    # Gunmen are a doer of their own (ACLED's unidentified armed group), not Turkey's.
+    *_, raid = events(
+        ASSAULT + "On Tuesday gunmen attacked a checkpoint near the village of Bulbul.\n"
+    )
+    assert raid.actor1 != "Military Forces of Turkey"

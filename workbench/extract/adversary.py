@@ -1,5 +1,6 @@
-"""Provides the side an armed act was against when its own sentences name none: the armed
-group the article is about.
+"""Provides the sides of an armed act its own sentences do not name, from what the article
+is about: the armed group it is against (`article_adversary`), and who did it
+(`article_doer`).
 
 "After a ten-day truce the offensive restarted this weekend", "airstrikes and shelling
 pounded the town": a report of a campaign against one group names it in its lead and
@@ -9,6 +10,13 @@ place but no other side, and the article names one non-state armed group far mor
 other (three times or more, at least twice as often as the next), that group is the other
 side, unless it is the doer itself. Marked (`actor2-article-adversary`) and said in the
 note: the analyst sees that the other side was inferred from the article, not the sentence.
+
+The doer likewise: "the assault on Afrin entered its eighth week" in a report whose other
+acts are Turkey's is Turkey's. An armed act with no doer at all (not even "gunmen", which
+ACLED codes as an unidentified armed group) takes the actor that is the doer of the article's other
+proposals, when one is, at least twice and twice as often as any other, and it is not the
+act's other side (`actor1-article-doer`). Neither inferred side lets two articles' reports
+join as one event (persist).
 """
 
 from __future__ import annotations
@@ -17,9 +25,13 @@ from collections import Counter
 
 from ..base.actors import NON_STATE_INTER, type_names
 from .annotate import Ann
+from .lexicon import Lexicon
 from .model import EventProposal
 
 RULE = "actor2-article-adversary"
+DOER_RULE = "actor1-article-doer"
+# Doers that name no one in particular: never the article's doer.
+GENERIC = ("unidentified", "civilians", "protesters", "rioters", "police")
 ARMED_ACTS = frozenset(
     (
         "Armed clash",
@@ -52,4 +64,32 @@ def article_adversary(events: list[EventProposal], anns: list[Ann]) -> None:
             ev.actor2 = name
             ev.rules.append(RULE)
             told = f"Actor 2: none in the sentence; {name}, the armed group the article is about."
+            ev.notes = f"{ev.notes} {told}".strip()
+
+
+def article_doer(events: list[EventProposal], lex: Lexicon) -> None:
+    """Give the armed acts of `events` with no doer the article's doer (see above)."""
+    generic = [lex.templates[g].partition("{country}") for g in GENERIC]
+
+    def named(name: str | None) -> bool:
+        if not name:
+            return False
+        return not any(name.startswith(h) and name.endswith(t) for h, _, t in generic)
+
+    if not any(ev.sub_event_type in ARMED_ACTS and not ev.actor1 for ev in events):
+        return
+    doers = Counter(ev.actor1 for ev in events if named(ev.actor1))
+    ranked = doers.most_common(2)
+    if not ranked:
+        return
+    (doer, n), runner = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    if n < LEAD or n < LEAD * runner:
+        return
+    for ev in events:
+        if ev.sub_event_type in ARMED_ACTS and not ev.actor1 and ev.actor2 != doer:
+            ev.actor1 = doer
+            ev.actor1_span = None
+            ev.rules.append(DOER_RULE)
+            ev.incomplete = [f for f in ev.incomplete if f != "actor1"]
+            told = f"Actor 1: none in the sentence; {doer}, the doer of the article's other acts."
             ev.notes = f"{ev.notes} {told}".strip()

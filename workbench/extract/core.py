@@ -24,7 +24,7 @@ from typing import Any
 from ..base.actors import STATE_FORCES
 from ..geo.gazetteer import gazetteer
 from ..geo.placekey import place_key
-from .adversary import article_adversary
+from .adversary import article_adversary, article_doer
 from .anaphora import refer_back
 from .annotate import Ann, annotate
 from .areas import tie_to_areas
@@ -225,6 +225,7 @@ def proposals(doc: Doc) -> None:
     doc.events = fold_into_riots(doc.events, doc.sentences)
     unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
     headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
+    article_doer(doc.events, doc.lex)
     article_adversary(doc.events, doc.anns)
 
 

@@ -23,7 +23,8 @@ from ..store.changes import Tx
 from ..store.entities import create_entity, find_entity
 from ..store.ids import claim_event_ids, last_event_id
 from ..store.record import FIELDS
-from .adversary import RULE as ADVERSARY
+from .adversary import DOER_RULE
+from .adversary import RULE as ADVERSARY_RULE
 from .crossref import CrossIndex
 from .entities import entity_info
 from .lexicon import Lexicon
@@ -254,9 +255,10 @@ class Writer:
                 return
         # A place that is only the article's setting is no reason to tell two reports apart.
         told = None if SET_IN_ARTICLE in ev.rules else place
-        # Nor is a side inferred from what the article is about.
-        other = None if ADVERSARY in ev.rules else a2
-        sub, args = ev.sub_event_type, (ev.event_date, ev.date_precision, a1, other, told)
+        # Nor is a side inferred from what the article is about (adversary.py).
+        doer = None if DOER_RULE in ev.rules else a1
+        other = None if ADVERSARY_RULE in ev.rules else a2
+        sub, args = ev.sub_event_type, (ev.event_date, ev.date_precision, doer, other, told)
         anyone = self._unplaced_anyone(ev, country, told)
         existing = None if anyone else self.index.find(sub, *args, article_id)
         if existing is not None:
