@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
+from operator import add
 
 TOKEN = re.compile(r"\w+")
 # "\W\W*", not "\W+": a pattern that opens with a character class is scanned for it in C
@@ -24,6 +25,16 @@ TOKEN = re.compile(r"\w+")
 _SPLIT = re.compile(r"(\W\W*)")
 _SPLIT_ASCII = re.compile(r"(\W\W*)", re.ASCII)  # same runs on ASCII text, 15% faster
 _DROP = dict.fromkeys(map(ord, "ʿʾʻʼ"))
+# Text that is ASCII but for these (quotes, dashes, ellipsis, bullet, no-break space: none a
+# word character, none changed by lower-casing) is read with them as spaces, the same words
+# at the same offsets: most news copy is, and `Tokens.of` then needs no regex.
+_PUNCTUATION = "’“”‘–—…•\xa0"
+# Lower-cases the ASCII letters and turns every ASCII character that is not a word
+# character (`\w` in ASCII: letters, digits, "_") into a space.
+_WORDS_ONLY = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalnum() or c == ord("_") else " " for c in range(128)}
+)
+_ONE_MORE = (1).__add__
 # Between two words of one name only spacing, hyphens, apostrophes and dots may appear.
 # Gaps allowed inside a name: "al-Assad", "U.S.", "Workers' Party" (a plural possessive).
 # "" joins a name to the "s" of a possessive written without its apostrophe (`unglued`).
@@ -82,6 +93,9 @@ class Tokens:
 
     text: str
     keys: list[str]
+    # The distinct keys (a few hundred in an article of a thousand words): what is sought in
+    # every token can be ruled out at a test per word.
+    words: dict[str, str]
     starts: list[int]
     ends: list[int]
     # (size of the anchor vocabulary, positions of its words), see `anchored`.
@@ -89,11 +103,24 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
+        plain = text
+        if not plain.isascii():
+            for mark in _PUNCTUATION:
+                if mark in plain:
+                    plain = plain.replace(mark, " ")
+        if plain.isascii():
+            # Every non-word character a space: splitting at each space gives the words and
+            # empty strings between runs of them, each piece one character after the last
+            # one's end (all in C; a regex split cost 3x more).
+            parts = plain.translate(_WORDS_ONLY).split(" ")
+            keys = list(compress(parts, parts))
+            starts = list(compress(accumulate(map(_ONE_MORE, map(len, parts)), initial=0), parts))
+            return cls(text, *_shared(keys), starts, list(map(add, starts, map(len, keys))))
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased
             spans = [m.span() for m in TOKEN.finditer(text)]
             keys = [fold(text[s:e]) for s, e in spans]
-            return cls(text, _shared(keys), [s for s, _ in spans], [e for _, e in spans])
+            return cls(text, *_shared(keys), [s for s, _ in spans], [e for _, e in spans])
         # One split into alternating word / non-word runs and running sums of their lengths
         # give every word and its offsets without a match object per word (all in C).
         parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(lowered)
@@ -105,13 +132,15 @@ class Tokens:
             del keys[0], starts[0], ends[0]
         if not text.isascii():
             keys = [k if k.isascii() else fold(k) for k in keys]
-        return cls(text, _shared(keys), starts, ends)
+        return cls(text, *_shared(keys), starts, ends)
 
     def unglued(self, possessives: dict[str, int]) -> Tokens:
         """The tokens with each possessive written without its apostrophe ("Assads forces",
         "Syrias Aleppo", "the armys units": keys in `possessives`, with the case rule each
         needs) read as two, "Assad" and "s", as "Assad's" is: scraped reports drop
         apostrophes, and a name must still be found, and its possessive read, there."""
+        if possessives.keys().isdisjoint(self.words):
+            return self  # most articles hold none
         at = where(self.keys, possessives)
         text = self.text
         at = [
@@ -137,7 +166,7 @@ class Tokens:
         keys += self.keys[done:]
         starts += self.starts[done:]
         ends += self.ends[done:]
-        return Tokens(text, _shared(keys), starts, ends)
+        return Tokens(text, *_shared(keys), starts, ends)
 
     def anchored(self, words: frozenset[str]) -> list[int]:
         """Positions of the tokens whose key is in `words`, a module-level set (dates',
@@ -162,11 +191,12 @@ def register_anchors(*sets: frozenset[str]) -> None:
             _ANCHOR_WORDS.update(words)
 
 
-def _shared(keys: list[str]) -> list[str]:
+def _shared(keys: list[str]) -> tuple[list[str], dict[str, str]]:
     """The keys with one string object per distinct word: a long article repeats a few
-    thousand words, and a string per token was ~50 bytes each (75 MB of a 10 MB article)."""
+    thousand words, and a string per token was ~50 bytes each (75 MB of a 10 MB article).
+    And the distinct words (`Tokens.words`)."""
     seen: dict[str, str] = {}
-    return list(map(seen.setdefault, keys, keys))
+    return list(map(seen.setdefault, keys, keys)), seen
 
 
 class Trie:
