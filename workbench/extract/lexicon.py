@@ -342,19 +342,22 @@ def _possessives(trie: Trie, glued: set[str]) -> dict[str, int]:
     when the word with its "s" is itself in a name or word list ("Homs", "Houthis";
     `glued`, the bare possessives of aliases, do not count), nor for a common word's
     plural ("Towns", "regimes") or a people's ("Arabs")."""
-    words: set[str] = set()
+    words: set[str] = set(trie.table)
     common: set[str] = set()
     proper: dict[str, int] = {}  # a one-word name -> its case rule ("Aleppo", "ISIL")
     for first, lengths in trie.table.items():
-        for _, entries in lengths:
+        for size, entries in lengths:
             for rest, senses in entries.items():
-                phrase = (first, *rest)
-                words.update(phrase)
+                if size:  # a longer phrase: its words, and whether it is a people's
+                    words.update(rest)
+                    if any(isinstance(s, tuple) and s[0] == "demonym" for _, s in senses):
+                        common.add(first)
+                    continue
                 for rule, sense in senses:
                     kind = sense[0] if isinstance(sense, tuple) else ""
-                    if (rule == ANY and not rest) or kind == "demonym":
+                    if rule == ANY or kind == "demonym":
                         common.add(first)
-                    elif kind in ("actor", "place") and not rest:
+                    elif kind in ("actor", "place"):
                         proper[first] = min(rule, proper.get(first, rule))
     out = {w + "s": rule for w, rule in proper.items() if w not in common and len(w) > 1}
     out.update(

@@ -70,10 +70,18 @@ def fold(word: str) -> str:
 
 
 def key_of(phrase: str) -> tuple[str, ...]:
+    if phrase.isascii():  # the words of `Tokens.of`'s ASCII path, without a regex
+        return tuple(phrase.translate(_WORDS_ONLY).split())
     return tuple(fold(m.group()) for m in TOKEN.finditer(phrase))
 
 
 def case_rule(phrase: str) -> int:
+    if phrase.isascii():  # the tests below, where only A-Z are upper-case letters
+        if phrase.islower() or phrase == phrase.lower():
+            return ANY
+        if phrase.isupper() and sum(map(str.isalpha, phrase)) <= 6:
+            return UPPER
+        return CAP
     letters = [c for c in phrase if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
         return UPPER  # acronyms: SDF, US, IS, WHO
