@@ -4,6 +4,7 @@ path for text with accented letters."""
 
 import pytest
 
+from workbench.extract.lexicon import cached_lexicon
 from workbench.extract.tokens import TOKEN, Tokens, fold
 
 SENTENCES = [
@@ -30,3 +31,10 @@ def test_a_possessive_without_its_apostrophe_is_split_only_when_listed():
     split = toks.unglued({"armys": 0})
     assert split.keys == ["the", "army", "s", "units", "and", "syrias", "towns"]
     assert toks.unglued({"regimes": 0}) is toks
+
+
+def test_the_lexicon_is_built_once_however_it_is_asked_for():
+    lex = cached_lexicon()
+    assert cached_lexicon(()) is lex
+    assert cached_lexicon((), ()) is lex
+    assert cached_lexicon([], []) is lex

@@ -13,7 +13,7 @@ import csv
 import json
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -453,8 +453,18 @@ def build_lexicon(
     return lex
 
 
-@lru_cache(maxsize=4)
 def cached_lexicon(
-    folders: tuple[str, ...] = (), learnt: tuple[tuple[str, str, str, str], ...] = ()
+    folders: Iterable[str] = (), learnt: Iterable[tuple[str, str, str, str]] = ()
+) -> Lexicon:
+    """The lexicon of these folders and learnt names, built once per process. However it
+    is called: `cached_lexicon()`, `(())` and `((), ())` were three cache keys, and a
+    process asking in two ways built it twice (extract's `(folders,)` and a caller's
+    `((), ())`: 0.4 s more at start-up, a second copy in memory)."""
+    return _cached_lexicon(tuple(folders), tuple(learnt))
+
+
+@lru_cache(maxsize=4)
+def _cached_lexicon(
+    folders: tuple[str, ...], learnt: tuple[tuple[str, str, str, str], ...]
 ) -> Lexicon:
     return build_lexicon(folders, learnt)
