@@ -217,3 +217,14 @@ def test_a_possessive_date_dates_the_act_it_qualifies(text, expected):
     (e,) = events(text)
     assert e.event_date == expected
     assert "date-possessive" in e.rules
+
+
+def test_the_day_of_a_statement_gives_way_to_the_acts_own_date():
+    (e,) = events(
+        "Army officials said on Tuesday that their convoy came under fire near the town of "
+        "Kabasha last Friday."
+    )
+    assert e.event_date == "2021-09-10"
+    # With no date of its own, the act keeps the day it was reported.
+    (e,) = events("Army officials said on Tuesday that their convoy came under fire near Kabasha.")
+    assert e.event_date == "2021-09-14"

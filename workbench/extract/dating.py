@@ -111,6 +111,11 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         if usable_date(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]
         and not _since_clause_date(f.text, sent.start, d.start, main.start)
     ]  # fmt: skip
+    stated = [d for d in usable if not ATTRIBUTION.isdisjoint(f.keys[max(0, d.i - 2) : d.i])]
+    if stated and len(stated) < len(usable):
+        # "Officials said on Tuesday that troops came under fire ... last week": the day of
+        # the statement gives way to a date of the act's own.
+        usable = [d for d in usable if d not in stated]
     rule = "date-clause"
     if not usable and _continues(f, lex, clause, main):
         # "Government forces shelled Kafranbel on Saturday. ... Rebels also attacked a
