@@ -248,6 +248,13 @@ ROWS = [
     # apart included.
     ("Farmers marched to the mill in Tambara on Monday. They hurled stones at the guards. "
      "Police fired tear gas to disperse them.", ("Violent demonstration", SKIP, "Tambara")),
+    # Destruction by the people a protest told just before is that protest turned violent;
+    # a riot told again right after is the same riot.
+    ("Traders protested against a new tax in Tambara on Monday. They vandalised the "
+     "municipal office.", ("Violent demonstration", SKIP, "Tambara")),
+    ("Students clashed with police during a protest in Tambara on Monday. Later the "
+     "protesters threw stones at the police station.",
+     ("Violent demonstration", SKIP, "Tambara")),
     # The arrests that followed a mob's violence are that riot, not arrests apart.
     ("A mob beat a man to death on suspicion of theft in Tambara on Monday. Police arrested "
      "four people.", ("Mob violence", SKIP, "Tambara")),

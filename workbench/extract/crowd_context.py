@@ -47,11 +47,14 @@ def demonstrating(inc: Incident, text: str, told: bool = False) -> bool:
 
 
 def protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
-    """A demonstration told with the act: in its sentence or the next, and no armed group
-    as its doer ("rebels looted the town during protests" stays looting)."""
+    """A demonstration told with the act: in its sentence or the next, or told just before
+    it ("... demonstrated in Ferozepur. They vandalised shops": a crowd context), and no
+    armed group as its doer ("rebels looted the town during protests" stays looting)."""
     first = inc.agents[0] if inc.agents else None
     if first is not None and first.atype in ARMED and first.info != "civilians":
         return False
+    if "crowd-context" in inc.primary.rules:
+        return True
     return _PROTEST.search(text, sent[0], next_sentence_end(text, sent)) is not None
 
 

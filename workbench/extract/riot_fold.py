@@ -18,9 +18,12 @@ from .model import EventProposal
 # What each riot takes in: a violent demonstration its march, its dispersal and the arrests
 # that followed; a mob's violence the crowd's dispersal and the arrests. (ACLED source notes
 # with the riot's type proposed beside one of these: the riot's type each.)
+# A riot told again after it (a car torched at the square where they rioted) is that riot.
 _FOLDED = {
-    DEMONSTRATION: frozenset(["Peaceful protest", "Protest with intervention", "Arrests"]),
-    MOB: frozenset(["Protest with intervention", "Arrests"]),
+    DEMONSTRATION: frozenset(
+        ["Peaceful protest", "Protest with intervention", "Arrests", DEMONSTRATION]
+    ),
+    MOB: frozenset(["Protest with intervention", "Arrests", MOB]),
 }
 _WINDOW = 2  # sentences between the riot and what it takes in
 FOLDED_RULE = "merge-riot-folded"
@@ -39,12 +42,13 @@ def fold_into_riots(events: list[EventProposal], sentences) -> list[EventProposa
     def sent_of(ev: EventProposal) -> int:
         return bisect.bisect_right(starts, ev.start) - 1
 
-    kept = []
+    kept: list[EventProposal] = []
     for ev in events:
         home = next(
             (
                 r for r in riots
                 if ev.sub_event_type in _FOLDED[r.sub_event_type]
+                and (r.sub_event_type != ev.sub_event_type or any(k is r for k in kept))
                 and r.event_date == ev.event_date
                 and (r.place == ev.place or r.place is None or ev.place is None)
                 and abs(sent_of(r) - sent_of(ev)) <= _WINDOW
@@ -62,6 +66,25 @@ def fold_into_riots(events: list[EventProposal], sentences) -> list[EventProposa
             and ev.actor2 != home.actor1
         ):
             home.actor2, home.actor2_span = ev.actor2, ev.actor2_span  # who dispersed it
+        if ev.sub_event_type == home.sub_event_type:
+            _take_missing(home, ev)
         if FOLDED_RULE not in home.rules:
             home.rules.append(FOLDED_RULE)
     return kept
+
+
+def _take_missing(home: EventProposal, ev: EventProposal) -> None:
+    """The riot told again gives the first telling what it left out: the place, the toll,
+    the other side ("Youths rioted on Monday. In Tambara, rioters burnt a bus; two died")."""
+    if home.place is None and ev.place is not None:
+        home.place, home.place_span, home.geo_precision = ev.place, ev.place_span, ev.geo_precision
+    if not home.fatalities and ev.fatalities:
+        home.fatalities, home.fatalities_low, home.fatalities_high = (
+            ev.fatalities,
+            ev.fatalities_low,
+            ev.fatalities_high,
+        )
+    if home.injured is None and ev.injured is not None:
+        home.injured = ev.injured
+    if home.actor2 is None and ev.actor2 is not None and ev.actor2 != home.actor1:
+        home.actor2, home.actor2_span = ev.actor2, ev.actor2_span
