@@ -229,6 +229,7 @@ def test_one_event_per_incident_across_sentences():
     [
         "Turkey vowed to strike Kurdish militants in Manbij if they did not withdraw.",
         "The Houthis threatened to attack Saudi oil facilities in Jizan next month.",
+        "The consulate in Erbil closed on Monday after threats by the militia to attack it.",
         "Russia denied that its jets had bombed a hospital in Ariha on Monday.",
         "Officials said government forces would retaliate against any attack on Hama.",
         "Washington considered providing anti-aircraft missiles to rebels in Daraa.",
