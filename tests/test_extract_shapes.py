@@ -204,6 +204,19 @@ def test_assassinations_raids_with_arrests_and_arrests_by_nobody_named():
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Police Forces of Syria")
 
 
+def test_a_countrys_authorities_are_its_police():
+    """An arrest by "Malaysian authorities" is Malaysia's police, whatever country the
+    article is about (not the default police of the country it names most)."""
+    found = events(
+        "North Korea denied any role in the killing. North Korea said the dead man was a "
+        "diplomat. Officials in North Korea demanded the body. Malaysian authorities on "
+        "Friday arrested a North Korean chemist at his flat."
+    )
+    (ev,) = [e for e in found if e.sub_event_type == "Arrests"]
+    assert ev.actor1 == "Police Forces of Malaysia"
+    assert "actor1-police-arrest" not in ev.rules
+
+
 def test_one_event_per_town_with_the_toll_divided():
     found = events(
         "Russian jets struck Saraqeb and Maarat al-Numan on Monday, killing at least nine "
