@@ -186,6 +186,9 @@ def test_yemen_coalition_airstrike_and_suicide_bombing_in_iraq():
     )
     assert (ev.sub_event_type, ev.actor2, ev.fatalities, ev.injured) == (
         "Suicide bomb", "Military Forces of Iraq", 14, 20)  # fmt: skip
+    # Plural: "suicide truck bombs" are suicide bombings, not the "truck bombs" they hold.
+    ev = one("Two suicide truck bombs were detonated outside the ministry in Haditha on Sunday.")
+    assert ev.sub_event_type == "Suicide bomb"
 
 
 def test_passive_and_between_sides():
