@@ -138,6 +138,10 @@ def test_who_gains_ground_is_whoever_acts_not_the_verb():
         ("Government regains territory", "Military Forces of Syria"),
     ]
     assert found[0].actor2 == "Military Forces of Syria"
+    # Villages taken are a place, not civilians attacked.
+    (ev,) = events("Islamic State fighters seized three villages near Kobani on Friday.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    assert ev.actor2 != "Civilians (Syria)"
 
 
 def test_countries_and_demonyms_from_anywhere():

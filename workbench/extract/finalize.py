@@ -129,6 +129,11 @@ def finalize(
         sub, how = "Disrupted weapons use", "sub-event-seized-arms"
     rules.append(how)
     civilians = lex.group_actor("civilians", country)[0]
+    if "territory" in main.trigger.flags and actor2 == civilians and not inc.targets:
+        # "IS fighters seized 60 villages": a place taken, not people attacked; who held it
+        # is the other side, and villages name none.
+        actor2 = None
+        rules.append("territory-no-civilians")
     if actor1 == civilians and event_type_of(sub) in ("Explosions/Remote violence", "Battles"):
         # "An IED planted in a civilian car exploded": civilians are hit, they do not bomb
         # or fight (a crowd that does is coded as rioters or a mob, below).
