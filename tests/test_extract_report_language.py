@@ -255,6 +255,9 @@ ROWS = [
     ("Students clashed with police during a protest in Tambara on Monday. Later the "
      "protesters threw stones at the police station.",
      ("Violent demonstration", SKIP, "Tambara")),
+    # Destruction told in the passive at a protest is the demonstrators' own.
+    ("A minibus was set alight during a protest over water cuts in Tambara on Monday.",
+     ("Violent demonstration", SKIP, "Tambara")),
     # The arrests that followed a mob's violence are that riot, not arrests apart.
     ("A mob beat a man to death on suspicion of theft in Tambara on Monday. Police arrested "
      "four people.", ("Mob violence", SKIP, "Tambara")),
