@@ -217,10 +217,11 @@ class Trie:
 
     def __init__(self) -> None:
         self.table: dict[str, list[tuple[int, dict[tuple[str, ...], list]]]] = {}
-        # First word -> the second words of its longer phrases, or None when it is a phrase
-        # by itself: "in" and "a" begin phrases only ("in the north"), so "in" before any
-        # other word is passed over at one set test instead of a lookup per phrase length.
-        self.seconds: dict[str, set[str] | None] = {}
+        # First word -> the second words of its longer phrases: "in" and "a" begin phrases
+        # only ("in the north"), so "in" before any other word is passed over at one set
+        # test instead of a lookup per phrase length, and a name before a word that goes on
+        # none of its longer phrases ("Syria said") is looked up as one word only.
+        self.follow: dict[str, set[str]] = {}
 
     def add(self, phrase: str, sense: object, rule: int | None = None) -> None:
         key = key_of(phrase)
@@ -229,11 +230,9 @@ class Trie:
         if not key:
             return
         rule = case_rule(phrase) if rule is None else rule
-        seconds = self.seconds.setdefault(key[0], set())
-        if len(key) == 1:
-            self.seconds[key[0]] = None
-        elif seconds is not None:
-            seconds.add(key[1])
+        follow = self.follow.setdefault(key[0], set())
+        if len(key) > 1:
+            follow.add(key[1])
         lengths = self.table.setdefault(key[0], [])
         rest = key[1:]
         for size, entries in lengths:
@@ -257,33 +256,43 @@ class Trie:
 
     def scan(self, toks: Tokens) -> list[tuple[int, int, list[object]]]:
         """Longest non-overlapping matches: (first token, end token, senses)."""
-        table, seconds = self.table, self.seconds
+        table, follow = self.table, self.follow
         keys, starts, ends, text = toks.keys, toks.starts, toks.ends, toks.text
         n = len(keys)
         out: list[tuple[int, int, list[object]]] = []
         done = 0  # first token not yet covered by a match
+        senses: list | None
         for i in where(keys, table):
             if i < done:
                 continue
-            after = seconds[keys[i]]
-            if after is not None and (i + 1 == n or keys[i + 1] not in after):
-                continue  # no phrase of this first word goes on with the next word
-            for size, entries in table[keys[i]]:
+            lengths = table[keys[i]]  # longest first: a one-word phrase's comes last
+            if i + 1 < n and keys[i + 1] in follow[keys[i]]:
+                tries = lengths
+            elif lengths[-1][0] == 0:
+                tries = lengths[-1:]  # no longer phrase goes on with the next word
+            else:
+                continue  # nor is the word a phrase by itself
+            for size, entries in tries:
                 j = i + 1 + size
-                if j > n:
+                if size == 0:
+                    senses = entries[()]
+                elif j > n or (senses := entries.get(tuple(keys[i + 1 : j]))) is None:
                     continue
-                senses = entries.get(tuple(keys[i + 1 : j])) if size else entries.get(())
-                if senses is None:
+                elif size == 1:  # two words, one gap (most phrases): no generator
+                    if text[ends[i] : starts[i + 1]] not in _GAP_OK:
+                        continue
+                elif not all(text[ends[k] : starts[k + 1]] in _GAP_OK for k in range(i, j - 1)):
                     continue
-                if size and not all(
-                    text[ends[k] : starts[k + 1]] in _GAP_OK for k in range(i, j - 1)
-                ):
-                    continue
-                ok = [
-                    s
-                    for rule, s in senses
-                    if rule == ANY or _case_ok(text, starts[i], ends[j - 1], rule)
-                ]  # most senses match in any case: no call for those
+                if len(senses) == 1:  # most phrases have one sense: no comprehension
+                    rule, sense = senses[0]
+                    fits = rule == ANY or _case_ok(text, starts[i], ends[j - 1], rule)
+                    ok = [sense] if fits else []
+                else:
+                    ok = [
+                        s
+                        for rule, s in senses
+                        if rule == ANY or _case_ok(text, starts[i], ends[j - 1], rule)
+                    ]  # most senses match in any case: no call for those
                 if ok:
                     out.append((i, j, ok))
                     done = j
