@@ -258,6 +258,11 @@ ROWS = [
     # Destruction told in the passive at a protest is the demonstrators' own.
     ("A minibus was set alight during a protest over water cuts in Tambara on Monday.",
      ("Violent demonstration", SKIP, "Tambara")),
+    # A raid that killed no one, told with the abduction it was the means of, is that
+    # abduction.
+    ("Armed men ambushed a group of fishermen near Tambara on Monday, looting their catch. "
+     "Five of the fishermen were abducted.",
+     ("Abduction/forced disappearance", SKIP, "Tambara")),
     # The arrests that followed a mob's violence are that riot, not arrests apart.
     ("A mob beat a man to death on suspicion of theft in Tambara on Monday. Police arrested "
      "four people.", ("Mob violence", SKIP, "Tambara")),

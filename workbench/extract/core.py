@@ -36,6 +36,7 @@ from .dates import ANCHORS as DATE_ANCHORS
 from .dates import find_dates
 from .doc import Doc
 from .entities import entities_of, mentions_of
+from .event_fold import fold_into_events
 from .finalize import country_names_pattern, finalize, place_event
 from .gazetteer import (
     big_places,
@@ -52,7 +53,6 @@ from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
 from .placing import SET_IN_ARTICLE, article_setting
-from .riot_fold import fold_into_riots
 from .text import split_sentences
 from .tokens import Tokens, register_anchors, seek
 
@@ -222,7 +222,7 @@ def proposals(doc: Doc) -> None:
             if ev.place is None:
                 _set_in_article(doc, ev, inc, settings)
             (doc.events if ev.standalone else doc.second_sources).extend(split)
-    doc.events = fold_into_riots(doc.events, doc.sentences)
+    doc.events = fold_into_events(doc.events, doc.sentences)
     unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
     headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
     article_doer(doc.events, doc.lex)
