@@ -222,6 +222,9 @@ class Trie:
         # test instead of a lookup per phrase length, and a name before a word that goes on
         # none of its longer phrases ("Syria said") is looked up as one word only.
         self.follow: dict[str, set[str]] = {}
+        # The first words and the anchor words of `Tokens.anchored` in one set, so that
+        # one pass over an article's tokens finds both (the sizes it was built at, and it).
+        self._sought: tuple[int, int, set[str]] = (-1, -1, set())
 
     def add(self, phrase: str, sense: object, rule: int | None = None) -> None:
         key = key_of(phrase)
@@ -262,10 +265,18 @@ class Trie:
         out: list[tuple[int, int, list[object]]] = []
         done = 0  # first token not yet covered by a match
         senses: list | None
-        for i in where(keys, table):
+        sought = self._sought
+        if sought[:2] != (len(table), len(_ANCHOR_WORDS)):
+            sought = self._sought = (len(table), len(_ANCHOR_WORDS), _ANCHOR_WORDS.union(table))
+        hits = where(keys, sought[2])
+        # The anchor words' positions, as `Tokens.anchored` would find them in another pass.
+        toks._hits = (sought[1], [k for k in hits if keys[k] in _ANCHOR_WORDS])
+        for i in hits:
             if i < done:
                 continue
-            lengths = table[keys[i]]  # longest first: a one-word phrase's comes last
+            lengths = table.get(keys[i])  # longest first: a one-word phrase's comes last
+            if lengths is None:
+                continue  # an anchor word only
             if i + 1 < n and keys[i + 1] in follow[keys[i]]:
                 tries = lengths
             elif lengths[-1][0] == 0:
