@@ -263,6 +263,9 @@ ROWS = [
     ("Armed men ambushed a group of fishermen near Tambara on Monday, looting their catch. "
      "Five of the fishermen were abducted.",
      ("Abduction/forced disappearance", SKIP, "Tambara")),
+    # A clash of people that killed no one, told with the stones they threw, is that riot.
+    ("On Monday, twelve members of two rival unions were injured during a clash in Tambara "
+     "village. Both groups pelted stones at each other.", ("Mob violence", SKIP, "Tambara")),
     # The arrests that followed a mob's violence are that riot, not arrests apart.
     ("A mob beat a man to death on suspicion of theft in Tambara on Monday. Police arrested "
      "four people.", ("Mob violence", SKIP, "Tambara")),
