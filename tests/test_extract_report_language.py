@@ -269,6 +269,12 @@ ROWS = [
     # The arrests that followed a mob's violence are that riot, not arrests apart.
     ("A mob beat a man to death on suspicion of theft in Tambara on Monday. Police arrested "
      "four people.", ("Mob violence", SKIP, "Tambara")),
+    # Arrests of people told as demonstrating, before or after the arrest, are the
+    # demonstration's intervention.
+    ("On Monday, police in Tambara detained some forty dock workers who were protesting "
+     "unpaid wages.", ("Protest with intervention", SKIP, SKIP)),
+    ("On Monday, nurses were protesting outside the hospital in Tambara when police arrested "
+     "twelve of them.", ("Protest with intervention", SKIP, "Tambara")),
     # The police blocking or halting a demonstration's people is its intervention.
     ("Nurses protested outside the assembly in Tambara on Monday. Police blocked the protesters "
      "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),

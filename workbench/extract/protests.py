@@ -19,11 +19,13 @@ PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervent
 _AT_PROTEST = re.compile(
     r"\b(?:(?:during|at|amid)\s+(?:a|an|the|their|its)\s+(?:\w+\s+)?"
     # "arrested for staging a road roko", "detained while holding a dharna"
-    r"|(?:for|while|when)\s+(?:staging|holding|organi[sz]ing|taking\s+part\s+in)\s+"
+    r"|(?:for|while|when|after)\s+(?:staging|holding|organi[sz]ing|taking\s+part\s+in)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?)"
     r"(?:protest|demonstration|rally|march|sit-in|strike|roko|dharna|bandh|hartal|gherao)s?\b"
-    # "arrested ... while protesting against the fare hike"
-    r"|\b(?:while|when|for)\s+(?:protesting|demonstrating|agitating)\b",
+    # "arrested ... while protesting against the fare hike", "detained after protesting",
+    # "detained workers who were protesting wage arrears"
+    r"|\b(?:(?:while|when|for|after)|(?:who|that)\s+(?:were|was|had\s+been))\s+"
+    r"(?:protesting|demonstrating|agitating)\b",
     re.I,
 )
 
@@ -134,7 +136,15 @@ def arrests_at_protest(f: Finder, main, clause, s_anns, si: int, sentences: list
         or protest_before(f, si, sentences, back=2)
         or _AT_PROTEST.search(f.text, main.end, _clause_or_after(f.text, clause, sentences[si]))
         is not None
+        or _WERE_PROTESTING.search(f.text, sentences[si].start, main.start) is not None
     )
+
+
+# "cadres were protesting on their way to the airport when police arrested 97 of them": the
+# people were demonstrating, told before the arrest in its sentence.
+_WERE_PROTESTING = re.compile(
+    r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:protesting|demonstrating|agitating)\b", re.I
+)
 
 
 def _clause_or_after(text: str, clause: tuple[int, int], sent: Sentence) -> int:
