@@ -275,6 +275,8 @@ ROWS = [
      "unpaid wages.", ("Protest with intervention", SKIP, SKIP)),
     ("On Monday, nurses were protesting outside the hospital in Tambara when police arrested "
      "twelve of them.", ("Protest with intervention", SKIP, "Tambara")),
+    ("On Monday, police in Tambara detained five teachers taking part in a hunger strike "
+     "outside the district office.", ("Protest with intervention", SKIP, SKIP)),
     # The police blocking or halting a demonstration's people is its intervention.
     ("Nurses protested outside the assembly in Tambara on Monday. Police blocked the protesters "
      "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),

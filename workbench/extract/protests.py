@@ -17,11 +17,14 @@ PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervent
 
 # "arrested by police during a protest": the arrests were made at a demonstration.
 _AT_PROTEST = re.compile(
-    r"\b(?:(?:during|at|amid)\s+(?:a|an|the|their|its)\s+(?:\w+\s+)?"
-    # "arrested for staging a road roko", "detained while holding a dharna"
-    r"|(?:for|while|when|after)\s+(?:staging|holding|organi[sz]ing|taking\s+part\s+in)\s+"
-    r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?)"
-    r"(?:protest|demonstration|rally|march|sit-in|strike|roko|dharna|bandh|hartal|gherao)s?\b"
+    # "detained on their protest march", "following a protest", "on a rally against"
+    r"\b(?:(?:during|at|amid|on|following)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w'-]+\s+){0,2}"
+    # "arrested for staging a road roko", "detained while holding a dharna", "detained three
+    # activists taking part in one-person protests"
+    r"|(?:(?:for|while|when|after)\s+)?(?:staging|holding|organi[sz]ing|taking\s+part\s+in"
+    r"|participating\s+in)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,2})"
+    r"(?:protest|demonstration|rally|march|sit-in|strike|roko|dharna|bandh|hartal|gherao"
+    r"|agitation)s?\b"
     # "arrested ... while protesting against the fare hike", "detained after protesting",
     # "detained workers who were protesting wage arrears"
     r"|\b(?:(?:while|when|for|after)|(?:who|that)\s+(?:were|was|had\s+been))\s+"
