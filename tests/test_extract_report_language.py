@@ -266,6 +266,9 @@ ROWS = [
     # A clash of people that killed no one, told with the stones they threw, is that riot.
     ("On Monday, twelve members of two rival unions were injured during a clash in Tambara "
      "village. Both groups pelted stones at each other.", ("Mob violence", SKIP, "Tambara")),
+    # Burning tyres at a protest makes it a violent demonstration (ACLED's codebook).
+    ("Traders demonstrated in Tambara on Monday by burning old tyres outside the municipal "
+     "office.", ("Violent demonstration", SKIP, "Tambara")),
     # The arrests that followed a mob's violence are that riot, not arrests apart.
     ("A mob beat a man to death on suspicion of theft in Tambara on Monday. Police arrested "
      "four people.", ("Mob violence", SKIP, "Tambara")),

@@ -211,7 +211,8 @@ _CROWD_VIOLENCE = re.compile(
 # in a protest's context (the export holds no peaceful protests): vandalised 193 violent
 # demonstration / 1 with intervention / 4 excessive force; smashed, ransacked 28 / 2 / 2; set
 # fire, torched, set ablaze 140 / 1 / 3; barricades 267 / 20 / 4; blocked a road, highway or
-# traffic 588 / 122 / 13; damaged 95 / 3 / 3.
+# traffic 588 / 122 / 13; damaged 95 / 3 / 3; burning tyres, tyre burning 963 / 3 / 2 (and mob
+# violence 3).
 _CROWD_DAMAGE = re.compile(
     r"\b(?:vandali[sz](?:ed|ing)|smash(?:ed|ing)|ransacked|torched"
     # "set fire to", "set a truck alight", "set 2 trucks on fire"
@@ -219,6 +220,9 @@ _CROWD_DAMAGE = re.compile(
     r"|burn(?:ed|t|ing)\s+(?:a\s+|the\s+|two\s+|several\s+)?"
     r"(?:vehicles?|cars?|buses|bus|motorcycles?|shops?|houses?|offices?)"
     r"|attacked\s+(?:the\s+)?(?:police|policemen|officers)"
+    # "blocked the road with burning tyres", "demonstrated by burning old tires", "tyre
+    # burning" (the codebook's burning tires)
+    r"|burn(?:ed|t|ing)\s+(?:of\s+)?(?:[\w-]+\s+)?t[yi]res|t[yi]re[\s-]+burning"
     r"|damag(?:ed|ing)|barricad(?:ed|ing)"
     r"|(?:erected|set\s+up|put\s+up|built|mounted)\s+(?:\w+\s+)?barricades)\b",
     re.I,
