@@ -69,12 +69,10 @@ def article_adversary(events: list[EventProposal], anns: list[Ann]) -> None:
 
 def article_doer(events: list[EventProposal], lex: Lexicon) -> None:
     """Give the armed acts of `events` with no doer the article's doer (see above)."""
-    generic = [lex.templates[g].partition("{country}") for g in GENERIC]
 
     def named(name: str | None) -> bool:
-        if not name:
-            return False
-        return not any(name.startswith(h) and name.endswith(t) for h, _, t in generic)
+        found = lex.template_group(name) if name else None
+        return bool(name) and (found is None or found[0] not in GENERIC)
 
     if not any(ev.sub_event_type in ARMED_ACTS and not ev.actor1 for ev in events):
         return

@@ -94,8 +94,5 @@ def entity_info(lex: Lexicon, kind: str, name: str, ann: Ann | None) -> EntityIn
 
 
 def _group_attrs(lex: Lexicon, name: str) -> tuple[str, str]:
-    for group, template in lex.templates.items():
-        head, _, tail = template.partition("{country}")
-        if name.startswith(head) and name.endswith(tail):
-            return lex.group_types.get(group, ""), name[len(head) : len(name) - len(tail)]
-    return "", ""
+    found = lex.template_group(name)
+    return (lex.group_types.get(found[0], ""), found[1]) if found else ("", "")

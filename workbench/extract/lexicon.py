@@ -323,6 +323,15 @@ class Lexicon:
             found = self._groups[(group, country)] = self._group_actor(group, country)
         return found
 
+    def template_group(self, name: str) -> tuple[str, str] | None:
+        """(group, country) of a name a `[groups] templates` row makes ("Police Forces of
+        Iraq" -> ("police", "Iraq")), the first row that fits; None for any other name."""
+        for group, template in self.templates.items():
+            head, _, tail = template.partition("{country}")
+            if name.startswith(head) and name.endswith(tail):
+                return group, name[len(head) : len(name) - len(tail)]
+        return None
+
     def _group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:
         if country and (group, country) in self.defaults:
             name = self.defaults[(group, country)]
