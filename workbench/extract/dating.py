@@ -111,7 +111,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         if usable_date(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]
         and not _since_clause_date(f.text, sent.start, d.start, main.start)
     ]  # fmt: skip
-    stated = [d for d in usable if not ATTRIBUTION.isdisjoint(f.keys[max(0, d.i - 2) : d.i])]
+    stated = [d for d in usable if _stated(f, d)]
     if stated and len(stated) < len(usable):
         # "Officials said on Tuesday that troops came under fire ... last week": the day of
         # the statement gives way to a date of the act's own.
@@ -161,7 +161,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         named = [
             e for e in usable
             if e.date_hit.precision == "day" and e.date_hit.rule != "date-relative-day"
-            and not ATTRIBUTION.intersection(f.keys[max(0, e.i - 2) : e.i])
+            and not _stated(f, e)
         ]  # fmt: skip
         d = min(named, key=lambda e: abs(e.start - main.start)) if named else d
     c.date, c.date_rule = d, rule
@@ -233,6 +233,13 @@ def _since_clause_date(text: str, lo: int, at: int, act: int) -> bool:
 
 
 ATTRIBUTION = frozenset(("said", "says", "told", "announced", "reported", "confirmed", "added"))
+
+
+def _stated(f: Finder, d: Ann) -> bool:
+    """The date follows a reporting verb ("said on Tuesday"): the day of a statement."""
+    return not ATTRIBUTION.isdisjoint(f.keys[max(0, d.i - 2) : d.i])
+
+
 _LINKED = re.compile(
     r"(?:later|then|afterwards|subsequent(?:ly)?|also|in\s+a\s+(?:later|second))\b", re.I
 )
