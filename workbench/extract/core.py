@@ -37,7 +37,7 @@ from .dates import find_dates
 from .doc import Doc
 from .entities import entities_of, mentions_of
 from .event_fold import fold_into_events
-from .finalize import country_names_pattern, finalize, place_event
+from .finalize import country_names_pattern, finalize
 from .gazetteer import (
     big_places,
     not_a_place,
@@ -52,7 +52,7 @@ from .model import EventProposal, Extraction
 from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
-from .placing import SET_IN_ARTICLE, article_setting
+from .placing import SET_IN_ARTICLE, article_setting, place_event
 from .text import split_sentences
 from .tokens import Tokens, register_anchors, seek
 

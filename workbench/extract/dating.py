@@ -13,9 +13,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..base.codebook import STRATEGIC
 from .annotate import Ann
 from .candidates import Candidate, Finder, in_span
 from .dates import item_opening
+from .incident import Incident
+from .model import EventProposal
 from .text import Sentence, comma_end, comma_start
 
 USABLE = ("day", "week", "month")
@@ -355,3 +358,47 @@ def _signature_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None
         if nxt.para > para + 1:
             break
     return None
+
+
+def date_event(ev: EventProposal, inc: Incident, published, rules, notes, text: str, main) -> bool:
+    """The event's date and precision from its incident's (notes say where it came from);
+    with none, the publication date. True when the text dates the act."""
+    if inc.date is not None:
+        hit = inc.date.date_hit
+        ev.event_date, ev.date_precision = hit.date, hit.precision
+        if inc.week_date and hit.precision == "day":
+            ev.date_precision = "week"
+            rules.append("date-media-upload-week")
+            notes.append(f"Date: reported as published on {hit.date}; the event is on or before.")
+        elif "date-previous-sentence" in inc.rules:
+            # "On Monday, ... . Later, gunmen ...": within a paragraph news tells one day's
+            # incidents in order, so the day keeps its precision; a new paragraph may have
+            # moved on to another day, so that carried date is only week-precise.
+            if "date-previous-paragraph" in inc.rules and hit.precision == "day":
+                ev.date_precision = "week"
+            notes.append(f"Date: {hit.date} from the sentence before; {ev.date_precision}.")
+        return True
+    if published is not None:
+        # A live-blog entry ("09:40 - ...") reports that day; any other undated report,
+        # as ACLED codes it, the week of publication.
+        live = "date-live-entry" in inc.rules
+        if (
+            not live
+            and ev.event_type == STRATEGIC
+            and _PRESENT.search(text, max(0, main.start - 30), main.start) is not None
+        ):
+            # "The US has begun withdrawing troops", "forces are massing around Idlib":
+            # told in the present, it is the news of the day the report came out.
+            ev.event_date, ev.date_precision = published.isoformat(), "day"
+            inc.rules.append("date-present")
+            rules.append("date-present")
+            notes.append("Date: told in the present; the day of publication.")
+            return False
+        ev.event_date, ev.date_precision = published.isoformat(), "day" if live else "week"
+        rules.append("date-from-publication")
+        notes.append(f"Date: none in the text; publication date, {ev.date_precision} precision.")
+    return False
+
+
+# A present progressive or perfect right before the act: "are massing", "has begun".
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\s+(?:now\s+|already\s+|just\s+)?\Z", re.I)

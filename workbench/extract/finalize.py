@@ -4,9 +4,10 @@
   "bombing") takes its type from the weapons in its clauses (aircraft -> Air/drone strike,
   artillery/rockets -> Shelling, chemical agents -> Chemical weapon, explosives -> IED) or,
   failing that, from its target (an attack on civilians is "Attack", on armed men a clash).
-- Location: a governorate alone is coded, as ACLED does, at its capital with geo precision 3.
-- Date: with no date in the text, the publication date at week precision
-  (`date-from-publication`); background events (only a year or season) are dropped.
+- Location (`placing.place_event`): a governorate alone is coded, as ACLED does, at its
+  capital with geo precision 3.
+- Date (`dating.date_event`): with no date in the text, the publication date at week
+  precision (`date-from-publication`); background events (only a year or season) are dropped.
 - Fatalities: the most conservative exact figure; low/high when reports differ; a vague
   quantity ("dozens") only when no figure is given, with the convention in the notes.
 - Nothing is dropped for a missing doer, date or place: it is marked (`incomplete`) and
@@ -26,16 +27,17 @@ from ..base.actors import (
     STATE_FORCES,
     type_names,
 )
-from ..base.codebook import AGAINST_CIVILIANS, STRATEGIC, event_type_of, without_deaths
+from ..base.codebook import AGAINST_CIVILIANS, event_type_of, without_deaths
 from .anaphora import NON_STATE
 from .annotate import Ann
 from .article_country import ORIGIN
 from .crowds import ABDUCTION, crowd_type
 from .cues import is_verb
-from .gazetteer import with_coordinates
+from .dating import date_event
 from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
+from .placing import place_event
 from .scoring import features
 from .tokens import key_of
 
@@ -44,11 +46,6 @@ UNCLAIMED = frozenset(
     ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
      "Abduction/forced disappearance")
 )  # fmt: skip
-AROUND = re.compile(
-    r"(?:\b(?:near|outside|around|close\s+to)|(?:north|south|east|west)(?:ern|east|west)?\s+of"
-    r"|outskirts\s+of|countryside\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?#?$",
-    re.I,
-)
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
 ARMED = type_names(ARMED_INTER)
@@ -204,7 +201,7 @@ def finalize(
     notes: list[str] = []
     if inc.date is None and inc.historical:
         return None  # only a year or a season: background, not a new incident
-    explicit_date = _date(ev, inc, published, rules, notes, text, main)
+    explicit_date = date_event(ev, inc, published, rules, notes, text, main)
     place_event(ev, inc.place, lex, text, rules, notes)
     _fatalities(ev, inc, notes, rules, lex)
     if (
@@ -493,75 +490,6 @@ _AIR_CAMPAIGN = re.compile(
     r"air\s+offensive|bombers|helicopters?|drones?)\b",
     re.I,
 )
-
-
-def _date(ev: EventProposal, inc: Incident, published, rules, notes, text: str, main) -> bool:
-    if inc.date is not None:
-        hit = inc.date.date_hit
-        ev.event_date, ev.date_precision = hit.date, hit.precision
-        if inc.week_date and hit.precision == "day":
-            ev.date_precision = "week"
-            rules.append("date-media-upload-week")
-            notes.append(f"Date: reported as published on {hit.date}; the event is on or before.")
-        elif "date-previous-sentence" in inc.rules:
-            # "On Monday, ... . Later, gunmen ...": within a paragraph news tells one day's
-            # incidents in order, so the day keeps its precision; a new paragraph may have
-            # moved on to another day, so that carried date is only week-precise.
-            if "date-previous-paragraph" in inc.rules and hit.precision == "day":
-                ev.date_precision = "week"
-            notes.append(f"Date: {hit.date} from the sentence before; {ev.date_precision}.")
-        return True
-    if published is not None:
-        # A live-blog entry ("09:40 - ...") reports that day; any other undated report,
-        # as ACLED codes it, the week of publication.
-        live = "date-live-entry" in inc.rules
-        if (
-            not live
-            and ev.event_type == STRATEGIC
-            and _PRESENT.search(text, max(0, main.start - 30), main.start) is not None
-        ):
-            # "The US has begun withdrawing troops", "forces are massing around Idlib":
-            # told in the present, it is the news of the day the report came out.
-            ev.event_date, ev.date_precision = published.isoformat(), "day"
-            inc.rules.append("date-present")
-            rules.append("date-present")
-            notes.append("Date: told in the present; the day of publication.")
-            return False
-        ev.event_date, ev.date_precision = published.isoformat(), "day" if live else "week"
-        rules.append("date-from-publication")
-        notes.append(f"Date: none in the text; publication date, {ev.date_precision} precision.")
-    return False
-
-
-# A present progressive or perfect right before the act: "are massing", "has begun".
-_PRESENT = re.compile(r"\b(?:is|are|has|have)\s+(?:now\s+|already\s+|just\s+)?\Z", re.I)
-
-
-def place_event(ev: EventProposal, p: Ann | None, lex: Lexicon, text: str, rules, notes) -> None:
-    """The location, its span and ACLED geo precision, from the place that locates it."""
-    if p is None:
-        return
-    entry = p.place_entry
-    ev.place_span = (p.start, p.end)
-    if entry.type == "governorate" and entry.capital in lex.places:
-        ev.place, ev.geo_precision = entry.capital, 3
-        rules.append("place-governorate-capital")
-    elif entry.type in ("country", "governorate") or with_coordinates(entry, lex).point_of:
-        # A place coded at its province's point, or a world region: ACLED geo precision 3;
-        # at the point of a district or part of a province named with it: 2.
-        ev.place, ev.geo_precision = p.name, 2 if entry.point_of in ("district", "area") else 3
-        if entry.point_of:
-            rules.append(f"place-at-{entry.point_of}-point")
-        if entry.point_of in ("province", "district", "area"):
-            # The analyst sees that the point is not the place's own (the location keeps
-            # the reported name, as ACLED's notes do).
-            where = entry.area or f"{entry.admin1} province"
-            notes.append(f"Location: {p.name} has no point in the gazetteer; coded at {where}.")
-    else:
-        ev.place = p.name
-        # "near X", "south of X", "on the outskirts of X": close to, not in, the place.
-        around = AROUND.search(text[max(0, p.start - 24) : p.start]) is not None
-        ev.geo_precision = 2 if entry.type in ("region", "district") or around else 1
 
 
 def _rival_figures(base: list, lex: Lexicon) -> tuple[list, list]:

@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING
 from .annotate import Ann
 from .candidates import in_span
 from .doers import passive_by
+from .gazetteer import with_coordinates
+from .lexicon import Lexicon
+from .model import EventProposal
 from .places_split import coordinated_places
 from .protests import PROTESTS
 from .topics import protest_about
@@ -251,3 +254,37 @@ def previous_town(
         if towns:
             return towns[-1]
     return None
+
+
+AROUND = re.compile(
+    r"(?:\b(?:near|outside|around|close\s+to)|(?:north|south|east|west)(?:ern|east|west)?\s+of"
+    r"|outskirts\s+of|countryside\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?#?$",
+    re.I,
+)
+
+
+def place_event(ev: EventProposal, p: Ann | None, lex: Lexicon, text: str, rules, notes) -> None:
+    """The location, its span and ACLED geo precision, from the place that locates it."""
+    if p is None:
+        return
+    entry = p.place_entry
+    ev.place_span = (p.start, p.end)
+    if entry.type == "governorate" and entry.capital in lex.places:
+        ev.place, ev.geo_precision = entry.capital, 3
+        rules.append("place-governorate-capital")
+    elif entry.type in ("country", "governorate") or with_coordinates(entry, lex).point_of:
+        # A place coded at its province's point, or a world region: ACLED geo precision 3;
+        # at the point of a district or part of a province named with it: 2.
+        ev.place, ev.geo_precision = p.name, 2 if entry.point_of in ("district", "area") else 3
+        if entry.point_of:
+            rules.append(f"place-at-{entry.point_of}-point")
+        if entry.point_of in ("province", "district", "area"):
+            # The analyst sees that the point is not the place's own (the location keeps
+            # the reported name, as ACLED's notes do).
+            where = entry.area or f"{entry.admin1} province"
+            notes.append(f"Location: {p.name} has no point in the gazetteer; coded at {where}.")
+    else:
+        ev.place = p.name
+        # "near X", "south of X", "on the outskirts of X": close to, not in, the place.
+        around = AROUND.search(text[max(0, p.start - 24) : p.start]) is not None
+        ev.geo_precision = 2 if entry.type in ("region", "district") or around else 1
