@@ -18,7 +18,6 @@ from ..base.actors import CROWD_INTER, PERSON, PROTESTERS, type_names
 from .annotate import Ann
 from .candidates import Candidate, Finder, Orphan, first_token, in_span
 from .captives import captive, civilians_seized, people_taken
-from .cues import is_verb
 from .dating import anchor_opener, pick_date, usable_date
 from .doers import passive_by
 from .lexicon import FULL_STRENGTH, Lexicon
@@ -31,7 +30,19 @@ from .protests import (
     protest_told,
     tells_protest,
 )
-from .text import Sentence, clause_of, comma_end, comma_start
+from .subjects import (
+    AMID,
+    RELATIVE_CLAUSE,
+    SUBORDINATE,
+    after_aside,
+    dated_second_act,
+    elided_subject,
+    leading_subordinate,
+    new_subject,
+    subject_start,
+    subordinate_subject,
+)
+from .text import Sentence, clause_of, comma_end
 from .tokens import register_anchors, seek
 from .topics import PROTEST_TOPIC, hazard_list
 
@@ -108,12 +119,14 @@ def find_candidates(
             if (
                 clause in groups
                 and (
-                    (sub := _SUBORDINATE.search(f.text, clause[0], t.start))
-                    or (sub := _subordinate_subject(f.text, s_anns, clause[0], t.start))
-                    or (sub := _leading_subordinate(f.text, clause[0], t.start))
-                    or (sub := _RELATIVE.search(f.text, max(clause[0], t.start - 40), t.start))
-                    or (sub := _new_subject(f, lex, s_anns, clause[0], t))
-                    or (sub := _dated_second_act(f, s_anns, clause, groups[clause], t, shared))
+                    (sub := SUBORDINATE.search(f.text, clause[0], t.start))
+                    or (sub := subordinate_subject(f.text, s_anns, clause[0], t.start))
+                    or (sub := leading_subordinate(f.text, clause[0], t.start))
+                    or (
+                        sub := RELATIVE_CLAUSE.search(f.text, max(clause[0], t.start - 40), t.start)
+                    )
+                    or (sub := new_subject(f, lex, s_anns, clause[0], t))
+                    or (sub := dated_second_act(f, s_anns, clause, groups[clause], t, shared))
                 )
                 and all(g.start < sub.start() for g in groups[clause])
             ):
@@ -137,7 +150,7 @@ def find_candidates(
                 s_anns = [a for a in s_anns if a.kind != "place" or a.start >= anchor[0]]
             for clause, ts in groups.items():
                 # "bombed Saraqeb on Monday and on Tuesday struck Ariha": the doer told first.
-                elided = clause[0] in shared or _elided_subject(f, lex, s_anns, clause, ts)
+                elided = clause[0] in shared or elided_subject(f, lex, s_anns, clause, ts)
                 doer = made[-1].agents if elided and made else []
                 c = _candidate(
                     f, lex, si, sent, clause, ts, s_anns, starts, sentences, others, doer
@@ -163,29 +176,6 @@ def find_candidates(
     return cands, orphans
 
 
-TIME_WORDS = frozenset(["at", "in", "on", "the", "early", "late", "hours", "of", "dawn", "dusk",
-                        "night", "morning", "evening", "afternoon", "midnight", "noon"])  # fmt: skip
-
-
-def _after_aside(f: Finder, sent, t: Ann, etok: int, starts) -> tuple[int, int] | None:
-    """(first, end) tokens of the comma segment after a date-only aside that directly
-    follows the trigger ("targeted, at dawn today, a position"), or None."""
-    if etok >= len(starts) or f.text[t.end : t.end + 1] != ",":
-        return None
-    x, dated = t.j, False
-    while x < etok:
-        a = f.ann_at(x)
-        if a is None and f.keys[x] in TIME_WORDS:
-            x += 1  # "at dawn", "in the early hours of"
-            continue
-        if a is None or a.kind != "date":
-            return None
-        dated, x = True, a.j
-    if not dated:
-        return None
-    return etok, bisect.bisect_left(starts, comma_end(sent, starts[etok]))
-
-
 def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
     """ "shelled a post, wounding three Turkish soldiers": with no object named, the side
     the dead or wounded belonged to was the one attacked."""
@@ -203,137 +193,6 @@ def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:
             c.targets = [a]
             c.rules.append("target-casualty")
             return
-
-
-AMID = frozenset(("amid", "amidst"))
-_SUBORDINATE = re.compile(
-    r",\s*(?:after|before|following|when)\b(?![^,]*,\s*(?:after|before|following|when)\b)", re.I
-)
-# "gathered to mourn X, who was killed by IS fighters": the relative clause tells another act.
-_RELATIVE = re.compile(r"(?:,\s*|\s+)(?:who|which)\s+(?:(?:was|were|had|has|have)\s+)?"
-                       r"(?:been\s+)?(?:\w+ly\s+)?\Z")  # fmt: skip
-_BARE_SUBORDINATE = re.compile(r"\b(?:after|when|before)\s+(?:the\s+|a\s+|an\s+)?", re.I)
-
-
-_LEADING = re.compile(r"[\"“]?(?:when|after|as|while|once|because)\b[^,;.]{3,200}(?=,)", re.I)
-_COMMA = re.compile(",")
-
-
-def _leading_subordinate(text: str, start: int, pos: int) -> re.Match | None:
-    """ "When relatives marched ..., security forces opened fire": the comma that ends a
-    sentence-initial "when/after" clause starts the main action."""
-    m = _LEADING.match(text, start, pos)
-    return _COMMA.match(text, m.end()) if m is not None else None
-
-
-def _subordinate_subject(text: str, s_anns: list[Ann], start: int, pos: int) -> re.Match | None:
-    """ "after gunmen killed": "after" with no comma, but followed by a named doer and its
-    own verb. "after days of heavy fighting" names no doer and stays one action."""
-    last = None
-    for m in _BARE_SUBORDINATE.finditer(text, start, pos):
-        last = m
-    if last is None:
-        return None
-    for a in s_anns:
-        if a.kind == "actor" and a.start == last.end() and a.end <= pos:
-            return last
-    # "shot down a jet after it bombed Kafr Nabl": a pronoun and the act's own verb.
-    if _PRONOUN_ACT.fullmatch(text, last.end(), pos):
-        return last
-    return None
-
-
-_PRONOUN_ACT = re.compile(r"(?:it|they)\s+(?:had\s+)?", re.I)
-
-
-_AND_THEN = re.compile(r",?\s+(?:and(?:\s+then)?|then)\s+", re.I)
-
-
-def _dated_second_act(
-    f: Finder,
-    s_anns: list[Ann],
-    clause: tuple[int, int],
-    grouped: list[Ann],
-    t: Ann,
-    shared: set[int],
-):
-    """ "Russian jets bombed Saraqeb on Monday and on Tuesday struck a hospital in Ariha",
-    "shelled the town last week and stormed it on Sunday": after "and", a second act with a
-    day of its own, other than the first act's, by the same doer. The match starts at "and";
-    the clause from there is marked as sharing the doer."""
-    joins = list(_AND_THEN.finditer(f.text, grouped[-1].end, t.start))
-    if not joins:
-        return None
-    at = joins[-1]
-    dates = [d for d in in_span(s_anns, *clause, "date") if usable_date(d)]
-    first = {d.date_hit.date for d in dates if d.start < at.start()}
-    second = [
-        d for d in dates
-        if at.end() <= d.start < _next_trigger(s_anns, t)
-    ]  # fmt: skip
-    if not first or not second or second[0].date_hit.date in first:
-        return None
-    shared.add(at.start())
-    return at
-
-
-def _elided_subject(
-    f: Finder, lex: Lexicon, s_anns: list[Ann], clause: tuple[int, int], ts: list[Ann]
-) -> bool:
-    """ "Turkey has sent armoured columns ..., and on Wednesday deployed tanks": the clause
-    opens with "and", then only a date or words between a doer and its act, then the verb."""
-    t = ts[0]
-    if not is_verb(t):
-        return False
-    lo, ti = bisect.bisect_left(f.starts, clause[0]), bisect.bisect_left(f.starts, t.start)
-    if lo >= ti or f.keys[lo] not in ("and", "then"):
-        return False
-    k = lo + 1
-    while k < ti:
-        a = f.ann_at(k)
-        if a is not None and a.kind == "date":
-            k = a.j
-        elif f.keys[k] in lex.bridge:
-            k += 1
-        else:
-            return False
-    return True
-
-
-def _next_trigger(s_anns: list[Ann], t: Ann) -> int:
-    later = [a.start for a in s_anns if a.kind == "trigger" and a.start > t.start]
-    return min(later) if later else 1 << 60
-
-
-def _new_subject(f: Finder, lex: Lexicon, s_anns: list[Ann], start: int, t: Ann):
-    """ "Rebels shelled Aleppo and government jets struck Douma", "a helicopter was shot down
-    after it bombed Taftanaz": a joining word (`[grammar] new_act_joins`), then a doer of
-    its own (a named actor or a pronoun, `[grammar] subject_pronouns`) and, past words that
-    may sit between a doer and its act (`bridge`), this trigger: another act, told in the
-    same sentence. The match starts at the joining word."""
-    last = None
-    for m in lex.new_act_joins.finditer(f.text, start, t.start):
-        last = m
-    if last is None:
-        return None
-    before = bisect.bisect_left(f.starts, last.start()) - 1
-    prev = f.ann_at(before) if before >= 0 else None
-    if prev is not None and prev.kind == "actor":
-        return None  # "airstrikes from the government and Russia killed": one doer, two names
-    k = bisect.bisect_left(f.starts, last.end())
-    ti = bisect.bisect_left(f.starts, t.start)
-    if k >= ti:
-        return None
-    if f.keys[k] in lex.subject_pronouns:
-        k += 1
-    else:
-        doer = f.ann_at(k)
-        if doer is None or doer.kind != "actor" or doer.start != f.starts[k]:
-            return None
-        k = doer.j
-    if ti - k > 6 or not all(w in lex.bridge for w in f.keys[k:ti]):
-        return None
-    return last
 
 
 SUPERLATIVE = frozenset(("deadliest", "worst", "biggest", "largest", "heaviest", "first",
@@ -462,7 +321,7 @@ def _candidate(
     for t in ts:
         # Subjects and objects are read within commas: "..., a chemical weapon banned by
         # the United Nations, killed dozens" must not make the UN the killer.
-        first, aside = _subject_start(f.text, sent, t.start, starts)
+        first, aside = subject_start(f.text, sent, t.start, starts)
         ftok = max(bisect.bisect_left(starts, clause[0]), first)
         etok = min(ctok1, bisect.bisect_left(starts, comma_end(sent, t.end)))
         by = f.by_phrase(t, ctok1)
@@ -488,7 +347,7 @@ def _candidate(
             agents, targets = sides[:1], sides[1:]
         skip = by[-1].j if by else t.j
         objects, civilian = f.objects(t, etok, skip)
-        if not objects and not civilian and (after := _after_aside(f, sent, t, etok, starts)):
+        if not objects and not civilian and (after := after_aside(f, sent, t, etok, starts)):
             # "targeted, at dawn today, a position of ...": the object after a date aside.
             objects, civilian = f.objects(t, after[1], after[0])
         if passive and not subj and not objects and not civilian:
@@ -669,31 +528,3 @@ def _claimant(f: Finder, sent: Sentence, s_anns: list[Ann]) -> Ann | None:
         if a.kind == "actor" and not a.role and f.text[a.end : a.end + 1] not in "-‐":
             return a
     return None
-
-
-def _subject_start(text: str, sent, pos: int, starts) -> tuple[int, int | None]:
-    """First token of the subject's comma clause; a short "(ISWAP)" or "(RSF)" after a
-    name does not end the subject: "Islamic State West Africa Province (ISWAP) fighters"."""
-    at = comma_start(sent, pos)
-    while at > sent.start and text[at] == ")":
-        opened = text.rfind("(", sent.start, at)
-        if opened <= sent.start or at - opened > 24:
-            break
-        at = comma_start(sent, opened - 1)
-    # "government troops and their allies, including Iraqi militias, stormed": an aside
-    # between the subject and its verb; the subject is read from before it (token `aside`).
-    aside = None
-    if at > sent.start and text[at] == ",":
-        inner = comma_start(sent, at - 1)
-        if inner > sent.start and _ASIDE.match(text, inner + 1):
-            aside = bisect.bisect_left(starts, inner)
-            at = comma_start(sent, inner - 1)
-    return bisect.bisect_left(starts, at), aside
-
-
-_ASIDE = re.compile(
-    r"\s*(?:including|among\s+them|notably|mostly|mainly|backed\s+by|supported\s+by|"
-    r"led\s+by|along\s+with|together\s+with|(?:fighting\s+)?alongside|aided\s+by|"
-    r"helped\s+by|assisted\s+by|with\s+the\s+(?:help|support)\s+of)\b",
-    re.I,
-)
