@@ -109,7 +109,10 @@ def finalize(
         # "struck the rebel-held town ..., wounding three civilians": the rebels hold the
         # town; the people hit were civilians.
         actor2 = None
-    if actor2 is None and (inc.civilian_target or victims):
+    # "IS fighters seized 60 villages": a place taken, not people attacked; who held it is
+    # the other side, and villages name none.
+    taken = "territory" in main.trigger.flags and not inc.targets
+    if actor2 is None and (inc.civilian_target or victims) and not taken:
         actor2 = lex.group_actor("civilians", country)[0]
         rules.append("target-civilians" if inc.civilian_target else "target-victims")
     if actor2 is None and actor1 != lex.group_actor("state_forces", country)[0]:
@@ -126,11 +129,6 @@ def finalize(
         sub, how = "Disrupted weapons use", "sub-event-seized-arms"
     rules.append(how)
     civilians = lex.group_actor("civilians", country)[0]
-    if "territory" in main.trigger.flags and actor2 == civilians and not inc.targets:
-        # "IS fighters seized 60 villages": a place taken, not people attacked; who held it
-        # is the other side, and villages name none.
-        actor2 = None
-        rules.append("territory-no-civilians")
     if actor1 == civilians and event_type_of(sub) in ("Explosions/Remote violence", "Battles"):
         # "An IED planted in a civilian car exploded": civilians are hit, they do not bomb
         # or fight (a crowd that does is coded as rioters or a mob, below).
