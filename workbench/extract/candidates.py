@@ -91,9 +91,5 @@ def in_span(anns: list[Ann], start: int, end: int, kind: str) -> list[Ann]:
     return [a for a in anns if a.kind == kind and start <= a.start and a.end <= end]
 
 
-def sentence_tokens(sent: Sentence, starts: list[int]) -> tuple[int, int]:
-    return bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-
-
 def first_token(sent: Sentence, pos: int, starts: list[int]) -> int:
     return bisect.bisect_left(starts, comma_start(sent, pos))
