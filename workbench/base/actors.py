@@ -61,6 +61,12 @@ def type_names(inters: tuple[int, ...] | None = None) -> tuple[str, ...]:
     return tuple(t.name for t in actor_types() if inters is None or t.inter in inters)
 
 
+# The names of the types of each class above ("State forces", ...): the extractor's sets.
+ARMED_TYPES = frozenset(type_names(ARMED_INTER))
+NON_STATE_TYPES = frozenset(type_names(NON_STATE_INTER))
+CROWD_TYPES = frozenset(type_names(CROWD_INTER))
+
+
 def actor_type(value: str) -> str:
     """The canonical type an analyst typed ("rebel group", "External"); ValueError if none."""
     wanted = " ".join(value.split()).casefold()

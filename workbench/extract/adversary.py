@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..base.actors import NON_STATE_INTER, type_names
+from ..base.actors import NON_STATE_TYPES
 from .annotate import Ann
 from .lexicon import Lexicon
 from .model import EventProposal
@@ -41,7 +41,6 @@ ARMED_ACTS = frozenset(
         "Non-state actor overtakes territory",
     )
 )
-NON_STATE = frozenset(type_names(NON_STATE_INTER))
 LEAST, LEAD = 3, 2  # named this often, and this many times as often as the next group
 
 
@@ -50,7 +49,9 @@ def article_adversary(events: list[EventProposal], anns: list[Ann]) -> None:
     if not any(not ev.actor2 and ev.sub_event_type in ARMED_ACTS for ev in events):
         return
     named = Counter(
-        a.name for a in anns if a.kind == "actor" and a.name and not a.role and a.atype in NON_STATE
+        a.name
+        for a in anns
+        if a.kind == "actor" and a.name and not a.role and a.atype in NON_STATE_TYPES
     )
     ranked = named.most_common(3)
     for ev in events:

@@ -10,10 +10,9 @@ stays contextual, so "the group" never becomes an alias of the group it stood fo
 
 from __future__ import annotations
 
-from ..base.actors import NON_STATE_INTER, STATE_FORCES, type_names
+from ..base.actors import NON_STATE_TYPES, STATE_FORCES
 from .annotate import Ann
 
-NON_STATE = frozenset(type_names(NON_STATE_INTER))
 WINDOW = 1500  # characters back to the naming: a few paragraphs
 # Generic groups whose definite form may refer back; "anaphor" words ("the group") mean
 # nothing else and are dropped when nothing was named before them.
@@ -36,7 +35,7 @@ def refer_back(anns: list[Ann], text: str) -> list[Ann]:
     state: Ann | None = None
     for a in anns:
         if a.kind == "actor":
-            if not a.contextual and not a.role and a.atype in NON_STATE:
+            if not a.contextual and not a.role and a.atype in NON_STATE_TYPES:
                 last = a
             elif not a.contextual and not a.role and a.atype == STATE_FORCES:
                 state = a

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ..base.actors import CROWD_INTER, PERSON, PROTESTERS, type_names
+from ..base.actors import CROWD_TYPES, PERSON, PROTESTERS
 from .annotate import Ann
 from .candidates import Candidate, Finder, Orphan, first_token, in_span
 from .captives import captive, civilians_seized, people_taken
@@ -46,7 +46,6 @@ from .text import Sentence, clause_of, comma_end
 from .tokens import register_anchors, seek
 from .topics import PROTEST_TOPIC, hazard_list
 
-CROWDS = type_names(CROWD_INTER)
 DISRUPTED = "Disrupted weapons use"
 
 
@@ -381,7 +380,7 @@ def _candidate(
         return None  # "was killed" alone is a casualty report, not an attack of its own
     if (
         all("crowd" in t.trigger.flags for t in ts)
-        and not any(a.atype in CROWDS for a in c.agents)
+        and not any(a.atype in CROWD_TYPES for a in c.agents)
         and not ("many" in ts[0].trigger.flags and _many_before(f.keys, ts[0].i, sent, starts))
         and not _people_blocking(f, c, ts)
     ):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..base.actors import PROTESTERS, STATE_FORCES
-from .crowd_sides import ARMED, RIOTERS
+from ..base.actors import ARMED_TYPES, PROTESTERS, STATE_FORCES
+from .crowd_sides import RIOTERS
 from .incident import DEMONSTRATION, MOB, Incident
 from .incident_merge import attack_at_protest
 from .lexicon import Lexicon
@@ -51,7 +51,7 @@ def protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
     it ("... demonstrated in Ferozepur. They vandalised shops": a crowd context), and no
     armed group as its doer ("rebels looted the town during protests" stays looting)."""
     first = inc.agents[0] if inc.agents else None
-    if first is not None and first.atype in ARMED and first.info != "civilians":
+    if first is not None and first.atype in ARMED_TYPES and first.info != "civilians":
         return False
     if "crowd-context" in inc.primary.rules:
         return True

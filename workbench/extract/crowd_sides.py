@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 
-from ..base.actors import ARMED_INTER, CROWD_INTER, PARTY, PROTESTERS, STATE_FORCES, type_names
+from ..base.actors import ARMED_TYPES, CROWD_TYPES, PARTY, PROTESTERS, STATE_FORCES
 from .incident import Incident
 from .lexicon import Lexicon
 from .tokens import key_of
 
-ARMED = frozenset(type_names(ARMED_INTER))
-CROWDS = frozenset(type_names(CROWD_INTER))
-RIOTERS = CROWDS - {PROTESTERS}
+RIOTERS = CROWD_TYPES - {PROTESTERS}
 # Generic words for a crowd ([generic] of lexicon.toml): as doers they are a crowd.
 CROWD_GROUPS = frozenset(["civilians", "rioters", "protesters"])
 # "Clashes broke out between Palestinian youths and Israeli forces": the sides follow.
@@ -66,7 +64,7 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
     if after is not None and _has_crowd(after.group(1), lex):
         return True
     armed = any(
-        a.atype in ARMED and a.atype != STATE_FORCES and a.info != "civilians"
+        a.atype in ARMED_TYPES and a.atype != STATE_FORCES and a.info != "civilians"
         for a in inc.agents + inc.targets
     )
     if not armed and any(
@@ -90,7 +88,9 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
         return True  # "AL men attacked a campaign office": a party's people, no armed group
     if c.passive and first is None and (by := _BY.match(text, main.end, c.clause[1])):
         return _has_crowd(by.group(1), lex)  # "was beaten to death by a group of people"
-    if c.passive or (first is not None and first.atype in ARMED and first.info != "civilians"):
+    if c.passive or (
+        first is not None and first.atype in ARMED_TYPES and first.info != "civilians"
+    ):
         return False  # "six aid workers were killed": the subject was hit, it did nothing
     return _has_crowd(" ".join(subject), lex)
 
@@ -194,7 +194,7 @@ def people_beat(inc: Incident, text: str, lex: Lexicon) -> bool:
         return False
     first = inc.agents[0] if inc.agents else None
     if first is not None:
-        if first.atype in ARMED and first.info != "civilians":
+        if first.atype in ARMED_TYPES and first.info != "civilians":
             return False  # "police assaulted", "unidentified men beat up": an attack
         return _plain_people(text[first.start : first.end].split(), lex)
     if c.passive:
@@ -219,7 +219,7 @@ def police_against_unarmed(inc: Incident) -> bool:
     """State forces on one side of a clash, and no armed group on any side."""
     sides = inc.agents + inc.targets
     return any(a.atype == STATE_FORCES for a in sides) and not any(
-        a.atype in ARMED and a.atype != STATE_FORCES and a.info != "civilians" for a in sides
+        a.atype in ARMED_TYPES and a.atype != STATE_FORCES and a.info != "civilians" for a in sides
     )
 
 
@@ -268,6 +268,6 @@ def party_hit(inc: Incident) -> bool:
     return (
         bool(inc.targets)
         and inc.targets[0].atype == PARTY
-        and (first is None or first.atype in ARMED)
+        and (first is None or first.atype in ARMED_TYPES)
         and all("generic" in a.trigger.flags for a in inc.triggers)
     )

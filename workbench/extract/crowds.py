@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..base.actors import PARTY, PROTESTERS, STATE_FORCES
+from ..base.actors import ARMED_TYPES, CROWD_TYPES, PARTY, PROTESTERS, STATE_FORCES
 from .crowd_context import (
     CLASH,
     HARMFUL,
@@ -34,8 +34,6 @@ from .crowd_context import (
     violent_crowd,
 )
 from .crowd_sides import (
-    ARMED,
-    CROWDS,
     civilians_fought,
     crowd_doers,
     crowd_group,
@@ -90,7 +88,7 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
             for a in sent.triggers
         )
         and (first is None or first.atype == PARTY or crowd_group(first))
-        and not any(a.atype in ARMED for a in inc.targets)
+        and not any(a.atype in ARMED_TYPES for a in inc.targets)
         and _WEAPONED.search(text, *sent.clause)
         and not demonstrating(inc, text)
     ):
@@ -107,7 +105,7 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         # "a candidate was injured in a knife attack by TMC workers": someone hurt by a
         # party's or a crowd's armed people, no fight between two sides: an attack.
         return "Attack"
-    unarmed = first is None or first.atype not in ARMED or first.info == "civilians"
+    unarmed = first is None or first.atype not in ARMED_TYPES or first.info == "civilians"
     vigilante = unarmed and kind == "Attack" and bool(_VIGILANTE.search(text, *sent.clause))
     if kind == "Attack" and people_beat(inc, text, lex):
         vigilante = True  # "was beaten to death by his neighbours": people's justice too
@@ -175,7 +173,11 @@ def crowd_type(
     Protests and Riots family by who did what to whom."""
     if kind in ("Attack", "Armed clash"):
         first = inc.agents[0] if inc.agents else None
-        if kind == "Attack" and protesters_hit(inc) and (first is None or first.atype in ARMED):
+        if (
+            kind == "Attack"
+            and protesters_hit(inc)
+            and (first is None or first.atype in ARMED_TYPES)
+        ):
             # "Security forces shot and killed a protester", "three protesters were injured
             # when they were shot by police": force used on demonstrators.
             return EXCESSIVE, "sub-event-protester-victims"
@@ -195,7 +197,7 @@ def crowd_type(
         ):
             # "When relatives marched ..., troops opened fire".
             return EXCESSIVE, "sub-event-force-on-crowd"
-        if {a.atype for a in inc.agents + inc.targets} & CROWDS:
+        if {a.atype for a in inc.agents + inc.targets} & CROWD_TYPES:
             # "Protesters clashed with police": a riot, or force used on a demonstration.
             if kind == "Attack" and inc.targets and inc.targets[0].atype == PROTESTERS:
                 return EXCESSIVE, "sub-event-demonstrators"
@@ -211,7 +213,7 @@ def crowd_type(
         if (
             kind == "Armed clash"
             and not any(
-                a.atype in ARMED and a.info != "civilians" for a in inc.agents + inc.targets
+                a.atype in ARMED_TYPES and a.info != "civilians" for a in inc.agents + inc.targets
             )
             and all(CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
             and _DISPUTE.search(text, *sent)
@@ -254,7 +256,7 @@ def crowd_type(
         if (
             kind == "Armed clash"
             and not any(
-                a.atype in ARMED and a.info != "civilians" for a in inc.agents + inc.targets
+                a.atype in ARMED_TYPES and a.info != "civilians" for a in inc.agents + inc.targets
             )
             and _CROWD_ARMS.search(text, *sent)
         ):

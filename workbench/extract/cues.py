@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from ..base.actors import CIVILIANS, CROWD_TYPES, PERSON
 from ..base.numbers import UNITS
 from .annotate import Ann
 from .reading import Reading
@@ -78,7 +79,7 @@ CUE_NAMES = ("hypothetical", "negation", "habitual")
 # Words before an "-ing" trigger that make it what someone was doing when hurt or held.
 CIRCUMSTANCE = frozenset(["while", "whilst", "killed", "died", "wounded", "injured", "captured"])
 # Actors who are not armed: people accused of an act by them are no armed group's act.
-UNARMED = frozenset(["Civilians", "Protesters", "Rioters", "Person", ""])
+UNARMED = CROWD_TYPES | {CIVILIANS, PERSON, ""}
 # Repetition that makes an act a pattern, unless it befell one person.
 REPEATED = frozenset(["repeatedly"])
 # Counts before the people an accused act befell ("of raping two girls").

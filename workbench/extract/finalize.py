@@ -21,14 +21,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..base.actors import (
-    ARMED_INTER,
-    EXTERNAL_FORCES,
-    STATE_FORCES,
-    type_names,
-)
+from ..base.actors import ARMED_TYPES, EXTERNAL_FORCES, NON_STATE_TYPES, STATE_FORCES
 from ..base.codebook import AGAINST_CIVILIANS, event_type_of, without_deaths
-from .anaphora import NON_STATE
 from .annotate import Ann
 from .article_country import ORIGIN
 from .crowds import ABDUCTION, crowd_type
@@ -48,7 +42,6 @@ UNCLAIMED = frozenset(
 )  # fmt: skip
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
 AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
-ARMED = type_names(ARMED_INTER)
 
 
 # "arresting three persons on charges of belonging to ISIS cells": suspects an armed group
@@ -423,9 +416,9 @@ def _sub_event(
     kind, generic = kind_of(inc)
     if (
         kind == "Arrests"
-        and agent_type in NON_STATE
+        and agent_type in NON_STATE_TYPES
         and trig.phrase.startswith("arrest")
-        and not any(t.atype in ARMED for t in inc.targets)
+        and not any(t.atype in ARMED_TYPES for t in inc.targets)
         and not _SUSPECTS.search(text, main.end, inc.primary.clause[1])
     ):
         # ACLED: an armed group that "arrests" villagers or activists (a militia, rebels, a
@@ -440,8 +433,8 @@ def _sub_event(
         not generic
         and kind == "Armed clash"
         and civilians
-        and agent_type in NON_STATE
-        and not any(t.atype in ARMED for t in inc.targets)
+        and agent_type in NON_STATE_TYPES
+        and not any(t.atype in ARMED_TYPES for t in inc.targets)
     ):
         # "LRA forces ambushed ten motorists": an armed group and the civilians it hit are
         # no two sides of a battle (ACLED: an attack).
@@ -461,7 +454,7 @@ def _sub_event(
         if civilians:
             return "Attack", "sub-event-civilian-target"
         target_type = inc.targets[0].atype if inc.targets else ""
-        armed_target = target_type in ARMED
+        armed_target = target_type in ARMED_TYPES
         if trig.sub_event_type == "Attack" and not armed_target:
             return "Attack", "sub-event-trigger"
         if not armed_target and _person_hit(text, main, inc.primary.clause[1], lex):

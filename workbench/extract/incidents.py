@@ -9,7 +9,7 @@ incident just before them in the same paragraph (`casualties-following`).
 
 from __future__ import annotations
 
-from ..base.actors import ARMED_INTER, type_names
+from ..base.actors import ARMED_TYPES
 from ..base.codebook import event_type_of
 from .candidates import Candidate, Orphan
 from .incident import Incident, kind_of, type_of
@@ -185,7 +185,6 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
 # Acts on people that a raid's report tells in the passive, after the raid ("Militiamen
 # attacked Dali. Three women were raped and two men abducted."): the raiders did them.
 _ON_PEOPLE = frozenset(["Sexual violence", "Abduction/forced disappearance"])
-_ARMED = frozenset(type_names(ARMED_INTER))
 _RAIDS = frozenset(["Battles", "Violence against civilians"])
 
 
@@ -199,7 +198,7 @@ def _doer_of_the_raid(prev: Incident, inc: Incident, c: Candidate) -> None:
         or kind_of(c)[0] not in _ON_PEOPLE
         or c.sent - prev.last_sent > 1
         or not prev.agents
-        or prev.agents[0].atype not in _ARMED
+        or prev.agents[0].atype not in ARMED_TYPES
         or prev.agents[0].info == "civilians"
         or not (
             event_type_of(type_of(prev)) in _RAIDS

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ..base.actors import CIVILIANS
 from ..store.record import FIELDS
 from .core import STAGES, candidates, dictionary
 from .doc import Doc
@@ -102,7 +103,7 @@ def _from_mentions(doc: Doc, start: int, end: int) -> dict[str, Any]:
         if a.kind == "actor" and a.name and a.name not in (n for _, n in actors):
             # Civilians are who an act hits, never its doer (ACLED): actor 2 at most.
             entry = a.actor_entry
-            civilian = (a.atype or (entry.type if entry else "")) == "Civilians"
+            civilian = (a.atype or (entry.type if entry else "")) == CIVILIANS
             actors.append((civilian, a.name))
         elif a.kind == "place" and a.name:
             values.setdefault("location", a.name)

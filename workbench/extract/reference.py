@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..base.actors import ARMED_INTER, type_names
+from ..base.actors import ARMED_TYPES
 from .annotate import Ann
 from .reading import Reading
 
@@ -24,7 +24,6 @@ _QUOTE_MARK = re.compile('["“”]')
 BE = frozenset(["is", "was", "are", "were", "s", "has", "had", "would", "will"])
 PREPS = frozenset(["against", "of", "with", "by", "to", "on", "from", "for", "at", "in"])
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’)]*\s")
-ARMED_TYPES = frozenset(type_names(ARMED_INTER))
 _BREAK = re.compile(r"[,;:()\"“”]|[.!?]\s|\n")
 STOP = re.compile(r"[;:]|[.!?]\s|\n")
 

@@ -8,9 +8,9 @@ blame or claim ("blamed Russian jets for the strike", "the attack, which Isis cl
 
 from __future__ import annotations
 
+from ..base.actors import ARMED_TYPES
 from .annotate import Ann
 from .reading import Reading
-from .reference import ARMED_TYPES
 
 DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "s"])
 HEADS = frozenset(["fighters", "troops", "forces", "soldiers", "militiamen", "units", "members",

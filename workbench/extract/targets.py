@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
+from ..base.actors import ARMED_TYPES
 from .annotate import Ann
 from .doers import COMPOUND_TAILS, NUMBER_WORDS, USERS, Doers
-from .reference import ARMED_TYPES
 
 FORMER = frozenset(["former", "ex", "retired", "defected"])
 
