@@ -283,6 +283,20 @@ def test_tolls_in_state_media_and_scraped_wire_copy(finder, sentence, count):
     assert max(killed) == count
 
 
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # A dateline run into the first sentence (a scrape): the year is no count.
+        ("Posted 3 March 2019 Nine farmers including two boys were killed by the raiders.", 9),
+        ("Updated 4 May 2020 Dozens of villagers have been killed near the dam.", 12),
+        ("Wednesday 2 June 2021 Seven shepherds were killed in the valley.", 7),
+    ],
+)
+def test_a_year_before_the_count_is_no_count(finder, sentence, count):
+    killed = [h.count for h in finder.find(sentence) if h.kind == "killed"]
+    assert killed == [count]
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

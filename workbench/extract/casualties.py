@@ -318,6 +318,8 @@ class CasualtyFinder:
                     self._try(found, 2, self.before, text, starts[j], "casualty-verb-number")
             for j in range(max(0, k - 12), k):
                 key = keys[j]
+                if _looks_like_year(key) and self._dateline(text, starts[j], starts[j + 1]):
+                    continue  # "Updated 4 May 2020 Dozens of villagers ...": the count follows
                 if key[0].isdigit() or key in NUMBER_START:
                     m = self.after.match(text, starts[j], ends[k])
                     if m is not None and m.end() == ends[k]:  # the figure of *this* word
@@ -360,6 +362,18 @@ class CasualtyFinder:
         for h in hits:
             mark_context(h, text)
         return hits
+
+    @staticmethod
+    def _dateline(text: str, year: int, following: int) -> bool:
+        """A year ending a dateline run into the sentence: after a month, or before a
+        capitalised word or a number word ("4 May 2020 Dozens", "2019 Nine farmers")."""
+        word = text[following : following + 12].split(" ", 1)[0].lower()
+        return (
+            _MONTH_BEFORE.search(text, max(0, year - 12), year) is not None
+            or text[following : following + 1].isupper()
+            or word in UNITS
+            or word in TENS
+        )
 
     @staticmethod
     def _try(found, priority, rx, text, pos, rule, endpos=None) -> bool:
