@@ -179,6 +179,13 @@ ROWS = [
      "police.", ("Excessive force against protesters", SKIP, "Tambara")),
     ("A few youths were beaten up by the police in Tambara on Monday.",
      ("Attack", "Police Forces", "Tambara")),
+    # Deaths told of what a demonstration was against are not force used on it.
+    ("Hundreds of residents protested in Tambara on Friday against the feud between two "
+     "militias that left 30 people dead.", ("Peaceful protest", SKIP, "Tambara")),
+    ("Students rallied in Tambara on Monday to denounce the ambush which killed 12 villagers.",
+     ("Peaceful protest", SKIP, "Tambara")),
+    ("Students rallied in Tambara on Monday against the fuel price and soldiers opened fire "
+     "that killed 3 of them.", ("Excessive force against protesters", SKIP, "Tambara")),
     # People who block a road demonstrate, whoever they are; soldiers who do, do not.
     ("Villagers blocked the road in Tambara on Monday.",
      ("Violent demonstration", SKIP, "Tambara")),

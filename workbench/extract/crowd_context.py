@@ -132,6 +132,15 @@ _PROTESTED_OVER = re.compile(
     re.I,
 )
 _DEATH_NOUN = re.compile(r"(?:killings?|deaths?|murders?|shooting|lynching)\b", re.I)
+# "protested against the infighting that left 30 dead", "rallied to denounce the bombing
+# which killed nine": the deaths are told in a relative clause of what the demonstration
+# was against, not of the demonstration.
+_GRIEVANCE_CLAUSE = re.compile(
+    r"\b(?:against|over|condemn\w*|denounc\w*|mourn\w*)\s+"
+    r"(?:(?!(?:and|but|when|while|as|until)\b)[\w'-]+\s+){0,8}?"
+    r"(?:that|which)\s+(?!(?:turned|became|ended)\b)[^.;:,]{0,40}$",
+    re.I,
+)
 
 
 def hurt_at_protest(inc: Incident, text: str, lex: Lexicon) -> bool:
@@ -146,6 +155,8 @@ def hurt_at_protest(inc: Incident, text: str, lex: Lexicon) -> bool:
         if _DEATH_NOUN.match(text, c.start) and _PROTESTED_OVER.search(
             text[max(0, c.start - 60) : c.start]
         ):
+            continue
+        if _GRIEVANCE_CLAUSE.search(text[max(0, c.start - 120) : c.start]):
             continue
         return True
     return False
