@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from golden import articles
 
+from workbench.base import codebook
 from workbench.base.actors import actor_type, inter_code, type_names
 from workbench.base.calendar import dates_agree
 from workbench.base.numbers import words_to_int
@@ -73,6 +74,21 @@ def test_actor_types_are_acleds_eight_in_inter_order():
     assert actor_type("external") == "External/Other forces"
     with pytest.raises(ValueError, match="type must be one of: State forces"):
         actor_type("rebels")
+
+
+def test_the_type_names_the_rules_use_are_the_codebooks():
+    """A constant of base/codebook.py misspelt, or a row renamed in codebook.csv, would
+    leave the rules naming a type no event can have."""
+    book = codebook.load_codebook()
+    kinds = {e.event_type for e in book.values()}
+    named = {k: v for k, v in vars(codebook).items() if k.isupper() and isinstance(v, str)}
+    assert len(named) > 20
+    assert {k: v for k, v in named.items() if v not in book and v not in kinds} == {}
+    assert codebook.sub_event_types(codebook.BATTLES) == {
+        codebook.ARMED_CLASH,
+        codebook.GOV_REGAINS,
+        codebook.NSA_OVERTAKES,
+    }
 
 
 @pytest.mark.parametrize(

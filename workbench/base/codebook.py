@@ -8,11 +8,40 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-# ACLED's event type of the non-violent developments (agreements, arrests, troop movements).
-STRATEGIC = "Strategic developments"
+# The event and sub-event types the extraction rules name, spelt once, as codebook.csv
+# spells them (tests/test_base.py checks that each is a row there). What each means, and
+# which sub-event types make up an event type, is the data file's (`sub_event_types`).
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
 # ACLED's event type whose target is civilians by definition: its actor 2 is always civilians,
 # the victims' own group an associated actor.
 AGAINST_CIVILIANS = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+# ACLED's event type of the non-violent developments (agreements, arrests, troop movements).
+STRATEGIC = "Strategic developments"
+
+ARMED_CLASH = "Armed clash"
+GOV_REGAINS = "Government regains territory"
+NSA_OVERTAKES = "Non-state actor overtakes territory"
+CHEMICAL = "Chemical weapon"
+AIR = "Air/drone strike"
+SUICIDE = "Suicide bomb"
+SHELLING = "Shelling/artillery/missile attack"
+IED = "Remote explosive/landmine/IED"
+GRENADE = "Grenade"
+RAPE = "Sexual violence"
+ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
+PEACEFUL = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE = "Excessive force against protesters"
+DEMONSTRATION = "Violent demonstration"
+MOB = "Mob violence"
+ARRESTS = "Arrests"
+CHANGE = "Change to group/activity"
+DISRUPTED = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
 
 
 @dataclass(frozen=True)
@@ -48,3 +77,9 @@ def without_deaths(sub_event_type: str) -> bool:
     """ACLED codes this sub-event type with no fatalities (codebook `fatalities` = none)."""
     entry = load_codebook().get(sub_event_type)
     return entry is not None and entry.fatalities == "none"
+
+
+def sub_event_types(event_type: str) -> frozenset[str]:
+    """The sub-event types of an event type in the packaged codebook ("Battles" -> armed
+    clash and the two changes of territory)."""
+    return frozenset(k for k, e in load_codebook().items() if e.event_type == event_type)

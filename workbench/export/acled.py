@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..base.codebook import AGAINST_CIVILIANS, load_codebook
+from ..base.codebook import AGAINST_CIVILIANS, REMOTE, load_codebook
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 
@@ -44,7 +44,7 @@ def interaction(inter1: int | None, inter2: int | None, has_actor2: bool) -> int
 def civilian_targeting(event_type: str, inter2: int | None) -> str:
     if event_type == AGAINST_CIVILIANS:
         return CIVILIAN_TARGETING
-    if event_type == "Explosions/Remote violence" and inter2 == 7:
+    if event_type == REMOTE and inter2 == 7:
         return CIVILIAN_TARGETING
     return ""
 

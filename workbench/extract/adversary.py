@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..base.actors import NON_STATE_TYPES
+from ..base.codebook import AIR, ARMED_CLASH, GOV_REGAINS, NSA_OVERTAKES, SHELLING
 from .annotate import Ann
 from .lexicon import Lexicon
 from .model import EventProposal
@@ -34,11 +35,11 @@ DOER_RULE = "actor1-article-doer"
 GENERIC = ("unidentified", "civilians", "protesters", "rioters", "police")
 ARMED_ACTS = frozenset(
     (
-        "Armed clash",
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
+        ARMED_CLASH,
+        AIR,
+        SHELLING,
+        GOV_REGAINS,
+        NSA_OVERTAKES,
     )
 )
 LEAST, LEAD = 3, 2  # named this often, and this many times as often as the next group

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base.actors import PERSON, STATE_FORCES
+from ..base.codebook import AIR, CHEMICAL, GRENADE, IED, SUICIDE
 from .article_country import LOCATIVE, ORIGIN, dateline, person_surname
 from .casualties import CasualtyHit
 from .dates import DateHit
@@ -31,11 +32,11 @@ BACKER = frozenset(
 )
 STRONG_WEAPONS = frozenset(
     (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Remote explosive/landmine/IED",
-        "Suicide bomb",
-        "Grenade",
+        CHEMICAL,
+        AIR,
+        IED,
+        SUICIDE,
+        GRENADE,
     )
 )
 AFFILIATE = frozenset(["linked", "affiliated", "inspired", "aligned", "loyal"])
@@ -332,7 +333,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 # "missiles" alone are weak evidence of an attack.
                 strong = weapon.sub_event_type in STRONG_WEAPONS
                 strength = 60 if strong else 35
-                if weapon.sub_event_type == "Chemical weapon":
+                if weapon.sub_event_type == CHEMICAL:
                     strength = 70  # "a barrel bomb filled with chlorine" is a chemical attack
                 trig = Trigger(
                     text[start:end], weapon.sub_event_type, strength, frozenset({"weapon"})

@@ -15,6 +15,14 @@ from dataclasses import replace
 from datetime import date
 
 from ..base.actors import CROWD_TYPES, PERSON, PROTESTERS
+from ..base.codebook import (
+    ABDUCTION,
+    ARMED_CLASH,
+    ARRESTS,
+    DEMONSTRATION,
+    DISRUPTED,
+    INTERVENTION,
+)
 from .annotate import Ann
 from .candidates import Candidate, Finder, Orphan, first_token, in_span
 from .captives import captive, civilians_seized, people_taken
@@ -23,7 +31,7 @@ from .doers import passive_by
 from .lexicon import FULL_STRENGTH, Lexicon
 from .placing import THE_TOWN, locate, previous_town
 from .protests import (
-    PROTESTS,
+    PROTEST_TYPES,
     arrests_at_protest,
     policing_a_protest,
     protest_before,
@@ -45,8 +53,6 @@ from .subjects import (
 from .text import Sentence, clause_of, comma_end
 from .tokens import register_anchors, seek
 from .topics import PROTEST_TOPIC, hazard_list
-
-DISRUPTED = "Disrupted weapons use"
 
 
 def find_candidates(
@@ -111,7 +117,7 @@ def find_candidates(
                 continue  # "clashes ..., amid mutual shelling": the circumstances of the first
             if (
                 clause in groups
-                and any(g.trigger.sub_event_type in PROTESTS for g in groups[clause])
+                and any(g.trigger.sub_event_type in PROTEST_TYPES for g in groups[clause])
                 and PROTEST_TOPIC & set(toks.keys[max(0, ti - 3) : ti])
             ):
                 continue  # "a protest ... over the shelling of Afrin": what it protested
@@ -259,7 +265,7 @@ def _people_blocking(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     mourners who gather need not. With no actor read, people named in the subject
     ("students of Benue State University barricaded ...") or what the road was blocked
     with ("blocked a street with a fire") say so."""
-    if not all(t.trigger.sub_event_type == "Violent demonstration" for t in ts):
+    if not all(t.trigger.sub_event_type == DEMONSTRATION for t in ts):
         return False
     if c.agents:
         return all(a.info == "civilians" for a in c.agents)
@@ -398,11 +404,11 @@ def _candidate(
         # "The SDF captured two British militants near X": people taken are an arrest;
         # "gunmen seized a trader": civilians taken by an armed group, an abduction.
         if civilians_seized(f, c, ts[0], ctok1):
-            c.triggers = [_retyped(t, "Abduction/forced disappearance") for t in ts]
+            c.triggers = [_retyped(t, ABDUCTION) for t in ts]
             c.civilian_target = True
             c.rules.append("abduction-civilians-seized")
         else:
-            c.triggers = [_retyped(t, "Arrests") for t in ts]
+            c.triggers = [_retyped(t, ARRESTS) for t in ts]
             c.rules.append("arrest-people-captured")
     elif ("territory" in flags or "place" in flags) and not any(
         p.start >= ts[0].start or place_first for p in in_span(s_anns, *clause, "place")
@@ -437,7 +443,7 @@ def _candidate(
             return None
         c.triggers = ts
         main = max(ts, key=lambda a: a.trigger.strength)
-    if main.trigger.sub_event_type == "Arrests" and (
+    if main.trigger.sub_event_type == ARRESTS and (
         any(t.atype == PROTESTERS for t in c.targets)
         or arrests_at_protest(f, main, clause, s_anns, si, sentences)
     ):
@@ -445,7 +451,7 @@ def _candidate(
         # protested ... and police arrested five of them", "detained after they protested":
         # ACLED codes the arrests at a demonstration as its intervention, not arrests apart.
         c.triggers = [
-            _retyped(t, "Protest with intervention") if t.trigger.sub_event_type == "Arrests" else t
+            _retyped(t, INTERVENTION) if t.trigger.sub_event_type == ARRESTS else t
             for t in c.triggers
         ]
         c.kind = None
@@ -488,7 +494,7 @@ def _other_side(c: Candidate, f: Finder) -> None:
     "X and allied Y attacked" keeps Y beside X (an attack is no fight between them)."""
     main = c.main
     if (
-        main.sub_event_type != "Armed clash"
+        main.sub_event_type != ARMED_CLASH
         or "generic" in main.flags
         or c.targets
         or len(c.agents) < 2

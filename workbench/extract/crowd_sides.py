@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..base.actors import ARMED_TYPES, CROWD_TYPES, PARTY, PROTESTERS, STATE_FORCES
+from ..base.codebook import ARMED_CLASH
 from .incident import Incident
 from .lexicon import Lexicon
 from .tokens import key_of
@@ -99,7 +100,7 @@ def _clash_with_people(text: str, a, end: int, lex: Lexicon) -> bool:
     """A clash word (not a generic attack word: "an attack with blades by four men") whose
     other side, after "with", is people: a crowd or people an act befalls ("clashed with
     teenagers"), not armed ones."""
-    if a.trigger.sub_event_type != "Armed clash" or "generic" in a.trigger.flags:
+    if a.trigger.sub_event_type != ARMED_CLASH or "generic" in a.trigger.flags:
         return False
     other = _WITH.match(text, a.end, end)
     if other is None or "armed" in other.group(1).lower().split():

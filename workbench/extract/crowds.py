@@ -20,6 +20,17 @@ from __future__ import annotations
 import re
 
 from ..base.actors import ARMED_TYPES, CROWD_TYPES, PARTY, PROTESTERS, STATE_FORCES
+from ..base.codebook import (
+    ABDUCTION,
+    ARMED_CLASH,
+    ATTACK,
+    DEMONSTRATION,
+    EXCESSIVE,
+    INTERVENTION,
+    LOOTING,
+    MOB,
+    PEACEFUL,
+)
 from .crowd_context import (
     CLASH,
     HARMFUL,
@@ -43,21 +54,11 @@ from .crowd_sides import (
     police_against_unarmed,
     protesters_hit,
 )
-from .incident import (
-    DEMONSTRATION,
-    EXCESSIVE,
-    FORCE_ON_PROTEST,
-    MOB,
-    PROTEST_KINDS,
-    Incident,
-    kind_of,
-)
+from .incident import FORCE_ON_PROTEST, PROTEST_KINDS, Incident, kind_of
 from .lexicon import Lexicon
 
-LOOTING = "Looting/property destruction"
 # Acts a crowd can do that read as a battle or an attack when an armed group does them.
-FIGHTS = frozenset(["Armed clash", "Attack", MOB, LOOTING])
-ABDUCTION = "Abduction/forced disappearance"
+FIGHTS = frozenset([ARMED_CLASH, ATTACK, MOB, LOOTING])
 # "beaten to death on suspicion of theft": a crowd's justice, whoever is named.
 _VIGILANTE = re.compile(
     r"\b(?:on\s+(?:the\s+)?suspicion\s+of|suspected\s+of\s+(?:being\s+)?(?:a\s+)?"
@@ -76,13 +77,13 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         # violent demonstration); a party's people who abduct are not (they abduct).
         return None
     sent = inc.primary
-    if kind == "Attack" and _WEAPONED.search(text, *sent.clause) and not demonstrating(inc, text):
+    if kind == ATTACK and _WEAPONED.search(text, *sent.clause) and not demonstrating(inc, text):
         # "attacked with sharp weapons", "shot at by TMC workers": people who come armed
         # to hurt someone attack (ACLED codes it so far more often than mob violence).
         return None
     first = inc.agents[0] if inc.agents else None
     if (
-        kind == "Armed clash"
+        kind == ARMED_CLASH
         and all(
             "generic" in a.trigger.flags and not a.trigger.phrase.startswith("scuffl")
             for a in sent.triggers
@@ -95,19 +96,19 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         # "a candidate was injured in a knife attack by TMC workers", "CPM workers attacked
         # Congress workers, leaving them with stab injuries": people who come armed to hurt
         # others who are no armed side attack them; no battle, no riot.
-        return "Attack"
+        return ATTACK
     if (
-        kind == "Armed clash"
+        kind == ARMED_CLASH
         and sent.passive
         and _WEAPONED.search(text, *sent.clause)
         and not demonstrating(inc, text)
     ):
         # "a candidate was injured in a knife attack by TMC workers": someone hurt by a
         # party's or a crowd's armed people, no fight between two sides: an attack.
-        return "Attack"
+        return ATTACK
     unarmed = first is None or first.atype not in ARMED_TYPES or first.info == "civilians"
-    vigilante = unarmed and kind == "Attack" and bool(_VIGILANTE.search(text, *sent.clause))
-    if kind == "Attack" and people_beat(inc, text, lex):
+    vigilante = unarmed and kind == ATTACK and bool(_VIGILANTE.search(text, *sent.clause))
+    if kind == ATTACK and people_beat(inc, text, lex):
         vigilante = True  # "was beaten to death by his neighbours": people's justice too
     if kind != MOB and not vigilante and not crowd_doers(inc, text, lex):
         return None
@@ -156,7 +157,7 @@ def force_type(inc: Incident, text: str, kind: str) -> str | None:
     wounds ("used gunfire to disperse the magistrates"), or for a demonstration the
     authorities beat or broke up violently ("beating the lawyers", "violently dispersed by
     the police"), else None."""
-    if kind not in ("Peaceful protest", "Protest with intervention"):
+    if kind not in (PEACEFUL, INTERVENTION):
         return None
     for c in inc.cands:
         if kind_of(c)[0] in FORCE_ON_PROTEST and HARMFUL.search(text, *c.clause):
@@ -171,18 +172,14 @@ def crowd_type(
 ) -> tuple[str, str]:
     """(sub-event type, rule): the type read from the triggers, decided again for the
     Protests and Riots family by who did what to whom."""
-    if kind in ("Attack", "Armed clash"):
+    if kind in (ATTACK, ARMED_CLASH):
         first = inc.agents[0] if inc.agents else None
-        if (
-            kind == "Attack"
-            and protesters_hit(inc)
-            and (first is None or first.atype in ARMED_TYPES)
-        ):
+        if kind == ATTACK and protesters_hit(inc) and (first is None or first.atype in ARMED_TYPES):
             # "Security forces shot and killed a protester", "three protesters were injured
             # when they were shot by police": force used on demonstrators.
             return EXCESSIVE, "sub-event-protester-victims"
         if (
-            kind == "Attack"
+            kind == ATTACK
             and first is not None
             and first.atype == STATE_FORCES
             and _PROTESTING.search(text, *inc.primary.clause)
@@ -199,9 +196,9 @@ def crowd_type(
             return EXCESSIVE, "sub-event-force-on-crowd"
         if {a.atype for a in inc.agents + inc.targets} & CROWD_TYPES:
             # "Protesters clashed with police": a riot, or force used on a demonstration.
-            if kind == "Attack" and inc.targets and inc.targets[0].atype == PROTESTERS:
+            if kind == ATTACK and inc.targets and inc.targets[0].atype == PROTESTERS:
                 return EXCESSIVE, "sub-event-demonstrators"
-            if kind == "Attack" and first is not None and first.info == "rioters":
+            if kind == ATTACK and first is not None and first.info == "rioters":
                 # "a man was killed by a mob": a crowd's attack is a riot, grown out of a
                 # protest or not.
                 return riot_type(inc, text, lex, kind) or MOB, "sub-event-crowd"
@@ -211,7 +208,7 @@ def crowd_type(
                 return MOB, "sub-event-crowd"
             return DEMONSTRATION, "sub-event-demonstrators"
         if (
-            kind == "Armed clash"
+            kind == ARMED_CLASH
             and not any(
                 a.atype in ARMED_TYPES and a.info != "civilians" for a in inc.agents + inc.targets
             )
@@ -226,7 +223,7 @@ def crowd_type(
                 return DEMONSTRATION, "sub-event-clash-over-dispute"
             return MOB, "sub-event-clash-over-dispute"
         if (
-            kind == "Armed clash"
+            kind == ARMED_CLASH
             and (police_against_unarmed(inc) or not inc.agents + inc.targets)
             and demonstrating(inc, text, told=True)
         ):
@@ -235,7 +232,7 @@ def crowd_type(
             # continued": no armed group named on either side, and a demonstration told.
             return DEMONSTRATION, "sub-event-clash-at-demonstration"
         if (
-            kind == "Armed clash"
+            kind == ARMED_CLASH
             and police_against_unarmed(inc)
             and (
                 civilians_fought(inc)
@@ -254,7 +251,7 @@ def crowd_type(
                 return DEMONSTRATION, "sub-event-clash-with-civilians"
             return MOB, "sub-event-clash-with-civilians"
         if (
-            kind == "Armed clash"
+            kind == ARMED_CLASH
             and not any(
                 a.atype in ARMED_TYPES and a.info != "civilians" for a in inc.agents + inc.targets
             )
@@ -265,7 +262,7 @@ def crowd_type(
             # fight is a crowd's: a riot, not a battle.
             return MOB, "sub-event-clash-with-crowd-arms"
         if (
-            kind == "Armed clash"
+            kind == ARMED_CLASH
             and (police_against_unarmed(inc) or not inc.agents + inc.targets)
             and not any("generic" in a.trigger.flags for a in inc.primary.triggers)
             and _CROWD_CONTROL.search(text, sent[0], next_sentence_end(text, sent))
@@ -282,8 +279,8 @@ def crowd_type(
         and any(force_on_it(c) for c in inc.cands)
     ):
         return EXCESSIVE, "sub-event-force-on-crowd"  # "... marched. Troops opened fire."
-    if kind == "Peaceful protest" and any(
-        kind_of(c)[0] in ("Attack", "Armed clash") and any(t.atype == PROTESTERS for t in c.targets)
+    if kind == PEACEFUL and any(
+        kind_of(c)[0] in (ATTACK, ARMED_CLASH) and any(t.atype == PROTESTERS for t in c.targets)
         for c in inc.cands
     ):
         # "People protested in Dembi Dolo. There, protesters were gunned down": the
@@ -300,17 +297,15 @@ def crowd_type(
     riot = riot_type(inc, text, lex, kind)
     if riot is not None and riot != kind:
         return riot, "sub-event-crowd"
-    if kind == "Armed clash" and party_hit(inc):
+    if kind == ARMED_CLASH and party_hit(inc):
         # "an unidentified actor attacked three DYFI activists": a party's people are
         # civilians to ACLED (the party associated), and no side fought back.
-        return "Attack", "sub-event-party-target"
+        return ATTACK, "sub-event-party-target"
     if kind in PROTEST_KINDS and violent_crowd(inc, text, lex, sent):
         # ACLED: demonstrators who turn violent make a violent demonstration, whatever the
         # police did ("rioters burned tyres ...; police fired tear gas").
         return DEMONSTRATION, "sub-event-violent-crowd"
-    if kind in ("Peaceful protest", "Protest with intervention") and hurt_at_protest(
-        inc, text, lex
-    ):
+    if kind in (PEACEFUL, INTERVENTION) and hurt_at_protest(inc, text, lex):
         # "A student was shot dead by security forces following a protest", "Troops
         # intervened; one man was killed", "Several people were injured when soldiers
         # responded": a demonstration that did not turn violent, where people were killed

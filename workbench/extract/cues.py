@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from ..base.actors import CIVILIANS, CROWD_TYPES, PERSON
+from ..base.codebook import CHANGE, GRENADE, IED
 from ..base.numbers import UNITS
 from .annotate import Ann
 from .reading import Reading
@@ -64,7 +65,7 @@ def _verb_phrase(phrase: str) -> bool:
     return any(w.endswith("ed") or w in VERB_FORMS for w in (words[0], words[-1]))
 
 
-DEVICES = frozenset(["Remote explosive/landmine/IED", "Grenade"])
+DEVICES = frozenset([IED, GRENADE])
 CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cleared",
                        "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
                        "demining", "detonated", "disarm", "disarmed", "found", "seized",
@@ -136,7 +137,7 @@ class Cues(Reading):
         keys = self.keys
         if t.j - t.i != 1 or not keys[t.i].endswith("ing") or t.i <= first_tok:
             return False
-        if t.trigger.sub_event_type == "Change to group/activity":
+        if t.trigger.sub_event_type == CHANGE:
             return False  # "troops are massing around Idlib": the movement is the news
         k = t.i - 1
         if (

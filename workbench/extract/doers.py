@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from ..base.codebook import ABDUCTION, ARRESTS, ATTACK, GOV_REGAINS, LOOTING, NSA_OVERTAKES
 from ..base.numbers import UNITS
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, past_verb
@@ -455,7 +456,7 @@ class Doers(Sides, Reference):
     def _reduced_relative(self, t: Ann) -> bool:
         """A killing verb right after the people it befell and before a preposition:
         "fighters killed on the battlefront", "two soldiers shot dead near the border"."""
-        if "agent" not in t.trigger.flags or t.trigger.sub_event_type != "Attack" or not t.i:
+        if "agent" not in t.trigger.flags or t.trigger.sub_event_type != ATTACK or not t.i:
             return False
         if t.j >= len(self.keys) or self.keys[t.j] not in REDUCED_NEXT:
             return False
@@ -467,8 +468,8 @@ class Doers(Sides, Reference):
 # "conducted a raid ..., arresting 11 men", "entered the town, taking control of it": these
 # participles are the same doer's next act.
 SHARED_ING = frozenset(
-    ["Arrests", "Abduction/forced disappearance", "Looting/property destruction",
-     "Government regains territory", "Non-state actor overtakes territory"]
+    [ARRESTS, ABDUCTION, LOOTING,
+     GOV_REGAINS, NSA_OVERTAKES]
 )  # fmt: skip
 SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
 

@@ -15,10 +15,21 @@ from __future__ import annotations
 import bisect
 import re
 
-from .incident import DEMONSTRATION, EXCESSIVE, MOB
+from ..base.codebook import (
+    ABDUCTION,
+    ARMED_CLASH,
+    ARRESTS,
+    ATTACK,
+    DEMONSTRATION,
+    EXCESSIVE,
+    INTERVENTION,
+    LOOTING,
+    MOB,
+    PEACEFUL,
+    RAPE,
+)
 from .model import EventProposal
 
-ABDUCTION, RAPE = "Abduction/forced disappearance", "Sexual violence"
 # What each event takes in: a violent demonstration its march, its dispersal and the arrests
 # that followed; a mob's violence the crowd's dispersal and the arrests; a riot told again
 # after it (a car torched at the square where they rioted) is that riot. (ACLED source notes
@@ -35,22 +46,16 @@ ABDUCTION, RAPE = "Abduction/forced disappearance", "Sexual violence"
 # intervention beside a peaceful protest 60, violent demonstration 11; excessive force beside
 # one 23, with intervention 9).
 _FOLDED = {
-    DEMONSTRATION: frozenset(
-        ["Peaceful protest", "Protest with intervention", "Arrests", DEMONSTRATION]
-    ),
-    MOB: frozenset(
-        ["Protest with intervention", "Arrests", MOB, "Attack", "Armed clash", EXCESSIVE]
-    ),
-    "Protest with intervention": frozenset(["Peaceful protest"]),
-    EXCESSIVE: frozenset(["Peaceful protest"]),
-    ABDUCTION: frozenset(["Attack", "Armed clash", "Looting/property destruction"]),
-    RAPE: frozenset(
-        ["Attack", "Armed clash", "Looting/property destruction", "Arrests", ABDUCTION]
-    ),
+    DEMONSTRATION: frozenset([PEACEFUL, INTERVENTION, ARRESTS, DEMONSTRATION]),
+    MOB: frozenset([INTERVENTION, ARRESTS, MOB, ATTACK, ARMED_CLASH, EXCESSIVE]),
+    INTERVENTION: frozenset([PEACEFUL]),
+    EXCESSIVE: frozenset([PEACEFUL]),
+    ABDUCTION: frozenset([ATTACK, ARMED_CLASH, LOOTING]),
+    RAPE: frozenset([ATTACK, ARMED_CLASH, LOOTING, ARRESTS, ABDUCTION]),
 }
 # The acts that are an event's means only when they killed no one and were done by its
 # doer (or by no one named): a killing is an event of its own.
-_MEANS = frozenset(["Attack", "Armed clash", "Looting/property destruction", ABDUCTION, EXCESSIVE])
+_MEANS = frozenset([ATTACK, ARMED_CLASH, LOOTING, ABDUCTION, EXCESSIVE])
 _FOLDED_RIOTS = frozenset([DEMONSTRATION, MOB])
 # The trigger of an act that killed (its toll may be unread: "killed a former headman").
 _KILLING = re.compile(
@@ -88,7 +93,7 @@ def fold_into_events(events: list[EventProposal], sentences) -> list[EventPropos
                 and r.event_date == ev.event_date
                 and (r.place == ev.place or r.place is None or ev.place is None)
                 and abs(sent_of(r) - sent_of(ev)) <= _WINDOW
-                and (ev.sub_event_type != "Arrests" or sent_of(ev) >= sent_of(r))
+                and (ev.sub_event_type != ARRESTS or sent_of(ev) >= sent_of(r))
                 and (ev.sub_event_type not in _MEANS or _means_of(ev, r))
             ),
             None,
@@ -97,7 +102,7 @@ def fold_into_events(events: list[EventProposal], sentences) -> list[EventPropos
             kept.append(ev)
             continue
         if (
-            ev.sub_event_type == "Protest with intervention"
+            ev.sub_event_type == INTERVENTION
             and home.actor2 is None
             and ev.actor2 is not None
             and ev.actor2 != home.actor1

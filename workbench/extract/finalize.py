@@ -22,10 +22,32 @@ import re
 from datetime import date
 
 from ..base.actors import ARMED_TYPES, EXTERNAL_FORCES, NON_STATE_TYPES, STATE_FORCES
-from ..base.codebook import AGAINST_CIVILIANS, event_type_of, without_deaths
+from ..base.codebook import (
+    ABDUCTION,
+    AGAINST_CIVILIANS,
+    AIR,
+    ARMED_CLASH,
+    ARRESTS,
+    ATTACK,
+    BATTLES,
+    CHEMICAL,
+    DISRUPTED,
+    GOV_REGAINS,
+    GRENADE,
+    IED,
+    MOB,
+    NSA_OVERTAKES,
+    PEACEFUL,
+    PROTESTS,
+    REMOTE,
+    RIOTS,
+    SUICIDE,
+    event_type_of,
+    without_deaths,
+)
 from .annotate import Ann
 from .article_country import ORIGIN
-from .crowds import ABDUCTION, crowd_type
+from .crowds import crowd_type
 from .cues import is_verb
 from .dating import date_event
 from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
@@ -35,13 +57,11 @@ from .placing import place_event
 from .scoring import features
 from .tokens import key_of
 
-REMOTE = "Explosions/Remote violence"
 UNCLAIMED = frozenset(
-    ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
-     "Abduction/forced disappearance")
+    (IED, SUICIDE, GRENADE, ATTACK,
+     ABDUCTION)
 )  # fmt: skip
 SOLDIERS = frozenset({"soldiers", "soldier", "troops", "servicemen", "recruits", "conscripts"})
-AIR, IED = "Air/drone strike", "Remote explosive/landmine/IED"
 
 
 # "arresting three persons on charges of belonging to ISIS cells": suspects an armed group
@@ -119,10 +139,10 @@ def finalize(
         sent = sentences[inc.primary.sent]
         sub, how = crowd_type(inc, text, lex, sub, how, (sent.start, sent.end))
     if "territory" in main.trigger.flags and _takes_arms(text, main.end, lex):
-        sub, how = "Disrupted weapons use", "sub-event-seized-arms"
+        sub, how = DISRUPTED, "sub-event-seized-arms"
     rules.append(how)
     civilians = lex.group_actor("civilians", country)[0]
-    if actor1 == civilians and event_type_of(sub) in ("Explosions/Remote violence", "Battles"):
+    if actor1 == civilians and event_type_of(sub) in (REMOTE, BATTLES):
         # "An IED planted in a civilian car exploded": civilians are hit, they do not bomb
         # or fight (a crowd that does is coded as rioters or a mob, below).
         actor1, actor2 = None, actor2 or civilians
@@ -133,13 +153,13 @@ def finalize(
         # ACLED codes a bombing nobody claimed to an unidentified armed group.
         actor1 = lex.group_actor("unidentified", country)[0]
         rules.append("actor1-unidentified")
-    if actor1 is None and sub == "Arrests":
+    if actor1 is None and sub == ARRESTS:
         # "He was arrested at the house": ACLED codes arrests with no named arresting
         # force to the police of the country it happened in ("detained in Turkey").
         where = inc.place.place_entry.country if inc.place is not None else None
         actor1 = lex.group_actor("police", where or country)[0]
         rules.append("actor1-police-arrest")
-    if sub in ("Arrests", "Mob violence") and actor2 == lex.group_actor("unidentified", country)[0]:
+    if sub in (ARRESTS, MOB) and actor2 == lex.group_actor("unidentified", country)[0]:
         # "Two men were arrested", "two men were beaten to death by villagers": people taken
         # or hit with no group named are civilians to ACLED.
         actor2 = civilians
@@ -150,7 +170,7 @@ def finalize(
     if crowd and (
         actor1 in (None, protesters, lex.group_actor("civilians", country)[0])
         or actor1 == unnamed
-        and event_type_of(sub) == "Riots"
+        and event_type_of(sub) == RIOTS
     ):
         # ACLED names the crowd by what it did, never as civilians: "residents protested"
         # is "Protesters (X)", "angry youths torched shops" is "Rioters (X)", and "two men
@@ -159,7 +179,7 @@ def finalize(
         rules.append("actor1-crowd")
     elif (
         crowd
-        and event_type_of(sub) == "Riots"
+        and event_type_of(sub) == RIOTS
         and inc.agents
         and inc.agents[0].atype == STATE_FORCES
         and actor2 in (None, protesters, civilians)
@@ -178,7 +198,7 @@ def finalize(
             rules.append("actor1-protesters")
         elif later is not None:
             actor2 = later  # not what the protest was against ("against the M23")
-    if actor2 == actor1 or sub == "Peaceful protest":
+    if actor2 == actor1 or sub == PEACEFUL:
         # "a crowd of protesters" read as the target of its own dispersal; what a peaceful
         # protest is against is no second actor ("protest against the Turkish strikes").
         actor2 = None
@@ -199,14 +219,14 @@ def finalize(
         ev.sub_event_type == ABDUCTION
         and ev.fatalities
         and any(
-            {t.trigger.sub_event_type for t in c.triggers} >= {ABDUCTION, "Attack"}
+            {t.trigger.sub_event_type for t in c.triggers} >= {ABDUCTION, ATTACK}
             and any("agent" in t.trigger.flags for t in c.triggers)
             for c in inc.cands
         )
     ):
         # "Gunmen abducted and killed two traders": people taken and killed in one clause
         # are an attack with its dead (ACLED), the abduction a step of it.
-        ev.sub_event_type = "Attack"
+        ev.sub_event_type = ATTACK
         rules.append("sub-event-abducted-and-killed")
     sent = sentences[inc.primary.sent]
     ev.start, ev.end = sent.start, sent.end
@@ -243,7 +263,7 @@ def finalize(
     )  # fmt: skip
     ev.confidence = lex.scorer.confidence(ev.features)
     ev.standalone = ev.confidence >= lex.scorer.floor
-    if ev.actor2 is None and sub == "Chemical weapon" and ev.actor1 != civilians:
+    if ev.actor2 is None and sub == CHEMICAL and ev.actor1 != civilians:
         # A chlorine or sarin attack hits whoever breathes in the area: with no side named,
         # ACLED codes its target as the civilians there (named only once the event is kept,
         # so this default keeps no event that would otherwise be dropped).
@@ -266,9 +286,9 @@ def finalize(
 def _crowd_actor(lex: Lexicon, sub: str, country: str | None) -> str | None:
     """The demonstrators' actor of a Protests or Riots event, None for other events."""
     kind = event_type_of(sub)
-    if kind == "Protests":
+    if kind == PROTESTS:
         return lex.group_actor("protesters", country)[0]
-    if kind == "Riots":
+    if kind == RIOTS:
         return lex.group_actor("rioters", country)[0]
     return None
 
@@ -410,12 +430,10 @@ def _sub_event(
         state = (agent_type == STATE_FORCES and home) or (
             bool(inc.agents) and _progov(inc.agents[0], lex)
         )
-        return (
-            "Government regains territory" if state else "Non-state actor overtakes territory"
-        ), "sub-event-territory"
+        return (GOV_REGAINS if state else NSA_OVERTAKES), "sub-event-territory"
     kind, generic = kind_of(inc)
     if (
-        kind == "Arrests"
+        kind == ARRESTS
         and agent_type in NON_STATE_TYPES
         and trig.phrase.startswith("arrest")
         and not any(t.atype in ARMED_TYPES for t in inc.targets)
@@ -423,25 +441,25 @@ def _sub_event(
     ):
         # ACLED: an armed group that "arrests" villagers or activists (a militia, rebels, a
         # jihadist group) abducts them; fighters it captures or detains are its prisoners.
-        return "Abduction/forced disappearance", "sub-event-arrest-by-armed-group"
-    if kind == "Arrests" and _DISAPPEARED.search(text[main.end : main.end + 160].split(". ")[0]):
+        return ABDUCTION, "sub-event-arrest-by-armed-group"
+    if kind == ARRESTS and _DISAPPEARED.search(text[main.end : main.end + 160].split(". ")[0]):
         # "arrested and taken to an unknown destination": whoever took them, the people
         # were disappeared (ACLED codes 143 of the 158 notes saying so as abductions).
-        return "Abduction/forced disappearance", "sub-event-arrest-disappeared"
+        return ABDUCTION, "sub-event-arrest-disappeared"
     civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
     if (
         not generic
-        and kind == "Armed clash"
+        and kind == ARMED_CLASH
         and civilians
         and agent_type in NON_STATE_TYPES
         and not any(t.atype in ARMED_TYPES for t in inc.targets)
     ):
         # "LRA forces ambushed ten motorists": an armed group and the civilians it hit are
         # no two sides of a battle (ACLED: an attack).
-        return "Attack", "sub-event-clash-on-civilians"
+        return ATTACK, "sub-event-clash-on-civilians"
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
-    if trig.sub_event_type in ("Armed clash", "Attack"):
+    if trig.sub_event_type in (ARMED_CLASH, ATTACK):
         at = inc.primary.clause[0]
         if (
             not inc.agents
@@ -452,17 +470,17 @@ def _sub_event(
             # six": a raid or attack by nobody named, amid an air campaign, is from the air.
             return AIR, "sub-event-air-campaign"
         if civilians:
-            return "Attack", "sub-event-civilian-target"
+            return ATTACK, "sub-event-civilian-target"
         target_type = inc.targets[0].atype if inc.targets else ""
         armed_target = target_type in ARMED_TYPES
-        if trig.sub_event_type == "Attack" and not armed_target:
-            return "Attack", "sub-event-trigger"
+        if trig.sub_event_type == ATTACK and not armed_target:
+            return ATTACK, "sub-event-trigger"
         if not armed_target and _person_hit(text, main, inc.primary.clause[1], lex):
             # "attacked realtor Neeraj Thatai", "attacked him with swords", "attacked and
             # killed a Janata Dal (Secular) leader": one person hit, no armed side named:
             # no battle (ACLED: an attack on civilians).
-            return "Attack", "sub-event-person-target"
-        return "Armed clash", "sub-event-armed-sides"
+            return ATTACK, "sub-event-person-target"
+        return ARMED_CLASH, "sub-event-armed-sides"
     state = agent_type in (STATE_FORCES, EXTERNAL_FORCES)
     if trig.sub_event_type == AIR and not state and main.trigger.phrase.lower().startswith("bomb"):
         at = inc.primary.clause[0]

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..base.codebook import DEMONSTRATION, EXCESSIVE, INTERVENTION, PEACEFUL, RAPE
 from .annotate import Ann
 from .candidates import Candidate
 
-# The sub-event types of the Protests and Riots family the rules name (codebook.csv).
-MOB, DEMONSTRATION = "Mob violence", "Violent demonstration"
-EXCESSIVE = "Excessive force against protesters"
 # A demonstration and the force used on it are one event ("hundreds gathered in the square
 # ... police fired tear gas to disperse them": a protest with intervention).
-FORCE_ON_PROTEST = frozenset(["Protest with intervention", EXCESSIVE])
-PROTEST_KINDS = FORCE_ON_PROTEST | {"Peaceful protest"}
+FORCE_ON_PROTEST = frozenset([INTERVENTION, EXCESSIVE])
+PROTEST_KINDS = FORCE_ON_PROTEST | {PEACEFUL}
 # A demonstration told in parts ("gathered and blocked the road with burning tyres. Police
 # fired into the air to disperse them"): one event, typed at the end (crowds.py).
 DEMONSTRATIONS = PROTEST_KINDS | {DEMONSTRATION}
@@ -46,7 +44,7 @@ class Incident:
 
 # ACLED codes an abduction or an attack in which its victims were raped as sexual violence
 # ("abducted and raped a girl", "attacked the village and raped three women").
-_OUTRANKS_ON_CIVILIANS = "Sexual violence"
+_OUTRANKS_ON_CIVILIANS = RAPE
 
 
 def rank(trigger) -> tuple[bool, bool, int]:

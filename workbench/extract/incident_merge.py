@@ -19,18 +19,20 @@ Two candidates with different explicit dates, or different first actors, stay ap
 
 from __future__ import annotations
 
-from ..base.codebook import STRATEGIC, event_type_of
+from ..base.codebook import (
+    ARMED_CLASH,
+    ATTACK,
+    GOV_REGAINS,
+    MOB,
+    NSA_OVERTAKES,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    event_type_of,
+)
 from .annotate import Ann
 from .candidates import Candidate
-from .incident import (
-    DEMONSTRATIONS,
-    FORCE_ON_PROTEST,
-    MOB,
-    PROTEST_KINDS,
-    Incident,
-    kind_of,
-    type_of,
-)
+from .incident import DEMONSTRATIONS, FORCE_ON_PROTEST, PROTEST_KINDS, Incident, kind_of, type_of
 from .retellings import another, own_date, place_by_reference
 
 ELABORATION_WINDOW = 4
@@ -176,7 +178,7 @@ def find_home(
 def attack_at_protest(c: Candidate) -> bool:
     """An attack or clash told in a demonstration's context ("... marched. Security forces
     opened fire."): it joins that demonstration (here) and types it (`crowds.py`)."""
-    return "crowd-context" in c.rules and kind_of(c)[0] in ("Attack", "Armed clash")
+    return "crowd-context" in c.rules and kind_of(c)[0] in (ATTACK, ARMED_CLASH)
 
 
 def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> bool:
@@ -226,7 +228,7 @@ def _toll(x: Incident | Candidate) -> int:
 
 
 def _same_kind(a: str, b: str) -> bool:
-    return a == b or (a in BATTLES and b in BATTLES)
+    return a == b or (a in BATTLE_TYPES and b in BATTLE_TYPES)
 
 
 def _head(c: Candidate) -> str:
@@ -303,11 +305,9 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
 
 # A crowd and the force used on it (or the crowd's violence and the police's answer) are
 # one event told from both sides.
-CROWD_EVENTS = frozenset(["Protests", "Riots"])
+CROWD_EVENTS = frozenset([PROTESTS, RIOTS])
 NOT_ON_CIVILIANS = frozenset([STRATEGIC, *CROWD_EVENTS])
-BATTLES = frozenset(
-    ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
-)
+BATTLE_TYPES = frozenset((ARMED_CLASH, GOV_REGAINS, NSA_OVERTAKES))
 
 
 def compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
@@ -325,7 +325,7 @@ def compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
             or places_agree(inc.place, c.place)
         )
     # The fighting around a town is part of its capture: battles join each other.
-    if ta != tb and not (ga or gb) and not (ta in BATTLES and tb in BATTLES):
+    if ta != tb and not (ga or gb) and not (ta in BATTLE_TYPES and tb in BATTLE_TYPES):
         return False
     # "the militants fired on the wives of fighters (on Wednesday)": no surrender, and no
     # part of a battle when told with its own day ("RSF fighters attacked the village ...
@@ -346,7 +346,7 @@ def compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
         theirs = {actor_key(x) for x in c.agents}
         apart = actor_key(inc.agents[0]) not in theirs and actor_key(c.agents[0]) not in mine
         # A battle told by its other side is still one battle.
-        if apart and not (ta in BATTLES and tb in BATTLES and _other_side(inc, c)):
+        if apart and not (ta in BATTLE_TYPES and tb in BATTLE_TYPES and _other_side(inc, c)):
             return False
     return not places or inc.place is None or c.place is None or places_agree(inc.place, c.place)
 
@@ -367,7 +367,7 @@ def _on_civilians_apart(
     """`a`, a generic act resolved by its civilian target ("fired on the wives of fighters"),
     and `b`, a specific strategic development (or, when `battles`, a battle) with no civilian
     target, are two acts (`ga`: `a` is generic and `b` is not)."""
-    kind = (battles and tb in BATTLES) or event_type_of(tb) in NOT_ON_CIVILIANS
+    kind = (battles and tb in BATTLE_TYPES) or event_type_of(tb) in NOT_ON_CIVILIANS
     return ga and a.civilian_target and not b.civilian_target and kind
 
 

@@ -10,7 +10,7 @@ incident just before them in the same paragraph (`casualties-following`).
 from __future__ import annotations
 
 from ..base.actors import ARMED_TYPES
-from ..base.codebook import event_type_of
+from ..base.codebook import ABDUCTION, AGAINST_CIVILIANS, BATTLES, LOOTING, RAPE, event_type_of
 from .candidates import Candidate, Orphan
 from .incident import Incident, kind_of, type_of
 from .incident_merge import (
@@ -184,8 +184,8 @@ def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
 
 # Acts on people that a raid's report tells in the passive, after the raid ("Militiamen
 # attacked Dali. Three women were raped and two men abducted."): the raiders did them.
-_ON_PEOPLE = frozenset(["Sexual violence", "Abduction/forced disappearance"])
-_RAIDS = frozenset(["Battles", "Violence against civilians"])
+_ON_PEOPLE = frozenset([RAPE, ABDUCTION])
+_RAIDS = frozenset([BATTLES, AGAINST_CIVILIANS])
 
 
 def _doer_of_the_raid(prev: Incident, inc: Incident, c: Candidate) -> None:
@@ -200,10 +200,7 @@ def _doer_of_the_raid(prev: Incident, inc: Incident, c: Candidate) -> None:
         or not prev.agents
         or prev.agents[0].atype not in ARMED_TYPES
         or prev.agents[0].info == "civilians"
-        or not (
-            event_type_of(type_of(prev)) in _RAIDS
-            or type_of(prev) == "Looting/property destruction"
-        )
+        or not (event_type_of(type_of(prev)) in _RAIDS or type_of(prev) == LOOTING)
         # Told as another place or day, it is another incident: "... A woman was raped
         # in Kasulu on Tuesday."
         or (c.place is not None and prev.place is not None and c.place.name != prev.place.name)

@@ -23,7 +23,7 @@ from .gazetteer import with_coordinates
 from .lexicon import Lexicon
 from .model import EventProposal
 from .places_split import coordinated_places
-from .protests import PROTESTS
+from .protests import PROTEST_TYPES
 from .topics import protest_about
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def locate(
         if a.kind == "place" and not any(o != clause and o[0] <= a.start < o[1] for o in others)
     ]  # fmt: skip
     here = in_span(s_anns, *clause, "place")
-    if main.trigger.sub_event_type in PROTESTS:
+    if main.trigger.sub_event_type in PROTEST_TYPES:
         # "occupied the station in protest at the offensive on Afrin": what a protest is
         # about does not locate it.
         here = [p for p in here if not protest_about(f.text, clause[0], p.start)]
@@ -87,7 +87,7 @@ def locate(
         # "Elsewhere, jets bombed a bakery": not the town of the sentence before.
         and (carried.start >= sent.start or not lex.topic_shift.match(f.text, sent.start))
         and not (
-            main.trigger.sub_event_type in PROTESTS
+            main.trigger.sub_event_type in PROTEST_TYPES
             and carried.start >= sent.start
             and protest_about(f.text, sent.start, carried.start)
         )

@@ -9,11 +9,12 @@ import bisect
 import re
 
 from ..base.actors import PROTESTERS
+from ..base.codebook import DEMONSTRATION, INTERVENTION, PEACEFUL
 from .candidates import Finder
 from .text import Sentence
 from .tokens import key_of
 
-PROTESTS = ("Peaceful protest", "Violent demonstration", "Protest with intervention")
+PROTEST_TYPES = (PEACEFUL, DEMONSTRATION, INTERVENTION)
 
 # "arrested by police during a protest": the arrests were made at a demonstration.
 _AT_PROTEST = re.compile(
@@ -45,7 +46,7 @@ def _protest_met_by(text: str, main, s_anns) -> bool:
     """The arrest's sentence tells of a protest the arrests broke up: "residents protested
     ... and police arrested five of them", "detained after they protested"."""
     for a in s_anns:
-        if a.kind != "trigger" or a.trigger.sub_event_type not in PROTESTS:
+        if a.kind != "trigger" or a.trigger.sub_event_type not in PROTEST_TYPES:
             continue
         if a.start > main.start:
             # "detained ... after they protested", not "...; the protests that followed".
@@ -61,11 +62,11 @@ def tells_protest(f: Finder, a) -> bool:
     """The annotation is a word of a demonstration: a protest trigger, and for a riot's
     crowd-only words ("blocked the road", "barricaded") a crowd right before it ("cartel
     gunmen blocked roads" is no demonstration)."""
-    if a.kind != "trigger" or a.trigger.sub_event_type not in PROTESTS:
+    if a.kind != "trigger" or a.trigger.sub_event_type not in PROTEST_TYPES:
         return False
     if "protest" in a.trigger.flags:
         return False  # "police stopped a man", "intervened": the police's act, no protest told
-    if "crowd" not in a.trigger.flags or a.trigger.sub_event_type == "Peaceful protest":
+    if "crowd" not in a.trigger.flags or a.trigger.sub_event_type == PEACEFUL:
         return True
     return bool(set(key_of(f.text[max(0, a.start - 60) : a.start])) & f.lex.crowd_nouns)
 
@@ -99,7 +100,7 @@ def protest_told(f: Finder, s_anns, si: int, sentences: list[Sentence]) -> bool:
     as "responded") or one or two sentences before."""
     return protest_before(f, si, sentences, back=2) or any(
         a.kind == "trigger"
-        and a.trigger.sub_event_type in PROTESTS
+        and a.trigger.sub_event_type in PROTEST_TYPES
         and "protest" not in a.trigger.flags
         for a in s_anns
     )

@@ -9,6 +9,7 @@ blame or claim ("blamed Russian jets for the strike", "the attack, which Isis cl
 from __future__ import annotations
 
 from ..base.actors import ARMED_TYPES
+from ..base.codebook import ARMED_CLASH
 from .annotate import Ann
 from .reading import Reading
 
@@ -89,7 +90,7 @@ class Sides(Reading):
         "during heavy fighting") and "with". Not after a verb ("activists clashed with TDP
         workers": the subject fought, though no list names it), nor a crowd ("clashes with
         demonstrators")."""
-        if t.trigger.sub_event_type != "Armed clash" or not objects or t.i == 0:
+        if t.trigger.sub_event_type != ARMED_CLASH or not objects or t.i == 0:
             return None
         if self.keys[t.i - 1] not in FIGHT_NOUN_LEAD:
             return None
