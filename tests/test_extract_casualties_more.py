@@ -297,6 +297,16 @@ def test_a_year_before_the_count_is_no_count(finder, sentence, count):
     assert killed == [count]
 
 
+def test_parts_that_add_up_to_the_toll_are_no_rival_reports():
+    # 17 = 11 + 6: the two places' dead are the toll's parts, not lower reports of it.
+    (ev,) = events(
+        "Jets bombed the market town of Kamango on Monday, killing 17 civilians, a monitor "
+        "said. Eleven civilians were killed in its northern quarter while six others were "
+        "killed in a hamlet nearby."
+    )
+    assert ev.fatalities == 17
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

@@ -55,6 +55,7 @@ from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
 from .placing import place_event
 from .scoring import features
+from .tallies import parts_of_a_total
 from .tokens import key_of
 
 UNCLAIMED = frozenset(
@@ -551,6 +552,13 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: 
     exact = [h for h in killed if not h.vague and h.count > 0]
     vague = [h for h in killed if h.vague]
     if exact:
+        # "killed 21 civilians ... 15 in a district of the town and six in a village near
+        # it": the two are the 21's parts, neither a rival report nor more dead.
+        shares = parts_of_a_total(exact)
+        if shares and len(shares) < len(exact):
+            exact = [h for h in exact if h not in shares]
+            told = " + ".join(str(c) for c in sorted({h.count for h in shares}, reverse=True))
+            notes.append(f"Fatalities: {told} told as parts of the toll, not rival reports.")
         # "Five rebels were also killed", "another 10": other dead, added to the figure.
         # "22 combatants on both sides" is the whole toll; "11 soldiers" was one side of it.
         base = [h for h in exact if h.total] or [h for h in exact if not h.also] or exact[:1]

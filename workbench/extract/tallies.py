@@ -1,4 +1,5 @@
-"""Provides `mark_context`: whether a casualty figure is one incident's toll.
+"""Provides `mark_context`: whether a casualty figure is one incident's toll, and
+`parts_of_a_total`: the figures of an incident that add up to another of its figures.
 
 A figure is a tally (`aggregate`) when it sums a period or a war ("since May", "so far this
 year", "the war has killed", "thousands"), an addition (`also`) when it adds to a figure
@@ -113,3 +114,29 @@ def mark_context(h, text: str) -> None:
         h.total = True
     if _ALSO.search(h.text) or _ALSO.search(before[-14:]) or _MORE.match(after):
         h.also = True
+
+
+# At most this many distinct figures are tried as parts (2**n subsets): incidents have few.
+MAX_PARTS = 10
+
+
+def parts_of_a_total(hits: list) -> list:
+    """The hits that are parts of a total told beside them: two or more smaller figures
+    that add up exactly to another figure of the incident ("Air strikes killed 26 people
+    ... a strike on the hospital killed 14 ... strikes south of the town killed 12").
+    They are no rival reports of it, and not added to it again. Every hit of a part's
+    figure goes (the same part told twice)."""
+    counts = sorted({h.count for h in hits if h.count > 0})
+    if len(counts) < 3:
+        return []
+    for total in reversed(counts):
+        values = [c for c in counts if c < total][-MAX_PARTS:]
+        # Each figure once, as a report tells each place's dead once.
+        best: tuple[int, ...] = ()
+        for mask in range(1, 1 << len(values)):
+            chosen = tuple(v for i, v in enumerate(values) if mask >> i & 1)
+            if len(chosen) >= 2 and sum(chosen) == total and len(chosen) > len(best):
+                best = chosen
+        if best:
+            return [h for h in hits if h.count in best]
+    return []
