@@ -77,6 +77,11 @@ PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had
 LONG_UNITS = frozenset(["days", "weeks", "months", "years", "decades", "decade", "year", "month"])
 DURATIONS = frozenset(["weeks", "months", "years", "decades", "week", "month", "year"])
 CUE_NAMES = ("hypothetical", "negation", "habitual")
+# "killed in rebel shelling of ...": a preposition before a side and an "-ing" word, and a
+# word after it that starts no object, make the "-ing" word a noun whose doer the side is.
+NOUN_PREPOSITIONS = frozenset(["in", "by", "from", "during", "amid", "under", "after", "of"])
+NOUN_FOLLOWERS = frozenset(["of", "on", "in", "at", "near", "against", "that", "which", "and",
+                            "targeting", "hit", "killed", "struck", "left"])  # fmt: skip
 # Words before an "-ing" trigger that make it what someone was doing when hurt or held.
 CIRCUMSTANCE = frozenset(["while", "whilst", "killed", "died", "wounded", "injured", "captured"])
 # Actors who are not armed: people accused of an act by them are no armed group's act.
@@ -160,7 +165,21 @@ class Cues(Reading):
             k -= 1
         a = self.anns[self.tokann[k]] if self.tokann[k] >= 0 else None
         # ", clearing the militants from ...": after a comma, the doer's next act.
-        return a is not None and a.kind == "actor" and "," not in self.text[a.end : t.start]
+        if a is None or a.kind != "actor" or "," in self.text[a.end : t.start]:
+            return False
+        return not self._doer_modifier(a, t)
+
+    def _doer_modifier(self, a: Ann, t: Ann) -> bool:
+        """ "killed in rebel shelling of the west", "died in regime bombing on the town": the
+        side right after a preposition names the doer of a noun, an act told (not "police
+        firing tear gas", "the coalition fighting Isis": a side doing something, told by
+        the object that follows)."""
+        keys = self.keys
+        if a.i == 0 or keys[a.i - 1] not in NOUN_PREPOSITIONS:
+            return False
+        if t.j >= len(keys):
+            return True
+        return keys[t.j] in NOUN_FOLLOWERS or not self.text[t.end : self.starts[t.j]].isspace()
 
     def _describes_doer(self, t: Ann) -> bool:
         """ "The coalition fighting Islamic State bombed a bridge": a side participle whose
