@@ -42,6 +42,8 @@ ARRESTS = "Arrests"
 CHANGE = "Change to group/activity"
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
+# The changes of territory, by who takes it.
+TERRITORY = frozenset([GOV_REGAINS, NSA_OVERTAKES])
 
 
 @dataclass(frozen=True)

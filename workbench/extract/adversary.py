@@ -24,8 +24,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ..base.actors import NON_STATE_TYPES
-from ..base.codebook import AIR, ARMED_CLASH, GOV_REGAINS, NSA_OVERTAKES, SHELLING
+from ..base.codebook import AIR, SHELLING
 from .annotate import Ann
+from .incident import BATTLE_TYPES
 from .lexicon import Lexicon
 from .model import EventProposal
 
@@ -33,15 +34,7 @@ RULE = "actor2-article-adversary"
 DOER_RULE = "actor1-article-doer"
 # Doers that name no one in particular: never the article's doer.
 GENERIC = ("unidentified", "civilians", "protesters", "rioters", "police")
-ARMED_ACTS = frozenset(
-    (
-        ARMED_CLASH,
-        AIR,
-        SHELLING,
-        GOV_REGAINS,
-        NSA_OVERTAKES,
-    )
-)
+ARMED_ACTS = BATTLE_TYPES | {AIR, SHELLING}
 LEAST, LEAD = 3, 2  # named this often, and this many times as often as the next group
 
 

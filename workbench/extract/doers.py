@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from ..base.codebook import ABDUCTION, ARRESTS, ATTACK, GOV_REGAINS, LOOTING, NSA_OVERTAKES
+from ..base.codebook import ABDUCTION, ARRESTS, ATTACK, LOOTING, TERRITORY
 from ..base.numbers import UNITS
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, past_verb
@@ -467,10 +467,7 @@ class Doers(Sides, Reference):
 
 # "conducted a raid ..., arresting 11 men", "entered the town, taking control of it": these
 # participles are the same doer's next act.
-SHARED_ING = frozenset(
-    [ARRESTS, ABDUCTION, LOOTING,
-     GOV_REGAINS, NSA_OVERTAKES]
-)  # fmt: skip
+SHARED_ING = frozenset([ARRESTS, ABDUCTION, LOOTING, *TERRITORY])
 SUPPORT = frozenset(["support", "backing", "cover", "help", "assistance"])
 
 

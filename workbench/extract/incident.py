@@ -7,10 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..base.codebook import DEMONSTRATION, EXCESSIVE, INTERVENTION, PEACEFUL, RAPE
+from ..base.codebook import (
+    BATTLES,
+    DEMONSTRATION,
+    EXCESSIVE,
+    INTERVENTION,
+    PEACEFUL,
+    RAPE,
+    sub_event_types,
+)
 from .annotate import Ann
 from .candidates import Candidate
 
+# ACLED's battles (codebook.csv): an armed clash and the changes of territory.
+BATTLE_TYPES = sub_event_types(BATTLES)
 # A demonstration and the force used on it are one event ("hundreds gathered in the square
 # ... police fired tear gas to disperse them": a protest with intervention).
 FORCE_ON_PROTEST = frozenset([INTERVENTION, EXCESSIVE])

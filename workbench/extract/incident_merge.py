@@ -22,9 +22,7 @@ from __future__ import annotations
 from ..base.codebook import (
     ARMED_CLASH,
     ATTACK,
-    GOV_REGAINS,
     MOB,
-    NSA_OVERTAKES,
     PROTESTS,
     RIOTS,
     STRATEGIC,
@@ -32,7 +30,15 @@ from ..base.codebook import (
 )
 from .annotate import Ann
 from .candidates import Candidate
-from .incident import DEMONSTRATIONS, FORCE_ON_PROTEST, PROTEST_KINDS, Incident, kind_of, type_of
+from .incident import (
+    BATTLE_TYPES,
+    DEMONSTRATIONS,
+    FORCE_ON_PROTEST,
+    PROTEST_KINDS,
+    Incident,
+    kind_of,
+    type_of,
+)
 from .retellings import another, own_date, place_by_reference
 
 ELABORATION_WINDOW = 4
@@ -307,7 +313,6 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
 # one event told from both sides.
 CROWD_EVENTS = frozenset([PROTESTS, RIOTS])
 NOT_ON_CIVILIANS = frozenset([STRATEGIC, *CROWD_EVENTS])
-BATTLE_TYPES = frozenset((ARMED_CLASH, GOV_REGAINS, NSA_OVERTAKES))
 
 
 def compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
