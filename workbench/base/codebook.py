@@ -42,6 +42,9 @@ ARRESTS = "Arrests"
 CHANGE = "Change to group/activity"
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
+# An attack or an armed clash: violence at close quarters, read as one or the other by
+# whether its target fought back.
+ASSAULTS = frozenset([ATTACK, ARMED_CLASH])
 # The changes of territory, by who takes it.
 TERRITORY = frozenset([GOV_REGAINS, NSA_OVERTAKES])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..base.actors import ARMED_TYPES, PROTESTERS, STATE_FORCES
-from ..base.codebook import ARMED_CLASH, ATTACK, DEMONSTRATION, MOB
+from ..base.codebook import ASSAULTS, DEMONSTRATION, MOB
 from .crowd_sides import RIOTERS
 from .incident import Incident
 from .incident_merge import attack_at_protest
@@ -319,7 +319,7 @@ def attacks_demonstration(inc: Incident, text: str) -> bool:
     """A generic attack word whose object is a demonstration ("attacked a rally of the BNP")."""
     for c in inc.cands:
         for a in c.triggers:
-            if a.trigger.sub_event_type in (ATTACK, ARMED_CLASH) and "generic" in a.trigger.flags:
+            if a.trigger.sub_event_type in ASSAULTS and "generic" in a.trigger.flags:
                 # Past the clause: "students who were staging a sit-in" is a clause of its
                 # own; the match itself stays within the sentence (words and spaces only).
                 m = _ON_DEMONSTRATION.match(text, a.end)

@@ -23,6 +23,7 @@ from ..base.actors import ARMED_TYPES, CROWD_TYPES, PARTY, PROTESTERS, STATE_FOR
 from ..base.codebook import (
     ABDUCTION,
     ARMED_CLASH,
+    ASSAULTS,
     ATTACK,
     DEMONSTRATION,
     EXCESSIVE,
@@ -58,7 +59,7 @@ from .incident import FORCE_ON_PROTEST, PROTEST_KINDS, Incident, kind_of
 from .lexicon import Lexicon
 
 # Acts a crowd can do that read as a battle or an attack when an armed group does them.
-FIGHTS = frozenset([ARMED_CLASH, ATTACK, MOB, LOOTING])
+FIGHTS = ASSAULTS | {MOB, LOOTING}
 # "beaten to death on suspicion of theft": a crowd's justice, whoever is named.
 _VIGILANTE = re.compile(
     r"\b(?:on\s+(?:the\s+)?suspicion\s+of|suspected\s+of\s+(?:being\s+)?(?:a\s+)?"
@@ -172,7 +173,7 @@ def crowd_type(
 ) -> tuple[str, str]:
     """(sub-event type, rule): the type read from the triggers, decided again for the
     Protests and Riots family by who did what to whom."""
-    if kind in (ATTACK, ARMED_CLASH):
+    if kind in ASSAULTS:
         first = inc.agents[0] if inc.agents else None
         if kind == ATTACK and protesters_hit(inc) and (first is None or first.atype in ARMED_TYPES):
             # "Security forces shot and killed a protester", "three protesters were injured
@@ -280,7 +281,7 @@ def crowd_type(
     ):
         return EXCESSIVE, "sub-event-force-on-crowd"  # "... marched. Troops opened fire."
     if kind == PEACEFUL and any(
-        kind_of(c)[0] in (ATTACK, ARMED_CLASH) and any(t.atype == PROTESTERS for t in c.targets)
+        kind_of(c)[0] in ASSAULTS and any(t.atype == PROTESTERS for t in c.targets)
         for c in inc.cands
     ):
         # "People protested in Dembi Dolo. There, protesters were gunned down": the

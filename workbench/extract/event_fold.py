@@ -17,9 +17,8 @@ import re
 
 from ..base.codebook import (
     ABDUCTION,
-    ARMED_CLASH,
     ARRESTS,
-    ATTACK,
+    ASSAULTS,
     DEMONSTRATION,
     EXCESSIVE,
     INTERVENTION,
@@ -45,17 +44,18 @@ from .model import EventProposal
 # force); a demonstration met with force, the peaceful protest proposed apart from it (with
 # intervention beside a peaceful protest 60, violent demonstration 11; excessive force beside
 # one 23, with intervention 9).
+_RAID = ASSAULTS | {LOOTING}
 _FOLDED = {
     DEMONSTRATION: frozenset([PEACEFUL, INTERVENTION, ARRESTS, DEMONSTRATION]),
-    MOB: frozenset([INTERVENTION, ARRESTS, MOB, ATTACK, ARMED_CLASH, EXCESSIVE]),
+    MOB: ASSAULTS | {INTERVENTION, ARRESTS, MOB, EXCESSIVE},
     INTERVENTION: frozenset([PEACEFUL]),
     EXCESSIVE: frozenset([PEACEFUL]),
-    ABDUCTION: frozenset([ATTACK, ARMED_CLASH, LOOTING]),
-    RAPE: frozenset([ATTACK, ARMED_CLASH, LOOTING, ARRESTS, ABDUCTION]),
+    ABDUCTION: _RAID,
+    RAPE: _RAID | {ARRESTS, ABDUCTION},
 }
 # The acts that are an event's means only when they killed no one and were done by its
 # doer (or by no one named): a killing is an event of its own.
-_MEANS = frozenset([ATTACK, ARMED_CLASH, LOOTING, ABDUCTION, EXCESSIVE])
+_MEANS = _RAID | {ABDUCTION, EXCESSIVE}
 _FOLDED_RIOTS = frozenset([DEMONSTRATION, MOB])
 # The trigger of an act that killed (its toll may be unread: "killed a former headman").
 _KILLING = re.compile(

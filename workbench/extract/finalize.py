@@ -28,6 +28,7 @@ from ..base.codebook import (
     AIR,
     ARMED_CLASH,
     ARRESTS,
+    ASSAULTS,
     ATTACK,
     BATTLES,
     CHEMICAL,
@@ -460,7 +461,7 @@ def _sub_event(
         return ATTACK, "sub-event-clash-on-civilians"
     if not generic:
         return kind, "sub-event-trigger" if "generic" not in trig.flags else "sub-event-weapon"
-    if trig.sub_event_type in (ARMED_CLASH, ATTACK):
+    if trig.sub_event_type in ASSAULTS:
         at = inc.primary.clause[0]
         if (
             not inc.agents

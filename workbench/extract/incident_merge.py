@@ -20,8 +20,7 @@ Two candidates with different explicit dates, or different first actors, stay ap
 from __future__ import annotations
 
 from ..base.codebook import (
-    ARMED_CLASH,
-    ATTACK,
+    ASSAULTS,
     MOB,
     PROTESTS,
     RIOTS,
@@ -184,7 +183,7 @@ def find_home(
 def attack_at_protest(c: Candidate) -> bool:
     """An attack or clash told in a demonstration's context ("... marched. Security forces
     opened fire."): it joins that demonstration (here) and types it (`crowds.py`)."""
-    return "crowd-context" in c.rules and kind_of(c)[0] in (ATTACK, ARMED_CLASH)
+    return "crowd-context" in c.rules and kind_of(c)[0] in ASSAULTS
 
 
 def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> bool:
