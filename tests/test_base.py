@@ -25,6 +25,13 @@ def sentences(text: str) -> list[str]:
         ("Rebels struck on Feb. 3 in Idlib. Five died.", ["Rebels struck on Feb. 3 in Idlib.",
                                                           "Five died."]),
         ("U.S. forces left. Gen. Smith stayed.", ["U.S. forces left.", "Gen. Smith stayed."]),
+        # An initialism ends a sentence before a word that only opens one.
+        ("Crowds marched in Washington, D.C. Unlike last week, it rained.",
+         ["Crowds marched in Washington, D.C.", "Unlike last week, it rained."]),
+        ("They met U.S. officials. The U.N. The talks went on.",
+         ["They met U.S. officials.", "The U.N.", "The talks went on."]),
+        ("The U.S. President spoke. J. The A. B. Smith", ["The U.S. President spoke.",
+                                                          "J. The A. B. Smith"]),
         ('He said "they fled." Then it rained.', ['He said "they fled.', "Then it rained."]),
         ("Shelling hit Ariha. 12 died.", ["Shelling hit Ariha.", "12 died."]),
         ("It ended. and more", ["It ended. and more"]),  # a lower-case word goes on

@@ -4,7 +4,8 @@ review screen's cursor and `add-event` move over the same sentences.
 A line break always ends a sentence (headlines, captions, list items). Within a line a
 sentence ends at ".", "!" or "?" (and any closing quote or bracket) followed by space and a
 capital letter, a digit or an opening quote, unless the word before the stop is a known
-abbreviation ("Feb. 3", "Gen. Smith") or a single letter ("U.S. forces", "J. Smith").
+abbreviation ("Feb. 3", "Gen. Smith") or a single letter ("U.S. forces", "J. Smith"), unless
+an initialism ends it before a word that only opens a sentence ("D.C. Unlike ...").
 Spans exclude surrounding space and the closing quote after the stop.
 """
 
@@ -33,6 +34,20 @@ ABBREVIATIONS = frozenset(
 # crowd size), which is no part of the sentence before it (its "no" negated the act).
 _END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*\s+(?=[\"“‘(\[#@]?[A-Z0-9]|\[[a-z]+=)")
 _LETTERS = string.ascii_letters
+# An initialism's last stop ("U.S.", "D.C.", "U.N.") ends the sentence when the next word
+# only opens one ("... rallied in Washington, D.C. Unlike the marchers of last week"):
+# words that never continue a name after it. "U.S. forces", "U.S. President" go on.
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.)+[A-Z]\Z")
+_OPENERS = frozenset(
+    [
+        "The", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "This",
+        "That", "These", "Those", "There", "Unlike", "However", "Meanwhile", "Also", "After",
+        "Before", "When", "While", "His", "Her", "Their", "Its", "Some", "Many", "Most",
+        "According", "Since", "During", "Earlier", "Later", "Last", "Yesterday",
+        "Today", "Both", "Such", "Despite", "Although", "If", "As",
+    ]
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"[\"“‘(]?([A-Za-z]+)")
 
 
 def lines(text: str) -> Iterator[tuple[int, int]]:
@@ -55,7 +70,14 @@ def line_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         before = line[max(0, m.start() - 12) : m.start()]
         word = before[len(before.rstrip(_LETTERS)) :]
         if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
-            continue
+            nxt = _NEXT_WORD.match(line, m.end())
+            if not (
+                len(word) == 1
+                and nxt is not None
+                and nxt.group(1) in _OPENERS
+                and _INITIALISM.search(line, max(0, m.start() - 12), m.start())
+            ):
+                continue
         pieces.append((cut, start + m.start() + 1))
         cut = start + m.end()
     if cut < end:
