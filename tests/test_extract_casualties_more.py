@@ -290,6 +290,7 @@ def test_tolls_in_state_media_and_scraped_wire_copy(finder, sentence, count):
         ("Posted 3 March 2019 Nine farmers including two boys were killed by the raiders.", 9),
         ("Updated 4 May 2020 Dozens of villagers have been killed near the dam.", 12),
         ("Wednesday 2 June 2021 Seven shepherds were killed in the valley.", 7),
+        ("Friday 4 Jun 2021 Six boys and two women have been killed by the shelling.", 8),
     ],
 )
 def test_a_year_before_the_count_is_no_count(finder, sentence, count):

@@ -508,6 +508,11 @@ class CasualtyFinder:
             if not (tail.endswith(",") or tail[-3:].lower() == "and"):
                 break
             j = self.joined.search(text, max(0, start - 90), start)
+            if j is not None and _looks_like_year(j["num"]):
+                # "Oct 2014 Ten children and five women were killed": the year ends a dateline.
+                after = j.end("num") + 1
+                if self._dateline(text, j.start("num"), after):
+                    j = self.joined.search(text, after, start)
             if j is None:
                 break
             n, _ = self.number(j["num"])
