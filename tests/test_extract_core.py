@@ -21,6 +21,16 @@ events, one = helpers(PUB)
 # -- dates ------------------------------------------------------------------------------------
 
 
+def test_a_group_name_is_known_by_its_template_in_any_country_or_none():
+    lex = cached_lexicon()
+    assert lex.names_group("Rioters (India)", "rioters")
+    assert lex.names_group("Rioters", "rioters")
+    assert lex.names_group("Unidentified Armed Group (Kenya)", "unidentified")
+    assert not lex.names_group("Unidentified Armed Group (Kenya)", "rioters")
+    assert not lex.names_group("Rioters Union of Kenya", "rioters")
+    assert not lex.names_group(None, "unidentified")
+
+
 @pytest.mark.parametrize(
     "phrase, expected",
     [

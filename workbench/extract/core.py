@@ -222,7 +222,7 @@ def proposals(doc: Doc) -> None:
             if ev.place is None:
                 _set_in_article(doc, ev, inc, settings)
             (doc.events if ev.standalone else doc.second_sources).extend(split)
-    doc.events = fold_into_events(doc.events, doc.sentences)
+    doc.events = fold_into_events(doc.events, doc.sentences, doc.lex)
     unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
     headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
     article_doer(doc.events, doc.lex)

@@ -27,6 +27,7 @@ from ..base.codebook import (
     PEACEFUL,
     RAPE,
 )
+from .lexicon import Lexicon
 from .model import EventProposal
 
 # What each event takes in: a violent demonstration its march, its dispersal and the arrests
@@ -69,7 +70,7 @@ MEANS_RULE = "merge-means-folded"
 PROTEST_RULE = "merge-protest-folded"
 
 
-def fold_into_events(events: list[EventProposal], sentences) -> list[EventProposal]:
+def fold_into_events(events: list[EventProposal], sentences, lex: Lexicon) -> list[EventProposal]:
     """ "Students marched ... They threw rocks ... Police fired tear gas to disperse them.
     Ten were arrested": the march, the dispersal and the arrests, proposed apart from the
     riot told within two sentences of them on the same day at the same place (or none
@@ -94,7 +95,7 @@ def fold_into_events(events: list[EventProposal], sentences) -> list[EventPropos
                 and (r.place == ev.place or r.place is None or ev.place is None)
                 and abs(sent_of(r) - sent_of(ev)) <= _WINDOW
                 and (ev.sub_event_type != ARRESTS or sent_of(ev) >= sent_of(r))
-                and (ev.sub_event_type not in _MEANS or _means_of(ev, r))
+                and (ev.sub_event_type not in _MEANS or _means_of(ev, r, lex))
             ),
             None,
         )  # fmt: skip
@@ -110,7 +111,11 @@ def fold_into_events(events: list[EventProposal], sentences) -> list[EventPropos
             home.actor2, home.actor2_span = ev.actor2, ev.actor2_span  # who dispersed it
         if ev.sub_event_type == home.sub_event_type:
             _take_missing(home, ev)
-        elif ev.sub_event_type in _MEANS and _unnamed(home.actor1) and not _unnamed(ev.actor1):
+        elif (
+            ev.sub_event_type in _MEANS
+            and _unnamed(home.actor1, lex)
+            and not _unnamed(ev.actor1, lex)
+        ):
             # "LRA fighters ambushed fishermen. Five were abducted": the raid's doer.
             home.actor1, home.actor1_span = ev.actor1, ev.actor1_span
         rule = (
@@ -125,7 +130,7 @@ def fold_into_events(events: list[EventProposal], sentences) -> list[EventPropos
     return kept
 
 
-def _means_of(ev: EventProposal, home: EventProposal) -> bool:
+def _means_of(ev: EventProposal, home: EventProposal, lex: Lexicon) -> bool:
     """The raid, the looting or the abduction is the abduction's or the rape's way: it killed
     no one, and its doer is the same or unnamed."""
     if ev.fatalities or _KILLING.search(ev.rules[0] if ev.rules else ""):
@@ -133,16 +138,17 @@ def _means_of(ev: EventProposal, home: EventProposal) -> bool:
     if home.sub_event_type == MOB:
         # "Villagers clashed with ... the mob attacked two officials": the crowd's own fight,
         # by the crowd or by no one named.
-        return _unnamed(ev.actor1) or ev.actor1 == home.actor1 or _rioters(ev.actor1)
-    return _unnamed(ev.actor1) or _unnamed(home.actor1) or ev.actor1 == home.actor1
+        return (
+            _unnamed(ev.actor1, lex)
+            or ev.actor1 == home.actor1
+            or lex.names_group(ev.actor1, "rioters")
+        )
+    return _unnamed(ev.actor1, lex) or _unnamed(home.actor1, lex) or ev.actor1 == home.actor1
 
 
-def _rioters(actor: str | None) -> bool:
-    return bool(actor) and str(actor).startswith("Rioters")
-
-
-def _unnamed(actor: str | None) -> bool:
-    return not actor or actor.startswith("Unidentified")
+def _unnamed(actor: str | None, lex: Lexicon) -> bool:
+    """No doer, or the unidentified armed group (`[groups]` of lexicon.toml)."""
+    return not actor or lex.names_group(actor, "unidentified")
 
 
 def _take_missing(home: EventProposal, ev: EventProposal) -> None:

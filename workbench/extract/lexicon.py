@@ -332,6 +332,14 @@ class Lexicon:
                 return group, name[len(head) : len(name) - len(tail)]
         return None
 
+    def names_group(self, name: str | None, group: str) -> bool:
+        """Whether `name` is the actor the `[groups]` template of `group` makes, of any
+        country or of none ("Rioters (India)", "Rioters")."""
+        if not name:
+            return False
+        found = self.template_group(name)
+        return (found is not None and found[0] == group) or name == self.group_actor(group, None)[0]
+
     def _group_actor(self, group: str, country: str | None) -> tuple[str, str, str]:
         if country and (group, country) in self.defaults:
             name = self.defaults[(group, country)]
