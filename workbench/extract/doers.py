@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from ..base.actors import ARMED_TYPES
 from ..base.codebook import ABDUCTION, ARRESTS, ATTACK, LOOTING, TERRITORY
 from ..base.numbers import UNITS
 from .annotate import Ann
@@ -324,6 +325,9 @@ class Doers(Sides, Reference):
             if (p := self._name_tail(k, first_tok)) is not None:
                 k = p  # "the Joint Forces of the Darfur armed movements repelled"
                 continue
+            if (p := self._companion_start(k, first_tok)) is not None:
+                k = p - 1  # "army units in cooperation with the supporting forces took"
+                continue
             # '"Our air defence units shot down ...," the ministry said': the speaker.
             mine = [
                 x for x in range(k - 1, max(first_tok, k - 4) - 1, -1) if keys[x] in FIRST_PERSON
@@ -405,6 +409,21 @@ class Doers(Sides, Reference):
                 b = self.ann_at(x - 1)
                 return x - 1 if b is not None and b.kind == "actor" and not b.role else None
             x = a.i - 1 if a is not None else x - 1
+        return None
+
+    def _companion_start(self, k: int, first_tok: int) -> int | None:
+        """First token of a phrase of unnamed companions ending at token k, right after an
+        armed actor ("army units in cooperation with the supporting forces"; not a party:
+        "the INC along with other leaders staged a protest" is a crowd's act), or None."""
+        keys = self.keys
+        for x in range(k, max(first_tok, k - 7), -1):
+            if self.ann_at(x) is not None:
+                return None
+            # The phrase may end past k: "with the allied forces" were bridge words.
+            if any(tuple(keys[x : x + n]) in self.lex.companions for n in (1, 2, 3)):
+                a = self.ann_at(x - 1) if x - 1 >= first_tok else None
+                armed = a is not None and a.kind == "actor" and a.atype in ARMED_TYPES
+                return x if armed else None
         return None
 
     def _locative_start(self, k: int, first_tok: int) -> int | None:
