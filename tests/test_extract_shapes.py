@@ -637,6 +637,16 @@ def test_the_setting_is_in_the_country_of_the_sides_not_where_they_came_from():
     assert held.place == "Syria"
 
 
+def test_a_country_goods_come_from_is_not_where_the_article_is_set():
+    found = events(
+        "Kenyan authorities banned new rallies against the deal to import maize from Uganda. "
+        "Riot police clashed with traders on Saturday night. Traders blocked roads on Sunday, "
+        "the Kenyan news agency said."
+    )
+    assert found and {e.actor1 for e in found} == {"Rioters (Kenya)"}
+    assert not {e.place for e in found} & {"Uganda"}
+
+
 def test_a_campaign_named_by_its_place_does_not_locate_another_act():
     told = extract(
         LEAD + "The offensive resumed on Saturday at a speed never reached during the long "

@@ -57,6 +57,9 @@ LOCATIVE = frozenset(
     ]
 )
 ORIGIN = frozenset(["based", "born", "made"])
+# "beef imports from the United States", "fighters sent to Syria": where something came
+# from or went, not where the article's events happen (a vote only when no place is told).
+_ORIGIN_OR_GOAL = frozenset(["from", "to", "toward", "towards", "via"])
 
 
 def context_country(
@@ -89,7 +92,7 @@ def context_country(
                     shared.append(toks.text[toks.starts[i] : toks.ends[j - 1]])
                 elif entry.type != "country":
                     votes[entry.country] += 2
-                elif i and toks.keys[i - 1] in LOCATIVE:
+                elif i and toks.keys[i - 1] in LOCATIVE and toks.keys[i - 1] not in _ORIGIN_OR_GOAL:
                     votes[entry.country] += 1
                 elif dateline(toks.text, toks.starts[i], toks.ends[j - 1]):
                     votes[entry.country] += 2  # "CULIACAN, Mexico (AP) -"
