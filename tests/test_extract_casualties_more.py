@@ -308,6 +308,13 @@ def test_parts_that_add_up_to_the_toll_are_no_rival_reports():
     assert ev.fatalities == 17
 
 
+def test_others_joined_to_the_dead_and_hurt_are_no_toll(finder):
+    hits = finder.find("The rocket left 4 villagers dead and 23 others injured.")
+    assert [(h.count, h.kind) for h in hits if h.kind == "killed"] == [(4, "killed")]
+    hits = finder.find("Shells killed two farmers and nine others were wounded.")
+    assert [(h.count, h.kind) for h in hits if h.kind == "killed"] == [(2, "killed")]
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

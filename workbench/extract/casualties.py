@@ -495,8 +495,8 @@ class CasualtyFinder:
     def _more(self, text: str, end: int) -> tuple[int, int]:
         """(how many more people a second count joined after `end` adds, where it ends)."""
         more = self.more.match(text, end)
-        if more is None:
-            return 0, end
+        if more is None or _HURT_NEXT.match(text, more.end()):
+            return 0, end  # "left 5 dead and 47 others injured": the others were hurt
         extra = 1 if more["single"] else self.number(more["num"])[0]
         return (extra, more.end()) if extra is not None else (0, end)
 
@@ -553,6 +553,7 @@ _ACTIVE_OBJECT = re.compile(
     r"|afternoon)\b)|him\b|them\b)",
     re.I,
 )
+_HURT_NEXT = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b", re.I)
 _AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
 _ALONG = re.compile(r"\s+(?:along|together)\s+with\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
