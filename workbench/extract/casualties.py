@@ -553,7 +553,9 @@ _ACTIVE_OBJECT = re.compile(
     r"|afternoon)\b)|him\b|them\b)",
     re.I,
 )
-_HURT_NEXT = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b", re.I)
+_HURT_NEXT = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b", re.I
+)
 _AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
 _ALONG = re.compile(r"\s+(?:along|together)\s+with\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
