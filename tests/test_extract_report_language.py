@@ -318,6 +318,31 @@ def test_a_user_weapons_row_sets_the_type_of_a_generic_attack(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "row, text, packaged, yours",
+    [
+        # A modifier: "drone" makes "attacked" an air strike, unless your row says otherwise.
+        ("drone,drone,modifier,Remote explosive/landmine/IED",
+         "Militants attacked a checkpoint near Tal Tamr with a drone on Monday.",
+         "Air/drone strike", "Remote explosive/landmine/IED"),
+        # A weapon that is itself the attack word.
+        ("mortars,mortar,trigger,Grenade",
+         "Mortars hit the market in Tal Tamr on Monday, killing three people.",
+         "Shelling/artillery/missile attack", "Grenade"),
+    ],
+)  # fmt: skip
+def test_a_user_weapons_row_for_a_packaged_weapon_is_never_overridden(
+    tmp_path, row, text, packaged, yours
+):
+    """Issue 10: the type in your weapons.csv row wins over the packaged row and over
+    anything the code knows of the weapon's class."""
+    assert [e.sub_event_type for e in extract(text, PUB).events] == [packaged]
+    (tmp_path / "weapons.csv").write_text(
+        f"phrase,class,role,sub_event_type\n{row}\n", encoding="utf-8"
+    )
+    assert [e.sub_event_type for e in extract(text, PUB, (), [str(tmp_path)]).events] == [yours]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Israel, which captured the plateau in 1967, put its troops on alert on Tuesday.",
