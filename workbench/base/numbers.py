@@ -13,6 +13,8 @@ UNITS = {
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}  # fmt: skip
+# The words of a small count, "one" to "nineteen" ("eleven children", "of raping two girls").
+NUMBER_WORDS = frozenset(UNITS)
 # The article is one, as in "a hundred" and "a thousand".
 _ONE = {"a": 1, "an": 1}
 

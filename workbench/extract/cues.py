@@ -12,7 +12,7 @@ import functools
 
 from ..base.actors import CIVILIANS, CROWD_TYPES, PERSON
 from ..base.codebook import CHANGE, GRENADE, IED
-from ..base.numbers import UNITS
+from ..base.numbers import NUMBER_WORDS
 from .annotate import Ann
 from .reading import Reading
 from .trigger_context import headline_end
@@ -88,8 +88,6 @@ CIRCUMSTANCE = frozenset(["while", "whilst", "killed", "died", "wounded", "injur
 UNARMED = CROWD_TYPES | {CIVILIANS, PERSON, ""}
 # Repetition that makes an act a pattern, unless it befell one person.
 REPEATED = frozenset(["repeatedly"])
-# Counts before the people an accused act befell ("of raping two girls").
-NUMBER_WORDS = frozenset(w for w, n in UNITS.items() if n <= 100)
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..base.actors import ARMED_TYPES
 from .annotate import Ann
-from .doers import COMPOUND_TAILS, NUMBER_WORDS, USERS, Doers
+from .doers import COMPOUND_TAILS, COUNT_WORDS, USERS, Doers
 
 FORMER = frozenset(["former", "ex", "retired", "defected"])
 
@@ -56,7 +56,7 @@ class Targets(Doers):
                 keys[k] in lex.target_bridge
                 or keys[k].isdigit()
                 or keys[k] in lex.bridge
-                or keys[k] in NUMBER_WORDS
+                or keys[k] in COUNT_WORDS
             ):
                 k += 1
                 steps += 1
