@@ -315,6 +315,15 @@ def test_others_joined_to_the_dead_and_hurt_are_no_toll(finder):
     assert [(h.count, h.kind) for h in hits if h.kind == "killed"] == [(2, "killed")]
 
 
+def test_a_count_of_some_civilians_is_a_part_of_the_civilians_toll():
+    # The children (and the teacher) are some of the 14 civilians, not a lower report of them.
+    (ev,) = events(
+        "Rebel shells hit the market in Kamango on Monday, killing 14 civilians, a monitor "
+        "said. The shelling killed six children and a teacher, the monitor said."
+    )
+    assert ev.fatalities == 14
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

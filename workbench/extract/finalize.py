@@ -515,6 +515,16 @@ def _rival_figures(base: list, lex: Lexicon) -> tuple[list, list]:
     """
     if len(base) < 2 or any(h.total for h in base):
         return base, []
+    # "Fifteen civilians among them 11 children were killed" beside "11 children": the
+    # children are some of the civilians (the people), not a lower report of them.
+    broad = [h.count for h in base if h.victims in lex.toll_whole or h.victims in lex.toll_broad]
+    if broad:
+        base = [
+            h for h in base
+            if not h.victims or h.victims in lex.toll_whole or h.victims in lex.toll_broad
+            or h.count >= max(broad)
+            or lex.toll_side.get(" ".join(key_of(h.victims))) != lex.toll_people
+        ]  # fmt: skip
     wholes = [h.count for h in base if h.victims in lex.toll_whole]
     if wholes:
         # A bare count ("28 were killed", "the toll at 35") is another report of the whole,

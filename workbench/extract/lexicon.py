@@ -306,6 +306,7 @@ class Lexicon:
         self.toll_whole = frozenset(tolls["whole"])
         self.toll_partitive = tuple(tolls["partitive"])
         self.toll_people: str = tolls["people"]
+        self.toll_broad = frozenset(tolls["broad"])
         # victim noun -> its side ("soldiers" -> state): counts of different sides add up.
         self.toll_side = {
             " ".join(key_of(noun)): side
