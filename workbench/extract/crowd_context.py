@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from ..base.actors import ARMED_TYPES, PROTESTERS, STATE_FORCES
+from ..base.actors import PROTESTERS, STATE_FORCES
 from ..base.codebook import ASSAULTS, DEMONSTRATION, MOB
-from .crowd_sides import RIOTERS
+from .crowd_sides import RIOTERS, armed_side
 from .incident import Incident
 from .incident_merge import attack_at_protest
 from .lexicon import Lexicon
@@ -52,7 +52,7 @@ def protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
     it ("... demonstrated in Ferozepur. They vandalised shops": a crowd context), and no
     armed group as its doer ("rebels looted the town during protests" stays looting)."""
     first = inc.agents[0] if inc.agents else None
-    if first is not None and first.atype in ARMED_TYPES and first.info != "civilians":
+    if armed_side(first):
         return False
     if "crowd-context" in inc.primary.rules:
         return True

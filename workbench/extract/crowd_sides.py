@@ -64,10 +64,7 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
     after = _BETWEEN.match(text, main.end, c.clause[1])
     if after is not None and _has_crowd(after.group(1), lex):
         return True
-    armed = any(
-        a.atype in ARMED_TYPES and a.atype != STATE_FORCES and a.info != "civilians"
-        for a in inc.agents + inc.targets
-    )
+    armed = any(armed_side(a) and a.atype != STATE_FORCES for a in inc.agents + inc.targets)
     if not armed and any(
         _clash_with_people(text, a, cand.clause[1], lex)
         for cand in inc.cands
@@ -89,9 +86,7 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
         return True  # "AL men attacked a campaign office": a party's people, no armed group
     if c.passive and first is None and (by := _BY.match(text, main.end, c.clause[1])):
         return _has_crowd(by.group(1), lex)  # "was beaten to death by a group of people"
-    if c.passive or (
-        first is not None and first.atype in ARMED_TYPES and first.info != "civilians"
-    ):
+    if c.passive or armed_side(first):
         return False  # "six aid workers were killed": the subject was hit, it did nothing
     return _has_crowd(" ".join(subject), lex)
 
@@ -106,6 +101,12 @@ def _clash_with_people(text: str, a, end: int, lex: Lexicon) -> bool:
     if other is None or "armed" in other.group(1).lower().split():
         return False
     return _has_crowd(other.group(1), lex) or bool(set(key_of(other.group(1))) & lex.victim_nouns)
+
+
+def armed_side(a) -> bool:
+    """An armed, organised side: an actor of an armed type, not a generic word for
+    civilians read as one."""
+    return a is not None and a.atype in ARMED_TYPES and a.info != "civilians"
 
 
 def crowd_group(a) -> bool:
@@ -195,7 +196,7 @@ def people_beat(inc: Incident, text: str, lex: Lexicon) -> bool:
         return False
     first = inc.agents[0] if inc.agents else None
     if first is not None:
-        if first.atype in ARMED_TYPES and first.info != "civilians":
+        if armed_side(first):
             return False  # "police assaulted", "unidentified men beat up": an attack
         return _plain_people(text[first.start : first.end].split(), lex)
     if c.passive:
@@ -220,7 +221,7 @@ def police_against_unarmed(inc: Incident) -> bool:
     """State forces on one side of a clash, and no armed group on any side."""
     sides = inc.agents + inc.targets
     return any(a.atype == STATE_FORCES for a in sides) and not any(
-        a.atype in ARMED_TYPES and a.atype != STATE_FORCES and a.info != "civilians" for a in sides
+        armed_side(a) and a.atype != STATE_FORCES for a in sides
     )
 
 

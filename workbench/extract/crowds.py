@@ -46,6 +46,7 @@ from .crowd_context import (
     violent_crowd,
 )
 from .crowd_sides import (
+    armed_side,
     civilians_fought,
     crowd_doers,
     crowd_group,
@@ -107,7 +108,7 @@ def riot_type(inc: Incident, text: str, lex: Lexicon, kind: str) -> str | None:
         # "a candidate was injured in a knife attack by TMC workers": someone hurt by a
         # party's or a crowd's armed people, no fight between two sides: an attack.
         return ATTACK
-    unarmed = first is None or first.atype not in ARMED_TYPES or first.info == "civilians"
+    unarmed = not armed_side(first)
     vigilante = unarmed and kind == ATTACK and bool(_VIGILANTE.search(text, *sent.clause))
     if kind == ATTACK and people_beat(inc, text, lex):
         vigilante = True  # "was beaten to death by his neighbours": people's justice too
@@ -210,9 +211,7 @@ def crowd_type(
             return DEMONSTRATION, "sub-event-demonstrators"
         if (
             kind == ARMED_CLASH
-            and not any(
-                a.atype in ARMED_TYPES and a.info != "civilians" for a in inc.agents + inc.targets
-            )
+            and not any(armed_side(a) for a in inc.agents + inc.targets)
             and all(CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
             and _DISPUTE.search(text, *sent)
         ):
@@ -253,9 +252,7 @@ def crowd_type(
             return MOB, "sub-event-clash-with-civilians"
         if (
             kind == ARMED_CLASH
-            and not any(
-                a.atype in ARMED_TYPES and a.info != "civilians" for a in inc.agents + inc.targets
-            )
+            and not any(armed_side(a) for a in inc.agents + inc.targets)
             and _CROWD_ARMS.search(text, *sent)
         ):
             # "Clashes involving sticks and stones erupted between the parties' supporters",

@@ -9,9 +9,9 @@ incident just before them in the same paragraph (`casualties-following`).
 
 from __future__ import annotations
 
-from ..base.actors import ARMED_TYPES
 from ..base.codebook import ABDUCTION, AGAINST_CIVILIANS, BATTLES, LOOTING, RAPE, event_type_of
 from .candidates import Candidate, Orphan
+from .crowd_sides import armed_side
 from .incident import Incident, kind_of, type_of
 from .incident_merge import (
     ANAPHORA_WINDOW,
@@ -198,8 +198,7 @@ def _doer_of_the_raid(prev: Incident, inc: Incident, c: Candidate) -> None:
         or kind_of(c)[0] not in _ON_PEOPLE
         or c.sent - prev.last_sent > 1
         or not prev.agents
-        or prev.agents[0].atype not in ARMED_TYPES
-        or prev.agents[0].info == "civilians"
+        or not armed_side(prev.agents[0])
         or not (event_type_of(type_of(prev)) in _RAIDS or type_of(prev) == LOOTING)
         # Told as another place or day, it is another incident: "... A woman was raped
         # in Kasulu on Tuesday."
