@@ -647,6 +647,18 @@ def test_a_country_goods_come_from_is_not_where_the_article_is_set():
     assert not {e.place for e in found} & {"Uganda"}
 
 
+def test_a_country_name_before_a_noun_says_whose_not_where():
+    found = events(
+        "Riot police clashed with farmers on Saturday who oppose the import of U.S. maize. "
+        "Kenyan authorities banned further rallies, the Kenyan news agency said."
+    )
+    assert [(e.actor1, e.actor2, e.place) for e in found] == [
+        ("Rioters (Kenya)", "Police Forces of Kenya", None)
+    ]
+    (held,) = events("Police in the U.S. state of Ohio arrested four protesters on Monday.")
+    assert held.actor1 == "Protesters (United States)"
+
+
 def test_a_campaign_named_by_its_place_does_not_locate_another_act():
     told = extract(
         LEAD + "The offensive resumed on Saturday at a speed never reached during the long "

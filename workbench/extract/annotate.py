@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..base.actors import PERSON, STATE_FORCES
 from ..base.codebook import AIR, CHEMICAL, GRENADE, IED, SUICIDE
-from .article_country import LOCATIVE, ORIGIN, dateline, person_surname
+from .article_country import LOCATIVE, ORIGIN, dateline, name_as_modifier, person_surname
 from .casualties import CasualtyHit
 from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
@@ -189,6 +189,13 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             homonym = local_homonym(lex, entry, text[start:end], country)
             if homonym is not None:  # "Homs" in a report from Libya: al-Khums, by its name
                 entry = gazetteer_entry(homonym.name, homonym)
+            if (
+                entry.type == "country"
+                and prev in LOCATIVE
+                and not (nxt and nxt[0] == j)
+                and name_as_modifier(toks, j, senses)
+            ):
+                continue  # "the import of U.S. beef": whose the goods are, not where
             # "Aleppo, Syria" and "the border with Turkey" name places, not actors.
             listed = text[last_place_end:start] in (", ", ",") or (
                 text[start - 2 : start] == ", " and text[toks.starts[i - 1]].isupper()

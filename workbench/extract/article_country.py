@@ -84,6 +84,8 @@ def context_country(
             continue  # "commander Abdullahi Aden": no vote for Yemen
         if j < len(toks.keys) and toks.keys[j] in ORIGIN:
             continue  # "a Canada-based trader", "UK-based monitor": not where it happened
+        if name_as_modifier(toks, j, senses):
+            senses = [(k, e) for k, e in senses if k != "place"]  # "U.S. beef", "US jets"
         for kind, entry in senses:
             if kind == "place" and entry.country:
                 # A name several countries share ("Tripoli") says little: one vote each.
@@ -136,6 +138,35 @@ def context_country(
         return tied[0]
     return max(
         tied, key=lambda c: (actors[c], max((namesake_population(n, c) for n in shared), default=0))
+    )
+
+
+# Words that may follow a country named as a place ("in the US on Monday", "the UK said").
+_AFTER_PLACE = frozenset(
+    [
+        "on", "in", "at", "to", "for", "with", "by", "from", "of", "over", "since", "after",
+        "before", "last", "this", "when", "where", "which", "who", "that", "as", "but", "amid",
+        "during", "until", "while", "under", "into", "near", "and", "or", "nor", "has", "had",
+        "have", "is", "was", "are", "were", "will", "would", "could", "can", "may", "might",
+        "said", "says", "did", "does",
+        # "the U.S. state of Ohio", "on US soil": the country is where.
+        "state", "states", "city", "cities", "town", "capital", "border", "soil", "mainland",
+        "territory",
+    ]
+)  # fmt: skip
+
+
+def name_as_modifier(toks: Tokens, j: int, senses) -> bool:
+    """A name that is also a demonym ("US", "U.S.") written before a lower-case noun ("of
+    U.S. beef", "US jets"): whose the thing is, not where the article is set."""
+    if j >= len(toks.keys) or not any(k == "demonym" for k, _ in senses):
+        return False
+    word = toks.text[toks.starts[j] : toks.ends[j]]
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _AFTER_PLACE
+        and not word.endswith(("ing", "ed"))
     )
 
 
