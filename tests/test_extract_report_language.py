@@ -179,6 +179,15 @@ ROWS = [
      "police.", ("Excessive force against protesters", SKIP, "Tambara")),
     ("A few youths were beaten up by the police in Tambara on Monday.",
      ("Attack", "Police Forces", "Tambara")),
+    # A verdict's charge is an old act retold from court, not news of it.
+    ("A court in Tambara on Monday cleared the teacher of killing seven people in a bomb "
+     "attack.", None),
+    ("A court in Tambara on Monday convicted four men of the bombing of a market.", None),
+    ("A soldier was sentenced in Tambara on Monday for raping a girl.", None),
+    ("Villagers gathered at the court in Tambara on Monday for the trial of a suspect and "
+     "stoned it.", ("Mob violence", SKIP, "Tambara")),
+    ("Troops cleared the town of Tambara of militants after clashes on Monday.",
+     ("Armed clash", SKIP, "Tambara")),
     # Deaths told of what a demonstration was against are not force used on it.
     ("Hundreds of residents protested in Tambara on Friday against the feud between two "
      "militias that left 30 people dead.", ("Peaceful protest", SKIP, "Tambara")),

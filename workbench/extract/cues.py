@@ -42,6 +42,30 @@ def _accusing(window: list[str]) -> bool:
     return any(w in ACCUSING and "of" in window[x + 1 : x + 8] for x, w in enumerate(window))
 
 
+# A verdict or trial's charge: the act is retold from court, not news of it ("acquitted of
+# killing seven in a bomb attack", "jailed for the bombing"). "cleared ... of" only before a
+# charge ("cleared the sociologist of killing", not "cleared the town of militants").
+COURT = frozenset(["acquitted", "convicted", "guilty", "sentenced", "jailed", "indicted",
+                   "imprisoned", "prosecuted", "trial"])  # fmt: skip
+_CHARGES = frozenset(["charges", "charge", "murder", "murders", "involvement", "responsibility"])
+
+
+def in_court(window: list[str]) -> bool:
+    """A verdict or trial word with its "of"/"for"/"over" before the trigger, and no "and"
+    between them that starts another act."""
+    for x, w in enumerate(window):
+        if w in COURT or w == "cleared":
+            for k in range(x + 1, min(x + 6, len(window))):
+                if window[k] in ("of", "for", "over"):
+                    nxt = window[k + 1] if k + 1 < len(window) else ""
+                    if "and" in window[k + 1 :]:
+                        break  # "during the trial of a suspect and stoned it": a new act
+                    if w != "cleared" or nxt.endswith("ing") or nxt in _CHARGES:
+                        return True
+                    break
+    return False
+
+
 def _past_verb_joined(window: list[str], x: int) -> bool:
     """Whether "and" and a past verb follow the cue `window[x]` before the trigger."""
     return any(
@@ -389,6 +413,8 @@ class Cues(Reading):
             and not (self._counted_victims(t) and self._accused_armed(t))
         ):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
+        if in_court(window):
+            return "cue-court"
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
         stop = end_tok if end_tok is not None else len(keys)
         after = keys[t.j : min(t.j + _NEG_AFTER, stop)]
