@@ -324,6 +324,19 @@ def test_a_count_of_some_civilians_is_a_part_of_the_civilians_toll():
     assert ev.fatalities == 14
 
 
+@pytest.mark.parametrize(
+    ("sentence", "count", "subset"),
+    [
+        ("Of those killed four were nurses, the ministry said.", 4, True),
+        # "one of N": the whole is N.
+        ("The imam was one of three people killed in the blast.", 3, False),
+    ],
+)
+def test_a_part_told_with_of_those_and_one_of_a_whole(finder, sentence, count, subset):
+    (hit,) = [h for h in finder.find(sentence) if h.kind == "killed"]
+    assert (hit.count, hit.subset) == (count, subset)
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

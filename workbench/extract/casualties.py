@@ -119,7 +119,9 @@ NUMBER_START = frozenset(
         "thousands",
     ]
 )
-_SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.I)
+_SUBSET = re.compile(
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+those|among)\s*$", re.I
+)
 _AMONG_THE_DEAD = re.compile(
     r"\bamong\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|fatalities)"
     r"\s+(?:were|was|are|is)\s+(?:(?:at\s+least|also)\s+)?$",
@@ -474,6 +476,9 @@ class CasualtyFinder:
         hedge = " ".join((groups.get("hedge") or "").lower().split())
         start, end = m.start(), m.end()
         if rule == "casualty-number-verb":
+            whole = _OF_WHOLE.match(text, m.end("num"))
+            if whole is not None and (n := self.number(whole["whole"])[0]) and n > count:
+                count = n  # "one of two people killed", "10 of 48 people executed": the 2, 48
             start, count = self._joined(text, start, count)
         elif rule == "casualty-verb-number" and person:
             extra, end = self._more(text, end)
@@ -556,6 +561,7 @@ _ACTIVE_OBJECT = re.compile(
 _HURT_NEXT = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b", re.I
 )
+_OF_WHOLE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<whole>\d+|{_WORDNUM})\s", re.I)
 _AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
 _ALONG = re.compile(r"\s+(?:along|together)\s+with\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
