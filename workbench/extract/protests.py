@@ -120,7 +120,7 @@ def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence])
         return False
     if any(
         (isinstance(a.info, str) and a.info in _HOME_FORCES)
-        or (a.name or "").startswith("Police")
+        or f.lex.names_group(a.name, "police")
         or f.text[a.start : a.end].lower() in _POLICING_WORDS
         for a in c.agents
     ):
