@@ -659,6 +659,17 @@ def test_a_country_name_before_a_noun_says_whose_not_where():
     assert held.actor1 == "Protesters (United States)"
 
 
+def test_a_country_after_a_person_and_of_is_whose_not_where():
+    (march,) = events(
+        "Thousands of activists marched on Monday against the trade pact, organisers in "
+        "Brazil said. President Ramon Lopez of Venezuela addressed the crowd. The visit of "
+        "the president of Venezuela drew wide coverage."
+    )
+    assert (march.actor1, march.place) == ("Protesters (Brazil)", "Brazil")
+    (shelling,) = events("Rebels shelled a market on Monday, in the north of Syria.")
+    assert shelling.actor2 == "Civilians (Syria)"
+
+
 def test_a_campaign_named_by_its_place_does_not_locate_another_act():
     told = extract(
         LEAD + "The offensive resumed on Saturday at a speed never reached during the long "

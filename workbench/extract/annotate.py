@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from ..base.actors import PERSON, STATE_FORCES
 from ..base.codebook import AIR, CHEMICAL, GRENADE, IED, SUICIDE
-from .article_country import LOCATIVE, ORIGIN, dateline, name_as_modifier, person_surname
+from .article_country import (
+    GEO_NOUNS,
+    LOCATIVE,
+    ORIGIN,
+    dateline,
+    name_as_modifier,
+    person_surname,
+)
 from .casualties import CasualtyHit
 from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
@@ -40,11 +47,6 @@ STRONG_WEAPONS = frozenset(
     )
 )
 AFFILIATE = frozenset(["linked", "affiliated", "inspired", "aligned", "loyal"])
-GEO_NOUNS = frozenset(
-    ["capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-     "southwest", "northern", "southern", "eastern", "western", "central", "province",
-     "region", "border", "countryside", "coast", "oblast", "governorate", "city", "town"]
-)  # fmt: skip
 HEAD_GROUPS = frozenset(["unidentified", "rebels", "troops"])
 DESCRIPTOR = frozenset(["held", "controlled", "run", "dominated", "occupied", "besieged"])
 # Generic groups a country's possessive says whose ("Turkey's army", "Iraq's police").

@@ -57,6 +57,19 @@ LOCATIVE = frozenset(
     ]
 )
 ORIGIN = frozenset(["based", "born", "made"])
+# Words of a part of a country: "Syria's north", "the north of Syria".
+GEO_NOUNS = frozenset(
+    ["capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "northern", "southern", "eastern", "western", "central", "province",
+     "region", "border", "countryside", "coast", "oblast", "governorate", "city", "town"]
+)  # fmt: skip
+# Words before "of" that make the country after it whose, not where ("the president of
+# Venezuela", "the people of Syria"; also a name: "President Lopez of Venezuela").
+_WHOSE_OF = frozenset(
+    ["government", "governments", "people", "citizens", "embassy", "embassies", "king",
+     "queen", "army", "forces", "ministry", "republic", "kingdom", "state", "leaders",
+     "prime", "foreign", "ally", "allies", "friends", "enemy", "enemies", "nationals"]
+)  # fmt: skip
 # "beef imports from the United States", "fighters sent to Syria": where something came
 # from or went, not where the article's events happen (a vote only when no place is told).
 _ORIGIN_OR_GOAL = frozenset(["from", "to", "toward", "towards", "via"])
@@ -94,7 +107,12 @@ def context_country(
                     shared.append(toks.text[toks.starts[i] : toks.ends[j - 1]])
                 elif entry.type != "country":
                     votes[entry.country] += 2
-                elif i and toks.keys[i - 1] in LOCATIVE and toks.keys[i - 1] not in _ORIGIN_OR_GOAL:
+                elif (
+                    i
+                    and toks.keys[i - 1] in LOCATIVE
+                    and toks.keys[i - 1] not in _ORIGIN_OR_GOAL
+                    and not (toks.keys[i - 1] == "of" and i > 1 and _whose_of(toks, i - 2))
+                ):
                     votes[entry.country] += 1
                 elif dateline(toks.text, toks.starts[i], toks.ends[j - 1]):
                     votes[entry.country] += 2  # "CULIACAN, Mexico (AP) -"
@@ -154,6 +172,13 @@ _AFTER_PLACE = frozenset(
         "territory",
     ]
 )  # fmt: skip
+
+
+def _whose_of(toks: Tokens, k: int) -> bool:
+    """Whether token k, right before "of" and a country, makes the country whose: a
+    title, a word of a state's people or bodies, or a name."""
+    key = toks.keys[k]
+    return key in TITLES or key in _WHOSE_OF or toks.text[toks.starts[k]].isupper()
 
 
 def name_as_modifier(toks: Tokens, j: int, senses) -> bool:
