@@ -337,6 +337,17 @@ def test_a_part_told_with_of_those_and_one_of_a_whole(finder, sentence, count, s
     assert (hit.count, hit.subset) == (count, subset)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 31 villagers mostly herders and their sons were killed in the raid.",
+        "Some 31 passengers, most of them pilgrims, were killed when the bus was hit.",
+    ],
+)
+def test_an_aside_between_the_count_and_its_verb(finder, sentence):
+    assert [h.count for h in finder.find(sentence) if h.kind == "killed"] == [31]
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

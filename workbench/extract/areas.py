@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 from ..geo.placekey import place_key
 from .annotate import Ann
+from .gazetteer import PROVINCE_TYPES
 from .lexicon import Lexicon, PlaceEntry
 from .text import Sentence
 
-PROVINCE_WORDS = frozenset(["province", "governorate", "countryside", "region", "state"])
 DISTRICT_WORDS = frozenset(["district", "territory", "county", "subdistrict"])
 # Kinds of places that are areas themselves: never tied to another.
 AREA_TYPES = frozenset(["country", "governorate", "province", "region", "state"])
@@ -165,9 +165,9 @@ def _area_of(text: str, a: Ann, capitals: frozenset[str]) -> Area | None:
         return Area(
             admin1, country, f"{text[a.start : a.end]} {word}", "district", a.start, end, point
         )
-    if word in PROVINCE_WORDS or _OF_WRAP.search(text, max(0, a.start - 40), a.start):
+    if word in PROVINCE_TYPES or _OF_WRAP.search(text, max(0, a.start - 40), a.start):
         # "Latakia countryside", "the countryside of Qamishli": the town's province.
-        end = found.end() if found and word in PROVINCE_WORDS else a.end
+        end = found.end() if found and word in PROVINCE_TYPES else a.end
         return Area(admin1, country, f"{admin1} province", "province", a.start, end)
     if place_key(admin1) == place_key(a.name or "") and not text[a.start : a.end].isupper():
         # "in Idlib", "Deir ez-Zor": a city named as its province is, read as the province

@@ -29,6 +29,9 @@ _WORDNUM = (
     _DOZEN + rf"|(?:(?:{'|'.join(TENS)})(?:[\s-](?:{_ONES}))?|{_TEENS}|{_SMALL})"
     r"(?:\s+(?:hundred|thousand))?|a\s+(?:hundred|thousand)"
 )
+# An aside between a count and its verb: "73 civilians, mostly women and children, were
+# killed" (the commas often lost in a scrape).
+_ASIDE = r"including|among\s+them|mostly|mainly|most\s+of\s+them|many\s+of\s+them"
 _HEDGE = (
     r"at\s+least|more\s+than|over|about|around|nearly|almost|roughly|approximately|some|up\s+to"
     r"|as\s+many\s+as|an\s+estimated|at\s+most|fewer\s+than|less\s+than|a\s+total\s+of"
@@ -174,7 +177,7 @@ class CasualtyFinder:
         num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})[\"”’']?"
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
-            rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:including|among\s+them)\s[^,.;]{{1,40}},|\s+(?:including|among\s+them)\s[^,.;]{{1,40}}?)?"
+            rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:{_ASIDE})\s[^,.;]{{1,40}},|\s+(?:{_ASIDE})\s[^,.;]{{1,40}}?)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
             # "two people are reported to have been killed", "... are feared to have died"

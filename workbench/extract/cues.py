@@ -14,6 +14,8 @@ from ..base.actors import CIVILIANS, CROWD_TYPES, PERSON
 from ..base.codebook import CHANGE, GRENADE, IED
 from ..base.numbers import NUMBER_WORDS
 from .annotate import Ann
+from .lexicon import CUE_NAMES
+from .model import MENTION_KINDS
 from .reading import Reading
 from .trigger_context import headline_end
 
@@ -22,7 +24,7 @@ SUBORDINATORS = frozenset(
     ["after", "before", "when", "because", "that", "which", "who", "where", "while", "until"]
 )
 REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confirmed"))
-COVERED = frozenset(("date", "actor", "place", "weapon", "casualty"))
+COVERED = frozenset(MENTION_KINDS)
 VERB_FORMS = frozenset(
     ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled",
      "beat", "beaten", "sent", "sends", "withdrew", "withdrawn", "brought", "came", "went"]
@@ -100,7 +102,6 @@ COORDINATORS = frozenset(["with", "and", "but", "while", "whereas", "as"])
 PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had", "still", "now"])
 LONG_UNITS = frozenset(["days", "weeks", "months", "years", "decades", "decade", "year", "month"])
 DURATIONS = frozenset(["weeks", "months", "years", "decades", "week", "month", "year"])
-CUE_NAMES = ("hypothetical", "negation", "habitual")
 # "killed in rebel shelling of ...": a preposition before a side and an "-ing" word, and a
 # word after it that starts no object, make the "-ing" word a noun whose doer the side is.
 NOUN_PREPOSITIONS = frozenset(["in", "by", "from", "during", "amid", "under", "after", "of"])

@@ -32,6 +32,8 @@ _NUMWORD = rf"(?:\d{{1,2}}|{'|'.join(_SMALL)}|a|a couple of)"
 MONTHS = {m[:3]: i + 1 for i, m in enumerate(MONTH_NAMES)}
 WEEKDAYS = {d[:3]: i for i, d in enumerate(DAY_NAMES)}
 NUMBERS = {"a": 1, **_SMALL, "a couple of": 2}
+# The precisions that date an event (ACLED time precision 1-3); a year or a season does not.
+USABLE = ("day", "week", "month")
 PART_DAY = {"early": 5, "beginning": 3, "start": 3, "mid": 15, "middle": 15, "late": 25}
 PART_DAY |= {"end": 28}
 
@@ -210,7 +212,7 @@ def resolve_date_phrase(phrase: str, published: str | date | None) -> tuple[str,
         except ValueError:
             published = None
     for hit in find_dates(phrase, published):
-        if hit.date and hit.precision in ("day", "week", "month"):
+        if hit.date and hit.precision in USABLE:
             return hit.date, hit.precision
     return None
 

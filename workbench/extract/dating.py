@@ -16,12 +16,10 @@ import re
 from ..base.codebook import STRATEGIC
 from .annotate import Ann
 from .candidates import Candidate, Finder, in_span
-from .dates import item_opening
+from .dates import USABLE, item_opening
 from .incident import Incident
 from .model import EventProposal
 from .text import Sentence, comma_end, comma_start
-
-USABLE = ("day", "week", "month")
 
 
 def usable_date(d: Ann) -> bool:

@@ -26,10 +26,12 @@ from .lexicon import Lexicon, PlaceEntry
 from .regions import world_region
 from .tokens import Tokens
 
-# "X province", "the countryside of X": the province, not its main town.
+# "X province", "the countryside of X", "Latakia countryside": the province, not its main
+# town (a place's type, or the word after its name).
 PROVINCE_TYPES = frozenset(["province", "governorate", "countryside", "state", "region"])
 # A hand-entered place abroad gives way to a town of the article's country this big.
 HOMONYM_POPULATION = 20_000
+# Places wider than a town: a province or larger.
 BROAD_TYPES = frozenset(["country", "governorate", "region"])
 # A place outside the article's country must be a city; with no country known, a town
 # ten times bigger than any other of its name.

@@ -29,6 +29,7 @@ from ..base.codebook import (
 )
 from .annotate import Ann
 from .candidates import Candidate
+from .gazetteer import BROAD_TYPES
 from .incident import (
     BATTLE_TYPES,
     DEMONSTRATIONS,
@@ -42,7 +43,6 @@ from .retellings import another, own_date, place_by_reference
 
 ELABORATION_WINDOW = 4
 ANAPHORA_WINDOW = 8
-BROAD = ("governorate", "country", "region")
 
 
 def find_home(
@@ -400,7 +400,7 @@ def places_agree(p: Ann, q: Ann) -> bool:
     if p.name == q.name:
         return True
     a, b = p.place_entry, q.place_entry
-    broad = a.type in BROAD or b.type in BROAD or "country" in (a.type, b.type)
+    broad = a.type in BROAD_TYPES or b.type in BROAD_TYPES or "country" in (a.type, b.type)
     if not a.country or not b.country:
         # A place found by pattern: where it lies is unknown, so only a province or a
         # country can hold it; two differently named towns are two places.
@@ -409,7 +409,7 @@ def places_agree(p: Ann, q: Ann) -> bool:
         return False
     if a.type == "country" or b.type == "country":
         return True
-    return (a.type in BROAD or b.type in BROAD) and a.admin1 == b.admin1
+    return (a.type in BROAD_TYPES or b.type in BROAD_TYPES) and a.admin1 == b.admin1
 
 
 def unnamed(a: Ann) -> bool:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from ..base.codebook import ABDUCTION, AGAINST_CIVILIANS, BATTLES, LOOTING, RAPE, event_type_of
 from .candidates import Candidate, Orphan
 from .crowd_sides import armed_side
+from .gazetteer import BROAD_TYPES
 from .incident import Incident, kind_of, type_of
 from .incident_merge import (
     ANAPHORA_WINDOW,
-    BROAD,
     actor_key,
     compatible,
     date_borrowed,
@@ -262,7 +262,7 @@ def _attach_orphan(
         held = inc.place
         finer = (
             [p for p in places if place_rank(p) < place_rank(held)]
-            if held is not None and held.place_entry.type in BROAD
+            if held is not None and held.place_entry.type in BROAD_TYPES
             else []
         )
         if finer:

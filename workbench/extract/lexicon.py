@@ -80,6 +80,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 # A trigger at least this strong names its act; a weaker one only a default type, refined by
 # weapons and targets (data/README.md, triggers.csv).
 FULL_STRENGTH = 40
+# The `[cues]` of lexicon.toml that stop a trigger wherever they stand before it (cues.py).
+CUE_NAMES = ("hypothetical", "negation", "habitual")
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,9 +275,7 @@ class Lexicon:
         # can start one.
         self.cue_firsts = {name: frozenset(p[0] for p in ph) for name, ph in self.cues.items()}
         # Any of them, for the windows that hold none (most).
-        self.cue_heads = frozenset().union(
-            *(self.cue_firsts[n] for n in ("hypothetical", "negation", "habitual"))
-        )
+        self.cue_heads = frozenset().union(*(self.cue_firsts[n] for n in CUE_NAMES))
         self.cue_words = {
             name: frozenset(p[0] for p in ph if len(p) == 1) for name, ph in self.cues.items()
         }
