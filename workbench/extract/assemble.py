@@ -14,11 +14,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ..base.actors import CROWD_TYPES, PERSON, PROTESTERS
+from ..base.actors import CIVILIANS, CROWD_TYPES, PERSON, PROTESTERS
 from ..base.codebook import (
     ABDUCTION,
     ARMED_CLASH,
     ARRESTS,
+    ATTACK,
     DEMONSTRATION,
     DISRUPTED,
     INTERVENTION,
@@ -284,10 +285,12 @@ def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     full strength though its type is left to the weapon: "was murdered", "was shot and
     injured"), or any with a "by" that names no side we know, or with a motive that only a
     killer has ("a girl was killed over a land dispute", "killed owing to political
-    vendetta")."""
+    vendetta"). Told actively, a killing verb with people as its object whose subject
+    names no side we know: "suspected separatists shot dead two monks" (not "women's long
+    fight to access family planning": a clash word is no killing)."""
     return (
-        c.passive
-        and (c.civilian_target or any(t.atype == PROTESTERS for t in c.targets))
+        (c.passive or all(t.trigger.sub_event_type == ATTACK for t in ts))
+        and (c.civilian_target or any(t.atype in (PROTESTERS, CIVILIANS) for t in c.targets))
         and any(
             "generic" not in t.trigger.flags
             or t.trigger.strength >= FULL_STRENGTH
