@@ -348,6 +348,14 @@ def test_an_aside_between_the_count_and_its_verb(finder, sentence):
     assert [h.count for h in finder.find(sentence) if h.kind == "killed"] == [31]
 
 
+def test_a_toll_told_with_a_longer_phrase_before_its_figure(finder):
+    (hit,) = finder.find("A nurse put the death toll from the two night raids at 17.")
+    assert (hit.count, hit.aggregate) == (17, False)
+    # The toll of a war is a tally, not an incident's toll.
+    (hit,) = finder.find("A research group puts the death toll from the long civil war at 90,000.")
+    assert hit.aggregate
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

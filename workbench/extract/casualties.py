@@ -277,7 +277,7 @@ class CasualtyFinder:
             re.I,
         )
         self.toll = re.compile(
-            rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit|was|is)\s+{num}",
+            rf"\b(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,6}}?(?:to|at|of|reached|hit|was|is)\s+{num}",
             re.I,
         )
         # "No one was hurt", "causing no casualties", "without causing casualties", "there

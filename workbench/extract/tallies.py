@@ -25,6 +25,10 @@ _WAR_SUBJECT = re.compile(
     r"(?:killed|claimed|left|cost)\b",
     re.I,
 )
+# "put the death toll from the six-year conflict at 470,000": the toll of a war.
+_WAR_TOLL = re.compile(
+    r"\btoll\s+(?:[\w-]+\s+){0,4}?(?:war|conflict|insurgency|uprising|crisis|civil\s+war)\b", re.I
+)
 # "the deadliest attack since 2015" dates a record, not a tally.
 _RECORD = re.compile(
     r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|first|most\s+\w+)\b"
@@ -108,6 +112,8 @@ def mark_context(h, text: str) -> None:
         or has
         and _THERE_HAVE_BEEN.search(before[-40:])
         or _SUPERSEDED.search(before[-60:] + h.text)
+        or h.rule == "casualty-death-toll"
+        and _WAR_TOLL.search(h.text)
     ):
         h.aggregate = True
     if _BOTH_SIDES.match(after):
