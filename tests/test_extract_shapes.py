@@ -670,6 +670,11 @@ def test_a_country_after_a_person_and_of_is_whose_not_where():
     assert shelling.actor2 == "Civilians (Syria)"
 
 
+def test_south_america_is_no_american_place():
+    (protest,) = events("Thousands protested across South America on Monday.")
+    assert "United States" not in f"{protest.actor1} {protest.place}"
+
+
 def test_a_campaign_named_by_its_place_does_not_locate_another_act():
     told = extract(
         LEAD + "The offensive resumed on Saturday at a speed never reached during the long "

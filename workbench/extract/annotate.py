@@ -23,6 +23,7 @@ from .article_country import (
     GEO_NOUNS,
     LOCATIVE,
     ORIGIN,
+    continent_part,
     dateline,
     name_as_modifier,
     person_surname,
@@ -191,6 +192,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             homonym = local_homonym(lex, entry, text[start:end], country)
             if homonym is not None:  # "Homs" in a report from Libya: al-Khums, by its name
                 entry = gazetteer_entry(homonym.name, homonym)
+            if continent_part(toks, i, j):
+                continue  # "across South America": the region, found by the gazetteer
             if (
                 entry.type == "country"
                 and prev in LOCATIVE

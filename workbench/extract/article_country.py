@@ -97,6 +97,8 @@ def context_country(
             continue  # "commander Abdullahi Aden": no vote for Yemen
         if j < len(toks.keys) and toks.keys[j] in ORIGIN:
             continue  # "a Canada-based trader", "UK-based monitor": not where it happened
+        if continent_part(toks, i, j):
+            continue
         if name_as_modifier(toks, j, senses):
             senses = [(k, e) for k, e in senses if k != "place"]  # "U.S. beef", "US jets"
         for kind, entry in senses:
@@ -179,6 +181,19 @@ def _whose_of(toks: Tokens, k: int) -> bool:
     title, a word of a state's people or bodies, or a name."""
     key = toks.keys[k]
     return key in TITLES or key in _WHOSE_OF or toks.text[toks.starts[k]].isupper()
+
+
+_CONTINENT_PARTS = frozenset(["south", "central", "north", "latin"])
+
+
+def continent_part(toks: Tokens, i: int, j: int) -> bool:
+    """The word "America" in "South America", "Latin America": a part of a continent, not the
+    United States (the country's short name, which the dictionary matches alone)."""
+    return bool(
+        i
+        and toks.keys[i - 1] in _CONTINENT_PARTS
+        and toks.text[toks.starts[i] : toks.ends[j - 1]] == "America"
+    )
 
 
 def name_as_modifier(toks: Tokens, j: int, senses) -> bool:
