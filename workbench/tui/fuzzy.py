@@ -19,18 +19,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
+from ..base.actors import ARMED_TYPES
 from ..base.names import name_key
 
 # Good enough for `enter` to take without asking: a prefix, or a near spelling ("Rusia").
 CLOSE = 85
-_ARMED = {
-    "state forces",
-    "rebel group",
-    "political militia",
-    "identity militia",
-    "external forces",
-    "external/other forces",
-}
+# ACLED's armed actor types, as an entity's `type` attribute may spell them.
+_ARMED = {t.casefold() for t in ARMED_TYPES} | {"external forces"}
 
 
 @dataclass(frozen=True)
