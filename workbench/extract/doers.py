@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..base.actors import ARMED_TYPES
 from ..base.codebook import ABDUCTION, ARRESTS, ATTACK, LOOTING, TERRITORY
 from ..base.numbers import UNITS
+from ..resolve.words import DIRECTIONS
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, past_verb
 from .lexicon import Trigger
@@ -107,10 +108,8 @@ LOC_NOUNS = frozenset(
      "neighborhood", "countrysides", "locality", "zone", "front", "frontline", "highway", "road"]
 )  # fmt: skip
 LOC_MODS = frozenset(
-    ["the", "a", "of", "western", "eastern", "northern", "southern", "central", "northeastern",
-     "northwestern", "southeastern", "southwestern", "rural", "nearby", "neighbouring",
-     "neighboring", "remote", "same", "and", "its", "their", "main", "northwest", "northeast",
-     "southwest", "southeast"]
+    [*DIRECTIONS, "the", "a", "of", "nearby", "neighbouring", "neighboring", "remote", "same",
+     "and", "its", "their", "main", "northwest", "northeast", "southwest", "southeast"]
 )  # fmt: skip
 
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..base.calendar import DAY_NAMES, MONTH_NAMES
+from ..resolve.words import DIRECTIONS
 
 PLACE_WORDS = frozenset(
     [
@@ -129,10 +130,7 @@ ACTOR_WORDS = frozenset(
 )
 PREPS = frozenset(["in", "near", "outside", "around", "at"])
 # "in central Algiers", "in northern Kaduna": a part of the place, then its name.
-PART_OF_PLACE = frozenset(
-    ["central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-     "southeastern", "southwestern", "downtown", "rural", "suburban"]
-)  # fmt: skip
+PART_OF_PLACE = frozenset([*DIRECTIONS, "downtown", "suburban"])
 LOOSE_PLACE = "pattern-place-prep-gazetteer"
 FACILITIES = frozenset(["hospital", "school", "university", "mosque", "church", "market", "street",
                         "road", "prison", "stadium", "square", "bridge", "hotel", "station",

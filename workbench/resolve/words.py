@@ -4,7 +4,8 @@
 - GENERIC: words that describe rather than name an organisation ("army", "brigade", and the
   Arabic "liwa", "jaysh", "kataib"...). Two names that differ only in such words are
   compared on the rest; a name made only of them is not a person.
-- PLACE_GENERIC / DIRECTIONS: "Idlib province", "southern Idlib countryside" -> "Idlib".
+- PLACE_GENERIC / DIRECTIONS: "Idlib province", "southern Idlib countryside" -> "Idlib"
+  (DIRECTIONS are also the extractor's words for a part of a place: "in northern Kaduna").
 - PLACE_HEADS: the first word of many Levantine place names ("Kafr", "Tal", "Deir"); spelled
   many ways, so compared loosely, never the word that tells two places apart.
 - TITLES / TITLE_MODIFIERS: stripped from the front of a person's name.
