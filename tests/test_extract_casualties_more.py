@@ -356,6 +356,15 @@ def test_a_toll_told_with_a_longer_phrase_before_its_figure(finder):
     assert hit.aggregate
 
 
+def test_a_figure_at_a_finer_place_is_a_part_of_the_wider_toll():
+    # The 9 in Kidal are some of the 23 killed across the north, not a lower report of them.
+    (ev,) = events(
+        "Government jets bombed villages across northern Mali on Monday, killing 23 "
+        "civilians, a monitor said. A strike on the market in Kidal killed nine people."
+    )
+    assert ev.fatalities == 23
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

@@ -54,7 +54,7 @@ from .dating import date_event
 from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
-from .placing import place_event
+from .placing import place_event, place_rank
 from .scoring import features
 from .tallies import parts_of_a_total
 from .tokens import key_of
@@ -548,6 +548,27 @@ def _rival_figures(base: list, lex: Lexicon) -> tuple[list, list]:
     return sides[next(iter(sides))], firsts[1:]
 
 
+def _finer_places_dropped(hits: list, inc: Incident) -> list:
+    """The figures left once those of a finer place than the largest figure's are dropped:
+    "Strikes in and around a town in Idlib province killed 26 ... a strike on the hospital
+    in Kafr Takharim killed 14" (the 14 are some of the 26, at one of its places)."""
+    if len(hits) < 2:
+        return hits
+    where = {id(a.figure): c.place for c in inc.cands for a in c.casualties}
+    top = max(hits, key=lambda h: h.count)
+    wide = where.get(id(top))
+    if wide is None:
+        return hits
+    kept = [
+        h for h in hits
+        if h.count >= top.count
+        or (p := where.get(id(h))) is None
+        or p.name == wide.name
+        or place_rank(p) >= place_rank(wide)
+    ]  # fmt: skip
+    return kept or hits
+
+
 def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: Lexicon) -> None:
     # A tally over a period or the whole war ("since 2011", "so far") is no incident's toll.
     hits = [c.figure for c in inc.casualties if not c.figure.aggregate]
@@ -570,6 +591,7 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: 
             exact = [h for h in exact if h not in shares]
             told = " + ".join(str(c) for c in sorted({h.count for h in shares}, reverse=True))
             notes.append(f"Fatalities: {told} told as parts of the toll, not rival reports.")
+        exact = _finer_places_dropped(exact, inc)
         # "Five rebels were also killed", "another 10": other dead, added to the figure.
         # "22 combatants on both sides" is the whole toll; "11 soldiers" was one side of it.
         base = [h for h in exact if h.total] or [h for h in exact if not h.also] or exact[:1]
