@@ -34,6 +34,14 @@ WEEKDAYS = {d[:3]: i for i, d in enumerate(DAY_NAMES)}
 NUMBERS = {"a": 1, **_SMALL, "a couple of": 2}
 # The precisions that date an event (ACLED time precision 1-3); a year or a season does not.
 USABLE = ("day", "week", "month")
+# The ids of the rules that date a candidate (dating.py), which later rules read: a date in
+# the act's clause, elsewhere in its sentence, carried over from the sentence before, the
+# publication day for an act told in the present; "on Monday" read as the day before.
+DATE_CLAUSE = "date-clause"
+DATE_SENTENCE = "date-sentence"
+DATE_PREVIOUS_SENTENCE = "date-previous-sentence"
+DATE_PRESENT = "date-present"
+RELATIVE_DAY = "date-relative-day"
 PART_DAY = {"early": 5, "beginning": 3, "start": 3, "mid": 15, "middle": 15, "late": 25}
 PART_DAY |= {"end": 28}
 
@@ -387,7 +395,7 @@ def _relative(m: re.Match, pub: date | None) -> DateHit:
     if word:
         back = 1 if word[0] in ("yesterday", "last", "overnight") else 0
         return DateHit(
-            start, end, text, (pub - timedelta(days=back)).isoformat(), "day", "date-relative-day"
+            start, end, text, (pub - timedelta(days=back)).isoformat(), "day", RELATIVE_DAY
         )
     if unit == "weekend":
         back = (pub.weekday() - 5) % 7 or 7  # the Saturday before

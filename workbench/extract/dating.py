@@ -16,7 +16,15 @@ import re
 from ..base.codebook import STRATEGIC
 from .annotate import Ann
 from .candidates import Candidate, Finder, in_span
-from .dates import USABLE, item_opening
+from .dates import (
+    DATE_CLAUSE,
+    DATE_PRESENT,
+    DATE_PREVIOUS_SENTENCE,
+    DATE_SENTENCE,
+    RELATIVE_DAY,
+    USABLE,
+    item_opening,
+)
 from .incident import Incident
 from .model import EventProposal
 from .text import Sentence, comma_end, comma_start
@@ -101,7 +109,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
     if owner is not None:
         # "the toll from January 17's airstrike", "since Sunday's attack": a date in the
         # possessive names the day of the act it qualifies, whatever else the clause dates.
-        c.date, c.date_rule = owner, "date-clause"
+        c.date, c.date_rule = owner, DATE_CLAUSE
         c.rules.append("date-possessive")
         return
     if _old_year_beside(c, f, sent, main, dates):
@@ -117,7 +125,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         # "Officials said on Tuesday that troops came under fire ... last week": the day of
         # the statement gives way to a date of the act's own.
         usable = [d for d in usable if d not in stated]
-    rule = "date-clause"
+    rule = DATE_CLAUSE
     if not usable and _continues(f, lex, clause, main):
         # "Government forces shelled Kafranbel on Saturday. ... Rebels also attacked a
         # checkpoint, and on Monday jets bombed Saraqeb": the act "also" adds to (the last
@@ -128,7 +136,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         if prev is not None and not c.historical:
             # A borrowed date, as one carried from the sentence before (never a new incident
             # by itself); the rule says which act it came from.
-            c.date, c.date_rule = prev, "date-previous-sentence"
+            c.date, c.date_rule = prev, DATE_PREVIOUS_SENTENCE
             c.rules.append("date-previous-act")
             return
     if not usable:
@@ -137,7 +145,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
             if d.kind == "date" and usable_date(d) and f.keys[max(0, d.i - 1) : d.i] != ["claimed"]
             and not _since_clause_date(f.text, sent.start, d.start, main.start)
         ]  # fmt: skip
-        rule = "date-sentence"
+        rule = DATE_SENTENCE
     if not usable:
         sig = _signature_date(si, sentences, f)
         if sig is not None:
@@ -149,19 +157,19 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
             prev = _previous_date(si, sentences, f, linked)
             if prev is not None:
                 # "Hours later, gunmen opened fire ...": news carries the date forward.
-                c.date, c.date_rule = prev, "date-previous-sentence"
+                c.date, c.date_rule = prev, DATE_PREVIOUS_SENTENCE
                 if prev.start < _para_start(si, sentences) and not linked:
                     c.rules.append("date-previous-paragraph")  # likely that day, not sure
             else:
                 _item_date(c, si, sentences, f)
         return
     d = min(usable, key=lambda d: abs(d.start - main.start))
-    if d.date_hit.rule == "date-relative-day":
+    if d.date_hit.rule == RELATIVE_DAY:
         # "an overnight raid ... from Sunday to Monday": the named day is the firmer date;
         # but "..., the government said Saturday" is the day of the statement.
         named = [
             e for e in usable
-            if e.date_hit.precision == "day" and e.date_hit.rule != "date-relative-day"
+            if e.date_hit.precision == "day" and e.date_hit.rule != RELATIVE_DAY
             and not _stated(f, e)
         ]  # fmt: skip
         d = min(named, key=lambda e: abs(e.start - main.start)) if named else d
@@ -368,7 +376,7 @@ def date_event(ev: EventProposal, inc: Incident, published, rules, notes, text: 
             ev.date_precision = "week"
             rules.append("date-media-upload-week")
             notes.append(f"Date: reported as published on {hit.date}; the event is on or before.")
-        elif "date-previous-sentence" in inc.rules:
+        elif DATE_PREVIOUS_SENTENCE in inc.rules:
             # "On Monday, ... . Later, gunmen ...": within a paragraph news tells one day's
             # incidents in order, so the day keeps its precision; a new paragraph may have
             # moved on to another day, so that carried date is only week-precise.
@@ -388,8 +396,8 @@ def date_event(ev: EventProposal, inc: Incident, published, rules, notes, text: 
             # "The US has begun withdrawing troops", "forces are massing around Idlib":
             # told in the present, it is the news of the day the report came out.
             ev.event_date, ev.date_precision = published.isoformat(), "day"
-            inc.rules.append("date-present")
-            rules.append("date-present")
+            inc.rules.append(DATE_PRESENT)
+            rules.append(DATE_PRESENT)
             notes.append("Date: told in the present; the day of publication.")
             return False
         ev.event_date, ev.date_precision = published.isoformat(), "day" if live else "week"

@@ -50,6 +50,7 @@ from .annotate import Ann
 from .article_country import ORIGIN
 from .crowds import crowd_type
 from .cues import is_verb
+from .dates import DATE_PREVIOUS_SENTENCE
 from .dating import date_event
 from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
@@ -257,7 +258,7 @@ def finalize(
         )
         if not ok
     ]
-    weak_date = not explicit_date or "date-previous-sentence" in inc.rules
+    weak_date = not explicit_date or DATE_PREVIOUS_SENTENCE in inc.rules
     ev.features = features(
         ev, inc, main, text, explicit_date, unidentified,
         weak=kind_of(inc)[1] and main.trigger.strength < FULL_STRENGTH and weak_date and len(inc.cands) == 1,

@@ -29,6 +29,7 @@ from ..base.codebook import (
 )
 from .annotate import Ann
 from .candidates import Candidate
+from .dates import DATE_CLAUSE, DATE_PREVIOUS_SENTENCE, DATE_SENTENCE
 from .gazetteer import BROAD_TYPES
 from .incident import (
     BATTLE_TYPES,
@@ -49,7 +50,7 @@ def find_home(
     incidents: list[Incident], c: Candidate, text: str = ""
 ) -> tuple[Incident | None, str]:
     # A date carried over from the sentence before does not make a new incident by itself.
-    weak = c.date_rule == "date-previous-sentence"
+    weak = c.date_rule == DATE_PREVIOUS_SENTENCE
     if c.days_after is not None and weak:
         return None, ""  # "A day earlier", "Hours later, ...": another incident, told apart
     same_day = c.date is not None and not weak
@@ -269,7 +270,7 @@ def _borrowed_date(c: Candidate, inc: Incident) -> bool:
     """ "The attack came a day after troops recaptured X": a reference's date found
     outside its own clause belongs to the other action; "the fourth attack ... this month"
     dates a tally whose month holds the incident's day."""
-    if c.date_rule == "date-sentence":
+    if c.date_rule == DATE_SENTENCE:
         return True
     assert c.date is not None  # asked only of a dated candidate
     d, own = c.date.date_hit, inc.date.date_hit if inc.date is not None else None
@@ -283,7 +284,7 @@ def date_borrowed(inc: Incident) -> bool:
     """ "... early Tuesday, a day after the Houthis claimed an attack on Abu Dhabi": the
     incident's day came from another clause; "Monday's attack on the Emirati capital"
     tells it with its own day."""
-    return inc.date is not None and all(x.date_rule == "date-sentence" for x in inc.cands)
+    return inc.date is not None and all(x.date_rule == DATE_SENTENCE for x in inc.cands)
 
 
 def _same_type(inc: Incident, c: Candidate) -> bool:
@@ -334,7 +335,7 @@ def compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
     # "the militants fired on the wives of fighters (on Wednesday)": no surrender, and no
     # part of a battle when told with its own day ("RSF fighters attacked the village ...
     # The RSF said it had clashed with army fighters" is one event told by its doer).
-    day = c.date is not None and c.date_rule == "date-clause"
+    day = c.date is not None and c.date_rule == DATE_CLAUSE
     if _on_civilians_apart(c, inc, gb and not ga, ta, day) or _on_civilians_apart(
         inc, c, ga and not gb, tb, day
     ):

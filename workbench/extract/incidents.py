@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..base.codebook import ABDUCTION, AGAINST_CIVILIANS, BATTLES, LOOTING, RAPE, event_type_of
 from .candidates import Candidate, Orphan
 from .crowd_sides import armed_side
+from .dates import DATE_CLAUSE, DATE_PREVIOUS_SENTENCE
 from .gazetteer import BROAD_TYPES
 from .incident import Incident, kind_of, type_of
 from .incident_merge import (
@@ -87,7 +88,7 @@ def group_incidents(
         if (
             c.days_after is not None
             and incidents
-            and (inc.date is None or inc.rules.count("date-previous-sentence"))
+            and (inc.date is None or inc.rules.count(DATE_PREVIOUS_SENTENCE))
         ):
             _date_after(inc, _anchor_incident(incidents, c), c.days_after)
         incidents.append(inc)
@@ -127,7 +128,7 @@ def _absorb(inc: Incident, c: Candidate, rule: str) -> None:
         and places_agree(inc.place, c.place)
     ):
         inc.place = c.place
-    if c.date is not None and (inc.date is None or borrowed and c.date_rule == "date-clause"):
+    if c.date is not None and (inc.date is None or borrowed and c.date_rule == DATE_CLAUSE):
         inc.date, inc.week_date = c.date, c.week_date
         inc.rules.append(c.date_rule)
     inc.casualties += c.casualties
@@ -160,7 +161,7 @@ def _date_after(inc: Incident, prev: Incident, days: int) -> None:
     when = date.fromisoformat(prev.date.date_hit.date) + timedelta(days=days)
     hit = replace(prev.date.date_hit, date=when.isoformat(), rule="date-relative-previous")
     inc.date = replace(prev.date, info=hit)
-    inc.rules = [r for r in inc.rules if r != "date-previous-sentence"] + ["date-relative-previous"]
+    inc.rules = [r for r in inc.rules if r != DATE_PREVIOUS_SENTENCE] + ["date-relative-previous"]
 
 
 def _inherit(incidents: list[Incident], inc: Incident, c: Candidate) -> None:
@@ -205,7 +206,7 @@ def _doer_of_the_raid(prev: Incident, inc: Incident, c: Candidate) -> None:
         or (c.place is not None and prev.place is not None and c.place.name != prev.place.name)
         or (
             c.date is not None
-            and c.date_rule != "date-previous-sentence"
+            and c.date_rule != DATE_PREVIOUS_SENTENCE
             and prev.date is not None
             and c.date.date_hit.date != prev.date.date_hit.date
         )
@@ -225,7 +226,7 @@ def _toll_told_first(inc: Incident, orphan: Orphan, sentences: list[Sentence]) -
     close = first - si <= 2 and sentences[si].para == sentences[first].para
     # An act with a day of its own may be another day's ("... killed on Monday. Rebels
     # shelled Aleppo on Tuesday"): only an act told without one takes the toll.
-    close = close and inc.cands[0].date_rule != "date-clause"
+    close = close and inc.cands[0].date_rule != DATE_CLAUSE
     elsewhere = inc.place is not None and any(not places_agree(inc.place, p) for p in places)
     if close and not elsewhere and casualties and not inc.casualties:
         inc.casualties += casualties
@@ -273,7 +274,7 @@ def _attach_orphan(
         days = [d for d in orphan.dates if d.date_hit.precision == "day"]
         if days and (inc.date is None or date_borrowed(inc)):
             inc.date = days[0]
-            inc.rules = [r for r in inc.rules if r != "date-previous-sentence"]
+            inc.rules = [r for r in inc.rules if r != DATE_PREVIOUS_SENTENCE]
             inc.rules.append("date-from-following")
     if near and claimant is not None and (not inc.agents or unnamed(inc.agents[0])):
         # "... which later claimed responsibility": the claimant carried the attack out.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
+from .dates import DATE_PREVIOUS_SENTENCE
 
 # Reporting verb just before a date: "said on Friday that ...", the day of the statement.
 _SPEECH = re.compile(
@@ -30,7 +31,7 @@ _INDEFINITE = frozenset(
 
 def own_date(c: Candidate, text: str) -> bool:
     """Whether the candidate names a day of its own (not carried over, not a statement's)."""
-    if c.date is None or c.date_rule == "date-previous-sentence":
+    if c.date is None or c.date_rule == DATE_PREVIOUS_SENTENCE:
         return False
     d, trigger = c.date, min(t.start for t in c.triggers)
     if d.end <= trigger and _SPEECH.search(text, max(0, d.start - 30), d.start):

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..base.codebook import STRATEGIC
+from .dates import DATE_CLAUSE, DATE_PRESENT, DATE_PREVIOUS_SENTENCE, DATE_SENTENCE
 
 # The features, in the order of the weights file. Each is 0/1 unless said otherwise.
 FEATURES = (
@@ -72,7 +73,7 @@ def features(
         not verb,
         explicit,
         explicit and ev.date_precision == "day",
-        "date-previous-sentence" in inc.rules,
+        DATE_PREVIOUS_SENTENCE in inc.rules,
         bool(ev.actor1) and not unidentified,
         unidentified,
         bool(ev.actor2),
@@ -95,7 +96,7 @@ def features(
         _SAID.search(sentence) is not None,
         any(
             r in inc.rules or r in inc.primary.rules
-            for r in ("date-clause", "date-sentence", "date-present")
+            for r in (DATE_CLAUSE, DATE_SENTENCE, DATE_PRESENT)
         ),
     )
 
