@@ -365,6 +365,19 @@ def test_a_figure_at_a_finer_place_is_a_part_of_the_wider_toll():
     assert ev.fatalities == 23
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A district councillor was fatally shot by gunmen outside his shop on Friday.",
+        "A village elder was shot and killed by bandits near the well.",
+        "Gunmen murdered a school teacher in the market on Friday.",
+        "The militia assassinated a local judge on his way home.",
+    ],
+)
+def test_one_victim_fatally_shot_or_murdered(finder, sentence):
+    assert [(h.count, h.kind) for h in finder.find(sentence)] == [(1, "killed")]
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

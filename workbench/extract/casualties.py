@@ -81,6 +81,7 @@ ANCHORS = frozenset(
         "lost",
         "losing",
         "lynched",
+        "fatally",  # "was fatally shot"
     ]
 )
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
@@ -215,7 +216,9 @@ class CasualtyFinder:
             re.I,
         )
         self.single = re.compile(
-            rf"\b(?:killed|killing|kills|shot\s+dead)\s+(?:a|an|the|one)\s+(?:\w+\s+){{0,2}}?(?P<one>{singles})\b",
+            rf"\b(?:killed|killing|kills|shot\s+dead|murdered|murdering|assassinated|assassinating"
+            rf"|executed|executing|beheaded|beheading)\s+(?:a|an|the|one)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?P<one>{singles})\b",
             re.I,
         )
         # "He died immediately", "she later died of her wounds": one victim.
@@ -245,6 +248,7 @@ class CasualtyFinder:
         # "journalist Armando Ruiz, who ..., was shot dead": one person, named far before.
         self.passive_one = re.compile(
             r"\bwas\s+(?:reportedly\s+|allegedly\s+)?(?:shot\s+dead|killed|assassinated|murdered"
+            r"|fatally\s+(?:shot|stabbed|wounded|injured|hit)|(?:shot|stabbed)\s+and\s+killed"
             r"|executed|beheaded|slain|(?:stabbed|beaten|hacked|burnt|burned)\s+to\s+death"
             r"|lynched|gunned\s+down)\b",
             re.I,
