@@ -32,6 +32,7 @@ from .doers import passive_by
 from .lexicon import FULL_STRENGTH, Lexicon
 from .placing import THE_TOWN, locate, previous_town
 from .protests import (
+    CROWD_CONTEXT,
     PROTEST_TYPES,
     arrests_at_protest,
     policing_a_protest,
@@ -433,7 +434,7 @@ def _candidate(
     if any(a.start < clause[0] and tells_protest(f, a) for a in s_anns) or protest_before(
         f, si, sentences
     ):
-        c.rules.append("crowd-context")  # "When residents marched ..., troops opened fire"
+        c.rules.append(CROWD_CONTEXT)  # "When residents marched ..., troops opened fire"
     # Read only for the `protest` flag's triggers: a scan of the sentence per candidate.
     if any("protest" in t.trigger.flags for t in ts) and not policing_a_protest(
         f, c, s_anns, si, sentences

@@ -18,6 +18,7 @@ from .crowd_sides import RIOTERS, armed_side
 from .incident import Incident
 from .incident_merge import attack_at_protest
 from .lexicon import Lexicon
+from .protests import CROWD_CONTEXT
 from .tokens import key_of
 
 # A demonstration in the sentence: what the crowd's violence grew out of.
@@ -41,7 +42,7 @@ def demonstrating(inc: Incident, text: str, told: bool = False) -> bool:
     clause."""
     sent = inc.primary
     return (
-        (not told and "crowd-context" in sent.rules)
+        (not told and CROWD_CONTEXT in sent.rules)
         or any(a.atype == PROTESTERS for a in inc.agents + inc.targets)
         or _PROTEST.search(text, sent.clause[0], sent.clause[1]) is not None
     )
@@ -54,7 +55,7 @@ def protest_around(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
     first = inc.agents[0] if inc.agents else None
     if armed_side(first):
         return False
-    if "crowd-context" in inc.primary.rules:
+    if CROWD_CONTEXT in inc.primary.rules:
         return True
     return _PROTEST.search(text, sent[0], next_sentence_end(text, sent)) is not None
 

@@ -57,7 +57,9 @@ from .crowd_sides import (
     protesters_hit,
 )
 from .incident import FORCE_ON_PROTEST, PROTEST_KINDS, Incident, kind_of
+from .incident_merge import PROTEST_FORCE_RULE
 from .lexicon import Lexicon
+from .protests import CROWD_CONTEXT
 
 # Acts a crowd can do that read as a battle or an attack when an armed group does them.
 FIGHTS = ASSAULTS | {MOB, LOOTING}
@@ -189,11 +191,7 @@ def crowd_type(
             # "A few youths protesting at a party function were beaten up by the police":
             # the force hit people demonstrating.
             return EXCESSIVE, "sub-event-force-on-protesting"
-        if (
-            first is not None
-            and first.atype == STATE_FORCES
-            and "crowd-context" in inc.primary.rules
-        ):
+        if first is not None and first.atype == STATE_FORCES and CROWD_CONTEXT in inc.primary.rules:
             # "When relatives marched ..., troops opened fire".
             return EXCESSIVE, "sub-event-force-on-crowd"
         if {a.atype for a in inc.agents + inc.targets} & CROWD_TYPES:
@@ -273,7 +271,7 @@ def crowd_type(
             return MOB, "sub-event-clash-crowd-control"
     if (
         kind in PROTEST_KINDS
-        and "merge-protest-force" in inc.rules
+        and PROTEST_FORCE_RULE in inc.rules
         and any(force_on_it(c) for c in inc.cands)
     ):
         return EXCESSIVE, "sub-event-force-on-crowd"  # "... marched. Troops opened fire."

@@ -40,8 +40,12 @@ from .incident import (
     kind_of,
     type_of,
 )
+from .placing import PREVIOUS_PLACE_RULE
+from .protests import CROWD_CONTEXT
 from .retellings import another, own_date, place_by_reference
 
+# The rule of a demonstration and the force used on it joined as one incident.
+PROTEST_FORCE_RULE = "merge-protest-force"
 ELABORATION_WINDOW = 4
 ANAPHORA_WINDOW = 8
 
@@ -102,11 +106,11 @@ def find_home(
         ):
             # "Youths protested in X. The police fired live ammunition at them": the force
             # met the demonstration just told, one event (ACLED codes it by the force).
-            return inc, "merge-protest-force"
+            return inc, PROTEST_FORCE_RULE
         if (
             type_of(inc) in PROTEST_KINDS
             and kind_of(c)[0] == MOB
-            and "crowd-context" in c.rules
+            and CROWD_CONTEXT in c.rules
             and not c.agents
             and c.sent - inc.last_sent <= ELABORATION_WINDOW
             and (not same_day or _same_date(inc, c))
@@ -127,7 +131,7 @@ def find_home(
             and distance <= ELABORATION_WINDOW
             and (not same_day or _same_date(inc, c))
         ):
-            return inc, "merge-protest-force"  # "... gathered. Police dispersed them"
+            return inc, PROTEST_FORCE_RULE  # "... gathered. Police dispersed them"
         if not same_day:
             # A different (specific) kind of attack joins only if it shares an actor.
             same_kind = type_of(inc) == kind_of(c)[0] or _same_family_generic(inc, c, text)
@@ -184,7 +188,7 @@ def find_home(
 def attack_at_protest(c: Candidate) -> bool:
     """An attack or clash told in a demonstration's context ("... marched. Security forces
     opened fire."): it joins that demonstration (here) and types it (`crowds.py`)."""
-    return "crowd-context" in c.rules and kind_of(c)[0] in ASSAULTS
+    return CROWD_CONTEXT in c.rules and kind_of(c)[0] in ASSAULTS
 
 
 def _retold(inc: Incident, c: Candidate, text: str, same_day: bool = False) -> bool:
@@ -326,7 +330,7 @@ def compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:
             not places
             or inc.place is None
             or c.place is None
-            or "place-previous-sentence" in c.rules
+            or PREVIOUS_PLACE_RULE in c.rules
             or places_agree(inc.place, c.place)
         )
     # The fighting around a town is part of its capture: battles join each other.

@@ -26,6 +26,9 @@ from .places_split import coordinated_places
 from .protests import PROTEST_TYPES
 from .topics import protest_about
 
+# A sentence naming no place goes on about the town the one before named.
+PREVIOUS_PLACE_RULE = "place-previous-sentence"
+
 if TYPE_CHECKING:
     from .candidates import Candidate, Finder
     from .lexicon import Lexicon
@@ -95,7 +98,7 @@ def locate(
         # "Fighting resumed in Baghuz on Sunday. Snipers killed three SDF soldiers.": a
         # sentence naming no place goes on about the town the one before named.
         c.place = carried
-        c.rules.append("place-previous-sentence")
+        c.rules.append(PREVIOUS_PLACE_RULE)
 
 
 def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:

@@ -15,6 +15,9 @@ from .text import Sentence
 from .tokens import key_of
 
 PROTEST_TYPES = (PEACEFUL, DEMONSTRATION, INTERVENTION)
+# The rule assemble marks an act with when a demonstration is told before it, in its sentence
+# or the one before ("When residents marched ..., troops opened fire"); later rules read it.
+CROWD_CONTEXT = "crowd-context"
 
 # "arrested by police during a protest": the arrests were made at a demonstration.
 _AT_PROTEST = re.compile(
@@ -112,7 +115,7 @@ def policing_a_protest(f: Finder, c, s_anns, si: int, sentences: list[Sentence])
     own word, not another police-only one such as "responded"), or one or two sentences
     before ("A demonstration was held. It is unclear ... Troops intervened.")."""
     told = (
-        "crowd-context" in c.rules
+        CROWD_CONTEXT in c.rules
         or any(t.atype == PROTESTERS for t in c.targets)  # "police blocked protesters"
         or protest_told(f, s_anns, si, sentences)
     )
