@@ -179,6 +179,14 @@ ROWS = [
      "police.", ("Excessive force against protesters", SKIP, "Tambara")),
     ("A few youths were beaten up by the police in Tambara on Monday.",
      ("Attack", "Police Forces", "Tambara")),
+    # Acts wished for or on the calendar did not happen.
+    ("A rally is scheduled to take place in Tambara on Friday.", None),
+    ("Farmers wish to protest in Tambara on Friday against the tax.", None),
+    ("A protest is planned in Tambara on Friday.", None),
+    ("A march is set for Friday in Tambara.", None),
+    ("Rioters threw stones, set vehicles on fire and attacked the police in Tambara on Monday.",
+     ("Mob violence", SKIP, "Tambara")),
+    ("Clashes may have killed five people in Tambara on Friday.", ("Armed clash", SKIP, "Tambara")),
     # A verdict's charge is an old act retold from court, not news of it.
     ("A court in Tambara on Monday cleared the teacher of killing seven people in a bomb "
      "attack.", None),

@@ -52,6 +52,29 @@ COURT = frozenset(["acquitted", "convicted", "guilty", "sentenced", "jailed", "i
 _CHARGES = frozenset(["charges", "charge", "murder", "murders", "involvement", "responsibility"])
 
 
+# A noun act whose own verb is still to come: "a rally will take place", "a protest is
+# planned for Friday", "the offensive is expected to begin" (not "was planned by IS").
+_BE = frozenset(["is", "are", "was", "were", "has", "have", "had", "been", "being"])
+_TO_COME = frozenset(["will", "would", "shall", "could", "might", "may", "planned", "scheduled",
+                      "expected", "slated", "likely", "proposed"])  # fmt: skip
+# ... only after "is"/"are" and before "to"/"for": "a march is set for Friday", "due to
+# begin" (not "threw stones, set vehicles on fire", "killed due to shelling").
+_TO_COME_AFTER_BE = frozenset(["set", "due"])
+
+
+def to_come(after: list[str]) -> bool:
+    """The words right after a noun trigger tell an act still to come."""
+    k = 0
+    while k < len(after) and after[k] in _BE:
+        k += 1
+    if k < len(after) and after[k] in _TO_COME_AFTER_BE:
+        return k > 0 and after[k + 1 : k + 2] in (["to"], ["for"])
+    if k >= len(after) or after[k] not in _TO_COME:
+        return False
+    # "the attack was planned by the cell", "clashes may have killed five": it happened.
+    return after[k + 1 : k + 2] not in (["by"], ["have"])
+
+
 def in_court(window: list[str]) -> bool:
     """A verdict or trial word with its "of"/"for"/"over" before the trigger, and no "and"
     between them that starts another act."""
@@ -416,6 +439,8 @@ class Cues(Reading):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
         if in_court(window):
             return "cue-court"
+        if not is_verb(t) and to_come(keys[t.j : min(t.j + 4, end_tok or len(keys))]):
+            return "cue-hypothetical"  # "a rally is scheduled to take place on Friday"
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.
         stop = end_tok if end_tok is not None else len(keys)
         after = keys[t.j : min(t.j + _NEG_AFTER, stop)]
