@@ -21,10 +21,16 @@ def people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     people (a named side or person words), not a place."""
     if "undergo" in t.trigger.flags:
         return False  # "Isis fighters were driven out of Manbij": losers of ground, not taken
-    by_next = t.j < len(f.keys) and f.keys[t.j] == "by" and f.keys[t.i] in PEOPLE_TAKEN
-    if f.keys[t.i] in f.lex.passive_aux or f.is_passive(t) or by_next:
+    if _passive(f, t):
         # "She was captured by Kurdish forces", "a woman captured by Kurdish forces"
-        return _people_subject(f, t.i - 1)
+        taken = _people_subject(f, t.i - 1)
+        if taken == VICTIMS:
+            # "three fishermen were taken by IS near Harawah": the place told after it says
+            # where they were taken (a capture with no place told was never proposed).
+            return any(
+                (a := f.ann_at(k)) is not None and a.kind == "place" for k in range(t.j, end_tok)
+            )
+        return bool(taken)
     if f.keys[t.i] not in PEOPLE_TAKEN or t.j != t.i + 1:
         return False
     if _relative_object(f, t):
@@ -44,14 +50,32 @@ def people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
 def civilians_seized(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     """ "Al Shabaab fighters seized a businessman": civilians taken by a side that is no
     state force are abducted (ACLED), not arrested; fighters taken, or people taken by the
-    state or by nobody named, stay an arrest."""
-    if not c.agents or c.agents[0].atype == STATE_FORCES or c.targets or f.is_passive(t):
-        return False
+    state, stay an arrest. Told in the passive, civilians taken by nobody named are
+    abducted too ("two aid workers were seized")."""
     victims = f.lex.victim_nouns
+    if _passive(f, t):
+        # "two teachers were seized by Boko Haram", "a doctor was seized in Tripoli": people
+        # taken by a side that is no state force, or by nobody named (ACLED: unidentified).
+        # Men or women only ("two men were captured by the SDF") may be suspects held.
+        if c.agents and c.agents[0].atype == STATE_FORCES:
+            return False
+        return any(w in victims and w not in PERSON_WORDS for w in f.keys[max(0, t.i - 4) : t.i])
+    if not c.agents or c.agents[0].atype == STATE_FORCES or c.targets:
+        return False
     return any(w in victims for w in f.keys[t.j : min(end_tok, t.j + 4)])
 
 
-def _people_subject(f: Finder, last: int) -> bool:
+def _passive(f: Finder, t: Ann) -> bool:
+    """ "were seized", "was taken by", "a woman captured by": the people are the subject."""
+    by_next = t.j < len(f.keys) and f.keys[t.j] == "by" and f.keys[t.i] in PEOPLE_TAKEN
+    return f.keys[t.i] in f.lex.passive_aux or f.is_passive(t) or by_next
+
+
+# What `_people_subject` answers when the people are named only as civilians ("teachers").
+VICTIMS = "victims"
+
+
+def _people_subject(f: Finder, last: int) -> bool | str:
     """The subject of a passive "captured", ending at token `last`, is people ("she", "two
     British men", "a man who was"), not a place ("the town was captured by ...")."""
     k = last
@@ -74,6 +98,8 @@ def _people_subject(f: Finder, last: int) -> bool:
         w = f.keys[k]
         if w in PEOPLE_PRONOUNS or w in PERSON_WORDS or w in f.lex.person_nouns or w in WHO:
             return True  # "who" stands for a person ("Aine Davis, who was captured")
+        if w in f.lex.victim_nouns:
+            return VICTIMS  # "two teachers were seized"
         if a is None and w not in f.lex.bridge and w not in RELATIVES and not w.endswith("ly"):
             return False
         k = a.i - 1 if a is not None else k - 1
@@ -101,7 +127,7 @@ def _relative_object(f: Finder, t: Ann) -> bool:
         return False
     if k > 0 and f.keys[k] == "the":
         k -= 1
-    return k > 0 and f.keys[k] in RELATIVES and _people_subject(f, k - 1)
+    return k > 0 and f.keys[k] in RELATIVES and _people_subject(f, k - 1) is True
 
 
 PEOPLE_PRONOUNS = frozenset(["she", "he", "they", "we", "i", "pair", "both", "couple"])
