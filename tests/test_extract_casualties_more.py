@@ -378,6 +378,19 @@ def test_one_victim_fatally_shot_or_murdered(finder, sentence):
     assert [(h.count, h.kind) for h in finder.find(sentence)] == [(1, "killed")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bandits shot dead a 17-year-old shepherd near the well on Friday.",
+        "A mob lynched a young herder accused of theft in the market.",
+        "A farmer died after the soldiers beat him at the checkpoint.",
+        "One protester later succumbed to his wounds in hospital.",
+    ],
+)
+def test_one_victim_by_age_lynched_or_who_died(finder, sentence):
+    assert [(h.count, h.kind) for h in finder.find(sentence)] == [(1, "killed")]
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

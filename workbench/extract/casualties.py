@@ -82,6 +82,8 @@ ANCHORS = frozenset(
         "losing",
         "lynched",
         "fatally",  # "was fatally shot"
+        "dies",
+        "succumbed",
     ]
 )
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
@@ -217,8 +219,9 @@ class CasualtyFinder:
         )
         self.single = re.compile(
             rf"\b(?:killed|killing|kills|shot\s+dead|murdered|murdering|assassinated|assassinating"
-            rf"|executed|executing|beheaded|beheading)\s+(?:a|an|the|one)\s+(?:\w+\s+){{0,2}}?"
-            rf"(?P<one>{singles})\b",
+            rf"|executed|executing|beheaded|beheading|lynched|lynching|gunned\s+down)\s+"
+            # "killed an 80-year old farmer", "shot dead an 18-year-old boy"
+            rf"(?:a|an|the|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<one>{singles})\b",
             re.I,
         )
         # "He died immediately", "she later died of her wounds": one victim.
@@ -241,8 +244,10 @@ class CasualtyFinder:
         # "A child was killed", "a man was shot dead", "a British soldier who was killed
         # by a roadside bomb ... has been named": one victim before the verb.
         self.single_before = re.compile(
-            rf"\b(?:a|an|one)\s+(?:\w+\s+)?(?P<one>{singles})\s+(?:who\s+)?(?:was|has\s+been|had\s+been)\s+"
-            rf"(?:(?P<k1>killed|shot\s+dead|slain)|(?P<i1>{_INJ}))\b",
+            rf"\b(?:a|an|one)\s+(?:\w+\s+)?(?P<one>{singles})\s+(?:(?:who\s+)?(?:was|has\s+been|had\s+been)\s+"
+            rf"(?:(?P<k1>killed|shot\s+dead|slain)|(?P<i1>{_INJ}))"
+            # "A woman died", "one protester later succumbed to his wounds"
+            rf"|(?:later\s+|also\s+)?(?P<k3>died|dies|succumbed))\b",
             re.I,
         )
         # "journalist Armando Ruiz, who ..., was shot dead": one person, named far before.
@@ -416,7 +421,7 @@ class CasualtyFinder:
         if rule == "casualty-none":
             return CasualtyHit(m.start(), m.end(), m.group(0), 0, "killed", rule=rule)
         if rule == "casualty-singular-before":
-            kind = "killed" if m["k1"] else "injured"
+            kind = "killed" if m["k1"] or m["k3"] else "injured"
             return CasualtyHit(
                 m.start(), m.end(), m.group(0), 1, kind, rule=rule, victims=m["one"].lower()
             )
