@@ -391,6 +391,18 @@ def test_one_victim_by_age_lynched_or_who_died(finder, sentence):
     assert [(h.count, h.kind) for h in finder.find(sentence)] == [(1, "killed")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Raiders murdered three herders and burned their huts.", 3),
+        ("A crowd lynched two suspected thieves near the bridge.", 2),
+        ("Gunmen gunned down four traders at the cattle market.", 4),
+    ],
+)
+def test_a_count_after_murdered_lynched_or_gunned_down(finder, sentence, count):
+    assert [(h.count, h.kind) for h in finder.find(sentence)] == [(count, "killed")]
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

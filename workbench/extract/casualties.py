@@ -84,6 +84,7 @@ ANCHORS = frozenset(
         "fatally",  # "was fatally shot"
         "dies",
         "succumbed",
+        "gunned",  # "gunned down four traders"
     ]
 )
 NOT_PEOPLE = frozenset({"dead", "bodies", "casualties", "lives"})  # states, not groups
@@ -191,6 +192,7 @@ class CasualtyFinder:
         )
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
             rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|lost|losing|buried|executed|executing|beheaded"
+            rf"|murdered|murdering|lynched|lynching|assassinated|assassinating|gunned\s+down"
             rf"|massacred|shot\s+dead|claimed\s+the\s+lives\s+of"
             rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
