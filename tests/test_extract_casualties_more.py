@@ -403,6 +403,12 @@ def test_a_count_after_murdered_lynched_or_gunned_down(finder, sentence, count):
     assert [(h.count, h.kind) for h in finder.find(sentence)] == [(count, "killed")]
 
 
+def test_a_count_that_dies_in_the_present(finder):
+    # Headline tense: "Four miners die as police open fire on the strikers".
+    hits = finder.find("Four miners die as police open fire on the strikers")
+    assert [(h.count, h.kind) for h in hits] == [(4, "killed")]
+
+
 def test_an_active_verb_still_takes_its_count():
     # "killed two of them" with a subject before it is the toll of that act.
     (ev,) = events("Troops ambushed the militants near Kamango on Monday and killed two of them.")

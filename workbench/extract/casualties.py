@@ -39,7 +39,7 @@ _HEDGE = (
     r"|another|a\s+further"
 )
 _KILL = (
-    r"shot\s+dead|killed|killing|kills|kill|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives"
+    r"shot\s+dead|killed|killing|kills|kill|dead|died|dies|die|slain|massacred|executed|perished|lost\s+their\s+lives"
     r"|martyred|fatalities|fatality"  # "3 fatalities.": ACLED's own notes
     r"|lynched|(?:beaten|hacked|burnt|burned|stabbed|bludgeoned)\s+to\s+death"
 )
