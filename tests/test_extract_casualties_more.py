@@ -372,22 +372,13 @@ def test_a_figure_at_a_finer_place_is_a_part_of_the_wider_toll():
         "A village elder was shot and killed by bandits near the well.",
         "Gunmen murdered a school teacher in the market on Friday.",
         "The militia assassinated a local judge on his way home.",
-    ],
-)
-def test_one_victim_fatally_shot_or_murdered(finder, sentence):
-    assert [(h.count, h.kind) for h in finder.find(sentence)] == [(1, "killed")]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
         "Bandits shot dead a 17-year-old shepherd near the well on Friday.",
         "A mob lynched a young herder accused of theft in the market.",
         "A farmer died after the soldiers beat him at the checkpoint.",
         "One protester later succumbed to his wounds in hospital.",
     ],
 )
-def test_one_victim_by_age_lynched_or_who_died(finder, sentence):
+def test_one_victim_shot_murdered_lynched_or_who_died(finder, sentence):
     assert [(h.count, h.kind) for h in finder.find(sentence)] == [(1, "killed")]
 
 
