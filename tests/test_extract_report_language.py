@@ -290,6 +290,13 @@ ROWS = [
     # A clash of people that killed no one, told with the stones they threw, is that riot.
     ("On Monday, twelve members of two rival unions were injured during a clash in Tambara "
      "village. Both groups pelted stones at each other.", ("Mob violence", SKIP, "Tambara")),
+    # A riot with no demonstration told, whose crowd fought rivals or beat people, is mob
+    # violence; rioters who burn a mill stay a violent demonstration.
+    ("Two rioting factions of the traders' union clashed in Tambara on Monday over control "
+     "of the market.", ("Mob violence", SKIP, "Tambara")),
+    ("Rioting youths beat up a reporter in Tambara on Monday.", ("Mob violence", SKIP, "Tambara")),
+    ("Rioting farmers set fire to the mill in Tambara on Monday.",
+     ("Violent demonstration", SKIP, "Tambara")),
     # Burning tyres at a protest makes it a violent demonstration (ACLED's codebook).
     ("Traders demonstrated in Tambara on Monday by burning old tyres outside the municipal "
      "office.", ("Violent demonstration", SKIP, "Tambara")),

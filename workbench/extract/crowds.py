@@ -290,6 +290,8 @@ def crowd_type(
         # "vandalised a store ... in demonstration against", "They were protesting":
         # destruction by demonstrators is a violent demonstration (ACLED).
         return DEMONSTRATION, "sub-event-destruction-at-protest"
+    if (kind == DEMONSTRATION or kind in PROTEST_KINDS) and _riot_on_people(inc, text, sent):
+        return MOB, "sub-event-riot-on-people"
     riot = riot_type(inc, text, lex, kind)
     if riot is not None and riot != kind:
         return riot, "sub-event-crowd"
@@ -324,3 +326,39 @@ _DIED_AT = re.compile(
     r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?|unrest)\b",
     re.I,
 )
+
+
+# A riot word ("rioted", "rioting factions", "a riot broke out").
+_RIOT_WORD = re.compile(r"(?:riots?|rioted|rioting|rioters)$", re.I)
+# A riot's crowd fighting another crowd: "two rioting factions clashed", "rival groups",
+# "pelted stones at each other", "communal riots".
+_RIVALS = re.compile(
+    r"\b(?:factions?|factional|rivals?|each\s+other|one\s+another|two\s+groups"
+    r"|two\s+communities|communal)\b",
+    re.I,
+)
+# A riot's crowd beating or attacking people.
+_BEAT = re.compile(r"\b(?:beat|beats|beaten|beating|assault\w*|attacked|lynch\w*|hacked)\b", re.I)
+# The authorities told beside it: a riot against them, not on people.
+_POLICING = re.compile(
+    r"\b(?:police\w*|officers?|security|forces|soldiers|troops|army|military|gendarm\w*"
+    r"|authorities)\b",
+    re.I,
+)
+
+
+def _riot_on_people(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
+    """A riot word with no demonstration told, whose crowd fought another crowd ("two
+    rioting factions of the party clashed", "rioting locals of two communities pelted
+    stones at each other") or beat people, the authorities told nowhere in its sentence
+    ("rioting supporters beat up a journalist"): ACLED's mob violence, not a demonstration
+    turned violent. Source notes (not in a set) with a riot word and no word of protest:
+    with rivals or communities 64 mob violence / 3 violent demonstration; with a beating
+    and no police, forces or security 46 / 7; a riot word alone 327 / 264."""
+    if not any(_RIOT_WORD.match(a.trigger.phrase) for a in inc.triggers):
+        return False
+    if protest_around(inc, text, sent) or protest_nearby(text, sent):
+        return False
+    if _RIVALS.search(text, sent[0], next_sentence_end(text, sent)):
+        return True
+    return bool(_BEAT.search(text, *sent)) and not _POLICING.search(text, *sent)
