@@ -297,6 +297,10 @@ ROWS = [
     ("Rioting youths beat up a reporter in Tambara on Monday.", ("Mob violence", SKIP, "Tambara")),
     ("Rioting farmers set fire to the mill in Tambara on Monday.",
      ("Violent demonstration", SKIP, "Tambara")),
+    # Rivals who clash with no armed group named nor arms told are a mob, not a battle.
+    ("Two factions of the transport union clashed in Tambara on Monday over control of the "
+     "bus stand.", ("Mob violence", SKIP, "Tambara")),
+    ("Two rival militias clashed in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
     # Burning tyres at a protest makes it a violent demonstration (ACLED's codebook).
     ("Traders demonstrated in Tambara on Monday by burning old tyres outside the municipal "
      "office.", ("Violent demonstration", SKIP, "Tambara")),

@@ -222,6 +222,21 @@ def crowd_type(
             return MOB, "sub-event-clash-over-dispute"
         if (
             kind == ARMED_CLASH
+            and not any(armed_side(a) for a in inc.agents + inc.targets)
+            and all(CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
+            and _RIVALS.search(text, *sent)
+            and not _WEAPONED.search(text, *sent)
+            and not _ARMED_WORDS.search(text, *sent)
+        ):
+            # "two factions of the party clashed", "a clash between two rival groups", "two
+            # families clashed": people against people, no armed group named nor arms told
+            # (a riot, ACLED's mob violence; source notes proposed a battle so: mob violence
+            # 44, violent demonstration 3, attack 2 of 12,000).
+            if demonstrating(inc, text, told=True) or protest_nearby(text, sent):
+                return DEMONSTRATION, "sub-event-clash-of-rivals"
+            return MOB, "sub-event-clash-of-rivals"
+        if (
+            kind == ARMED_CLASH
             and (police_against_unarmed(inc) or not inc.agents + inc.targets)
             and demonstrating(inc, text, told=True)
         ):
@@ -334,7 +349,13 @@ _RIOT_WORD = re.compile(r"(?:riots?|rioted|rioting|rioters)$", re.I)
 # "pelted stones at each other", "communal riots".
 _RIVALS = re.compile(
     r"\b(?:factions?|factional|rivals?|each\s+other|one\s+another|two\s+groups"
-    r"|two\s+communities|communal)\b",
+    r"|two\s+communities|communal|two\s+families)\b",
+    re.I,
+)
+# Words of armed people: rivals who are these fight a battle ("two rival militias").
+_ARMED_WORDS = re.compile(
+    r"\b(?:armed|militias?|militiamen|militants?|gunmen|fighters|rebels?|insurgents?"
+    r"|jihadists?|soldiers|troops|army|brigades?|battalions?|forces)\b",
     re.I,
 )
 # A riot's crowd beating or attacking people.
