@@ -301,6 +301,11 @@ ROWS = [
     ("Two factions of the transport union clashed in Tambara on Monday over control of the "
      "bus stand.", ("Mob violence", SKIP, "Tambara")),
     ("Two rival militias clashed in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
+    # Demonstrators who force shops shut or scuffle with the police were violent.
+    ("Traders staged a protest in Tambara on Monday and forced shopkeepers to close their "
+     "shops.", ("Violent demonstration", SKIP, "Tambara")),
+    ("Nurses protested outside the hospital in Tambara on Monday and scuffled with the "
+     "police.", ("Violent demonstration", SKIP, "Tambara")),
     # Burning tyres at a protest makes it a violent demonstration (ACLED's codebook).
     ("Traders demonstrated in Tambara on Monday by burning old tyres outside the municipal "
      "office.", ("Violent demonstration", SKIP, "Tambara")),

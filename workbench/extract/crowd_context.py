@@ -214,8 +214,8 @@ _CROWD_VIOLENCE = re.compile(
     r"\b(?:violent\s+(?:protests?|demonstrations?)"
     r"|(?:turned|became|grew|went)\s+violent|turned\s+into\s+(?:a\s+)?riots?"
     r"|degenerated\s+into\s+(?:\w+\s+)?(?:violence|riots?|clashes)"
-    r"|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|security\s+forces|gendarm\w+"
-    r"|troops|soldiers)"
+    r"|(?:clash(?:ed|es)?|scuffl(?:ed|es?|ing)|brawl(?:ed|s)?|fought|tussled?)\s+with\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?(?:police|cops|security\s+forces|gendarm\w+|troops|soldiers)"
     r"|stones|rocks|bricks|brickbats|molotov)\b",
     re.I,
 )
@@ -237,6 +237,11 @@ _CROWD_DAMAGE = re.compile(
     # burning" (the codebook's burning tires)
     r"|burn(?:ed|t|ing)\s+(?:of\s+)?(?:[\w-]+\s+)?t[yi]res|t[yi]re[\s-]+burning"
     r"|damag(?:ed|ing)|barricad(?:ed|ing)"
+    # "forcibly shut the toll plaza", "forced traders to close their shops" (enforcing a
+    # strike)
+    r"|forcibly\s+(?:closed|shut|closing|shutting)"
+    r"|forc(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:shops?|traders|shopkeepers|businesses|markets?"
+    r"|establishments|vendors)\s+(?:to\s+)?(?:close|shut|down|pull)"
     r"|(?:erected|set\s+up|put\s+up|built|mounted)\s+(?:\w+\s+)?barricades)\b",
     re.I,
 )
