@@ -306,6 +306,11 @@ ROWS = [
      "shops.", ("Violent demonstration", SKIP, "Tambara")),
     ("Nurses protested outside the hospital in Tambara on Monday and scuffled with the "
      "police.", ("Violent demonstration", SKIP, "Tambara")),
+    # A brawl, and a beating by people told after 'beaten by', are a mob's.
+    ("A brawl broke out between two groups of traders at the market in Tambara on Monday.",
+     ("Mob violence", SKIP, "Tambara")),
+    ("A farmer was beaten by his neighbours in Tambara on Monday over a land dispute.",
+     ("Mob violence", SKIP, "Tambara")),
     # Burning tyres at a protest makes it a violent demonstration (ACLED's codebook).
     ("Traders demonstrated in Tambara on Monday by burning old tyres outside the municipal "
      "office.", ("Violent demonstration", SKIP, "Tambara")),

@@ -40,6 +40,14 @@ _WITH = re.compile(
 )
 # "beaten to death by a group of people", "by locals": the doers a passive names.
 _BY = re.compile(r"[^.;:,]{0,40}?\bby\s+([^.;:,]{1,40})", re.I)
+
+
+def _by_from(main) -> int:
+    """Where to look for the doers a passive names: after the trigger, or at its start when
+    the trigger ends with the "by" ("beaten by his neighbours")."""
+    return main.start if main.trigger.phrase.endswith(" by") else main.end
+
+
 _BOUNDARY = re.compile(r"[,;:()\u2013\u2014]|\b(?:who|which|that|whose|after|when|as)\b", re.I)
 
 
@@ -84,7 +92,7 @@ def crowd_doers(inc: Incident, text: str, lex: Lexicon) -> bool:
         return True  # "two men were beaten to death by villagers"
     if first is not None and first.atype == PARTY:
         return True  # "AL men attacked a campaign office": a party's people, no armed group
-    if c.passive and first is None and (by := _BY.match(text, main.end, c.clause[1])):
+    if c.passive and first is None and (by := _BY.match(text, _by_from(main), c.clause[1])):
         return _has_crowd(by.group(1), lex)  # "was beaten to death by a group of people"
     if c.passive or armed_side(first):
         return False  # "six aid workers were killed": the subject was hit, it did nothing
@@ -200,7 +208,7 @@ def people_beat(inc: Incident, text: str, lex: Lexicon) -> bool:
             return False  # "police assaulted", "unidentified men beat up": an attack
         return _plain_people(text[first.start : first.end].split(), lex)
     if c.passive:
-        by = _BY.match(text, main.end, c.clause[1])
+        by = _BY.match(text, _by_from(main), c.clause[1])
         return by is not None and _plain_people(by.group(1).split(), lex)
     subject = _BOUNDARY.split(text[c.clause[0] : main.start])[-1].split()[-6:]
     return _plain_people(subject, lex)
