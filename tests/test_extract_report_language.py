@@ -295,6 +295,8 @@ ROWS = [
     ("Two rioting factions of the traders' union clashed in Tambara on Monday over control "
      "of the market.", ("Mob violence", SKIP, "Tambara")),
     ("Rioting youths beat up a reporter in Tambara on Monday.", ("Mob violence", SKIP, "Tambara")),
+    ("On Monday, rioting supporters of the two candidates clashed at the polling station in "
+     "Tambara.", ("Mob violence", SKIP, "Tambara")),
     ("Rioting farmers set fire to the mill in Tambara on Monday.",
      ("Violent demonstration", SKIP, "Tambara")),
     # Rivals who clash with no armed group named nor arms told are a mob, not a battle.

@@ -103,14 +103,14 @@ _ROUGH = re.compile(
     re.I,
 )
 # Who polices a demonstration: the doer such force is told of.
-_AUTHORITIES = re.compile(
+AUTHORITIES = re.compile(
     r"\b(?:police\w*|officers?|security|soldiers|troops|army|military|gendarm\w*"
     r"|law[\s-]+enforc\w+|authorities)\b",
     re.I,
 )
 # "were badly beaten by police", "met by a violent response from police forces"
 _BY_AUTHORITIES = re.compile(
-    r"(?:\s+[\w'-]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?" + _AUTHORITIES.pattern,
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?" + AUTHORITIES.pattern,
     re.I,
 )
 
@@ -121,7 +121,7 @@ def force_by_authorities(text: str, lo: int, hi: int) -> bool:
     after it by "by"/"from" ("badly beaten by police during a protest march")."""
     for rx in (HARMFUL, _ROUGH):
         for m in rx.finditer(text, lo, hi):
-            if _AUTHORITIES.search(text, lo, m.start()) or _BY_AUTHORITIES.match(text, m.end(), hi):
+            if AUTHORITIES.search(text, lo, m.start()) or _BY_AUTHORITIES.match(text, m.end(), hi):
                 return True
     return False
 
@@ -287,7 +287,7 @@ def _crowd_violence(text: str, lo: int, hi: int) -> bool:
     # Not the police's ("police vandalised their homes") nor done to the demonstrators.
     return any(
         _theirs(text, lo, m)
-        and not _AUTHORITIES.search(text, max(lo, m.start() - 40), m.start())
+        and not AUTHORITIES.search(text, max(lo, m.start() - 40), m.start())
         and not _NOT_DAMAGE.search(text, max(lo, m.start() - 30), m.start())
         and not _SYMBOLS.match(text, m.end())
         and not _SYMBOLS.search(m.group(0))

@@ -33,6 +33,7 @@ from ..base.codebook import (
     PEACEFUL,
 )
 from .crowd_context import (
+    AUTHORITIES,
     CLASH,
     HARMFUL,
     attacks_demonstration,
@@ -224,14 +225,15 @@ def crowd_type(
             kind == ARMED_CLASH
             and not any(armed_side(a) for a in inc.agents + inc.targets)
             and all(CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
-            and _RIVALS.search(text, *sent)
+            and (_RIVALS.search(text, *sent) or _RIOTING.search(text, *sent))
             and not _WEAPONED.search(text, *sent)
             and not _ARMED_WORDS.search(text, *sent)
         ):
             # "two factions of the party clashed", "a clash between two rival groups", "two
-            # families clashed": people against people, no armed group named nor arms told
-            # (a riot, ACLED's mob violence; source notes proposed a battle so: mob violence
-            # 44, violent demonstration 3, attack 2 of 12,000).
+            # families clashed", "rioters clashed in the market": people against people, no
+            # armed group named nor arms told (a riot, ACLED's mob violence; source notes
+            # proposed a battle so: mob violence 44, violent demonstration 3, attack 2 of
+            # 12,000).
             if demonstrating(inc, text, told=True) or protest_nearby(text, sent):
                 return DEMONSTRATION, "sub-event-clash-of-rivals"
             return MOB, "sub-event-clash-of-rivals"
@@ -352,6 +354,8 @@ _RIVALS = re.compile(
     r"|two\s+communities|communal|two\s+families)\b",
     re.I,
 )
+# Rioters as a clash's side: "rioting groups of two parties clashed".
+_RIOTING = re.compile(r"\b(?:rioting|rioters)\b", re.I)
 # Words of armed people: rivals who are these fight a battle ("two rival militias").
 _ARMED_WORDS = re.compile(
     r"\b(?:armed|militias?|militiamen|militants?|gunmen|fighters|rebels?|insurgents?"
@@ -360,26 +364,25 @@ _ARMED_WORDS = re.compile(
 )
 # A riot's crowd beating or attacking people.
 _BEAT = re.compile(r"\b(?:beat|beats|beaten|beating|assault\w*|attacked|lynch\w*|hacked)\b", re.I)
-# The authorities told beside it: a riot against them, not on people.
-_POLICING = re.compile(
-    r"\b(?:police\w*|officers?|security|forces|soldiers|troops|army|military|gendarm\w*"
-    r"|authorities)\b",
-    re.I,
-)
 
 
 def _riot_on_people(inc: Incident, text: str, sent: tuple[int, int]) -> bool:
     """A riot word with no demonstration told, whose crowd fought another crowd ("two
     rioting factions of the party clashed", "rioting locals of two communities pelted
-    stones at each other") or beat people, the authorities told nowhere in its sentence
-    ("rioting supporters beat up a journalist"): ACLED's mob violence, not a demonstration
-    turned violent. Source notes (not in a set) with a riot word and no word of protest:
-    with rivals or communities 64 mob violence / 3 violent demonstration; with a beating
-    and no police, forces or security 46 / 7; a riot word alone 327 / 264."""
+    stones at each other") or beat people or clashed, the authorities told nowhere in its
+    sentence ("rioting supporters beat up a journalist", "rioting groups of two parties
+    clashed"): ACLED's mob violence, not a demonstration turned violent. Source notes (not
+    in a set) with a riot word and no word of protest: with rivals or communities 64 mob
+    violence / 3 violent demonstration; with a beating and no police, forces or security 46
+    / 7; with a clash in its sentence and none of those 51 / 3; a riot word alone 327 /
+    264."""
     if not any(_RIOT_WORD.match(a.trigger.phrase) for a in inc.triggers):
         return False
     if protest_around(inc, text, sent) or protest_nearby(text, sent):
         return False
     if _RIVALS.search(text, sent[0], next_sentence_end(text, sent)):
         return True
-    return bool(_BEAT.search(text, *sent)) and not _POLICING.search(text, *sent)
+    # The authorities told beside it: a riot against them, not on people.
+    return bool(_BEAT.search(text, *sent) or CLASH.search(text, *sent)) and not (
+        AUTHORITIES.search(text, *sent)
+    )
