@@ -192,7 +192,7 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             homonym = local_homonym(lex, entry, text[start:end], country)
             if homonym is not None:  # "Homs" in a report from Libya: al-Khums, by its name
                 entry = gazetteer_entry(homonym.name, homonym)
-            if continent_part(toks, i, j):
+            if entry.type == "country" and continent_part(toks, i, j):
                 continue  # "across South America": the region, found by the gazetteer
             if (
                 entry.type == "country"

@@ -97,10 +97,12 @@ def context_country(
             continue  # "commander Abdullahi Aden": no vote for Yemen
         if j < len(toks.keys) and toks.keys[j] in ORIGIN:
             continue  # "a Canada-based trader", "UK-based monitor": not where it happened
-        if continent_part(toks, i, j):
-            continue
-        if name_as_modifier(toks, j, senses):
-            senses = [(k, e) for k, e in senses if k != "place"]  # "U.S. beef", "US jets"
+        kind, entry = senses[0]
+        if kind == "place" and entry.type == "country":  # a country's name first: few matches
+            if continent_part(toks, i, j):
+                continue
+            if name_as_modifier(toks, j, senses):
+                senses = [(k, e) for k, e in senses if k != "place"]  # "U.S. beef", "US jets"
         for kind, entry in senses:
             if kind == "place" and entry.country:
                 # A name several countries share ("Tripoli") says little: one vote each.
@@ -191,6 +193,7 @@ def continent_part(toks: Tokens, i: int, j: int) -> bool:
     United States (the country's short name, which the dictionary matches alone)."""
     return bool(
         i
+        and toks.keys[i] == "america"
         and toks.keys[i - 1] in _CONTINENT_PARTS
         and toks.text[toks.starts[i] : toks.ends[j - 1]] == "America"
     )
@@ -199,14 +202,14 @@ def continent_part(toks: Tokens, i: int, j: int) -> bool:
 def name_as_modifier(toks: Tokens, j: int, senses) -> bool:
     """A name that is also a demonym ("US", "U.S.") written before a lower-case noun ("of
     U.S. beef", "US jets"): whose the thing is, not where the article is set."""
-    if j >= len(toks.keys) or not any(k == "demonym" for k, _ in senses):
+    if j >= len(toks.keys) or toks.keys[j] in _AFTER_PLACE:
         return False
     word = toks.text[toks.starts[j] : toks.ends[j]]
     return (
         word.isalpha()
         and word.islower()
-        and word not in _AFTER_PLACE
         and not word.endswith(("ing", "ed"))
+        and any(k == "demonym" for k, _ in senses)
     )
 
 

@@ -422,7 +422,9 @@ class Doers(Sides, Reference):
             if self.ann_at(x) is not None:
                 return None
             # The phrase may end past k: "with the allied forces" were bridge words.
-            if any(tuple(keys[x : x + n]) in self.lex.companions for n in (1, 2, 3)):
+            if keys[x] in self.lex.companion_heads and any(
+                tuple(keys[x : x + n]) in self.lex.companions for n in (1, 2, 3)
+            ):
                 a = self.ann_at(x - 1) if x - 1 >= first_tok else None
                 armed = a is not None and a.kind == "actor" and a.atype in ARMED_TYPES
                 return x if armed else None

@@ -255,6 +255,7 @@ class Lexicon:
         self.side_participles = frozenset(self.words["grammar"]["side_participles"])
         self.bridge_to = frozenset(tuple(p.split()) for p in self.words["grammar"]["bridge_to"])
         self.companions = frozenset(tuple(p.split()) for p in self.words["grammar"]["companions"])
+        self.companion_heads = frozenset(p[0] for p in self.companions)
         self.passive_aux = frozenset(self.words["grammar"]["passive_aux"])
         self.reporting = frozenset(self.words["grammar"]["reporting"])
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
