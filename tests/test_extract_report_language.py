@@ -313,6 +313,10 @@ ROWS = [
      ("Mob violence", SKIP, "Tambara")),
     ("A farmer was beaten by his neighbours in Tambara on Monday over a land dispute.",
      ("Mob violence", SKIP, "Tambara")),
+    # What people protesting against something did after it (an irregular past verb) is
+    # their act, not what they protested.
+    ("Students protesting against the new fees threw stones at a bus in Tambara on Monday.",
+     ("Violent demonstration", SKIP, "Tambara")),
     # Burning tyres at a protest makes it a violent demonstration (ACLED's codebook).
     ("Traders demonstrated in Tambara on Monday by burning old tyres outside the municipal "
      "office.", ("Violent demonstration", SKIP, "Tambara")),

@@ -27,7 +27,8 @@ REPORTING = frozenset(("said", "says", "reported", "announced", "stated", "confi
 COVERED = frozenset(MENTION_KINDS)
 VERB_FORMS = frozenset(
     ["fought", "struck", "hit", "shot", "down", "overran", "retook", "took", "bombed", "shelled",
-     "beat", "beaten", "sent", "sends", "withdrew", "withdrawn", "brought", "came", "went"]
+     "beat", "beaten", "sent", "sends", "withdrew", "withdrawn", "brought", "came", "went",
+     "threw", "burnt", "broke"]
 )  # fmt: skip
 
 
