@@ -331,6 +331,8 @@ ROWS = [
      "twelve of them.", ("Protest with intervention", SKIP, "Tambara")),
     ("On Monday, police in Tambara detained five teachers taking part in a hunger strike "
      "outside the district office.", ("Protest with intervention", SKIP, SKIP)),
+    ("Teachers staged a protest in Tambara on Monday and some of them were detained by police.",
+     ("Protest with intervention", "Protesters", "Tambara")),
     # The police blocking or halting a demonstration's people is its intervention.
     ("Nurses protested outside the assembly in Tambara on Monday. Police blocked the protesters "
      "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),

@@ -23,6 +23,7 @@ from ..base.actors import ARMED_TYPES, CROWD_TYPES, PARTY, PROTESTERS, STATE_FOR
 from ..base.codebook import (
     ABDUCTION,
     ARMED_CLASH,
+    ARRESTS,
     ASSAULTS,
     ATTACK,
     DEMONSTRATION,
@@ -335,6 +336,11 @@ def crowd_type(
         # "Two people were killed during protests": deaths at a demonstration that did not
         # turn violent are force used on it (ACLED's excessive force).
         return EXCESSIVE, "sub-event-deaths-at-protest"
+    if kind == PEACEFUL and any(a.trigger.sub_event_type == ARRESTS for a in inc.triggers):
+        # "staged a protest march ... Rasheed and some supporters were detained by police":
+        # arrests read with a demonstration (protests.py joins them to it) are its
+        # intervention (ACLED), when nothing above made it violent or met with force.
+        return INTERVENTION, "sub-event-arrests-at-protest"
     return kind, how
 
 
