@@ -303,6 +303,8 @@ ROWS = [
     ("Two factions of the transport union clashed in Tambara on Monday over control of the "
      "bus stand.", ("Mob violence", SKIP, "Tambara")),
     ("Two rival militias clashed in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
+    ("On Monday, Sri Sena (SS) and Lingayat Sabha (LS) members clashed in Tambara after the "
+     "cabinet decision.", ("Mob violence", SKIP, "Tambara")),
     # Demonstrators who force shops shut or scuffle with the police were violent.
     ("Traders staged a protest in Tambara on Monday and forced shopkeepers to close their "
      "shops.", ("Violent demonstration", SKIP, "Tambara")),

@@ -226,7 +226,11 @@ def crowd_type(
             kind == ARMED_CLASH
             and not any(armed_side(a) for a in inc.agents + inc.targets)
             and all(CLASH.match(a.trigger.phrase) for a in inc.primary.triggers)
-            and (_RIVALS.search(text, *sent) or _RIOTING.search(text, *sent))
+            and (
+                _RIVALS.search(text, *sent)
+                or _RIOTING.search(text, *sent)
+                or _MEMBERS_CLASHED.search(text, *sent)
+            )
             and not _WEAPONED.search(text, *sent)
             and not _ARMED_WORDS.search(text, *sent)
         ):
@@ -362,6 +366,12 @@ _RIVALS = re.compile(
 )
 # Rioters as a clash's side: "rioting groups of two parties clashed".
 _RIOTING = re.compile(r"\b(?:rioting|rioters)\b", re.I)
+# People of a party or a group as the subject of the clash: "PSS and JLM members clashed".
+_MEMBERS_CLASHED = re.compile(
+    r"\b(?:members|supporters|cadres?|workers|activists|followers|loyalists)\s+"
+    r"(?:(?:have|had)\s+)?(?:clashed|clash)\b",
+    re.I,
+)
 # Words of armed people: rivals who are these fight a battle ("two rival militias").
 _ARMED_WORDS = re.compile(
     r"\b(?:armed|militias?|militiamen|militants?|gunmen|fighters|rebels?|insurgents?"
