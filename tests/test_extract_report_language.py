@@ -179,6 +179,8 @@ ROWS = [
      "police.", ("Excessive force against protesters", SKIP, "Tambara")),
     ("A few youths were beaten up by the police in Tambara on Monday.",
      ("Attack", "Police Forces", "Tambara")),
+    # A strike called by traders or a union is a labour strike, not an air strike.
+    ("Shops shut in Tambara on Monday during a strike called by traders.", None),
     # Acts wished for or on the calendar did not happen.
     ("A rally is scheduled to take place in Tambara on Friday.", None),
     ("Farmers wish to protest in Tambara on Friday against the tax.", None),
