@@ -70,9 +70,10 @@ _WHOSE_OF = frozenset(
      "queen", "army", "forces", "ministry", "republic", "kingdom", "state", "leaders",
      "prime", "foreign", "ally", "allies", "friends", "enemy", "enemies", "nationals"]
 )  # fmt: skip
-# "beef imports from the United States", "fighters sent to Syria": where something came
-# from or went, not where the article's events happen (a vote only when no place is told).
-_ORIGIN_OR_GOAL = frozenset(["from", "to", "toward", "towards", "via"])
+# The prepositions that place a country named after them: LOCATIVE's, but not where
+# something came from or went ("beef imports from the United States", "fighters sent to
+# Syria"), which tells nothing of where the article's events happen.
+_PLACING = LOCATIVE - frozenset(["from", "to", "toward", "towards", "via"])
 
 
 def context_country(
@@ -111,12 +112,7 @@ def context_country(
                     shared.append(toks.text[toks.starts[i] : toks.ends[j - 1]])
                 elif entry.type != "country":
                     votes[entry.country] += 2
-                elif (
-                    i
-                    and toks.keys[i - 1] in LOCATIVE
-                    and toks.keys[i - 1] not in _ORIGIN_OR_GOAL
-                    and not (toks.keys[i - 1] == "of" and i > 1 and _whose_of(toks, i - 2))
-                ):
+                elif _placed(toks, i):
                     votes[entry.country] += 1
                 elif dateline(toks.text, toks.starts[i], toks.ends[j - 1]):
                     votes[entry.country] += 2  # "CULIACAN, Mexico (AP) -"
@@ -176,6 +172,13 @@ _AFTER_PLACE = frozenset(
         "territory",
     ]
 )  # fmt: skip
+
+
+def _placed(toks: Tokens, i: int) -> bool:
+    """Whether the preposition before token i places the country named there: "in Syria",
+    "the north of Syria" (not "the president of Venezuela", "imports from the US")."""
+    prev = toks.keys[i - 1] if i else ""
+    return prev in _PLACING and not (prev == "of" and i > 1 and _whose_of(toks, i - 2))
 
 
 def _whose_of(toks: Tokens, k: int) -> bool:
