@@ -46,6 +46,8 @@ def test_a_group_name_is_known_by_its_template_in_any_country_or_none():
         ("two days ago", ("2019-07-22", "day")),
         ("last week", ("2019-07-17", "week")),
         ("late last month", ("2019-06-25", "month")),
+        ("the past month", ("2019-07-09", "month")),  # the thirty days up to publication
+        ("the past week", ("2019-07-21", "week")),
         ("earlier this month", ("2019-07-15", "month")),
         ("in September", ("2018-09-15", "month")),
         ("in early May", ("2019-05-05", "month")),

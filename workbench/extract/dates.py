@@ -391,7 +391,8 @@ def _relative(m: re.Match, pub: date | None) -> DateHit:
     word = (m.group("word") or "").lower().split()
     unit = (m.group("unit") or m.group("wkd") or "").lower()
     qual = (m.group("relq") or "").lower()
-    this = (m.group("rw") or "").lower() == "this"
+    rw = (m.group("rw") or "").lower()
+    this = rw == "this"
     if word:
         back = 1 if word[0] in ("yesterday", "last", "overnight") else 0
         return DateHit(
@@ -403,11 +404,18 @@ def _relative(m: re.Match, pub: date | None) -> DateHit:
             start, end, text, (pub - timedelta(days=back)).isoformat(), "week", "date-weekend"
         )
     if unit == "week":
-        back = 2 if this else 7
+        # "the past week" ends at publication (its middle some three days back); "last week"
+        # is the week before this one.
+        back = 2 if this else 3 if rw == "past" else 7
         return DateHit(
             start, end, text, (pub - timedelta(days=back)).isoformat(), "week", "date-relative-week"
         )
     if unit == "month":
+        if rw == "past" and not qual:
+            # "over the past month": the thirty days up to publication, whose middle may
+            # still be in this month ("last month" is the calendar month before).
+            mid = pub - timedelta(days=15)
+            return DateHit(start, end, text, mid.isoformat(), "month", "date-relative-month")
         if this:
             y, mo = pub.year, pub.month
             day = min(pub.day, PART_DAY.get(qual, 15) if qual not in ("earlier", "later") else 15)
