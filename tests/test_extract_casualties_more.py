@@ -449,3 +449,19 @@ def test_the_dead_of_both_sides_add_up():
         "pro-government fighters. The militants also lost 12 fighters in the attack."
     )
     assert ev.fatalities == 54
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead", "hurt"),
+    [
+        ("12 farmers killed 40 injured as shells hit Kamango market", 12, 40),
+        ("Three Villagers Killed 9 Others Wounded in Rebel Mortar Fire on Kamango", 3, 9),
+        ("A mortar round killed 6 wounded 14 others near the Kamango bridge.", 6, 14),
+    ],
+)
+def test_a_headline_count_before_the_hurt_is_not_the_dead(finder, sentence, dead, hurt):
+    # Commas lost in a headline: the figure after "killed" is of the hurt when "injured"
+    # follows it, unless "wounded" has a figure of its own.
+    hits = finder.find(sentence)
+    assert [h.count for h in hits if h.kind == "killed"] == [dead]
+    assert [h.count for h in hits if h.kind == "injured"] == [hurt]

@@ -195,7 +195,8 @@ class CasualtyFinder:
             rf"|murdered|murdering|lynched|lynching|assassinated|assassinating|gunned\s+down"
             rf"|massacred|shot\s+dead|claimed\s+the\s+lives\s+of"
             rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
-            rf"(?:\s+(?P<state>dead|killed|injured|wounded))?\b",
+            # (not "wounded" with a figure of its own: "killed 6 wounded 14 others")
+            rf"(?:\s+(?P<state>dead|killed|injured|wounded)\b(?!\s+(?:\d+|{_WORDNUM})\b))?\b",
             re.I,
         )
         # "15 government soldiers and 11 rebels were killed": counts joined before the verb.
@@ -467,6 +468,15 @@ class CasualtyFinder:
         if (
             rule == "casualty-verb-number"
             and groups.get("k2", "")
+            and groups["k2"].lower() not in ("left", "leaving")
+            and _HURT_COUNT.match(text, m.end("num"))
+        ):
+            # "57 Civilians killed 150 Injured in ...": the figure after the verb counts the
+            # injured (a headline's commas lost); the one before it is the toll.
+            return None
+        if (
+            rule == "casualty-verb-number"
+            and groups.get("k2", "")
             and groups["k2"].lower() in ("lost", "losing")
             and not (groups.get("person") and groups["person"].lower() in self.lost_people)
         ):
@@ -567,13 +577,19 @@ _PLURAL = (
 _ACTIVE_OBJECT = re.compile(
     r"\s+(?:(?:a|an|one|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+"
     r"|several|some|many)\s+(?!(?:day|days|week|weeks|month|months|year|years|night|hour|hours"
-    r"|minute|minutes|moment|time|while|later|earlier|ago)\b)"
+    r"|minute|minutes|moment|time|while|later|earlier|ago|others|injured|wounded|hurt)\b)"
     r"|the\s+(?!(?:previous|same|following|next|other|day|night|week|month|year|morning|evening"
     r"|afternoon)\b)|him\b|them\b)",
     re.I,
 )
 _HURT_NEXT = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b", re.I
+)
+# A figure told as hurt: "killed 150 injured", "killed 30 others injured" (not "killed 12
+# wounded 30", where "wounded" has its own figure).
+_HURT_COUNT = re.compile(
+    rf"\s+(?:others?\s+|people\s+|persons\s+)?(?:{_INJ})\b(?!\s+(?:\d|{_HEDGE}\b|{_WORDNUM}\b))",
+    re.I,
 )
 _OF_WHOLE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<whole>\d+|{_WORDNUM})\s", re.I)
 _AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
