@@ -228,3 +228,18 @@ def test_the_day_of_a_statement_gives_way_to_the_acts_own_date():
     # With no date of its own, the act keeps the day it was reported.
     (e,) = events("Army officials said on Tuesday that their convoy came under fire near Kabasha.")
     assert e.event_date == "2021-09-14"
+
+
+def test_an_act_told_as_going_on_now_borrows_no_date_from_before():
+    # "are enduring": the news of the day the report came out, not January's.
+    text = (
+        "Government forces shelled Kafranbel in January, activists said. Aid workers have "
+        "warned of food shortages across the province. In Douma some 50,000 people are "
+        "enduring a week of airstrikes by Syrian jets."
+    )
+    places = by_place(text)
+    assert places["Douma"].event_date == PUB
+    assert places["Kafr Nabl"].event_date == "2021-01-15"
+    # Told in the past, the act still takes the date of the sentences before.
+    places = by_place(text.replace("are enduring", "endured"))
+    assert places["Douma"].event_date == "2021-01-15"

@@ -152,7 +152,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
             c.date, c.date_rule = sig, "date-tweet-signature"
             return
         c.historical = any(d.date_hit.precision in ("year", "season") for d in dates)
-        if not c.historical:
+        if not c.historical and not _ongoing(f.text, clause[0], main.start):
             linked = rel is not None or _LINKED.match(f.text, sent.start) is not None
             prev = _previous_date(si, sentences, f, linked)
             if prev is not None:
@@ -266,6 +266,18 @@ def _para_start(si: int, sentences: list[Sentence]) -> int:
     # Recorded by split_sentences: walking back to the paragraph's first sentence each time
     # made a long paragraph quadratic.
     return sentences[si].para_start
+
+
+# "civilians are enduring a month of airstrikes", "the town has been facing shelling": told
+# as going on now, the act is the news of the day, not of a date told before.
+_ONGOING = re.compile(
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+|now\s+)?[a-z]+ing\b(?:\s+[a-z]+){0,3}\s+\Z"
+)
+
+
+def _ongoing(text: str, lo: int, act: int) -> bool:
+    """The act's own verb, at most three words before it, is a present progressive."""
+    return _ONGOING.search(text, max(lo, act - 60), act) is not None
 
 
 def _previous_date(si: int, sentences: list[Sentence], f: Finder, linked: bool) -> Ann | None:
