@@ -243,3 +243,15 @@ def test_an_act_told_as_going_on_now_borrows_no_date_from_before():
     # Told in the past, the act still takes the date of the sentences before.
     places = by_place(text.replace("are enduring", "endured"))
     assert places["Douma"].event_date == "2021-01-15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12/09/2021, youths who are part of the March 9 agitation threw stones at police in Sitra.",
+        "On 12/09/2021, members of the March 9 Youth Coalition threw stones at police in Sitra.",
+    ],
+)
+def test_a_date_in_a_movements_name_does_not_date_the_act(text):
+    (e,) = events(text)
+    assert e.event_date == "2021-09-12"

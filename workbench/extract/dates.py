@@ -45,10 +45,11 @@ RELATIVE_DAY = "date-relative-day"
 PART_DAY = {"early": 5, "beginning": 3, "start": 3, "mid": 15, "middle": 15, "late": 25}
 PART_DAY |= {"end": 28}
 
-# "the February 14 Youth Coalition", "6th of October City": a date in a name is no date.
+# "the February 14 Youth Coalition", "6th of October City", "the February 14 agitation": a
+# date in a name is no date.
 _NAMED = (
     r"(?!\s+(?:Youth|Revolution|Revolutionary|Movement|Coalition|Alliance|Front|Brigades?"
-    r"|Martyrs|Bridge|Street|Square|Stadium|University|Uprising|City|Group)\b)"
+    r"|Martyrs|Bridge|Street|Square|Stadium|University|Uprising|City|Group|Agitations?)\b)"
 )
 DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
