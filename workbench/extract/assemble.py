@@ -274,9 +274,11 @@ def _people_blocking(f: Finder, c: Candidate, ts: list[Ann]) -> bool:
     if _BLOCKED_WITH.match(f.text, ts[0].end, c.clause[1]):
         return True
     lo = bisect.bisect_left(f.starts, c.clause[0])
-    subject = set(f.keys[max(lo, ts[0].i - 6) : ts[0].i])
+    words = f.keys[max(lo, ts[0].i - 6) : ts[0].i]
+    subject = set(words)
     lex = f.lex
-    return bool(subject & (lex.crowd_nouns | lex.victim_nouns)) and not subject & _ARMED_WORDS
+    people = lex.crowd_words(words) or subject & lex.victim_nouns
+    return bool(people) and not subject & _ARMED_WORDS
 
 
 def _unnamed_killers(f: Finder, c: Candidate, ts: list[Ann]) -> bool:

@@ -199,8 +199,8 @@ def violent_crowd(inc: Incident, text: str, lex: Lexicon, sent: tuple[int, int])
             return True  # "rioters set up barricades ... police fired tear gas"
     lo, hi = inc.primary.clause
     for m in CLASH.finditer(text, lo, hi):
-        window = set(key_of(text[max(lo, m.start() - 60) : min(hi, m.end() + 60)]))
-        if window & _DEMONSTRATORS or window & lex.crowd_nouns:
+        window = key_of(text[max(lo, m.start() - 60) : min(hi, m.end() + 60)])
+        if set(window) & _DEMONSTRATORS or lex.crowd_words(window):
             return True
     return any(_crowd_violence(text, *c.clause) for c in inc.cands)
 

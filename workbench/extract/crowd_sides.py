@@ -53,8 +53,7 @@ _BOUNDARY = re.compile(r"[,;:()\u2013\u2014]|\b(?:who|which|that|whose|after|whe
 
 def _has_crowd(text: str, lex: Lexicon) -> bool:
     keys = key_of(text)
-    words = set(keys)
-    if words & lex.crowd_nouns or words & lex.nationals:
+    if lex.crowd_words(keys) or set(keys) & lex.nationals:
         return True  # "clashes between Palestinians and Israeli forces": people, no army
     # "a group of locals", "a group of persons": any people gathered as a group.
     return any(
@@ -183,12 +182,14 @@ def _plain_people(words: list[str], lex: Lexicon) -> bool:
     """The words name people who are no armed force and are told by who they are:
     "his neighbours", "lawyers", "a group of villagers", "members of the union", not
     "gunmen", "policemen", "soldiers", nor only "four men" or "unidentified persons"."""
-    keys = set(key_of(" ".join(words)))
+    ordered = key_of(" ".join(words))
+    keys = set(ordered)
     if keys & _ARMED_PEOPLE or any(len(f) == 1 and f[0] in keys for f in lex.force_nouns):
         return False
     if keys & {"unidentified", "unknown", "masked"}:
         return False
-    return bool(keys & (lex.crowd_nouns | lex.victim_nouns | _PEOPLE_EXTRA) - _BARE_PEOPLE)
+    people = lex.crowd_words(ordered) | keys & (lex.victim_nouns | _PEOPLE_EXTRA)
+    return bool(people - _BARE_PEOPLE)
 
 
 def people_beat(inc: Incident, text: str, lex: Lexicon) -> bool:
@@ -242,10 +243,15 @@ def crowd_side(text: str, lo: int, hi: int, lex: Lexicon, act_end: int) -> bool:
     clashed", "villagers engaged police officers in running clashes", "clashed with
     villagers"), not as those who told of it ("residents said") nor as what the act was
     for ("an offensive to ... relieve two besieged villages")."""
-    crowd = lex.crowd_nouns | lex.nationals
+    prev = ""
     for m in re.finditer(r"[\w'-]+", text[lo:hi]):
         keys = key_of(m.group())
-        if not keys or keys[0] not in crowd or _REPORTING.match(text, lo + m.end()):
+        if not keys:
+            continue
+        word, before, prev = keys[0], prev, keys[-1]
+        if word not in lex.nationals and word not in lex.crowd_words((before, word)):
+            continue  # no crowd, or a group named as armed ("terrorist groups")
+        if _REPORTING.match(text, lo + m.end()):
             continue
         if (
             keys[0] not in _PLACES_AS_PEOPLE

@@ -297,6 +297,9 @@ class Lexicon:
             "halts": frozenset(nouns["halted"]) | frozenset(nouns["crowd"]),
         }
         self.crowd_nouns = frozenset(nouns["crowd"])
+        # "rebel groups" -> ("rebel", "groups"): crowd words that are no crowd after the word
+        # before them.
+        self.armed_groups = frozenset(key_of(p) for p in nouns["armed_groups"])
         # Plural demonyms standing for people: "clashes between Palestinians and ...".
         self.nationals = frozenset(
             key_of(d)[-1] + "s" for d in self.demonyms if not d.endswith(("s", "sh", "ese"))
@@ -334,6 +337,15 @@ class Lexicon:
             if name.startswith(head) and name.endswith(tail):
                 return group, name[len(head) : len(name) - len(tail)]
         return None
+
+    def crowd_words(self, keys: Sequence[str]) -> set[str]:
+        """The crowd nouns among the key words, those of a group named as an armed
+        organisation ("rival jihadist groups") left out."""
+        return {
+            k
+            for i, k in enumerate(keys)
+            if k in self.crowd_nouns and (i == 0 or (keys[i - 1], k) not in self.armed_groups)
+        }
 
     def names_group(self, name: str | None, group: str) -> bool:
         """Whether `name` is the actor the `[groups]` template of `group` makes, of any

@@ -71,7 +71,7 @@ def tells_protest(f: Finder, a) -> bool:
         return False  # "police stopped a man", "intervened": the police's act, no protest told
     if "crowd" not in a.trigger.flags or a.trigger.sub_event_type == PEACEFUL:
         return True
-    return bool(set(key_of(f.text[max(0, a.start - 60) : a.start])) & f.lex.crowd_nouns)
+    return bool(f.lex.crowd_words(key_of(f.text[max(0, a.start - 60) : a.start])))
 
 
 def protest_before(f: Finder, si: int, sentences: list[Sentence], back: int = 1) -> bool:
