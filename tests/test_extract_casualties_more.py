@@ -291,6 +291,9 @@ def test_tolls_in_state_media_and_scraped_wire_copy(finder, sentence, count):
         ("Updated 4 May 2020 Dozens of villagers have been killed near the dam.", 12),
         ("Wednesday 2 June 2021 Seven shepherds were killed in the valley.", 7),
         ("Friday 4 Jun 2021 Six boys and two women have been killed by the shelling.", 8),
+        # A numeric dateline: the day or month before the year is no low end of a range.
+        ("09-03-2019 Nine Farmers Killed in Raid on Kamango", 9),
+        ("Posted 11-2020 Dozens of Villagers Killed Near the Dam", 12),
     ],
 )
 def test_a_year_before_the_count_is_no_count(finder, sentence, count):
@@ -465,3 +468,16 @@ def test_a_headline_count_before_the_hurt_is_not_the_dead(finder, sentence, dead
     hits = finder.find(sentence)
     assert [h.count for h in hits if h.kind == "killed"] == [dead]
     assert [h.count for h in hits if h.kind == "injured"] == [hurt]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Nine Herders Killed in Raid on Kamango Village", 9),
+        ("Over 30 Young Kamango Brigade Volunteers Killed in Ambush Near the Dam", 30),
+        ("12 Dead Dozens Wounded in Kamango Market Blast", 12),
+    ],
+)
+def test_a_headline_count_of_capitalised_people(finder, sentence, count):
+    # A headline names who died with any capitalised words, its verb capitalised too.
+    assert [h.count for h in finder.find(sentence) if h.kind == "killed"] == [count]

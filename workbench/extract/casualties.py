@@ -181,7 +181,7 @@ class CasualtyFinder:
         num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})[\"”’']?"
         person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
-            rf"\b{num}(?:{person}|\s+{_PLURAL})?(?:\s*,\s*(?:{_ASIDE})\s[^,.;]{{1,40}},|\s+(?:{_ASIDE})\s[^,.;]{{1,40}}?)?"
+            rf"\b{num}(?:{person}|\s+{_PLURAL}|{_TITLED})?(?:\s*,\s*(?:{_ASIDE})\s[^,.;]{{1,40}},|\s+(?:{_ASIDE})\s[^,.;]{{1,40}}?)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
             rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
             # "two people are reported to have been killed", "... are feared to have died"
@@ -337,6 +337,12 @@ class CasualtyFinder:
                 key = keys[j]
                 if _looks_like_year(key) and self._dateline(text, starts[j], starts[j + 1]):
                     continue  # "Updated 4 May 2020 Dozens of villagers ...": the count follows
+                if (
+                    key.isdigit()
+                    and _looks_like_year(keys[j + 1])
+                    and text[ends[j] : starts[j + 1]] in _DATE_SEPARATORS
+                ):
+                    continue  # "15-02-2016 Eight Civilians Killed": a day or month, no range
                 if key[0].isdigit() or key in NUMBER_START:
                     m = self.after.match(text, starts[j], ends[k])
                     if m is not None and m.end() == ends[k]:  # the figure of *this* word
@@ -572,6 +578,10 @@ _PLURAL = (
     r"|explosions|blasts|shells|rockets|missiles|drones|vehicles|houses|homes|cases|incidents"
     r"|others)\b)(?-i:[a-z][a-z-]{2,}(?:s|men))\b"
 )
+# A headline's capitalised words between the count and its capitalised verb: "Nine
+# Herders Killed in ...", "6 ISIS Bombers Killed" (any noun: a headline names who died).
+# Never a kill or hurt word itself ("35 Dead Dozens Wounded" is 35 dead).
+_TITLED = rf"(?:\s+(?!(?:{_KILL}|{_INJ})\b)(?-i:[A-Z][\w'’-]*)){{1,4}}(?=\s+(?-i:[A-Z]))"
 # An object after "<number> <people> killed": the number counts who killed ("five men killed a
 # farmer"), not a toll ("five men killed in the attack", "three killed the same day").
 _ACTIVE_OBJECT = re.compile(
@@ -595,6 +605,7 @@ _OF_WHOLE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<whole>\d+|{_WORDNUM})\s", re.I)
 _AUX = re.compile(r"\b(?:was|were|been|being|are|is|had|have|has)\b", re.I)
 _ALONG = re.compile(r"\s+(?:along|together)\s+with\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+_DATE_SEPARATORS = ("-", "/", ".")  # "15-02-2016", "02/2016"
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+$", re.I)
 
 
