@@ -117,6 +117,11 @@ ROWS = [
      ("Air/drone strike", "Military Forces of Syria", "Idlib")),
     # "for" a stretch of time is a campaign; "for" anything else is not.
     ("Government forces have shelled the town of Kafranbel for the past month.", None),
+    # A period in an aside about the speaker sums up nothing the act's clause tells.
+    ("The opposition, which has boycotted the talks since January, said on Monday that army "
+     "helicopters dropped barrel bombs on Darayya.",
+     ("Air/drone strike", "Military Forces of Syria", "Darayya")),
+    ("Since January, army helicopters have dropped barrel bombs on Darayya.", None),
     ("Police in Homs detained two men for theft this week.", ("Arrests", SKIP, "Homs")),
     # A recent span of days is news; one of years a tally.
     ("Over the past week, Turkish troops shelled Kurdish positions near Afrin.",

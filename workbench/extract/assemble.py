@@ -52,7 +52,7 @@ from .subjects import (
     subject_start,
     subordinate_subject,
 )
-from .text import Sentence, clause_of, comma_end
+from .text import Sentence, clause_of, comma_end, comma_start
 from .tokens import register_anchors, seek
 from .topics import PROTEST_TOPIC, hazard_list
 
@@ -105,7 +105,7 @@ def find_candidates(
             clause = clause_of(sent, t.start)
             clause_dates = in_span(s_anns, *clause, "date")
             has_date = any(usable_date(d) for d in clause_dates)
-            if _period(f, clause_dates, t):
+            if _period(f, sent, clause_dates, t):
                 dropped = True
                 continue
             if f.blocked(t, first_token(sent, t.start, starts), has_date, lead, end_tok):
@@ -230,14 +230,33 @@ def _many_before(keys: list[str], i: int, sent: Sentence, starts: list[int]) -> 
     return not MANY.isdisjoint(keys[lo:i])
 
 
-def _period(f: Finder, dates: list[Ann], t: Ann) -> bool:
+def _period(f: Finder, sent: Sentence, dates: list[Ann], t: Ann) -> bool:
     """ "... has killed hundreds since late April": the clause sums up a period; but "the
-    deadliest attack since 2016" is still one attack."""
+    deadliest attack since 2016" is still one attack, and "The opposition, which has
+    boycotted the talks since January, said ..." a period of another verb's."""
     for d in dates:
-        if d.date_hit.range_marked and "since" in f.text[max(0, d.start - 8) : d.start + 6].lower():
+        if (
+            d.date_hit.range_marked
+            and "since" in f.text[max(0, d.start - 8) : d.start + 6].lower()
+            and not _in_aside(f.text, sent, d.start, t.start)
+        ):
             before = f.keys[max(0, t.i - 4) : t.i]
             return not any(w in SUPERLATIVE for w in before)
     return False
+
+
+_RELATIVE_OPENER = re.compile(r"[\s,(]*(?:which|who|whose|where)\b", re.I)
+
+
+def _in_aside(text: str, sent: Sentence, at: int, act: int) -> bool:
+    """Position `at` is in a relative clause set off by commas ("..., which has ... since
+    January, ...") that does not hold the act at `act`."""
+    lo = comma_start(sent, at)
+    return (
+        lo > sent.start
+        and lo != comma_start(sent, act)
+        and _RELATIVE_OPENER.match(text, lo) is not None
+    )
 
 
 def _owner(made: list[Candidate], cas: Ann) -> Candidate | None:
