@@ -4,10 +4,13 @@ sentences."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from test_extract_run import add_article
 
 from workbench.extract import extract
+from workbench.extract.lexicon import cached_lexicon
 from workbench.extract.run import extract_articles
 from workbench.extract.scoring import FEATURES, Scorer
 from workbench.store.events import update_event
@@ -46,6 +49,23 @@ def test_the_weights_file_names_only_known_features():
     assert Scorer.from_table({"weights": {f: 0.1 for f in FEATURES}}).confidence(none) == 0.5
     with pytest.raises(ValueError, match="unknown features doer"):
         Scorer.from_table({"weights": {"doer": 1.0}})
+
+
+def test_the_gate_decides_what_is_proposed_the_confidence_only_scores_it():
+    text = "Turkish jets bombed Tal Tamr on Monday, killing four fighters."
+
+    def run(table: dict):
+        lex = copy.copy(cached_lexicon())
+        lex.scorer = Scorer.from_table(table)
+        return extract(text, PUB, dictionaries=lex)
+
+    doubted = run({"bias": -9.0, "gate": {"bias": 3.0, "floor": 0.5}})
+    assert [ev.confidence for ev in doubted.events] == [0.0]
+    shut = run({"bias": 9.0, "gate": {"bias": -3.0, "floor": 0.5}})
+    assert shut.events == [] and [ev.confidence for ev in shut.second_sources] == [1.0]
+    # A file with no gate gates with the confidence itself.
+    assert run({"bias": -3.0, "floor": 0.5}).events == []
+    assert len(run({"bias": 3.0, "floor": 0.5}).events) == 1
 
 
 def test_events_list_filters_and_sorts_by_confidence(store, db_path):

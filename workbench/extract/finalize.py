@@ -12,8 +12,8 @@
   quantity ("dozens") only when no figure is given, with the convention in the notes.
 - Nothing is dropped for a missing doer, date or place: it is marked (`incomplete`) and
   scored; the confidence is a calibrated estimate that the proposal is right
-  (`scoring.py`). One scored under the floor is no proposal of its own: it can only join
-  the same event proposed from another article, as a second source.
+  (`scoring.py`). One its gate scores under the floor is no proposal of its own: it can
+  only join the same event proposed from another article, as a second source.
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ def finalize(
         verb=is_verb(main),
     )  # fmt: skip
     ev.confidence = lex.scorer.confidence(ev.features)
-    ev.standalone = ev.confidence >= lex.scorer.floor
+    ev.standalone = lex.scorer.proposed(ev.features)
     if ev.actor2 is None and sub == CHEMICAL and ev.actor1 != civilians:
         # A chlorine or sarin attack hits whoever breathes in the area: with no side named,
         # ACLED codes its target as the civilians there (named only once the event is kept,

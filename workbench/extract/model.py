@@ -76,8 +76,8 @@ class EventProposal:
     start: int = 0
     end: int = 0
     rules: list[str] = field(default_factory=list)
-    # False: scored under the floor; offered only as a second source of the same event
-    # already proposed from another article, never as a proposal of its own.
+    # False: the gate scored it under the floor (scoring.py); offered only as a second
+    # source of the same event already proposed from another article, never on its own.
     standalone: bool = True
     # Required fields the extractor could not fill ("actor1", "date", "location"): the
     # proposal is made all the same, with a lower confidence, and the analyst sees what to add.
@@ -94,7 +94,7 @@ class EventProposal:
 class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventProposal] = field(default_factory=list)
-    # Scored under the floor: kept only to join the same event proposed from another article.
+    # Gated under the floor: kept only to join the same event proposed from another article.
     second_sources: list[EventProposal] = field(default_factory=list)
     # Every entity a mention or event names, keyed by (kind, canonical name).
     entities: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)

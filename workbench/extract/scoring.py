@@ -1,14 +1,22 @@
-"""Provides the proposals stage's score: what a proposal has and lacks, and a calibrated
-confidence that it is right.
+"""Provides the proposals stage's score: what a proposal has and lacks, whether it is
+proposed at all, and a calibrated confidence that it is right.
 
 `features` describes a finished proposal in a few numbers (an explicit date or only the
 publication date, a named doer or none, a town or only a province, the trigger's kind and
-strength, where in the article it is told ...). `Scorer` turns them into a probability with
-a logistic model whose weights live in `data/confidence.toml`, fitted by
-`bench/calibrate` on labelled proposals (the hand-coded sets other than the frozen real
-articles): a proposal scored 0.8 should be right about eight times in ten. Proposals under
-the file's `floor` are not made. A missing field lowers the score; it never drops a
-proposal by itself.
+strength, where in the article it is told ...). `Scorer` turns them into two logistic
+scores whose weights live in `data/confidence.toml`:
+
+- the gate (`[gate]`): a candidate scored under its `floor` is no proposal of its own (it
+  can only join the same event from another article). It decides what is proposed, so it
+  sets precision and recall; it is refitted only on purpose (`bench/calibrate --gate`).
+- the confidence (`bias`, `[weights]`): the probability that a proposal the gate lets
+  through is right, fitted by `bench/calibrate` on the gated proposals of the labelled sets
+  (never the frozen real articles) and scaled to what held-out sets showed: a proposal
+  scored 0.8 should be right about eight times in ten on text nobody tuned rules on.
+  Refitting it changes no proposal, only its score.
+
+A file with no `[gate]` gates with the confidence itself (`floor` then beside `bias`). A
+missing field lowers the score; it never drops a proposal by itself.
 """
 
 from __future__ import annotations
@@ -106,24 +114,42 @@ def named(values: tuple[float, ...]) -> dict[str, float]:
     return {name: float(v) for name, v in zip(FEATURES, values, strict=True)}
 
 
+def _logistic(z: float) -> float:
+    return round(1 / (1 + math.exp(-z)), 2)
+
+
+def _model(table: dict) -> tuple[float, tuple[float, ...]]:
+    """(bias, weights in the order of FEATURES) of a table with `bias` and `weights`."""
+    weights = {k: float(v) for k, v in table.get("weights", {}).items()}
+    unknown = set(weights) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"confidence.toml: unknown features {', '.join(sorted(unknown))}")
+    return float(table.get("bias", 0.0)), tuple(weights.get(f, 0.0) for f in FEATURES)
+
+
 @dataclass(frozen=True, slots=True)
 class Scorer:
-    """A logistic model over `FEATURES`; `floor`: the least confidence proposed."""
+    """Two logistic models over `FEATURES`: the confidence, and the gate whose score under
+    `floor` makes a candidate no proposal of its own."""
 
     bias: float
-    weights: dict[str, float]
+    vector: tuple[float, ...]  # the confidence's weights in the order of FEATURES
     floor: float
-    vector: tuple[float, ...] = ()  # the weights in the order of FEATURES
+    gate_bias: float
+    gate_vector: tuple[float, ...]
 
     @classmethod
     def from_table(cls, table: dict) -> Scorer:
-        weights = {k: float(v) for k, v in table.get("weights", {}).items()}
-        unknown = set(weights) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"confidence.toml: unknown features {', '.join(sorted(unknown))}")
-        vector = tuple(weights.get(f, 0.0) for f in FEATURES)
-        return cls(float(table.get("bias", 0.0)), weights, float(table.get("floor", 0.0)), vector)
+        bias, vector = _model(table)
+        gate = table.get("gate")
+        gate_bias, gate_vector = _model(gate) if gate is not None else (bias, vector)
+        floor = (gate if gate is not None else table).get("floor", 0.0)
+        return cls(bias, vector, float(floor), gate_bias, gate_vector)
 
     def confidence(self, values: tuple[float, ...]) -> float:
-        z = self.bias + sum(map(operator.mul, self.vector, values))
-        return round(1 / (1 + math.exp(-z)), 2)
+        return _logistic(self.bias + sum(map(operator.mul, self.vector, values)))
+
+    def proposed(self, values: tuple[float, ...]) -> bool:
+        """Whether a candidate with these feature values is a proposal of its own."""
+        z = self.gate_bias + sum(map(operator.mul, self.gate_vector, values))
+        return _logistic(z) >= self.floor
