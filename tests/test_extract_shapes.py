@@ -162,6 +162,20 @@ def test_a_dateline_country_outweighs_foreign_actors_named_later():
     assert ev.actor2 == "Unidentified Armed Group (Mexico)"
 
 
+def test_a_backers_country_is_not_where_nor_whose_people():
+    # "Saudi-led", "US-backed": who backs the doer; the town, unknown to the dictionary,
+    # is not in Saudi Arabia.
+    (ev,) = extract("Saudi-led jets bombed a market in the town of Dahyan on Monday.", PUB).events
+    assert ev.actor1 == "Saudi-led Coalition"
+    assert ev.actor2 != "Civilians (Saudi Arabia)"
+
+
+def test_kurdish_militiamen_are_the_kurdish_militia():
+    text = "Turkish-backed fighters and Kurdish militiamen exchanged fire near Manbij on Monday."
+    (ev,) = extract(text, PUB).events
+    assert (ev.actor1, ev.actor2) == ("Syrian rebels", "People's Protection Units")
+
+
 def test_a_two_city_dateline_is_not_the_place():
     text = (
         "ISTANBUL/BEIRUT (Reuters) - Turkish drones struck Syrian army positions near Saraqeb "

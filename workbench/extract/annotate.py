@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..base.actors import PERSON, STATE_FORCES
 from ..base.codebook import AIR, CHEMICAL, GRENADE, IED, SUICIDE
 from .article_country import (
+    BACKER,
     GEO_NOUNS,
     LOCATIVE,
     ORIGIN,
@@ -35,9 +36,6 @@ from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
 from .trigger_context import OBJECT_FLAGS, after_doer, headline_end, object_end, object_follows
 
-BACKER = frozenset(
-    ["backed", "led", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained"]
-)
 STRONG_WEAPONS = frozenset(
     (
         CHEMICAL,

@@ -57,6 +57,10 @@ LOCATIVE = frozenset(
     ]
 )
 ORIGIN = frozenset(["based", "born", "made"])
+# "US-backed", "Iranian-led": whose backing, not where (nor who acts).
+BACKER = frozenset(
+    ["backed", "led", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained"]
+)
 # Words of a part of a country: "Syria's north", "the north of Syria".
 GEO_NOUNS = frozenset(
     ["capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -96,8 +100,10 @@ def context_country(
     for i, j, senses in matches:
         if person_surname(toks, i, []):
             continue  # "commander Abdullahi Aden": no vote for Yemen
-        if j < len(toks.keys) and toks.keys[j] in ORIGIN:
-            continue  # "a Canada-based trader", "UK-based monitor": not where it happened
+        if j < len(toks.keys) and (toks.keys[j] in ORIGIN or toks.keys[j] in BACKER):
+            # "a Canada-based trader", "UK-based monitor", "US-backed fighters": not where
+            # it happened, nor the country of who acted.
+            continue
         kind, entry = senses[0]
         if kind == "place" and entry.type == "country":  # a country's name first: few matches
             if continent_part(toks, i, j):

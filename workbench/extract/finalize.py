@@ -47,7 +47,7 @@ from ..base.codebook import (
     without_deaths,
 )
 from .annotate import Ann
-from .article_country import ORIGIN
+from .article_country import BACKER, ORIGIN
 from .crowds import crowd_type
 from .cues import is_verb
 from .dates import DATE_PREVIOUS_SENTENCE
@@ -310,7 +310,7 @@ def country_names_pattern(lex: Lexicon) -> re.Pattern[str]:
     return rx
 
 
-_ORIGIN_AFTER = re.compile(r"[-\s](?:" + "|".join(sorted(ORIGIN)) + r")\b", re.I)
+_ORIGIN_AFTER = re.compile(r"[-\s](?:" + "|".join(sorted(ORIGIN | BACKER)) + r")\b", re.I)
 
 
 def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
@@ -319,7 +319,7 @@ def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
         lex.country_names[m.group(0)]
         for m in rx.finditer(text, sent.start, sent.end)
         if not text[max(0, m.start() - 12) : m.start()].lower().endswith("border with ")
-        and not _ORIGIN_AFTER.match(text, m.end())  # "a Canada-based trader"
+        and not _ORIGIN_AFTER.match(text, m.end())  # "a Canada-based trader", "US-backed"
     }
     return found.pop() if len(found) == 1 else None
 
