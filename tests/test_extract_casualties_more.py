@@ -481,3 +481,38 @@ def test_a_headline_count_before_the_hurt_is_not_the_dead(finder, sentence, dead
 def test_a_headline_count_of_capitalised_people(finder, sentence, count):
     # A headline names who died with any capitalised words, its verb capitalised too.
     assert [h.count for h in finder.find(sentence) if h.kind == "killed"] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # The lede tells the act with no dead: the headline's count is its toll.
+        (
+            "Nine Villagers Killed in Militia Raid on Kamango\n\nGunmen of a local militia "
+            "raided the village of Kamango near Beni on Monday night, a local official said. "
+            "Residents fled to the forest.",
+            9,
+        ),
+        # Only the hurt are told in the lede.
+        (
+            "Car bomb kills 12 in Beni\n\nA car bomb exploded outside a hotel in Beni on "
+            "Monday and wounded 30 people, police said.",
+            12,
+        ),
+    ],
+)
+def test_the_headline_gives_its_toll_to_a_lede_told_without_dead(text, dead):
+    first = min(events(text), key=lambda e: e.start)
+    assert first.fatalities == dead
+
+
+def test_a_headline_toll_of_another_act_stays_off_the_lede():
+    found = events(
+        "Mortar strike on market kills 6 as fighting rages near Beni\n\nRebels and government "
+        "troops fought near Beni on Monday, residents said.\n\nA mortar strike on the market "
+        "in Beni killed 6 people on Monday, a doctor said."
+    )
+    assert sorted((e.sub_event_type, e.fatalities or 0) for e in found) == [
+        ("Armed clash", 0),
+        ("Shelling/artillery/missile attack", 6),
+    ]

@@ -44,7 +44,7 @@ from .gazetteer import (
     resolve_place,
     warm_gazetteer,
 )
-from .headline import headline_doer
+from .headline import headline_doer, headline_toll
 from .incident import Incident
 from .incidents import group_incidents
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, cached_lexicon
@@ -225,6 +225,7 @@ def proposals(doc: Doc) -> None:
     doc.events = fold_into_events(doc.events, doc.sentences, doc.lex)
     unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
     headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
+    headline_toll(doc.events, doc.anns, doc.sentences, doc.text)
     article_doer(doc.events, doc.lex)
     article_adversary(doc.events, doc.anns)
 

@@ -570,6 +570,10 @@ def _finer_places_dropped(hits: list, inc: Incident) -> list:
     return kept or hits
 
 
+# Rule of a toll of 0 coded because only the hurt were counted (headline.py reads it).
+INJURED_ONLY = "fatalities-injured-only"
+
+
 def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: Lexicon) -> None:
     # A tally over a period or the whole war ("since 2011", "so far") is no incident's toll.
     hits = [c.figure for c in inc.casualties if not c.figure.aggregate]
@@ -632,7 +636,7 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: 
         # Only people hurt, and counted: ACLED codes 0 dead when the report counts the
         # casualties and none died ("several were injured" says too little to code).
         ev.fatalities = 0
-        rules.append("fatalities-injured-only")
+        rules.append(INJURED_ONLY)
     if injured:
         ev.injured = max(injured)
         notes.append(f"Injured: {ev.injured}.")
