@@ -12,6 +12,8 @@ from ..base.actors import STATE_FORCES
 from .annotate import Ann
 from .candidates import Candidate, Finder
 
+# "rebel-held", "army-controlled": people named as who holds the ground after them.
+_HELD_BY = frozenset(["held", "controlled", "run", "occupied"])
 PEOPLE_TAKEN = frozenset(["captured", "capture", "captures", "capturing", "seized", "seizes",
                           "seizing"])  # fmt: skip
 
@@ -41,10 +43,20 @@ def people_taken(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:
     words = f.keys[t.j : min(end_tok, t.j + 4)]
     if "control" in words[:2]:
         return False  # "seizing control from Kurdish forces": ground, from its holders
+    lex = f.lex
+    ground = [w in lex.ground_nouns for w in words]
+    people = [
+        (w in lex.person_nouns or w in PERSON_WORDS or w in lex.victim_nouns)
+        and not (k + 1 < len(words) and (ground[k + 1] or words[k + 1] in _HELD_BY))
+        for k, w in enumerate(words)
+    ]
+    if any(ground) and ground.index(True) < (people.index(True) if any(people) else len(words)):
+        # "seized a rebel-held neighbourhood", "captured several army positions", "seized
+        # territory from IS": the side named is whose ground it was, not people taken.
+        return False
     if c.targets and c.targets[0].i <= t.j + 3:
         return True  # "captured Islamic State fighters"
-    lex = f.lex
-    return any(w in lex.person_nouns or w in PERSON_WORDS or w in lex.victim_nouns for w in words)
+    return any(people)
 
 
 def civilians_seized(f: Finder, c: Candidate, t: Ann, end_tok: int) -> bool:

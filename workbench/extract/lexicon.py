@@ -287,6 +287,7 @@ class Lexicon:
         self.person_nouns = frozenset(" ".join(key_of(p)) for p in nouns["person"])
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
+        self.ground_nouns = frozenset(nouns["ground"])
         # What a trigger flagged `moves`, `agrees`, `arms`, `holds` or `halts` needs as its object
         # (annotate).
         self.object_nouns = {
