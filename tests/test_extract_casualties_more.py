@@ -516,3 +516,18 @@ def test_a_headline_toll_of_another_act_stays_off_the_lede():
         ("Armed clash", 0),
         ("Shelling/artillery/missile attack", 6),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead", "hurt"),
+    [
+        ("Rockets fell on the market leaving 7 martyrs and 20 others wounded.", [7], [20]),
+        ("A drone strike on the bakery claimed lives of six people in Kamango.", [6], []),
+        # The hurt end a headline line; the next line's date is no figure of theirs.
+        ("Four Farmers Killed 9 Injured\n\n12.03.2021 Rebel rockets hit Kamango.", [4], [9]),
+    ],
+)
+def test_state_media_wordings_of_the_dead(finder, sentence, dead, hurt):
+    hits = finder.find(sentence)
+    assert [h.count for h in hits if h.kind == "killed"] == dead
+    assert [h.count for h in hits if h.kind == "injured"] == hurt

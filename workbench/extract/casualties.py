@@ -193,10 +193,10 @@ class CasualtyFinder:
         self.before = re.compile(  # "killed 21", "killing at least 12 civilians"
             rf"\b(?:(?P<k2>killed|killing|kills|kill|left|leaving|lost|losing|buried|executed|executing|beheaded"
             rf"|murdered|murdering|lynched|lynching|assassinated|assassinating|gunned\s+down"
-            rf"|massacred|shot\s+dead|claimed\s+the\s+lives\s+of"
-            rf"|claiming\s+the\s+lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
+            rf"|massacred|shot\s+dead|claimed\s+(?:the\s+)?lives\s+of"
+            rf"|claiming\s+(?:the\s+)?lives\s+of|deaths?\s+of|killing\s+of)|(?P<i2>{_INJ}))\s+{num}(?:{person})?"
             # (not "wounded" with a figure of its own: "killed 6 wounded 14 others")
-            rf"(?:\s+(?P<state>dead|killed|injured|wounded)\b(?!\s+(?:\d+|{_WORDNUM})\b))?\b",
+            rf"(?:\s+(?P<state>dead|killed|injured|wounded)\b(?!{_OWN_FIGURE}))?\b",
             re.I,
         )
         # "15 government soldiers and 11 rebels were killed": counts joined before the verb.
@@ -274,10 +274,11 @@ class CasualtyFinder:
             + r")\b",
             re.I,
         )
-        # "Claim 20 Martyrs", "6 Lebanese martyrs and 22 injured were claimed" (state media):
+        # "Claim 20 Martyrs", "leaving 5 martyrs", "6 Lebanese martyrs and 22 injured were
+        # claimed" (state media):
         # the dead of the act that claimed them (not "the martyrs" remembered).
         self.martyrs = re.compile(
-            rf"\b(?P<claim>claim(?:s|ed|ing)?\s+)?{num}(?:\s+[A-Za-z'’-]+){{0,2}}?\s+martyrs\b"
+            rf"\b(?P<claim>(?:claim(?:s|ed|ing)?|leaving|left)\s+)?{num}(?:\s+[A-Za-z'’-]+){{0,2}}?\s+martyrs\b"
             rf"(?:(?=[^.;]{{0,40}}\bwere\s+claimed\b)(?P<were>))?",
             re.I,
         )
@@ -325,7 +326,11 @@ class CasualtyFinder:
                     self._try(found, 4, self.toll_rose, text, starts[first], "casualty-death-toll")
             if keys[k] == "martyrs":
                 for j in range(max(0, k - 5), k):
-                    start = keys[j].startswith("claim") or keys[j][0].isdigit()
+                    start = (
+                        keys[j].startswith("claim")
+                        or keys[j][0].isdigit()
+                        or keys[j] in ("leaving", "left")
+                    )
                     if (start or keys[j] in NUMBER_START) and self._try(
                         found, 2, self.martyrs, text, starts[j], "casualty-martyrs"
                     ):
@@ -471,6 +476,8 @@ class CasualtyFinder:
             # "17 people were killed two of them medics": a passive verb has no object; the
             # count after it is a part of the one before (commas lost in a scrape).
             return None
+        if rule == "casualty-verb-number" and "\n" in text[m.start() : m.start("num")]:
+            return None  # "7 Injured\n\n16.04.2017": a line's last word, the next line's date
         if (
             rule == "casualty-verb-number"
             and groups.get("k2", "")
@@ -597,8 +604,11 @@ _HURT_NEXT = re.compile(
 )
 # A figure told as hurt: "killed 150 injured", "killed 30 others injured" (not "killed 12
 # wounded 30", where "wounded" has its own figure).
+# A figure of the hurt's own after their word, on the same line and no date ("Killed 7
+# Injured\n\n16.04.2017" has none).
+_OWN_FIGURE = rf"[ \t]+(?:\d+\b(?![./-]\d)|(?:{_HEDGE}|{_WORDNUM})\b)"
 _HURT_COUNT = re.compile(
-    rf"\s+(?:others?\s+|people\s+|persons\s+)?(?:{_INJ})\b(?!\s+(?:\d|{_HEDGE}\b|{_WORDNUM}\b))",
+    rf"\s+(?:others?\s+|people\s+|persons\s+)?(?:{_INJ})\b(?!{_OWN_FIGURE})",
     re.I,
 )
 _OF_WHOLE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<whole>\d+|{_WORDNUM})\s", re.I)
