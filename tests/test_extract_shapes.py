@@ -142,6 +142,17 @@ def test_who_gains_ground_is_whoever_acts_not_the_verb():
     (ev,) = events("Islamic State fighters seized three villages near Kobani on Friday.")
     assert ev.sub_event_type == "Non-state actor overtakes territory"
     assert ev.actor2 != "Civilians (Syria)"
+    # The government among the doers, named first or not, holds the ground; a foreign army
+    # with rebels does not.
+    (ev,) = events("Hezbollah fighters and Syrian troops captured the town of Qusair on Monday.")
+    assert ev.sub_event_type == "Government regains territory"
+    (ev,) = events("Turkish troops and Syrian rebels captured the town of Afrin on Monday.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_counter_offensive_has_its_doer():
+    (ev,) = events("Rebels on Sunday launched a counter-offensive in eastern Aleppo.")
+    assert ev.actor1 == "Syrian rebels"
 
 
 def test_countries_and_demonyms_from_anywhere():

@@ -427,11 +427,17 @@ def _sub_event(
         # A foreign army taking ground is coded as ACLED codes foreign state actors: the
         # non-state type ("Turkish troops captured Afrin" in Syria).
         # Foreign to both the place and the article: a misread place alone never decides.
-        home = not (inc.agents and inc.agents[0].country and country) or (
-            inc.agents[0].country in (country, ctx)
-        )
-        state = (agent_type == STATE_FORCES and home) or (
-            bool(inc.agents) and _progov(inc.agents[0], lex)
+        # "Hezbollah fighters and Syrian troops captured Qusair": the government among the
+        # doers of the act's own clause holds the ground.
+        first = inc.agents[:1]
+        doers = [*first, *(a for a in inc.primary.agents if a not in first)] if first else []
+        state = any(
+            (
+                a.atype == STATE_FORCES
+                and (not (a.country and country) or a.country in (country, ctx))
+            )
+            or _progov(a, lex)
+            for a in doers
         )
         return (GOV_REGAINS if state else NSA_OVERTAKES), "sub-event-territory"
     kind, generic = kind_of(inc)
