@@ -531,3 +531,24 @@ def test_state_media_wordings_of_the_dead(finder, sentence, dead, hurt):
     hits = finder.find(sentence)
     assert [h.count for h in hits if h.kind == "killed"] == dead
     assert [h.count for h in hits if h.kind == "injured"] == hurt
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Government shelling kills 14 in rebel-held Kamango",
+        "Air strikes killed 14 in rebel areas of the valley on Monday.",
+    ],
+)
+def test_a_count_in_a_sides_area_counts_none_of_that_side(finder, sentence):
+    (hit,) = finder.find(sentence)
+    assert (hit.count, hit.victims) == (14, "")
+
+
+def test_a_count_in_a_sides_area_is_no_second_sides_toll():
+    # The rebels hold the town; the 14 are the same dead as the civilians.
+    (ev,) = events(
+        "Government jets bombed the market of Kamango on Monday, killing 14 in the "
+        "rebel-held town. The strikes killed at least 14 civilians, a monitor said."
+    )
+    assert ev.fatalities == 14

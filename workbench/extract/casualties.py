@@ -179,7 +179,10 @@ class CasualtyFinder:
         )
         # The figure may be quoted: '"dozens" of militants had been killed'.
         num = rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:{span})?(?P<num>{one}|{vague})[\"”’']?"
-        person = rf"(?:\s+of)?(?:\s+[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b"
+        # Not a side's hold on a place: "kills 16 in rebel-held Aleppo" counts no rebels.
+        person = (
+            rf"(?:\s+of)?(?:\s+(?!{_PLACING}\b)[A-Za-z'’-]+){{0,2}}?\s+(?P<person>{persons})\b(?!-)"
+        )
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
             rf"\b{num}(?:{person}|\s+{_PLURAL}|{_TITLED})?(?:\s*,\s*(?:{_ASIDE})\s[^,.;]{{1,40}},|\s+(?:{_ASIDE})\s[^,.;]{{1,40}}?)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
@@ -589,6 +592,9 @@ _PLURAL = (
 # Herders Killed in ...", "6 ISIS Bombers Killed" (any noun: a headline names who died).
 # Never a kill or hurt word itself ("35 Dead Dozens Wounded" is 35 dead).
 _TITLED = rf"(?:\s+(?!(?:{_KILL}|{_INJ})\b)(?-i:[A-Z][\w'’-]*)){{1,4}}(?=\s+(?-i:[A-Z]))"
+# Prepositions that place what follows, never between a count and whom it counts ("of"
+# may be: "12 of the rebels").
+_PLACING = r"(?:in|at|on|near|inside|outside|across|around|within|throughout)"
 # An object after "<number> <people> killed": the number counts who killed ("five men killed a
 # farmer"), not a toll ("five men killed in the attack", "three killed the same day").
 _ACTIVE_OBJECT = re.compile(
