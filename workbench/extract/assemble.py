@@ -483,13 +483,19 @@ def _candidate(
         c.rules.append("arrests-at-protest")
     locate(c, f, lex, sent, clause, s_anns, others, main, si, sentences)
     pick_date(c, f, lex, sent, clause, s_anns, main, si, sentences)
-    c.weapons = [a.arms for a in in_span(s_anns, *clause, "weapon") if not _fired_at(f.text, c, a)]
+    # "struck three sites in response to the use of chemical weapons": the weapons of the
+    # motive are not the act's.
+    motive = f.motive_from(min(t.j for t in c.triggers), ctok1, ctok1)
+    end = f.starts[motive] if motive is not None else clause[1]
+    c.weapons = [
+        a.arms for a in in_span(s_anns, clause[0], end, "weapon") if not _fired_at(f.text, c, a)
+    ]
     c.weapons += [
         a.weapon
         for a in s_anns
         if a.kind == "actor"
         and a.weapon
-        and clause[0] <= a.start < clause[1]
+        and clause[0] <= a.start < end
         and not _fired_at(f.text, c, a)
     ]
     _other_side(c, f)

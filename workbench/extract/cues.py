@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from ..base.actors import CIVILIANS, CROWD_TYPES, PERSON
-from ..base.codebook import CHANGE, GRENADE, IED
+from ..base.codebook import CHANGE, GRENADE, IED, PROTESTS, RIOTS, event_type_of
 from ..base.numbers import NUMBER_WORDS
 from .annotate import Ann
 from .lexicon import CUE_NAMES
@@ -235,6 +235,44 @@ class Cues(Reading):
         after = self.ann_at(fought.j) if fought is not None and fought.j < len(self.keys) else None
         return after is not None and after.kind == "trigger"
 
+    def motive_from(self, lo: int, hi: int, stop: int) -> int | None:
+        """Token of the first motive phrase (`[grammar] motive`: "in response to", "to
+        punish") in tokens lo..hi with no date after it before token `stop`: what follows
+        it is why an act told before it was done ("jets struck three sites on Saturday in
+        response to the use of chemical weapons"), not a second act; an act with a date of
+        its own after the motive ("in response to the gas attack on 7 April") is told too."""
+        keys, tokann, anns, motives = self.keys, self.tokann, self.anns, self.lex.motives
+        at = next(
+            (x for x in range(lo, hi) if any(tuple(keys[x : x + n]) in motives for n in (1, 2, 3))),
+            None,
+        )
+        if at is None or any(
+            tokann[k] >= 0 and anns[tokann[k]].kind == "date" for k in range(at, stop)
+        ):
+            return None
+        return at
+
+    def _motive(self, t: Ann, first_tok: int, end_tok: int | None) -> bool:
+        """The trigger is named after a motive phrase that follows another act of its
+        sentence ("struck ... to deter the use of chemical weapons"). Not a crowd's act: "police
+        fired tear gas in response to stone-throwing" is told by what the crowd did (ACLED
+        types a demonstration by it)."""
+        if event_type_of(t.trigger.sub_event_type) in (PROTESTS, RIOTS):
+            return False
+        tokann, anns = self.tokann, self.anns
+        act = next(
+            (
+                k
+                for k in range(first_tok, t.i)
+                if tokann[k] >= 0 and anns[tokann[k]].kind == "trigger"
+            ),
+            None,
+        )
+        if act is None:
+            return False
+        stop = end_tok if end_tok is not None else len(self.keys)
+        return self.motive_from(max(act + 1, t.i - 8), t.i, stop) is not None
+
     def _dated_sentence(self, lead: int, end_tok: int | None) -> bool:
         """A date anywhere in the sentence of tokens lead..end_tok."""
         if lead < 0 or end_tok is None:
@@ -440,6 +478,8 @@ class Cues(Reading):
             return "cue-habitual"  # "have long accused the government of using ...": a pattern
         if in_court(window):
             return "cue-court"
+        if self._motive(t, first_tok, end_tok):
+            return "cue-motive"
         if not is_verb(t) and to_come(keys[t.j : min(t.j + 4, end_tok or len(keys))]):
             return "cue-hypothetical"  # "a rally is scheduled to take place on Friday"
         # Within the sentence: "... with mortar rounds. No casualties occurred" denies nothing.

@@ -271,6 +271,7 @@ class Lexicon:
         )
         self.new_act_joins = re.compile(rf"\s(?:{joins})\s+", re.I)
         self.range_markers = _phrases(self.words["grammar"]["range_markers"])
+        self.motives = _phrases(self.words["grammar"]["motive"])
         self.cues = {name: _phrases(words) for name, words in self.words["cues"].items()}
         # First words of the cue phrases: a window position is looked at only when its word
         # can start one.
