@@ -552,3 +552,19 @@ def test_a_count_in_a_sides_area_is_no_second_sides_toll():
         "rebel-held town. The strikes killed at least 14 civilians, a monitor said."
     )
     assert ev.fatalities == 14
+
+
+def test_the_same_dead_told_again_with_also_are_not_added():
+    (ev,) = events(
+        "Government troops killed over 40 militants near Kamango on Monday. The army also "
+        "killed over 40 militants in the hills near Kamango, the ministry said."
+    )
+    assert ev.fatalities == 40
+
+
+def test_others_also_killed_are_still_added():
+    (ev,) = events(
+        "Gunmen attacked the market of Kamango on Monday, killing two people. Two others "
+        "were also killed in the attack, police said."
+    )
+    assert ev.fatalities == 4

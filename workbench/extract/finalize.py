@@ -555,6 +555,19 @@ def _rival_figures(base: list, lex: Lexicon) -> tuple[list, list]:
     return sides[next(iter(sides))], firsts[1:]
 
 
+_MORE_DEAD = re.compile(r"\b(?:others?|more|another|further|additional)\b", re.I)
+
+
+def _retold(hit, base: list) -> bool:
+    """An 'also' figure that repeats one of the toll's, of the same people: the same dead
+    told again ("The army killed over 60 terrorists ... The army also killed over 60
+    terrorists in al-Jafra"), not more dead. Not one victim ("a militant was also killed"
+    beside a man shot dead), nor others ("two others were also killed")."""
+    if _MORE_DEAD.search(hit.text):
+        return False
+    return hit.count > 1 and any(b.count == hit.count and b.victims == hit.victims for b in base)
+
+
 def _finer_places_dropped(hits: list, inc: Incident) -> list:
     """The figures left once those of a finer place than the largest figure's are dropped:
     "Strikes in and around a town in Idlib province killed 26 ... a strike on the hospital
@@ -606,7 +619,10 @@ def _fatalities(ev: EventProposal, inc: Incident, notes: list[str], rules, lex: 
         # "Five rebels were also killed", "another 10": other dead, added to the figure.
         # "22 combatants on both sides" is the whole toll; "11 soldiers" was one side of it.
         base = [h for h in exact if h.total] or [h for h in exact if not h.also] or exact[:1]
-        extra = [h for h in exact if h.also and h not in base and not base[0].total]
+        extra = [
+            h for h in exact
+            if h.also and h not in base and not base[0].total and not _retold(h, base)
+        ]  # fmt: skip
         base, sides = _rival_figures(base, lex)
         lows = [h.count for h in base]
         highs = [max(h.count, h.high) for h in base]
