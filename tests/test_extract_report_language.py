@@ -122,6 +122,9 @@ ROWS = [
      "helicopters dropped barrel bombs on Darayya.",
      ("Air/drone strike", "Military Forces of Syria", "Darayya")),
     ("Since January, army helicopters have dropped barrel bombs on Darayya.", None),
+    # What an act was not like names no act.
+    ("The blasts in Kirkuk were unlike suicide bombings in that the explosives were hidden in "
+     "two carts.", None),
     ("Police in Homs detained two men for theft this week.", ("Arrests", SKIP, "Homs")),
     # A recent span of days is news; one of years a tally.
     ("Over the past week, Turkish troops shelled Kurdish positions near Afrin.",
