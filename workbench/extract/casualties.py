@@ -186,9 +186,11 @@ class CasualtyFinder:
         self.after = re.compile(  # "55 people were killed", "100 dead", "6 civilians was killed"
             rf"\b{num}(?:{person}|\s+{_PLURAL}|{_TITLED})?(?:\s*,\s*(?:{_ASIDE})\s[^,.;]{{1,40}},|\s+(?:{_ASIDE})\s[^,.;]{{1,40}}?)?"
             rf"(?:\s+(?:from|of|in|on|at|inside|near)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had"
-            rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either)\s+)?"
+            rf"|are|is|being|been)\s+)?(?:(?:reportedly|reported|confirmed|later|also|all|either|allegedly|summarily)\s+)?"
             # "two people are reported to have been killed", "... are feared to have died"
-            rf"(?:(?:reported|said|believed|feared|thought|known)\s+to\s+(?:have\s+(?:been\s+)?)?)?"
+            rf"(?:(?:reported|said|believed|feared|thought|known|estimated)\s+to\s+(?:have\s+(?:been\s+)?)?)?"
+            # "41 rebels were rounded up and executed", "17 protesters were shot and killed"
+            rf"(?:(?:rounded\s+up|captured|abducted|kidnapped|seized|tortured|shot)\s+and\s+)?"
             rf"(?:(?:seriously|critically|badly|severely|gravely|slightly|lightly|fatally)\s+)?"
             rf"(?:(?P<k1>{_KILL})|(?P<i1>{_INJ}))\b",
             re.I,
