@@ -441,21 +441,27 @@ def _sub_event(
         )
         return (GOV_REGAINS if state else NSA_OVERTAKES), "sub-event-territory"
     kind, generic = kind_of(inc)
+    civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
     if (
         kind == ARRESTS
         and agent_type in NON_STATE_TYPES
-        and trig.phrase.startswith("arrest")
+        and (
+            trig.phrase.startswith("arrest")
+            or (trig.phrase.startswith("detain") and civilians and not inc.primary.passive)
+        )
         and not any(t.atype in ARMED_TYPES for t in inc.targets)
         and not _SUSPECTS.search(text, main.end, inc.primary.clause[1])
     ):
         # ACLED: an armed group that "arrests" villagers or activists (a militia, rebels, a
         # jihadist group) abducts them; fighters it captures or detains are its prisoners.
+        # So when it "detained" people named as civilians ("YPG fighters detained five young
+        # men"), not "detained them" (the Isis recruits just told of); told in the passive
+        # ("who is currently detained by Kurdish forces") it is custody, mostly of suspects.
         return ABDUCTION, "sub-event-arrest-by-armed-group"
     if kind == ARRESTS and _DISAPPEARED.search(text[main.end : main.end + 160].split(". ")[0]):
         # "arrested and taken to an unknown destination": whoever took them, the people
         # were disappeared (ACLED codes 143 of the 158 notes saying so as abductions).
         return ABDUCTION, "sub-event-arrest-disappeared"
-    civilians = actor2 is not None and actor2 == lex.group_actor("civilians", country)[0]
     if (
         not generic
         and kind == ARMED_CLASH
