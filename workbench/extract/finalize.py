@@ -484,6 +484,10 @@ def _sub_event(
             # "Warplanes returned to hit Jarjanaz. ... a separate raid on a school killed
             # six": a raid or attack by nobody named, amid an air campaign, is from the air.
             return AIR, "sub-event-air-campaign"
+        if _RAID.match(main.trigger.phrase) and _coalition(actor1, lex):
+            # "coalition raids killed 21 civilians", "US-led raids on the IS stronghold":
+            # the coalitions ([generic] coalition: US-led, Saudi-led) raid from the air.
+            return AIR, "sub-event-coalition-raid"
         if civilians:
             return ATTACK, "sub-event-civilian-target"
         target_type = inc.targets[0].atype if inc.targets else ""
@@ -508,6 +512,19 @@ def _sub_event(
 
 
 _RAID = re.compile(r"(?:raids?|attacks?)\Z", re.I)
+
+
+def _coalition(name: str | None, lex: Lexicon) -> bool:
+    """The actor is an air coalition: a row whose `generic` column names it the coalition
+    of some country ("US-led Coalition"), or the `coalition` group's template."""
+    if name is None:
+        return False
+    entry = lex.actors.get(name)
+    return (entry is not None and "coalition" in entry.generic) or lex.names_group(
+        name, "coalition"
+    )
+
+
 # Aircraft and air raids told just before an act: the air campaign it belongs to.
 _AIR_CAMPAIGN = re.compile(
     r"\b(?:jets?|warplanes?|aircraft|air\s?strikes?|air\s+raids?|air\s+campaign|"
