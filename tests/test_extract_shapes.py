@@ -187,6 +187,18 @@ def test_kurdish_militiamen_are_the_kurdish_militia():
     assert (ev.actor1, ev.actor2) == ("Syrian rebels", "People's Protection Units")
 
 
+def test_a_crowd_abroad_belongs_to_the_town_the_gazetteer_found():
+    # A Syria story with a rally in a British town the dictionary does not list: the
+    # protesters are the UK's, as the town is, not the Syria of the rest of the story.
+    text = (
+        "Turkish troops shelled Kurdish fighters in Afrin on Friday. Activists gathered "
+        "near Parliament in London on Saturday. In Manchester, about 80 demonstrators "
+        "marched through the city centre on Sunday."
+    )
+    found = [e for e in extract(text, PUB).events if e.place == "Manchester"]
+    assert [e.actor1 for e in found] == ["Protesters (United Kingdom)"]
+
+
 def test_a_two_city_dateline_is_not_the_place():
     text = (
         "ISTANBUL/BEIRUT (Reuters) - Turkish drones struck Syrian army positions near Saraqeb "

@@ -52,6 +52,7 @@ from .crowds import crowd_type
 from .cues import is_verb
 from .dates import DATE_PREVIOUS_SENTENCE
 from .dating import date_event
+from .gazetteer import resolve_place
 from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
@@ -80,6 +81,20 @@ _SUSPECTS = re.compile(
 )
 
 
+def _abroad(lex: Lexicon, place: Ann, country: str | None) -> str | None:
+    """The country of the town abroad the gazetteer took a pattern-found place for because
+    the article names that country elsewhere ("Manchester" beside "London" in a Syria
+    story), when the town bears the name as written. Not the one big city of a name the
+    gazetteer picks with no such evidence: in a report from one country that is as likely a
+    village it lacks ("Loni" in Darfur is no town of India's, "Keira" not Cairo)."""
+    geo, name = place.place_entry.geo, place.name or ""
+    if geo is None or geo.kind != "P" or not geo.country or geo.country == country:
+        return None
+    if name.casefold() != geo.name.casefold():
+        return None
+    return geo.country if resolve_place(lex, name, country) is None else None
+
+
 def _holder(text: str, a) -> bool:
     """An actor named only as who holds a place: "rebel-held", "SDF-controlled"."""
     tail = text[a.start : a.end + 12].lower()
@@ -103,8 +118,12 @@ def finalize(
     )
     if inc.place is not None and not inc.place.place_entry.country:
         # A village found by pattern says nothing of its country: the one country the
-        # sentence names does ("..., Niger's defence ministry said").
-        here = _sentence_country(lex, text, sentences[inc.primary.sent])
+        # sentence names does ("..., Niger's defence ministry said"); else the city abroad
+        # the gazetteer took the name for ("In Manchester, 100 protesters marched" in a
+        # Syria story: the protesters are the UK's).
+        here = _sentence_country(lex, text, sentences[inc.primary.sent]) or _abroad(
+            lex, inc.place, ctx
+        )
     if here and here != ctx:
         country = here
         rules.append("country-of-place")
