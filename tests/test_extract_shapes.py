@@ -187,6 +187,19 @@ def test_kurdish_militiamen_are_the_kurdish_militia():
     assert (ev.actor1, ev.actor2) == ("Syrian rebels", "People's Protection Units")
 
 
+def test_a_shared_name_is_the_actor_of_the_country_the_act_was_in():
+    # "Kurdish forces" are the SDF in a Syria story, but the Peshmerga when they fight
+    # near an Iraqi city.
+    text = (
+        "Turkish jets bombed villages around Afrin on Friday. Kurdish forces fought "
+        "Islamic State militants near Kirkuk on Saturday."
+    )
+    (ev,) = [e for e in extract(text, PUB).events if e.place == "Kirkuk"]
+    assert ev.actor1 == "Peshmerga"
+    (ev,) = extract("Kurdish forces fought Islamic State militants near Raqqa.", PUB).events
+    assert ev.actor1 == "Syrian Democratic Forces"
+
+
 def test_a_crowd_abroad_belongs_to_the_town_the_gazetteer_found():
     # A Syria story with a rally in a British town the dictionary does not list: the
     # protesters are the UK's, as the town is, not the Syria of the rest of the story.

@@ -118,7 +118,7 @@ def finalize(
     )
     if inc.place is not None and not inc.place.place_entry.country:
         # A village found by pattern says nothing of its country: the one country the
-        # sentence names does ("..., Niger's defence ministry said"); else the city abroad
+        # sentence names does ("..., Niger's defence ministry said"); else the town abroad
         # the gazetteer took the name for ("In Manchester, 100 protesters marched" in a
         # Syria story: the protesters are the UK's).
         here = _sentence_country(lex, text, sentences[inc.primary.sent]) or _abroad(
@@ -127,9 +127,9 @@ def finalize(
     if here and here != ctx:
         country = here
         rules.append("country-of-place")
-    agents = _names(inc.agents, lex, ctx, country)
+    agents = _names(inc.agents, lex, ctx, country, text)
     actor1 = agents[0] if agents else None
-    targets = [n for n in _names(inc.targets, lex, ctx, country) if n != actor1]
+    targets = [n for n in _names(inc.targets, lex, ctx, country, text) if n != actor1]
     victims = any(
         (c.figure.victims.split() or [""])[-1] in lex.victim_nouns for c in inc.casualties
     )
@@ -355,12 +355,19 @@ def _unclaimed(inc: Incident, text: str, sentences) -> bool:
     return _NO_CLAIM.search(text, lo, hi) is not None
 
 
-def _names(anns, lex: Lexicon, ctx: str | None = None, here: str | None = None) -> list[str]:
+def _names(
+    anns, lex: Lexicon, ctx: str | None = None, here: str | None = None, text: str = ""
+) -> list[str]:
     out: list[str] = []
     for a in anns:
         name = a.name
         if isinstance(a.info, ActorEntry) and a.info.acts_for in lex.actors:
             name = a.info.acts_for  # "Assad's strikes": the forces he commands
+        elif here != ctx and isinstance(a.info, ActorEntry) and a.country != here:
+            # A name two actors share, read for the article's country ("Kurdish forces":
+            # the SDF in a Syria story), is the other's where the act happened (near
+            # Kirkuk: the Peshmerga).
+            name = _namesake(lex, text[a.start : a.end], here) or name
         elif (
             here != ctx
             and a.contextual
@@ -371,6 +378,14 @@ def _names(anns, lex: Lexicon, ctx: str | None = None, here: str | None = None) 
         if name and name not in out:
             out.append(name)
     return out
+
+
+def _namesake(lex: Lexicon, surface: str, country: str | None) -> str | None:
+    """The actor of `country` that a dictionary name also names, if any."""
+    for sense in lex.trie.senses_of(key_of(surface)) if country and surface else ():
+        if isinstance(sense, tuple) and sense[0] == "actor" and sense[1].country == country:
+            return sense[1].name
+    return None
 
 
 # "attacked and killed", "attacked and severely wounded": a second verb before the object.
