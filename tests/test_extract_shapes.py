@@ -200,6 +200,16 @@ def test_a_shared_name_is_the_actor_of_the_country_the_act_was_in():
     assert ev.actor1 == "Syrian Democratic Forces"
 
 
+def test_a_side_before_a_patron_noun_says_whose_allies():
+    # "regime allies Iran and Russia": the regime's allies agreed, not the regime.
+    text = (
+        "Regime jets bombed Idlib on Monday. A ceasefire for Deraa was agreed by regime "
+        "allies Iran and Russia on Tuesday."
+    )
+    (ev,) = [e for e in extract(text, PUB).events if e.sub_event_type == "Agreement"]
+    assert ev.actor1 in ("Military Forces of Iran", "Military Forces of Russia")
+
+
 def test_a_crowd_abroad_belongs_to_the_town_the_gazetteer_found():
     # A Syria story with a rally in a British town the dictionary does not list: the
     # protesters are the UK's, as the town is, not the Syria of the rest of the story.

@@ -287,6 +287,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
             # "rebel-held" is listed whole: its own last word makes it a descriptor too.
             held = j - i > 1 and keys[j - 1] in DESCRIPTOR and text[toks.starts[j - 1] - 1] == "-"
             role = "descriptor" if after in DESCRIPTOR or held else ""
+            if _patron(lex, toks, j):
+                role = "descriptor"  # "regime allies Iran and Russia": whose allies
             ann = Ann(
                 "actor",
                 i,
@@ -442,6 +444,17 @@ def _plain_words(toks: Tokens, a: int, b: int, nxt) -> bool:
         if text[toks.ends[k - 1] : toks.starts[k]] not in (" ", "-"):
             return False
     return True
+
+
+def _patron(lex: Lexicon, toks: Tokens, j: int) -> bool:
+    """Token j is a patron noun with a name after it ("allies Iran", "backer Turkey")."""
+    keys, text = toks.keys, toks.text
+    return (
+        j + 1 < len(keys)
+        and keys[j] in lex.patron_nouns
+        and text[toks.starts[j + 1]].isupper()
+        and text[toks.ends[j] : toks.starts[j + 1]] == " "
+    )
 
 
 def _role(after: str | None) -> str:

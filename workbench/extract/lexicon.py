@@ -261,6 +261,7 @@ class Lexicon:
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
         self.continuation = frozenset(self.words["grammar"]["continuation"])
         self.subject_pronouns = frozenset(self.words["grammar"]["subject_pronouns"])
+        self.patron_nouns = frozenset(self.words["grammar"]["patron_nouns"])
         self.hazard_intro = frozenset(self.words["grammar"]["hazard_intro"])
         shifts = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in self.words["grammar"]["topic_shift"]
