@@ -210,6 +210,13 @@ def test_a_side_before_a_patron_noun_says_whose_allies():
     assert ev.actor1 in ("Military Forces of Iran", "Military Forces of Russia")
 
 
+def test_a_landmark_after_near_is_not_where_the_act_was():
+    # "Douma, near Damascus": Damascus says where Douma lies; the shells fell on Douma.
+    text = "Government artillery shelled Douma, near Damascus, on Sunday, killing four people."
+    (ev,) = extract(text, PUB).events
+    assert ev.place == "Douma"
+
+
 def test_a_crowd_abroad_belongs_to_the_town_the_gazetteer_found():
     # A Syria story with a rally in a British town the dictionary does not list: the
     # protesters are the UK's, as the town is, not the Syria of the rest of the story.

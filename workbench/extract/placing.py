@@ -131,7 +131,7 @@ def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
         # "after"/"before" belongs to the other action.
         lo, hi = min(near, p.start), max(near, p.start)
         behind = bool(text) and _ELSEWHEN.search(text, lo, hi) is not None
-        return (behind, rank, not located, abs(p.start - near))
+        return (behind, _landmark(p, usable, text), rank, not located, abs(p.start - near))
 
     def towns_of(admin1: str) -> int:
         return sum(
@@ -141,6 +141,31 @@ def pick_place(places: list[Ann], near: int, text: str = "") -> Ann | None:
         )
 
     return min(usable, key=key)
+
+
+# ", near Damascus", ", outside Aleppo": a place set off after another to say where that one
+# lies.
+_LANDMARK = re.compile(
+    r",\s+(?:(?:just|close)\s+)?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?#?$",
+    re.I,
+)
+
+
+def _landmark(p: Ann, places: list[Ann], text: str) -> bool:
+    """ "Jets struck Douma, near Damascus": Damascus only says where Douma is; the act was
+    at the place before it, when the dictionary or the gazetteer knows that one and it is
+    no broader ("in Libya, near Sirte": Sirte)."""
+    m = _LANDMARK.search(text, max(0, p.start - 24), p.start) if text else None
+    if m is None or p.place_entry.origin == "extracted":
+        return False  # a village found by the rules is no landmark ("..., near X village")
+    before = text[: m.start()].rstrip()
+    return any(
+        q is not p
+        and q.end == len(before)
+        and (q.place_entry.country or q.place_entry.geo)
+        and place_rank(q, text) <= place_rank(p, text)
+        for q in places
+    )
 
 
 # "flown to Mexico City", "taken to hospital in Idlib": where people were moved afterwards.
