@@ -584,3 +584,14 @@ def test_the_same_dead_told_twice_are_counted_once(text, dead):
 )
 def test_a_count_before_two_joined_verbs_or_an_adverb(finder, sentence, count):
     assert [(h.count, h.kind) for h in finder.find(sentence)] == [(count, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Two Kenyans were killed when gunmen stormed the lodge near Kamango.", 2),
+        ("The blast killed 4 Somalis and 3 Kenyans at the market.", 7),
+    ],
+)
+def test_a_count_of_people_named_by_their_nation(finder, sentence, count):
+    assert [(h.count, h.kind) for h in finder.find(sentence)] == [(count, "killed")]

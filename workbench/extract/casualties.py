@@ -168,7 +168,8 @@ class CasualtyFinder:
         )
         persons = "|".join(
             re.escape(p).replace(r"\ ", r"[\s-]+")
-            for p in sorted(lex.person_nouns, key=len, reverse=True)
+            # "2 Syrians killed": plural demonyms are people too
+            for p in sorted(lex.person_nouns | lex.nationals, key=len, reverse=True)
         )
         singles = "|".join(sorted(lex.single_nouns, key=len, reverse=True))
         one = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}"
@@ -207,7 +208,7 @@ class CasualtyFinder:
         # "15 government soldiers and 11 rebels were killed": counts joined before the verb.
         people = "|".join(
             re.escape(p).replace(r"\ ", r"[\s-]+")
-            for p in sorted(lex.person_nouns - NOT_PEOPLE, key=len, reverse=True)
+            for p in sorted((lex.person_nouns | lex.nationals) - NOT_PEOPLE, key=len, reverse=True)
         )
         # Searched unanchored over a window: the lookahead (the first letters of every hedge
         # and number word) lets most positions fail at one character test.
