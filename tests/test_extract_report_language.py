@@ -315,6 +315,15 @@ ROWS = [
     ("Two rival militias clashed in Tambara on Monday.", ("Armed clash", SKIP, "Tambara")),
     ("On Monday, Sri Sena (SS) and Lingayat Sabha (LS) members clashed in Tambara after the "
      "cabinet decision.", ("Mob violence", SKIP, "Tambara")),
+    # A fire set with words between the verb and "alight", "ablaze" or "on fire": a crowd's
+    # riot (burning tyres a violent demonstration); "set" with no such word is no act.
+    ("Angry villagers set two buses alight in Tambara on Monday after a road accident.",
+     ("Mob violence", SKIP, "Tambara")),
+    ("On Monday, villagers set the forest office on fire in Tambara after a leopard killed a "
+     "goat.", ("Mob violence", SKIP, "Tambara")),
+    ("Protesters set tyres alight outside the municipal office in Tambara on Monday.",
+     ("Violent demonstration", SKIP, "Tambara")),
+    ("The council set a deadline for the traders in Tambara on Monday.", None),
     # Demonstrators who force shops shut or scuffle with the police were violent.
     ("Traders staged a protest in Tambara on Monday and forced shopkeepers to close their "
      "shops.", ("Violent demonstration", SKIP, "Tambara")),

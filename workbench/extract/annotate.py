@@ -34,7 +34,14 @@ from .dates import DateHit
 from .gazetteer import gazetteer_entry, local_homonym, namesake_population, outlet_words
 from .lexicon import ActorEntry, Lexicon, PlaceEntry, Trigger, Weapon
 from .tokens import Tokens
-from .trigger_context import OBJECT_FLAGS, after_doer, headline_end, object_end, object_follows
+from .trigger_context import (
+    OBJECT_FLAGS,
+    after_doer,
+    fire_of_act,
+    headline_end,
+    object_end,
+    object_follows,
+)
 
 STRONG_WEAPONS = frozenset(
     (
@@ -327,6 +334,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 last = object_end(lex.object_nouns[min(needs)], toks, i, j, "subject" in trig.flags)
                 if last is None or ("holds" in needs and not _taken_captive(lex, toks, i, j, last)):
                     continue  # "sent a message", "reached the town": not what it needs
+                if "ignites" in needs and fire_of_act(text, out, start):
+                    continue  # "the attack set fuel trucks ablaze": the attack's effect
                 if last >= j and "halts" not in needs:
                     # The trigger covers its object: "moved tanks" fires no tank (the people
                     # stopped stay the act's target: "blocked the protesters").

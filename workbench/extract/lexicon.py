@@ -290,14 +290,15 @@ class Lexicon:
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
         self.ground_nouns = frozenset(nouns["ground"])
-        # What a trigger flagged `moves`, `agrees`, `arms`, `holds` or `halts` needs as its object
-        # (annotate).
+        # What a trigger flagged `moves`, `agrees`, `arms`, `holds`, `halts` or `ignites` needs
+        # as its object or after it (annotate).
         self.object_nouns = {
             "moves": frozenset(nouns["moved"]),
             "agrees": frozenset(nouns["agreed"]),
             "arms": frozenset(nouns["arms"]),
             "holds": frozenset(nouns["held"]),
             "halts": frozenset(nouns["halted"]) | frozenset(nouns["crowd"]),
+            "ignites": frozenset(nouns["ignited"]),
         }
         self.crowd_nouns = frozenset(nouns["crowd"])
         # "rebel groups" -> ("rebel", "groups"): crowd words that are no crowd after the word

@@ -51,9 +51,10 @@ def after_doer(lex: Lexicon, keys: list[str], out: list[Ann], i: int) -> bool:
 # `moves` (a troop movement: "sent 200 more troops"), `agrees` (an agreement: "struck a
 # ceasefire deal", "a truce brokered by the UN came into force"), `arms` (weapons taken
 # out of use: "found a cache of weapons", "confiscated ammunition"), `holds` (people
-# taken or kept as captives: "took 13 local chiefs hostage", "held two drivers captive") and
-# `halts` (people or their march stopped: "police blocked the marchers").
-OBJECT_FLAGS = frozenset(["moves", "agrees", "arms", "holds", "halts"])
+# taken or kept as captives: "took 13 local chiefs hostage", "held two drivers captive"),
+# `halts` (people or their march stopped: "police blocked the marchers") and `ignites` (a
+# fire set: "set two buses alight", "set the police post on fire").
+OBJECT_FLAGS = frozenset(["moves", "agrees", "arms", "holds", "halts", "ignites"])
 # Words that end the object before the noun is reached; right after the verb "to" and "on"
 # do not ("agreed to a truce", "agreed on a ceasefire").
 _OBJECT_STOPS = frozenset(["to", "into", "in", "on", "at", "from", "for", "with", "by",
@@ -72,6 +73,8 @@ def object_end(nouns: frozenset[str], toks: Tokens, i: int, j: int, subject: boo
     for k in range(j, min(j + 7, len(keys))):
         if _PUNCT.search(text, toks.ends[k - 1], toks.starts[k]):
             break
+        if k + 1 < len(keys) and f"{keys[k]} {keys[k + 1]}" in nouns:
+            return k + 1  # a word of two: "set the house on fire"
         if keys[k] in _OBJECT_STOPS and not (k == j and keys[k] in ("to", "on")):
             break
         if keys[k] in nouns:
@@ -84,6 +87,23 @@ def object_end(nouns: frozenset[str], toks: Tokens, i: int, j: int, subject: boo
             if keys[k] in nouns:
                 return j - 1
     return last
+
+
+# What ends a subject: a new clause or a second verb of the same doer ("attacked the post
+# and set it alight").
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\"“”]|\b(?:and|then|who|which|before|after|as|when)\b", re.I)
+
+
+def fire_of_act(text: str, out: list[Ann], start: int) -> bool:
+    """A fire set (flag `ignites`) whose subject is an act or a weapon told just before it:
+    "Monday's attack on the capital set fuel trucks ablaze", "the shelling set the market on
+    fire", "tear gas canisters set the fields alight": the fire is that act's effect, no
+    arson of its own."""
+    for ann in reversed(out):
+        if ann.end > start or ann.kind not in ("trigger", "weapon"):
+            continue
+        return not _CLAUSE_BREAK.search(text, ann.end, start)
+    return False
 
 
 def object_follows(toks: Tokens, k: int) -> bool:
