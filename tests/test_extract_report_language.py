@@ -324,6 +324,10 @@ ROWS = [
     ("Protesters set tyres alight outside the municipal office in Tambara on Monday.",
      ("Violent demonstration", SKIP, "Tambara")),
     ("The council set a deadline for the traders in Tambara on Monday.", None),
+    # The looting told in the abduction's own sentence is its means, though placed apart.
+    ("On Monday, rebels stopped a truck carrying food to an army post, set it on fire, and "
+     "kidnapped the driver in Kirawa village of Borno state's Bama district.",
+     ("Abduction/forced disappearance", SKIP, "Kirawa")),
     # Demonstrators who force shops shut or scuffle with the police were violent.
     ("Traders staged a protest in Tambara on Monday and forced shopkeepers to close their "
      "shops.", ("Violent demonstration", SKIP, "Tambara")),

@@ -75,7 +75,12 @@ def fold_into_events(events: list[EventProposal], sentences, lex: Lexicon) -> li
     Ten were arrested": the march, the dispersal and the arrests, proposed apart from the
     riot told within two sentences of them on the same day at the same place (or none
     named), are folded into it; arrests only when told with or after it. So are the raid
-    and the looting of an abduction or a rape (`_means_of`), and a rape's abduction."""
+    and the looting of an abduction or a rape (`_means_of`), and a rape's abduction; the
+    looting told in the event's own sentence is folded wherever it is placed ("stopped a
+    truck near the post, set it on fire, and kidnapped the driver in Tocular village of
+    Hani district": the fire took the district, the abduction the village). A fight told
+    in that sentence stays apart when placed apart: a battle before an abduction ("after
+    attacking an army position, the rebels abducted 17 people") is an event of its own."""
     homes = [ev for ev in events if ev.sub_event_type in _FOLDED]
     if not homes or len(events) < 2:
         return events
@@ -92,7 +97,8 @@ def fold_into_events(events: list[EventProposal], sentences, lex: Lexicon) -> li
                 if ev.sub_event_type in _FOLDED[r.sub_event_type]
                 and (r.sub_event_type != ev.sub_event_type or any(k is r for k in kept))
                 and r.event_date == ev.event_date
-                and (r.place == ev.place or r.place is None or ev.place is None)
+                and (r.place == ev.place or r.place is None or ev.place is None or (
+                    ev.sub_event_type == LOOTING and sent_of(r) == sent_of(ev)))
                 and abs(sent_of(r) - sent_of(ev)) <= _WINDOW
                 and (ev.sub_event_type != ARRESTS or sent_of(ev) >= sent_of(r))
                 and (ev.sub_event_type not in _MEANS or _means_of(ev, r, lex))
