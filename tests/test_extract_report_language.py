@@ -361,6 +361,11 @@ ROWS = [
     # The police blocking or halting a demonstration's people is its intervention.
     ("Nurses protested outside the assembly in Tambara on Monday. Police blocked the protesters "
      "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),
+    ("Refugees staged a protest in Tambara on Monday. When they tried to march through the "
+     "town, they were stopped by police.", ("Protest with intervention", SKIP, "Tambara")),
+    ("Nurses marched to the assembly in Tambara on Monday but police stopped their march at "
+     "the bridge.", ("Protest with intervention", SKIP, "Tambara")),
+    ("Police stopped a truck carrying cattle near Tambara on Monday.", None),
     ("On Monday police halted the marchers at the gate of the governor's house in Tambara, "
      "where they had gathered to demand clean water.",
      ("Protest with intervention", SKIP, "Tambara")),
