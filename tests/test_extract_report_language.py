@@ -366,6 +366,8 @@ ROWS = [
     ("Nurses marched to the assembly in Tambara on Monday but police stopped their march at "
      "the bridge.", ("Protest with intervention", SKIP, "Tambara")),
     ("Police stopped a truck carrying cattle near Tambara on Monday.", None),
+    ("Teachers marched towards the secretariat in Tambara on Monday but were blocked by police "
+     "near the bridge.", ("Protest with intervention", SKIP, "Tambara")),
     ("On Monday police halted the marchers at the gate of the governor's house in Tambara, "
      "where they had gathered to demand clean water.",
      ("Protest with intervention", SKIP, "Tambara")),
