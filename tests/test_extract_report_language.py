@@ -328,6 +328,11 @@ ROWS = [
     ("On Monday, rebels stopped a truck carrying food to an army post, set it on fire, and "
      "kidnapped the driver in Kirawa village of Borno state's Bama district.",
      ("Abduction/forced disappearance", SKIP, "Kirawa")),
+    # Violence told between a demonstration and its dispersal, in a sentence of no act of its
+    # own, is the demonstrators'.
+    ("Traders protested against a new tax in Tambara on Monday. Some of them damaged the gate "
+     "of the municipal office. Police dispersed them with batons.",
+     ("Violent demonstration", SKIP, "Tambara")),
     # Demonstrators who force shops shut or scuffle with the police were violent.
     ("Traders staged a protest in Tambara on Monday and forced shopkeepers to close their "
      "shops.", ("Violent demonstration", SKIP, "Tambara")),

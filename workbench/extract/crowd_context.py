@@ -202,7 +202,16 @@ def violent_crowd(inc: Incident, text: str, lex: Lexicon, sent: tuple[int, int])
         window = key_of(text[max(lo, m.start() - 60) : min(hi, m.end() + 60)])
         if set(window) & _DEMONSTRATORS or lex.crowd_words(window):
             return True
-    return any(_crowd_violence(text, *c.clause) for c in inc.cands)
+    if any(_crowd_violence(text, *c.clause) for c in inc.cands):
+        return True
+    # Told between the demonstration and the force used on it, in a sentence of no act of
+    # its own ("Residents protested ... They lit bonfires and blockaded the roads. The police
+    # fired teargas", "... to disperse the demonstrators. There were reports of clashes with
+    # the police"): the same crowd's.
+    if len(inc.cands) > 1:
+        lo, hi = min(c.clause[0] for c in inc.cands), max(c.clause[1] for c in inc.cands)
+        return _crowd_violence(text, lo, hi)
+    return False
 
 
 # What only a violent crowd does at a demonstration (source notes in a protest's context:
