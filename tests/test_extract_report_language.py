@@ -338,6 +338,12 @@ ROWS = [
      "shops.", ("Violent demonstration", SKIP, "Tambara")),
     ("Nurses protested outside the hospital in Tambara on Monday and scuffled with the "
      "police.", ("Violent demonstration", SKIP, "Tambara")),
+    # What a mob or rioters destroy, damage or smash is their riot; demonstrators', a violent
+    # demonstration.
+    ("Rioters damaged two buses at the depot in Tambara on Monday.",
+     ("Mob violence", SKIP, "Tambara")),
+    ("On Monday, demonstrators smashed the windows of the municipal office in Tambara.",
+     ("Violent demonstration", SKIP, "Tambara")),
     # A brawl, and a beating by people told after 'beaten by', are a mob's.
     ("A brawl broke out between two groups of traders at the market in Tambara on Monday.",
      ("Mob violence", SKIP, "Tambara")),
