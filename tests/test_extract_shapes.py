@@ -806,3 +806,16 @@ def test_an_armed_act_by_nobody_named_is_by_the_doer_of_the_articles_other_acts(
         ASSAULT + "On Tuesday gunmen attacked a checkpoint near the village of Bulbul.\n"
     )
     assert raid.actor1 != "Military Forces of Turkey"
+
+
+def test_force_on_a_demonstration_with_no_force_named_is_the_polices():
+    # ACLED names the intervening force; with none told, the police of the country.
+    (ev,) = events("The rally in Homs was dispersed with tear gas on Friday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention",
+        "Protesters (Syria)",
+        "Police Forces of Syria",
+    )
+    # The people arrested at a protest are the protesters, not a second side.
+    (ev,) = events("Dozens of people were arrested at a protest in Damascus on Friday.")
+    assert ev.actor2 == "Police Forces of Syria"

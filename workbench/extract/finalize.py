@@ -57,7 +57,7 @@ from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
 from .placing import place_event, place_rank
-from .scoring import features
+from .scoring import POLICE_BY_DEFAULT, features
 from .tallies import parts_of_a_total
 from .tokens import key_of
 
@@ -220,6 +220,12 @@ def finalize(
             rules.append("actor1-protesters")
         elif later is not None:
             actor2 = later  # not what the protest was against ("against the M23")
+        if actor2 in (None, lex.group_actor("civilians", country)[0]):
+            # "Dozens of protesters were arrested", "the rally was dispersed": force used on
+            # a demonstration with no force named is, as ACLED codes it, the police's.
+            where = inc.place.place_entry.country if inc.place is not None else None
+            rules.append(POLICE_BY_DEFAULT if actor2 is None else "actor2-police-not-civilians")
+            actor2 = lex.group_actor("police", where or country)[0]
     if actor2 == actor1 or sub == PEACEFUL:
         # "a crowd of protesters" read as the target of its own dispersal; what a peaceful
         # protest is against is no second actor ("protest against the Turkish strikes").

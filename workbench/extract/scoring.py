@@ -60,6 +60,9 @@ FEATURES = (
 _TO = re.compile(r"\bto\s+(?:\w+\s+)?\Z", re.I)
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+[^.;:,]*\Z", re.I)
 # The lookahead (the words' first letters) fails most positions at one character test.
+# The rule that fills a demonstration's intervening force in by ACLED's convention (the
+# police), not from the text: it is no named other side for the scores.
+POLICE_BY_DEFAULT = "actor2-police-intervened"
 _SAID = re.compile(r"\b(?=[srat])(?:said|says|reported|according to|told)\b", re.I)
 
 
@@ -84,7 +87,7 @@ def features(
         DATE_PREVIOUS_SENTENCE in inc.rules,
         bool(ev.actor1) and not unidentified,
         unidentified,
-        bool(ev.actor2),
+        bool(ev.actor2) and POLICE_BY_DEFAULT not in ev.rules,
         place and not broad,
         place and broad,
         bool(ev.fatalities),
