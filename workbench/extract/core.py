@@ -210,7 +210,7 @@ def areas(doc: Doc) -> None:
 
 
 def proposals(doc: Doc) -> None:
-    """Fields, type and confidence of each incident (finalize.py, scoring.py); one event
+    """Fields, type and confidence of each incident (finalize.py, tolls.py, scoring.py); one event
     per place (places_split.py). Gated under the floor: a second source only."""
     settings: dict[str | None, Ann | None] = {}  # where the article is set, by country
     for inc in doc.incidents:

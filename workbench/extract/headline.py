@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from ..base.codebook import event_type_of
 from .annotate import Ann
-from .finalize import INJURED_ONLY
 from .model import EventProposal
 from .text import Sentence
+from .tolls import INJURED_ONLY
 
 RULE = "actor1-headline"
 TOLL_RULE = "fatalities-headline"
