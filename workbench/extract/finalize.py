@@ -178,8 +178,7 @@ def finalize(
     if actor1 is None and sub == ARRESTS:
         # "He was arrested at the house": ACLED codes arrests with no named arresting
         # force to the police of the country it happened in ("detained in Turkey").
-        where = inc.place.place_entry.country if inc.place is not None else None
-        actor1 = lex.group_actor("police", where or country)[0]
+        actor1 = _police_where(inc, lex, country)
         rules.append("actor1-police-arrest")
     if sub in (ARRESTS, MOB) and actor2 == lex.group_actor("unidentified", country)[0]:
         # "Two men were arrested", "two men were beaten to death by villagers": people taken
@@ -190,9 +189,7 @@ def finalize(
     crowd = _crowd_actor(lex, sub, country)
     unnamed = lex.group_actor("unidentified", country)[0]
     if crowd and (
-        actor1 in (None, protesters, lex.group_actor("civilians", country)[0])
-        or actor1 == unnamed
-        and event_type_of(sub) == RIOTS
+        actor1 in (None, protesters, civilians) or actor1 == unnamed and event_type_of(sub) == RIOTS
     ):
         # ACLED names the crowd by what it did, never as civilians: "residents protested"
         # is "Protesters (X)", "angry youths torched shops" is "Rioters (X)", and "two men
@@ -212,7 +209,7 @@ def finalize(
     if sub in FORCE_ON_PROTEST:
         # ACLED puts the demonstrators first and the force that intervened second; told
         # apart ("residents gathered ... Police dispersed them"), the force is a later doer.
-        crowds = (protesters, crowd, lex.group_actor("civilians", country)[0])
+        crowds = (protesters, crowd, civilians)
         later = next((a for a in agents if a not in crowds), None)
         if actor1 != protesters:
             force = actor1 or (actor2 if actor2 != protesters else None)
@@ -220,12 +217,12 @@ def finalize(
             rules.append("actor1-protesters")
         elif later is not None:
             actor2 = later  # not what the protest was against ("against the M23")
-        if actor2 in (None, lex.group_actor("civilians", country)[0]):
-            # "Dozens of protesters were arrested", "the rally was dispersed": force used on
-            # a demonstration with no force named is, as ACLED codes it, the police's.
-            where = inc.place.place_entry.country if inc.place is not None else None
+        if actor2 in (None, civilians):
+            # "The rally was dispersed with tear gas", "people were arrested at a protest":
+            # force used on a demonstration with no force named is, as ACLED codes it, the
+            # police's.
             rules.append(POLICE_BY_DEFAULT if actor2 is None else "actor2-police-not-civilians")
-            actor2 = lex.group_actor("police", where or country)[0]
+            actor2 = _police_where(inc, lex, country)
     if actor2 == actor1 or sub == PEACEFUL:
         # "a crowd of protesters" read as the target of its own dispersal; what a peaceful
         # protest is against is no second actor ("protest against the Turkish strikes").
@@ -309,6 +306,12 @@ def finalize(
         ev.actor1 = lex.group_actor("unidentified", country)[0]
         ev.rules.append("actor1-unidentified-victims")
     return ev
+
+
+def _police_where(inc: Incident, lex: Lexicon, country: str | None) -> str:
+    """The police of the country the incident happened in (its place's), else `country`'s."""
+    where = inc.place.place_entry.country if inc.place is not None else None
+    return lex.group_actor("police", where or country)[0]
 
 
 def _crowd_actor(lex: Lexicon, sub: str, country: str | None) -> str | None:
