@@ -819,3 +819,9 @@ def test_force_on_a_demonstration_with_no_force_named_is_the_polices():
     # The people arrested at a protest are the protesters, not a second side.
     (ev,) = events("Dozens of people were arrested at a protest in Damascus on Friday.")
     assert ev.actor2 == "Police Forces of Syria"
+    # The protesters as the object of a passive with no force told: still the police.
+    (ev,) = events("Dozens of protesters were arrested in Homs on Thursday.")
+    assert (ev.actor1, ev.actor2) == ("Protesters (Syria)", "Police Forces of Syria")
+    # A force the text names, known as an actor or not, is not replaced by the police.
+    (ev,) = events("Dozens of protesters were arrested by guards in Homs on Thursday.")
+    assert ev.actor2 is None

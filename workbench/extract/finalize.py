@@ -217,11 +217,22 @@ def finalize(
             rules.append("actor1-protesters")
         elif later is not None:
             actor2 = later  # not what the protest was against ("against the M23")
-        if actor2 in (None, civilians):
+        # "Dozens of protesters were arrested": the demonstrators are the object of a
+        # passive naming no force (not "guards fired to disperse the crowd", whose force
+        # is named, though not as a known actor).
+        object_only = (
+            actor2 == protesters
+            and inc.primary.passive
+            and not inc.agents
+            and not _BY_SOMEONE.match(text, main.end)
+        )
+        if actor2 in (None, civilians) or object_only:
             # "The rally was dispersed with tear gas", "people were arrested at a protest":
             # force used on a demonstration with no force named is, as ACLED codes it, the
             # police's.
-            rules.append(POLICE_BY_DEFAULT if actor2 is None else "actor2-police-not-civilians")
+            rules.append(
+                POLICE_BY_DEFAULT if actor2 != civilians else "actor2-police-not-civilians"
+            )
             actor2 = _police_where(inc, lex, country)
     if actor2 == actor1 or sub == PEACEFUL:
         # "a crowd of protesters" read as the target of its own dispersal; what a peaceful
@@ -306,6 +317,11 @@ def finalize(
         ev.actor1 = lex.group_actor("unidentified", country)[0]
         ev.rules.append("actor1-unidentified-victims")
     return ev
+
+
+# "arrested by guards", "dispersed on Friday by the guards": a passive that names its doer,
+# known as an actor or not.
+_BY_SOMEONE = re.compile(r"[^.;:]{0,25}?\bby\s+(?!(?:force|means|using)\b)\w")
 
 
 def _police_where(inc: Incident, lex: Lexicon, country: str | None) -> str:
