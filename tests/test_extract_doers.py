@@ -59,6 +59,17 @@ def test_a_capitals_possessive_says_whose_not_where():
     assert ev.place == "Damascus"
 
 
+def test_a_capital_told_before_its_troops_or_a_coalition_is_whose_not_where():
+    # "Ankara troops" are Turkey's forces, not the forces of the country the act was in.
+    ev = one("Ankara troops shelled Kurdish positions in Afrin on Monday.")
+    assert (ev.actor1, ev.place) == ("Military Forces of Turkey", "Afrin")
+    # "Riyadh-led", "Baghdad officials": whose, not where; "Damascus airport" is where.
+    ev = one("A Riyadh-led coalition launched air strikes on Monday, killing 12 civilians.")
+    assert ev.place != "Riyadh"
+    ev = one("Damascus airport was hit by Israeli missiles on Monday.")
+    assert ev.place == "Damascus"
+
+
 def test_a_hyphenated_pair_before_a_name_still_names_the_doer():
     ev = one(
         "Three teenagers were picked up by the Arab-Kurdish Syrian Democratic Forces at Tabqa."

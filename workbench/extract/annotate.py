@@ -252,10 +252,16 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 out.append(_forces(lex, capital_of, i, j, start, end, "capital-as-actor", after))
                 continue
             role = "origin" if after in ORIGIN else ""
-            whose = _capital_possessive(lex, entry, keys, j, prev)
+            if entry.name in lex.capitals and after in BACKER and prev not in LOCATIVE:
+                role = "backer"  # "a Riyadh-led coalition": whose backing, not where
+            spaced = j < len(keys) and toks.starts[j] == end + 1 and text[end] == " "
+            whose = _capital_possessive(lex, entry, keys, j, prev, spaced)
             if whose == "forces":
-                # "Moscow's jets", "Ankara's offensive": the government's forces act.
+                # "Moscow's jets", "Ankara's offensive": the government's forces act;
+                # "Baghdad troops" are one name, like "Iraqi troops".
                 capital_of = lex.capitals[entry.name]
+                if keys[j] != "s":
+                    j, end, skip_until = j + 1, toks.ends[j], j + 1
                 out.append(_forces(lex, capital_of, i, j, start, end, "capital-as-actor", after))
                 continue
             if whose == "government":
@@ -484,11 +490,30 @@ def _government(lex: Lexicon, entry, keys: list[str], i: int, j: int, prev: str,
     return keys[j] in lex.government_verbs and keys[j + 1 : j + 2] != ["been"]
 
 
-def _capital_possessive(lex: Lexicon, entry, keys: list[str], j: int, prev: str) -> str:
+# The armed of a government's possessions: a capital told before one of these
+# stands for the state ("Baghdad troops"); before an operation's name it may be where.
+_ARMED = frozenset(
+    ["jets", "warplanes", "bombers", "drones", "forces", "troops", "soldiers", "military", "army"]
+)
+
+
+def _capital_possessive(
+    lex: Lexicon, entry, keys: list[str], j: int, prev: str, spaced: bool
+) -> str:
     """ "forces" or "government" when a national capital's possessive says whose, not
     where ("Moscow's jets", "Washington's main proxy"); "" otherwise ("Damascus's suburbs")."""
-    if entry.name not in lex.capitals or prev in LOCATIVE or keys[j : j + 1] != ["s"]:
+    if entry.name not in lex.capitals or prev in LOCATIVE or j >= len(keys):
         return ""
+    if keys[j] != "s":
+        # Told attributively, only the very next word: "Baghdad troops attacked",
+        # "Ankara officials said" (not "Damascus airport", "the Kabul police", nor a
+        # dateline's "TRIPOLI - Forces loyal to ...").
+        if not spaced:
+            return ""
+        head = keys[j]
+        if head in lex.government_forces_possessions and head in _ARMED:
+            return "forces"
+        return "government" if head in lex.government_possessions else ""
     heads = keys[j + 1 : j + 4]
     if lex.government_forces_possessions.intersection(heads):
         return "forces"
