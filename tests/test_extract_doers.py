@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from extract_support import helpers
 
+from workbench.extract.lexicon import cached_lexicon
+
 events, one = helpers("2024-06-12")  # a Wednesday
 
 
@@ -148,3 +150,14 @@ def test_a_side_described_by_whom_it_fights_is_no_clash_of_its_own():
         "2018-03-06",
     ).events
     assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "US-led Coalition")
+
+
+def test_a_countrys_forces_are_named_as_its_dictionary_names_them():
+    # The dictionary writes "Military Forces of the United States"; the police a template
+    # makes for that country take "the" too, and read back to the country without it.
+    ev = one("Police arrested three men in New York on Monday.")
+    assert ev.actor1 == "Police Forces of the United States"
+    ev = one("Police arrested three men in Baghdad on Monday.")
+    assert ev.actor1 == "Police Forces of Iraq"
+    lex = cached_lexicon()
+    assert lex.template_group("Police Forces of the United Kingdom") == ("police", "United Kingdom")

@@ -119,6 +119,11 @@ class Lexicon:
         self._groups: dict[tuple[str, str | None], tuple[str, str, str]] = {}  # group_actor's
         self.forces_of: dict[str, str] = {}  # country -> its state forces actor
         self.country_place: dict[str, str] = {}  # country -> its country place entry
+        # Countries named with "the" after "of" ("Military Forces of the United States"),
+        # as the dictionary's own actors of that country are named.
+        self.the_countries = {
+            e.country for e in self.actors.values() if e.name.endswith(f"Forces of the {e.country}")
+        }
         self.trie = Trie()
         self._index()
 
@@ -339,7 +344,10 @@ class Lexicon:
         for group, template in self.templates.items():
             head, _, tail = template.partition("{country}")
             if name.startswith(head) and name.endswith(tail):
-                return group, name[len(head) : len(name) - len(tail)]
+                country = name[len(head) : len(name) - len(tail)]
+                if country.startswith("the ") and country[4:] in self.the_countries:
+                    country = country[4:]
+                return group, country
         return None
 
     def crowd_words(self, keys: Sequence[str]) -> set[str]:
@@ -365,7 +373,12 @@ class Lexicon:
             return name, self.actors[name].type, country
         template = self.templates.get(group, "{country}")
         if country:
-            return template.format(country=country), self.group_types.get(group, ""), country
+            named = (
+                f"the {country}"
+                if " of {country}" in template and country in self.the_countries
+                else country
+            )
+            return template.format(country=named), self.group_types.get(group, ""), country
         bare = template.replace(" ({country})", "").replace(" of {country}", "")
         return bare.replace("{country}", "").strip(), self.group_types.get(group, ""), ""
 
