@@ -161,3 +161,12 @@ def test_a_countrys_forces_are_named_as_its_dictionary_names_them():
     assert ev.actor1 == "Police Forces of Iraq"
     lex = cached_lexicon()
     assert lex.template_group("Police Forces of the United Kingdom") == ("police", "United Kingdom")
+
+
+def test_pro_government_forces_are_the_militia_of_the_country_they_fight_in():
+    # ACLED's "Pro-Government Forces (Syria)" is Syria's; elsewhere unnamed loyalists are
+    # "Militia (Pro-Government)".
+    ev = one("Taliban fighters attacked pro-government forces in Ghazni province on Monday.")
+    assert ev.actor2 == "Militia (Pro-Government)"
+    ev = one("Rebels clashed with pro-government forces in Daraa on Monday.")
+    assert ev.actor2 == "Pro-Government Forces (Syria)"
