@@ -451,6 +451,38 @@ def test_seizing_control_from_a_side_is_ground_not_an_arrest():
     assert ev.sub_event_type == "Non-state actor overtakes territory"
 
 
+def _acts(text):
+    return sorted(
+        (e.sub_event_type, e.actor1 or "", e.actor2 or "")
+        for e in extract(text, PUB).events
+        if e.standalone
+    )
+
+
+def test_an_interception_told_after_a_strike_is_the_defenders_act():
+    # The strike is Israel's; "its air defences" (the army's) stopped the missiles.
+    text = ("Israeli jets struck an arms depot outside Homs on Monday, the army said, adding "
+            "that its air defences intercepted most of the missiles.")  # fmt: skip
+    assert _acts(text) == [
+        ("Air/drone strike", "Military Forces of Israel", ""),
+        ("Disrupted weapons use", "", "Military Forces of Israel"),
+    ]
+
+
+def test_the_side_that_intercepts_is_not_the_one_whose_missiles_it_stopped():
+    text = ("Israeli warplanes struck an airbase near Hama on Sunday and Syrian air defences "
+            "shot down six missiles.")  # fmt: skip
+    stopped = [a for a in _acts(text) if a[0] == "Disrupted weapons use"]
+    assert stopped == [
+        ("Disrupted weapons use", "Military Forces of Syria", "Military Forces of Israel")
+    ]
+
+
+def test_missiles_that_were_intercepted_stay_one_act():
+    text = "Houthi rebels fired two ballistic missiles at Jizan on Friday that were intercepted."
+    assert [a[:2] for a in _acts(text)] == [("Disrupted weapons use", "Houthi Movement")]
+
+
 def test_a_place_named_before_stands_for_these_last_strongholds():
     text = (
         "Kurdish-led forces fought for weeks in Raqqa. After weeks of street battles, these "

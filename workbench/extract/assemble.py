@@ -23,6 +23,8 @@ from ..base.codebook import (
     DEMONSTRATION,
     DISRUPTED,
     INTERVENTION,
+    REMOTE,
+    event_type_of,
 )
 from .annotate import Ann
 from .candidates import Candidate, Finder, Orphan, first_token, in_span
@@ -47,6 +49,7 @@ from .subjects import (
     after_aside,
     dated_second_act,
     elided_subject,
+    interception,
     leading_subordinate,
     new_subject,
     subject_start,
@@ -97,12 +100,18 @@ def find_candidates(
         # "A day after the Kabul assault, ...": the assault is the anchor of the date, an
         # incident told elsewhere, not an act of this sentence.
         anchor = anchor_opener(f.text, sent.start)
+        # Clause starts of a weapon stopped after an attack, by the clause they were cut from:
+        # the words after the cut ("intercepted most of the missiles") stay with the stopping.
+        stopped: dict[tuple[int, int], tuple[int, int]] = {}
         for t in [a for a in s_anns if a.kind == "trigger"]:
             if anchor is not None and t.start < anchor[0]:
                 continue
+            stop = None
             if "halts" in t.trigger.flags and not protest_told(f, s_anns, si, sentences):
                 continue  # "stopped the people", no demonstration told: no act, no clause
             clause = clause_of(sent, t.start)
+            if (cut := stopped.get(clause)) is not None and cut in groups:
+                clause = cut
             clause_dates = in_span(s_anns, *clause, "date")
             has_date = any(usable_date(d) for d in clause_dates)
             if _period(f, sent, clause_dates, t):
@@ -134,9 +143,12 @@ def find_candidates(
                     )
                     or (sub := new_subject(f, lex, s_anns, clause[0], t))
                     or (sub := dated_second_act(f, s_anns, clause, groups[clause], t, shared))
+                    or (sub := (stop := interception(f, lex, groups[clause], t)))
                 )
                 and all(g.start < sub.start() for g in groups[clause])
             ):
+                if stop is not None and sub is stop:
+                    stopped[clause_of(sent, t.start)] = (stop.start(), clause[1])
                 # "Fighting erupted ..., after the commander was detained", "rioted after
                 # gunmen killed 12 villagers": another action, told as the cause; the first
                 # action's clause ends there.
@@ -158,10 +170,12 @@ def find_candidates(
             for clause, ts in groups.items():
                 # "bombed Saraqeb on Monday and on Tuesday struck Ariha": the doer told first.
                 elided = clause[0] in shared or elided_subject(f, lex, s_anns, clause, ts)
-                doer = made[-1].agents if elided and made else []
+                doer = made[-1].agents if elided and made and clause not in stopped.values() else []
                 c = _candidate(
                     f, lex, si, sent, clause, ts, s_anns, starts, sentences, others, doer
                 )
+                if c is not None and made and (clause in stopped.values() or _stops(ts, made[-1])):
+                    _defender(c, made[-1])
                 if c is not None:
                     if c.days_after is not None:
                         c.anchor_places = anchor_places
@@ -181,6 +195,26 @@ def find_candidates(
                 owner.casualties.append(cas)
                 _victim_side(owner, cas, s_anns)
     return cands, orphans
+
+
+def _stops(ts: list[Ann], before: Candidate) -> bool:
+    """A weapon stopped, told in its own clause right after an attack of remote violence."""
+    return all(t.trigger.sub_event_type == DISRUPTED for t in ts) and any(
+        event_type_of(t.trigger.sub_event_type) == REMOTE for t in before.triggers
+    )
+
+
+def _defender(c: Candidate, attack: Candidate) -> None:
+    """ "Israel struck ..., adding that its air defences intercepted most of the missiles":
+    the side that stopped the weapons is not the attacker ("its" read back to Israel), whose
+    weapons were the ones stopped: the attacker is the other side."""
+    attackers = {a.name for a in attack.agents}
+    if attackers and {a.name for a in c.agents} <= attackers:
+        c.agents = []
+        c.rules.append("agent-not-attacker")
+    if attackers and not c.targets:
+        c.targets = list(attack.agents)
+        c.rules.append("target-attacker")
 
 
 def _victim_side(c: Candidate, cas: Ann, s_anns: list[Ann]) -> None:

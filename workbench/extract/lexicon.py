@@ -266,6 +266,7 @@ class Lexicon:
         self.media_verbs = frozenset(self.words["grammar"]["media_verbs"])
         self.continuation = frozenset(self.words["grammar"]["continuation"])
         self.subject_pronouns = frozenset(self.words["grammar"]["subject_pronouns"])
+        self.auxiliaries = frozenset(self.words["grammar"]["auxiliaries"])
         self.patron_nouns = frozenset(self.words["grammar"]["patron_nouns"])
         self.hazard_intro = frozenset(self.words["grammar"]["hazard_intro"])
         shifts = "|".join(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..base.codebook import DISRUPTED, REMOTE, event_type_of
 from .annotate import Ann
 from .candidates import Finder, in_span
 from .cues import is_verb
@@ -134,6 +135,37 @@ def elided_subject(
         else:
             return False
     return True
+
+
+# The word that opens a clause of its own inside a sentence: "..., adding that", "and", "but".
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas|that)\b|;", re.I)
+
+
+def interception(f: Finder, lex: Lexicon, group: list[Ann], t: Ann) -> re.Match | None:
+    """ "Israel struck targets near Damascus, the army said, adding that its air defences
+    intercepted most of the missiles": a weapon stopped (`Disrupted weapons use`) told after
+    a strike, shelling or bombing in its own clause is the defender's act, not the attacker's
+    (ACLED: the strike by its doer, the interception by the side that stopped it). The match
+    is the last joining word between the attack and this trigger, where its clause starts;
+    none, or one with no subject of its own after it (`[grammar] auxiliaries`: "missiles fired
+    at Riyadh that were intercepted"; the verb itself: "... and shot down most of them"),
+    keeps them one act."""
+    if t.trigger.sub_event_type != DISRUPTED:
+        return None
+    attacks = [
+        g for g in group if g.start < t.start and event_type_of(g.trigger.sub_event_type) == REMOTE
+    ]
+    if not attacks:
+        return None
+    last = None
+    for m in _CLAUSE_JOIN.finditer(f.text, max(g.end for g in attacks), t.start):
+        last = m
+    if last is None:
+        return None
+    k, ti = bisect.bisect_left(f.starts, last.end()), bisect.bisect_left(f.starts, t.start)
+    if k >= ti or f.keys[k] in lex.auxiliaries:
+        return None
+    return last
 
 
 def _next_trigger(s_anns: list[Ann], t: Ann) -> int:
