@@ -70,6 +70,15 @@ def test_an_unknown_town_north_of_or_whose_residents_is_a_place():
     assert ev.place == "Umm Batna"
 
 
+def test_a_name_joined_by_the_persian_of_is_one_place():
+    # "Sar-e-Pul", "Pul-e-Khumri": the lower-case "e"/"i" between capitalised words joins
+    # one name, found in the gazetteer however the "of" is written ("Sari Pul").
+    (ev,) = events("A roadside bomb exploded in Sar-e-Pul, Afghanistan, on Monday, killing three.")
+    assert (ev.place, ev.actor1) == ("Sar-e-Pul", "Unidentified Armed Group (Afghanistan)")
+    (ev,) = events("A roadside bomb exploded in Pul-e-Khumri, Afghanistan, on Monday.")
+    assert ev.place == "Pul-e-Khumri"
+
+
 def test_the_last_sentence_without_a_full_stop_is_still_read():
     found = events("Rebels shelled Qardaha on Wednesday\n")
     assert [(e.sub_event_type, e.place) for e in found] == [

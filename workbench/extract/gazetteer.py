@@ -120,6 +120,12 @@ def _keys(name: str) -> list[str]:
     key = place_key(name)
     out = [key]
     words = key.split()
+    if len(words) > 2 and ("e" in words[1:-1] or "i" in words[1:-1]):
+        # The Persian "of" is written "-e-", "-i-" or glued: "Sar-e-Pul" is filed as
+        # "Sari Pul", "Pul-e-Khumri" as "Pul-i-Khumri".
+        n = next(n for n in range(1, len(words) - 1) if words[n] in ("e", "i"))
+        out.append(" ".join([*words[:n], "i", *words[n + 1 :]]))
+        out.append(" ".join([*words[: n - 1], words[n - 1] + "i", *words[n + 1 :]]))
     for n, word in enumerate(words):
         for art in GLUED:
             if word.startswith(art) and len(word) - len(art) >= 3 and n:

@@ -167,6 +167,9 @@ JOINERS = frozenset(
         "umm",
         "de",
         "du",
+        # The Persian "of" ("Sar-e-Pul", "Mazar-i-Sharif", "Pul-e-Khumri").
+        "e",
+        "i",
     ]
 )
 AFTER_PREP = frozenset(
