@@ -211,12 +211,24 @@ def test_a_month_of_last_or_this_year(text, expected):
             "Mogadishu to nine.",
             "2021-09-09",
         ),
+        # A month in the possessive: that month's act, month-precise.
+        (
+            "Officials raised the toll from April's airstrike on the market in Kabasha to 31.",
+            "2021-04-15",
+        ),  # fmt: skip
     ],
 )
 def test_a_possessive_date_dates_the_act_it_qualifies(text, expected):
     (e,) = events(text)
     assert e.event_date == expected
     assert "date-possessive" in e.rules
+
+
+def test_a_month_in_the_possessive_is_a_date_but_not_mays():
+    (hit,) = find_dates("after August's chlorine attack", date(2021, 9, 16))
+    assert (hit.text, hit.date, hit.precision) == ("August", "2021-08-15", "month")
+    # "May's" is far more often a person's (Theresa May's) than the month's.
+    assert find_dates("Theresa May's government condemned it", date(2021, 9, 16)) == []
 
 
 def test_the_day_of_a_statement_gives_way_to_the_acts_own_date():

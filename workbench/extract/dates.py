@@ -1,6 +1,6 @@
 """Provides date expressions found in text, resolved against the publication date.
 
-"Feb. 3", "February 4, 2018", "3 February", "May 5", "on Monday", "Tuesday's attack",
+"Feb. 3", "February 4, 2018", "3 February", "May 5", "on Monday", "Tuesday's attack", "April's attack",
 "yesterday", "last week", "late last month", "in April", "December 12th of last year",
 "two days ago", "six weeks since" (what follows happened then), "2018-02-03". The year of a month-day is inferred from the publication
 date (a date more than a week after it belongs to the year before). Each hit records its
@@ -27,6 +27,9 @@ _MON = "(?:{})".format(
     )
 )  # fmt: skip
 _DAYNAME = "(?:{})".format("|".join(d.capitalize() for d in DAY_NAMES))
+# A month named in the possessive ("April's chlorine attack"): full names only, and not
+# "May's", far more often Theresa May's.
+_MON_OWNER = "(?:{})".format("|".join(m.capitalize() for m in MONTH_NAMES if m != "may"))
 _SMALL = {w: n for w, n in UNITS.items() if n <= 10}  # "two days ago" .. "ten weeks ago"
 _NUMWORD = rf"(?:\d{{1,2}}|{'|'.join(_SMALL)}|a|a couple of)"
 MONTHS = {m[:3]: i + 1 for i, m in enumerate(MONTH_NAMES)}
@@ -77,7 +80,8 @@ DATE_RE = re.compile(
     rf"|morning|afternoon|evening)\b)[A-Za-z]))"
     rf"|(?P<my>\b(?:(?:in|during|of|since|until|by|(?P<part>early|mid|late|the\s+(?:end|beginning"
     rf"|start|middle)\s+of))[\s-]+)(?P<mon3>{_MON})\b{_NAMED}(?!\.?\s+[0-3]?\d(?:st|nd|rd|th)?\b)(?:(?:\s+of)?,?\s+(?P<year3>(?:19|20)\d\d)\b)?"
-    rf"|\b(?P<mon4>{_MON})\s+(?P<year4>(?:19|20)\d\d)\b)"
+    rf"|\b(?P<mon4>{_MON})\s+(?P<year4>(?:19|20)\d\d)\b"
+    rf"|\b(?P<mon5>{_MON_OWNER})(?=['’]s\b))"
     rf"|(?P<wd>\b(?:(?P<wq>last|this|on|early|late|on\s+the\s+night\s+of)\s+)?"
     rf"(?P<wday>{_DAYNAME})\b(?:['’]s)?)"
     rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?|years?|decades?)\s+(?:ago|since)\b)"
@@ -282,7 +286,7 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         return _day(start, end, text, y, mo, day, "date-day-number")
     if g("my"):
-        month = _month(g("mon3") or g("mon4"))
+        month = _month(g("mon3") or g("mon4") or g("mon5"))
         if month is None:
             return None
         # "in May" needs the preposition: a bare "May" is far more often the verb.
