@@ -106,6 +106,28 @@ def test_time_shift_closing_the_clause():
     assert (e.event_date, e.date_precision) == ("2021-09-14", "day")
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Witnesses said a day after the bombing gunmen killed six people in the town of Arbinda.",
+        "A day after the disaster gunmen killed six people in the town of Arbinda.",
+    ],
+)
+def test_an_anchor_inside_the_clause_dates_the_act_after_it(told):
+    # No comma closes "a day after the bombing": the act after it is a day on.
+    text = f"Jets bombed the market in the town of Djibo on Tuesday, killing 31 people. {told}"
+    e = by_place(text)["Arbinda"]
+    assert e.event_date == "2021-09-15"
+
+
+def test_an_anchor_after_the_act_or_naming_no_incident_dates_nothing():
+    text = (
+        "Jets bombed the market in the town of Djibo on Tuesday, killing 31 people. "
+        "Gunmen killed six people in the town of Arbinda two days after the vote."
+    )
+    assert by_place(text)["Arbinda"].event_date != "2021-09-16"
+
+
 def test_carried_day_within_a_paragraph_is_day_precise():
     text = (
         "On Monday, government aircraft bombed the town of Ariha, killing three civilians. "

@@ -29,7 +29,7 @@ from ..base.codebook import (
 from .annotate import Ann
 from .candidates import Candidate, Finder, Orphan, first_token, in_span
 from .captives import captive, civilians_seized, people_taken
-from .dating import anchor_opener, pick_date, usable_date
+from .dating import anchor_opener, anchor_within, pick_date, usable_date
 from .doers import passive_by
 from .lexicon import FULL_STRENGTH, Lexicon
 from .placing import THE_TOWN, locate, previous_town
@@ -100,11 +100,19 @@ def find_candidates(
         # "A day after the Kabul assault, ...": the assault is the anchor of the date, an
         # incident told elsewhere, not an act of this sentence.
         anchor = anchor_opener(f.text, sent.start)
+        # "... two days after the attack militants stormed the camp": one inside the sentence.
+        within = (
+            anchor_within(f.text, sent.start, sent.end, lex.incident_nouns)
+            if anchor is None
+            else None
+        )
         # Clause starts of a weapon stopped after an attack, by the clause they were cut from:
         # the words after the cut ("intercepted most of the missiles") stay with the stopping.
         stopped: dict[tuple[int, int], tuple[int, int]] = {}
         for t in [a for a in s_anns if a.kind == "trigger"]:
             if anchor is not None and t.start < anchor[0]:
+                continue
+            if within is not None and within[0] <= t.start < within[1]:
                 continue
             stop = None
             if "halts" in t.trigger.flags and not protest_told(f, s_anns, si, sentences):

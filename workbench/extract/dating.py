@@ -71,15 +71,50 @@ def anchor_opener(text: str, start: int) -> tuple[int, int | None] | None:
     m = _ANCHOR.match(text, start)
     if m is None:
         return None
+    return m.end("what"), _shift(m)
+
+
+def _shift(m: re.Match) -> int | None:
+    """Days from the anchor's day to the act's ("two days after": 2), None when the phrase
+    says no day ("weeks after")."""
     unit = (m["unit"] or m["bare"] or "").lower()
     sign = 1 if m["rel"].lower() == "after" else -1
     if unit.startswith(("hour", "minute", "moment", "shortly", "soon", "just")):
-        days: int | None = 0
-    elif unit in ("day", "days") and m["n"] and m["n"].lower() in _COUNTS:
-        days = sign * _COUNTS[m["n"].lower()]
-    else:
-        days = None
-    return m.end("what"), days
+        return 0
+    if unit in ("day", "days") and m["n"] and m["n"].lower() in _COUNTS:
+        return sign * _COUNTS[m["n"].lower()]
+    return None
+
+
+# "Witnesses say two days after the disaster militants attacked the camp": the same anchor
+# inside a clause, with no comma to end it, when it names an incident told before ("the
+# disaster", "the attack": lexicon [nouns] incidents, within the three words after "the").
+_ANCHOR_WITHIN = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|several|a\s+few)\s+(?P<unit>days?|hours?|"
+    r"weeks?)|(?P<bare>hours|minutes|moments|days|shortly|just))\s+(?P<rel>after|before)\s+"
+    r"(?:the|that|this)\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,2})",
+    re.I,
+)
+
+
+def anchor_within(
+    text: str, lo: int, hi: int, nouns: frozenset[str]
+) -> tuple[int, int, int] | None:
+    """(start, end, days) of an anchor phrase between `lo` and `hi` that names an incident
+    ("two days after the disaster"), ending at its incident noun; None without one or when
+    it says no day."""
+    if text.find(" after ", lo, hi) < 0 and text.find(" before ", lo, hi) < 0:
+        return None  # most clauses: no anchor to look for
+    for m in _ANCHOR_WITHIN.finditer(text, lo, hi):
+        days = _shift(m)
+        if days is None:
+            continue
+        at = m.start("what")
+        for word in m["what"].split():
+            at = text.index(word, at) + len(word)
+            if word.lower() in nouns:
+                return m.start(), at, days
+    return None
 
 
 REL_WORDS = frozenset(["meanwhile", "same", "hours", "minutes", "moments", "shortly", "later",
@@ -92,6 +127,10 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         # "A day after the Kabul assault, the group claimed a shooting in Cairo": the day
         # after the incident the anchor names, told before.
         c.days_after = anchor[1]
+    elif anchor is None and not in_span(s_anns, *clause, "date"):
+        within = anchor_within(f.text, clause[0], main.start, lex.incident_nouns)
+        if within is not None:
+            c.days_after = within[2]  # "... two days after the disaster militants attacked"
     rel = _RELATIVE.match(f.text, sent.start)
     if rel is None and not REL_WORDS.isdisjoint(
         f.keys[bisect.bisect_left(f.starts, clause[0]) : bisect.bisect_left(f.starts, clause[1])]

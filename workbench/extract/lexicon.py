@@ -296,6 +296,7 @@ class Lexicon:
         self.single_nouns = frozenset(nouns["single"])
         self.arms_nouns = frozenset(nouns["arms"])
         self.ground_nouns = frozenset(nouns["ground"])
+        self.incident_nouns = frozenset(nouns["incidents"])
         # What a trigger flagged `moves`, `agrees`, `arms`, `holds`, `halts` or `ignites` needs
         # as its object or after it (annotate).
         self.object_nouns = {
