@@ -147,3 +147,34 @@ def test_a_headline_run_into_the_text_and_its_lede_are_one_incident():
     )
     found = extract(text, "2015-03-08").events
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Suicide bomb", 5)]
+
+
+def test_an_undated_retelling_paragraphs_later_is_the_dated_act():
+    # Too far to join as incidents; the same doer, side, place and kind of act, told
+    # without a date: the act dated at its first telling, not another of the report's day.
+    found = events(
+        "The Syrian Democratic Forces detained two British jihadists in eastern Syria in "
+        "mid-June, officials said.\n\n"
+        "The men had travelled to Syria in 2014. Their families say they were radicalised "
+        "online. A lawyer for one of them said he had not been told of the charges.\n\n"
+        "Ministers in London are divided over what should happen next. Some want a trial in "
+        "Britain. Others argue that an international court would be better.\n\n"
+        "Aid agencies say food and medicine are scarce in the camps. Thousands of foreign "
+        "women and children are held there.\n\n"
+        "Officials told reporters that the two men were captured by the Syrian Democratic "
+        "Forces, which were fighting Islamic State near the Euphrates river."
+    )
+    assert [(e.sub_event_type, e.event_date) for e in found] == [("Arrests", "2019-06-15")]
+
+
+def test_an_undated_act_of_another_doer_stays_apart():
+    found = events(
+        "The Syrian Democratic Forces detained two British jihadists in eastern Syria in "
+        "mid-June, officials said.\n\n"
+        "Ministers in London are divided over what should happen next. Some want a trial in "
+        "Britain. Others argue that an international court would be better.\n\n"
+        "Aid agencies say food and medicine are scarce in the camps. Thousands of foreign "
+        "women and children are held there.\n\n"
+        "Turkish troops detained two Britons in the town of Jarabulus."
+    )
+    assert len(found) == 2, [(e.sub_event_type, e.actor1, e.quote) for e in found]

@@ -36,7 +36,7 @@ from .dates import ANCHORS as DATE_ANCHORS
 from .dates import find_dates
 from .doc import Doc
 from .entities import entities_of, mentions_of
-from .event_fold import fold_into_events
+from .event_fold import fold_into_events, fold_retold
 from .finalize import country_names_pattern, finalize
 from .gazetteer import (
     big_places,
@@ -223,6 +223,7 @@ def proposals(doc: Doc) -> None:
                 _set_in_article(doc, ev, inc, settings)
             (doc.events if ev.standalone else doc.second_sources).extend(split)
     doc.events = fold_into_events(doc.events, doc.sentences, doc.lex)
+    doc.events = fold_retold(doc.events, doc.lex)
     unnamed = {doc.lex.group_actor("unidentified", c)[0] for c in (doc.country, None)}
     headline_doer(doc.events, doc.anns, doc.sentences, doc.text, unnamed)
     headline_toll(doc.events, doc.anns, doc.sentences, doc.text)

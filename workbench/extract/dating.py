@@ -417,6 +417,10 @@ def _signature_date(si: int, sentences: list[Sentence], f: Finder) -> Ann | None
     return None
 
 
+# The rule of an event the text gives no date for, dated by its publication.
+DATE_PUBLICATION = "date-from-publication"
+
+
 def date_event(ev: EventProposal, inc: Incident, published, rules, notes, text: str, main) -> bool:
     """The event's date and precision from its incident's (notes say where it came from);
     with none, the publication date. True when the text dates the act."""
@@ -452,7 +456,7 @@ def date_event(ev: EventProposal, inc: Incident, published, rules, notes, text: 
             notes.append("Date: told in the present; the day of publication.")
             return False
         ev.event_date, ev.date_precision = published.isoformat(), "day" if live else "week"
-        rules.append("date-from-publication")
+        rules.append(DATE_PUBLICATION)
         notes.append(f"Date: none in the text; publication date, {ev.date_precision} precision.")
     return False
 

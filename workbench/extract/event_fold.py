@@ -27,6 +27,7 @@ from ..base.codebook import (
     PEACEFUL,
     RAPE,
 )
+from .dating import DATE_PUBLICATION
 from .lexicon import Lexicon
 from .model import EventProposal
 
@@ -68,6 +69,7 @@ _WINDOW = 2  # sentences between the riot and what it takes in
 FOLDED_RULE = "merge-riot-folded"
 MEANS_RULE = "merge-means-folded"
 PROTEST_RULE = "merge-protest-folded"
+RETOLD_RULE = "merge-retold-undated"
 
 
 def fold_into_events(events: list[EventProposal], sentences, lex: Lexicon) -> list[EventProposal]:
@@ -133,6 +135,38 @@ def fold_into_events(events: list[EventProposal], sentences, lex: Lexicon) -> li
         )
         if rule not in home.rules:
             home.rules.append(rule)
+    return kept
+
+
+def fold_retold(events: list[EventProposal], lex: Lexicon) -> list[EventProposal]:
+    """ "The pair were detained by the SDF in mid-January ... [paragraphs later] the two men
+    were captured by the SDF": an act the text gives no date for, of the same sub-type, by
+    the same named doer on the same other side at the same place as one it dates, is that
+    act told again far from its first telling (too far for the incidents to join), not
+    another of the day the report came out. Folded into the dated one, wherever told."""
+    dated = [
+        ev for ev in events
+        if DATE_PUBLICATION not in ev.rules and ev.event_date and ev.place
+        and not _unnamed(ev.actor1, lex)
+    ]  # fmt: skip
+    if not dated or len(events) < 2:
+        return events
+    kept: list[EventProposal] = []
+    for ev in events:
+        home = next(
+            (
+                d for d in dated
+                if DATE_PUBLICATION in ev.rules and d.sub_event_type == ev.sub_event_type
+                and (d.actor1, d.actor2, d.place) == (ev.actor1, ev.actor2, ev.place)
+            ),
+            None,
+        )  # fmt: skip
+        if home is None:
+            kept.append(ev)
+            continue
+        _take_missing(home, ev)
+        if RETOLD_RULE not in home.rules:
+            home.rules.append(RETOLD_RULE)
     return kept
 
 
