@@ -178,3 +178,16 @@ def test_an_undated_act_of_another_doer_stays_apart():
         "Turkish troops detained two Britons in the town of Jarabulus."
     )
     assert len(found) == 2, [(e.sub_event_type, e.actor1, e.quote) for e in found]
+
+
+def test_an_act_dated_by_a_statement_retells_the_earlier_act_of_its_kind():
+    # The strikes of the statement are last Friday's, though the statement told another
+    # act (the convoy under fire) just before them.
+    found = events(
+        "Government jets carried out air strikes on rebel positions near the town of Kabasha "
+        "last Friday, killing 12 fighters. The rebels denied the toll. Army officials said on "
+        "Tuesday that their convoy came under fire from a tank, and that they responded with "
+        "three hours of strikes from drones against the attackers."
+    )
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert [(e.event_date, e.fatalities) for e in strikes] == [("2019-07-19", 12)]

@@ -182,6 +182,18 @@ def find_home(
         and _retold(latest, c, text)
     ):
         return latest, "merge-retelling"
+    if c.date is not None and not weak and not own_date(c, text):
+        # "US Central Command said on Tuesday that US forces came under fire ..., and that
+        # they responded with strikes": an act dated only by the statement about it retells
+        # the latest incident of its kind told before, even when another act of the same
+        # statement was told last.
+        for inc in reversed(incidents):
+            if (
+                inc is not latest
+                and c.sent - inc.last_sent <= ANAPHORA_WINDOW
+                and _retold(inc, c, text)
+            ):
+                return inc, "merge-retelling"
     return None, ""
 
 
