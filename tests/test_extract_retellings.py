@@ -191,3 +191,19 @@ def test_an_act_dated_by_a_statement_retells_the_earlier_act_of_its_kind():
     )
     strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
     assert [(e.event_date, e.fatalities) for e in strikes] == [("2019-07-19", 12)]
+
+
+def test_the_other_act_of_that_statement_takes_the_retold_incidents_day():
+    found = events(
+        "Government jets carried out air strikes on rebel positions near the town of Kabasha "
+        "last Friday, killing 12 fighters. The rebels denied the toll. Army officials said on "
+        "Tuesday that their convoy came under fire from a tank, and that they responded with "
+        "three hours of strikes from drones against the attackers."
+    )
+    assert {e.sub_event_type: e.event_date for e in found} == {
+        "Air/drone strike": "2019-07-19",
+        "Armed clash": "2019-07-19",  # the convoy came under fire before the strikes
+    }
+    # Told alone, the statement's day stays the act's.
+    (e,) = events("Army officials said on Tuesday that their convoy came under fire near Kabasha.")
+    assert e.event_date == "2019-07-23"

@@ -25,6 +25,7 @@ from .incident_merge import (
     unnamed,
 )
 from .placing import place_rank
+from .retellings import own_date
 from .text import Sentence
 
 # A figure in a sentence of its own ("The toll rose to 23") goes to the incident told at most
@@ -95,7 +96,35 @@ def group_incidents(
     while pending is not None:
         _attach_orphan(incidents, pending, sentences, shifts)
         pending = next(orphan_iter, None)
+    _statement_siblings(incidents, text)
     return incidents
+
+
+def _statement_siblings(incidents: list[Incident], text: str) -> None:
+    """ "Officials said on Tuesday that the convoy came under fire, and that jets responded
+    with strikes": when one act of a statement retells an incident told before with a day
+    of its own, the other act of that statement, dated only by the statement, is of that
+    incident's day too."""
+    retold = {
+        c.sent: inc for inc in incidents if inc.date is not None and own_date(inc.cands[0], text)
+        for c in inc.cands[1:] if c.date is not None and not own_date(c, text)
+    }  # fmt: skip
+    if not retold:
+        return
+    for inc in incidents:
+        first = inc.cands[0]
+        home = retold.get(first.sent)
+        if (
+            home is None
+            or home is inc
+            or inc.date is not first.date
+            or first.date is None
+            or first.date_rule == DATE_PREVIOUS_SENTENCE
+            or own_date(first, text)
+        ):
+            continue
+        inc.date, inc.week_date = home.date, home.week_date
+        inc.rules.append("date-statement-sibling")
 
 
 def _new(c: Candidate) -> Incident:
