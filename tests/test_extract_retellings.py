@@ -149,58 +149,52 @@ def test_a_headline_run_into_the_text_and_its_lede_are_one_incident():
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Suicide bomb", 5)]
 
 
+# A dated arrest, then paragraphs about other things (too far for incidents to join).
+DETAINED = (
+    "The Syrian Democratic Forces detained two British jihadists in eastern Syria in "
+    "mid-June, officials said.\n\n"
+    "The men had travelled to Syria in 2014. Their families say they were radicalised "
+    "online. A lawyer for one of them said he had not been told of the charges.\n\n"
+    "Ministers in London are divided over what should happen next. Some want a trial in "
+    "Britain. Others argue that an international court would be better.\n\n"
+    "Aid agencies say food and medicine are scarce in the camps. Thousands of foreign "
+    "women and children are held there.\n\n"
+)
+
+
 def test_an_undated_retelling_paragraphs_later_is_the_dated_act():
-    # Too far to join as incidents; the same doer, side, place and kind of act, told
-    # without a date: the act dated at its first telling, not another of the report's day.
+    # The same doer, side, place and kind of act, told without a date: the act dated at its
+    # first telling, not another of the report's day.
     found = events(
-        "The Syrian Democratic Forces detained two British jihadists in eastern Syria in "
-        "mid-June, officials said.\n\n"
-        "The men had travelled to Syria in 2014. Their families say they were radicalised "
-        "online. A lawyer for one of them said he had not been told of the charges.\n\n"
-        "Ministers in London are divided over what should happen next. Some want a trial in "
-        "Britain. Others argue that an international court would be better.\n\n"
-        "Aid agencies say food and medicine are scarce in the camps. Thousands of foreign "
-        "women and children are held there.\n\n"
-        "Officials told reporters that the two men were captured by the Syrian Democratic "
-        "Forces, which were fighting Islamic State near the Euphrates river."
+        DETAINED + "Officials told reporters that the two men were captured by the Syrian "
+        "Democratic Forces, which were fighting Islamic State near the Euphrates river."
     )
     assert [(e.sub_event_type, e.event_date) for e in found] == [("Arrests", "2019-06-15")]
 
 
 def test_an_undated_act_of_another_doer_stays_apart():
-    found = events(
-        "The Syrian Democratic Forces detained two British jihadists in eastern Syria in "
-        "mid-June, officials said.\n\n"
-        "Ministers in London are divided over what should happen next. Some want a trial in "
-        "Britain. Others argue that an international court would be better.\n\n"
-        "Aid agencies say food and medicine are scarce in the camps. Thousands of foreign "
-        "women and children are held there.\n\n"
-        "Turkish troops detained two Britons in the town of Jarabulus."
-    )
+    found = events(DETAINED + "Turkish troops detained two Britons in the town of Jarabulus.")
     assert len(found) == 2, [(e.sub_event_type, e.actor1, e.quote) for e in found]
 
 
+# Strikes dated last Friday, then a statement telling two acts: the convoy under fire and
+# the strikes that answered it.
+STATEMENT = (
+    "Government jets carried out air strikes on rebel positions near the town of Kabasha "
+    "last Friday, killing 12 fighters. The rebels denied the toll. Army officials said on "
+    "Tuesday that their convoy came under fire from a tank, and that they responded with "
+    "three hours of strikes from drones against the attackers."
+)
+
+
 def test_an_act_dated_by_a_statement_retells_the_earlier_act_of_its_kind():
-    # The strikes of the statement are last Friday's, though the statement told another
-    # act (the convoy under fire) just before them.
-    found = events(
-        "Government jets carried out air strikes on rebel positions near the town of Kabasha "
-        "last Friday, killing 12 fighters. The rebels denied the toll. Army officials said on "
-        "Tuesday that their convoy came under fire from a tank, and that they responded with "
-        "three hours of strikes from drones against the attackers."
-    )
-    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    # The statement's strikes are last Friday's, though it told the convoy under fire last.
+    strikes = [e for e in events(STATEMENT) if e.sub_event_type == "Air/drone strike"]
     assert [(e.event_date, e.fatalities) for e in strikes] == [("2019-07-19", 12)]
 
 
 def test_the_other_act_of_that_statement_takes_the_retold_incidents_day():
-    found = events(
-        "Government jets carried out air strikes on rebel positions near the town of Kabasha "
-        "last Friday, killing 12 fighters. The rebels denied the toll. Army officials said on "
-        "Tuesday that their convoy came under fire from a tank, and that they responded with "
-        "three hours of strikes from drones against the attackers."
-    )
-    assert {e.sub_event_type: e.event_date for e in found} == {
+    assert {e.sub_event_type: e.event_date for e in events(STATEMENT)} == {
         "Air/drone strike": "2019-07-19",
         "Armed clash": "2019-07-19",  # the convoy came under fire before the strikes
     }
