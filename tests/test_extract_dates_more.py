@@ -29,6 +29,7 @@ def by_place(text: str, published: str = PUB) -> dict:
         ("on the 28th", ("2021-08-28", "day")),  # still ahead this month: the month before
         ("since the 1st", ("2021-09-01", "day")),
         ("earlier this month", ("2021-09-15", "month")),
+        ("a fortnight ago", ("2021-09-02", "week")),
         ("last Monday", ("2021-09-13", "day")),
         ("on the night of March 3-4", ("2021-03-03", "day")),
         # A period told month first is dated by its first day, as one told day first.

@@ -2,7 +2,7 @@
 
 "Feb. 3", "February 4, 2018", "3 February", "May 5", "on Monday", "Tuesday's attack", "April's attack",
 "yesterday", "last week", "late last month", "in April", "December 12th of last year",
-"two days ago", "six weeks since" (what follows happened then), "2018-02-03". The year of a month-day is inferred from the publication
+"two days ago", "a fortnight ago", "six weeks since" (what follows happened then), "2018-02-03". The year of a month-day is inferred from the publication
 date (a date more than a week after it belongs to the year before). Each hit records its
 ACLED precision - day, week or month - or `year`/`season`, which never date an event.
 Without a publication date, relative phrases stay unresolved (`date` None): never guessed.
@@ -84,7 +84,7 @@ DATE_RE = re.compile(
     rf"|\b(?P<mon5>{_MON_OWNER})(?=['’]s\b))"
     rf"|(?P<wd>\b(?:(?P<wq>last|this|on|early|late|on\s+the\s+night\s+of)\s+)?"
     rf"(?P<wday>{_DAYNAME})\b(?:['’]s)?)"
-    rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|months?|years?|decades?)\s+(?:ago|since)\b)"
+    rf"|(?P<ago>\b(?P<agon>{_NUMWORD})\s+(?P<agou>days?|weeks?|fortnights?|months?|years?|decades?)\s+(?:ago|since)\b)"
     rf"|(?P<rel>\b(?:(?P<relq>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rw>last|this|past"
     rf"|previous)\s+(?P<unit>week|weekend|month|year)|(?:over\s+)?the\s+(?P<wkd>weekend)\b"
     rf"|(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
@@ -319,8 +319,10 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
             return DateHit(start, end, text, None, "unknown", "date-ago")
         unit = g("agou").lower().rstrip("s")
         # "four years ago": background, dated to the year (never a point in the news).
-        days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}[unit] * n
-        precision = {"day": "day", "week": "week", "month": "month"}.get(unit, "year")
+        days = n * _AGO_DAYS[unit]
+        precision = {"day": "day", "week": "week", "fortnight": "week", "month": "month"}.get(
+            unit, "year"
+        )
         return DateHit(
             start, end, text, (pub - timedelta(days=days)).isoformat(), precision, "date-ago"
         )
@@ -331,6 +333,9 @@ def _resolve(m: re.Match, pub: date | None) -> DateHit | None:
     if g("yr"):
         return DateHit(start, end, text, f"{g('yy')}-01-01", "year", "date-year")
     return None
+
+
+_AGO_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3652}
 
 
 def _span_date(m: re.Match, pub: date | None) -> DateHit | None:
