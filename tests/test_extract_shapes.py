@@ -249,6 +249,17 @@ def test_a_two_city_dateline_is_not_the_place():
     assert all(e.place not in ("Istanbul", "Beirut") for e in extract(text, PUB).events)
 
 
+def test_a_dateline_after_a_headline_run_into_the_text_is_not_the_place():
+    # Scraped articles run the headline into the text: the dateline is then mid-line.
+    text = (
+        "Six killed in roadside bomb blast in N. Syrian province: official BEIRUT, March 6 "
+        "(Xinhua) -- Six civilians were killed and three wounded in a roadside bomb explosion "
+        "in Syria's northern Aleppo province on Friday, an official said."
+    )
+    found = extract(text, "2020-03-07").events
+    assert [(e.place, e.actor2) for e in found] == [("Aleppo", "Civilians (Syria)")]
+
+
 def test_what_a_protest_is_against_is_no_incident():
     (ev,) = events(
         "In Hasakah, hundreds of people gathered on Friday in front of the governor's office "

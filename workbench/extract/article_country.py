@@ -246,6 +246,12 @@ _DATELINE = re.compile(
 
 def dateline(text: str, start: int, end: int) -> bool:
     """ "BEIRUT (Reuters) -", "ISTANBUL/BEIRUT -", "GOMA, Congo -": where the reporter was."""
+    if start and text[start - 1] == " " and text[start:end].isupper() and end - start > 2:
+        # A headline run into the text: "... in E. Afghan province KABUL, Dec. 13 (Xinhua)
+        # -- Ten civilians ...": a capitalised city with a date or an agency, then a dash.
+        found = _DATELINE.match(text, end)
+        if found is not None and ("(" in found.group() or any(c.isdigit() for c in found.group())):
+            return True
     if start and text[start - 1] not in "\n":
         # A dateline opens its line within a few words; looking further back for the line's
         # start made a long text without line breaks quadratic.
