@@ -382,6 +382,14 @@ ROWS = [
     ("On Monday police halted the marchers at the gate of the governor's house in Tambara, "
      "where they had gathered to demand clean water.",
      ("Protest with intervention", SKIP, "Tambara")),
+    # Stopped from going on, suppressed, not allowed: the police's act on a demonstration.
+    ("Nurses held a protest march in Tambara on Monday. The police stopped them from reaching "
+     "the minister's office.", ("Protest with intervention", SKIP, "Tambara")),
+    ("Soldiers suppressed a march of farmers in Tambara on Monday.",
+     ("Protest with intervention", SKIP, "Tambara")),
+    ("Teachers gathered in Tambara on Monday to protest unpaid wages. Police did not allow the "
+     "protesters to enter the square.", ("Protest with intervention", SKIP, "Tambara")),
+    ("Border guards stopped them from crossing into Tambara on Monday.", None),
 ]  # fmt: skip
 
 
