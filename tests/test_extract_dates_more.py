@@ -290,3 +290,16 @@ def test_an_act_told_as_going_on_now_borrows_no_date_from_before():
 def test_a_date_in_a_movements_name_does_not_date_the_act(text):
     (e,) = events(text)
     assert e.event_date == "2021-09-12"
+
+
+def test_a_day_to_come_in_the_acts_own_sentence_dates_no_act():
+    (e,) = events(
+        "Jets bombed the town of Kabasha, days before peace talks due to resume on Monday."
+    )
+    assert e.event_date != "2021-09-13"
+    # A future word further back: the day is the announcement's, and dates the act after it.
+    (e,) = events(
+        "Shortly after the ministry announced the army would withdraw from the town on "
+        "Tuesday, jets bombed Kabasha."
+    )
+    assert e.event_date == "2021-09-14"

@@ -1,6 +1,7 @@
 """Provides `pick_date`: the day a candidate happened, and how sure that is.
 
-In order: a usable date in the clause; for an act that "also" happened, the day of the act
+In order: a usable date in the clause (not a day to come: "talks due to resume on Monday");
+for an act that "also" happened, the day of the act
 told before it; then a date in the sentence (not the day something was "claimed"), an embedded tweet's signature date, the last date of the sentence before (same
 paragraph; a new paragraph only when linked: "Hours later", "Meanwhile"), or a bulletin's
 date for its items. Time shifts ("hours later", "the next day", "a day earlier") place the
@@ -158,6 +159,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
         d for d in dates
         if usable_date(d) and f.keys[max(0, d.i - 2) : d.i][-1:] != ["claimed"]
         and not _since_clause_date(f.text, sent.start, d.start, main.start)
+        and not _ahead(f, d, NEAR_AHEAD)
     ]  # fmt: skip
     stated = [d for d in usable if _stated(f, d)]
     if stated and len(stated) < len(usable):
@@ -183,6 +185,7 @@ def pick_date(c, f, lex, sent, clause: tuple[int, int], s_anns, main, si, senten
             d for d in s_anns
             if d.kind == "date" and usable_date(d) and f.keys[max(0, d.i - 1) : d.i] != ["claimed"]
             and not _since_clause_date(f.text, sent.start, d.start, main.start)
+            and not _ahead(f, d, NEAR_AHEAD)
         ]  # fmt: skip
         rule = DATE_SENTENCE
     if not usable:
@@ -344,10 +347,16 @@ _AHEAD = frozenset(["will", "would", "due", "expected", "scheduled", "planned", 
                     "upcoming", "shall"])  # fmt: skip
 
 
-def _ahead(f: Finder, d: Ann) -> bool:
-    """Whether date `d` is a day to come (a future word before it in its comma clause): it
-    dates no act told in the sentences after."""
-    for k in range(d.i - 1, max(-1, d.i - 10), -1):
+# In the act's own sentence only a future word right before the date puts it ahead ("talks
+# due to resume on Monday"), not one further back whose verb the date may follow ("after
+# Trump announced the US would withdraw from the deal on Tuesday").
+NEAR_AHEAD = 3
+
+
+def _ahead(f: Finder, d: Ann, reach: int = 9) -> bool:
+    """Whether date `d` is a day to come (a future word at most `reach` words before it in
+    its comma clause): it dates no act told in the sentences after."""
+    for k in range(d.i - 1, max(-1, d.i - 1 - reach), -1):
         if f.keys[k] in _AHEAD:
             return True
         if any(p in f._gap(k + 1) for p in ",;:.()"):
