@@ -107,6 +107,9 @@ def test_no_one_hurt_in_another_paragraph_is_not_the_arrests():
         "At least 52 people have been killed so far this year in such attacks.",
         "In total, 80 soldiers have died in the region.",
         "The group is blamed for killing thousands of civilians since 2014.",
+        "At least 812 civilians were killed and wounded in the first half of this year.",
+        "Militias killed 717 villagers and wounded 680 in the six months to June 30.",
+        "In the same period, 144 women and 327 children were killed.",
     ],
 )
 def test_period_tallies_are_aggregates(finder, sentence):
@@ -118,6 +121,7 @@ def test_period_tallies_are_aggregates(finder, sentence):
     "sentence",
     [
         "Gunmen killed 30 villagers, the deadliest attack since 2019.",
+        "Gunmen killed 30 villagers on Monday, the deadliest attack in the province since 2019.",
         "Russian strikes on the city have killed at least five people, officials said.",
         "No casualties have been reported so far.",
     ],
@@ -145,6 +149,15 @@ def test_differing_reports_keep_the_lowest():
         "31 people were killed."
     )
     assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (22, 22, 31)
+
+
+def test_a_sides_tally_of_killings_is_no_act():
+    # "X killed N in the six months to June 30" counts a side's killings: no attack.
+    found = events(
+        "Government forces killed 300 civilians in the six months to June 30, the UN said. "
+        "On Monday, government forces killed 12 civilians in Kunduz."
+    )
+    assert [(e.place, e.fatalities) for e in found] == [("Kunduz", 12)]
 
 
 def test_a_campaign_tally_is_no_incident_toll(finder):

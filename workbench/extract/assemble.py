@@ -202,7 +202,20 @@ def find_candidates(
             if owner is not None:
                 owner.casualties.append(cas)
                 _victim_side(owner, cas, s_anns)
+        for c in made:
+            if _tally_of_killings(c):
+                cands.remove(c)
     return cands, orphans
+
+
+def _tally_of_killings(c: Candidate) -> bool:
+    """ "Pro-government forces killed 717 Afghans in the six months to June 30": a bare
+    killing verb whose every figure is a period's tally counts a side's killings, no act."""
+    return (
+        bool(c.casualties)
+        and all(h.figure.aggregate for h in c.casualties)
+        and all("agent" in t.trigger.flags and "generic" in t.trigger.flags for t in c.triggers)
+    )
 
 
 def _stops(ts: list[Ann], before: Candidate) -> bool:

@@ -15,8 +15,13 @@ _PERIOD = re.compile(
     r"\b(?:since|so\s+far|to\s+date|this\s+year|last\s+year|in\s+total|overall|all\s+told"
     r"|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)"
     r"|in\s+recent\s+(?:days|weeks|months|years)|each\s+year|every\s+year|per\s+year"
+    r"|in\s+the\s+(?:\w+\s+){0,2}(?:weeks|months|years)\s+(?:to|since|until|up\s+to|through|ending)\b"
     r"|annually|cumulative|combined)\b",
     re.I,
+)
+# "In the same period, 144 women were killed": a tally told after another.
+_SAME_PERIOD = re.compile(
+    r"\b(?:in|during|over)\s+the\s+same\s+(?:period|time\s+period|months)\b", re.I
 )
 _WAR_SUBJECT = re.compile(
     r"\b(?:war|conflict|violence|insurgency|crisis|unrest|uprising|bloodshed|rebellion|campaign"
@@ -29,10 +34,12 @@ _WAR_SUBJECT = re.compile(
 _WAR_TOLL = re.compile(
     r"\btoll\s+(?:[\w-]+\s+){0,4}?(?:war|conflict|insurgency|uprising|crisis|civil\s+war)\b", re.I
 )
-# "the deadliest attack since 2015" dates a record, not a tally.
+# "the deadliest attack (in the capital) since 2015" dates a record, not a tally ("the first
+# half of this year", "the first six months" are periods).
 _RECORD = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|first|most\s+\w+)\b"
-    r"(?:\s+[\w-]+){0,3}\s*$",
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|most\s+\w+"
+    r"|first(?!\s+(?:half|quarter|(?:\w+\s+)?(?:months|weeks)\b)))\b"
+    r"(?:\s+[\w-]+){0,5}\s*$",
     re.I,
 )
 _BOTH_SIDES = re.compile(
@@ -101,6 +108,7 @@ def mark_context(h, text: str) -> None:
         period
         or perfect
         and _PERIOD.search(before[-40:])
+        or _SAME_PERIOD.search(before[-50:])
         or has
         and _WAR_SUBJECT.search(before[-80:] + h.text)
         or h.vague in ("thousands", "tens of thousands", "hundreds of thousands")
