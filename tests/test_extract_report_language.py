@@ -390,6 +390,13 @@ ROWS = [
     ("Teachers gathered in Tambara on Monday to protest unpaid wages. Police did not allow the "
      "protesters to enter the square.", ("Protest with intervention", SKIP, "Tambara")),
     ("Border guards stopped them from crossing into Tambara on Monday.", None),
+    # A clash between a party's people is a riot; armed units using their weapons fight one.
+    ("Cadres of the Liberty Party and the Unity Party clashed in Tambara on Monday.",
+     ("Mob violence", SKIP, "Tambara")),
+    ("Two Liberty Party canvassers were injured in a clash with Unity Party canvassers in "
+     "Tambara on Monday.", ("Mob violence", SKIP, "Tambara")),
+    ("Fighters of the Hamza Division clashed with members of the Sultan Brigade in Tambara on "
+     "Monday, using medium weapons.", ("Armed clash", SKIP, "Tambara")),
 ]  # fmt: skip
 
 

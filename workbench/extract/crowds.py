@@ -153,7 +153,8 @@ _CROWD_CONTROL = re.compile(
 # Arms brought to hurt: a blade, a gun, acid (not sticks or stones, a mob's weapons).
 _WEAPONED = re.compile(
     r"\b(?:sharp[\s-]+(?:edged\s+)?weapons?|axes?|knife|knives|swords?|machetes?|sickles?"
-    r"|daggers?|guns?|pistols?|rifles?|firearms?|shot|shooting|firing|acid|stab\w*)\b",
+    r"|daggers?|guns?|pistols?|rifles?|firearms?|shot|shooting|firing|acid|stab\w*"
+    r"|(?:light|medium|heavy|automatic)\s+weapons?)\b",
     re.I,
 )
 
@@ -230,6 +231,7 @@ def crowd_type(
                 _RIVALS.search(text, *sent)
                 or _RIOTING.search(text, *sent)
                 or _MEMBERS_CLASHED.search(text, *sent)
+                or _PARTY_SIDES.search(text, *sent)
             )
             and not _WEAPONED.search(text, *sent)
             and not _ARMED_WORDS.search(text, *sent)
@@ -366,10 +368,19 @@ _RIVALS = re.compile(
 )
 # Rioters as a clash's side: "rioting groups of two parties clashed".
 _RIOTING = re.compile(r"\b(?:rioting|rioters)\b", re.I)
+# People of a party or a group.
+_PARTY_PEOPLE = r"(?:members|supporters|cadres?|workers|activists|followers|loyalists|canvassers)"
 # People of a party or a group as the subject of the clash: "PSS and JLM members clashed".
 _MEMBERS_CLASHED = re.compile(
-    r"\b(?:members|supporters|cadres?|workers|activists|followers|loyalists)\s+"
-    r"(?:(?:have|had)\s+)?(?:clashed|clash)\b",
+    rf"\b{_PARTY_PEOPLE}\s+(?:(?:have|had)\s+)?(?:clashed|clash)\b",
+    re.I,
+)
+# People of a party or a group as the clash's sides, named after "between" or "with", or
+# before the verb with their group between: "clashes between TMC and BJP workers", "a clash
+# with CPN-UML canvassers", "cadres of the CPN-UML and CPN (Maoist-Centre) clashed".
+_PARTY_SIDES = re.compile(
+    rf"\b(?:between|with)\s+(?:[\w()'’.-]+\s+){{0,6}}?{_PARTY_PEOPLE}\b"
+    rf"|\b{_PARTY_PEOPLE}\s+of\s+(?:[\w()'’.-]+\s+){{0,8}}?(?:clashed|clash)\b",
     re.I,
 )
 # Words of armed people: rivals who are these fight a battle ("two rival militias").
