@@ -201,3 +201,21 @@ def test_the_other_act_of_that_statement_takes_the_retold_incidents_day():
     # Told alone, the statement's day stays the act's.
     (e,) = events("Army officials said on Tuesday that their convoy came under fire near Kabasha.")
     assert e.event_date == "2019-07-23"
+
+
+# A car bombing told with its day, then named in passing in a sentence about another act
+# with a day of its own (the indictment, the inquiry).
+BOMBING = (
+    "A car bomb exploded outside a police station in the town of Kabasha on Saturday, "
+    "killing 12 people. The army blamed rebels for the attack. Residents said the town was "
+    "calm. "
+)
+
+
+def test_an_act_named_in_passing_after_a_dated_act_is_the_incident_told_before():
+    for later in (
+        "On Tuesday a court indicted two men on charges connected to the bombing.",
+        "Officials on Tuesday opened an investigation into the bombing.",
+    ):
+        found = events(BOMBING + later)
+        assert [(e.event_date, e.fatalities) for e in found] == [("2019-07-20", 12)], later

@@ -42,7 +42,7 @@ from .incident import (
 )
 from .placing import PREVIOUS_PLACE_RULE
 from .protests import CROWD_CONTEXT
-from .retellings import another, own_date, place_by_reference
+from .retellings import another, own_date, passing_mention, place_by_reference
 
 # The rule of a demonstration and the force used on it joined as one incident.
 PROTEST_FORCE_RULE = "merge-protest-force"
@@ -74,7 +74,7 @@ def find_home(
             if c.sent - inc.last_sent <= ANAPHORA_WINDOW and compatible(inc, c, places=located)
             and (
                 c.date is None or weak or _same_date(inc, c) or _borrowed_date(c, inc)
-                or date_borrowed(inc)
+                or date_borrowed(inc) or passing_mention(c, text)
             )
             and (not specific or _same_kind(type_of(inc), kind_of(c)[0]))
         ]  # fmt: skip

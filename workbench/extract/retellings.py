@@ -1,7 +1,8 @@
 """Provides the wording cues that tell a retelling of an incident from another incident.
 
 `own_date`: "UOSSM said on Friday that 27 had died in the attack" gives the day of the
-statement, not of the act. `another`: "Separately, ...", "In another attack", "an
+statement, not of the act; `passing_mention`: "a court on Tuesday indicted two men on charges
+connected to the bombing" names an incident told before, with the indictment's day. `another`: "Separately, ...", "In another attack", "an
 explosion" open another incident. `place_by_reference`: "the battle for the village,
 which lies near X" is located by reference to the place just told.
 """
@@ -38,6 +39,24 @@ def own_date(c: Candidate, text: str) -> bool:
         # "... said on Friday evening that 27 people had died in the attack"
         return re.search(r"\bthat\b", text[d.end : trigger]) is None
     return True
+
+
+# A definite act named as the object of a preposition ("an investigation into the bombing",
+# "charges connected to the attack", "the man behind the blast").
+_PASSING = re.compile(
+    r"\b(?:into|over|to|for|behind|about|with)\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){0,3}\Z", re.I
+)
+
+
+def passing_mention(c: Candidate, text: str) -> bool:
+    """ "On Tuesday a court indicted two men on charges connected to the bombing": the act
+    named in passing after a preposition, with the clause's date before it, is an incident
+    told before; the date is of the act the clause tells (the indictment)."""
+    if c.date is None or not text:
+        return False
+    at = min(t.start for t in c.triggers)
+    m = _PASSING.search(text, max(c.clause[0], at - 60), at)
+    return m is not None and c.date.end <= m.start()
 
 
 def another(c: Candidate, text: str) -> bool:
