@@ -845,3 +845,10 @@ def test_force_on_a_demonstration_with_no_force_named_is_the_polices():
     # A force the text names, known as an actor or not, is not replaced by the police.
     (ev,) = events("Dozens of protesters were arrested by guards in Homs on Thursday.")
     assert ev.actor2 is None
+
+
+def test_an_exchange_of_gunfire_or_a_shootout_is_a_clash():
+    (ev,) = events("A soldier was killed in an exchange of gunfire with rebels in Idlib on Monday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 1)
+    (ev,) = events("Police killed two gunmen in a shootout in Homs on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Police Forces of Syria")
