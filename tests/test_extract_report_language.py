@@ -49,6 +49,35 @@ ROWS = [
      ("Non-state actor overtakes territory", "Syrian Democratic Forces", "Raqqa")),
     ("Iraq declared victory over Isis in Mosul on Monday.",
      ("Government regains territory", "Military Forces of Iraq", "Mosul")),
+    # Session 18 blind batches: weapons made safe (ACLED: disrupted weapons use), a
+    # country named inside a longer name or a border pair, police raids ending in arrests.
+    # A device made safe, found or taken away by the police or the army.
+    ("A bomb squad safely detonated a suspicious package left outside a bank in Peshawar on Monday.",
+     ("Disrupted weapons use", "Police Forces of Pakistan", "Peshawar")),
+    ("Police recovered three pipe bombs from a car in Peshawar on Tuesday.",
+     ("Disrupted weapons use", "Police Forces of Pakistan", "Peshawar")),
+    ("Army engineers removed a roadside bomb from the highway to Kandahar on Friday.",
+     ("Disrupted weapons use", SKIP, "Kandahar")),
+    ("The explosive device was removed by a robot on Sunday and taken to a range outside Quetta.",
+     ("Disrupted weapons use", SKIP, "Quetta")),
+    ("A roadside bomb was found and defused on Sunday in Quetta.", ("Disrupted weapons use", SKIP, "Quetta")),
+    # Set off by mistake by those planting it.
+    ("Two militants were killed in Helmand on Friday when the bomb they were planting detonated prematurely.",
+     ("Disrupted weapons use", SKIP, "Helmand")),
+    # A state named inside a longer name is neither the state nor where it is.
+    ("Gunmen shot dead two people in Newark, New Jersey on Saturday.",
+     ("Attack", "Unidentified Armed Group (United States)", "Newark")),
+    ("Gunmen attacked an oil barge in the Niger Delta on Monday.",
+     ("Armed clash", "Unidentified Armed Group", SKIP)),
+    # The second country of a border pair, and a gang's home, say nothing of the police's.
+    ("Police arrested a smuggler in Sadao near the Thai-Malaysia border on Monday.",
+     ("Arrests", "Police Forces of Thailand", "Sadao")),
+    # A police raid that ends in arrests told in the next sentence is one arrest event.
+    ("Police raided several flats in east London early on Monday. A spokesman said four people had been detained.",
+     ("Arrests", "Police Forces of the United Kingdom", "London")),
+    # The act the arrests are about is not the police's.
+    ("Police arrested nine men on Sunday, six Afghans and three Pakistanis over Friday's bombing of a bus in Quetta.",
+     ("Arrests", "Police Forces of Pakistan", "Quetta")),
     # Strategic developments.
     ("About 100 Isis militants surrendered in Raqqa on Friday, a local official said.",
      ("Other", "Islamic State", "Raqqa")),
@@ -409,6 +438,32 @@ def test_report_language(text, expected):
     assert len(found) == 1, [(e.sub_event_type, e.actor1, e.place) for e in found]
     got = (found[0].sub_event_type, found[0].actor1, found[0].place)
     assert all(want is SKIP or want == have for want, have in zip(expected, got, strict=True)), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect was found guilty of planting bombs in Lahore on Monday.",
+        "Police found the bodies of three men in Peshawar on Monday.",
+        "Relatives feared the militants would raid the house and find the laptops and phones.",
+    ],
+)
+def test_no_weapon_made_safe(text):
+    """A verdict, bodies found and devices that are no weapons: nothing disrupted."""
+    assert "Disrupted weapons use" not in [e.sub_event_type for e in extract(text, PUB).events]
+
+
+def test_a_country_inside_a_name_is_not_the_country_of_the_act():
+    (ev,) = extract("A pipe bomb exploded on the Jersey Shore on Saturday.", PUB).events
+    assert "Jersey" not in (ev.actor1 or "") and "Jersey" not in (ev.actor2 or "")
+
+
+def test_a_gangs_home_is_not_the_reports_country():
+    text = (
+        "Police in Chiang Mai arrested two members of a smuggling gang based in China on "
+        "Monday. The Thai authorities said the men had crossed from Laos."
+    )
+    assert "China" not in " ".join(e.actor1 or "" for e in extract(text, PUB).events)
 
 
 def test_a_user_weapons_row_sets_the_type_of_a_generic_attack(tmp_path):

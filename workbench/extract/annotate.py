@@ -121,6 +121,22 @@ class Ann:
         return self.info if isinstance(self.info, ActorEntry) else None
 
 
+_BORDER_WORDS = frozenset(["border", "frontier", "borders"])
+
+
+def _pair_border(text: str, toks: Tokens, start: int, j: int) -> bool:
+    """The second of two countries joined by a hyphen before "border": "the Thai-Cambodia
+    border", "the Syria-Turkey frontier" is where two states meet; the act is on one side,
+    whose the name does not say, and the country is no actor."""
+    return (
+        j < len(toks.keys)
+        and toks.keys[j] in _BORDER_WORDS
+        and start > 1
+        and text[start - 1] in "-\u2013"
+        and text[start - 2].isalpha()
+    )
+
+
 def named_groups(lex: Lexicon, matches: list, country: str | None) -> dict[str, str]:
     """Generic words refer to the group's actor the article names: after "the Saudi-led
     coalition", "the coalition" is that one; after "Houthi rebels", "the rebels" too."""
@@ -199,6 +215,8 @@ def annotate(lex: Lexicon, toks: Tokens, country: str | None, matches: list) -> 
                 entry = gazetteer_entry(homonym.name, homonym)
             if entry.type == "country" and continent_part(toks, i, j):
                 continue  # "across South America": the region, found by the gazetteer
+            if entry.type == "country" and _pair_border(text, toks, start, j):
+                continue  # "near the Thai-Cambodia border": which side, the name does not say
             if (
                 entry.type == "country"
                 and prev in LOCATIVE

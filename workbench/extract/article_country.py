@@ -104,6 +104,10 @@ def context_country(
             # "a Canada-based trader", "UK-based monitor", "US-backed fighters": not where
             # it happened, nor the country of who acted.
             continue
+        if i > 1 and toks.keys[i - 1] == "in" and toks.keys[i - 2] in ORIGIN:
+            # "a minority group based in China's Xinjiang", "born in Syria": where someone
+            # comes from, not where the report's acts happened.
+            continue
         kind, entry = senses[0]
         if kind == "place" and entry.type == "country":  # a country's name first: few matches
             if continent_part(toks, i, j):

@@ -40,6 +40,7 @@ from .event_fold import fold_into_events, fold_retold
 from .finalize import country_names_pattern, finalize
 from .gazetteer import (
     big_places,
+    country_inside_name,
     not_a_place,
     resolve_place,
     warm_gazetteer,
@@ -143,7 +144,7 @@ _cyclic_gc_paused = _CollectorPause()
 
 def tokenise(doc: Doc) -> None:
     toks = doc.toks = Tokens.of(doc.text).unglued(doc.lex.possessives)
-    doc.matches = doc.lex.trie.scan(toks)
+    doc.matches = country_inside_name(toks, doc.lex.trie.scan(toks))
     # With no place of the dictionary and no named forces, a local outlet's country comes
     # before the gazetteer's guesses ("in Keira" in a Sudanese paper is no Cairo).
     doc.country = context_country(

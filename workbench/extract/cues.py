@@ -120,6 +120,9 @@ CLEARANCE = frozenset(["remove", "removing", "removed", "clear", "clearing", "cl
                        "dismantle", "dismantled", "dismantling", "defuse", "defused", "defusing",
                        "demining", "detonated", "disarm", "disarmed", "found", "seized",
                        "discovered", "planting", "plant"])  # fmt: skip
+# Told after the device in the passive ("the bomb was removed"): not "was detonated", which
+# is as often the attack itself.
+CLEARED = CLEARANCE - {"detonated", "planting", "plant"}
 # An accusation with a day names one attack (ACLED codes it, noting who is accused); without
 # one it is a charge of a pattern ("accused of using chemical weapons").
 COORDINATORS = frozenset(["with", "and", "but", "while", "whereas", "as"])
@@ -492,6 +495,12 @@ class Cues(Reading):
             keys[max(lo, t.i - 4) : t.i]
         ):
             return "cue-clearance"  # "engineers began to remove mines and explosive devices"
+        if (
+            t.trigger.sub_event_type in DEVICES
+            and after[:1] in (["was"], ["were"])
+            and not CLEARED.isdisjoint(keys[t.j + 1 : min(t.j + 4, stop)])
+        ):
+            return "cue-clearance"  # "a roadside bomb was found and defused": told as cleared
         # "has fought the PKK for four decades", "shelled for weeks": a campaign.
         if "for" in after_long and not DURATIONS.isdisjoint(after_long):
             x = after_long.index("for")

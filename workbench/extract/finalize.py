@@ -52,7 +52,7 @@ from .crowds import crowd_type
 from .cues import is_verb
 from .dates import DATE_PREVIOUS_SENTENCE
 from .dating import date_event
-from .gazetteer import resolve_place
+from .gazetteer import name_around, resolve_place
 from .incident import FORCE_ON_PROTEST, Incident, kind_of, rank
 from .lexicon import FULL_STRENGTH, ActorEntry, Lexicon
 from .model import EventProposal
@@ -357,6 +357,10 @@ def country_names_pattern(lex: Lexicon) -> re.Pattern[str]:
 _ORIGIN_AFTER = re.compile(r"[-\s](?:" + "|".join(sorted(ORIGIN | BACKER)) + r")\b", re.I)
 
 
+_BASED_IN = re.compile(r"\b(?:based|born)\s+in\s+$")  # "a gang based in China": its home
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)", re.I)  # "the Thai-Cambodia border"
+
+
 def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
     rx = country_names_pattern(lex)
     found = {
@@ -364,6 +368,12 @@ def _sentence_country(lex: Lexicon, text: str, sent) -> str | None:
         for m in rx.finditer(text, sent.start, sent.end)
         if not text[max(0, m.start() - 12) : m.start()].lower().endswith("border with ")
         and not _ORIGIN_AFTER.match(text, m.end())  # "a Canada-based trader", "US-backed"
+        and not name_around(text, m.start(), m.end(), lex.country_names[m.group(0)])
+        and not _BASED_IN.search(text[max(0, m.start() - 14) : m.start()])
+        and not (
+            text[m.start() - 1 : m.start()] in ("-", "\u2013")
+            and _BORDER_AFTER.match(text, m.end())
+        )
     }
     return found.pop() if len(found) == 1 else None
 

@@ -13,6 +13,7 @@ peoples, languages and news words (place_guards.toml) are never places.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -388,3 +389,54 @@ def big_places(toks: Tokens) -> Iterator[str]:
         countries = {p.country for p in places}
         if len(countries) == 1:
             yield countries.pop()
+
+
+# A country's name followed by one of these, capitalised, names a feature of the land, not
+# the state, and the feature may lie in another country: "the Niger Delta" (Nigeria),
+# "the Jordan Valley", "the Jersey Shore" (New Jersey).
+FEATURES_AFTER = frozenset(["shore", "delta", "valley", "river", "basin", "gorge", "plain",
+                            "plains", "highlands"])  # fmt: skip
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+) $")
+_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def name_around(text: str, start: int, end: int, country: str) -> GeoPlace | bool:
+    """Whether the country's name at text[start:end] is part of a longer name: a feature
+    after it (True: "the Jersey Shore", "the Niger Delta", neither the country nor where it
+    is) or a province the gazetteer knows by the capitalised word before it and the name
+    (that province: "New Jersey", "New Mexico", the US states); False when it is the country."""
+    after = _WORD_AFTER.match(text, end)
+    if after and after.group(1).lower() in FEATURES_AFTER:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    key = place_key(f"{before.group(1)} {text[start:end]}")
+    provinces = [
+        p
+        for p in gazetteer().by_key(key)
+        if p.kind == "A1" and place_key(p.name) == key and p.country != country
+    ]
+    return provinces[0] if len(provinces) == 1 else False
+
+
+def country_inside_name(toks: Tokens, matches: list) -> list:
+    """The dictionary's matches without a country's name that is part of a longer one
+    (`name_around`): a province is kept as that place, a feature is dropped."""
+    text, starts, ends = toks.text, toks.starts, toks.ends
+    out = []
+    for i, j, senses in matches:
+        country = [e for k, e in senses if k == "place" and getattr(e, "type", "") == "country"]
+        if not country:
+            out.append((i, j, senses))
+            continue
+        around = name_around(text, starts[i], ends[j - 1], country[0].country)
+        if around is True:
+            continue
+        if around and i and (not out or out[-1][1] <= i - 1):
+            out.append((i - 1, j, [("place", gazetteer_entry(around.name, around))]))
+            continue
+        out.append((i, j, senses))
+    return out

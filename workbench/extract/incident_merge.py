@@ -19,7 +19,9 @@ Two candidates with different explicit dates, or different first actors, stay ap
 
 from __future__ import annotations
 
+from ..base.actors import STATE_FORCES
 from ..base.codebook import (
+    ARRESTS,
     ASSAULTS,
     MOB,
     PROTESTS,
@@ -134,7 +136,11 @@ def find_home(
             return inc, PROTEST_FORCE_RULE  # "... gathered. Police dispersed them"
         if not same_day:
             # A different (specific) kind of attack joins only if it shares an actor.
-            same_kind = type_of(inc) == kind_of(c)[0] or _same_family_generic(inc, c, text)
+            same_kind = (
+                type_of(inc) == kind_of(c)[0]
+                or _same_family_generic(inc, c, text)
+                or _raid_arrests(inc, c)
+            )
             ok = (
                 _shares(inc, c) or not c.agents
                 if same_kind
@@ -329,6 +335,21 @@ def _same_actor_place(inc: Incident, c: Candidate) -> bool:
 # one event told from both sides.
 CROWD_EVENTS = frozenset([PROTESTS, RIOTS])
 NOT_ON_CIVILIANS = frozenset([STRATEGIC, *CROWD_EVENTS])
+
+
+def _raid_arrests(inc: Incident, c: Candidate) -> bool:
+    """ "Police launched raids in east London. A spokesman said a number of people had been
+    detained": the arrests are what the raid (a generic act) did, one event (ACLED:
+    arrests), not a clash and its sequel."""
+    return (
+        kind_of(c)[0] == ARRESTS
+        and any(t.trigger.phrase.lower() in _RAID_WORDS for t in inc.triggers)
+        and bool(inc.agents)
+        and inc.agents[0].atype == STATE_FORCES
+    )
+
+
+_RAID_WORDS = frozenset(["raid", "raids", "raided"])
 
 
 def compatible(inc: Incident, c: Candidate, places: bool = True) -> bool:

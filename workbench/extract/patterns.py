@@ -181,6 +181,9 @@ AFTER_PREP = frozenset(
 )  # fmt: skip
 # "abducted a priest from Ntamugenga": after a taking verb, "from" names where it happened.
 TAKEN_FROM = frozenset(["abducted", "kidnapped", "seized", "taken", "took", "snatched"])
+# "on the road to Ghazni", "the highway from Kabul": the act was on the way, and ACLED codes
+# it at the town the road is named by ("moved to X" is a destination, no place of the act).
+ROADS = frozenset(["road", "highway", "route", "motorway"])
 STOP = frozenset(
     [
         "the", "a", "an", "in", "on", "at", "near", "it", "he", "she", "they", "we", "this", "that",
@@ -212,7 +215,7 @@ KEY_WORDS = (
     | PREPS
     | FEATURES
     | PLACE_VERBS
-    | {"from"}
+    | {"from", "to"}
 )
 _GAP = re.compile(r"[ \-]")
 LOYAL_HEADS = ("forces", "troops", "fighters", "militias", "militiamen", "gunmen", "units")
@@ -355,7 +358,11 @@ def find_names(toks, country_names: dict[str, str]) -> list[Found]:
         part = key in PREPS and k + 2 < n and keys[k + 1] in PART_OF_PLACE and not cap(k + 1)
         at = k + 2 if part else k + 1
         if (
-            (key in PREPS or key == "from" and TAKEN_FROM.intersection(keys[max(0, k - 6) : k]))
+            (
+                key in PREPS
+                or (key == "from" and TAKEN_FROM.intersection(keys[max(0, k - 6) : k]))
+                or (key in ("to", "from") and k > 0 and keys[k - 1] in ROADS)
+            )
             and at < n
             and cap(at)
         ):

@@ -99,7 +99,9 @@ def dated_second_act(
     day of its own, other than the first act's, by the same doer. The match starts at "and";
     the clause from there is marked as sharing the doer."""
     joins = list(_AND_THEN.finditer(f.text, grouped[-1].end, t.start))
-    if not joins:
+    if not joins or not is_verb(t):
+        # "arrested 12 people, seven women and five men, over Saturday's attack": an act
+        # told as a noun is what the arrest is about, not a second act of the arresters.
         return None
     at = joins[-1]
     dates = [d for d in in_span(s_anns, *clause, "date") if usable_date(d)]

@@ -84,7 +84,7 @@ def object_end(nouns: frozenset[str], toks: Tokens, i: int, j: int, subject: boo
         for k in range(i - 1, max(-1, i - 9), -1):
             if _PUNCT.search(text, toks.ends[k], toks.starts[k + 1]):
                 break
-            if keys[k] in nouns:
+            if keys[k] in nouns or k and f"{keys[k - 1]} {keys[k]}" in nouns:
                 return j - 1
     return last
 
