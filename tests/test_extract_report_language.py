@@ -426,6 +426,15 @@ ROWS = [
      "Tambara on Monday.", ("Mob violence", SKIP, "Tambara")),
     ("Fighters of the Hamza Division clashed with members of the Sultan Brigade in Tambara on "
      "Monday, using medium weapons.", ("Armed clash", SKIP, "Tambara")),
+    # A bomb attack is a bombing, unless a weapon says who dropped or threw it.
+    ("A double bomb attack killed 31 people in the town of Tambara on Monday.",
+     ("Remote explosive/landmine/IED", SKIP, "Tambara")),
+    ("A bomb attack hit a bus convoy outside Tambara on Monday, killing 12 people.",
+     ("Remote explosive/landmine/IED", SKIP, "Tambara")),
+    ("The district of Tambara was hit by a vacuum bomb attack on Monday, killing five.",
+     ("Air/drone strike", SKIP, "Tambara")),
+    ("Rioters launched petrol bomb attacks on the riot police in Tambara on Monday.",
+     ("Mob violence", SKIP, "Tambara")),
 ]  # fmt: skip
 
 
