@@ -219,3 +219,32 @@ def test_an_act_named_in_passing_after_a_dated_act_is_the_incident_told_before()
     ):
         found = events(BOMBING + later)
         assert [(e.event_date, e.fatalities) for e in found] == [("2019-07-20", 12)], later
+
+
+# Sentences about the day that tell no act: what a quote at the end of a report retells is
+# too far back for grouping to join it as it reads.
+_AFTERMATH = (
+    "The soldiers were on patrol near a market when their vehicle was hit. Hospitals in the "
+    "city treated six wounded people. The governor ordered an inquiry. Schools in the "
+    "district were closed for the day. Traders said business had been slow for weeks. The "
+    "province has seen months of unrest. Roads to the airport were shut. Officials promised "
+    "more checkpoints on the highway. Elders met the governor in the evening. "
+)
+_LEDE = "A roadside bomb killed four soldiers in Kandahar on Wednesday, provincial officials said. "
+
+
+def test_a_witness_quoted_at_the_end_retells_the_bombing_of_the_lede():
+    found = events(_LEDE + _AFTERMATH + '"A bomb went off right in front of my shop," said '
+                   "Ahmad, a shopkeeper in Kandahar.")  # fmt: skip
+    assert len(found) == 1, [(e.sub_event_type, e.event_date, e.quote) for e in found]
+    assert found[0].fatalities == 4
+    assert "merge-told-again" in found[0].rules
+
+
+def test_another_bomb_or_one_in_another_town_told_at_the_end_stays_apart():
+    for last in (
+        '"Another bomb went off right in front of my shop," said Ahmad, a shopkeeper in Kandahar.',
+        '"A bomb went off right in front of my shop in Herat," said Ahmad, a shopkeeper.',
+    ):
+        found = events(_LEDE + _AFTERMATH + last)
+        assert len(found) == 2, (last, [(e.sub_event_type, e.place, e.quote) for e in found])

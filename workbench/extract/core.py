@@ -53,7 +53,8 @@ from .model import EventProposal, Extraction
 from .outlets import outlet_country
 from .patterns import KEY_WORDS, LOOSE_PLACE, Found, find_names, loyal_to
 from .places_split import split_by_place
-from .placing import SET_IN_ARTICLE, article_setting, place_event
+from .placing import SET_IN_ARTICLE, article_setting, place_event, set_in_article_note
+from .retold_events import fold_told_again
 from .text import split_sentences
 from .tokens import Tokens, register_anchors, seek
 
@@ -230,6 +231,7 @@ def proposals(doc: Doc) -> None:
     headline_toll(doc.events, doc.anns, doc.sentences, doc.text)
     article_doer(doc.events, doc.lex)
     article_adversary(doc.events, doc.anns)
+    doc.events = fold_told_again(doc.events, doc.anns)
 
 
 def _set_in_article(
@@ -250,7 +252,7 @@ def _set_in_article(
     place_event(ev, setting, doc.lex, doc.text, ev.rules, [])
     ev.place_span = None
     ev.rules.append(SET_IN_ARTICLE)
-    told = f"Location: none told for this event; {ev.place}, where the article is set."
+    told = set_in_article_note(ev.place)
     ev.notes = f"{ev.notes} {told}".strip()
 
 

@@ -118,7 +118,7 @@ def fold_into_events(events: list[EventProposal], sentences, lex: Lexicon) -> li
         ):
             home.actor2, home.actor2_span = ev.actor2, ev.actor2_span  # who dispersed it
         if ev.sub_event_type == home.sub_event_type:
-            _take_missing(home, ev)
+            take_missing(home, ev)
         elif (
             ev.sub_event_type in _MEANS
             and _unnamed(home.actor1, lex)
@@ -164,7 +164,7 @@ def fold_retold(events: list[EventProposal], lex: Lexicon) -> list[EventProposal
         if home is None:
             kept.append(ev)
             continue
-        _take_missing(home, ev)
+        take_missing(home, ev)
         if RETOLD_RULE not in home.rules:
             home.rules.append(RETOLD_RULE)
     return kept
@@ -191,7 +191,7 @@ def _unnamed(actor: str | None, lex: Lexicon) -> bool:
     return not actor or lex.names_group(actor, "unidentified")
 
 
-def _take_missing(home: EventProposal, ev: EventProposal) -> None:
+def take_missing(home: EventProposal, ev: EventProposal) -> None:
     """The riot told again gives the first telling what it left out: the place, the toll,
     the other side ("Youths rioted on Monday. In Tambara, rioters burnt a bus; two died")."""
     if home.place is None and ev.place is not None:

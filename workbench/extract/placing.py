@@ -208,6 +208,11 @@ _ELSEWHEN = re.compile(
 SET_IN_ARTICLE = "place-article-setting"
 
 
+def set_in_article_note(place: str | None) -> str:
+    """The note of a location taken from where the article is set (`core._set_in_article`)."""
+    return f"Location: none told for this event; {place}, where the article is set."
+
+
 def article_setting(anns: list[Ann], sentences: list[Sentence], country: str | None) -> Ann | None:
     """Where the article is set in `country`: the place below the country it names most
     (at least twice), the first named of equals, else the country. An event the text
