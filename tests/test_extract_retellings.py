@@ -248,3 +248,14 @@ def test_another_bomb_or_one_in_another_town_told_at_the_end_stays_apart():
     ):
         found = events(_LEDE + _AFTERMATH + last)
         assert len(found) == 2, (last, [(e.sub_event_type, e.place, e.quote) for e in found])
+
+
+def test_a_headline_run_into_its_lede_is_one_bombing_with_the_lede_s_place():
+    # Headline and lede in one sentence, two proposals of it: the headline's (its toll, no
+    # place) and the lede's (its place, only the wounded); one event.
+    found = events(
+        "1 killed, 3 hurt in Maguindanao roadside bombing A POLICEMAN was killed while three "
+        "others were wounded in a roadside bombing in the province of Maguindanao, officials "
+        "said Wednesday. He said the policemen were in a convoy."
+    )
+    assert [(e.place, e.fatalities) for e in found] == [("Maguindanao", 1)], found

@@ -65,9 +65,9 @@ def _retells(ev: EventProposal, home: EventProposal) -> bool:
         or ev.actor1 != home.actor1
     ):
         return False
-    if ev.start == home.start or _ANOTHER.search(ev.quote):
-        # One telling split by place ("shelled Sarmin and al-Nayrab"); "another", "a second
-        # explosion", "similar protests", "also": an act beside the one told.
+    if _ANOTHER.search(ev.quote):
+        # "another", "a second explosion", "similar protests", "also": an act beside the
+        # one told.
         return False
     if ev.actor2 and home.actor2 and ev.actor2 != home.actor2:
         return False
