@@ -130,3 +130,19 @@ def test_ingest_without_extraction_imports_no_extractor(tmp_path, db_path):
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
     with Store(db) as store:
         assert store.scalar("SELECT count(*) FROM articles") == 1
+
+
+def test_extraction_imports_no_store_and_no_clusterer():
+    """Extracting an article loads neither the store nor name resolution (rapidfuzz, the
+    clusterer): the word lists both read live in `workbench.base.words`, and importing the
+    resolve package for them was two fifths of an extracting process's imports."""
+    code = (
+        "import sys\n"
+        "from workbench.extract import extract\n"
+        "extract('Rebels shelled the town of Saraqeb on Monday, killing five civilians.', "
+        "'2018-01-01')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith("
+        "('workbench.store', 'workbench.resolve', 'rapidfuzz', 'sqlite3')))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..base.actors import ARMED_TYPES
 from ..base.codebook import ABDUCTION, ARRESTS, ATTACK, LOOTING, TERRITORY
 from ..base.numbers import UNITS
-from ..resolve.words import DIRECTIONS
+from ..base.words import DIRECTIONS
 from .annotate import Ann
 from .cues import SUBORDINATORS, VERB_FORMS, past_verb
 from .lexicon import Trigger

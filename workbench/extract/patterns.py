@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..base.calendar import DAY_NAMES, MONTH_NAMES
-from ..resolve.words import DIRECTIONS
+from ..base.words import DIRECTIONS
 
 PLACE_WORDS = frozenset(
     [

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..base.countries import country_first_words, country_index, country_of, split_country_prefix
 from ..base.keys import STOPWORDS, base_tokens, fold, initials, looks_like_acronym, skeleton
-from .words import (
+from ..base.words import (
     BACKED,
     DIRECTIONS,
     GENERIC,

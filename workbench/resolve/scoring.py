@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA
 
 from ..base.batchkeys import base_tokens_many, fold_many, skeletons
 from ..base.keys import STOPWORDS, base_tokens, fold, skeleton, word_skeleton
-from .words import GENERIC, PLACE_GENERIC, PLACE_HEADS, TITLES
+from ..base.words import GENERIC, PLACE_GENERIC, PLACE_HEADS, TITLES
 
 _VOWELS = set("aeiou")
 SHORT = 5  # words this short or shorter never link by similarity alone

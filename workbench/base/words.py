@@ -1,4 +1,6 @@
 """Provides the word lists name resolution reasons with (all lower case, before folding).
+Here in `base`, not in `resolve`: the extractor reads DIRECTIONS, and importing the resolve
+package for it loaded the store, rapidfuzz and the clusterer into every extracting process.
 
 - STATE_WORDS: what turns a country into its state forces ("Turkish forces", "Syrian regime").
 - GENERIC: words that describe rather than name an organisation ("army", "brigade", and the
