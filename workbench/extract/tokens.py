@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import add
+from typing import Any
 
 TOKEN = re.compile(r"\w+")
 # "\W\W*", not "\W+": a pattern that opens with a character class is scanned for it in C
@@ -217,11 +218,13 @@ class Trie:
 
     def __init__(self) -> None:
         self.table: dict[str, list[tuple[int, dict[tuple[str, ...], list]]]] = {}
-        # First word -> the second words of its longer phrases: "in" and "a" begin phrases
-        # only ("in the north"), so "in" before any other word is passed over at one set
-        # test instead of a lookup per phrase length, and a name before a word that goes on
-        # none of its longer phrases ("Syria said") is looked up as one word only.
-        self.follow: dict[str, set[str]] = {}
+        # First word -> [the second words of its longer phrases, its `table` lengths, the
+        # senses of the word alone or None]: what `scan` reads per hit, in one lookup. "in"
+        # and "a" begin phrases only ("in the north"), so "in" before any other word is
+        # passed over at one set test instead of a lookup per phrase length, and a name
+        # before a word that goes on none of its longer phrases ("Syria said") is read as
+        # one word, without the loop over lengths.
+        self.firsts: dict[str, list[Any]] = {}
         # The first words and the anchor words of `Tokens.anchored` in one set, so that
         # one pass over an article's tokens finds both (the sizes it was built at, and it).
         self._sought: tuple[int, int, set[str]] = (-1, -1, set())
@@ -233,10 +236,12 @@ class Trie:
         if not key:
             return
         rule = case_rule(phrase) if rule is None else rule
-        follow = self.follow.setdefault(key[0], set())
+        first = self.firsts.get(key[0])
+        if first is None:
+            first = self.firsts[key[0]] = [set(), self.table.setdefault(key[0], []), None]
         if len(key) > 1:
-            follow.add(key[1])
-        lengths = self.table.setdefault(key[0], [])
+            first[0].add(key[1])
+        lengths = first[1]
         rest = key[1:]
         for size, entries in lengths:
             if size == len(rest):
@@ -247,6 +252,8 @@ class Trie:
             lengths.append((len(rest), entries))
             lengths.sort(key=lambda item: -item[0])  # longest first
             senses = entries[rest]
+            if not rest:
+                first[2] = senses
         if (rule, sense) not in senses:
             senses.append((rule, sense))
 
@@ -259,31 +266,51 @@ class Trie:
 
     def scan(self, toks: Tokens) -> list[tuple[int, int, list[object]]]:
         """Longest non-overlapping matches: (first token, end token, senses)."""
-        table, follow = self.table, self.follow
         keys, starts, ends, text = toks.keys, toks.starts, toks.ends, toks.text
         n = len(keys)
         out: list[tuple[int, int, list[object]]] = []
         done = 0  # first token not yet covered by a match
         senses: list | None
+        firsts = self.firsts
         sought = self._sought
-        if sought[:2] != (len(table), len(_ANCHOR_WORDS)):
-            sought = self._sought = (len(table), len(_ANCHOR_WORDS), _ANCHOR_WORDS.union(table))
+        if sought[:2] != (len(firsts), len(_ANCHOR_WORDS)):
+            sought = self._sought = (len(firsts), len(_ANCHOR_WORDS), _ANCHOR_WORDS.union(firsts))
         hits = where(keys, sought[2])
         # The anchor words' positions, as `Tokens.anchored` would find them in another pass.
         toks._hits = (sought[1], [k for k in hits if keys[k] in _ANCHOR_WORDS])
         for i in hits:
             if i < done:
                 continue
-            lengths = table.get(keys[i])  # longest first: a one-word phrase's comes last
-            if lengths is None:
+            entry = firsts.get(keys[i])
+            if entry is None:
                 continue  # an anchor word only
-            if i + 1 < n and keys[i + 1] in follow[keys[i]]:
-                tries = lengths
-            elif lengths[-1][0] == 0:
-                tries = lengths[-1:]  # no longer phrase goes on with the next word
-            else:
-                continue  # nor is the word a phrase by itself
-            for size, entries in tries:
+            follow, lengths, alone = entry
+            if i + 1 >= n or keys[i + 1] not in follow:
+                # No longer phrase goes on with the next word (most hits): the word alone,
+                # if it is a phrase, read without the loop below.
+                if alone is None:
+                    continue
+                if len(alone) == 1:
+                    rule, sense = alone[0]
+                    # `_case_ok` written out for the common cases (a capitalised name).
+                    if (
+                        rule == ANY
+                        or (rule == CAP and text[starts[i]].isupper())
+                        or _case_ok(text, starts[i], ends[i], rule)
+                    ):
+                        out.append((i, i + 1, [sense]))
+                        done = i + 1
+                    continue
+                ok = [
+                    s
+                    for rule, s in alone
+                    if rule == ANY or _case_ok(text, starts[i], ends[i], rule)
+                ]
+                if ok:
+                    out.append((i, i + 1, ok))
+                    done = i + 1
+                continue
+            for size, entries in lengths:  # longest first: a one-word phrase's comes last
                 j = i + 1 + size
                 if size == 0:
                     senses = entries[()]
