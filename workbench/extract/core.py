@@ -37,7 +37,7 @@ from .dates import find_dates
 from .doc import Doc
 from .entities import entities_of, mentions_of
 from .event_fold import fold_into_events, fold_retold
-from .finalize import country_names_pattern, finalize
+from .finalize import country_names_index, finalize
 from .gazetteer import (
     big_places,
     country_inside_name,
@@ -276,7 +276,7 @@ def warm(lex: Lexicon) -> None:
     lexicon, before the first article rather than inside it. The output is the same either
     way; a worker calls this when it starts, so no article's time budget pays for it."""
     _casualty_finder(lex)
-    country_names_pattern(lex)
+    country_names_index(lex)
     warm_gazetteer(lex)
 
 
