@@ -165,6 +165,41 @@ def _a_duration(words: list[str]) -> bool:
     return 0 < k < len(words) and words[k] in DURATIONS
 
 
+# "in recent months", "in the last few years", "over the past two years": a span behind an
+# act that makes it a stretch of fighting, not one incident (not "in recent weeks", "over
+# the past week": ACLED codes such acts, "abducted by the LRA in recent weeks", as one event).
+_SPAN_UNITS = frozenset(["months", "years", "decades"])
+_SPAN_COUNTS_FEW = frozenset(["few", "several", "two", "three", "four", "five", "six", "many"])
+
+
+def _span_after(words: list[str], reach: int) -> bool:
+    """words (after a trigger, to the sentence's end) hold, in their first `reach`,
+    "in/over/during recent <months...>" or "in/over/during the last/past [few|N] <months...>"."""
+    for x, w in enumerate(words[:reach]):
+        if w not in ("in", "over", "during"):
+            continue
+        rest = words[x + 1 : x + 5]
+        if rest[:1] == ["recent"] and rest[1:2] and rest[1] in _SPAN_UNITS:
+            return True
+        if rest[:2] in (["the", "last"], ["the", "past"]):
+            k = 2
+            if rest[k : k + 1] and rest[k] in _SPAN_COUNTS_FEW:
+                k += 1
+            if rest[k : k + 1] and rest[k] in _SPAN_UNITS:
+                return True
+            nxt = rest[2] if rest[2:3] else ""
+            if rest[:2] == ["the", "past"] and not (
+                nxt.isdigit()
+                or nxt in NUMBER_WORDS
+                or nxt in _SPAN_COUNTS
+                or nxt in _SPAN_COUNTS_FEW
+                or nxt in _SHORT_SPANS
+                or nxt in DURATIONS
+            ):
+                return True  # "has targeted the province in the past": its history
+    return False
+
+
 def _recent_span(words: list[str], x: int) -> bool:
     """words[x:] opens "over/in the past <a few days or a week>"."""
     return words[x + 1 : x + 3] == ["the", "past"] and not _SHORT_SPANS.isdisjoint(
@@ -447,6 +482,15 @@ class Cues(Reading):
                 tuple(ahead[x : x + n]) in tally for x in range(len(ahead)) for n in (1, 2)
             ) and not self._dated_sentence(lead, end_tok):
                 return "cue-habitual"
+        such = t.i - 2 if t.i >= 2 and keys[t.i - 1] in ("a", "an") else t.i - 1
+        if (
+            such >= 0
+            and keys[such] == "such"
+            and all(self._gap(k).isspace() for k in range(such + 1, t.i + 1))
+        ):
+            # "the worst such attack in 16 years", "such strikes are rare": a kind of act
+            # named by one told before it, or no act at all.
+            return "cue-sense"
         other = self.lex.senses.get(tuple(keys[t.i : t.j]))
         if other is not None and t.j < len(keys) and keys[t.j] in other:
             return "cue-sense"  # "a battle tank", "which demonstrated her courage"
@@ -505,6 +549,16 @@ class Cues(Reading):
         if "for" in after_long and not DURATIONS.isdisjoint(after_long):
             x = after_long.index("for")
             if _a_duration(after_long[x + 1 : x + 5]):
+                return "cue-habitual"
+        # "the scene of heavy fighting in recent months", "the battles to reclaim cities in
+        # the last few years": an undated act told over a span of months or years behind it.
+        if not has_date:
+            # The act's own phrase only: a comma starts another ("blocked the railway to
+            # denounce ..., having led to several dead in the last few months").
+            end = t.j
+            while end < min(t.j + 14, stop) and (end == t.j or self._gap(end).isspace()):
+                end += 1
+            if _span_after(keys[t.j : min(end + 4, stop)], end - t.j):
                 return "cue-habitual"
         # "fought a four-decade civil war", "days-long battles", "a months-long siege".
         if (
