@@ -133,9 +133,10 @@ def test_ingest_without_extraction_imports_no_extractor(tmp_path, db_path):
 
 
 def test_extraction_imports_no_store_and_no_clusterer():
-    """Extracting an article loads neither the store nor name resolution (rapidfuzz, the
-    clusterer): the word lists both read live in `workbench.base.words`, and importing the
-    resolve package for them was two fifths of an extracting process's imports."""
+    """Extracting an article loads neither the store nor name resolution (the clusterer,
+    rapidfuzz): the word lists both read live in `workbench.base.words`, and importing the
+    resolve package for them was two fifths of an extracting process's imports. (The
+    gazetteer's fuzzy match imports rapidfuzz itself, when a place needs it.)"""
     code = (
         "import sys\n"
         "from workbench.extract import extract\n"
