@@ -366,6 +366,26 @@ class Cues(Reading):
             for k in range(at + 2, t.i)
         )
 
+    def _place_has_seen(self, t: Ann, lo: int) -> bool:
+        """ "Latakia province has seen several rounds of heavy fighting", "Homs has been the
+        scene of fierce fighting": an undated act named as what a place has seen or was the
+        scene of, a summary of its war, with no verb, clause or side between."""
+        keys, tokann, anns = self.keys, self.tokann, self.anns
+        for x in range(t.i - 1, max(lo, t.i - 7) - 1, -1):
+            if past_verb(keys[x]) or keys[x] in SUBORDINATORS:
+                return False
+            if tokann[x] >= 0 and anns[tokann[x]].kind == "actor":
+                return False  # "witnesses had seen soldiers beating ...": the act seen
+            if keys[x] == "seen" and x and keys[x - 1] in ("has", "have", "had"):
+                return True
+            if keys[x : x + 2] == ["scene", "of"] and keys[max(0, x - 2) : x][:1] in (
+                ["been"],
+                ["was"],
+                ["were"],
+            ):
+                return True  # not "is now the scene of fierce clashes": the news
+        return False
+
     def _one_victim(self, t: Ann) -> bool:
         """Whether the act befell one person named as such, as its object or as the subject
         of its passive ("repeatedly raped a young woman", "a girl was repeatedly abused"):
@@ -552,6 +572,8 @@ class Cues(Reading):
                 return "cue-habitual"
         # "the scene of heavy fighting in recent months", "the battles to reclaim cities in
         # the last few years": an undated act told over a span of months or years behind it.
+        if not has_date and self._place_has_seen(t, lo):
+            return "cue-habitual"
         if not has_date:
             # The act's own phrase only: a comma starts another ("blocked the railway to
             # denounce ..., having led to several dead in the last few months").
