@@ -413,7 +413,13 @@ def name_around(text: str, start: int, end: int, country: str) -> GeoPlace | boo
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if before is None:
         return False
-    key = place_key(f"{before.group(1)} {text[start:end]}")
+    return _province_named(place_key(f"{before.group(1)} {text[start:end]}"), country)
+
+
+@lru_cache(maxsize=4096)
+def _province_named(key: str, country: str) -> GeoPlace | bool:
+    """The one province of another country filed under `key`, else False (asked for the
+    same few "<word> <country>" pairs again and again: "the Syria", "in Syria")."""
     provinces = [
         p
         for p in gazetteer().by_key(key)
@@ -428,11 +434,15 @@ def country_inside_name(toks: Tokens, matches: list) -> list:
     text, starts, ends = toks.text, toks.starts, toks.ends
     out = []
     for i, j, senses in matches:
-        country = [e for k, e in senses if k == "place" and getattr(e, "type", "") == "country"]
-        if not country:
+        country = None
+        for kind, entry in senses:  # a plain loop: this runs for every dictionary match
+            if kind == "place" and getattr(entry, "type", "") == "country":
+                country = entry
+                break
+        if country is None:
             out.append((i, j, senses))
             continue
-        around = name_around(text, starts[i], ends[j - 1], country[0].country)
+        around = name_around(text, starts[i], ends[j - 1], country.country)
         if around is True:
             continue
         if around and i and (not out or out[-1][1] <= i - 1):
