@@ -47,7 +47,10 @@ class Reading:
         """The punctuation and spaces between token k-1 and token k."""
         if k <= 0 or k >= len(self.starts):
             return ""
-        return _WORD.sub("", self.text[self.starts[k - 1] : self.starts[k]], count=1)
+        between = self.text[self.starts[k - 1] : self.starts[k]]
+        if between[-1] == " " and between[:-1].isalnum():
+            return " "  # a plain word and one space, the usual case: no pattern to run
+        return _WORD.sub("", between, count=1)
 
     def skip_when_where(self, k: int, limit: int, words: frozenset[str]) -> int:
         """First token from k (before `limit`) that is not a date, a place or one of `words`:
