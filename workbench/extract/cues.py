@@ -169,6 +169,9 @@ def _a_duration(words: list[str]) -> bool:
 # act that makes it a stretch of fighting, not one incident (not "in recent weeks", "over
 # the past week": ACLED codes such acts, "abducted by the LRA in recent weeks", as one event).
 _SPAN_UNITS = frozenset(["months", "years", "decades"])
+_SPAN_PREPOSITIONS = frozenset(["in", "over", "during", "throughout", "through"])
+# A war told as a whole: "throughout the war", "during the six-year conflict".
+_WHOLE_WAR = frozenset(["war", "conflict"])
 _SPAN_COUNTS_FEW = frozenset(["few", "several", "two", "three", "four", "five", "six", "many"])
 
 
@@ -176,9 +179,19 @@ def _span_after(words: list[str], reach: int) -> bool:
     """words (after a trigger, to the sentence's end) hold, in their first `reach`,
     "in/over/during recent <months...>" or "in/over/during the last/past [few|N] <months...>"."""
     for x, w in enumerate(words[:reach]):
-        if w not in ("in", "over", "during"):
+        if w not in _SPAN_PREPOSITIONS:
             continue
         rest = words[x + 1 : x + 5]
+        if rest[:2] in (["the", "years"], ["recent", "times"]):
+            return True  # "shelled over the years", "in recent times"
+        if (
+            w in ("during", "throughout")
+            and rest[:1] == ["the"]
+            and not _WHOLE_WAR.isdisjoint(rest[1:4])
+        ):
+            return True  # "fought the army throughout the war", "during the civil war"
+        if w not in ("in", "over", "during"):
+            continue
         if rest[:1] == ["recent"] and rest[1:2] and rest[1] in _SPAN_UNITS:
             return True
         if rest[:2] in (["the", "last"], ["the", "past"]):
@@ -578,7 +591,13 @@ class Cues(Reading):
             # The act's own phrase only: a comma starts another ("blocked the railway to
             # denounce ..., having led to several dead in the last few months").
             end = t.j
-            while end < min(t.j + 14, stop) and (end == t.j or self._gap(end).isspace()):
+            while (
+                end < min(t.j + 14, stop)
+                and (end == t.j or self._gap(end).isspace())
+                and keys[end] not in SUBORDINATORS
+            ):
+                # nor a relative clause: "detained 900 foreign fighters who joined Isis
+                # during the civil war"
                 end += 1
             if _span_after(keys[t.j : min(end + 4, stop)], end - t.j):
                 return "cue-habitual"
