@@ -104,9 +104,12 @@ def anchor_within(
     """(start, end, days) of an anchor phrase between `lo` and `hi` that names an incident
     ("two days after the disaster"), ending at its incident noun; None without one or when
     it says no day."""
-    if text.find(" after ", lo, hi) < 0 and text.find(" before ", lo, hi) < 0:
+    firsts = [i for i in (text.find(" after ", lo, hi), text.find(" before ", lo, hi)) if i >= 0]
+    if not firsts:
         return None  # most clauses: no anchor to look for
-    for m in _ANCHOR_WITHIN.finditer(text, lo, hi):
+    # An anchor's count and unit stand just before its "after"/"before" ("several weeks"):
+    # the clause before that holds none, and the pattern need not be tried there.
+    for m in _ANCHOR_WITHIN.finditer(text, max(lo, min(firsts) - 40), hi):
         days = _shift(m)
         if days is None:
             continue
