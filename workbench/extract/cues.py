@@ -170,7 +170,7 @@ def _a_duration(words: list[str]) -> bool:
 # the past week": ACLED codes such acts, "abducted by the LRA in recent weeks", as one event).
 _SPAN_UNITS = frozenset(["months", "years", "decades"])
 _SPAN_PREPOSITIONS = frozenset(["in", "over", "during", "throughout", "through"])
-# A war told as a whole: "throughout the war", "during the six-year conflict".
+# A war told as a whole: "throughout the war", "during the Syrian conflict".
 _WHOLE_WAR = frozenset(["war", "conflict"])
 _SPAN_COUNTS_FEW = frozenset(["few", "several", "two", "three", "four", "five", "six", "many"])
 
@@ -187,9 +187,11 @@ def _span_after(words: list[str], reach: int) -> bool:
         if (
             w in ("during", "throughout")
             and rest[:1] == ["the"]
-            and not _WHOLE_WAR.isdisjoint(rest[1:4])
+            and not _WHOLE_WAR.isdisjoint(rest[1:3])
         ):
-            return True  # "fought the army throughout the war", "during the civil war"
+            # "fought the army throughout the war", "during the civil war" (not "attacks
+            # during the week a war monitor said", unpunctuated)
+            return True
         if w not in ("in", "over", "during"):
             continue
         if rest[:1] == ["recent"] and rest[1:2] and rest[1] in _SPAN_UNITS:
