@@ -166,8 +166,8 @@ def test_an_undated_retelling_paragraphs_later_is_the_dated_act():
     # The same doer, side, place and kind of act, told without a date: the act dated at its
     # first telling, not another of the report's day.
     found = events(
-        DETAINED + "Officials told reporters that the two men were captured by the Syrian "
-        "Democratic Forces, which were fighting Islamic State near the Euphrates river."
+        DETAINED + "Officials told journalists that both men were captured by the Syrian "
+        "Democratic Forces, which were then battling Islamic State along the Euphrates."
     )
     assert [(e.sub_event_type, e.event_date) for e in found] == [("Arrests", "2019-06-15")]
 
@@ -182,8 +182,8 @@ def test_an_undated_act_of_another_doer_stays_apart():
 STATEMENT = (
     "Government jets carried out air strikes on rebel positions near the town of Kabasha "
     "last Friday, killing 12 fighters. The rebels denied the toll. Army officials said on "
-    "Tuesday that their convoy came under fire from a tank, and that they responded with "
-    "three hours of strikes from drones against the attackers."
+    "Tuesday that a supply column had come under fire from an armoured car, and that the "
+    "attackers were then hit by strikes from drones for several hours."
 )
 
 
@@ -254,8 +254,8 @@ def test_a_headline_run_into_its_lede_is_one_bombing_with_the_lede_s_place():
     # Headline and lede in one sentence, two proposals of it: the headline's (its toll, no
     # place) and the lede's (its place, only the wounded); one event.
     found = events(
-        "1 killed, 3 hurt in Maguindanao roadside bombing A POLICEMAN was killed while three "
-        "others were wounded in a roadside bombing in the province of Maguindanao, officials "
-        "said Wednesday. He said the policemen were in a convoy."
+        "1 dead, 2 injured in Maguindanao roadside bombing A POLICEMAN was killed while two "
+        "more were injured in a roadside bombing in the province of Maguindanao, police told "
+        "reporters on Wednesday. He said the policemen were in a convoy."
     )
     assert [(e.place, e.fatalities) for e in found] == [("Maguindanao", 1)], found

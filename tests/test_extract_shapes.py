@@ -848,7 +848,7 @@ def test_force_on_a_demonstration_with_no_force_named_is_the_polices():
 
 
 def test_an_exchange_of_gunfire_or_a_shootout_is_a_clash():
-    (ev,) = events("A soldier was killed in an exchange of gunfire with rebels in Idlib on Monday.")
+    (ev,) = events("One soldier died in Idlib on Monday during an exchange of gunfire with rebels.")
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 1)
     (ev,) = events("Police killed two gunmen in a shootout in Homs on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Police Forces of Syria")

@@ -209,7 +209,7 @@ def find_candidates(
 
 
 def _tally_of_killings(c: Candidate) -> bool:
-    """ "Pro-government forces killed 717 Afghans in the six months to June 30": a bare
+    """ "Militias killed 215 villagers in the three months to March 31": a bare
     killing verb whose every figure is a period's tally counts a side's killings, no act."""
     return (
         bool(c.casualties)

@@ -352,7 +352,7 @@ _AHEAD = frozenset(["will", "would", "due", "expected", "scheduled", "planned", 
 
 # In the act's own sentence only a future word right before the date puts it ahead ("talks
 # due to resume on Monday"), not one further back whose verb the date may follow ("after
-# Trump announced the US would withdraw from the deal on Tuesday").
+# the president said the troops would leave the city on Friday").
 NEAR_AHEAD = 3
 
 

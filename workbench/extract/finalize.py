@@ -550,7 +550,7 @@ def _sub_event(
         # jihadist group) abducts them; fighters it captures or detains are its prisoners.
         # So when it "detained" people named as civilians ("YPG fighters detained five young
         # men"), not "detained them" (the Isis recruits just told of); told in the passive
-        # ("who is currently detained by Kurdish forces") it is custody, mostly of suspects.
+        # ("who is still held by Kurdish forces") it is custody, mostly of suspects.
         return ABDUCTION, "sub-event-arrest-by-armed-group"
     if kind == ARRESTS and _DISAPPEARED.search(text[main.end : main.end + 160].split(". ")[0]):
         # "arrested and taken to an unknown destination": whoever took them, the people

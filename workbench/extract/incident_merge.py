@@ -189,8 +189,8 @@ def find_home(
     ):
         return latest, "merge-retelling"
     if c.date is not None and not weak and not own_date(c, text):
-        # "US Central Command said on Tuesday that US forces came under fire ..., and that
-        # they responded with strikes": an act dated only by the statement about it retells
+        # "Army officials said on Tuesday that a patrol was ambushed ..., and that jets then
+        # struck the attackers": an act dated only by the statement about it retells
         # the latest incident of its kind told before, even when another act of the same
         # statement was told last.
         for inc in reversed(incidents):

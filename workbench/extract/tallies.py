@@ -19,7 +19,7 @@ _PERIOD = re.compile(
     r"|annually|cumulative|combined)\b",
     re.I,
 )
-# "In the same period, 144 women were killed": a tally told after another.
+# "Over the same period, 52 women were killed": a tally told after another.
 _SAME_PERIOD = re.compile(
     r"\b(?:in|during|over)\s+the\s+same\s+(?:period|time\s+period|months)\b", re.I
 )
