@@ -255,7 +255,7 @@ def test_a_headline_run_into_its_lede_is_one_bombing_with_the_lede_s_place():
     # place) and the lede's (its place, only the wounded); one event.
     found = events(
         "1 dead, 2 injured in Maguindanao roadside bombing A POLICEMAN was killed while two "
-        "more were injured in a roadside bombing in the province of Maguindanao, police told "
-        "reporters on Wednesday. He said the policemen were in a convoy."
+        "more were injured when a roadside bombing hit their patrol in the province of "
+        "Maguindanao, police told reporters on Wednesday. He said the policemen were in a convoy."
     )
     assert [(e.place, e.fatalities) for e in found] == [("Maguindanao", 1)], found
