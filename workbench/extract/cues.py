@@ -17,6 +17,7 @@ from .annotate import Ann
 from .lexicon import CUE_NAMES
 from .model import MENTION_KINDS
 from .reading import Reading
+from .spans import DURATIONS, a_duration, recent_span, span_after
 from .trigger_context import headline_end
 
 _NEG_AFTER = 4
@@ -128,7 +129,6 @@ CLEARED = CLEARANCE - {"detonated", "planting", "plant"}
 COORDINATORS = frozenset(["with", "and", "but", "while", "whereas", "as"])
 PROGRESSIVE = frozenset(["is", "are", "was", "were", "been", "have", "has", "had", "still", "now"])
 LONG_UNITS = frozenset(["days", "weeks", "months", "years", "decades", "decade", "year", "month"])
-DURATIONS = frozenset(["weeks", "months", "years", "decades", "week", "month", "year"])
 # "killed in rebel shelling of ...": a preposition before a side and an "-ing" word, and a
 # word after it that starts no object, make the "-ing" word a noun whose doer the side is.
 NOUN_PREPOSITIONS = frozenset(["in", "by", "from", "during", "amid", "under", "after", "of"])
@@ -141,85 +141,6 @@ UNARMED = CROWD_TYPES | {CIVILIANS, PERSON, ""}
 # Repetition that makes an act a pattern, unless it befell one person.
 REPEATED = frozenset(["repeatedly"])
 ACCUSING = frozenset(["accused", "accusing", "accusations", "allegations", "accuse", "accuses"])
-
-
-# "Over the past week", "in the past 48 hours": a recent span of days, told as news (ACLED
-# codes its acts at week precision), not a tally of years.
-_SHORT_SPANS = frozenset(["week", "weekend", "days", "day", "hours", "night", "nights"])
-
-
-_SPAN_COUNTS = frozenset(["a", "an", "one", "two", "three", "four", "five", "six", "several",
-                          "many", "some", "nearly", "almost", "over", "more", "than", "about"])  # fmt: skip
-
-
-def _a_duration(words: list[str]) -> bool:
-    """words after "for" name a stretch of time: "for weeks", "for two years", "for the
-    past month" (not "exchanged for food this week")."""
-    if not words:
-        return False
-    if words[0] in DURATIONS and words[0].endswith("s"):
-        return True
-    k = 2 if words[:2] in (["the", "past"], ["the", "last"]) else 0
-    while k < len(words) and (words[k] in _SPAN_COUNTS or words[k].isdigit()):
-        k += 1
-    return 0 < k < len(words) and words[k] in DURATIONS
-
-
-# "in recent months", "in the last few years", "over the past two years": a span behind an
-# act that makes it a stretch of fighting, not one incident (not "in recent weeks", "over
-# the past week": ACLED codes such acts, "abducted by the LRA in recent weeks", as one event).
-_SPAN_UNITS = frozenset(["months", "years", "decades"])
-_SPAN_PREPOSITIONS = frozenset(["in", "over", "during", "throughout", "through"])
-# A war told as a whole: "throughout the war", "during the Syrian conflict".
-_WHOLE_WAR = frozenset(["war", "conflict"])
-_SPAN_COUNTS_FEW = frozenset(["few", "several", "two", "three", "four", "five", "six", "many"])
-
-
-def _span_after(words: list[str], reach: int) -> bool:
-    """words (after a trigger, to the sentence's end) hold, in their first `reach`,
-    "in/over/during recent <months...>" or "in/over/during the last/past [few|N] <months...>"."""
-    for x, w in enumerate(words[:reach]):
-        if w not in _SPAN_PREPOSITIONS:
-            continue
-        rest = words[x + 1 : x + 5]
-        if rest[:2] in (["the", "years"], ["recent", "times"]):
-            return True  # "shelled over the years", "in recent times"
-        if (
-            w in ("during", "throughout")
-            and rest[:1] == ["the"]
-            and not _WHOLE_WAR.isdisjoint(rest[1:3])
-        ):
-            # "fought the army throughout the war", "during the civil war" (not "attacks
-            # during the week a war monitor said", unpunctuated)
-            return True
-        if w not in ("in", "over", "during"):
-            continue
-        if rest[:1] == ["recent"] and rest[1:2] and rest[1] in _SPAN_UNITS:
-            return True
-        if rest[:2] in (["the", "last"], ["the", "past"]):
-            k = 2
-            if rest[k : k + 1] and rest[k] in _SPAN_COUNTS_FEW:
-                k += 1
-            if rest[k : k + 1] and rest[k] in _SPAN_UNITS:
-                return True
-            nxt = rest[2] if rest[2:3] else ""
-            if rest[:2] == ["the", "past"] and not (
-                nxt.isdigit()
-                or nxt in NUMBER_WORDS
-                or nxt in _SPAN_COUNTS
-                or nxt in _SPAN_COUNTS_FEW
-                or nxt in _SHORT_SPANS
-                or nxt in DURATIONS
-            ):
-                return True  # "has targeted the province in the past": its history
-    return False
-
-
-def _recent_span(words: list[str], x: int) -> bool:
-    """words[x:] opens "over/in the past <a few days or a week>"."""
-    return words[x + 1 : x + 3] == ["the", "past"] and not _SHORT_SPANS.isdisjoint(
-        words[x + 3 : x + 6]
-    )
 
 
 class Cues(Reading):
@@ -448,7 +369,7 @@ class Cues(Reading):
         if (
             opening
             and any(tuple(opening[:n]) in cues["habitual"] for n in (1, 2, 3))
-            and not _recent_span(keys, lead)
+            and not recent_span(keys, lead)
         ):
             return "cue-habitual"
         # Words inside names and dates ("May 5", "Will Smith") are not cues.
@@ -481,7 +402,7 @@ class Cues(Reading):
                 continue  # most windows hold no cue's first word: skip the phrase tests
             for x, w in enumerate(window):
                 if w in heads and any(tuple(window[x : x + n]) in phrases for n in (1, 2, 3)):
-                    if _recent_span(window, x):
+                    if recent_span(window, x):
                         continue  # "over the past week, officials sent armoured columns"
                     if w in REPEATED and self._one_victim(t):
                         continue  # "repeatedly raped a displaced girl": one incident
@@ -583,7 +504,7 @@ class Cues(Reading):
         # "has fought the PKK for four decades", "shelled for weeks": a campaign.
         if "for" in after_long and not DURATIONS.isdisjoint(after_long):
             x = after_long.index("for")
-            if _a_duration(after_long[x + 1 : x + 5]):
+            if a_duration(after_long[x + 1 : x + 5]):
                 return "cue-habitual"
         # "the scene of heavy fighting in recent months", "the battles to reclaim cities in
         # the last few years": an undated act told over a span of months or years behind it.
@@ -601,7 +522,7 @@ class Cues(Reading):
                 # nor a relative clause: "detained 900 foreign fighters who joined Isis
                 # during the civil war"
                 end += 1
-            if _span_after(keys[t.j : min(end + 4, stop)], end - t.j):
+            if span_after(keys[t.j : min(end + 4, stop)], end - t.j):
                 return "cue-habitual"
         # "fought a four-decade civil war", "days-long battles", "a months-long siege".
         if (
