@@ -25,6 +25,11 @@ CORE = [
 ]
 
 
+def _run(code: str) -> subprocess.CompletedProcess:
+    """`code` run in a fresh interpreter (nothing imported yet), its output as text."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+
 def test_core_modules_import_no_textual():
     # Every module outside workbench/tui, found on disk (pkgutil.walk_packages would import
     # the tui package itself in order to list it).
@@ -41,7 +46,7 @@ def test_core_modules_import_no_textual():
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = _run(code)
     assert out.stdout.strip() == "", f"textual imported by the core: {out.stdout.strip()[:200]}"
 
 
@@ -54,7 +59,7 @@ def test_cli_help_does_not_import_textual():
         "assert r.exit_code == 0, r.output\n"
         "print(any(m == 'textual' for m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = _run(code)
     assert out.stdout.strip() == "False"
 
 
@@ -101,7 +106,7 @@ def test_every_command_is_loaded_from_the_modules_that_define_it():
         "    out[name] = sorted({c.callback.__module__.rsplit('.', 1)[1] for c in [cmd, *subs]})\n"
         "print(repr(out))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = _run(code)
     defined = eval(out.stdout)  # a dict literal printed by the child
     from workbench.cli import COMMAND_MODULES
 
@@ -145,5 +150,5 @@ def test_extraction_imports_no_store_and_no_clusterer():
         "print(','.join(sorted(m for m in sys.modules if m.startswith("
         "('workbench.store', 'workbench.resolve', 'rapidfuzz', 'sqlite3')))))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = _run(code)
     assert out.stdout.strip() == ""
