@@ -107,7 +107,7 @@ def test_no_one_hurt_in_another_paragraph_is_not_the_arrests():
         "At least 52 people have been killed so far this year in such attacks.",
         "In total, 80 soldiers have died in the region.",
         "The group is blamed for killing thousands of civilians since 2014.",
-        "Some 640 people were killed or hurt across the region in the first half of this year.",
+        "Some 640 people were killed or hurt in the province during the first half of this year.",
         "Rebels killed 215 villagers and wounded 300 in the three months to March 31.",
         "Over the same period, 52 women and 90 children were killed.",
     ],
